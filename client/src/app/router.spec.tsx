@@ -1,0 +1,57 @@
+import { screen, waitFor } from '@testing-library/react';
+import { type MockLink } from '@apollo/client/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { PortalInfoDocument } from '../generated/graphql';
+import { headingLevel, renderRoute } from '../test/render-route';
+
+const portalInfo: MockLink.MockedResponse = {
+  request: { query: PortalInfoDocument },
+  result: { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } } },
+};
+
+describe('routes', () => {
+  it.each([
+    [['fr-CA', 'en'], '/fr'],
+    [['en-CA', 'fr'], '/en'],
+  ])('sends / to the browser language (%s -> %s)', async (browserLanguages, expected) => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(browserLanguages);
+    const { router } = renderRoute('/', [portalInfo]);
+    await waitFor(() => expect(router.state.location.pathname).toBe(expected));
+  });
+
+  it('shows "page not found" in the language of the URL, with a toggle to the same path', async () => {
+    renderRoute('/fr/nowhere?x=1#here');
+
+    const title = await screen.findByText('Nous ne pouvons trouver cette page Web (Erreur 404)');
+    await waitFor(() => expect(headingLevel(title)).toBe('h1'));
+    expect(document.documentElement.lang).toBe('fr');
+    // Set in an effect, which may run after the heading shows on a busy machine.
+    await waitFor(() =>
+      expect(document.title).toBe(
+        'Nous ne pouvons trouver cette page Web (Erreur 404) - Portail client Passerelle',
+      ),
+    );
+    const header = document.querySelector('gcds-header');
+    await waitFor(() =>
+      expect(header?.shadowRoot?.querySelector('gcds-lang-toggle')).toHaveAttribute(
+        'href',
+        '/en/nowhere?x=1#here',
+      ),
+    );
+  });
+
+  it('shows a bilingual "page not found" for a path outside /en and /fr', async () => {
+    renderRoute('/de/irgendwo');
+
+    expect(await screen.findByText("We couldn't find that web page (Error 404)")).toHaveAttribute(
+      'lang',
+      'en',
+    );
+    expect(screen.getByText('Nous ne pouvons trouver cette page Web (Erreur 404)')).toHaveAttribute(
+      'lang',
+      'fr',
+    );
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.querySelector('gcds-header')?.shadowRoot?.querySelector('gcds-lang-toggle')).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
+import { AppLayout } from '../../components/layout/app-layout';
+import { SignedInMenu } from '../../components/layout/signed-in-menu';
+import { InactivityDialog } from '../../components/session/inactivity-dialog';
+import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
+import { BilingualNotFoundRoute } from './bilingual-not-found-route';
+
+/** Frame of every /en/... and /fr/... page; anything else under the root is a bilingual 404. */
+export function LanguageRoot() {
+  const { lang } = useParams();
+  const location = useLocation();
+  if (!isLanguage(lang)) return <BilingualNotFoundRoute />;
+  return (
+    <AppLayout
+      key={lang}
+      languageHref={switchLanguagePath(location, otherLanguage(lang))}
+      menu={<SignedInMenu />}
+    >
+      <ScrollRestoration />
+      <Outlet />
+      <InactivityDialog />
+    </AppLayout>
+  );
+}

@@ -1,0 +1,139 @@
+import { type MockLink } from '@apollo/client/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SignOutEverywhereDocument, WelcomeDocument } from '../../../generated/graphql';
+import { button } from '../../../test/gcds';
+import {
+  renderRoute,
+  session,
+  sessionMock,
+  shadowHref,
+  viewer,
+  viewerMock,
+} from '../../../test/render-route';
+
+function welcome(
+  previousSignInAt: string | null,
+  credentialKind: 'LOCAL' | 'PARTNER' = 'LOCAL',
+  role: 'PERSON' | 'OFFICER' = 'PERSON',
+): MockLink.MockedResponse {
+  return {
+    request: { query: WelcomeDocument },
+    result: {
+      data: {
+        me: {
+          __typename: 'Viewer',
+          id: 'user-1',
+          role,
+          credentialKind,
+          previousSignInAt,
+          profile: { __typename: 'PersonalProfile', firstName: 'Jane' },
+          recentSecurityEvents: previousSignInAt
+            ? [
+                {
+                  __typename: 'SecurityEvent',
+                  id: 'e2',
+                  type: 'SIGN_IN_SUCCEEDED',
+                  occurredAt: '2026-07-01T18:05:00Z',
+                  ipAddress: '192.0.2.10',
+                },
+                {
+                  __typename: 'SecurityEvent',
+                  id: 'e1',
+                  type: 'PASSWORD_CHANGED',
+                  occurredAt: '2026-01-15T14:30:00Z',
+                  ipAddress: null,
+                },
+              ]
+            : [],
+        },
+      },
+    },
+    maxUsageCount: 2,
+  };
+}
+
+const signedIn = [viewerMock(() => viewer()), sessionMock(() => session())];
+
+describe('welcome page', () => {
+  it('greets the person with the previous sign-in in the page language and agency time zone, and lists events', async () => {
+    renderRoute('/en/welcome', [welcome('2026-07-01T18:05:00Z'), ...signedIn]);
+    expect(await screen.findByText('Welcome, Jane', { selector: 'gcds-heading' })).toBeInTheDocument();
+    // 18:05 UTC is 2:05 p.m. in Toronto in July (EDT).
+    expect(
+      screen.getByText('Your previous sign-in was on July 1, 2026 at 2:05 p.m. EDT.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(shadowHref(screen.getByText('Change your password'))).toBe('/en/account/password'),
+    );
+    expect(shadowHref(screen.getByText('Change your recovery questions'))).toBe('/en/account/recovery');
+    expect(shadowHref(screen.getByText('Revoke your credential'))).toBe('/en/account/revoke');
+    expect(shadowHref(screen.getByText('View or change your personal profile'))).toBe('/en/profile');
+
+    const table = screen.getByRole('table', { name: 'Recent security events on your account, newest first' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      'EventDate and timeInternet address',
+      'Signed inJuly 1, 2026 at 2:05 p.m. EDT192.0.2.10',
+      'Password changedJanuary 15, 2026 at 9:30 a.m. ESTUnknown',
+    ]);
+  });
+
+  it('says it is the first sign-in, in French', async () => {
+    renderRoute('/fr/welcome', [welcome(null), ...signedIn]);
+    expect(
+      await screen.findByText('Il s’agit de votre première connexion.'.replace('’', "'")),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("Il n'y a encore aucun événement de sécurité dans votre compte."),
+    ).toBeInTheDocument();
+  });
+
+  it('formats the previous sign-in in French', async () => {
+    renderRoute('/fr/welcome', [welcome('2026-07-01T18:05:00Z'), ...signedIn]);
+    expect(
+      await screen.findByText('Votre dernière connexion remonte au 1 juillet 2026 à 14 h 05 HAE.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Connexion')).toBeInTheDocument();
+  });
+
+  it('links officers to the locked credentials', async () => {
+    renderRoute('/en/welcome', [welcome(null, 'LOCAL', 'OFFICER'), ...signedIn]);
+    const link = await screen.findByText('Locked credentials');
+    await waitFor(() => expect(shadowHref(link)).toBe('/en/officer'));
+  });
+
+  it('hides the password links for a Sign-In Partner credential', async () => {
+    renderRoute('/en/welcome', [welcome(null, 'PARTNER'), ...signedIn]);
+    expect(await screen.findByText('Your password is managed by your Sign-In Partner.')).toBeInTheDocument();
+    expect(screen.queryByText('Change your password')).not.toBeInTheDocument();
+  });
+
+  it('signs out everywhere and lands on the home page with a message', async () => {
+    const user = userEvent.setup();
+    let active = true;
+    const { router } = renderRoute('/en/welcome', [
+      welcome(null),
+      {
+        request: { query: SignOutEverywhereDocument },
+        result: () => {
+          active = false;
+          return {
+            data: { signOutEverywhere: { __typename: 'SignOutPayload', signedOut: true, userErrors: [] } },
+          };
+        },
+      },
+      viewerMock(() => (active ? viewer() : null)),
+      sessionMock(() => (active ? session() : null)),
+    ]);
+    await user.click(await button('Sign out everywhere'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/en'));
+    expect(
+      await screen.findByText('Every session of your account has ended, on this device and on any other.'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('Signed in as Jane Doe')).not.toBeInTheDocument());
+  });
+});

@@ -1,0 +1,119 @@
+import { GcdsButton, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRuleMessage } from '../../../components/credentials/rule-messages';
+import { TextField } from '../../../components/forms/fields';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { PageLoadError } from '../../../components/layout/page-status';
+import { useRevokeCredentialMutation } from '../../../generated/graphql';
+import { focusWhenReady, shadowControl } from '../../../lib/focus';
+import { useLeaveSession } from '../../../lib/session';
+import { useLanguage } from '../../../lib/use-language';
+import { AccountPageFrame } from './account-page-frame';
+
+const fields = ['currentPassword'] as const;
+
+/**
+ * Revoke the credential: what it means, then a confirmation (with the password for a GCKey). It ends
+ * every session and the username can never sign in again, so it takes two deliberate steps.
+ */
+export function RevokeCredentialPage() {
+  const { t } = useTranslation('account');
+  const language = useLanguage();
+  const ruleMessage = useRuleMessage();
+  const leaveSession = useLeaveSession();
+  const [revoke, { loading }] = useRevokeCredentialMutation();
+  const { errors, refuse, focusKey } = useFormErrors();
+  const [confirming, setConfirming] = useState(false);
+  const [unsent, setUnsent] = useState(false);
+  const [currentPassword, setCurrentPassword] = useState('');
+  // The button that was pressed is gone: start keyboard and screen reader users on the confirmation.
+  const confirmation = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!confirming) return;
+    return focusWhenReady(() => {
+      const form = confirmation.current;
+      return (
+        shadowControl(form?.querySelector('gcds-input'), 'input') ??
+        shadowControl(form?.querySelector('gcds-button'))
+      );
+    });
+  }, [confirming]);
+
+  const submit = async (event: FormEvent, local: boolean) => {
+    event.preventDefault();
+    setUnsent(false);
+    if (local && !currentPassword)
+      return refuse({ currentPassword: ruleMessage('currentPassword', 'REQUIRED') });
+    try {
+      const { data } = await revoke({
+        variables: { input: { currentPassword: local ? currentPassword : null } },
+      });
+      const payload = data?.revokeCredential;
+      if (payload?.signedOut) {
+        await leaveSession('landing', 'credentialRevoked');
+        return;
+      }
+      const [first] = payload?.userErrors ?? [];
+      refuse({
+        currentPassword: first
+          ? ruleMessage('currentPassword', first.code, first.message)
+          : t('revoke.failed'),
+      });
+    } catch {
+      setUnsent(true);
+    }
+  };
+
+  return (
+    <AccountPageFrame title={t('revoke.title')}>
+      {(me) => {
+        const local = me.credentialKind === 'LOCAL';
+        return (
+          <>
+            <GcdsNotice type="warning" noticeTitleTag="h2" noticeTitle={t('revoke.warning.title')}>
+              <GcdsText>{t('revoke.warning.body')}</GcdsText>
+            </GcdsNotice>
+            {!confirming ? (
+              <div className="button-group">
+                <GcdsButton type="button" buttonRole="danger" onClick={() => setConfirming(true)}>
+                  {t('revoke.start')}
+                </GcdsButton>
+                <GcdsButton type="link" buttonRole="secondary" href={`/${language}/welcome`}>
+                  {t('cancel')}
+                </GcdsButton>
+              </div>
+            ) : (
+              <form ref={confirmation} noValidate onSubmit={(event) => void submit(event, local)}>
+                <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+                {unsent ? <PageLoadError kind="submit" /> : null}
+                <GcdsText>{local ? t('revoke.confirmLocal') : t('revoke.confirmPartner')}</GcdsText>
+                {local ? (
+                  <TextField
+                    name="currentPassword"
+                    type="password"
+                    autocomplete="current-password"
+                    label={t('revoke.password')}
+                    required
+                    value={currentPassword}
+                    onChange={setCurrentPassword}
+                    error={errors.currentPassword}
+                  />
+                ) : null}
+                <div className="button-group">
+                  <GcdsButton type="submit" buttonRole="danger" disabled={loading}>
+                    {t('revoke.confirm')}
+                  </GcdsButton>
+                  <GcdsButton type="link" buttonRole="secondary" href={`/${language}/welcome`}>
+                    {t('revoke.keep')}
+                  </GcdsButton>
+                </div>
+              </form>
+            )}
+          </>
+        );
+      }}
+    </AccountPageFrame>
+  );
+}

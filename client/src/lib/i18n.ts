@@ -1,0 +1,69 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAccount from '../i18n/en/account.json';
+import enAuth from '../i18n/en/auth.json';
+import enCommon from '../i18n/en/common.json';
+import enCredentials from '../i18n/en/credentials.json';
+import enLanding from '../i18n/en/landing.json';
+import enOfficer from '../i18n/en/officer.json';
+import enProfile from '../i18n/en/profile.json';
+import frAccount from '../i18n/fr/account.json';
+import frAuth from '../i18n/fr/auth.json';
+import frCommon from '../i18n/fr/common.json';
+import frCredentials from '../i18n/fr/credentials.json';
+import frLanding from '../i18n/fr/landing.json';
+import frOfficer from '../i18n/fr/officer.json';
+import frProfile from '../i18n/fr/profile.json';
+import { type Language } from './language';
+
+export const resources = {
+  en: {
+    common: enCommon,
+    landing: enLanding,
+    credentials: enCredentials,
+    auth: enAuth,
+    profile: enProfile,
+    account: enAccount,
+    officer: enOfficer,
+  },
+  fr: {
+    common: frCommon,
+    landing: frLanding,
+    credentials: frCredentials,
+    auth: frAuth,
+    profile: frProfile,
+    account: frAccount,
+    officer: frOfficer,
+  },
+} as const;
+
+export const defaultNamespace = 'common';
+
+/** One instance for the app: resources are bundled, so it is ready synchronously. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  supportedLngs: ['en', 'fr'],
+  // No fallback: the parity test guarantees both languages have every key, and a missing French
+  // string must never show up in English.
+  fallbackLng: false,
+  ns: Object.keys(resources.en),
+  defaultNS: defaultNamespace,
+  // React escapes text already.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+  // No advertising line in the console of the portal (or of every test run).
+  showSupportNotice: false,
+});
+
+/**
+ * Switches the UI language and keeps `<html lang>` in step: the GCDS components read their
+ * language from the closest `lang` attribute when they load.
+ */
+export function applyLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}

@@ -1,0 +1,84 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// jsdom has constructable stylesheets but no `adoptedStyleSheets`, which the GCDS (Stencil) components
+// push their styles to when they attach a shadow root. (Node-environment specs have no DOM at all.)
+const domPrototypes = typeof ShadowRoot === 'undefined' ? [] : [ShadowRoot.prototype, Document.prototype];
+for (const proto of domPrototypes) {
+  if (!('adoptedStyleSheets' in proto)) {
+    const sheets = new WeakMap<object, CSSStyleSheet[]>();
+    Object.defineProperty(proto, 'adoptedStyleSheets', {
+      configurable: true,
+      get(this: object) {
+        let list = sheets.get(this);
+        if (!list) {
+          list = [];
+          sheets.set(this, list);
+        }
+        return list;
+      },
+      set(this: object, value: CSSStyleSheet[]) {
+        sheets.set(this, [...value]);
+      },
+    });
+  }
+}
+
+// jsdom's ElementInternals has no form-association API; the GCDS form controls (form-associated
+// custom elements) report their value and validity through it on every keystroke.
+if (typeof ElementInternals !== 'undefined' && !('setFormValue' in ElementInternals.prototype)) {
+  const validity = new WeakMap<object, { valid: boolean; message: string }>();
+  Object.assign(ElementInternals.prototype, {
+    setFormValue() {},
+    setValidity(this: object, flags: ValidityStateFlags = {}, message = '') {
+      validity.set(this, { valid: !Object.values(flags).some(Boolean), message });
+    },
+    checkValidity(this: object) {
+      return validity.get(this)?.valid ?? true;
+    },
+    reportValidity(this: object) {
+      return validity.get(this)?.valid ?? true;
+    },
+  });
+  Object.defineProperties(ElementInternals.prototype, {
+    validity: {
+      configurable: true,
+      get(this: object) {
+        const valid = validity.get(this)?.valid ?? true;
+        return { valid, valueMissing: false } as ValidityState;
+      },
+    },
+    validationMessage: {
+      configurable: true,
+      get(this: object) {
+        return validity.get(this)?.message ?? '';
+      },
+    },
+    form: { configurable: true, get: () => null },
+  });
+}
+
+// jsdom has <dialog> without its methods; the inactivity dialog opens one as a modal.
+if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogElement.prototype)) {
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    },
+    show(this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    },
+    close(this: HTMLDialogElement) {
+      this.removeAttribute('open');
+      this.dispatchEvent(new Event('close'));
+    },
+  });
+}
+
+// jsdom does not scroll; react-router's ScrollRestoration calls this on every navigation.
+if (typeof window !== 'undefined') window.scrollTo = () => undefined;
+
+// Testing Library only cleans up by itself when vitest globals are on; they are off here.
+afterEach(() => {
+  cleanup();
+});

@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runServerExpectingFailure, startServer, type ServerProcess } from './support/server-process.js';
+
+describe('the server process (what `npm start` runs)', () => {
+  const started: ServerProcess[] = [];
+  afterAll(async () => {
+    for (const server of started) await server.stop();
+  });
+
+  it('refuses to start on bad configuration and lists every problem', async () => {
+    const { code, stderr } = await runServerExpectingFailure({
+      PORT: 'http',
+      DATABASE_URL: 'postgres://nope',
+      LOG_LEVEL: 'chatty',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration:');
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL'])
+      expect(stderr).toMatch(new RegExp(`- ${name}: `));
+  });
+
+  it('serves health, readiness, GraphQL and the built app, and stops cleanly on SIGTERM', async () => {
+    const server = await startServer();
+    started.push(server);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const gql = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ portalInfo { agencyPhone } }' }),
+    });
+    expect(await gql.json()).toEqual({ data: { portalInfo: { agencyPhone: '1-800-461-9999' } } });
+    const page = await fetch(`${server.url}/fr/some/page`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    expect(await server.stop()).toBe(0);
+    expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+});

@@ -1,0 +1,31 @@
+import { type DataSource } from 'typeorm';
+import { type AppConfig } from '../config/env.js';
+import { type Logger } from '../common/logger.js';
+import { type Language } from '../common/i18n/language.js';
+import { translate, type MessageKey, type MessageParams } from '../common/i18n/messages.js';
+import { type RequestSession } from '../modules/sessions/request-session.js';
+
+/** Who is calling, as far as the HTTP layer knows. Never logged. */
+export interface ClientInfo {
+  /** req.ip: the socket address, or X-Forwarded-For's from a loopback proxy ('trust proxy' in http.ts). */
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** What every resolver receives. Built once per request; per-request DataLoaders will live here too. */
+export interface AppContext {
+  requestId: string;
+  lang: Language;
+  log: Logger;
+  config: AppConfig;
+  dataSource: DataSource;
+  client: ClientInfo;
+  /** The request's session, loaded once before execution by the session plugin. */
+  session: RequestSession;
+  /** A server message in the caller's language. */
+  t: (key: MessageKey, params?: MessageParams) => string;
+}
+
+export function createContext(input: Omit<AppContext, 't'>): AppContext {
+  return { ...input, t: (key, params) => translate(input.lang, key, params) };
+}

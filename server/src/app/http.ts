@@ -1,0 +1,165 @@
+import http from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { type GraphQLSchema } from 'graphql';
+import { type DataSource } from 'typeorm';
+import { type AppConfig } from '../config/env.js';
+import { languageFromHeader } from '../common/i18n/language.js';
+import { type Logger } from '../common/logger.js';
+import { isDatabaseReachable } from '../database/data-source.js';
+import { createContext, type AppContext } from './context.js';
+import { errorHandlingPlugin, formatError } from './error-handling.js';
+import { requestLogging } from './request-context.js';
+import { RequestSession } from '../modules/sessions/request-session.js';
+import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
+import { sessionPlugin } from './session-plugin.js';
+import { staticClient } from './static-client.js';
+
+export interface HttpAppDeps {
+  config: AppConfig;
+  dataSource: DataSource;
+  log: Logger;
+  schema: GraphQLSchema;
+  /** Plain HTTP routes of feature modules (e.g. the sign-in partner redirects), mounted before the SPA. */
+  routes?: Router[];
+}
+
+export interface HttpApp {
+  server: http.Server;
+  /** Resolves with the bound port once listening. */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), then stops Apollo. */
+  close(): Promise<void>;
+}
+
+// Conservative headers for every response; a stricter per-page policy can come with the sign-in work.
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      // GC Design System web components inject their own style elements.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ].join('; '),
+  );
+  next();
+}
+
+/** Builds the one HTTP process: /graphql, /healthz, /readyz and the built SPA. */
+export async function createHttpApp({
+  config,
+  dataSource,
+  log,
+  schema,
+  routes = [],
+}: HttpAppDeps): Promise<HttpApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = http.createServer(app);
+
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    introspection: config.introspection,
+    // main.ts owns signal handling: Apollo's own handler would re-raise the signal before the pool closes.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: config.shutdownTimeoutMs,
+      }),
+      // Cache hints are not used and the plugin costs list throughput.
+      ApolloServerPluginCacheControlDisabled(),
+      errorHandlingPlugin(),
+      sessionPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestLogging(log));
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await isDatabaseReachable(dataSource);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      // No database access here: the session plugin loads the session, where a failure is masked and logged.
+      context: ({ req, res }) =>
+        Promise.resolve(
+          createContext({
+            requestId: req.id,
+            lang: languageFromHeader(req.get('accept-language')),
+            log: req.log,
+            config,
+            dataSource,
+            client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+            session: new RequestSession({
+              dataSource,
+              config,
+              res,
+              token: readSessionToken(req.headers.cookie),
+              secure: isSecureRequest(req, config),
+            }),
+          }),
+        ),
+    }),
+  );
+
+  for (const router of routes) app.use(router);
+  app.use(staticClient(config.clientDistDir));
+
+  // Body-parser errors (too large, malformed JSON) and anything else thrown outside GraphQL.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      res.status(status).json({ errors: [{ message: code, extensions: { code } }] });
+      return;
+    }
+    req.log.error({ err: error }, 'unhandled HTTP error');
+    res
+      .status(500)
+      .json({ errors: [{ message: 'errors.internal', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return {
+    server,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      // The drain plugin stops accepting, waits for in-flight requests and closes idle keep-alive sockets.
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

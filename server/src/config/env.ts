@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/** Every environment variable the server reads. The README's configuration table mirrors this. */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(mysql|mariadb):\/\/.+/,
+        'must be a mysql:// URL (leave it unset for the embedded SQLite database)',
+      )
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CLIENT_DIST_DIR: z.string().min(1).optional(),
+    SEED_DEMO_DATA: booleanFlag.default(true),
+    GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+      .default('1mb'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    AGENCY_PHONE: z.string().min(1).default('1-800-461-9999'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    DEV_IDENTITY_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+    LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+    ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+    ADDRESS_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+    ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_ID'],
+        message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
+  logLevel: Env['LOG_LEVEL'];
+  clientDistDir: string;
+  seedDemoData: boolean;
+  introspection: boolean;
+  bodyLimit: string;
+  shutdownTimeoutMs: number;
+  agencyPhone: string;
+  version: string;
+  /** The portal's address as browsers see it; undefined means http://localhost:<bound port>. */
+  publicUrl: string | undefined;
+  /**
+   * The sign-in partner: an external OpenID Connect issuer, or (outside production, when none is set) the
+   * bundled demo identity provider started beside the portal on `devIdentityProviderPort`.
+   */
+  partner:
+    | { kind: 'external'; issuer: string; clientId: string; clientSecret: string }
+    | { kind: 'bundled'; port: number }
+    | { kind: 'none' };
+  /** The clock every time-dependent rule reads (sessions, lockouts); tests replace it to move time. */
+  now: () => Date;
+  identity: IdentityConfig;
+}
+
+/** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
+export interface IdentityConfig {
+  /** `auto`: Secure when the request came over HTTPS or NODE_ENV=production. */
+  cookieSecure: 'auto' | boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Consecutive failures (sign-in, password recovery, current password) that lock a username. */
+  lockoutThreshold: number;
+  lockoutMs: number;
+  /** Failed sign-ins and recoveries one client address may make per window. */
+  addressFailureLimit: number;
+  /** Username lookups (availability, recovery challenge, taken usernames at registration) per address per window. */
+  addressLookupLimit: number;
+  addressWindowMs: number;
+  /** Keys the HMACs of usernames; when unset, a random secret kept in the database is used. */
+  secret: string | undefined;
+}
+
+const MINUTE = 60_000;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// server/src/config (or server/dist/config once built) -> server/
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = path.resolve(serverRoot, '..');
+const { version } = JSON.parse(readFileSync(path.join(serverRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+/** Parses the environment once at start; throws ConfigError listing every bad or missing value. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const dataDir = env.DATA_DIR ? path.resolve(cwd, env.DATA_DIR) : path.join(repoRoot, 'data');
+  const isProduction = env.NODE_ENV === 'production';
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { type: 'mysql', url: env.DATABASE_URL }
+      : { type: 'sqlite', file: path.join(dataDir, 'passerelle.sqlite') },
+    logLevel: env.LOG_LEVEL,
+    clientDistDir: env.CLIENT_DIST_DIR
+      ? path.resolve(cwd, env.CLIENT_DIST_DIR)
+      : path.join(repoRoot, 'client', 'dist'),
+    seedDemoData: env.SEED_DEMO_DATA,
+    introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
+    bodyLimit: env.BODY_LIMIT,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    agencyPhone: env.AGENCY_PHONE,
+    version,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    partner: env.OIDC_ISSUER
+      ? {
+          kind: 'external',
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID!,
+          clientSecret: env.OIDC_CLIENT_SECRET!,
+        }
+      : isProduction
+        ? { kind: 'none' }
+        : { kind: 'bundled', port: env.DEV_IDENTITY_PROVIDER_PORT },
+    now: () => new Date(),
+    identity: {
+      cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * MINUTE,
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
+      lockoutThreshold: env.LOCKOUT_THRESHOLD,
+      lockoutMs: env.LOCKOUT_MINUTES * MINUTE,
+      addressFailureLimit: env.ADDRESS_FAILURE_LIMIT,
+      addressLookupLimit: env.ADDRESS_LOOKUP_LIMIT,
+      addressWindowMs: env.ADDRESS_WINDOW_MINUTES * MINUTE,
+      secret: env.AUTH_SECRET,
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { type AppConfig } from '../config/env.js';
+import { entities } from './entities.js';
+import { mysqlMigrations } from './migrations/mysql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type DatabaseConfig = AppConfig['database'];
+
+/**
+ * MariaDB and MySQL speak the same protocol, but TypeORM reads their catalogs differently (MariaDB reports
+ * the default of a nullable column as the text 'NULL'); with the wrong driver type every nullable column
+ * looks like a pending schema change. The server says which it is.
+ */
+export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  const connection = await mysql.createConnection({ uri: url });
+  try {
+    const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
+    return String(rows[0]?.version).toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Builds the options for either driver. `synchronize` is never on: the schema comes from migrations only. */
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  mysqlFlavor: 'mysql' | 'mariadb' = 'mysql',
+): DataSourceOptions {
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
+  if (database.type === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: database.file,
+      migrations: sqliteMigrations,
+      // WAL keeps readers and the single writer from blocking each other; foreign keys are off by default in SQLite.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: mysqlFlavor,
+    url: database.url,
+    migrations: mysqlMigrations,
+    charset: 'utf8mb4_unicode_ci',
+    // Store and read every datetime as UTC whatever the server's or the database's zone.
+    timezone: 'Z',
+    // Keeps BIGINT and DECIMAL exact; money is integer cents anyway.
+    supportBigNumbers: true,
+    extra: { connectionLimit: 10 },
+  };
+}
+
+/** Creates, connects and migrates the data source. */
+export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+  if (database.type === 'sqlite' && database.file !== ':memory:') {
+    mkdirSync(path.dirname(database.file), { recursive: true });
+  }
+  const flavor = database.type === 'mysql' ? await detectMysqlFlavor(database.url) : undefined;
+  const dataSource = new DataSource(dataSourceOptions(database, flavor));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+/** True when the database answers a trivial query; used by /readyz. */
+export async function isDatabaseReachable(dataSource: DataSource): Promise<boolean> {
+  try {
+    if (!dataSource.isInitialized) return false;
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+import { type ClassType } from '../common/class-type.js';
+import { businessEntities } from '../modules/businesses/businesses.entities.js';
+import { SecurityEvent } from '../modules/audit/security-event.entity.js';
+import { CredentialRecovery } from '../modules/credentials/credential-recovery.entity.js';
+import { ServerSecret } from '../modules/credentials/server-secret.entity.js';
+import { PersonalProfileRecord } from '../modules/profiles/personal-profile.entity.js';
+import { registryEntities } from '../modules/registry/registry.entities.js';
+import { UserSession } from '../modules/sessions/user-session.entity.js';
+import { AddressThrottle, CredentialThrottle } from '../modules/throttling/throttle.entities.js';
+import { User } from '../modules/users/user.entity.js';
+
+// Every TypeORM entity of the application, listed once: the data source, the migration generator and the
+// schema-drift tests all read this array, so an entity missing here is missing everywhere (and the drift
+// test says so).
+export const entities: ClassType[] = [
+  ...registryEntities,
+  User,
+  CredentialRecovery,
+  ServerSecret,
+  UserSession,
+  PersonalProfileRecord,
+  CredentialThrottle,
+  AddressThrottle,
+  SecurityEvent,
+  ...businessEntities,
+];

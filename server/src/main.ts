@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { buildAppSchema } from './app/build-schema.js';
+import { createHttpApp } from './app/http.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createLogger } from './common/logger.js';
+import { openDatabase } from './database/data-source.js';
+import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
+import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
+import { completePartnerSignIn } from './modules/sessions/partner-session.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  log.info({ database: config.database.type, env: config.env }, 'starting');
+
+  const dataSource = await openDatabase(config.database);
+  if (config.seedDemoData) {
+    const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
+    if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');
+  }
+  const schema = await buildAppSchema();
+  const partnerSignIn = createPartnerSignIn(config, log, completePartnerSignIn(dataSource, config));
+  const app = await createHttpApp({ config, dataSource, log, schema, routes: [partnerSignIn.routes] });
+  const port = await app.listen();
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  await partnerSignIn.start(publicUrl);
+  log.info({ port, url: publicUrl }, 'listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await partnerSignIn.close();
+      await dataSource.destroy();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Passerelle could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { type DataSource, type EntityManager } from 'typeorm';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { SecurityEvent } from './security-event.entity.js';
+import { type SecurityEventType } from './security-event.types.js';
+
+export interface SecurityEventInput {
+  type: SecurityEventType;
+  occurredAt: Date;
+  userId?: string | null;
+  actorId?: string | null;
+  ipAddress?: string | null;
+}
+
+/** The most events `recentSecurityEvents` returns. */
+export const RECENT_EVENTS_MAX = 50;
+
+/**
+ * Appends events to the security audit trail, inside the caller's transaction so the event and the change it
+ * records commit together. The trail is append-only: this module has no update or delete, and a spec checks
+ * that no other code writes to it. Throws nothing of its own.
+ */
+export async function recordSecurityEvents(
+  manager: EntityManager,
+  events: readonly SecurityEventInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.insert(
+    SecurityEvent,
+    events.map((event) => ({
+      // Time-ordered: events written in the same millisecond (a failure and the lock it caused) keep their order.
+      id: timeOrderedId(),
+      type: event.type,
+      occurredAt: event.occurredAt,
+      userId: event.userId ?? null,
+      actorId: event.actorId ?? null,
+      ipAddress: event.ipAddress ?? null,
+    })),
+  );
+}
+
+/** A person's most recent events, newest first, at most RECENT_EVENTS_MAX. Throws nothing of its own. */
+export async function listRecentSecurityEvents(
+  dataSource: DataSource,
+  userId: string,
+  first: number,
+): Promise<SecurityEvent[]> {
+  const take = Math.max(0, Math.min(first, RECENT_EVENTS_MAX));
+  if (take === 0) return [];
+  return dataSource.getRepository(SecurityEvent).find({
+    where: { userId },
+    order: { occurredAt: 'DESC', id: 'DESC' },
+    take,
+  });
+}

@@ -1,0 +1,73 @@
+import { type EntityManager } from 'typeorm';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { BusinessAuditEvent, DomainEvent } from './businesses.entities.js';
+
+/** Types of the business audit trail (business_audit_event.event_type). */
+export const BusinessAuditType = {
+  REGISTRATION_FAILED: 'REGISTRATION_FAILED',
+  REGISTRATION_LOCKED: 'REGISTRATION_LOCKED',
+  REGISTRATION_UNLOCKED: 'REGISTRATION_UNLOCKED',
+  REGISTERED: 'REGISTERED',
+  ACTIVATION_KEY_ISSUED: 'ACTIVATION_KEY_ISSUED',
+  ACTIVATION_KEY_REDEEMED: 'ACTIVATION_KEY_REDEEMED',
+  ACCESS_REQUESTED: 'ACCESS_REQUESTED',
+  ACCESS_CANCELLED: 'ACCESS_CANCELLED',
+  ACCESS_APPROVED: 'ACCESS_APPROVED',
+  ACCESS_REJECTED: 'ACCESS_REJECTED',
+  ROLE_CHANGED: 'ROLE_CHANGED',
+  MEMBERSHIP_REVOKED: 'MEMBERSHIP_REVOKED',
+  SETTINGS_CHANGED: 'SETTINGS_CHANGED',
+} as const;
+export type BusinessAuditType = (typeof BusinessAuditType)[keyof typeof BusinessAuditType];
+
+/** Types of the domain-event outbox (domain_event.event_type), read by the notices module later. */
+export const DomainEventType = {
+  REGISTERED: 'REGISTERED',
+  REGISTRATION_LOCKED: 'REGISTRATION_LOCKED',
+  REGISTRATION_UNLOCKED: 'REGISTRATION_UNLOCKED',
+  ACTIVATION_KEY_ISSUED: 'ACTIVATION_KEY_ISSUED',
+  MEMBERSHIP_CHANGED: 'MEMBERSHIP_CHANGED',
+  ACCESS_REQUESTED: 'ACCESS_REQUESTED',
+  ACCESS_CANCELLED: 'ACCESS_CANCELLED',
+  ACCESS_APPROVED: 'ACCESS_APPROVED',
+  ACCESS_REJECTED: 'ACCESS_REJECTED',
+  MEMBERSHIP_REVOKED: 'MEMBERSHIP_REVOKED',
+  SETTINGS_CHANGED: 'SETTINGS_CHANGED',
+} as const;
+export type DomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
+
+export interface AuditInput {
+  registryBusinessId: string;
+  type: BusinessAuditType;
+  actorId: string | null;
+  detail?: string | null;
+  occurredAt: Date;
+}
+
+/** Appends to the audit trail of a registry business. The only writer of business_audit_event: inserts only. */
+export async function recordBusinessAudit(manager: EntityManager, input: AuditInput): Promise<void> {
+  await manager.insert(BusinessAuditEvent, {
+    id: timeOrderedId(),
+    registryBusinessId: input.registryBusinessId,
+    type: input.type,
+    actorId: input.actorId,
+    detail: input.detail ? input.detail.slice(0, 500) : null,
+    occurredAt: input.occurredAt,
+  });
+}
+
+/** Appends to the domain-event outbox, in the caller's transaction so the event exists exactly when the change does. */
+export async function publishDomainEvent(
+  manager: EntityManager,
+  type: DomainEventType,
+  payload: Record<string, unknown>,
+  occurredAt: Date,
+): Promise<void> {
+  await manager.insert(DomainEvent, {
+    id: timeOrderedId(),
+    type,
+    payload: JSON.stringify(payload),
+    occurredAt,
+    consumedAt: null,
+  });
+}

@@ -1,0 +1,157 @@
+import DataLoader from 'dataloader';
+import { type DataSource, In } from 'typeorm';
+import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
+import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
+import {
+  RegistryProgramAccount,
+  RegistryProgramAddress,
+  RegistryProgramContact,
+  RegistryProgramOwner,
+  RegistrySubProgram,
+} from '../registry/program-account.entity.js';
+import {
+  ActivationKey,
+  Business,
+  BusinessMembership,
+  MembershipProgramAccount,
+  RegistrationLock,
+} from './businesses.entities.js';
+
+/** One query for every key of a batch; answers in key order, `fallback` for keys without rows. */
+function byKey<K extends string, V>(
+  load: (keys: K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    const rows = await load([...keys]);
+    const map = new Map(rows.map((row) => [keyOf(row), row]));
+    return keys.map((key) => map.get(key) ?? null);
+  });
+}
+
+function groupedBy<K extends string, V>(
+  load: (keys: K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const rows = await load([...keys]);
+    const map = new Map<K, V[]>();
+    for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
+    return keys.map((key) => map.get(key) ?? []);
+  });
+}
+
+const byPosition = { position: 'ASC' } as const;
+
+/**
+ * Per-request DataLoaders for the businesses module: relation fields of lists (Membership.business,
+ * Business.programAccounts, ProgramAccount.addresses...) cost one query per kind, not one per row.
+ */
+export function createBusinessLoaders(dataSource: DataSource, viewerId: string | null) {
+  return {
+    business: byKey<string, Business>(
+      (ids) => dataSource.getRepository(Business).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    registryBusiness: byKey<string, RegistryBusiness>(
+      (ids) => dataSource.getRepository(RegistryBusiness).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    registryAddresses: groupedBy<string, RegistryBusinessAddress>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistryBusinessAddress)
+          .find({ where: { businessId: In(ids) }, order: byPosition }),
+      (row) => row.businessId,
+    ),
+    programAccountsOfRegistryBusiness: groupedBy<string, RegistryProgramAccount>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistryProgramAccount)
+          .find({ where: { businessId: In(ids) }, order: { accountNumber: 'ASC' } }),
+      (row) => row.businessId,
+    ),
+    programAccount: byKey<string, RegistryProgramAccount>(
+      (ids) => dataSource.getRepository(RegistryProgramAccount).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    programAddresses: groupedBy<string, RegistryProgramAddress>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistryProgramAddress)
+          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (row) => row.programAccountId,
+    ),
+    programContacts: groupedBy<string, RegistryProgramContact>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistryProgramContact)
+          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (row) => row.programAccountId,
+    ),
+    programOwners: groupedBy<string, RegistryProgramOwner>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistryProgramOwner)
+          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (row) => row.programAccountId,
+    ),
+    subPrograms: groupedBy<string, RegistrySubProgram>(
+      (ids) =>
+        dataSource
+          .getRepository(RegistrySubProgram)
+          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (row) => row.programAccountId,
+    ),
+    scope: groupedBy<string, MembershipProgramAccount>(
+      (ids) => dataSource.getRepository(MembershipProgramAccount).findBy({ membershipId: In(ids) }),
+      (row) => row.membershipId,
+    ),
+    /** The viewer's membership (any status) in each business. */
+    viewerMembership: byKey<string, BusinessMembership>(
+      (businessIds) =>
+        viewerId
+          ? dataSource
+              .getRepository(BusinessMembership)
+              .findBy({ businessId: In(businessIds), userId: viewerId })
+          : Promise.resolve([]),
+      (row) => row.businessId,
+    ),
+    businessOfRegistry: byKey<string, Business>(
+      (ids) => dataSource.getRepository(Business).findBy({ registryBusinessId: In(ids) }),
+      (row) => row.registryBusinessId,
+    ),
+    registrationLock: byKey<string, RegistrationLock>(
+      (ids) => dataSource.getRepository(RegistrationLock).findBy({ registryBusinessId: In(ids) }),
+      (row) => row.registryBusinessId,
+    ),
+    activationKeys: groupedBy<string, ActivationKey>(
+      (ids) =>
+        dataSource
+          .getRepository(ActivationKey)
+          .find({ where: { registryBusinessId: In(ids) }, order: { issuedAt: 'DESC', id: 'DESC' } }),
+      (row) => row.registryBusinessId,
+    ),
+    profile: byKey<string, PersonalProfileRecord>(
+      (userIds) => dataSource.getRepository(PersonalProfileRecord).findBy({ userId: In(userIds) }),
+      (row) => row.userId,
+    ),
+  };
+}
+
+export type BusinessLoaders = ReturnType<typeof createBusinessLoaders>;
+
+const perRequest = new WeakMap<object, BusinessLoaders>();
+
+/** The loaders of this request (created on first use; the context object is the request). */
+export function businessLoaders(ctx: {
+  dataSource: DataSource;
+  session: { current: { user: { id: string } } | null };
+}): BusinessLoaders {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) {
+    loaders = createBusinessLoaders(ctx.dataSource, ctx.session.current?.user.id ?? null);
+    perRequest.set(ctx, loaders);
+  }
+  return loaders;
+}

@@ -1,0 +1,243 @@
+import { type DataSource, In } from 'typeorm';
+import { type RegistryBusiness, type RegistryBusinessAddress } from '../registry/registry-business.entity.js';
+import {
+  type RegistryProgramAccount,
+  type RegistryProgramAddress,
+} from '../registry/program-account.entity.js';
+import { PersonRole } from '../users/user.types.js';
+import { type BusinessLoaders } from './business-loaders.js';
+import {
+  type AccessRequest,
+  type Business,
+  BusinessMembership,
+  BusinessRegistration,
+  type MembershipProgramAccount,
+} from './businesses.entities.js';
+import {
+  type Address,
+  type BusinessNode,
+  type BusinessProfile,
+  BusinessRole,
+  type Contact,
+  type MembershipNode,
+  MembershipStatus,
+  type PersonSummary,
+  type ProgramAccount,
+  type ProgramAccountSummary,
+  RegistrationStep,
+} from './businesses.types.js';
+
+// Read side of the businesses module: who may see what, and the API shapes built from rows.
+
+const orNull = (value: string) => (value === '' ? null : value);
+
+export function addressOf(row: RegistryBusinessAddress | RegistryProgramAddress): Address {
+  return {
+    addressType: row.addressType,
+    line1: row.line1,
+    line2: orNull(row.line2),
+    poBoxOrRuralRoute: orNull(row.poBox),
+    city: orNull(row.city),
+    provinceOrState: orNull(row.provinceState),
+    postalCode: orNull(row.postalCode),
+    country: row.country,
+  };
+}
+
+export function businessName(registry: RegistryBusiness): string {
+  return registry.operatingName || registry.legalName;
+}
+
+export async function businessNode(loaders: BusinessLoaders, business: Business): Promise<BusinessNode> {
+  const registry = await loaders.registryBusiness.load(business.registryBusinessId);
+  return {
+    id: business.id,
+    businessNumber: business.businessNumber,
+    name: registry ? businessName(registry) : business.businessNumber,
+    registeredAt: business.registeredAt,
+    registryBusinessId: business.registryBusinessId,
+  };
+}
+
+export function membershipNode(row: BusinessMembership): MembershipNode {
+  return {
+    id: row.id,
+    role: row.role,
+    status: row.status,
+    grantedAt: row.grantedAt,
+    businessId: row.businessId,
+    userId: row.userId,
+  };
+}
+
+export async function personSummary(loaders: BusinessLoaders, userId: string): Promise<PersonSummary> {
+  const profile = await loaders.profile.load(userId);
+  return {
+    id: userId,
+    name: profile ? `${profile.firstName} ${profile.lastName}` : '',
+    email: profile?.email ?? null,
+  };
+}
+
+export function isActiveBam(membership: BusinessMembership | null): boolean {
+  return (
+    membership?.status === MembershipStatus.ACTIVE &&
+    membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
+  );
+}
+
+/** The viewer's ACTIVE membership in a business, or null. */
+export async function activeViewerMembership(
+  loaders: BusinessLoaders,
+  businessId: string,
+): Promise<BusinessMembership | null> {
+  const membership = await loaders.viewerMembership.load(businessId);
+  return membership?.status === MembershipStatus.ACTIVE ? membership : null;
+}
+
+/** Program account ids in a membership's scope; null means every account (a BAM). */
+export async function scopeOf(
+  loaders: BusinessLoaders,
+  membership: BusinessMembership,
+): Promise<Set<string> | null> {
+  if (membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER) return null;
+  const rows: MembershipProgramAccount[] = await loaders.scope.load(membership.id);
+  return new Set(rows.map((row) => row.programAccountId));
+}
+
+/**
+ * A business by id for the viewer: its active members and officers see it, nobody else (null, as if it did
+ * not exist).
+ */
+export async function visibleBusiness(
+  loaders: BusinessLoaders,
+  viewer: { id: string; role: PersonRole },
+  businessId: string,
+): Promise<Business | null> {
+  const business = await loaders.business.load(businessId);
+  if (!business) return null;
+  if (viewer.role === PersonRole.OFFICER) return business;
+  return (await activeViewerMembership(loaders, businessId)) ? business : null;
+}
+
+/** The business profile from the registry, plus the portal-side settings. */
+export async function businessProfile(
+  loaders: BusinessLoaders,
+  business: Business,
+): Promise<BusinessProfile> {
+  const [registry, addresses] = await Promise.all([
+    loaders.registryBusiness.load(business.registryBusinessId),
+    loaders.registryAddresses.load(business.registryBusinessId),
+  ]);
+  if (!registry) throw new Error(`registry business ${business.registryBusinessId} is missing`);
+  return {
+    legalName: registry.legalName,
+    operatingName: orNull(registry.operatingName),
+    businessType: registry.businessType,
+    soleProprietor: registry.isSoleProprietor,
+    serviceProvider: registry.isServiceProvider,
+    serviceProviderKind: orNull(registry.serviceProviderKind),
+    addresses: addresses.map(addressOf),
+    businessActivity: orNull(business.businessActivity),
+    contacts: JSON.parse(business.contactsJson) as Contact[],
+  };
+}
+
+/**
+ * The program accounts of a business the viewer may see: all for a BAM (and an officer, read only), the
+ * scope otherwise. viewerCanEdit: BAM for all; PAM and EDITOR within their scope; READER and officers never.
+ */
+export async function visibleProgramAccounts(
+  loaders: BusinessLoaders,
+  viewer: { id: string; role: PersonRole },
+  business: Business,
+): Promise<ProgramAccount[]> {
+  const all = await loaders.programAccountsOfRegistryBusiness.load(business.registryBusinessId);
+  const membership = await activeViewerMembership(loaders, business.id);
+  let visible: RegistryProgramAccount[];
+  let canEdit: (account: RegistryProgramAccount) => boolean;
+  if (!membership) {
+    if (viewer.role !== PersonRole.OFFICER) return [];
+    visible = all;
+    canEdit = () => false;
+  } else {
+    const scope = await scopeOf(loaders, membership);
+    visible = scope ? all.filter((account) => scope.has(account.id)) : all;
+    canEdit = () =>
+      membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER ||
+      membership.role === BusinessRole.PROGRAM_ACCOUNT_MANAGER ||
+      membership.role === BusinessRole.EDITOR;
+  }
+  return Promise.all(
+    visible.map(async (account) => {
+      const [addresses, contacts, owners, subPrograms] = await Promise.all([
+        loaders.programAddresses.load(account.id),
+        loaders.programContacts.load(account.id),
+        loaders.programOwners.load(account.id),
+        loaders.subPrograms.load(account.id),
+      ]);
+      return {
+        id: account.id,
+        accountNumber: account.accountNumber,
+        programCode: account.programCode,
+        programType: account.programType,
+        name: account.name,
+        billingType: account.billingType,
+        status: account.status,
+        addresses: addresses.map(addressOf),
+        contacts: contacts.map((contact) => ({
+          name: contact.name,
+          title: orNull(contact.title),
+          phone: orNull(contact.phone),
+          email: orNull(contact.email),
+        })),
+        owners: owners.map((owner) => ({ name: owner.name, role: owner.role })),
+        subPrograms: subPrograms.map((sub) => ({ code: sub.code, name: sub.name })),
+        viewerCanEdit: canEdit(account),
+      };
+    }),
+  );
+}
+
+/** A membership's scoped accounts (empty for a BAM: all accounts, including future ones). */
+export async function membershipScopeSummaries(
+  loaders: BusinessLoaders,
+  membership: MembershipNode,
+): Promise<ProgramAccountSummary[]> {
+  if (membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER) return [];
+  const rows = await loaders.scope.load(membership.id);
+  const accounts = await Promise.all(rows.map((row) => loaders.programAccount.load(row.programAccountId)));
+  return accounts
+    .filter((account): account is RegistryProgramAccount => account !== null)
+    .sort((a, b) => a.accountNumber.localeCompare(b.accountNumber))
+    .map((account) => ({ id: account.id, accountNumber: account.accountNumber, name: account.name }));
+}
+
+/** The person's ACTIVE memberships, oldest first. */
+export function activeMembershipsOf(dataSource: DataSource, userId: string): Promise<BusinessMembership[]> {
+  return dataSource.getRepository(BusinessMembership).find({
+    where: { userId, status: MembershipStatus.ACTIVE },
+    order: { grantedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** Every membership of a business (BAM view), active first then by grant time. */
+export function membersOf(dataSource: DataSource, businessId: string): Promise<BusinessMembership[]> {
+  return dataSource.getRepository(BusinessMembership).find({
+    where: { businessId },
+    order: { status: 'ASC', grantedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** The person's latest registration that is not completed, if any. */
+export function inProgressRegistration(
+  dataSource: DataSource,
+  userId: string,
+): Promise<BusinessRegistration | null> {
+  return dataSource.getRepository(BusinessRegistration).findOne({
+    where: { userId, step: In([RegistrationStep.IDENTIFY, RegistrationStep.VALIDATE_BUSINESS]) },
+    order: { startedAt: 'DESC', id: 'DESC' },
+  });
+}
+
+export type { AccessRequest };

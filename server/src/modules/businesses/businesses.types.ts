@@ -1,0 +1,602 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+
+export enum BusinessRole {
+  BUSINESS_ACCOUNT_MANAGER = 'BUSINESS_ACCOUNT_MANAGER',
+  PROGRAM_ACCOUNT_MANAGER = 'PROGRAM_ACCOUNT_MANAGER',
+  EDITOR = 'EDITOR',
+  READER = 'READER',
+}
+export enum MembershipStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+export enum AccessRequestStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+}
+export enum RegistrationStep {
+  IDENTIFY = 'IDENTIFY',
+  VALIDATE_BUSINESS = 'VALIDATE_BUSINESS',
+  COMPLETED = 'COMPLETED',
+}
+export enum RegistrationQuestionKind {
+  TRANSACTION_TOTAL = 'TRANSACTION_TOTAL',
+  LATEST_PAYMENT = 'LATEST_PAYMENT',
+  STATEMENT_BALANCE = 'STATEMENT_BALANCE',
+}
+
+registerEnumType(BusinessRole, {
+  name: 'BusinessRole',
+  valuesConfig: {
+    BUSINESS_ACCOUNT_MANAGER: { description: 'Everything for the business (BAM).' },
+    PROGRAM_ACCOUNT_MANAGER: { description: 'Its program accounts, including approving access to them.' },
+    EDITOR: { description: 'View and edit within scope.' },
+    READER: { description: 'View only within scope.' },
+  },
+});
+registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
+registerEnumType(AccessRequestStatus, { name: 'AccessRequestStatus' });
+registerEnumType(RegistrationStep, {
+  name: 'RegistrationStep',
+  valuesConfig: {
+    IDENTIFY: { description: 'Step 1 done: BN, RM reference and attestation accepted.' },
+    VALIDATE_BUSINESS: { description: 'Step 2 done: legal name and address matched.' },
+    COMPLETED: { description: 'Step 3 done: questions answered, business registered.' },
+  },
+});
+registerEnumType(RegistrationQuestionKind, { name: 'RegistrationQuestionKind' });
+
+// ---- Summaries -------------------------------------------------------------------------------------------
+
+@ObjectType()
+export class PersonSummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'First and last name from the personal profile.' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+}
+
+@ObjectType()
+export class BusinessSummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@ObjectType()
+export class ProgramAccountSummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  accountNumber: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+// ---- Registry-backed profiles ----------------------------------------------------------------------------
+
+@ObjectType()
+export class Address {
+  @Field(() => String)
+  addressType: string;
+
+  @Field(() => String)
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  line2: string | null;
+
+  @Field(() => String, { nullable: true })
+  poBoxOrRuralRoute: string | null;
+
+  @Field(() => String, { nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  provinceOrState: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode: string | null;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
+  country: string;
+}
+
+@ObjectType()
+export class Contact {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+}
+
+@ObjectType()
+export class Owner {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  role: string;
+}
+
+@ObjectType()
+export class SubProgram {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@ObjectType()
+export class ProgramAccount {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'e.g. 123456789RM0001' })
+  accountNumber: string;
+
+  @Field(() => String)
+  programCode: string;
+
+  @Field(() => String)
+  programType: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  billingType: string;
+
+  @Field(() => String)
+  status: string;
+
+  @Field(() => [Address])
+  addresses: Address[];
+
+  @Field(() => [Contact])
+  contacts: Contact[];
+
+  @Field(() => [Owner])
+  owners: Owner[];
+
+  @Field(() => [SubProgram])
+  subPrograms: SubProgram[];
+
+  @Field(() => Boolean, {
+    description: 'Whether the viewer may edit this account’s profile (role and scope).',
+  })
+  viewerCanEdit: boolean;
+}
+
+@ObjectType()
+export class BusinessProfile {
+  @Field(() => String)
+  legalName: string;
+
+  @Field(() => String, { nullable: true })
+  operatingName: string | null;
+
+  @Field(() => String)
+  businessType: string;
+
+  @Field(() => Boolean)
+  soleProprietor: boolean;
+
+  @Field(() => Boolean)
+  serviceProvider: boolean;
+
+  @Field(() => String, { nullable: true })
+  serviceProviderKind: string | null;
+
+  @Field(() => [Address])
+  addresses: Address[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Portal-side settings the business keeps up to date itself.',
+  })
+  businessActivity: string | null;
+
+  @Field(() => [Contact])
+  contacts: Contact[];
+}
+
+// ---- Portal objects (roots of field resolvers) -----------------------------------------------------------
+
+/** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
+@ObjectType('Business')
+export class BusinessNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'BN9.' })
+  businessNumber: string;
+
+  @Field(() => String, { description: 'Operating name, else legal name.' })
+  name: string;
+
+  @Field(() => DateTimeScalar)
+  registeredAt: Date;
+
+  registryBusinessId: string;
+}
+
+@ObjectType('Membership')
+export class MembershipNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => BusinessRole)
+  role: BusinessRole;
+
+  @Field(() => MembershipStatus)
+  status: MembershipStatus;
+
+  @Field(() => DateTimeScalar)
+  grantedAt: Date;
+
+  businessId: string;
+  userId: string;
+}
+
+@ObjectType('AccessRequest')
+export class AccessRequestNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  reason: string;
+
+  @Field(() => AccessRequestStatus)
+  status: AccessRequestStatus;
+
+  @Field(() => DateTimeScalar)
+  requestedAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason: string | null;
+
+  @Field(() => BusinessRole, {
+    nullable: true,
+    description: 'On approval: the role granted.',
+  })
+  grantedRole: BusinessRole | null;
+
+  businessId: string;
+  requesterId: string;
+  decidedBy: string | null;
+}
+
+@ObjectType()
+export class RegistrationQuestion {
+  @Field(() => RegistrationQuestionKind)
+  kind: RegistrationQuestionKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For TRANSACTION_TOTAL: the transaction number shown (one of the 5 most recent).',
+  })
+  transactionNumber: string | null;
+}
+
+@ObjectType('BusinessRegistration')
+export class BusinessRegistrationNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String, { description: 'RM0001' })
+  programAccountReference: string;
+
+  @Field(() => String, { description: '"I, <name>, attest …" in the caller’s language.' })
+  attestationName: string;
+
+  @Field(() => RegistrationStep)
+  step: RegistrationStep;
+
+  @Field(() => [RegistrationQuestion], {
+    description: '2 or 3 questions depending on the account’s billing type (monthly statement: 3).',
+  })
+  questions: RegistrationQuestion[];
+
+  @Field(() => Int, {
+    description:
+      'How many failed attempts remain before registration of this business locks (10 in all, steps 2 and 3).',
+  })
+  attemptsRemaining: number;
+
+  @Field(() => BusinessNode, { nullable: true, description: 'Once COMPLETED.' })
+  business: BusinessNode | null;
+}
+
+// ---- Inputs -----------------------------------------------------------------------------------------------
+
+@InputType()
+export class StartBusinessRegistrationInput {
+  @Field(() => String, { description: '9 digits.' })
+  businessNumber: string;
+
+  @Field(() => String, { description: 'RM + 4 digits.' })
+  programAccountReference: string;
+
+  @Field(() => Boolean, { description: 'Must be true.' })
+  attest: boolean;
+}
+
+@InputType()
+export class RegistrationAddressInput {
+  @Field(() => String)
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  line2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  poBoxOrRuralRoute?: string | null;
+
+  @Field(() => String)
+  country: string;
+}
+
+@InputType()
+export class ValidateBusinessInput {
+  @Field(() => ID)
+  registrationId: string;
+
+  @Field(() => String, { description: 'Max 175.' })
+  legalName: string;
+
+  @Field(() => RegistrationAddressInput)
+  address: RegistrationAddressInput;
+}
+
+@InputType()
+export class AnswerRegistrationQuestionsInput {
+  @Field(() => ID)
+  registrationId: string;
+
+  @Field(() => String, {
+    description:
+      "Amounts: digits and at most one decimal point (e.g. 1234.56); '$' or ',' is a FORMAT error, not a wrong answer.",
+  })
+  transactionTotal: string;
+
+  @Field(() => String)
+  latestPayment: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when 3 questions.' })
+  statementBalance?: string | null;
+}
+
+// ---- Payloads ---------------------------------------------------------------------------------------------
+
+@ObjectType()
+export class BusinessRegistrationPayload {
+  @Field(() => BusinessRegistrationNode, { nullable: true })
+  registration: BusinessRegistrationNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class BusinessPayload {
+  @Field(() => BusinessNode, { nullable: true })
+  business: BusinessNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+// ---- Officer console and activation keys ------------------------------------------------------------------
+
+@ObjectType({ description: 'Shown once, when issued.' })
+export class IssuedActivationKey {
+  @Field(() => String)
+  key: string;
+
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String)
+  contactName: string;
+
+  @Field(() => DateTimeScalar)
+  expiresAt: Date;
+}
+
+@ObjectType()
+export class ActivationKeySummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  contactName: string;
+
+  @Field(() => DateTimeScalar)
+  issuedAt: Date;
+
+  @Field(() => DateTimeScalar)
+  expiresAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  usedAt: Date | null;
+}
+
+@ObjectType('BusinessAuditEvent')
+export class BusinessAuditEventNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'e.g. REGISTRATION_FAILED, REGISTRATION_LOCKED, REGISTERED …' })
+  type: string;
+
+  @Field(() => DateTimeScalar)
+  occurredAt: Date;
+
+  @Field(() => String, { nullable: true })
+  detail: string | null;
+
+  actorId: string | null;
+}
+
+@ObjectType('OfficerBusinessView')
+export class OfficerBusinessView {
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String)
+  legalName: string;
+
+  registryBusinessId: string;
+}
+
+@InputType()
+export class IssueActivationKeyInput {
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String)
+  contactName: string;
+}
+
+@ObjectType()
+export class IssueActivationKeyPayload {
+  @Field(() => IssuedActivationKey, { nullable: true })
+  activationKey: IssuedActivationKey | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class OfficerBusinessPayload {
+  @Field(() => OfficerBusinessView, { nullable: true })
+  view: OfficerBusinessView | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+// ---- Employer access, roles and settings -----------------------------------------------------------------
+
+@ObjectType({ description: 'Public part of the registry for an access request: only the name.' })
+export class EmployerPreview {
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@InputType()
+export class RequestEmployerAccessInput {
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => String, { description: 'Required, max 500.' })
+  reason: string;
+}
+
+@InputType()
+export class DecideAccessRequestInput {
+  @Field(() => ID)
+  requestId: string;
+
+  @Field(() => Boolean)
+  approve: boolean;
+
+  @Field(() => BusinessRole, { nullable: true, description: 'Required on approval.' })
+  role?: BusinessRole | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Required on approval unless BAM.' })
+  programAccountIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Required on rejection, max 500.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class ChangeMembershipInput {
+  @Field(() => ID)
+  membershipId: string;
+
+  @Field(() => BusinessRole)
+  role: BusinessRole;
+
+  @Field(() => [ID], { nullable: true })
+  programAccountIds?: string[] | null;
+}
+
+@InputType()
+export class ContactInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+@InputType()
+export class UpdateBusinessSettingsInput {
+  @Field(() => ID)
+  businessId: string;
+
+  @Field(() => String, { nullable: true })
+  businessActivity?: string | null;
+
+  @Field(() => [ContactInput])
+  contacts: ContactInput[];
+}
+
+@ObjectType()
+export class AccessRequestPayload {
+  @Field(() => AccessRequestNode, { nullable: true })
+  accessRequest: AccessRequestNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class MembershipPayload {
+  @Field(() => MembershipNode, { nullable: true })
+  membership: MembershipNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

@@ -1,0 +1,115 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
+import { accessRequestNode } from './access-requests.view.js';
+import {
+  cancelAccessRequest,
+  decideAccessRequest,
+  employerPreview,
+  requestEmployerAccess,
+} from './access-requests.service.js';
+import { businessLoaders } from './business-loaders.js';
+import { businessNode, membershipNode } from './business-view.service.js';
+import {
+  AccessRequestPayload,
+  BusinessPayload,
+  ChangeMembershipInput,
+  DecideAccessRequestInput,
+  EmployerPreview,
+  MembershipPayload,
+  RequestEmployerAccessInput,
+  UpdateBusinessSettingsInput,
+} from './businesses.types.js';
+import { changeMembership, revokeMembership, updateBusinessSettings } from './memberships.service.js';
+import { type Problem } from '../../common/errors/problems.js';
+import { type AccessRequest, type BusinessMembership } from './businesses.entities.js';
+
+type Result<K extends string, V> = ({ ok: true } & Record<K, V>) | { ok: false; problems: Problem[] };
+
+function accessPayload(ctx: AppContext, result: Result<'request', AccessRequest>): AccessRequestPayload {
+  return result.ok
+    ? { accessRequest: accessRequestNode(result.request), userErrors: [] }
+    : { accessRequest: null, userErrors: toUserErrors(result.problems, ctx.t) };
+}
+
+function membershipPayload(
+  ctx: AppContext,
+  result: Result<'membership', BusinessMembership>,
+): MembershipPayload {
+  return result.ok
+    ? { membership: membershipNode(result.membership), userErrors: [] }
+    : { membership: null, userErrors: toUserErrors(result.problems, ctx.t) };
+}
+
+@Resolver()
+export class EmployeesResolver {
+  @Query(() => EmployerPreview, {
+    nullable: true,
+    description: 'Signed-in only; throttled. Null when the BN is not registered on the portal.',
+  })
+  employerPreview(
+    @Arg('businessNumber', () => String) businessNumber: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployerPreview | null> {
+    const { user } = requireSession(ctx);
+    return employerPreview(ctx.dataSource, ctx.config, user.id, businessNumber);
+  }
+
+  @Mutation(() => AccessRequestPayload)
+  async requestEmployerAccess(
+    @Arg('input', () => RequestEmployerAccessInput) input: RequestEmployerAccessInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<AccessRequestPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return accessPayload(ctx, await requestEmployerAccess(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => AccessRequestPayload)
+  async cancelAccessRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<AccessRequestPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return accessPayload(ctx, await cancelAccessRequest(ctx.dataSource, ctx.config, user.id, requestId));
+  }
+
+  @Mutation(() => AccessRequestPayload)
+  async decideAccessRequest(
+    @Arg('input', () => DecideAccessRequestInput) input: DecideAccessRequestInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<AccessRequestPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return accessPayload(ctx, await decideAccessRequest(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => MembershipPayload)
+  async changeMembership(
+    @Arg('input', () => ChangeMembershipInput) input: ChangeMembershipInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<MembershipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return membershipPayload(ctx, await changeMembership(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => MembershipPayload)
+  async revokeMembership(
+    @Arg('membershipId', () => ID) membershipId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<MembershipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return membershipPayload(ctx, await revokeMembership(ctx.dataSource, ctx.config, user.id, membershipId));
+  }
+
+  @Mutation(() => BusinessPayload, { description: 'BAM only: business activity and contacts.' })
+  async updateBusinessSettings(
+    @Arg('input', () => UpdateBusinessSettingsInput) input: UpdateBusinessSettingsInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const result = await updateBusinessSettings(ctx.dataSource, ctx.config, user.id, input);
+    return result.ok
+      ? { business: await businessNode(businessLoaders(ctx), result.business), userErrors: [] }
+      : { business: null, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+}

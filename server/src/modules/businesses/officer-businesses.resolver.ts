@@ -1,0 +1,205 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Brackets, type DataSource } from 'typeorm';
+import { type AppContext } from '../../app/context.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
+import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import {
+  issueActivationKey,
+  redeemActivationKey,
+  unlockBusinessRegistration,
+} from './activation-keys.service.js';
+import { businessLoaders } from './business-loaders.js';
+import { businessNode, personSummary } from './business-view.service.js';
+import { BusinessAuditEvent } from './businesses.entities.js';
+import {
+  ActivationKeySummary,
+  BusinessAuditEventNode,
+  BusinessPayload,
+  BusinessSummary,
+  IssueActivationKeyInput,
+  IssueActivationKeyPayload,
+  OfficerBusinessPayload,
+  OfficerBusinessView,
+  PersonSummary,
+} from './businesses.types.js';
+
+export const OFFICER_SEARCH_MAX = 20;
+export const AUDIT_TRAIL_MAX = 200;
+
+function viewOf(registry: RegistryBusiness): OfficerBusinessView {
+  return {
+    businessNumber: registry.businessNumber,
+    legalName: registry.legalName,
+    registryBusinessId: registry.id,
+  };
+}
+
+/** Registry businesses whose BN starts with the query (digits) or whose name contains it; at most 20. */
+export async function searchRegistry(dataSource: DataSource, query: string): Promise<RegistryBusiness[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const builder = dataSource.getRepository(RegistryBusiness).createQueryBuilder('b');
+  // '!' as the LIKE escape: a backslash is read differently by SQLite and MySQL string literals.
+  const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  if (/^\d{1,9}$/.test(text)) builder.where('b.business_number LIKE :prefix', { prefix: `${text}%` });
+  else
+    builder.where(
+      new Brackets((where) =>
+        where
+          .where("LOWER(b.legal_name) LIKE LOWER(:like) ESCAPE '!'", { like })
+          .orWhere("LOWER(b.operating_name) LIKE LOWER(:like) ESCAPE '!'", { like }),
+      ),
+    );
+  return builder
+    .orderBy('b.legal_name', 'ASC')
+    .addOrderBy('b.business_number', 'ASC')
+    .take(OFFICER_SEARCH_MAX)
+    .getMany();
+}
+
+@Resolver(() => OfficerBusinessView)
+export class OfficerBusinessesResolver {
+  @Query(() => [OfficerBusinessView], {
+    description: 'OFFICER only: search registry businesses by BN or name (max 20).',
+  })
+  async officerBusinessSearch(
+    @Arg('query', () => String) query: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<OfficerBusinessView[]> {
+    requireOfficer(ctx);
+    return (await searchRegistry(ctx.dataSource, query)).map(viewOf);
+  }
+
+  @Query(() => OfficerBusinessView, { nullable: true, description: 'OFFICER only.' })
+  async officerBusiness(
+    @Arg('businessNumber', () => String) businessNumber: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<OfficerBusinessView | null> {
+    requireOfficer(ctx);
+    const registry = await ctx.dataSource
+      .getRepository(RegistryBusiness)
+      .findOneBy({ businessNumber: businessNumber.trim() });
+    return registry ? viewOf(registry) : null;
+  }
+
+  @Mutation(() => IssueActivationKeyPayload, { description: 'OFFICER only.' })
+  async issueActivationKey(
+    @Arg('input', () => IssueActivationKeyInput) input: IssueActivationKeyInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<IssueActivationKeyPayload> {
+    const { user } = requireOfficer(ctx);
+    const result = await issueActivationKey(ctx.dataSource, ctx.config, user.id, input);
+    return result.ok
+      ? {
+          activationKey: {
+            key: result.key,
+            businessNumber: result.businessNumber,
+            contactName: result.contactName,
+            expiresAt: result.expiresAt,
+          },
+          userErrors: [],
+        }
+      : { activationKey: null, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+
+  @Mutation(() => OfficerBusinessPayload, { description: 'OFFICER only.' })
+  async unlockBusinessRegistration(
+    @Arg('businessNumber', () => String) businessNumber: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<OfficerBusinessPayload> {
+    const { user } = requireOfficer(ctx);
+    const result = await unlockBusinessRegistration(ctx.dataSource, ctx.config, user.id, businessNumber);
+    return result.ok
+      ? { view: viewOf(result.registry), userErrors: [] }
+      : { view: null, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+
+  @Mutation(() => BusinessPayload, {
+    description:
+      'Redeems an activation key: the person becomes a BAM of its business (registered if needed).',
+  })
+  async redeemActivationKey(
+    @Arg('key', () => String) key: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const result = await redeemActivationKey(ctx.dataSource, ctx.config, user.id, key);
+    return result.ok
+      ? { business: await businessNode(businessLoaders(ctx), result.business), userErrors: [] }
+      : { business: null, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+
+  @FieldResolver(() => BusinessSummary, {
+    nullable: true,
+    description: 'Null until registered on the portal.',
+  })
+  async business(@Root() view: OfficerBusinessView, @Ctx() ctx: AppContext): Promise<BusinessSummary | null> {
+    const loaders = businessLoaders(ctx);
+    const business = await loaders.businessOfRegistry.load(view.registryBusinessId);
+    if (!business) return null;
+    const node = await businessNode(loaders, business);
+    return { id: node.id, businessNumber: node.businessNumber, name: node.name };
+  }
+
+  @FieldResolver(() => Int)
+  async registrationFailedAttempts(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+  ): Promise<number> {
+    return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.failedAttempts ?? 0;
+  }
+
+  @FieldResolver(() => Boolean)
+  async registrationLocked(@Root() view: OfficerBusinessView, @Ctx() ctx: AppContext): Promise<boolean> {
+    return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.lockedAt != null;
+  }
+
+  @FieldResolver(() => [ActivationKeySummary])
+  async activationKeys(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+  ): Promise<ActivationKeySummary[]> {
+    const keys = await businessLoaders(ctx).activationKeys.load(view.registryBusinessId);
+    return keys.map((key) => ({
+      id: key.id,
+      contactName: key.contactName,
+      issuedAt: key.issuedAt,
+      expiresAt: key.expiresAt,
+      usedAt: key.usedAt,
+    }));
+  }
+
+  @FieldResolver(() => [BusinessAuditEventNode], {
+    description: 'Audit trail of the business (newest first).',
+  })
+  async auditTrail(
+    @Root() view: OfficerBusinessView,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessAuditEventNode[]> {
+    const take = first ?? 50;
+    if (take < 0 || take > AUDIT_TRAIL_MAX) throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest');
+    const rows = await ctx.dataSource.getRepository(BusinessAuditEvent).find({
+      where: { registryBusinessId: view.registryBusinessId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      occurredAt: row.occurredAt,
+      detail: row.detail,
+      actorId: row.actorId,
+    }));
+  }
+}
+
+@Resolver(() => BusinessAuditEventNode)
+export class BusinessAuditEventResolver {
+  @FieldResolver(() => PersonSummary, { nullable: true })
+  actor(@Root() event: BusinessAuditEventNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
+    return event.actorId ? personSummary(businessLoaders(ctx), event.actorId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A recovery question a person can choose.' })
+export class RecoveryQuestion {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'In the caller’s language.' })
+  text: string;
+}
+
+@ObjectType({ description: 'What a person must answer to reset a forgotten password.' })
+export class RecoveryChallenge {
+  @Field(() => RecoveryQuestion)
+  question: RecoveryQuestion;
+
+  @Field(() => String, { nullable: true })
+  memorablePersonHint: string | null;
+
+  @Field(() => String, { nullable: true })
+  memorableDateHint: string | null;
+}

@@ -1,0 +1,27 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+
+@ObjectType({ description: 'A local credential locked after too many failed attempts.' })
+export class LockedCredential {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  username: string;
+
+  @Field(() => DateTimeScalar)
+  lockedUntil: Date;
+
+  @Field(() => Int)
+  failedAttempts: number;
+}
+
+@ObjectType({ description: 'Whether a locked credential was unlocked, or the problems with the input.' })
+export class UnlockCredentialPayload {
+  @Field(() => Boolean, { description: 'True when the credential was locked and is now unlocked.' })
+  unlocked: boolean;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

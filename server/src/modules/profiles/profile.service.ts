@@ -1,0 +1,96 @@
+import { type DataSource } from 'typeorm';
+import { type ClientInfo } from '../../app/context.js';
+import { type AppConfig } from '../../config/env.js';
+import { fieldProblems, type Problem } from '../../common/errors/problems.js';
+import { inTransaction } from '../../common/database/transactions.js';
+import { type Language } from '../../common/i18n/language.js';
+import {
+  collapseSpaces,
+  emailConfirmationProblems,
+  emailProblems,
+  normalizePhone,
+  personNameProblems,
+  phoneExtensionProblems,
+  phoneProblems,
+} from '../../common/rules/credential-rules.js';
+import { recordSecurityEvents } from '../audit/audit.service.js';
+import { SecurityEventType } from '../audit/security-event.types.js';
+import { PersonalProfileRecord } from './personal-profile.entity.js';
+
+export interface PersonalProfileValues {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  phoneExtension?: string | null;
+  email: string;
+  emailConfirmation: string;
+  receiveNoticeEmails: boolean;
+  acceptNoticeTerms: boolean;
+  preferredLanguage: Language;
+}
+
+/** The person's profile; null until it is first saved. Throws nothing of its own. */
+export function findProfile(dataSource: DataSource, userId: string): Promise<PersonalProfileRecord | null> {
+  return dataSource.getRepository(PersonalProfileRecord).findOneBy({ userId });
+}
+
+/** Every problem with a profile form, at its field (["input", "email"]...). */
+export function profileProblems(input: PersonalProfileValues): Problem[] {
+  const at = (field: string) => ['input', field];
+  return [
+    ...fieldProblems(at('firstName'), 'firstName', personNameProblems(input.firstName)),
+    ...fieldProblems(at('lastName'), 'lastName', personNameProblems(input.lastName)),
+    ...fieldProblems(at('phone'), 'phone', phoneProblems(input.phone)),
+    ...fieldProblems(at('phoneExtension'), 'phoneExtension', phoneExtensionProblems(input.phoneExtension)),
+    ...fieldProblems(at('email'), 'email', emailProblems(input.email)),
+    ...fieldProblems(
+      at('emailConfirmation'),
+      'emailConfirmation',
+      emailConfirmationProblems(input.email, input.emailConfirmation),
+    ),
+    ...fieldProblems(
+      at('acceptNoticeTerms'),
+      'acceptNoticeTerms',
+      input.acceptNoticeTerms ? [] : ['TERMS_NOT_ACCEPTED'],
+    ),
+  ];
+}
+
+/**
+ * Creates or replaces the person's profile (names tidied, phone normalised to 613-555-0101, email trimmed)
+ * and records PROFILE_CHANGED, in one transaction. Answers the problems instead when the form has any.
+ * Throws nothing of its own.
+ */
+export async function savePersonalProfile(
+  dataSource: DataSource,
+  config: AppConfig,
+  userId: string,
+  input: PersonalProfileValues,
+  client: ClientInfo,
+): Promise<{ ok: true; profile: PersonalProfileRecord } | { ok: false; problems: Problem[] }> {
+  const problems = profileProblems(input);
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+  const profile = await inTransaction(dataSource, async (manager) => {
+    const existing = await manager.findOneBy(PersonalProfileRecord, { userId });
+    const record = manager.create(PersonalProfileRecord, {
+      userId,
+      firstName: collapseSpaces(input.firstName),
+      lastName: collapseSpaces(input.lastName),
+      phone: normalizePhone(input.phone)!,
+      phoneExtension: input.phoneExtension?.trim() || null,
+      email: input.email.trim(),
+      receiveNoticeEmails: input.receiveNoticeEmails,
+      noticeTermsAcceptedAt: now,
+      preferredLanguage: input.preferredLanguage,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    await manager.save(PersonalProfileRecord, record);
+    await recordSecurityEvents(manager, [
+      { type: SecurityEventType.PROFILE_CHANGED, userId, ipAddress: client.ipAddress, occurredAt: now },
+    ]);
+    return record;
+  });
+  return { ok: true, profile };
+}

@@ -1,0 +1,12 @@
+import { Field, ObjectType } from 'type-graphql';
+import { UserError } from '../../common/graphql/user-error.type.js';
+import { PersonalProfileRecord } from './personal-profile.entity.js';
+
+@ObjectType({ description: 'The saved personal profile, or the problems with the input.' })
+export class PersonalProfilePayload {
+  @Field(() => PersonalProfileRecord, { nullable: true })
+  profile: PersonalProfileRecord | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

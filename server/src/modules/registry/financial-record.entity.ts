@@ -1,0 +1,137 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { RegistryProgramAccount } from './program-account.entity.js';
+import { CentsColumn, DateOnlyColumn } from './registry-columns.js';
+import { type PaymentMethod, type TransactionStatus, type TransactionType } from './registry.types.js';
+
+// Financial records of an RM program account, as on its daily notices and statements of account. Money is
+// signed integer cents; calendar dates are 'YYYY-MM-DD' strings; nothing is nullable (see registry-columns.ts).
+
+/** A posted transaction (e.g. a commercial accounting declaration); registration question 1 reads it. */
+@Entity('registry_transaction')
+@Index(['programAccountId', 'transactionNumber'], { unique: true })
+@Index(['programAccountId', 'transactionDate'])
+export class RegistryTransaction {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @ManyToOne(() => RegistryProgramAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_account_id' })
+  programAccount?: Relation<RegistryProgramAccount>;
+
+  @Column({ name: 'transaction_number', type: 'varchar', length: 14 })
+  transactionNumber: string;
+
+  @DateOnlyColumn('transaction_date')
+  transactionDate: string;
+
+  @Column({ name: 'transaction_type', type: 'varchar', length: 20 })
+  transactionType: TransactionType;
+
+  @Column({ type: 'varchar', length: 200 })
+  description: string;
+
+  /** Signed: credits are negative. */
+  @CentsColumn('amount_cents')
+  amountCents: number;
+
+  @CentsColumn('duties_and_taxes_cents')
+  dutiesAndTaxesCents: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: TransactionStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}
+
+/** A payment received on the account; registration question 2 reads the latest one. */
+@Entity('registry_payment')
+@Index(['programAccountId', 'reference'], { unique: true })
+@Index(['programAccountId', 'paymentDate'])
+export class RegistryPayment {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @ManyToOne(() => RegistryProgramAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_account_id' })
+  programAccount?: Relation<RegistryProgramAccount>;
+
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
+  @DateOnlyColumn('payment_date')
+  paymentDate: string;
+
+  @CentsColumn('amount_cents')
+  amountCents: number;
+
+  /** '' when the record does not say. */
+  @Column({ type: 'varchar', length: 24 })
+  method: PaymentMethod | '';
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}
+
+/** A monthly statement of account; registration question 3 reads the latest one's balance. */
+@Entity('registry_statement')
+@Index(['programAccountId', 'statementDate'], { unique: true })
+export class RegistryStatement {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @ManyToOne(() => RegistryProgramAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_account_id' })
+  programAccount?: Relation<RegistryProgramAccount>;
+
+  @DateOnlyColumn('statement_date')
+  statementDate: string;
+
+  @DateOnlyColumn('period_start')
+  periodStart: string;
+
+  @DateOnlyColumn('period_end')
+  periodEnd: string;
+
+  /** Signed: a credit balance is negative. */
+  @CentsColumn('balance_cents')
+  balanceCents: number;
+
+  /** 0 when nothing is due. */
+  @CentsColumn('amount_due_cents')
+  amountDueCents: number;
+
+  @DateOnlyColumn('due_date')
+  dueDate: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}

@@ -1,0 +1,23 @@
+import { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
+import {
+  RegistryProgramAccount,
+  RegistryProgramAddress,
+  RegistryProgramContact,
+  RegistryProgramOwner,
+  RegistrySubProgram,
+} from './program-account.entity.js';
+import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
+
+/** The reference-record entities, spread into server/src/database/entities.ts. */
+export const registryEntities = [
+  RegistryBusiness,
+  RegistryBusinessAddress,
+  RegistryProgramAccount,
+  RegistryProgramAddress,
+  RegistryProgramContact,
+  RegistryProgramOwner,
+  RegistrySubProgram,
+  RegistryTransaction,
+  RegistryPayment,
+  RegistryStatement,
+];

@@ -1,0 +1,221 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { type AppConfig } from '../../config/env.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { inTransaction } from '../../common/database/transactions.js';
+import { recordSecurityEvents } from '../audit/audit.service.js';
+import { SecurityEventType } from '../audit/security-event.types.js';
+import { User } from '../users/user.entity.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+import { UserSession } from './user-session.entity.js';
+
+/** Activity is written at most this often per session: not one write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface StartSessionInput {
+  userId: string;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  /** The token of the browser's current session, if any: it ends in the same transaction (no two sessions per browser). */
+  replacesToken?: string;
+}
+
+export interface StartedSession {
+  /** The random token for the cookie; only its SHA-256 is stored. */
+  token: string;
+  session: UserSession;
+  user: User;
+  /** The cookie's fixed attributes; Secure depends on the request (`isSecureRequest`). */
+  cookie: { name: typeof SESSION_COOKIE; httpOnly: true; sameSite: 'lax'; path: '/' };
+}
+
+/** A live session and its person, as the request context holds them. */
+export interface ActiveSession {
+  session: UserSession;
+  user: User;
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** When the session ends without activity: idle timeout after the last recorded activity, capped by the absolute end. */
+export function idleExpiresAt(session: UserSession, config: AppConfig): Date {
+  const idle = session.lastSeenAt.getTime() + config.identity.sessionIdleMs;
+  return new Date(Math.min(idle, session.absoluteExpiresAt.getTime()));
+}
+
+/**
+ * Opens a session for a person and records the sign-in (the previous sign-in time for the welcome page, the
+ * SIGN_IN_SUCCEEDED event), in one transaction. The one path for every way of signing in: local password,
+ * registration and sign-in partner. Throws FORBIDDEN (extensions.reason CREDENTIAL_REVOKED) for a revoked
+ * credential and NOT_FOUND for an unknown user id.
+ */
+export function startSession(
+  dataSource: DataSource,
+  config: AppConfig,
+  input: StartSessionInput,
+): Promise<StartedSession> {
+  return inTransaction(dataSource, (manager) => startSessionIn(manager, config, input));
+}
+
+/** startSession inside the caller's transaction (registration creates the person and the session together). */
+export async function startSessionIn(
+  manager: EntityManager,
+  config: AppConfig,
+  input: StartSessionInput,
+): Promise<StartedSession> {
+  const now = config.now();
+  const user = await manager.findOneBy(User, { id: input.userId });
+  if (!user) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
+  if (user.revokedAt)
+    throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
+  if (input.replacesToken)
+    await manager.delete(UserSession, { tokenHash: hashSessionToken(input.replacesToken) });
+  // Housekeeping: this person's sessions that have ended by themselves.
+  await manager
+    .createQueryBuilder()
+    .delete()
+    .from(UserSession)
+    .where('user_id = :userId AND (absolute_expires_at <= :now OR last_seen_at <= :idleSince)', {
+      userId: user.id,
+      now,
+      idleSince: new Date(now.getTime() - config.identity.sessionIdleMs),
+    })
+    .execute();
+
+  const token = randomBytes(32).toString('base64url');
+  const session = manager.create(UserSession, {
+    id: randomUUID(),
+    tokenHash: hashSessionToken(token),
+    userId: user.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + config.identity.sessionAbsoluteMs),
+    termsAcceptedAt: null,
+    previousSignInAt: user.lastSignInAt,
+    ipAddress: input.ipAddress ?? null,
+    userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
+    activeBusinessId: null,
+  });
+  await manager.insert(UserSession, session);
+  await manager.update(User, { id: user.id }, { lastSignInAt: now, updatedAt: now });
+  user.lastSignInAt = now;
+  await recordSecurityEvents(manager, [
+    {
+      type: SecurityEventType.SIGN_IN_SUCCEEDED,
+      userId: user.id,
+      ipAddress: input.ipAddress,
+      occurredAt: now,
+    },
+  ]);
+  return {
+    token,
+    session,
+    user,
+    cookie: { name: SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/' },
+  };
+}
+
+/**
+ * The live session of a cookie's token, with its person, in one query; null when there is none or it has
+ * expired (idle or absolute), in which case the row is deleted. Records activity at most once a minute.
+ * Throws nothing of its own.
+ */
+export async function resolveSession(
+  dataSource: DataSource,
+  config: AppConfig,
+  token: string,
+): Promise<ActiveSession | null> {
+  const now = config.now();
+  const session = await dataSource.getRepository(UserSession).findOne({
+    where: { tokenHash: hashSessionToken(token) },
+    relations: { user: true },
+  });
+  if (!session?.user) return null;
+  if (now >= idleExpiresAt(session, config) || session.user.revokedAt) {
+    await inTransaction(dataSource, (manager) => manager.delete(UserSession, { id: session.id }));
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await inTransaction(dataSource, (manager) =>
+      manager.update(UserSession, { id: session.id }, { lastSeenAt: now }),
+    );
+    session.lastSeenAt = now;
+  }
+  return { session, user: session.user };
+}
+
+/** Compares the X-CSRF-Token header with the session's token in constant time. */
+export function csrfTokenMatches(session: UserSession, header: string | undefined | null): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(session.csrfToken);
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Marks the portal's terms of use accepted for this session. Throws nothing of its own. */
+export async function acceptTerms(
+  dataSource: DataSource,
+  config: AppConfig,
+  session: UserSession,
+): Promise<void> {
+  if (session.termsAcceptedAt) return;
+  const now = config.now();
+  await inTransaction(dataSource, (manager) =>
+    manager.update(UserSession, { id: session.id }, { termsAcceptedAt: now }),
+  );
+  session.termsAcceptedAt = now;
+}
+
+/**
+ * Ends one session and records why (SIGNED_OUT, TERMS_DECLINED), in one transaction. Throws nothing of its
+ * own.
+ */
+export async function endSession(
+  dataSource: DataSource,
+  config: AppConfig,
+  active: ActiveSession,
+  event: SecurityEventType,
+  ipAddress: string | null,
+): Promise<void> {
+  const now = config.now();
+  await inTransaction(dataSource, async (manager) => {
+    await manager.delete(UserSession, { id: active.session.id });
+    await recordSecurityEvents(manager, [
+      { type: event, userId: active.user.id, ipAddress, occurredAt: now },
+    ]);
+  });
+}
+
+/** Ends every session of a person, or every one but `exceptSessionId`, inside the caller's transaction. */
+export async function endAllSessionsIn(
+  manager: EntityManager,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  const query = manager
+    .createQueryBuilder()
+    .delete()
+    .from(UserSession)
+    .where('user_id = :userId', { userId });
+  if (exceptSessionId) query.andWhere('id <> :exceptSessionId', { exceptSessionId });
+  await query.execute();
+}
+
+/** Ends every session of the person, this one included (SIGNED_OUT_EVERYWHERE). Throws nothing of its own. */
+export async function endAllSessions(
+  dataSource: DataSource,
+  config: AppConfig,
+  userId: string,
+  ipAddress: string | null,
+): Promise<void> {
+  const now = config.now();
+  await inTransaction(dataSource, async (manager) => {
+    await endAllSessionsIn(manager, userId);
+    await recordSecurityEvents(manager, [
+      { type: SecurityEventType.SIGNED_OUT_EVERYWHERE, userId, ipAddress, occurredAt: now },
+    ]);
+  });
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
+import { normalizeUsername } from '../../common/rules/credential-rules.js';
+import { User } from './user.entity.js';
+import { CredentialKind, PersonRole } from './user.types.js';
+
+export interface PartnerIdentity {
+  issuer: string;
+  subject: string;
+}
+
+/**
+ * The person of a sign-in partner identity, created on first sign-in (role PERSON, credential PARTNER).
+ * `(issuer, subject)` is unique, so two first sign-ins at once still make one person. Throws FORBIDDEN with
+ * extensions.reason CREDENTIAL_REVOKED when that person revoked the credential.
+ */
+export async function findOrCreatePartnerUser(
+  dataSource: DataSource,
+  { issuer, subject }: PartnerIdentity,
+  now: Date = new Date(),
+): Promise<User> {
+  const find = () =>
+    dataSource.getRepository(User).findOneBy({ partnerIssuer: issuer, partnerSubject: subject });
+  let user = await find();
+  if (!user) {
+    try {
+      user = await inTransaction(dataSource, async (manager) => {
+        const created = manager.create(User, {
+          id: randomUUID(),
+          role: PersonRole.PERSON,
+          credentialKind: CredentialKind.PARTNER,
+          username: null,
+          usernameKey: null,
+          passwordHash: null,
+          partnerIssuer: issuer,
+          partnerSubject: subject,
+          lastSignInAt: null,
+          revokedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await manager.insert(User, created);
+        return created;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      user = await find();
+      if (!user) throw error;
+    }
+  }
+  if (user.revokedAt)
+    throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
+  return user;
+}
+
+/** The LOCAL person of a username (any letter case), revoked or not; null when there is none. */
+export function findLocalUser(
+  dataSource: DataSource | EntityManager,
+  username: string,
+): Promise<User | null> {
+  const key = normalizeUsername(username);
+  // A username key is at most 16 characters: anything longer cannot exist, and needs no query plan.
+  if (key.length === 0 || key.length > 16) return Promise.resolve(null);
+  return dataSource.getRepository(User).findOneBy({ usernameKey: key });
+}
+
+export interface NewLocalUser {
+  username: string;
+  passwordHash: string;
+  role: PersonRole;
+}
+
+/**
+ * Inserts a LOCAL person inside the caller's transaction. Throws the driver's unique violation when the
+ * username is taken (any letter case, revoked usernames included): callers map it to USERNAME_TAKEN.
+ */
+export async function insertLocalUser(manager: EntityManager, input: NewLocalUser, now: Date): Promise<User> {
+  const user = manager.create(User, {
+    id: randomUUID(),
+    role: input.role,
+    credentialKind: CredentialKind.LOCAL,
+    username: input.username,
+    usernameKey: normalizeUsername(input.username),
+    passwordHash: input.passwordHash,
+    partnerIssuer: null,
+    partnerSubject: null,
+    lastSignInAt: null,
+    revokedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await manager.insert(User, user);
+  return user;
+}
+
+/** Whether a username is registered (any letter case, revoked ones included). */
+export async function usernameExists(dataSource: DataSource, username: string): Promise<boolean> {
+  return (await findLocalUser(dataSource, username)) !== null;
+}

@@ -1,0 +1,22 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // esbuild does not emit decorator metadata, which type-graphql and TypeORM read; swc does.
+  plugins: [swc.vite({ jsc: { target: 'es2022' } })],
+  resolve: {
+    // One graphql module instance, or type-graphql reports "Duplicate graphql modules".
+    alias: { graphql: 'graphql/index.js' },
+  },
+  test: {
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // SQLite files and MySQL databases are per test file, so files can run in parallel.
+    pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
+  },
+});
