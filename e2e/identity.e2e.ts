@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { registerThroughApi } from './support/identity-api.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 
@@ -202,17 +202,17 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       await page.getByRole('button', { name: t.continue }).click();
 
       // The credential's welcome page comes before the portal's terms of use (seed 003 §2.1).
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await heading(page, t.welcomeNoName);
       await page.getByText(t.firstSignIn).waitFor();
       await expectNoAxeViolations(page, `${language} welcome before the terms (first sign-in)`);
       await page.getByRole('link', { name: t.continueToPortal }).click();
-      await page.waitForURL(`${server.url}/${language}/terms`);
+      await arriveAt(page, `${server.url}/${language}/terms`);
       await heading(page, t.termsTitle);
       await expectNoAxeViolations(page, `${language} terms of use`);
       await page.getByRole('button', { name: t.termsAccept, exact: true }).click();
 
-      await page.waitForURL(`${server.url}/${language}/profile`);
+      await arriveAt(page, `${server.url}/${language}/profile`);
       await heading(page, t.profileTitle);
       await expectNoAxeViolations(page, `${language} profile (empty)`);
       await field(page, t.firstName).fill(firstName);
@@ -232,13 +232,13 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       await expectNoAxeViolations(page, `${language} profile (filled in)`);
       await page.getByRole('button', { name: t.save }).click();
 
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await heading(page, t.welcome(firstName));
       await page.getByText(t.firstSignIn).waitFor();
       await expectNoAxeViolations(page, `${language} welcome (first sign-in)`);
 
       await page.getByRole('button', { name: t.signOut }).first().click();
-      await page.waitForURL(`${server.url}/${language}`);
+      await arriveAt(page, `${server.url}/${language}`);
       await page.getByText(t.signedOut).waitFor();
       await expectNoAxeViolations(page, `${language} landing after sign-out`);
       expect(problems).toEqual([]);
@@ -253,17 +253,17 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       await field(page, t.signInPassword).fill(firstPassword);
       await page.getByRole('button', { name: t.signIn, exact: true }).click();
 
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await page.getByRole('link', { name: t.continueToPortal }).click();
-      await page.waitForURL(`${server.url}/${language}/terms`);
+      await arriveAt(page, `${server.url}/${language}/terms`);
       await page.getByRole('button', { name: t.termsAccept, exact: true }).click();
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await heading(page, t.welcome(firstName));
       await page.getByText(t.previousSignIn).waitFor();
       await expectNoAxeViolations(page, `${language} welcome (previous sign-in)`);
 
       await page.getByRole('button', { name: t.signOut }).first().click();
-      await page.waitForURL(`${server.url}/${language}`);
+      await arriveAt(page, `${server.url}/${language}`);
       expect(problems).toEqual([]);
     });
 
@@ -271,7 +271,7 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       const { page, problems } = await openPage(language);
       await page.goto(`${server.url}/${language}/sign-in/gckey`);
       await page.getByRole('link', { name: t.forgotLink }).click();
-      await page.waitForURL(`${server.url}/${language}/forgot-password`);
+      await arriveAt(page, `${server.url}/${language}/forgot-password`);
       await expectNoAxeViolations(page, `${language} forgotten password: username`);
       await field(page, t.forgotUsername).fill(username);
       await page.getByRole('button', { name: t.continue }).click();
@@ -287,16 +287,16 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       await page.getByText(t.resetDone).waitFor();
       await expectNoAxeViolations(page, `${language} forgotten password: done`);
       await page.getByRole('link', { name: t.signInLink }).click();
-      await page.waitForURL(`${server.url}/${language}/sign-in/gckey`);
+      await arriveAt(page, `${server.url}/${language}/sign-in/gckey`);
 
       await field(page, t.signInUsername).fill(username);
       await field(page, t.signInPassword).fill(secondPassword);
       await page.getByRole('button', { name: t.signIn, exact: true }).click();
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await page.getByRole('link', { name: t.continueToPortal }).click();
-      await page.waitForURL(`${server.url}/${language}/terms`);
+      await arriveAt(page, `${server.url}/${language}/terms`);
       await page.getByRole('button', { name: t.termsAccept, exact: true }).click();
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await heading(page, t.welcome(firstName));
       expect(problems).toEqual([]);
     });
@@ -307,11 +307,11 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
       await field(page, t.signInUsername).fill(username);
       await field(page, t.signInPassword).fill(secondPassword);
       await page.getByRole('button', { name: t.signIn, exact: true }).click();
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
       await page.getByRole('link', { name: t.continueToPortal }).click();
-      await page.waitForURL(`${server.url}/${language}/terms`);
+      await arriveAt(page, `${server.url}/${language}/terms`);
       await page.getByRole('button', { name: t.termsAccept, exact: true }).click();
-      await page.waitForURL(`${server.url}/${language}/welcome`);
+      await arriveAt(page, `${server.url}/${language}/welcome`);
 
       await page.getByRole('link', { name: t.changePasswordTitle }).click();
       await heading(page, t.changePasswordTitle);
@@ -370,13 +370,13 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     expect(await tabUntil(page, (f) => f.tag === 'BUTTON' && f.text === 'Sign in')).toBe(true);
     await page.keyboard.press('Enter');
 
-    await page.waitForURL(`${server.url}/en/welcome`);
+    await arriveAt(page, `${server.url}/en/welcome`);
     expect(await tabUntil(page, (f) => f.text === 'Continue to the portal')).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/en/terms`);
+    await arriveAt(page, `${server.url}/en/terms`);
     expect(await tabUntil(page, (f) => f.tag === 'BUTTON' && f.text === 'Accept')).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/en/profile`);
+    await arriveAt(page, `${server.url}/en/profile`);
   });
 });
 
@@ -402,7 +402,7 @@ describe.runIf(hasChromium)('inactivity in Chromium (sessions idle after 1 minut
     await page.getByRole('textbox', { name: text[language].signInUsername, exact: true }).fill(username);
     await page.getByRole('textbox', { name: text[language].signInPassword, exact: true }).fill(firstPassword);
     await page.getByRole('button', { name: text[language].signIn, exact: true }).click();
-    await page.waitForURL(`${server.url}/${language}/welcome`);
+    await arriveAt(page, `${server.url}/${language}/welcome`);
     return page;
   }
 

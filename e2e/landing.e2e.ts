@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 
 /** The text of what has keyboard focus, through shadow roots (a GCDS link's text is slotted into its host). */
@@ -53,7 +53,7 @@ describe.runIf(hasChromium)('landing page in Chromium', () => {
   it('opens in English, fetches the phone number, switches to French on the same page, with no axe violation', async () => {
     const { page, requests, problems } = await openPage('en-CA');
     await page.goto(`${server.url}/`);
-    await page.waitForURL(`${server.url}/en`);
+    await arriveAt(page, `${server.url}/en`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('heading', { level: 1, name: 'Passerelle client portal' }).waitFor();
     await page.getByText('1-800-461-9999').first().waitFor();
@@ -61,14 +61,14 @@ describe.runIf(hasChromium)('landing page in Chromium', () => {
     await expectNoAxeViolations(page, page.url());
 
     await page.getByRole('link', { name: 'Français' }).click();
-    await page.waitForURL(`${server.url}/fr`);
+    await arriveAt(page, `${server.url}/fr`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     await page.getByRole('heading', { level: 1, name: 'Portail client Passerelle' }).waitFor();
     await page.getByText('1-800-461-9999').first().waitFor();
     await expectNoAxeViolations(page, page.url());
 
     await page.getByRole('link', { name: 'English' }).click();
-    await page.waitForURL(`${server.url}/en`);
+    await arriveAt(page, `${server.url}/en`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
 
     // Nothing from a CDN: every request stays on the portal's origin (or is inline data).
@@ -80,7 +80,7 @@ describe.runIf(hasChromium)('landing page in Chromium', () => {
   it('lands a French browser on /fr and keeps the language on an unknown page', async () => {
     const { page, problems } = await openPage('fr-CA');
     await page.goto(`${server.url}/`);
-    await page.waitForURL(`${server.url}/fr`);
+    await arriveAt(page, `${server.url}/fr`);
     await page.getByRole('heading', { level: 1, name: 'Portail client Passerelle' }).waitFor();
     await expectNoAxeViolations(page, page.url());
 
@@ -108,6 +108,6 @@ describe.runIf(hasChromium)('landing page in Chromium', () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/en/sign-in/gckey`);
+    await arriveAt(page, `${server.url}/en/sign-in/gckey`);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { graphql, registerThroughApi } from './support/identity-api.js';
 import { repoRoot, startServer, type ServerProcess } from './support/server-process.js';
 
@@ -80,7 +80,7 @@ describe.runIf(hasChromium)('agency officer pages in Chromium', () => {
         await page.getByRole('textbox', { name: text.username, exact: true }).fill(officer);
         await page.getByRole('textbox', { name: text.password, exact: true }).fill(officerPassword);
         await page.getByRole('button', { name: text.signIn, exact: true }).click();
-        await page.waitForURL(`${server.url}/${lang}/welcome`);
+        await arriveAt(page, `${server.url}/${lang}/welcome`);
         await page.getByRole('link', { name: text.cont }).click();
         await page.getByRole('button', { name: text.accept, exact: true }).click();
         // Officers have no personal profile step in this check: go straight to their page.

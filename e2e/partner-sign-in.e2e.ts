@@ -1,7 +1,7 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 
 const text = {
@@ -58,11 +58,11 @@ describe.runIf(hasChromium)('sign-in partner journey through the bundled identit
         await page.getByLabel(t.password).fill('any password');
         await page.getByRole('button', { name: t.submit }).click();
 
-        await page.waitForURL(`${server.url}/${lang}/terms`);
+        await arriveAt(page, `${server.url}/${lang}/terms`);
         await page.getByRole('button', { name: t.accept, exact: true }).waitFor();
         await expectNoAxeViolations(page, page.url());
         await page.getByRole('button', { name: t.accept, exact: true }).click();
-        await page.waitForURL(`${server.url}/${lang}/profile`);
+        await arriveAt(page, `${server.url}/${lang}/profile`);
         await page.getByRole('heading', { level: 1, name: t.profileHeading }).waitFor();
       } finally {
         await context.close();
@@ -77,7 +77,7 @@ describe.runIf(hasChromium)('sign-in partner journey through the bundled identit
       await page.goto(`${server.url}/fr/sign-in/partner`);
       await page.getByRole('link', { name: text.fr.continue }).click();
       await page.getByRole('button', { name: text.fr.cancel }).click();
-      await page.waitForURL(`${server.url}/fr/sign-in/partner?error=PARTNER_CANCELLED`);
+      await arriveAt(page, `${server.url}/fr/sign-in/partner?error=PARTNER_CANCELLED`);
       await page.getByRole('alert').waitFor();
       await expectNoAxeViolations(page, page.url());
     } finally {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,4 +26,24 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Waits for the page to reach `url`; on a timeout, says what the page shows instead (its alerts and
+ * its heading), so that a failed journey in CI tells why without a screenshot.
+ */
+export async function arriveAt(page: Page, url: string): Promise<void> {
+  try {
+    await page.waitForURL(url);
+  } catch (error) {
+    const shown = await page
+      .evaluate(() =>
+        Array.from(document.querySelectorAll('[role="alert"], gcds-notice, gcds-error-summary, h1'))
+          .map((element) => element.textContent?.replace(/\s+/g, ' ').trim())
+          .filter(Boolean)
+          .join(' | '),
+      )
+      .catch(() => '(page not readable)');
+    throw new Error(`Expected ${url}, still at ${page.url()}; the page shows: ${shown}`, { cause: error });
+  }
 }
