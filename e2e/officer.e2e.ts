@@ -1,28 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
 import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { graphql, registerThroughApi } from './support/identity-api.js';
-import { repoRoot, startServer, type ServerProcess } from './support/server-process.js';
-
-const officerPassword = 'Desk#Blue42';
-
-/** `npm run officer:create` as an operator would run it, against the running server's database. */
-function createOfficer(dataDir: string, username: string): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(repoRoot, 'server/dist/modules/officers/create-officer-cli.js'), '--username', username],
-      {
-        cwd: repoRoot,
-        env: { PATH: process.env.PATH, DATA_DIR: dataDir, OFFICER_PASSWORD: officerPassword },
-      },
-    );
-    child.once('exit', resolve);
-  });
-}
+import { createOfficer, officerPassword } from './support/officers.js';
+import { startServer, type ServerProcess } from './support/server-process.js';
 
 describe.runIf(hasChromium)('agency officer pages in Chromium', () => {
   let server: ServerProcess;

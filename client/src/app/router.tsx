@@ -8,8 +8,18 @@ import { GckeySignInPage } from '../features/auth/components/gckey-sign-in-page'
 import { PartnerSignInPage } from '../features/auth/components/partner-sign-in-page';
 import { RegistrationWizard } from '../features/auth/components/registration/registration-wizard';
 import { TermsOfUsePage } from '../features/auth/components/terms-of-use-page';
+import { BusinessProfilePage } from '../features/business/components/business-profile-page';
+import { ManageEmployeesPage } from '../features/business/components/manage-employees-page';
+import { ProgramAccountListPage } from '../features/business/components/program-account-list-page';
+import { ProgramAccountPage } from '../features/business/components/program-account-page';
 import { LandingPage } from '../features/landing/components/landing-page';
 import { LockedCredentialsPage } from '../features/officer/components/locked-credentials-page';
+import { OfficerBusinessPage } from '../features/officer/components/officer-business-page';
+import { OfficerBusinessSearchPage } from '../features/officer/components/officer-business-search-page';
+import { FirstSetupPage } from '../features/onboarding/components/first-setup-page';
+import { RedeemActivationKeyPage } from '../features/onboarding/components/redeem-activation-key-page';
+import { RegisterBusinessPage } from '../features/onboarding/components/register-business-page';
+import { RequestAccessPage } from '../features/onboarding/components/request-access-page';
 import { ProfilePage } from '../features/profile/components/profile-page';
 import { applyLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
@@ -63,11 +73,27 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer />,
-        children: [{ path: 'profile', element: <ProfilePage /> }],
+        children: [
+          { path: 'profile', element: <ProfilePage /> },
+          // First setup (seed 003 §1.7): link the person to a business.
+          { path: 'setup', element: <FirstSetupPage /> },
+          { path: 'setup/register', element: <RegisterBusinessPage /> },
+          { path: 'setup/request-access', element: <RequestAccessPage /> },
+          { path: 'setup/activation-key', element: <RedeemActivationKeyPage /> },
+          // Configure my portal, accounts and profiles (seed 003 §2.2) for the active business.
+          { path: 'business', element: <BusinessProfilePage /> },
+          { path: 'business/program-accounts', element: <ProgramAccountListPage /> },
+          { path: 'business/program-accounts/:accountId', element: <ProgramAccountPage /> },
+          { path: 'business/employees', element: <ManageEmployeesPage /> },
+        ],
       },
       {
         element: <RequireViewer role="OFFICER" />,
-        children: [{ path: 'officer', element: <LockedCredentialsPage /> }],
+        children: [
+          { path: 'officer', element: <LockedCredentialsPage /> },
+          { path: 'officer/businesses', element: <OfficerBusinessSearchPage /> },
+          { path: 'officer/businesses/:businessNumber', element: <OfficerBusinessPage /> },
+        ],
       },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -2,16 +2,20 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccount from '../i18n/en/account.json';
 import enAuth from '../i18n/en/auth.json';
+import enBusiness from '../i18n/en/business.json';
 import enCommon from '../i18n/en/common.json';
 import enCredentials from '../i18n/en/credentials.json';
 import enLanding from '../i18n/en/landing.json';
+import enOnboarding from '../i18n/en/onboarding.json';
 import enOfficer from '../i18n/en/officer.json';
 import enProfile from '../i18n/en/profile.json';
 import frAccount from '../i18n/fr/account.json';
 import frAuth from '../i18n/fr/auth.json';
+import frBusiness from '../i18n/fr/business.json';
 import frCommon from '../i18n/fr/common.json';
 import frCredentials from '../i18n/fr/credentials.json';
 import frLanding from '../i18n/fr/landing.json';
+import frOnboarding from '../i18n/fr/onboarding.json';
 import frOfficer from '../i18n/fr/officer.json';
 import frProfile from '../i18n/fr/profile.json';
 import { type Language } from './language';
@@ -25,6 +29,8 @@ export const resources = {
     profile: enProfile,
     account: enAccount,
     officer: enOfficer,
+    onboarding: enOnboarding,
+    business: enBusiness,
   },
   fr: {
     common: frCommon,
@@ -34,6 +40,8 @@ export const resources = {
     profile: frProfile,
     account: frAccount,
     officer: frOfficer,
+    onboarding: frOnboarding,
+    business: frBusiness,
   },
 } as const;
 
