@@ -164,6 +164,21 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
     );
   });
 
+  it('keeps one pending request when the same person asks several times at once, and takes a new one once settled', async () => {
+    const { client } = await signedInPerson(t, 'Hasty2026');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => request(client)));
+    const accepted = answers.filter((answer) => answer.accessRequest);
+    expect(accepted).toHaveLength(1);
+    for (const answer of answers.filter((a) => !a.accessRequest))
+      expect(fieldCodes(answer.userErrors)).toEqual([['input.businessNumber', 'REQUEST_PENDING']]);
+    const mine = (await client.gql(MINE)).body.data?.me as { accessRequests: Array<{ status: string }> };
+    expect(mine.accessRequests.filter((r) => r.status === 'PENDING')).toHaveLength(1);
+
+    // Settled (cancelled here), the pair is free again: the person may ask anew.
+    await client.gql(CANCEL, { id: accepted[0].accessRequest!.id });
+    expect((await request(client)).accessRequest).toMatchObject({ status: 'PENDING' });
+  });
+
   it('lets the BAM approve with a role and program accounts, or reject with a reason', async () => {
     const { client } = await signedInPerson(t, 'Approved2026');
     const asked = (await request(client)).accessRequest!;

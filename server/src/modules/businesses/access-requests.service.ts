@@ -2,7 +2,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { type Problem } from '../../common/errors/problems.js';
-import { inTransaction } from '../../common/database/transactions.js';
+import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
@@ -84,7 +84,11 @@ export async function requestEmployerAccess(
   if (!(await dataSource.getRepository(PersonalProfileRecord).existsBy({ userId })))
     return { ok: false, problems: [businessProblem([], 'PROFILE_REQUIRED')] };
   const now = config.now();
-  return inTransaction(dataSource, async (manager): Promise<RequestResult> => {
+  const pending: RequestResult = {
+    ok: false,
+    problems: [businessProblem(['input', 'businessNumber'], 'REQUEST_PENDING')],
+  };
+  const work = inTransaction(dataSource, async (manager): Promise<RequestResult> => {
     const business = await manager.findOneBy(Business, { businessNumber: bn });
     if (!business)
       return {
@@ -106,7 +110,7 @@ export async function requestEmployerAccess(
         status: AccessRequestStatus.PENDING,
       })
     )
-      return { ok: false, problems: [businessProblem(['input', 'businessNumber'], 'REQUEST_PENDING')] };
+      return pending;
     const request = manager.create(AccessRequest, {
       id: timeOrderedId(),
       businessId: business.id,
@@ -118,6 +122,7 @@ export async function requestEmployerAccess(
       decidedBy: null,
       decisionReason: null,
       grantedRole: null,
+      pending: true,
     });
     await manager.insert(AccessRequest, request);
     await recordBusinessAudit(manager, {
@@ -135,6 +140,12 @@ export async function requestEmployerAccess(
     );
     return { ok: true, request };
   });
+  // The same person asking twice at once: the pending index lets one through; the other is the
+  // ordinary REQUEST_PENDING answer, not a database error.
+  return work.catch((error: unknown) => {
+    if (isUniqueViolation(error)) return pending;
+    throw error;
+  });
 }
 
 /** Moves a PENDING request on, only if it is still pending (concurrent decisions: one wins). */
@@ -142,7 +153,7 @@ async function settle(manager: EntityManager, id: string, changes: Partial<Acces
   const result = await manager
     .createQueryBuilder()
     .update(AccessRequest)
-    .set(changes)
+    .set({ ...changes, pending: null })
     .where('id = :id AND status = :pending', { id, pending: AccessRequestStatus.PENDING })
     .execute();
   return (result.affected ?? 0) > 0;

@@ -93,6 +93,7 @@ export class MembershipProgramAccount {
 @Entity('access_request')
 @Index('IDX_access_request_business_status', ['businessId', 'status'])
 @Index('IDX_access_request_requester', ['requesterId', 'requestedAt'])
+@Index('UQ_access_request_pending', ['businessId', 'requesterId', 'pending'], { unique: true })
 export class AccessRequest {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -123,6 +124,14 @@ export class AccessRequest {
 
   @Column({ name: 'granted_role', type: 'varchar', length: 30, nullable: true })
   grantedRole: BusinessRole | null;
+
+  /**
+   * True while PENDING, null once settled. With the unique index on (business, requester, pending) it makes
+   * "one pending request per person and business" hold under concurrent requests too: MySQL has no partial
+   * indexes, and rows with a NULL in a unique index never collide.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  pending: true | null;
 }
 
 /** An activation key issued by an officer to a business's named contact. Only the key's SHA-256 is stored. */
