@@ -7,6 +7,10 @@ import { openDatabase } from './database/data-source.js';
 import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
 import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
+import { purgeExpiredSessions } from './modules/sessions/session.service.js';
+
+/** How often expired sessions nobody came back to are deleted. */
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   let config;
@@ -35,11 +39,22 @@ async function main(): Promise<void> {
   await partnerSignIn.start(publicUrl);
   log.info({ port, url: publicUrl }, 'listening');
 
+  const purge = setInterval(() => {
+    purgeExpiredSessions(dataSource, config)
+      .then((count) => {
+        if (count) log.info({ count }, 'purged expired sessions');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'session purge failed; next try later'));
+  }, SESSION_PURGE_INTERVAL_MS);
+  // Never what keeps the process alive.
+  purge.unref();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    clearInterval(purge);
     try {
       await app.close();
       await partnerSignIn.close();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecurityEvent } from '../../src/modules/audit/security-event.entity.js';
+import { purgeExpiredSessions } from '../../src/modules/sessions/session.service.js';
 import { UserSession } from '../../src/modules/sessions/user-session.entity.js';
 import { drivers } from '../support/databases.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -192,6 +193,29 @@ describe.each(drivers)('sessions, cookie and CSRF on %s', (driver) => {
     // The browser is told to forget the cookie, and the row is gone.
     expect(browser.session).toBeUndefined();
     expect(await t.dataSource.getRepository(UserSession).findOneBy({ id: row!.id })).toBeNull();
+  });
+
+  it('purges the sessions past their idle or absolute expiry that nobody comes back to, and only those', async () => {
+    const idle = t.client();
+    await signIn(idle, username);
+    const active = t.client();
+    await signIn(active, username);
+    const idleRow = await sessionRow(idle);
+    const activeRow = await sessionRow(active);
+    // 11 h 50 min later: the idle one has been idle that long; the other stayed active (every 15 min).
+    for (let elapsed = 0; elapsed < 11 * 60 + 45; elapsed += 15) {
+      t.clock.advance(15 * MINUTE);
+      expect(await me(active)).not.toBeNull();
+    }
+    t.clock.advance(5 * MINUTE);
+    const rows = t.dataSource.getRepository(UserSession);
+    expect(await purgeExpiredSessions(t.dataSource, t.config)).toBeGreaterThanOrEqual(1);
+    expect(await rows.findOneBy({ id: idleRow!.id })).toBeNull();
+    expect(await rows.findOneBy({ id: activeRow!.id })).not.toBeNull();
+    // Past its 12 hours, the active one goes too, without being seen again.
+    t.clock.advance(10 * MINUTE);
+    expect(await purgeExpiredSessions(t.dataSource, t.config)).toBeGreaterThanOrEqual(1);
+    expect(await rows.findOneBy({ id: activeRow!.id })).toBeNull();
   });
 
   it('ends a session 12 hours after sign-in however active it is', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { inTransaction } from '../../common/database/transactions.js';
@@ -145,6 +145,21 @@ export async function resolveSession(
     session.lastSeenAt = now;
   }
   return { session, user: session.user };
+}
+
+/**
+ * Deletes every session past its idle or absolute expiry. Expired sessions already stop working when they
+ * are next seen (resolveSession); this removes the ones never seen again, so that the table holds live
+ * sessions only (the process runs it every few minutes). Answers how many went. Throws nothing of its own.
+ */
+export async function purgeExpiredSessions(dataSource: DataSource, config: AppConfig): Promise<number> {
+  const now = config.now();
+  const idleSince = new Date(now.getTime() - config.identity.sessionIdleMs);
+  return inTransaction(dataSource, async (manager) => {
+    const idle = await manager.delete(UserSession, { lastSeenAt: LessThanOrEqual(idleSince) });
+    const over = await manager.delete(UserSession, { absoluteExpiresAt: LessThanOrEqual(now) });
+    return (idle.affected ?? 0) + (over.affected ?? 0);
+  });
 }
 
 /** Compares the X-CSRF-Token header with the session's token in constant time. */
