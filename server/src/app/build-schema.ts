@@ -1,6 +1,7 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { accessDirective, enforceAccess } from '../common/auth/access-directive.js';
 import { type ClassType } from '../common/class-type.js';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import {
@@ -47,12 +48,15 @@ export interface BuildSchemaOptions {
 
 /** Builds the executable schema. Synchronous work only; no database access. */
 export async function buildAppSchema(options: BuildSchemaOptions = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<ClassType>,
     validate: false,
     // Every Date in the API is the contract's DateTime (graphql-scalars' DateTimeISO).
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    directives: [accessDirective],
   });
+  // One transformer wraps every field that carries @access (docs/decisions/0010-access-directive.md).
+  return enforceAccess(schema);
 }
 
 export const schemaBanner = [

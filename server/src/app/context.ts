@@ -1,8 +1,10 @@
 import { type DataSource } from 'typeorm';
+import { type StandingSource } from '../common/auth/access-directive.js';
 import { type AppConfig } from '../config/env.js';
 import { type Logger } from '../common/logger.js';
 import { type Language } from '../common/i18n/language.js';
 import { translate, type MessageKey, type MessageParams } from '../common/i18n/messages.js';
+import { createStandingSource } from '../modules/access/standing-source.js';
 import { type RequestSession } from '../modules/sessions/request-session.js';
 
 /** Who is calling, as far as the HTTP layer knows. Never logged. */
@@ -24,8 +26,14 @@ export interface AppContext {
   session: RequestSession;
   /** A server message in the caller's language. */
   t: (key: MessageKey, params?: MessageParams) => string;
+  /** The caller's standing toward businesses, for `@access` (loaded once per business per request). */
+  access: StandingSource;
 }
 
-export function createContext(input: Omit<AppContext, 't'>): AppContext {
-  return { ...input, t: (key, params) => translate(input.lang, key, params) };
+export function createContext(input: Omit<AppContext, 't' | 'access'>): AppContext {
+  return {
+    ...input,
+    t: (key, params) => translate(input.lang, key, params),
+    access: createStandingSource(input.dataSource, input.session),
+  };
 }

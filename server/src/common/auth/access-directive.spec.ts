@@ -1,0 +1,167 @@
+import 'reflect-metadata';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Access, accessDirective, enforceAccess, ownedBy, type StandingSource } from './access-directive.js';
+import { AccessAction, AccessArea, ActorKind, type Standing } from './access-table.js';
+
+@ObjectType('GuardedAccount')
+class GuardedAccount {
+  @Field(() => ID)
+  id: string;
+
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'The account’s name.' })
+  name: string;
+
+  @Access(AccessArea.PAD, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
+  bankAccount: string;
+}
+
+const accounts = ['in', 'out'].map((id) =>
+  ownedBy(Object.assign(new GuardedAccount(), { id, name: `Account ${id}`, bankAccount: '****123' }), {
+    businessId: 'client',
+    programAccountId: id,
+  }),
+);
+let edits = 0;
+
+@Resolver()
+class GuardedResolver {
+  @Query(() => [GuardedAccount])
+  accounts(): GuardedAccount[] {
+    return accounts;
+  }
+
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
+    owner: (args) =>
+      args.id === 'in' || args.id === 'out' ? { businessId: 'client', programAccountId: args.id } : null,
+  })
+  @Mutation(() => Boolean)
+  renameAccount(@Arg('id', () => ID) id: string): boolean {
+    edits += 1;
+    return id.length > 0;
+  }
+}
+
+/** A standing source that counts how often it is asked, per business. */
+function source(standing: Standing) {
+  const asked = new Map<string, number>();
+  const access: StandingSource = {
+    standing: (businessId) => {
+      asked.set(businessId, (asked.get(businessId) ?? 0) + 1);
+      return Promise.resolve(standing);
+    },
+  };
+  return { access, asked };
+}
+
+const programManagement: Standing = {
+  grants: [{ kind: ActorKind.PROGRAM_MANAGEMENT, scope: new Set(['in']), mayEdit: true }],
+};
+
+describe('the @access directive', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = enforceAccess(
+      await buildSchema({ resolvers: [GuardedResolver], directives: [accessDirective], validate: false }),
+    );
+  });
+
+  it('resolves allowed fields, and nulls denied ones with FORBIDDEN naming the area', async () => {
+    const { access } = source(programManagement);
+    const result = await graphql({
+      schema,
+      source: '{ accounts { id name bankAccount } }',
+      contextValue: { access },
+    });
+    expect(result.data).toEqual({
+      accounts: [
+        { id: 'in', name: 'Account in', bankAccount: null },
+        { id: 'out', name: null, bankAccount: null },
+      ],
+    });
+    const denied = (result.errors ?? []).map((e) => [
+      e.path?.join('.'),
+      e.extensions.code,
+      e.extensions.area,
+    ]);
+    expect(denied).toEqual([
+      ['accounts.0.bankAccount', 'FORBIDDEN', 'PAD'],
+      ['accounts.1.name', 'FORBIDDEN', 'PROGRAM_PROFILE'],
+      ['accounts.1.bankAccount', 'FORBIDDEN', 'PAD'],
+    ]);
+  });
+
+  it('refuses a denied mutation before it runs, and finds the owner from the arguments', async () => {
+    const bam = source({
+      grants: [{ kind: ActorKind.BUSINESS_ACCOUNT_MANAGER, scope: 'ALL', mayEdit: true }],
+    });
+    const before = edits;
+    const denied = await graphql({
+      schema,
+      source: 'mutation { renameAccount(id: "in") }',
+      contextValue: source(programManagement),
+    });
+    expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', area: 'PROGRAM_PROFILE' });
+    const unknown = await graphql({
+      schema,
+      source: 'mutation { renameAccount(id: "nope") }',
+      contextValue: bam,
+    });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(edits).toBe(before);
+    const allowed = await graphql({
+      schema,
+      source: 'mutation { renameAccount(id: "in") }',
+      contextValue: bam,
+    });
+    expect(allowed).toEqual({ data: { renameAccount: true } });
+    expect(edits).toBe(before + 1);
+  });
+
+  it('asks the standing source per field and leaves the caching to it (one DataLoader per request)', async () => {
+    const { access, asked } = source(programManagement);
+    await graphql({ schema, source: '{ accounts { name bankAccount } }', contextValue: { access } });
+    // 2 accounts × 2 guarded fields: the directive asks each time; the real source batches and caches.
+    expect(asked.get('client')).toBe(4);
+  });
+
+  it('publishes the directive in the SDL and the rule in the description', () => {
+    const sdl = printSchemaWithDirectives(schema);
+    expect(sdl).toContain('name: String @access(area: PROGRAM_PROFILE, action: VIEW)');
+    expect(sdl).toContain('renameAccount(id: ID!): Boolean! @access(area: PROGRAM_PROFILE, action: EDIT)');
+    const name = schema.getType('GuardedAccount')!.toConfig() as {
+      fields: Record<string, { description?: string }>;
+    };
+    expect(name.fields.name?.description).toContain('The account’s name.');
+    expect(name.fields.name?.description).toContain(
+      'provider under program management: its program accounts only',
+    );
+  });
+
+  it('refuses to build a schema with a guarded non-null field', async () => {
+    @ObjectType('BadGuarded')
+    class BadGuarded {
+      @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+      @Field(() => String)
+      name: string;
+    }
+    @Resolver()
+    class BadResolver {
+      @Query(() => BadGuarded)
+      bad(): BadGuarded {
+        return new BadGuarded();
+      }
+    }
+    const built = await buildSchema({
+      resolvers: [BadResolver],
+      directives: [accessDirective],
+      validate: false,
+    });
+    expect(() => enforceAccess(built)).toThrow('BadGuarded.name: a guarded field must be nullable');
+  });
+});

@@ -1,0 +1,175 @@
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import {
+  defaultFieldResolver,
+  DirectiveLocation,
+  GraphQLDirective,
+  GraphQLEnumType,
+  GraphQLNonNull,
+  type GraphQLFieldConfig,
+  type GraphQLSchema,
+} from 'graphql';
+import { Directive, Extensions } from 'type-graphql';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import { type MessageKey } from '../i18n/messages.js';
+import {
+  AccessAction,
+  AccessArea,
+  accessTable,
+  ActorKind,
+  decideAccess,
+  type AccessOwner,
+  type AccessRule,
+  type Standing,
+} from './access-table.js';
+
+/** Where the directive finds the actor's standing: one per business per request (a DataLoader behind it). */
+export interface StandingSource {
+  standing(businessId: string): Promise<Standing>;
+}
+
+/** What a guarded resolver's context must offer. */
+export interface AccessContext {
+  access: StandingSource;
+}
+
+/**
+ * How a guarded root field (a query or a mutation) finds what it touches from its arguments. Answer null
+ * when the arguments name nothing that exists: the caller gets FORBIDDEN, as for something they may not
+ * see, so that the answer does not tell whether it exists.
+ */
+export type OwnerFromArgs = (
+  args: Record<string, unknown>,
+  context: unknown,
+) => AccessOwner | null | Promise<AccessOwner | null>;
+
+interface AccessGuard {
+  area: AccessArea;
+  action: AccessAction;
+  owner?: OwnerFromArgs;
+}
+
+const ACCESS_OWNER = Symbol('accessOwner');
+
+/**
+ * Marks a value the API returns (a node) as belonging to a business (and program account): the guarded
+ * fields of its type check the actor's access to that owner. Invisible to GraphQL.
+ */
+export function ownedBy<T extends object>(value: T, owner: AccessOwner): T {
+  Object.defineProperty(value, ACCESS_OWNER, { value: owner, enumerable: false, configurable: true });
+  return value;
+}
+
+function ownerOf(value: unknown): AccessOwner | undefined {
+  return typeof value === 'object' && value !== null
+    ? (value as { [ACCESS_OWNER]?: AccessOwner })[ACCESS_OWNER]
+    : undefined;
+}
+
+export const accessAreaEnum = new GraphQLEnumType({
+  name: 'AccessArea',
+  description: 'What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md.',
+  values: Object.fromEntries(Object.values(AccessArea).map((area) => [area, { value: area }])),
+});
+
+export const accessActionEnum = new GraphQLEnumType({
+  name: 'AccessAction',
+  values: Object.fromEntries(Object.values(AccessAction).map((action) => [action, { value: action }])),
+});
+
+export const accessDirective = new GraphQLDirective({
+  name: 'access',
+  description:
+    'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing.',
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: {
+    area: { type: new GraphQLNonNull(accessAreaEnum) },
+    action: { type: new GraphQLNonNull(accessActionEnum) },
+  },
+});
+
+/**
+ * Guards a field or a mutation: puts `@access(area, action)` in the schema (so the published SDL shows it)
+ * and tells the enforcing transformer how to find the owner: from the parent value (`ownedBy`) for object
+ * fields, from the arguments (`owner`) for root fields.
+ */
+export function Access(
+  area: AccessArea,
+  action: AccessAction,
+  options: { owner?: OwnerFromArgs } = {},
+): MethodDecorator & PropertyDecorator {
+  const guard: AccessGuard = { area, action, ...(options.owner ? { owner: options.owner } : {}) };
+  const directive = Directive(`@access(area: ${area}, action: ${action})`);
+  const extensions = Extensions({ access: guard });
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    directive(target, key, descriptor as TypedPropertyDescriptor<unknown>);
+    extensions(target, key, descriptor as TypedPropertyDescriptor<unknown>);
+  };
+}
+
+const actorLabels: Record<ActorKind, string> = {
+  BUSINESS_ACCOUNT_MANAGER: 'business account manager',
+  PROGRAM_ACCOUNT_MANAGER: 'program account manager',
+  EDITOR: 'editor',
+  READER: 'reader',
+  BUSINESS_MANAGEMENT: 'provider under business management',
+  PROGRAM_MANAGEMENT: 'provider under program management',
+  AGENCY_OFFICER: 'agency officer',
+};
+
+const ruleWords: Record<AccessRule, string> = {
+  ALLOWED: 'yes',
+  IN_SCOPE: 'its program accounts only',
+  DENIED: 'no',
+};
+
+/** The rule of (area, action) in words, for the field's description (introspection has no directives). */
+export function describeRule(area: AccessArea, action: AccessAction): string {
+  const cells = Object.values(ActorKind).map(
+    (actor) => `${actorLabels[actor]}: ${ruleWords[accessTable[area][actor][action]]}`,
+  );
+  return `Access ${area} ${action} — ${cells.join('; ')}.`;
+}
+
+function guardOf(field: GraphQLFieldConfig<unknown, unknown>): AccessGuard | undefined {
+  return (field.extensions as { access?: AccessGuard } | undefined)?.access;
+}
+
+function denied(area: AccessArea): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}` as MessageKey, {}, { area });
+}
+
+/**
+ * Enforces `@access` on every field that carries it: the wrapped resolver finds the owner, loads the
+ * actor's standing toward it (once per business per request), decides from the table (synchronously) and
+ * either resolves or throws FORBIDDEN with the area. Guarded fields must be nullable (a denied non-null
+ * field would null its parent); building the schema fails otherwise, and on a directive without a guard.
+ */
+export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      const directive = getDirective(schema, field, 'access')?.[0];
+      const guard = guardOf(field);
+      if (!directive && !guard) return field;
+      if (!directive || !guard)
+        throw new Error(`${typeName}.${fieldName}: @access must come from the Access decorator`);
+      const isMutation = typeName === schema.getMutationType()?.name;
+      if (field.type instanceof GraphQLNonNull && !isMutation)
+        throw new Error(`${typeName}.${fieldName}: a guarded field must be nullable`);
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const rule = describeRule(guard.area, guard.action);
+      return {
+        ...field,
+        description: field.description ? `${field.description}\n\n${rule}` : rule,
+        resolve: async (parent, args: Record<string, unknown>, context: AccessContext, info) => {
+          const owner = guard.owner ? await guard.owner(args, context) : ownerOf(parent);
+          if (owner === undefined)
+            throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
+          if (owner === null) throw denied(guard.area);
+          const standing = await context.access.standing(owner.businessId);
+          if (!decideAccess(standing, guard.area, guard.action, owner)) throw denied(guard.area);
+          return resolve(parent, args, context, info);
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import DataLoader from 'dataloader';
+import { type DataSource, In } from 'typeorm';
+import { type StandingSource } from '../../common/auth/access-directive.js';
+import { ActorKind, noStanding, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
+import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
+import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { type RequestSession } from '../sessions/request-session.js';
+import { PersonRole } from '../users/user.types.js';
+
+const ownKinds: Record<BusinessRole, ActorKind> = {
+  BUSINESS_ACCOUNT_MANAGER: ActorKind.BUSINESS_ACCOUNT_MANAGER,
+  PROGRAM_ACCOUNT_MANAGER: ActorKind.PROGRAM_ACCOUNT_MANAGER,
+  EDITOR: ActorKind.EDITOR,
+  READER: ActorKind.READER,
+};
+
+/** Grants of the businesses' own people: their active memberships, with the program scope of non-BAMs. */
+async function ownGrants(
+  dataSource: DataSource,
+  userId: string,
+  businessIds: readonly string[],
+): Promise<Map<string, StandingGrant>> {
+  const memberships = await dataSource.getRepository(BusinessMembership).findBy({
+    userId,
+    businessId: In([...businessIds]),
+    status: MembershipStatus.ACTIVE,
+  });
+  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
+  const scopeRows = scoped.length
+    ? await dataSource
+        .getRepository(MembershipProgramAccount)
+        .findBy({ membershipId: In(scoped.map((m) => m.id)) })
+    : [];
+  const grants = new Map<string, StandingGrant>();
+  for (const membership of memberships) {
+    const scope =
+      membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
+        ? ('ALL' as const)
+        : new Set(scopeRows.filter((r) => r.membershipId === membership.id).map((r) => r.programAccountId));
+    grants.set(membership.businessId, { kind: ownKinds[membership.role], scope, mayEdit: true });
+  }
+  return grants;
+}
+
+/**
+ * The caller's standing toward businesses, loaded once per business per request and batched: a list of
+ * 500 businesses costs the same few statements as one. Nobody signed in: no standing anywhere.
+ */
+export function createStandingSource(dataSource: DataSource, session: RequestSession): StandingSource {
+  const loader = new DataLoader<string, Standing>(async (businessIds) => {
+    const user = session.current?.user;
+    if (!user) return businessIds.map(() => noStanding);
+    const officer: StandingGrant[] =
+      user.role === PersonRole.OFFICER
+        ? [{ kind: ActorKind.AGENCY_OFFICER, scope: 'ALL', mayEdit: false }]
+        : [];
+    const own = await ownGrants(dataSource, user.id, businessIds);
+    return businessIds.map((id) => {
+      const grant = own.get(id);
+      return { grants: [...officer, ...(grant ? [grant] : [])] };
+    });
+  });
+  return { standing: (businessId) => loader.load(businessId) };
+}
