@@ -201,7 +201,11 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
       userErrors: [],
     });
     const trail = (await view(bn)).auditTrail;
-    expect(trail[0]).toMatchObject({ type: 'REGISTRATION_UNLOCKED', actor: { id: officerId } });
+    // Officers have no personal profile: the trail names them by their username.
+    expect(trail[0]).toMatchObject({
+      type: 'REGISTRATION_UNLOCKED',
+      actor: { id: officerId, name: 'Officer2026' },
+    });
     expect(trail.filter((e) => e.type === 'REGISTRATION_FAILED')).toHaveLength(10);
 
     const retry = payload<RegistrationPayload>(

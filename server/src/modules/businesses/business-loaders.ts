@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
+import { User } from '../users/user.entity.js';
 import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
 import {
   RegistryProgramAccount,
@@ -135,6 +136,14 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
     profile: byKey<string, PersonalProfileRecord>(
       (userIds) => dataSource.getRepository(PersonalProfileRecord).findBy({ userId: In(userIds) }),
       (row) => row.userId,
+    ),
+    /** Only the username: the name of people without a personal profile (agency officers). */
+    username: byKey<string, Pick<User, 'id' | 'username'>>(
+      (userIds) =>
+        dataSource
+          .getRepository(User)
+          .find({ select: { id: true, username: true }, where: { id: In(userIds) } }),
+      (row) => row.id,
     ),
   };
 }

@@ -72,9 +72,11 @@ export function membershipNode(row: BusinessMembership): MembershipNode {
 
 export async function personSummary(loaders: BusinessLoaders, userId: string): Promise<PersonSummary> {
   const profile = await loaders.profile.load(userId);
+  // People without a personal profile (agency officers) are named by their username in audit trails.
+  const username = profile ? null : (await loaders.username.load(userId))?.username;
   return {
     id: userId,
-    name: profile ? `${profile.firstName} ${profile.lastName}` : '',
+    name: profile ? `${profile.firstName} ${profile.lastName}` : (username ?? ''),
     email: profile?.email ?? null,
   };
 }
