@@ -118,7 +118,7 @@ async function recordFailure(
       registryBusinessId,
       type: BusinessAuditType.REGISTRATION_LOCKED,
       actorId: null,
-      detail: `after ${row.failedAttempts} failed attempts`,
+      detail: `failedAttempts=${row.failedAttempts}`,
       occurredAt: now,
     });
     await publishDomainEvent(manager, DomainEventType.REGISTRATION_LOCKED, { registryBusinessId }, now);
