@@ -19,6 +19,23 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccessAction =
+  | 'EDIT'
+  | 'VIEW';
+
+/** What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md. */
+export type AccessArea =
+  | 'ACCESS_MANAGEMENT'
+  | 'BUSINESS_IDENTITY'
+  | 'BUSINESS_PROFILE'
+  | 'COLLECTIONS_NOTICES'
+  | 'FINANCIAL_SECURITY'
+  | 'PAD'
+  | 'PROGRAM_LIST'
+  | 'PROGRAM_PROFILE'
+  | 'RELATIONSHIP_MANAGEMENT'
+  | 'REQUESTS_AND_TRANSACTIONS';
+
 export type AccessRequestStatus =
   | 'APPROVED'
   | 'CANCELLED'
@@ -32,6 +49,19 @@ export type AnswerRegistrationQuestionsInput = {
   statementBalance?: InputMaybe<Scalars['String']['input']>;
   /** Amounts: digits and at most one decimal point (e.g. 1234.56); '$' or ',' is a FORMAT error, not a wrong answer. */
   transactionTotal: Scalars['String']['input'];
+};
+
+export type AssignEmployeeToClientInput = {
+  /** A client with an ACCEPTED relationship with the provider. */
+  clientBusinessId: Scalars['ID']['input'];
+  providerBusinessId: Scalars['ID']['input'];
+  /** An active employee of the provider. */
+  userId: Scalars['ID']['input'];
+};
+
+export type AssignEmployeeToGroupInput = {
+  groupId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 export type BusinessRole =
@@ -68,6 +98,12 @@ export type ContactInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateClientGroupInput = {
+  /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
+  name: Scalars['String']['input'];
+  providerBusinessId: Scalars['ID']['input'];
+};
+
 export type CredentialKind =
   /** Username and password (the seed’s "GCKey"). */
   | 'LOCAL'
@@ -83,6 +119,17 @@ export type DecideAccessRequestInput = {
   requestId: Scalars['ID']['input'];
   /** Required on approval. */
   role?: InputMaybe<BusinessRole>;
+};
+
+export type DecideRelationshipInput = {
+  approve: Scalars['Boolean']['input'];
+  /** PROGRAM_MANAGEMENT: the client’s program accounts covered (at least one). */
+  programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Required on rejection, max 500. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  relationshipId: Scalars['ID']['input'];
+  /** Required on approval. */
+  type?: InputMaybe<RelationshipType>;
 };
 
 export type IssueActivationKeyInput = {
@@ -145,10 +192,60 @@ export type RegistrationStep =
   /** Step 2 done: legal name and address matched. */
   | 'VALIDATE_BUSINESS';
 
+export type RelationshipEventType =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'ENDED'
+  | 'EXPIRED'
+  | 'REJECTED'
+  | 'REQUESTED';
+
+export type RelationshipStatus =
+  /** Active: the provider acts for the client. */
+  | 'ACCEPTED'
+  /** The provider withdrew the request before an answer. */
+  | 'CANCELLED'
+  /** Either side’s Business Account Manager ended the active relationship. */
+  | 'ENDED'
+  /** Not answered in time (RELATIONSHIP_EXPIRY_DAYS). */
+  | 'EXPIRED'
+  /** Waiting for the client’s answer. */
+  | 'PENDING'
+  /** The client said no. */
+  | 'REJECTED';
+
+export type RelationshipType =
+  /** Every program account of the client, including accounts added later. */
+  | 'BUSINESS_MANAGEMENT'
+  /** Only the program accounts named in the relationship. */
+  | 'PROGRAM_MANAGEMENT';
+
+export type RenameClientGroupInput = {
+  groupId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type RequestEmployerAccessInput = {
   businessNumber: Scalars['String']['input'];
   /** Required, max 500. */
   reason: Scalars['String']['input'];
+};
+
+export type RequestRelationshipInput = {
+  /** BN9 of the client, a business registered on the portal. */
+  clientBusinessNumber: Scalars['String']['input'];
+  /** Optional, max 500. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The service provider, a business the viewer is the BAM of. */
+  providerBusinessId: Scalars['ID']['input'];
+};
+
+export type RequestRelationshipsInput = {
+  /** 1 to 50 BN9s; each is answered on its own. */
+  clientBusinessNumbers: Array<Scalars['String']['input']>;
+  /** Optional, max 500; sent with every request. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  providerBusinessId: Scalars['ID']['input'];
 };
 
 export type ResetForgottenPasswordInput = {
@@ -208,6 +305,17 @@ export type StartBusinessRegistrationInput = {
   programAccountReference: Scalars['String']['input'];
 };
 
+export type UnassignEmployeeFromClientInput = {
+  clientBusinessId: Scalars['ID']['input'];
+  providerBusinessId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type UnassignEmployeeFromGroupInput = {
+  groupId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
 export type UpdateBusinessSettingsInput = {
   businessActivity?: InputMaybe<Scalars['String']['input']>;
   businessId: Scalars['ID']['input'];
@@ -255,7 +363,7 @@ export type RevokeCredentialMutation = { __typename?: 'Mutation', revokeCredenti
 export type WelcomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WelcomeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, role: PersonRole, credentialKind: CredentialKind, previousSignInAt?: string | null, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string } | null, recentSecurityEvents: Array<{ __typename?: 'SecurityEvent', id: string, type: SecurityEventType, occurredAt: string, ipAddress?: string | null }> } | null };
+export type WelcomeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, role: PersonRole, credentialKind: CredentialKind, previousSignInAt?: string | null, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string } | null, memberships: Array<{ __typename?: 'Membership', id: string }>, recentSecurityEvents: Array<{ __typename?: 'SecurityEvent', id: string, type: SecurityEventType, occurredAt: string, ipAddress?: string | null }> } | null };
 
 export type PasswordRecoveryChallengeQueryVariables = Exact<{
   username: Scalars['String']['input'];
@@ -324,6 +432,66 @@ export type RespondToTermsMutationVariables = Exact<{
 
 export type RespondToTermsMutation = { __typename?: 'Mutation', respondToTerms: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
+export type BusinessProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BusinessProfileQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber: string, name: string, registeredAt: string, profile: { __typename?: 'BusinessProfile', legalName: string, operatingName?: string | null, businessType: string, soleProprietor: boolean, serviceProvider: boolean, serviceProviderKind?: string | null, businessActivity?: string | null, addresses: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }>, contacts: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> }, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole } } | null } | null };
+
+export type UpdateBusinessSettingsMutationVariables = Exact<{
+  input: UpdateBusinessSettingsInput;
+}>;
+
+
+export type UpdateBusinessSettingsMutation = { __typename?: 'Mutation', updateBusinessSettings: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, profile: { __typename?: 'BusinessProfile', legalName: string, operatingName?: string | null, businessType: string, soleProprietor: boolean, serviceProvider: boolean, serviceProviderKind?: string | null, businessActivity?: string | null, addresses: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }>, contacts: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ManageEmployeesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageEmployeesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber: string, name: string, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, programAccounts: Array<{ __typename?: 'ProgramAccount', id: string, accountNumber: string, name: string }>, pendingAccessRequests: Array<{ __typename?: 'AccessRequest', id: string, reason: string, status: AccessRequestStatus, requestedAt: string, requester: { __typename?: 'PersonSummary', id: string, name: string, email?: string | null } }>, members: Array<{ __typename?: 'Membership', id: string, role: BusinessRole, status: MembershipStatus, grantedAt: string, person: { __typename?: 'PersonSummary', id: string, name: string, email?: string | null }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> }> } | null } | null };
+
+export type DecideAccessRequestMutationVariables = Exact<{
+  input: DecideAccessRequestInput;
+}>;
+
+
+export type DecideAccessRequestMutation = { __typename?: 'Mutation', decideAccessRequest: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, grantedRole?: BusinessRole | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ChangeMembershipMutationVariables = Exact<{
+  input: ChangeMembershipInput;
+}>;
+
+
+export type ChangeMembershipMutation = { __typename?: 'Mutation', changeMembership: { __typename?: 'MembershipPayload', membership?: { __typename?: 'Membership', id: string, role: BusinessRole, status: MembershipStatus, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type RevokeMembershipMutationVariables = Exact<{
+  membershipId: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeMembershipMutation = { __typename?: 'Mutation', revokeMembership: { __typename?: 'MembershipPayload', membership?: { __typename?: 'Membership', id: string, status: MembershipStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type HeaderBusinessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderBusinessQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, memberships: Array<{ __typename?: 'Membership', id: string, role: BusinessRole, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }>, activeBusiness?: { __typename?: 'Business', id: string, businessNumber: string, name: string, programAccounts: Array<{ __typename?: 'ProgramAccount', id: string, accountNumber: string }> } | null } | null };
+
+export type SwitchBusinessMutationVariables = Exact<{
+  businessId: Scalars['ID']['input'];
+}>;
+
+
+export type SwitchBusinessMutation = { __typename?: 'Mutation', switchBusiness: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ProgramAccountListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramAccountListQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber: string, name: string, programAccounts: Array<{ __typename?: 'ProgramAccount', id: string, accountNumber: string, name: string, programType: string, billingType: string, status: string }> } | null } | null };
+
+export type ProgramAccountProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramAccountProfileQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber: string, name: string, programAccounts: Array<{ __typename?: 'ProgramAccount', id: string, accountNumber: string, programCode: string, programType: string, name: string, billingType: string, status: string, viewerCanEdit: boolean, addresses: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }>, contacts: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }>, owners: Array<{ __typename?: 'Owner', name: string, role: string }>, subPrograms: Array<{ __typename?: 'SubProgram', code: string, name: string }> }> } | null } | null };
+
 export type PortalInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -341,6 +509,97 @@ export type UnlockCredentialMutationVariables = Exact<{
 
 export type UnlockCredentialMutation = { __typename?: 'Mutation', unlockCredential: { __typename?: 'UnlockCredentialPayload', unlocked: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
+export type OfficerBusinessSearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+}>;
+
+
+export type OfficerBusinessSearchQuery = { __typename?: 'Query', officerBusinessSearch: Array<{ __typename?: 'OfficerBusinessView', businessNumber: string, legalName: string, registrationLocked: boolean, registrationFailedAttempts: number, business?: { __typename?: 'BusinessSummary', id: string } | null }> };
+
+export type OfficerBusinessQueryVariables = Exact<{
+  businessNumber: Scalars['String']['input'];
+}>;
+
+
+export type OfficerBusinessQuery = { __typename?: 'Query', officerBusiness?: { __typename?: 'OfficerBusinessView', businessNumber: string, legalName: string, registrationLocked: boolean, registrationFailedAttempts: number, business?: { __typename?: 'BusinessSummary', id: string, name: string } | null, activationKeys: Array<{ __typename?: 'ActivationKeySummary', id: string, contactName: string, issuedAt: string, expiresAt: string, usedAt?: string | null }>, auditTrail: Array<{ __typename?: 'BusinessAuditEvent', id: string, type: string, occurredAt: string, detail?: string | null, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null }> } | null };
+
+export type OfficerUnlockBusinessRegistrationMutationVariables = Exact<{
+  businessNumber: Scalars['String']['input'];
+}>;
+
+
+export type OfficerUnlockBusinessRegistrationMutation = { __typename?: 'Mutation', unlockBusinessRegistration: { __typename?: 'OfficerBusinessPayload', view?: { __typename?: 'OfficerBusinessView', businessNumber: string, registrationLocked: boolean, registrationFailedAttempts: number } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OfficerIssueActivationKeyMutationVariables = Exact<{
+  input: IssueActivationKeyInput;
+}>;
+
+
+export type OfficerIssueActivationKeyMutation = { __typename?: 'Mutation', issueActivationKey: { __typename?: 'IssueActivationKeyPayload', activationKey?: { __typename?: 'IssuedActivationKey', key: string, businessNumber: string, contactName: string, expiresAt: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingRegistrationFragment = { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null };
+
+export type OnboardingAccessRequestFragment = { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } };
+
+export type OnboardingFirstSetupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnboardingFirstSetupQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, memberships: Array<{ __typename?: 'Membership', id: string, role: BusinessRole, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }>, accessRequests: Array<{ __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }>, businessRegistration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null } | null } | null };
+
+export type OnboardingRegistrationProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnboardingRegistrationProgressQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string } | null, businessRegistration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null } | null } | null };
+
+export type OnboardingStartRegistrationMutationVariables = Exact<{
+  input: StartBusinessRegistrationInput;
+}>;
+
+
+export type OnboardingStartRegistrationMutation = { __typename?: 'Mutation', startBusinessRegistration: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingValidateBusinessMutationVariables = Exact<{
+  input: ValidateBusinessInput;
+}>;
+
+
+export type OnboardingValidateBusinessMutation = { __typename?: 'Mutation', validateBusiness: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingAnswerQuestionsMutationVariables = Exact<{
+  input: AnswerRegistrationQuestionsInput;
+}>;
+
+
+export type OnboardingAnswerQuestionsMutation = { __typename?: 'Mutation', answerRegistrationQuestions: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingEmployerPreviewQueryVariables = Exact<{
+  businessNumber: Scalars['String']['input'];
+}>;
+
+
+export type OnboardingEmployerPreviewQuery = { __typename?: 'Query', employerPreview?: { __typename?: 'EmployerPreview', businessNumber: string, name: string } | null };
+
+export type OnboardingRequestAccessMutationVariables = Exact<{
+  input: RequestEmployerAccessInput;
+}>;
+
+
+export type OnboardingRequestAccessMutation = { __typename?: 'Mutation', requestEmployerAccess: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingCancelAccessRequestMutationVariables = Exact<{
+  requestId: Scalars['ID']['input'];
+}>;
+
+
+export type OnboardingCancelAccessRequestMutation = { __typename?: 'Mutation', cancelAccessRequest: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OnboardingRedeemActivationKeyMutationVariables = Exact<{
+  key: Scalars['String']['input'];
+}>;
+
+
+export type OnboardingRedeemActivationKeyMutation = { __typename?: 'Mutation', redeemActivationKey: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, businessNumber: string, name: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
 export type PersonalProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -353,13 +612,14 @@ export type SavePersonalProfileMutationVariables = Exact<{
 
 export type SavePersonalProfileMutation = { __typename?: 'Mutation', savePersonalProfile: { __typename?: 'PersonalProfilePayload', profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string, phone: string, phoneExtension?: string | null, email: string, receiveNoticeEmails: boolean, preferredLanguage: Language } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-
+export const OnboardingRegistrationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationFragment, unknown>;
+export const OnboardingAccessRequestFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAccessRequestFragment, unknown>;
 export const AccountCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountCredential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<AccountCredentialQuery, AccountCredentialQueryVariables>;
 export const AccountRecoveryQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountRecoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ChangeRecoveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeRecovery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeRecoveryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeRecovery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>;
 export const RevokeCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
-export const WelcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Welcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousSignInAt"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentSecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}}]}}]}}]}}]} as unknown as DocumentNode<WelcomeQuery, WelcomeQueryVariables>;
+export const WelcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Welcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousSignInAt"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentSecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}}]}}]}}]}}]} as unknown as DocumentNode<WelcomeQuery, WelcomeQueryVariables>;
 export const PasswordRecoveryChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PasswordRecoveryChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"passwordRecoveryChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memorablePersonHint"}},{"kind":"Field","name":{"kind":"Name","value":"memorableDateHint"}}]}}]}}]} as unknown as DocumentNode<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>;
 export const ResetForgottenPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetForgottenPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetForgottenPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetForgottenPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>;
 export const RegistrationRecoveryQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistrationRecoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>;
@@ -371,9 +631,32 @@ export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const SignOutEverywhereDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOutEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOutEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const RespondToTermsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accept"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToTerms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accept"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accept"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToTermsMutation, RespondToTermsMutationVariables>;
+export const BusinessProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BusinessProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"soleProprietor"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessActivity"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BusinessProfileQuery, BusinessProfileQueryVariables>;
+export const UpdateBusinessSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateBusinessSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateBusinessSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateBusinessSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"soleProprietor"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessActivity"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>;
+export const ManageEmployeesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageEmployees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pendingAccessRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageEmployeesQuery, ManageEmployeesQueryVariables>;
+export const DecideAccessRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideAccessRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideAccessRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideAccessRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grantedRole"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>;
+export const ChangeMembershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMembership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeMembershipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMembership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeMembershipMutation, ChangeMembershipMutationVariables>;
+export const RevokeMembershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeMembership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeMembership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"membershipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeMembershipMutation, RevokeMembershipMutationVariables>;
+export const HeaderBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HeaderBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HeaderBusinessQuery, HeaderBusinessQueryVariables>;
+export const SwitchBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SwitchBusinessMutation, SwitchBusinessMutationVariables>;
+export const ProgramAccountListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramAccountListQuery, ProgramAccountListQueryVariables>;
+export const ProgramAccountProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subPrograms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>;
 export const PortalInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencyPhone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<PortalInfoQuery, PortalInfoQueryVariables>;
 export const LockedCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LockedCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}}]}}]}}]} as unknown as DocumentNode<LockedCredentialsQuery, LockedCredentialsQueryVariables>;
 export const UnlockCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlockCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlocked"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UnlockCredentialMutation, UnlockCredentialMutationVariables>;
+export const OfficerBusinessSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerBusinessSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerBusinessSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}}]}}]}}]} as unknown as DocumentNode<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>;
+export const OfficerBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"activationKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerBusinessQuery, OfficerBusinessQueryVariables>;
+export const OfficerUnlockBusinessRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerUnlockBusinessRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockBusinessRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"view"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>;
+export const OfficerIssueActivationKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerIssueActivationKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueActivationKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueActivationKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activationKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>;
+export const OnboardingFirstSetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingFirstSetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accessRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>;
+export const OnboardingRegistrationProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingRegistrationProgress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>;
+export const OnboardingStartRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingStartRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBusinessRegistrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBusinessRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>;
+export const OnboardingValidateBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingValidateBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ValidateBusinessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>;
+export const OnboardingAnswerQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingAnswerQuestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerRegistrationQuestionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerRegistrationQuestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>;
+export const OnboardingEmployerPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingEmployerPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employerPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>;
+export const OnboardingRequestAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingRequestAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestEmployerAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmployerAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>;
+export const OnboardingCancelAccessRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingCancelAccessRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAccessRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>;
+export const OnboardingRedeemActivationKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingRedeemActivationKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemActivationKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>;
 export const PersonalProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonalProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneExtension"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"receiveNoticeEmails"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}}]}}]}}]}}]} as unknown as DocumentNode<PersonalProfileQuery, PersonalProfileQueryVariables>;
 export const SavePersonalProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SavePersonalProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SavePersonalProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"savePersonalProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneExtension"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"receiveNoticeEmails"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>;
 
@@ -543,6 +826,106 @@ export function useRespondToTermsMutation(options?: useMutation.Options<RespondT
   return useMutation<RespondToTermsMutation, RespondToTermsMutationVariables>(RespondToTermsDocument, options);
 }
 
+/** Runs the `BusinessProfile` query and watches the cache for it. */
+export function useBusinessProfileQuery(options?: useQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>) {
+  return useQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
+}
+
+/** Returns a function that runs the `BusinessProfile` query on demand, and its result. */
+export function useBusinessProfileLazyQuery(options?: useLazyQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>) {
+  return useLazyQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
+}
+
+/** Runs the `BusinessProfile` query, suspending the component until the data is there. */
+export function useBusinessProfileSuspenseQuery(options?: useSuspenseQuery.Options<BusinessProfileQueryVariables>) {
+  return useSuspenseQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
+}
+
+/** Returns a function that runs the `UpdateBusinessSettings` mutation, and its result. */
+export function useUpdateBusinessSettingsMutation(options?: useMutation.Options<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>) {
+  return useMutation<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>(UpdateBusinessSettingsDocument, options);
+}
+
+/** Runs the `ManageEmployees` query and watches the cache for it. */
+export function useManageEmployeesQuery(options?: useQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>) {
+  return useQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
+}
+
+/** Returns a function that runs the `ManageEmployees` query on demand, and its result. */
+export function useManageEmployeesLazyQuery(options?: useLazyQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>) {
+  return useLazyQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
+}
+
+/** Runs the `ManageEmployees` query, suspending the component until the data is there. */
+export function useManageEmployeesSuspenseQuery(options?: useSuspenseQuery.Options<ManageEmployeesQueryVariables>) {
+  return useSuspenseQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
+}
+
+/** Returns a function that runs the `DecideAccessRequest` mutation, and its result. */
+export function useDecideAccessRequestMutation(options?: useMutation.Options<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>) {
+  return useMutation<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>(DecideAccessRequestDocument, options);
+}
+
+/** Returns a function that runs the `ChangeMembership` mutation, and its result. */
+export function useChangeMembershipMutation(options?: useMutation.Options<ChangeMembershipMutation, ChangeMembershipMutationVariables>) {
+  return useMutation<ChangeMembershipMutation, ChangeMembershipMutationVariables>(ChangeMembershipDocument, options);
+}
+
+/** Returns a function that runs the `RevokeMembership` mutation, and its result. */
+export function useRevokeMembershipMutation(options?: useMutation.Options<RevokeMembershipMutation, RevokeMembershipMutationVariables>) {
+  return useMutation<RevokeMembershipMutation, RevokeMembershipMutationVariables>(RevokeMembershipDocument, options);
+}
+
+/** Runs the `HeaderBusiness` query and watches the cache for it. */
+export function useHeaderBusinessQuery(options?: useQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>) {
+  return useQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
+}
+
+/** Returns a function that runs the `HeaderBusiness` query on demand, and its result. */
+export function useHeaderBusinessLazyQuery(options?: useLazyQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>) {
+  return useLazyQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
+}
+
+/** Runs the `HeaderBusiness` query, suspending the component until the data is there. */
+export function useHeaderBusinessSuspenseQuery(options?: useSuspenseQuery.Options<HeaderBusinessQueryVariables>) {
+  return useSuspenseQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
+}
+
+/** Returns a function that runs the `SwitchBusiness` mutation, and its result. */
+export function useSwitchBusinessMutation(options?: useMutation.Options<SwitchBusinessMutation, SwitchBusinessMutationVariables>) {
+  return useMutation<SwitchBusinessMutation, SwitchBusinessMutationVariables>(SwitchBusinessDocument, options);
+}
+
+/** Runs the `ProgramAccountList` query and watches the cache for it. */
+export function useProgramAccountListQuery(options?: useQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>) {
+  return useQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
+}
+
+/** Returns a function that runs the `ProgramAccountList` query on demand, and its result. */
+export function useProgramAccountListLazyQuery(options?: useLazyQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>) {
+  return useLazyQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
+}
+
+/** Runs the `ProgramAccountList` query, suspending the component until the data is there. */
+export function useProgramAccountListSuspenseQuery(options?: useSuspenseQuery.Options<ProgramAccountListQueryVariables>) {
+  return useSuspenseQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
+}
+
+/** Runs the `ProgramAccountProfile` query and watches the cache for it. */
+export function useProgramAccountProfileQuery(options?: useQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>) {
+  return useQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
+}
+
+/** Returns a function that runs the `ProgramAccountProfile` query on demand, and its result. */
+export function useProgramAccountProfileLazyQuery(options?: useLazyQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>) {
+  return useLazyQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
+}
+
+/** Runs the `ProgramAccountProfile` query, suspending the component until the data is there. */
+export function useProgramAccountProfileSuspenseQuery(options?: useSuspenseQuery.Options<ProgramAccountProfileQueryVariables>) {
+  return useSuspenseQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
+}
+
 /** Runs the `PortalInfo` query and watches the cache for it. */
 export function usePortalInfoQuery(options?: useQuery.Options<PortalInfoQuery, PortalInfoQueryVariables>) {
   return useQuery<PortalInfoQuery, PortalInfoQueryVariables>(PortalInfoDocument, options);
@@ -576,6 +959,121 @@ export function useLockedCredentialsSuspenseQuery(options?: useSuspenseQuery.Opt
 /** Returns a function that runs the `UnlockCredential` mutation, and its result. */
 export function useUnlockCredentialMutation(options?: useMutation.Options<UnlockCredentialMutation, UnlockCredentialMutationVariables>) {
   return useMutation<UnlockCredentialMutation, UnlockCredentialMutationVariables>(UnlockCredentialDocument, options);
+}
+
+/** Runs the `OfficerBusinessSearch` query and watches the cache for it. */
+export function useOfficerBusinessSearchQuery(options: useQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>) {
+  return useQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
+}
+
+/** Returns a function that runs the `OfficerBusinessSearch` query on demand, and its result. */
+export function useOfficerBusinessSearchLazyQuery(options?: useLazyQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>) {
+  return useLazyQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
+}
+
+/** Runs the `OfficerBusinessSearch` query, suspending the component until the data is there. */
+export function useOfficerBusinessSearchSuspenseQuery(options: useSuspenseQuery.Options<OfficerBusinessSearchQueryVariables>) {
+  return useSuspenseQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
+}
+
+/** Runs the `OfficerBusiness` query and watches the cache for it. */
+export function useOfficerBusinessQuery(options: useQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>) {
+  return useQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
+}
+
+/** Returns a function that runs the `OfficerBusiness` query on demand, and its result. */
+export function useOfficerBusinessLazyQuery(options?: useLazyQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>) {
+  return useLazyQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
+}
+
+/** Runs the `OfficerBusiness` query, suspending the component until the data is there. */
+export function useOfficerBusinessSuspenseQuery(options: useSuspenseQuery.Options<OfficerBusinessQueryVariables>) {
+  return useSuspenseQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
+}
+
+/** Returns a function that runs the `OfficerUnlockBusinessRegistration` mutation, and its result. */
+export function useOfficerUnlockBusinessRegistrationMutation(options?: useMutation.Options<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>) {
+  return useMutation<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>(OfficerUnlockBusinessRegistrationDocument, options);
+}
+
+/** Returns a function that runs the `OfficerIssueActivationKey` mutation, and its result. */
+export function useOfficerIssueActivationKeyMutation(options?: useMutation.Options<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>) {
+  return useMutation<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>(OfficerIssueActivationKeyDocument, options);
+}
+
+/** Runs the `OnboardingFirstSetup` query and watches the cache for it. */
+export function useOnboardingFirstSetupQuery(options?: useQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>) {
+  return useQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingFirstSetup` query on demand, and its result. */
+export function useOnboardingFirstSetupLazyQuery(options?: useLazyQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>) {
+  return useLazyQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
+}
+
+/** Runs the `OnboardingFirstSetup` query, suspending the component until the data is there. */
+export function useOnboardingFirstSetupSuspenseQuery(options?: useSuspenseQuery.Options<OnboardingFirstSetupQueryVariables>) {
+  return useSuspenseQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
+}
+
+/** Runs the `OnboardingRegistrationProgress` query and watches the cache for it. */
+export function useOnboardingRegistrationProgressQuery(options?: useQuery.Options<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>) {
+  return useQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingRegistrationProgress` query on demand, and its result. */
+export function useOnboardingRegistrationProgressLazyQuery(options?: useLazyQuery.Options<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>) {
+  return useLazyQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
+}
+
+/** Runs the `OnboardingRegistrationProgress` query, suspending the component until the data is there. */
+export function useOnboardingRegistrationProgressSuspenseQuery(options?: useSuspenseQuery.Options<OnboardingRegistrationProgressQueryVariables>) {
+  return useSuspenseQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingStartRegistration` mutation, and its result. */
+export function useOnboardingStartRegistrationMutation(options?: useMutation.Options<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>) {
+  return useMutation<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>(OnboardingStartRegistrationDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingValidateBusiness` mutation, and its result. */
+export function useOnboardingValidateBusinessMutation(options?: useMutation.Options<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>) {
+  return useMutation<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>(OnboardingValidateBusinessDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingAnswerQuestions` mutation, and its result. */
+export function useOnboardingAnswerQuestionsMutation(options?: useMutation.Options<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>) {
+  return useMutation<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>(OnboardingAnswerQuestionsDocument, options);
+}
+
+/** Runs the `OnboardingEmployerPreview` query and watches the cache for it. */
+export function useOnboardingEmployerPreviewQuery(options: useQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>) {
+  return useQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingEmployerPreview` query on demand, and its result. */
+export function useOnboardingEmployerPreviewLazyQuery(options?: useLazyQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>) {
+  return useLazyQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
+}
+
+/** Runs the `OnboardingEmployerPreview` query, suspending the component until the data is there. */
+export function useOnboardingEmployerPreviewSuspenseQuery(options: useSuspenseQuery.Options<OnboardingEmployerPreviewQueryVariables>) {
+  return useSuspenseQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingRequestAccess` mutation, and its result. */
+export function useOnboardingRequestAccessMutation(options?: useMutation.Options<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>) {
+  return useMutation<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>(OnboardingRequestAccessDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingCancelAccessRequest` mutation, and its result. */
+export function useOnboardingCancelAccessRequestMutation(options?: useMutation.Options<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>) {
+  return useMutation<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>(OnboardingCancelAccessRequestDocument, options);
+}
+
+/** Returns a function that runs the `OnboardingRedeemActivationKey` mutation, and its result. */
+export function useOnboardingRedeemActivationKeyMutation(options?: useMutation.Options<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>) {
+  return useMutation<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>(OnboardingRedeemActivationKeyDocument, options);
 }
 
 /** Runs the `PersonalProfile` query and watches the cache for it. */

@@ -7,6 +7,7 @@ import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { routes } from '../app/router';
 import {
+  HeaderBusinessDocument,
   PortalInfoDocument,
   SessionDocument,
   ViewerDocument,
@@ -74,16 +75,38 @@ const portalInfo: MockLink.MockedResponse = {
 };
 
 /**
+ * The header's business line for whoever the Viewer query says is signed in: no business. The
+ * header only asks once the Viewer answer is in the cache, and its `me` must be that same person (a
+ * `me: null` here would sign them out of every other query), so it is read from the cache.
+ */
+function noBusinessMock(cache: ReturnType<typeof createCache>): MockLink.MockedResponse {
+  return {
+    request: { query: HeaderBusinessDocument },
+    result: () => {
+      const me = cache.readQuery({ query: ViewerDocument })?.me;
+      return {
+        data: {
+          me: me ? { __typename: 'Viewer', id: me.id, memberships: [], activeBusiness: null } : null,
+        },
+      };
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
  * Renders the real route table at `path`, with Apollo answered by `mocks`, then, for what they
- * do not answer, by "nobody signed in" (Viewer, Session) and the landing page's PortalInfo.
+ * do not answer, by "nobody signed in" (Viewer, Session), the header's "no business" and the
+ * landing page's PortalInfo.
  */
 export function renderRoute(path: string, mocks: readonly MockLink.MockedResponse[] = []) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const cache = createCache();
   const view = render(
     <I18nextProvider i18n={i18n}>
       <MockedProvider
-        mocks={[...mocks, ...signedOut, portalInfo]}
-        cache={createCache()}
+        mocks={[...mocks, ...signedOut, noBusinessMock(cache), portalInfo]}
+        cache={cache}
         mockLinkDefaultOptions={{ delay: 0 }}
       >
         <RouterProvider router={router} />

@@ -1,27 +1,64 @@
 import { GcdsButton, GcdsContainer, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignOutMutation, useViewerQuery } from '../../generated/graphql';
+import { useLocation } from 'react-router';
+import { programReference } from '../../features/business/components/business-labels';
+import { BusinessSwitcher } from '../../features/business/components/business-switcher';
+import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';
 import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
 
 /**
  * Under the header's signature when someone is signed in: who (linking to their welcome page once
  * the terms are accepted) and "Sign out". Sign-out is a button: it changes state on the server.
+ * Once the terms are accepted, who also says for which business and program account the person acts
+ * ("Jane Doe (RM0001) / Northern Lights (123456789)", domain.md §6), with a link to the business's
+ * pages and, for a person who belongs to several businesses, a switcher.
  */
 export function SignedInMenu() {
   const { t } = useTranslation('common');
+  const { t: tb } = useTranslation('business');
   const language = useLanguage();
   const { data } = useViewerQuery();
+  const me = data?.me;
+  // Officers act for no business; everyone else once the terms are accepted.
+  const skipBusiness = !me?.termsAccepted || me.role === 'OFFICER';
+  const { data: businessData, refetch } = useHeaderBusinessQuery({ skip: skipBusiness });
+  // The header stays on screen from page to page while pages link the person to a business (first
+  // setup), or change who belongs to it: ask again on each new page rather than show a stale business.
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    if (!skipBusiness) void refetch().catch(() => undefined);
+  }, [pathname, skipBusiness, refetch]);
   const [signOut] = useSignOutMutation();
   const leaveSession = useLeaveSession();
   const [busy, setBusy] = useState(false);
-  const me = data?.me;
   if (!me) return null;
 
   const name = me.profile
     ? t('header.personName', { firstName: me.profile.firstName, lastName: me.profile.lastName })
     : (me.username ?? t('header.unnamed'));
+  // Only when the header query answered for this very person (never a stale answer after a switch of user).
+  const business = me.termsAccepted && businessData?.me?.id === me.id ? businessData.me : undefined;
+  const active = business?.activeBusiness;
+  const account = active?.programAccounts[0];
+  const who = active
+    ? account
+      ? tb('header.identity', {
+          person: name,
+          account: programReference(account.accountNumber, active.businessNumber),
+          business: active.name,
+          businessNumber: active.businessNumber,
+        })
+      : tb('header.identityNoAccount', {
+          person: name,
+          business: active.name,
+          businessNumber: active.businessNumber,
+        })
+    : name;
 
   const onSignOut = async () => {
     setBusy(true);
@@ -39,11 +76,19 @@ export function SignedInMenu() {
         <div className="signed-in-menu__content">
           <GcdsText marginBottom="0">
             {me.termsAccepted ? (
-              <GcdsLink href={`/${language}/welcome`}>{t('header.signedInAs', { name })}</GcdsLink>
+              <GcdsLink href={`/${language}/welcome`}>{t('header.signedInAs', { name: who })}</GcdsLink>
             ) : (
-              t('header.signedInAs', { name })
+              t('header.signedInAs', { name: who })
             )}
           </GcdsText>
+          {active ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/business`}>{tb('header.myBusiness')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {business && active && business.memberships.length > 1 ? (
+            <BusinessSwitcher memberships={business.memberships} activeId={active.id} />
+          ) : null}
           <GcdsButton
             type="button"
             buttonRole="secondary"

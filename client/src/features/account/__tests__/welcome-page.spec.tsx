@@ -17,6 +17,7 @@ function welcome(
   previousSignInAt: string | null,
   credentialKind: 'LOCAL' | 'PARTNER' = 'LOCAL',
   role: 'PERSON' | 'OFFICER' = 'PERSON',
+  memberships: ReadonlyArray<{ __typename: 'Membership'; id: string }> = [],
 ): MockLink.MockedResponse {
   return {
     request: { query: WelcomeDocument },
@@ -28,7 +29,9 @@ function welcome(
           role,
           credentialKind,
           previousSignInAt,
+          termsAccepted: true,
           profile: { __typename: 'PersonalProfile', firstName: 'Jane' },
+          memberships,
           recentSecurityEvents: previousSignInAt
             ? [
                 {
@@ -104,6 +107,35 @@ describe('welcome page', () => {
     renderRoute('/en/welcome', [welcome(null, 'LOCAL', 'OFFICER'), ...signedIn]);
     const link = await screen.findByText('Locked credentials');
     await waitFor(() => expect(shadowHref(link)).toBe('/en/officer'));
+  });
+
+  it('offers a person linked to no business to set up access to one', async () => {
+    renderRoute('/en/welcome', [welcome(null), ...signedIn]);
+    expect(
+      await screen.findByText('Set up access to a business', { selector: 'gcds-heading' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Your account is not linked to any business yet. Register your business, request access to your employer or enter an activation key from the agency.',
+      ),
+    ).toBeInTheDocument();
+    const link = screen.getByText('Set up access to a business', { selector: 'gcds-button' });
+    await waitFor(() => expect(shadowHref(link)).toBe('/en/setup'));
+  });
+
+  it('does not offer the first setup to a member of a business', async () => {
+    renderRoute('/fr/welcome', [
+      welcome(null, 'LOCAL', 'PERSON', [{ __typename: 'Membership', id: 'm-1' }]),
+      ...signedIn,
+    ]);
+    expect(await screen.findByText('Bienvenue, Jane', { selector: 'gcds-heading' })).toBeInTheDocument();
+    expect(screen.queryByText("Configurer l'accès à une entreprise")).not.toBeInTheDocument();
+  });
+
+  it('does not offer the first setup to an officer', async () => {
+    renderRoute('/en/welcome', [welcome(null, 'LOCAL', 'OFFICER'), ...signedIn]);
+    expect(await screen.findByText('Locked credentials')).toBeInTheDocument();
+    expect(screen.queryByText('Set up access to a business')).not.toBeInTheDocument();
   });
 
   it('hides the password links for a Sign-In Partner credential', async () => {

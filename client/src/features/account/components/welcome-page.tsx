@@ -21,6 +21,7 @@ import { useLanguage } from '../../../lib/use-language';
 export function WelcomePage() {
   const { t } = useTranslation('account');
   const { t: tc } = useTranslation('common');
+  const { t: to } = useTranslation('onboarding');
   const language = useLanguage();
   // Every visit shows the latest events, not the ones cached at the last visit.
   const { data, loading, error } = useWelcomeQuery({ fetchPolicy: 'cache-and-network' });
@@ -47,6 +48,9 @@ export function WelcomePage() {
   };
   const page = (path: string) => `/${language}/${path}`;
   const local = me.credentialKind === 'LOCAL';
+  // First setup comes after the personal profile (seed 003 §1.7): a person linked to no business yet.
+  const needsSetup =
+    me.role === 'PERSON' && me.termsAccepted && Boolean(me.profile) && me.memberships.length === 0;
 
   return (
     <>
@@ -67,6 +71,20 @@ export function WelcomePage() {
           </GcdsButton>
         </div>
       )}
+
+      {needsSetup ? (
+        <section aria-labelledby="welcome-setup">
+          <GcdsHeading tag="h2" id="welcome-setup">
+            {to('welcome.heading')}
+          </GcdsHeading>
+          <GcdsText>{to('welcome.body')}</GcdsText>
+          <div className="button-group">
+            <GcdsButton type="link" href={page('setup')}>
+              {to('welcome.link')}
+            </GcdsButton>
+          </div>
+        </section>
+      ) : null}
 
       <GcdsGrid columns="1fr" columnsDesktop="1fr 1fr" gap="400">
         <section aria-labelledby="welcome-credential">

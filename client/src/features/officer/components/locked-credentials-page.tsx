@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import { useLockedCredentialsQuery, useUnlockCredentialMutation } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
+import { OfficerNav } from './officer-nav';
 
 type Outcome = { kind: 'unlocked' | 'failed'; username: string; message?: string };
 
@@ -46,6 +47,7 @@ export function LockedCredentialsPage() {
   const locked = data?.lockedCredentials ?? [];
   return (
     <>
+      <OfficerNav current="lockedCredentials" />
       <GcdsHeading tag="h1">{t('title')}</GcdsHeading>
       <GcdsText>{t('lead')}</GcdsText>
       {/* Announced politely: the table under it changes at the same time. */}

@@ -1,0 +1,61 @@
+import './business.css';
+import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type HeaderBusinessQuery, useSwitchBusinessMutation } from '../../../generated/graphql';
+
+type HeaderMe = NonNullable<HeaderBusinessQuery['me']>;
+
+interface BusinessSwitcherProps {
+  memberships: HeaderMe['memberships'];
+  activeId: string;
+}
+
+/** Chooses the business the session acts for; every page on screen then asks the server again. */
+export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProps) {
+  const { t } = useTranslation('business');
+  const [choice, setChoice] = useState<string>();
+  const [failed, setFailed] = useState(false);
+  const [switchBusiness, { loading }] = useSwitchBusinessMutation();
+  const selected = choice ?? activeId;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailed(false);
+    if (selected === activeId) return;
+    try {
+      const { data } = await switchBusiness({
+        variables: { businessId: selected },
+        refetchQueries: 'active',
+        awaitRefetchQueries: true,
+      });
+      if (!data?.switchBusiness.business) setFailed(true);
+      else setChoice(undefined);
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  return (
+    <form className="business-switcher" noValidate onSubmit={(event) => void submit(event)}>
+      <GcdsSelect
+        selectId="business-switcher"
+        name="businessId"
+        label={t('header.switchLabel')}
+        value={selected}
+        validateOn="other"
+        errorMessage={failed ? t('header.switchFailed') : ''}
+        onGcdsChange={(event) => setChoice(event.detail ?? activeId)}
+      >
+        {memberships.map((membership) => (
+          <option key={membership.business.id} value={membership.business.id}>
+            {`${membership.business.name} (${membership.business.businessNumber})`}
+          </option>
+        ))}
+      </GcdsSelect>
+      <GcdsButton type="submit" buttonRole="secondary" size="small" disabled={loading}>
+        {t('header.switch')}
+      </GcdsButton>
+    </form>
+  );
+}

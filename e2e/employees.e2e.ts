@@ -1,0 +1,400 @@
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
+import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { registerThroughApi } from './support/identity-api.js';
+import { repoRoot, startServer, type ServerProcess } from './support/server-process.js';
+import { SessionApi } from './support/session-api.js';
+
+type Language = 'en' | 'fr';
+
+// The demo registry, as the server imported it on its first start (docs/reference-data.md).
+interface DemoAddress {
+  line1: string;
+  line2?: string;
+  poBox?: string;
+  country: string;
+}
+interface DemoAccount {
+  accountNumber: string;
+  name: string;
+  transactions?: Array<{ transactionNumber: string; dutiesAndTaxesCents: number }>;
+  payments?: Array<{ reference: string; date: string; amountCents: number }>;
+  statements?: Array<{ statementDate: string; balanceCents: number }>;
+}
+interface DemoBusiness {
+  businessNumber: string;
+  legalName: string;
+  operatingName?: string;
+  addresses: DemoAddress[];
+  programAccounts: DemoAccount[];
+}
+const demo = JSON.parse(readFileSync(path.join(repoRoot, 'server/reference-data/demo.json'), 'utf8')) as {
+  businesses: DemoBusiness[];
+};
+
+function demoBusiness(businessNumber: string): DemoBusiness {
+  const found = demo.businesses.find((business) => business.businessNumber === businessNumber);
+  if (!found) throw new Error(`demo business ${businessNumber} is missing`);
+  return found;
+}
+
+/** Cents as a person types them at registration: digits, a point, two decimals. */
+function amount(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+/** Each journey's language, person names and demo business (a different one per language). */
+const journeys = {
+  en: {
+    businessNumber: '123456789',
+    /** A second business of the same BAM, so that the header offers the business switcher. */
+    secondBusinessNumber: '234567891' as string | undefined,
+    bam: { firstName: 'Avery', lastName: 'Lindqvist' },
+    employee: { firstName: 'Omar', lastName: 'Haddad' },
+    text: {
+      username: 'Username',
+      password: 'Password',
+      signIn: 'Sign in',
+      continueToPortal: 'Continue to the portal',
+      accept: 'Accept',
+      signedInAs: 'Signed in as',
+      myBusiness: 'My business',
+      switchLabel: 'Business you are acting for',
+      switch: 'Switch',
+      profileTitle: 'Business profile',
+      programAccountsLink: 'See the program accounts of the business',
+      programAccountsTitle: 'Program accounts',
+      accountTitle: (accountNumber: string) => `Program account ${accountNumber}`,
+      backToList: 'Back to the program accounts',
+      employeesLink: 'Manage my employees',
+      employeesTitle: 'Manage my employees',
+      requests: 'Pending access requests (1)',
+      approve: (name: string) => `Approve the request of ${name}`,
+      role: 'Role',
+      editor: 'Editor',
+      scope: (account: DemoAccount) => `RM0001 - ${account.name}`,
+      send: 'Approve the request',
+      approved: (name: string) => `${name} now has access to the business as Editor.`,
+      members: (business: string) => `Members of ${business} (2)`,
+      noRequests: 'No access request is waiting for a decision.',
+    },
+  },
+  fr: {
+    businessNumber: '567890124',
+    secondBusinessNumber: undefined as string | undefined,
+    bam: { firstName: 'Élise', lastName: 'Gagnon' },
+    employee: { firstName: 'Mathieu', lastName: 'Côté' },
+    text: {
+      username: "Nom d'utilisateur",
+      password: 'Mot de passe',
+      signIn: 'Se connecter',
+      continueToPortal: 'Continuer vers le portail',
+      accept: "J'accepte",
+      signedInAs: 'Connecté en tant que',
+      myBusiness: 'Mon entreprise',
+      switchLabel: 'Entreprise pour laquelle vous agissez',
+      switch: 'Changer',
+      profileTitle: "Profil de l'entreprise",
+      programAccountsLink: "Consulter les comptes de programme de l'entreprise",
+      programAccountsTitle: 'Comptes de programme',
+      accountTitle: (accountNumber: string) => `Compte de programme ${accountNumber}`,
+      backToList: 'Retour aux comptes de programme',
+      employeesLink: 'Gérer mes employés',
+      employeesTitle: 'Gérer mes employés',
+      requests: "Demandes d'accès en attente (1)",
+      approve: (name: string) => `Approuver la demande de ${name}`,
+      role: 'Rôle',
+      editor: 'Rédacteur',
+      scope: (account: DemoAccount) => `RM0001 - ${account.name}`,
+      send: 'Approuver la demande',
+      approved: (name: string) => `${name} a maintenant accès à l'entreprise à titre de Rédacteur.`,
+      members: (business: string) => `Membres de ${business} (2)`,
+      noRequests: "Aucune demande d'accès n'attend de décision.",
+    },
+  },
+} as const;
+
+/** A username no other run has used, from letters not in the password (no 3 shared characters). */
+function uniqueUsername(prefix: string): string {
+  const alphabet = 'bdghjknquvwxyz';
+  let suffix = '';
+  for (let i = 0; i < 10; i++) suffix += alphabet[randomInt(alphabet.length)];
+  return `qz${prefix}${suffix}`;
+}
+
+const password = 'Maple!Leaf7';
+
+const savePersonalProfile = `mutation ($input: SavePersonalProfileInput!) {
+  savePersonalProfile(input: $input) { userErrors { field code } }
+}`;
+
+/** A GCKey with a personal profile, signed in through the API with the terms accepted. */
+async function personThroughApi(
+  baseUrl: string,
+  username: string,
+  name: { firstName: string; lastName: string },
+  language: Language,
+): Promise<SessionApi> {
+  await registerThroughApi(baseUrl, username, password);
+  const api = await SessionApi.signIn(baseUrl, username, password, language);
+  const email = `${username}@example.com`;
+  const saved = (await api.request(savePersonalProfile, {
+    input: {
+      ...name,
+      phone: '613-555-0101',
+      email,
+      emailConfirmation: email,
+      receiveNoticeEmails: false,
+      acceptNoticeTerms: true,
+      preferredLanguage: language.toUpperCase(),
+    },
+  })) as { savePersonalProfile: { userErrors: unknown[] } };
+  expect(saved.savePersonalProfile.userErrors).toEqual([]);
+  return api;
+}
+
+/** The three registration steps with the answers the demo registry holds: the person becomes the BAM. */
+async function registerBusiness(api: SessionApi, business: DemoBusiness): Promise<void> {
+  const rm0001 = business.programAccounts.find((account) => account.accountNumber.endsWith('RM0001'));
+  if (!rm0001) throw new Error(`${business.businessNumber} has no RM0001`);
+  const started = (await api.request(
+    `mutation ($input: StartBusinessRegistrationInput!) {
+      startBusinessRegistration(input: $input) {
+        registration { id questions { kind transactionNumber } }
+        userErrors { code message }
+      }
+    }`,
+    { input: { businessNumber: business.businessNumber, programAccountReference: 'RM0001', attest: true } },
+  )) as {
+    startBusinessRegistration: {
+      registration: {
+        id: string;
+        questions: Array<{ kind: string; transactionNumber: string | null }>;
+      } | null;
+      userErrors: unknown[];
+    };
+  };
+  expect(started.startBusinessRegistration.userErrors).toEqual([]);
+  const registration = started.startBusinessRegistration.registration!;
+
+  const address = business.addresses[0];
+  const validated = (await api.request(
+    `mutation ($input: ValidateBusinessInput!) {
+      validateBusiness(input: $input) { registration { step } userErrors { code message } }
+    }`,
+    {
+      input: {
+        registrationId: registration.id,
+        legalName: business.legalName,
+        address: {
+          line1: address.line1,
+          line2: address.line2 ?? null,
+          poBoxOrRuralRoute: address.poBox ?? null,
+          country: address.country,
+        },
+      },
+    },
+  )) as { validateBusiness: { userErrors: unknown[] } };
+  expect(validated.validateBusiness.userErrors).toEqual([]);
+
+  const transactionNumber = registration.questions.find(
+    (q) => q.kind === 'TRANSACTION_TOTAL',
+  )?.transactionNumber;
+  const transaction = rm0001.transactions?.find((t) => t.transactionNumber === transactionNumber);
+  if (!transaction) throw new Error(`transaction ${transactionNumber} is not in the demo data`);
+  const latestPayment = [...(rm0001.payments ?? [])].sort((a, b) =>
+    `${b.date} ${b.reference}`.localeCompare(`${a.date} ${a.reference}`),
+  )[0];
+  const latestStatement = [...(rm0001.statements ?? [])].sort((a, b) =>
+    b.statementDate.localeCompare(a.statementDate),
+  )[0];
+  const asksStatement = registration.questions.some((q) => q.kind === 'STATEMENT_BALANCE');
+  const answered = (await api.request(
+    `mutation ($input: AnswerRegistrationQuestionsInput!) {
+      answerRegistrationQuestions(input: $input) {
+        registration { step business { businessNumber } }
+        userErrors { code message }
+      }
+    }`,
+    {
+      input: {
+        registrationId: registration.id,
+        transactionTotal: amount(transaction.dutiesAndTaxesCents),
+        latestPayment: amount(latestPayment.amountCents),
+        statementBalance: asksStatement && latestStatement ? amount(latestStatement.balanceCents) : null,
+      },
+    },
+  )) as {
+    answerRegistrationQuestions: {
+      registration: { step: string; business: { businessNumber: string } | null } | null;
+      userErrors: unknown[];
+    };
+  };
+  expect(answered.answerRegistrationQuestions).toEqual({
+    registration: { step: 'COMPLETED', business: { businessNumber: business.businessNumber } },
+    userErrors: [],
+  });
+}
+
+describe.runIf(hasChromium)('manage my employees in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function heading(page: Page, name: string) {
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  }
+
+  describe.each(['en', 'fr'] as const)('in %s', (language) => {
+    const journey = journeys[language];
+    const t = journey.text;
+    const business = demoBusiness(journey.businessNumber);
+    const businessName = business.operatingName || business.legalName;
+    const rm0001 = business.programAccounts.find((account) => account.accountNumber.endsWith('RM0001'))!;
+    const bamName = `${journey.bam.firstName} ${journey.bam.lastName}`;
+    const employeeName = `${journey.employee.firstName} ${journey.employee.lastName}`;
+
+    it(
+      'a BAM registered through the API approves an employee as editor of RM0001 in the browser',
+      { timeout: 240_000 },
+      async () => {
+        // The business account manager: GCKey, profile and business registration, all through the API.
+        const bamUsername = uniqueUsername(`${language}b`);
+        const bamApi = await personThroughApi(server.url, bamUsername, journey.bam, language);
+        await registerBusiness(bamApi, business);
+        const second = journey.secondBusinessNumber ? demoBusiness(journey.secondBusinessNumber) : undefined;
+        if (second) await registerBusiness(bamApi, second);
+
+        // The employee asks for access through the API (the onboarding pages are another journey's).
+        const employeeUsername = uniqueUsername(`${language}e`);
+        const employeeApi = await personThroughApi(server.url, employeeUsername, journey.employee, language);
+        const requested = (await employeeApi.request(
+          `mutation ($input: RequestEmployerAccessInput!) {
+            requestEmployerAccess(input: $input) { accessRequest { status } userErrors { code message } }
+          }`,
+          { input: { businessNumber: business.businessNumber, reason: 'I file the customs declarations.' } },
+        )) as { requestEmployerAccess: { accessRequest: { status: string } | null; userErrors: unknown[] } };
+        expect(requested.requestEmployerAccess).toEqual({
+          accessRequest: { status: 'PENDING' },
+          userErrors: [],
+        });
+
+        const context = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+        try {
+          const page = await context.newPage();
+          const problems: string[] = [];
+          page.on('pageerror', (error) => problems.push(error.message));
+
+          // Sign in, the credential's welcome page, the portal's terms, back to the welcome page.
+          await page.goto(`${server.url}/${language}/sign-in/gckey`);
+          await page.getByRole('textbox', { name: t.username, exact: true }).fill(bamUsername);
+          await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
+          await page.getByRole('button', { name: t.signIn, exact: true }).click();
+          await arriveAt(page, `${server.url}/${language}/welcome`);
+          await page.getByRole('link', { name: t.continueToPortal }).click();
+          await arriveAt(page, `${server.url}/${language}/terms`);
+          await page.getByRole('button', { name: t.accept, exact: true }).click();
+          await arriveAt(page, `${server.url}/${language}/welcome`);
+
+          // The header says who acts for which business and program account (domain.md §6).
+          const who = `${t.signedInAs} ${bamName} (RM0001) / ${businessName} (${business.businessNumber})`;
+          await page.getByRole('link', { name: who, exact: true }).waitFor();
+
+          if (second) {
+            // Two businesses: the header's switcher changes the business the session acts for, and back.
+            const secondName = second.operatingName || second.legalName;
+            const switcher = page.getByRole('combobox', { name: t.switchLabel });
+            await expectNoAxeViolations(page, `${language} welcome page with the business switcher`);
+            await switcher.selectOption({ label: `${secondName} (${second.businessNumber})` });
+            await page.getByRole('button', { name: t.switch, exact: true }).click();
+            await page
+              .getByRole('link', {
+                name: `${t.signedInAs} ${bamName} (RM0001) / ${secondName} (${second.businessNumber})`,
+                exact: true,
+              })
+              .waitFor();
+            await switcher.selectOption({ label: `${businessName} (${business.businessNumber})` });
+            await page.getByRole('button', { name: t.switch, exact: true }).click();
+            await page.getByRole('link', { name: who, exact: true }).waitFor();
+          }
+
+          // The business profile, the program accounts and the RM0001 profile.
+          await page.getByRole('link', { name: t.myBusiness, exact: true }).click();
+          await arriveAt(page, `${server.url}/${language}/business`);
+          await heading(page, t.profileTitle);
+          await page.getByText(business.legalName, { exact: true }).first().waitFor();
+          await expectNoAxeViolations(page, `${language} business profile (BAM)`);
+          await page.screenshot({ path: `/tmp/biz-${language}-profile.png`, fullPage: true });
+
+          await page.getByRole('link', { name: t.programAccountsLink }).click();
+          await arriveAt(page, `${server.url}/${language}/business/program-accounts`);
+          await heading(page, t.programAccountsTitle);
+          await page.getByRole('link', { name: rm0001.accountNumber, exact: true }).waitFor();
+          await expectNoAxeViolations(page, `${language} program accounts`);
+
+          await page.getByRole('link', { name: rm0001.accountNumber, exact: true }).click();
+          await heading(page, t.accountTitle(rm0001.accountNumber));
+          await expectNoAxeViolations(page, `${language} program account ${rm0001.accountNumber}`);
+
+          // Manage my employees: approve the request as editor of RM0001.
+          await page.getByRole('link', { name: t.myBusiness, exact: true }).click();
+          await heading(page, t.profileTitle);
+          await page.getByRole('link', { name: t.employeesLink, exact: true }).click();
+          await arriveAt(page, `${server.url}/${language}/business/employees`);
+          await heading(page, t.employeesTitle);
+          const requests = page.getByRole('table', { name: t.requests, exact: true });
+          await requests.getByRole('rowheader', { name: employeeName, exact: true }).waitFor();
+          await expectNoAxeViolations(page, `${language} manage my employees`);
+
+          await page.getByRole('button', { name: t.approve(employeeName), exact: true }).click();
+          await page.getByRole('combobox', { name: t.role }).selectOption({ label: t.editor });
+          // GCDS lays the label over its checkbox: click the label, as a person does.
+          await page.getByText(t.scope(rm0001), { exact: true }).click();
+          expect(await page.getByRole('checkbox', { name: t.scope(rm0001), exact: true }).isChecked()).toBe(
+            true,
+          );
+          await expectNoAxeViolations(page, `${language} approve an access request`);
+          await page.getByRole('button', { name: t.send, exact: true }).click();
+
+          await page.getByText(t.approved(employeeName), { exact: true }).waitFor();
+          await page.getByText(t.noRequests, { exact: true }).waitFor();
+          const members = page.getByRole('table', { name: t.members(businessName), exact: true });
+          const row = members.getByRole('row').filter({ hasText: employeeName });
+          await expect.poll(() => row.textContent()).toContain(t.editor);
+          expect(await row.textContent()).toContain('RM0001');
+          await expectNoAxeViolations(page, `${language} after approving`);
+          await page.screenshot({ path: `/tmp/biz-${language}-employees.png`, fullPage: true });
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
+        }
+
+        // The employee now belongs to the business, as editor of RM0001.
+        const after = (await employeeApi.request(
+          '{ me { memberships { role business { businessNumber } programAccounts { accountNumber } } } }',
+        )) as { me: { memberships: unknown[] } };
+        expect(after.me.memberships).toEqual([
+          {
+            role: 'EDITOR',
+            business: { businessNumber: business.businessNumber },
+            programAccounts: [{ accountNumber: rm0001.accountNumber }],
+          },
+        ]);
+      },
+    );
+  });
+});
