@@ -6,7 +6,10 @@ import { renderAccessModel } from '../../src/common/auth/access-model-doc.js';
 
 describe('docs/access-model.md', () => {
   it('is what the access table and the schema say (run `npm run docs:access` when this fails)', async () => {
-    const committed = readFileSync(path.resolve(import.meta.dirname, '../../../docs/access-model.md'), 'utf8');
+    const committed = readFileSync(
+      path.resolve(import.meta.dirname, '../../../docs/access-model.md'),
+      'utf8',
+    );
     expect(committed).toBe(renderAccessModel(await buildAppSchema()));
   });
 });

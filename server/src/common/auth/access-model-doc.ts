@@ -49,7 +49,8 @@ function guardedFields(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const access = getDirective(schema, field, 'access')?.[0] as { area: string; action: string } | undefined;
+      const access = getDirective(schema, field, 'access')?.[0] as
+        { area: string; action: string } | undefined;
       if (!access) continue;
       const list = byArea.get(access.area) ?? [];
       list.push(`\`${type.name}.${field.name}\` (${access.action})`);

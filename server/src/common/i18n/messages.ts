@@ -9,6 +9,20 @@ export const messages = {
   en: {
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.forbidden': 'You do not have access to this information.',
+    'errors.accessDenied.BUSINESS_IDENTITY': 'You do not have access to this business.',
+    'errors.accessDenied.BUSINESS_PROFILE': "You do not have access to this business's profile.",
+    'errors.accessDenied.PROGRAM_PROFILE': "You do not have access to this program account's profile.",
+    'errors.accessDenied.PROGRAM_LIST': "You do not have access to this business's list of program accounts.",
+    'errors.accessDenied.FINANCIAL_SECURITY':
+      'You do not have access to this financial security information.',
+    'errors.accessDenied.REQUESTS_AND_TRANSACTIONS':
+      'You do not have access to these requests and transactions.',
+    'errors.accessDenied.PAD': 'You do not have access to pre-authorized debit agreements.',
+    'errors.accessDenied.COLLECTIONS_NOTICES':
+      'You do not have access to notices about collections and payment arrangements.',
+    'errors.accessDenied.ACCESS_MANAGEMENT':
+      "You do not have access to this business's access requests and employees' access.",
+    'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "You do not have access to this business's relationships.",
     'errors.unauthenticated': 'Sign in to continue.',
     'errors.notFound': 'We could not find what you asked for.',
     'errors.badRequest': 'The request is not valid.',
@@ -150,6 +164,20 @@ export const messages = {
   fr: {
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.forbidden': "Vous n'avez pas accès à ces renseignements.",
+    'errors.accessDenied.BUSINESS_IDENTITY': "Vous n'avez pas accès à cette entreprise.",
+    'errors.accessDenied.BUSINESS_PROFILE': "Vous n'avez pas accès au profil de cette entreprise.",
+    'errors.accessDenied.PROGRAM_PROFILE': "Vous n'avez pas accès au profil de ce compte de programme.",
+    'errors.accessDenied.PROGRAM_LIST':
+      "Vous n'avez pas accès à la liste des comptes de programme de cette entreprise.",
+    'errors.accessDenied.FINANCIAL_SECURITY':
+      "Vous n'avez pas accès à ces renseignements sur la garantie financière.",
+    'errors.accessDenied.REQUESTS_AND_TRANSACTIONS': "Vous n'avez pas accès à ces demandes et transactions.",
+    'errors.accessDenied.PAD': "Vous n'avez pas accès aux ententes de débit préautorisé.",
+    'errors.accessDenied.COLLECTIONS_NOTICES':
+      "Vous n'avez pas accès aux avis concernant les recouvrements et les ententes de paiement.",
+    'errors.accessDenied.ACCESS_MANAGEMENT':
+      "Vous n'avez pas accès aux demandes d'accès de cette entreprise ni à l'accès de ses employés.",
+    'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "Vous n'avez pas accès aux relations de cette entreprise.",
     'errors.unauthenticated': 'Ouvrez une session pour continuer.',
     'errors.notFound': "Nous n'avons pas trouvé ce que vous avez demandé.",
     'errors.badRequest': "La demande n'est pas valide.",
