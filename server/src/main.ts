@@ -6,11 +6,14 @@ import { createLogger } from './common/logger.js';
 import { openDatabase } from './database/data-source.js';
 import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
 import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
+import { expireRelationships } from './modules/relationships/relationships.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
 import { purgeExpiredSessions } from './modules/sessions/session.service.js';
 
 /** How often expired sessions nobody came back to are deleted. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+/** How often overdue relationship requests are expired and expiry reminders published. */
+const RELATIONSHIP_EXPIRY_INTERVAL_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   let config;
@@ -48,6 +51,14 @@ async function main(): Promise<void> {
   }, SESSION_PURGE_INTERVAL_MS);
   // Never what keeps the process alive.
   purge.unref();
+  const expiry = setInterval(() => {
+    expireRelationships(dataSource, config)
+      .then(({ expired, reminded }) => {
+        if (expired || reminded) log.info({ expired, reminded }, 'relationship requests expired or reminded');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'relationship expiry failed; next try later'));
+  }, RELATIONSHIP_EXPIRY_INTERVAL_MS);
+  expiry.unref();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,6 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     clearInterval(purge);
+    clearInterval(expiry);
     try {
       await app.close();
       await partnerSignIn.close();

@@ -16,10 +16,23 @@ import {
   OfficerBusinessesResolver,
 } from '../modules/businesses/officer-businesses.resolver.js';
 import { RegistrationResolver } from '../modules/businesses/registration.resolver.js';
+import {
+  BusinessClientGroupsResolver,
+  ClientGroupResolver,
+  ClientGroupsResolver,
+  EmployeeAssignmentResolver,
+} from '../modules/client-groups/client-groups.resolver.js';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver.js';
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
+import {
+  BusinessRelationshipConnectionResolver,
+  BusinessRelationshipResolver,
+  BusinessRelationshipsResolver,
+  RelationshipEventResolver,
+  RelationshipsResolver,
+} from '../modules/relationships/relationships.resolver.js';
 import { SessionResolver } from '../modules/sessions/session.resolver.js';
 import { ViewerResolver } from '../modules/users/viewer.resolver.js';
 
@@ -39,6 +52,15 @@ const resolvers: NonEmptyArray<ClassType> = [
   OfficerBusinessesResolver,
   BusinessAuditEventResolver,
   EmployeesResolver,
+  RelationshipsResolver,
+  BusinessRelationshipResolver,
+  RelationshipEventResolver,
+  BusinessRelationshipConnectionResolver,
+  BusinessRelationshipsResolver,
+  ClientGroupsResolver,
+  ClientGroupResolver,
+  EmployeeAssignmentResolver,
+  BusinessClientGroupsResolver,
 ];
 
 export interface BuildSchemaOptions {

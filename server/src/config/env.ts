@@ -45,6 +45,7 @@ const envSchema = z
     ADDRESS_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
     ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    RELATIONSHIP_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
@@ -86,6 +87,8 @@ export interface AppConfig {
   /** The clock every time-dependent rule reads (sessions, lockouts); tests replace it to move time. */
   now: () => Date;
   identity: IdentityConfig;
+  /** Days a business relationship request stays PENDING before it expires (docs/relationships.md). */
+  relationshipExpiryDays: number;
 }
 
 /** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
@@ -175,5 +178,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       addressWindowMs: env.ADDRESS_WINDOW_MINUTES * MINUTE,
       secret: env.AUTH_SECRET,
     },
+    relationshipExpiryDays: env.RELATIONSHIP_EXPIRY_DAYS,
   };
 }

@@ -1,10 +1,12 @@
 import { type ClassType } from '../common/class-type.js';
 import { businessEntities } from '../modules/businesses/businesses.entities.js';
+import { clientGroupEntities } from '../modules/client-groups/client-groups.entities.js';
 import { SecurityEvent } from '../modules/audit/security-event.entity.js';
 import { CredentialRecovery } from '../modules/credentials/credential-recovery.entity.js';
 import { ServerSecret } from '../modules/credentials/server-secret.entity.js';
 import { PersonalProfileRecord } from '../modules/profiles/personal-profile.entity.js';
 import { registryEntities } from '../modules/registry/registry.entities.js';
+import { relationshipEntities } from '../modules/relationships/relationships.entities.js';
 import { UserSession } from '../modules/sessions/user-session.entity.js';
 import { AddressThrottle, CredentialThrottle } from '../modules/throttling/throttle.entities.js';
 import { User } from '../modules/users/user.entity.js';
@@ -23,4 +25,6 @@ export const entities: ClassType[] = [
   AddressThrottle,
   SecurityEvent,
   ...businessEntities,
+  ...relationshipEntities,
+  ...clientGroupEntities,
 ];

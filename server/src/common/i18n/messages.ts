@@ -160,6 +160,47 @@ export const messages = {
     'businesses.ACTIVATION_KEY_EXPIRED':
       'This activation key has expired (keys are valid for 14 days). Ask the agency for a new one.',
     'businesses.ACTIVATION_KEY_USED': 'This activation key was already used. Ask the agency for a new one.',
+    'relationships.BUSINESS_NOT_FOUND': 'You are not a member of this business.',
+    'relationships.NOT_ALLOWED': 'Only the business’s Business Account Manager (BAM) can do this.',
+    'relationships.NOT_A_SERVICE_PROVIDER':
+      'Only a service provider (a customs broker or trade consultant with a program account) can request a business relationship.',
+    'relationships.businessNumber.INVALID_FORMAT':
+      'Enter the business number as 9 digits, for example 123456789.',
+    'relationships.CLIENT_NOT_REGISTERED':
+      'No business with this business number is registered on the portal. The client must register first.',
+    'relationships.SELF_RELATIONSHIP': 'A business cannot have a relationship with itself.',
+    'relationships.RELATIONSHIP_EXISTS':
+      'Your business already has a pending or active relationship with this client.',
+    'relationships.message.TOO_LONG': 'The message can have at most {max} characters.',
+    'relationships.clientBusinessNumbers.REQUIRED': 'Enter at least one business number.',
+    'relationships.clientBusinessNumbers.TOO_MANY': 'Enter at most {max} business numbers at a time.',
+    'relationships.RELATIONSHIP_NOT_FOUND': 'We could not find this business relationship.',
+    'relationships.RELATIONSHIP_NOT_PENDING': 'This relationship request is no longer pending.',
+    'relationships.RELATIONSHIP_NOT_ACTIVE': 'This business relationship is not active.',
+    'relationships.TYPE_REQUIRED': 'Choose the type of relationship.',
+    'relationships.type.NOT_ALLOWED':
+      'Only a Business Account Manager (BAM) can approve a business management relationship. Choose program management.',
+    'relationships.PROGRAM_ACCOUNTS_REQUIRED': 'Choose at least one program account.',
+    'relationships.PROGRAM_ACCOUNT_NOT_OF_CLIENT':
+      'At least one of these program accounts is not one of your business’s.',
+    'relationships.OUT_OF_SCOPE': 'You can only give access to the program accounts you manage.',
+    'relationships.reason.REQUIRED': 'Enter a reason.',
+    'relationships.reason.TOO_LONG': 'The reason can have at most {max} characters.',
+    'clientGroups.BUSINESS_NOT_FOUND': 'You are not a member of this business.',
+    'clientGroups.NOT_ALLOWED': 'Only the business’s Business Account Manager (BAM) can do this.',
+    'clientGroups.name.REQUIRED': 'Enter a name for the group.',
+    'clientGroups.name.TOO_LONG': 'The group name can have at most {max} characters.',
+    'clientGroups.NAME_TAKEN':
+      'Your business has, or had, a group with this name (capitals and accents do not count). Choose another name.',
+    'clientGroups.GROUP_NOT_FOUND': 'We could not find this client group.',
+    'clientGroups.clientBusinessIds.REQUIRED': 'Choose at least one client.',
+    'clientGroups.clientBusinessIds.TOO_MANY': 'Choose at most {max} clients at a time.',
+    'clientGroups.NO_ACTIVE_RELATIONSHIP': 'Your business has no active relationship with this client.',
+    'clientGroups.ALREADY_IN_GROUP': 'This client is already in the group.',
+    'clientGroups.NOT_IN_GROUP': 'This client is not in the group.',
+    'clientGroups.EMPLOYEE_NOT_FOUND': 'This person is not an active employee of your business.',
+    'clientGroups.ALREADY_ASSIGNED': 'This employee is already assigned here.',
+    'clientGroups.ASSIGNMENT_NOT_FOUND': 'This employee is not assigned here.',
   },
   fr: {
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
@@ -324,6 +365,50 @@ export const messages = {
       'Cette clé d’activation est expirée (les clés sont valides 14 jours). Demandez-en une nouvelle à l’Agence.',
     'businesses.ACTIVATION_KEY_USED':
       'Cette clé d’activation a déjà été utilisée. Demandez-en une nouvelle à l’Agence.',
+    'relationships.BUSINESS_NOT_FOUND': 'Vous n’êtes pas membre de cette entreprise.',
+    'relationships.NOT_ALLOWED':
+      'Seul le gestionnaire du compte d’entreprise (GCE) de l’entreprise peut faire cette action.',
+    'relationships.NOT_A_SERVICE_PROVIDER':
+      'Seul un fournisseur de services (un courtier en douane ou un conseiller en commerce qui a un compte de programme) peut demander une relation d’affaires.',
+    'relationships.businessNumber.INVALID_FORMAT':
+      'Entrez le numéro d’entreprise en 9 chiffres, par exemple 123456789.',
+    'relationships.CLIENT_NOT_REGISTERED':
+      'Aucune entreprise inscrite au portail n’a ce numéro d’entreprise. Le client doit d’abord s’inscrire.',
+    'relationships.SELF_RELATIONSHIP': 'Une entreprise ne peut pas avoir de relation avec elle-même.',
+    'relationships.RELATIONSHIP_EXISTS':
+      'Votre entreprise a déjà une relation en attente ou active avec ce client.',
+    'relationships.message.TOO_LONG': 'Le message peut compter au plus {max} caractères.',
+    'relationships.clientBusinessNumbers.REQUIRED': 'Entrez au moins un numéro d’entreprise.',
+    'relationships.clientBusinessNumbers.TOO_MANY': 'Entrez au plus {max} numéros d’entreprise à la fois.',
+    'relationships.RELATIONSHIP_NOT_FOUND': 'Nous n’avons pas trouvé cette relation d’affaires.',
+    'relationships.RELATIONSHIP_NOT_PENDING': 'Cette demande de relation n’est plus en attente.',
+    'relationships.RELATIONSHIP_NOT_ACTIVE': 'Cette relation d’affaires n’est pas active.',
+    'relationships.TYPE_REQUIRED': 'Choisissez le type de relation.',
+    'relationships.type.NOT_ALLOWED':
+      'Seul un gestionnaire du compte d’entreprise (GCE) peut approuver une relation de gestion d’entreprise. Choisissez la gestion de programmes.',
+    'relationships.PROGRAM_ACCOUNTS_REQUIRED': 'Choisissez au moins un compte de programme.',
+    'relationships.PROGRAM_ACCOUNT_NOT_OF_CLIENT':
+      'Au moins un de ces comptes de programme n’appartient pas à votre entreprise.',
+    'relationships.OUT_OF_SCOPE':
+      'Vous pouvez seulement donner accès aux comptes de programme que vous gérez.',
+    'relationships.reason.REQUIRED': 'Entrez une raison.',
+    'relationships.reason.TOO_LONG': 'La raison peut compter au plus {max} caractères.',
+    'clientGroups.BUSINESS_NOT_FOUND': 'Vous n’êtes pas membre de cette entreprise.',
+    'clientGroups.NOT_ALLOWED':
+      'Seul le gestionnaire du compte d’entreprise (GCE) de l’entreprise peut faire cette action.',
+    'clientGroups.name.REQUIRED': 'Entrez un nom pour le groupe.',
+    'clientGroups.name.TOO_LONG': 'Le nom du groupe peut compter au plus {max} caractères.',
+    'clientGroups.NAME_TAKEN':
+      'Votre entreprise a ou a eu un groupe de ce nom (majuscules et accents non compris). Choisissez un autre nom.',
+    'clientGroups.GROUP_NOT_FOUND': 'Nous n’avons pas trouvé ce groupe de clients.',
+    'clientGroups.clientBusinessIds.REQUIRED': 'Choisissez au moins un client.',
+    'clientGroups.clientBusinessIds.TOO_MANY': 'Choisissez au plus {max} clients à la fois.',
+    'clientGroups.NO_ACTIVE_RELATIONSHIP': 'Votre entreprise n’a pas de relation active avec ce client.',
+    'clientGroups.ALREADY_IN_GROUP': 'Ce client fait déjà partie du groupe.',
+    'clientGroups.NOT_IN_GROUP': 'Ce client ne fait pas partie du groupe.',
+    'clientGroups.EMPLOYEE_NOT_FOUND': 'Cette personne n’est pas un employé actif de votre entreprise.',
+    'clientGroups.ALREADY_ASSIGNED': 'Cet employé est déjà affecté ici.',
+    'clientGroups.ASSIGNMENT_NOT_FOUND': 'Cet employé n’est pas affecté ici.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

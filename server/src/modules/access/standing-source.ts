@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ActorKind, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
 import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { loadProviderStandings } from '../relationships/provider-standings.js';
 import { type RequestSession } from '../sessions/request-session.js';
 import { PersonRole } from '../users/user.types.js';
 
@@ -44,6 +45,36 @@ async function ownGrants(
 }
 
 /**
+ * Grants through service providers: person → active role in the provider → the provider's BAM or assigned
+ * (directly or through a group) → accepted relationship → client. Not assigned: no grant at all. A provider
+ * employee whose role is Reader views and changes nothing.
+ */
+async function providerGrants(
+  dataSource: DataSource,
+  userId: string,
+  businessIds: readonly string[],
+): Promise<Map<string, StandingGrant[]>> {
+  const grants = new Map<string, StandingGrant[]>();
+  for (const standing of await loadProviderStandings(dataSource, userId, [...businessIds])) {
+    if (!standing.assigned) continue;
+    const grant: StandingGrant =
+      standing.type === 'BUSINESS_MANAGEMENT'
+        ? {
+            kind: ActorKind.BUSINESS_MANAGEMENT,
+            scope: 'ALL',
+            mayEdit: standing.providerRole !== BusinessRole.READER,
+          }
+        : {
+            kind: ActorKind.PROGRAM_MANAGEMENT,
+            scope: new Set(standing.programAccountIds),
+            mayEdit: standing.providerRole !== BusinessRole.READER,
+          };
+    grants.set(standing.clientBusinessId, [...(grants.get(standing.clientBusinessId) ?? []), grant]);
+  }
+  return grants;
+}
+
+/**
  * The caller's standing toward businesses, loaded once per business per request and batched: a list of
  * 500 businesses costs the same few statements as one. Nobody signed in: UNAUTHENTICATED.
  */
@@ -57,10 +88,13 @@ export function createStandingSource(dataSource: DataSource, session: RequestSes
       user.role === PersonRole.OFFICER
         ? [{ kind: ActorKind.AGENCY_OFFICER, scope: 'ALL', mayEdit: false }]
         : [];
-    const own = await ownGrants(dataSource, user.id, businessIds);
+    const [own, providers] = await Promise.all([
+      ownGrants(dataSource, user.id, businessIds),
+      providerGrants(dataSource, user.id, businessIds),
+    ]);
     return businessIds.map((id) => {
       const grant = own.get(id);
-      return { grants: [...officer, ...(grant ? [grant] : [])] };
+      return { grants: [...officer, ...(grant ? [grant] : []), ...(providers.get(id) ?? [])] };
     });
   });
   return { standing: (businessId) => loader.load(businessId) };

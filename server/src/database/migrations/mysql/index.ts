@@ -4,5 +4,6 @@ import { Migration as M0 } from './1795394474486-initial-schema.js';
 import { Migration as M1 } from './1795396931940-identity.js';
 import { Migration as M2 } from './1795398338692-businesses.js';
 import { Migration as M3 } from './1795405087366-access-request-pending.js';
+import { Migration as M4 } from './1795405626021-relationships.js';
 
-export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3];
+export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4];

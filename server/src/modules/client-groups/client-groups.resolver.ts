@@ -1,0 +1,280 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { type AppContext } from '../../app/context.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import {
+  activeViewerMembership,
+  businessNode,
+  isActiveBam,
+  personSummary,
+} from '../businesses/business-view.service.js';
+import { BusinessNode, BusinessSummary, PersonSummary } from '../businesses/businesses.types.js';
+import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
+import { clientGroupLoaders } from './client-group-loaders.js';
+import { ClientGroup, EmployeeAssignment } from './client-groups.entities.js';
+import {
+  addClientsToGroup,
+  type AssignmentResult,
+  assignEmployeeToClient,
+  assignEmployeeToGroup,
+  createClientGroup,
+  deleteClientGroup,
+  type GroupClientsResult,
+  type GroupResult,
+  removeClientsFromGroup,
+  renameClientGroup,
+  unassignEmployeeFromClient,
+  unassignEmployeeFromGroup,
+} from './client-groups.service.js';
+import {
+  AssignEmployeeToClientInput,
+  AssignEmployeeToGroupInput,
+  ClientGroupClientsPayload,
+  ClientGroupNode,
+  ClientGroupPayload,
+  CreateClientGroupInput,
+  EmployeeAssignmentNode,
+  EmployeeAssignmentPayload,
+  RenameClientGroupInput,
+  UnassignEmployeeFromClientInput,
+  UnassignEmployeeFromGroupInput,
+} from './client-groups.types.js';
+
+function groupNode(row: ClientGroup): ClientGroupNode {
+  return { id: row.id, name: row.name, createdAt: row.createdAt, providerBusinessId: row.providerBusinessId };
+}
+
+function assignmentNode(row: EmployeeAssignment): EmployeeAssignmentNode {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    userId: row.userId,
+    clientBusinessId: row.clientBusinessId,
+    clientGroupId: row.clientGroupId,
+  };
+}
+
+function groupPayload(ctx: AppContext, result: GroupResult): ClientGroupPayload {
+  return result.ok
+    ? { group: groupNode(result.group), userErrors: [] }
+    : { group: null, userErrors: toUserErrors(result.problems, ctx.t) };
+}
+
+function clientsPayload(ctx: AppContext, result: GroupClientsResult): ClientGroupClientsPayload {
+  if (!result.ok) return { group: null, results: [], userErrors: toUserErrors(result.problems, ctx.t) };
+  return {
+    group: groupNode(result.group),
+    results: result.results.map(({ clientBusinessId, problems }) => ({
+      clientBusinessId,
+      done: problems.length === 0,
+      userErrors: toUserErrors(problems, ctx.t),
+    })),
+    userErrors: [],
+  };
+}
+
+function assignmentPayload(ctx: AppContext, result: AssignmentResult): EmployeeAssignmentPayload {
+  return result.ok
+    ? { assignment: assignmentNode(result.assignment), userErrors: [] }
+    : { assignment: null, userErrors: toUserErrors(result.problems, ctx.t) };
+}
+
+async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessSummary | null> {
+  const loaders = businessLoaders(ctx);
+  const business = await loaders.business.load(businessId);
+  if (!business) return null;
+  const node = await businessNode(loaders, business);
+  return { id: node.id, businessNumber: node.businessNumber, name: node.name };
+}
+
+@Resolver()
+export class ClientGroupsResolver {
+  @Mutation(() => ClientGroupPayload, { description: 'The provider’s BAM creates a client group.' })
+  async createClientGroup(
+    @Arg('input', () => CreateClientGroupInput) input: CreateClientGroupInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return groupPayload(ctx, await createClientGroup(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => ClientGroupPayload)
+  async renameClientGroup(
+    @Arg('input', () => RenameClientGroupInput) input: RenameClientGroupInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return groupPayload(ctx, await renameClientGroup(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => ClientGroupPayload, { description: 'Soft delete: the name stays taken.' })
+  async deleteClientGroup(
+    @Arg('groupId', () => ID) groupId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return groupPayload(ctx, await deleteClientGroup(ctx.dataSource, ctx.config, user.id, groupId));
+  }
+
+  @Mutation(() => ClientGroupClientsPayload, {
+    description: 'Adds clients (each with an ACCEPTED relationship), answered per client; at most 100.',
+  })
+  async addClientsToGroup(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('clientBusinessIds', () => [ID]) clientBusinessIds: string[],
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupClientsPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return clientsPayload(
+      ctx,
+      await addClientsToGroup(ctx.dataSource, ctx.config, user.id, { groupId, clientBusinessIds }),
+    );
+  }
+
+  @Mutation(() => ClientGroupClientsPayload, {
+    description: 'Removes clients, answered per client; at most 100.',
+  })
+  async removeClientsFromGroup(
+    @Arg('groupId', () => ID) groupId: string,
+    @Arg('clientBusinessIds', () => [ID]) clientBusinessIds: string[],
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupClientsPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return clientsPayload(
+      ctx,
+      await removeClientsFromGroup(ctx.dataSource, ctx.config, user.id, { groupId, clientBusinessIds }),
+    );
+  }
+
+  @Mutation(() => EmployeeAssignmentPayload)
+  async assignEmployeeToClient(
+    @Arg('input', () => AssignEmployeeToClientInput) input: AssignEmployeeToClientInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployeeAssignmentPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return assignmentPayload(ctx, await assignEmployeeToClient(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
+  async unassignEmployeeFromClient(
+    @Arg('input', () => UnassignEmployeeFromClientInput) input: UnassignEmployeeFromClientInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployeeAssignmentPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return assignmentPayload(
+      ctx,
+      await unassignEmployeeFromClient(ctx.dataSource, ctx.config, user.id, input),
+    );
+  }
+
+  @Mutation(() => EmployeeAssignmentPayload)
+  async assignEmployeeToGroup(
+    @Arg('input', () => AssignEmployeeToGroupInput) input: AssignEmployeeToGroupInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployeeAssignmentPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return assignmentPayload(ctx, await assignEmployeeToGroup(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
+  async unassignEmployeeFromGroup(
+    @Arg('input', () => UnassignEmployeeFromGroupInput) input: UnassignEmployeeFromGroupInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<EmployeeAssignmentPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return assignmentPayload(
+      ctx,
+      await unassignEmployeeFromGroup(ctx.dataSource, ctx.config, user.id, input),
+    );
+  }
+}
+
+@Resolver(() => ClientGroupNode)
+export class ClientGroupResolver {
+  @FieldResolver(() => [BusinessSummary], { description: 'By name.' })
+  async clients(@Root() group: ClientGroupNode, @Ctx() ctx: AppContext): Promise<BusinessSummary[]> {
+    const members = await clientGroupLoaders(ctx).members.load(group.id);
+    const summaries = await Promise.all(members.map((row) => summaryOf(ctx, row.clientBusinessId)));
+    return summaries
+      .filter((summary): summary is BusinessSummary => summary !== null)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  @FieldResolver(() => [PersonSummary], {
+    description: 'Employees assigned to the group, in assignment order.',
+  })
+  async assignees(@Root() group: ClientGroupNode, @Ctx() ctx: AppContext): Promise<PersonSummary[]> {
+    const rows = await clientGroupLoaders(ctx).groupAssignments.load(group.id);
+    return Promise.all(rows.map((row) => personSummary(businessLoaders(ctx), row.userId)));
+  }
+}
+
+@Resolver(() => EmployeeAssignmentNode)
+export class EmployeeAssignmentResolver {
+  @FieldResolver(() => PersonSummary)
+  person(@Root() assignment: EmployeeAssignmentNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
+    return personSummary(businessLoaders(ctx), assignment.userId);
+  }
+
+  @FieldResolver(() => BusinessSummary, { nullable: true, description: 'Set for a direct assignment.' })
+  client(
+    @Root() assignment: EmployeeAssignmentNode,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessSummary | null> {
+    return assignment.clientBusinessId ? summaryOf(ctx, assignment.clientBusinessId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => ClientGroupNode, { nullable: true, description: 'Set for an assignment to a group.' })
+  async group(
+    @Root() assignment: EmployeeAssignmentNode,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClientGroupNode | null> {
+    if (!assignment.clientGroupId) return null;
+    const group = await clientGroupLoaders(ctx).group.load(assignment.clientGroupId);
+    return group ? groupNode(group) : null;
+  }
+}
+
+@Resolver(() => BusinessNode)
+export class BusinessClientGroupsResolver {
+  @FieldResolver(() => [ClientGroupNode], {
+    description: 'The provider’s client groups (not deleted), by name. BAM only (else FORBIDDEN).',
+  })
+  async clientGroups(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ClientGroupNode[]> {
+    requireSession(ctx);
+    if (!isActiveBam(await activeViewerMembership(businessLoaders(ctx), node.id)))
+      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+    const rows = await ctx.dataSource.getRepository(ClientGroup).find({
+      where: { providerBusinessId: node.id, deletedAt: IsNull() },
+      order: { nameKey: 'ASC', id: 'ASC' },
+    });
+    return rows.map(groupNode);
+  }
+
+  @FieldResolver(() => [EmployeeAssignmentNode], {
+    description:
+      'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); another active member: their own only (else FORBIDDEN).',
+  })
+  async employeeAssignments(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+  ): Promise<EmployeeAssignmentNode[]> {
+    const { user } = requireSession(ctx);
+    const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
+    if (!membership || (!isActiveBam(membership) && userId && userId !== user.id))
+      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+    const person = isActiveBam(membership) ? userId : user.id;
+    const rows = await ctx.dataSource.getRepository(EmployeeAssignment).find({
+      where: { providerBusinessId: node.id, ...(person ? { userId: person } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const loaders = clientGroupLoaders(ctx);
+    const groups = await Promise.all(
+      rows.map((row) => (row.clientGroupId ? loaders.group.load(row.clientGroupId) : Promise.resolve(null))),
+    );
+    return rows.filter((row, index) => !row.clientGroupId || !groups[index]?.deletedAt).map(assignmentNode);
+  }
+}

@@ -1,0 +1,136 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+
+/** A provider's group of clients; clients and assignees are resolved through loaders. */
+@ObjectType('ClientGroup')
+export class ClientGroupNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  providerBusinessId: string;
+}
+
+/** A provider's employee assigned to one client or to a group. */
+@ObjectType('EmployeeAssignment')
+export class EmployeeAssignmentNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  userId: string;
+  clientBusinessId: string | null;
+  clientGroupId: string | null;
+}
+
+@InputType()
+export class CreateClientGroupInput {
+  @Field(() => ID)
+  providerBusinessId: string;
+
+  @Field(() => String, {
+    description: 'Max 100; unique for the provider, deleted groups included, ignoring case and accents.',
+  })
+  name: string;
+}
+
+@InputType()
+export class RenameClientGroupInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@InputType()
+export class AssignEmployeeToClientInput {
+  @Field(() => ID)
+  providerBusinessId: string;
+
+  @Field(() => ID, { description: 'An active employee of the provider.' })
+  userId: string;
+
+  @Field(() => ID, { description: 'A client with an ACCEPTED relationship with the provider.' })
+  clientBusinessId: string;
+}
+
+@InputType()
+export class UnassignEmployeeFromClientInput {
+  @Field(() => ID)
+  providerBusinessId: string;
+
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID)
+  clientBusinessId: string;
+}
+
+@InputType()
+export class AssignEmployeeToGroupInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => ID)
+  userId: string;
+}
+
+@InputType()
+export class UnassignEmployeeFromGroupInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => ID)
+  userId: string;
+}
+
+@ObjectType()
+export class ClientGroupPayload {
+  @Field(() => ClientGroupNode, { nullable: true })
+  group: ClientGroupNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'The answer for one client of a bulk change.' })
+export class ClientGroupClientResult {
+  @Field(() => ID)
+  clientBusinessId: string;
+
+  @Field(() => Boolean)
+  done: boolean;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class ClientGroupClientsPayload {
+  @Field(() => ClientGroupNode, { nullable: true })
+  group: ClientGroupNode | null;
+
+  @Field(() => [ClientGroupClientResult], { description: 'One per client id, in input order.' })
+  results: ClientGroupClientResult[];
+
+  @Field(() => [UserError], { description: 'Problems with the request as a whole; then results is empty.' })
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class EmployeeAssignmentPayload {
+  @Field(() => EmployeeAssignmentNode, { nullable: true })
+  assignment: EmployeeAssignmentNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

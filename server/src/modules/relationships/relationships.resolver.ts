@@ -1,0 +1,251 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { type RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import {
+  activeViewerMembership,
+  businessNode,
+  personSummary,
+  scopeOf,
+} from '../businesses/business-view.service.js';
+import {
+  BusinessNode,
+  BusinessSummary,
+  PersonSummary,
+  ProgramAccountSummary,
+} from '../businesses/businesses.types.js';
+import { relationshipLoaders } from './relationship-loaders.js';
+import {
+  cancelRelationship,
+  decideRelationship,
+  endRelationship,
+  type RelationshipResult,
+  requestRelationship,
+  requestRelationships,
+} from './relationships.service.js';
+import { type RelationshipList, relationshipConnection, relationshipNode } from './relationships.view.js';
+import {
+  BusinessRelationshipConnection,
+  BusinessRelationshipNode,
+  DecideRelationshipInput,
+  RelationshipEventNode,
+  RelationshipPayload,
+  RelationshipStatus,
+  RequestRelationshipInput,
+  RequestRelationshipsInput,
+  RequestRelationshipsPayload,
+} from './relationships.types.js';
+
+function relationshipPayload(ctx: AppContext, result: RelationshipResult): RelationshipPayload {
+  return result.ok
+    ? { relationship: relationshipNode(result.relationship, ctx.config.now()), userErrors: [] }
+    : { relationship: null, userErrors: toUserErrors(result.problems, ctx.t) };
+}
+
+async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessSummary> {
+  const loaders = businessLoaders(ctx);
+  const business = await loaders.business.load(businessId);
+  if (!business) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
+  const node = await businessNode(loaders, business);
+  return { id: node.id, businessNumber: node.businessNumber, name: node.name };
+}
+
+@Resolver()
+export class RelationshipsResolver {
+  @Mutation(() => RelationshipPayload, {
+    description: 'The provider’s BAM asks a client (by BN) for a business relationship.',
+  })
+  async requestRelationship(
+    @Arg('input', () => RequestRelationshipInput) input: RequestRelationshipInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<RelationshipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return relationshipPayload(ctx, await requestRelationship(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => RequestRelationshipsPayload, {
+    description: 'requestRelationship for up to 50 BNs, answered per BN.',
+  })
+  async requestRelationships(
+    @Arg('input', () => RequestRelationshipsInput) input: RequestRelationshipsInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<RequestRelationshipsPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const result = await requestRelationships(ctx.dataSource, ctx.config, user.id, input);
+    if (!result.ok) return { results: [], userErrors: toUserErrors(result.problems, ctx.t) };
+    return {
+      results: result.results.map(({ businessNumber, result: one }) => ({
+        businessNumber,
+        ...relationshipPayload(ctx, one),
+      })),
+      userErrors: [],
+    };
+  }
+
+  @Mutation(() => RelationshipPayload, {
+    description:
+      'The client’s BAM (or PAM: program management within their scope) approves with a type, or rejects with a reason.',
+  })
+  async decideRelationship(
+    @Arg('input', () => DecideRelationshipInput) input: DecideRelationshipInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<RelationshipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return relationshipPayload(ctx, await decideRelationship(ctx.dataSource, ctx.config, user.id, input));
+  }
+
+  @Mutation(() => RelationshipPayload, { description: 'The provider’s BAM withdraws a pending request.' })
+  async cancelRelationship(
+    @Arg('relationshipId', () => ID) relationshipId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<RelationshipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return relationshipPayload(
+      ctx,
+      await cancelRelationship(ctx.dataSource, ctx.config, user.id, relationshipId),
+    );
+  }
+
+  @Mutation(() => RelationshipPayload, { description: 'Either side’s BAM ends an active relationship.' })
+  async endRelationship(
+    @Arg('relationshipId', () => ID) relationshipId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<RelationshipPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    return relationshipPayload(
+      ctx,
+      await endRelationship(ctx.dataSource, ctx.config, user.id, relationshipId),
+    );
+  }
+}
+
+@Resolver(() => BusinessRelationshipNode)
+export class BusinessRelationshipResolver {
+  @FieldResolver(() => BusinessSummary)
+  provider(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
+    return summaryOf(ctx, node.providerBusinessId);
+  }
+
+  @FieldResolver(() => BusinessSummary)
+  client(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
+    return summaryOf(ctx, node.clientBusinessId);
+  }
+
+  @FieldResolver(() => [ProgramAccountSummary], {
+    description:
+      'PROGRAM_MANAGEMENT: the accounts covered. Empty otherwise (business management: every account).',
+  })
+  async programAccounts(
+    @Root() node: BusinessRelationshipNode,
+    @Ctx() ctx: AppContext,
+  ): Promise<ProgramAccountSummary[]> {
+    const rows = await relationshipLoaders(ctx).programAccounts.load(node.id);
+    const loaders = businessLoaders(ctx);
+    const accounts = await Promise.all(rows.map((row) => loaders.programAccount.load(row.programAccountId)));
+    return accounts
+      .filter((account): account is RegistryProgramAccount => account !== null)
+      .sort((a, b) => a.accountNumber.localeCompare(b.accountNumber))
+      .map((account) => ({ id: account.id, accountNumber: account.accountNumber, name: account.name }));
+  }
+
+  @FieldResolver(() => [RelationshipEventNode], { description: 'Oldest first: who did what, when.' })
+  async timeline(
+    @Root() node: BusinessRelationshipNode,
+    @Ctx() ctx: AppContext,
+  ): Promise<RelationshipEventNode[]> {
+    const rows = await relationshipLoaders(ctx).timeline.load(node.id);
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      occurredAt: row.occurredAt,
+      detail: row.detail,
+      actorId: row.actorId,
+    }));
+  }
+}
+
+@Resolver(() => RelationshipEventNode)
+export class RelationshipEventResolver {
+  @FieldResolver(() => PersonSummary, { nullable: true, description: 'Null for the system (expiry).' })
+  actor(@Root() event: RelationshipEventNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
+    return event.actorId ? personSummary(businessLoaders(ctx), event.actorId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => BusinessRelationshipConnection)
+export class BusinessRelationshipConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Every item of the list, not only this page.' })
+  totalCount(@Root() connection: BusinessRelationshipConnection): Promise<number> {
+    return connection.count();
+  }
+}
+
+async function listOf(
+  ctx: AppContext,
+  node: BusinessNode,
+  list: RelationshipList,
+  options: { status?: RelationshipStatus | null; first?: number | null; after?: string | null },
+): Promise<BusinessRelationshipConnection> {
+  requireSession(ctx);
+  const loaders = businessLoaders(ctx);
+  const membership = await activeViewerMembership(loaders, node.id);
+  const scope = membership ? await scopeOf(loaders, membership) : null;
+  return relationshipConnection(
+    ctx.dataSource,
+    ctx.config.now(),
+    node.id,
+    { membership, scope },
+    list,
+    options,
+  );
+}
+
+@Resolver(() => BusinessNode)
+export class BusinessRelationshipsResolver {
+  @FieldResolver(() => BusinessRelationshipConnection, {
+    description:
+      'Requests this business sent as a service provider, newest first. BAM only (else FORBIDDEN).',
+  })
+  sentRelationships(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('status', () => RelationshipStatus, { nullable: true }) status: RelationshipStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<BusinessRelationshipConnection> {
+    return listOf(ctx, node, 'SENT', { status, first, after });
+  }
+
+  @FieldResolver(() => BusinessRelationshipConnection, {
+    description:
+      'Requests this business received as a client, newest first. BAM; PAM for those concerning their programs (else FORBIDDEN).',
+  })
+  receivedRelationships(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('status', () => RelationshipStatus, { nullable: true }) status: RelationshipStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<BusinessRelationshipConnection> {
+    return listOf(ctx, node, 'RECEIVED', { status, first, after });
+  }
+
+  @FieldResolver(() => BusinessRelationshipConnection, {
+    description:
+      'ACCEPTED relationships where this business is the provider or the client. BAM; PAM for those concerning their programs (else FORBIDDEN).',
+  })
+  activeRelationships(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<BusinessRelationshipConnection> {
+    return listOf(ctx, node, 'ACTIVE', { first, after });
+  }
+}

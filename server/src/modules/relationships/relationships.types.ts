@@ -1,0 +1,204 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../common/graphql/connection.js';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+
+export enum RelationshipType {
+  BUSINESS_MANAGEMENT = 'BUSINESS_MANAGEMENT',
+  PROGRAM_MANAGEMENT = 'PROGRAM_MANAGEMENT',
+}
+export enum RelationshipStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  ENDED = 'ENDED',
+}
+export enum RelationshipEventType {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  ENDED = 'ENDED',
+}
+
+registerEnumType(RelationshipType, {
+  name: 'RelationshipType',
+  valuesConfig: {
+    BUSINESS_MANAGEMENT: {
+      description: 'Every program account of the client, including accounts added later.',
+    },
+    PROGRAM_MANAGEMENT: { description: 'Only the program accounts named in the relationship.' },
+  },
+});
+registerEnumType(RelationshipStatus, {
+  name: 'RelationshipStatus',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for the client’s answer.' },
+    ACCEPTED: { description: 'Active: the provider acts for the client.' },
+    REJECTED: { description: 'The client said no.' },
+    CANCELLED: { description: 'The provider withdrew the request before an answer.' },
+    EXPIRED: { description: 'Not answered in time (RELATIONSHIP_EXPIRY_DAYS).' },
+    ENDED: { description: 'Either side’s Business Account Manager ended the active relationship.' },
+  },
+});
+registerEnumType(RelationshipEventType, { name: 'RelationshipEventType' });
+
+@ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
+export class RelationshipEventNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RelationshipEventType)
+  type: RelationshipEventType;
+
+  @Field(() => DateTimeScalar)
+  occurredAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ACCEPTED: the type; REJECTED: the reason.',
+  })
+  detail: string | null;
+
+  actorId: string | null;
+}
+
+/** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
+@ObjectType('BusinessRelationship')
+export class BusinessRelationshipNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RelationshipType, { nullable: true, description: 'Chosen by the client on acceptance.' })
+  type: RelationshipType | null;
+
+  @Field(() => RelationshipStatus)
+  status: RelationshipStatus;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s message with the request.' })
+  message: string | null;
+
+  @Field(() => DateTimeScalar)
+  requestedAt: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When a request not answered expires.' })
+  expiresAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  endedAt: Date | null;
+
+  providerBusinessId: string;
+  clientBusinessId: string;
+}
+
+@ObjectType()
+export class BusinessRelationshipEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => BusinessRelationshipNode)
+  node: BusinessRelationshipNode;
+}
+
+@ObjectType({ description: 'Newest request first.' })
+export class BusinessRelationshipConnection {
+  @Field(() => [BusinessRelationshipEdge])
+  edges: BusinessRelationshipEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  /** Counts every row of the list (not only this page); run only when totalCount is asked for. */
+  count: () => Promise<number>;
+}
+
+// ---- Inputs -----------------------------------------------------------------------------------------------
+
+@InputType()
+export class RequestRelationshipInput {
+  @Field(() => ID, { description: 'The service provider, a business the viewer is the BAM of.' })
+  providerBusinessId: string;
+
+  @Field(() => String, { description: 'BN9 of the client, a business registered on the portal.' })
+  clientBusinessNumber: string;
+
+  @Field(() => String, { nullable: true, description: 'Optional, max 500.' })
+  message?: string | null;
+}
+
+@InputType()
+export class RequestRelationshipsInput {
+  @Field(() => ID)
+  providerBusinessId: string;
+
+  @Field(() => [String], { description: '1 to 50 BN9s; each is answered on its own.' })
+  clientBusinessNumbers: string[];
+
+  @Field(() => String, { nullable: true, description: 'Optional, max 500; sent with every request.' })
+  message?: string | null;
+}
+
+@InputType()
+export class DecideRelationshipInput {
+  @Field(() => ID)
+  relationshipId: string;
+
+  @Field(() => Boolean)
+  approve: boolean;
+
+  @Field(() => RelationshipType, { nullable: true, description: 'Required on approval.' })
+  type?: RelationshipType | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'PROGRAM_MANAGEMENT: the client’s program accounts covered (at least one).',
+  })
+  programAccountIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Required on rejection, max 500.' })
+  reason?: string | null;
+}
+
+// ---- Payloads ---------------------------------------------------------------------------------------------
+
+@ObjectType()
+export class RelationshipPayload {
+  @Field(() => BusinessRelationshipNode, { nullable: true })
+  relationship: BusinessRelationshipNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'The answer for one business number of a bulk request.' })
+export class RelationshipRequestResult {
+  @Field(() => String)
+  businessNumber: string;
+
+  @Field(() => BusinessRelationshipNode, { nullable: true })
+  relationship: BusinessRelationshipNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class RequestRelationshipsPayload {
+  @Field(() => [RelationshipRequestResult], { description: 'One per business number, in input order.' })
+  results: RelationshipRequestResult[];
+
+  @Field(() => [UserError], {
+    description:
+      'Problems with the request as a whole (provider, list size, message); then results is empty.',
+  })
+  userErrors: UserError[];
+}
