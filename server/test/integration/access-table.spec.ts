@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/common/database/transactions.js';
+import { timeOrderedId } from '../../src/common/database/time-ordered-id.js';
+import { Business, BusinessMembership } from '../../src/modules/businesses/businesses.entities.js';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
+import { RegistryBusiness } from '../../src/modules/registry/registry-business.entity.js';
+import { BusinessRelationship } from '../../src/modules/relationships/relationships.entities.js';
+import { RelationshipStatus, RelationshipType } from '../../src/modules/relationships/relationships.types.js';
 import { RegistryProgramAccount } from '../../src/modules/registry/program-account.entity.js';
 import {
   importReferenceData,
@@ -146,8 +151,8 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
       rm,
     ]);
     employeeMembershipId = (
-      await t.dataSource.query(`SELECT id FROM business_membership WHERE user_id = ?`, [employee.userId])
-    )[0].id as string;
+      await t.dataSource.getRepository(BusinessMembership).findOneByOrFail({ userId: employee.userId })
+    ).id;
     const asker = await person(t, 'Asker2026', 'Ada', 'Asker');
     pendingRequestId = payload<{ accessRequest: { id: string } }>(
       await asker.client.gql(REQUEST_ACCESS, { input: { businessNumber: BN.NORTHERN, reason: 'New hire' } }),
@@ -182,7 +187,7 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
       const answer = await ask(bmBroker.client, BUSINESS, { id: clientId });
       const business = answer.data?.business as Record<string, unknown>;
       expect(business.businessNumber).toBe(BN.NORTHERN);
-      const field = path.split('.')[1]!;
+      const field = path.split('.')[1];
       if (allowed === 'yes') {
         expect(answer.denied.has(path)).toBe(false);
         expect(business[field]).not.toBeNull();
@@ -196,7 +201,9 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
       for (const id of [rm, rt]) {
         const byId = await ask(bmBroker.client, PROGRAM, { id });
         expect(byId.denied.size).toBe(0);
-        expect(byId.data?.programAccount).toMatchObject({ id, owners: expect.any(Array) });
+        const account = byId.data?.programAccount as { id: string; owners: unknown[] | null };
+        expect(account.id).toBe(id);
+        expect(account.owners).toBeInstanceOf(Array);
       }
       const nested = await ask(bmBroker.client, BUSINESS, { id: clientId });
       const accounts = (nested.data?.business as { programAccounts: Array<{ accountNumber: string }> })
@@ -311,14 +318,12 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
       pendingAccessRequests: [{ id: pendingRequestId }],
       receivedRelationships: { totalCount: 3 },
     });
-    const [row] = await t.dataSource.query(`SELECT role, status FROM business_membership WHERE id = ?`, [
-      employeeMembershipId,
-    ]);
-    expect(row).toMatchObject({ role: 'READER', status: 'ACTIVE' });
-    const [business] = await t.dataSource.query(`SELECT business_activity FROM business WHERE id = ?`, [
-      clientId,
-    ]);
-    expect(business).toMatchObject({ business_activity: '' });
+    expect(
+      await t.dataSource.getRepository(BusinessMembership).findOneByOrFail({ id: employeeMembershipId }),
+    ).toMatchObject({ role: 'READER', status: 'ACTIVE' });
+    expect(await t.dataSource.getRepository(Business).findOneByOrFail({ id: clientId })).toMatchObject({
+      businessActivity: '',
+    });
   }
 
   // ---- The chain: assignment, groups, later accounts, ended relationships ---------------------------
@@ -362,14 +367,77 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
     expectForbidden(await pmBroker.client.gql(PROGRAM, { id: rm }), 'PROGRAM_PROFILE');
   });
 
+  it('costs the same number of statements for a list of 3 clients as for 30', async () => {
+    const providerBam = await person(t, 'ManyClients2026', 'Mona', 'Many');
+    const providerId = await registerDirectly(t, BN.TREMBLAY, providerBam.userId);
+    const taken = new Set([BN.NORTHERN, BN.MAPLE, BN.HARBOUR, BN.COTE, BN.TREMBLAY]);
+    const registry = (
+      await t.dataSource.getRepository(RegistryBusiness).find({ order: { businessNumber: 'ASC' } })
+    )
+      .filter((row) => !taken.has(row.businessNumber))
+      .slice(0, 30);
+    expect(registry).toHaveLength(30);
+    const owner = await person(t, 'ClientsOwner2026', 'Oscar', 'Owner');
+    const accept = async (rows: RegistryBusiness[]) => {
+      for (const row of rows) {
+        const clientId = await registerDirectly(t, row.businessNumber, owner.userId);
+        const now = new Date();
+        await t.dataSource.getRepository(BusinessRelationship).insert({
+          id: timeOrderedId(),
+          providerBusinessId: providerId,
+          clientBusinessId: clientId,
+          type: RelationshipType.BUSINESS_MANAGEMENT,
+          status: RelationshipStatus.ACCEPTED,
+          message: null,
+          requestedBy: providerBam.userId,
+          requestedAt: now,
+          expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+          reminderSentAt: null,
+          decidedBy: owner.userId,
+          decidedAt: now,
+          decisionReason: null,
+          endedBy: null,
+          endedAt: null,
+          open: true,
+          updatedAt: now,
+        });
+      }
+    };
+    const query = `{ me { actingFor { id businessNumber name profile { legalName addresses { line1 } }
+      programAccounts { accountNumber name owners { name } } } } }`;
+    const count = async () => {
+      let statements = 0;
+      const logger = t.dataSource.logger;
+      const original = logger.logQuery.bind(logger);
+      // The session's own queries are not the point.
+      logger.logQuery = (...args) => {
+        if (!/user_session|START TRANSACTION|COMMIT|BEGIN/i.test(args[0])) statements += 1;
+        original(...args);
+      };
+      try {
+        const answer = await ask(providerBam.client, query);
+        expect(answer.denied.size).toBe(0);
+        return { statements, clients: (answer.data?.me as { actingFor: unknown[] }).actingFor.length };
+      } finally {
+        logger.logQuery = original;
+      }
+    };
+    await accept(registry.slice(0, 3));
+    const three = await count();
+    await accept(registry.slice(3));
+    const thirty = await count();
+    expect([three.clients, thirty.clients]).toEqual([3, 30]);
+    expect(three.statements).toBeGreaterThan(3);
+    expect(thirty.statements).toBe(three.statements);
+  });
+
   it('ends access on the next request when the relationship ends', async () => {
     const active = await ask(bmBroker.client, BUSINESS, { id: clientId });
     expect(active.data?.business).not.toBeNull();
-    const relationships = await t.dataSource.query(
-      `SELECT id FROM business_relationship WHERE provider_business_id = ? AND status = 'ACCEPTED'`,
-      [brokerId],
-    );
-    expect((await end(clientBam.client, relationships[0].id as string)).userErrors).toEqual([]);
+    const accepted = await t.dataSource
+      .getRepository(BusinessRelationship)
+      .findOneByOrFail({ providerBusinessId: brokerId, status: RelationshipStatus.ACCEPTED });
+    expect((await end(clientBam.client, accepted.id)).userErrors).toEqual([]);
     expect((await ask(bmBroker.client, BUSINESS, { id: clientId })).data?.business).toBeNull();
     expectForbidden(await bmBroker.client.gql(PROGRAM, { id: rt }), 'PROGRAM_PROFILE');
     expect((await ask(bmBroker.client, ACTING_FOR)).data?.me).toEqual({ actingFor: [] });

@@ -294,10 +294,13 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
       reader.userId,
     ]);
     expect((await all(mapleBam.client, reader.userId)).list!.map((a) => a.group?.id)).toEqual([group.id]);
-    // The product lets an employee see their own assignments (Business.employeeAssignments' contract), but
-    // `@access(ACCESS_MANAGEMENT, VIEW)` denies editors and readers that area, so this now answers FORBIDDEN
-    // (reported; not relaxed here). Soft, so that the rest of the test still runs.
-    expect.soft((await all(editor.client)).list?.map((a) => a.client?.id)).toEqual([northern]);
+    // Assignments are access management (BAM and PAM); an employee sees the clients they may act for, their
+    // own assignments' outcome, through `me.actingFor`.
+    expect((await all(editor.client)).code).toBe('FORBIDDEN');
+    const actingFor = (await editor.client.gql('{ me { actingFor { id } } }')).body.data?.me as {
+      actingFor: Array<{ id: string }>;
+    };
+    expect(actingFor.actingFor.map((b) => b.id)).toEqual([northern]);
     expect((await all(editor.client, reader.userId)).code).toBe('FORBIDDEN');
 
     // Standings: the BAM is assigned to every client; the editor directly to Northern only; the reader

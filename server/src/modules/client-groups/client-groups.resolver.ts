@@ -271,7 +271,7 @@ export class BusinessClientGroupsResolver {
   @FieldResolver(() => [EmployeeAssignmentNode], {
     nullable: true,
     description:
-      'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); another active member: their own only (else FORBIDDEN).',
+      'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); a PAM: their own only. An employee’s clients are `me.actingFor`.',
   })
   async employeeAssignments(
     @Root() node: BusinessNode,

@@ -1,8 +1,7 @@
 import { type AppContext } from '../../app/context.js';
 import { type OwnerFromArgs } from '../../common/auth/access-directive.js';
-import { In } from 'typeorm';
-import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
-import { MembershipStatus } from '../businesses/businesses.types.js';
+import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
+import { Business } from '../businesses/businesses.entities.js';
 import { ClientGroup } from '../client-groups/client-groups.entities.js';
 import { BusinessRelationship } from './relationships.entities.js';
 
@@ -45,26 +44,20 @@ export const providerOfRelationship: OwnerFromArgs = async (args, context) => {
 };
 
 /**
- * Either side may end a relationship: the owner is the side the caller is an active member of (the client
- * first), so the table decides for that side; a caller on neither side gets the client, and FORBIDDEN.
+ * Either side may end a relationship: the owner is a side whose standing allows RELATIONSHIP_MANAGEMENT EDIT
+ * (the client first), so that a person who is, say, an Editor of the client and the BAM of the provider ends
+ * it as the provider's BAM. Nobody allowed on either side: the client, and FORBIDDEN.
  */
 export const sideOfRelationship: OwnerFromArgs = async (args, context) => {
   const found = await relationship(context, args);
   if (!found) return null;
-  const { dataSource, session } = context as AppContext;
-  const userId = session.current?.user.id;
-  const sides = userId
-    ? await dataSource.getRepository(BusinessMembership).find({
-        select: { id: true, businessId: true },
-        where: {
-          userId,
-          businessId: In([found.clientBusinessId, found.providerBusinessId]),
-          status: MembershipStatus.ACTIVE,
-        },
-      })
-    : [];
-  const memberOf = sides.find((m) => m.businessId === found.clientBusinessId) ?? sides[0];
-  return { businessId: memberOf?.businessId ?? found.clientBusinessId };
+  const { access } = context as AppContext;
+  for (const businessId of [found.clientBusinessId, found.providerBusinessId]) {
+    const standing = await access.standing(businessId);
+    if (decideAccess(standing, AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { businessId }))
+      return { businessId };
+  }
+  return { businessId: found.clientBusinessId };
 };
 
 /** The provider of a client group (`groupId` or `input.groupId`). */
