@@ -26,6 +26,7 @@ import { CredentialsResolver } from '../modules/credentials/credentials.resolver
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
+import { ViewerActingForResolver } from '../modules/relationships/acting-for.resolver.js';
 import {
   BusinessRelationshipConnectionResolver,
   BusinessRelationshipResolver,
@@ -38,6 +39,7 @@ import { ViewerResolver } from '../modules/users/viewer.resolver.js';
 
 // Every resolver class of the application. Feature modules add theirs here.
 const resolvers: NonEmptyArray<ClassType> = [
+  ViewerActingForResolver,
   PortalResolver,
   ViewerResolver,
   SessionResolver,

@@ -11,7 +11,15 @@ import { RegistryBusiness } from '../../src/modules/registry/registry-business.e
 import { NORTHERN_LIGHTS, registerBusiness, signedInPerson } from '../support/businesses.js';
 import { drivers } from '../support/databases.js';
 import { type GqlClient } from '../support/gql-client.js';
-import { payload, seedUser, signIn, acceptTerms, PROFILE, SAVE_PROFILE } from '../support/identity.js';
+import {
+  payload,
+  seedUser,
+  signIn,
+  acceptTerms,
+  expectForbidden,
+  PROFILE,
+  SAVE_PROFILE,
+} from '../support/identity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ERRORS = 'userErrors { field code message }';
@@ -73,11 +81,15 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
   });
   afterAll(async () => t?.close());
 
+  /** The business as `client` sees it; the fields `@access` refused are null, and listed in `denied`. */
   async function business(client: GqlClient, id = businessId): Promise<BusinessView | null> {
     const result = await client.gql(BUSINESS, { id });
-    expect(result.body.errors).toBeUndefined();
+    for (const error of result.body.errors ?? [])
+      expect(error.extensions?.code, JSON.stringify(error)).toBe('FORBIDDEN');
+    lastDenied = (result.body.errors ?? []).map((e) => e.path!.join('.')).sort();
     return result.body.data?.business as BusinessView | null;
   }
+  let lastDenied: string[] = [];
   const request = async (
     client: GqlClient,
     reason = 'I handle the imports.',
@@ -182,19 +194,18 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
   it('lets the BAM approve with a role and program accounts, or reject with a reason', async () => {
     const { client } = await signedInPerson(t, 'Approved2026');
     const asked = (await request(client)).accessRequest!;
-    // Not a member: as if the request did not exist.
-    expect(
-      fieldCodes(
-        (
-          await decide(client, {
-            requestId: asked.id,
-            approve: true,
-            role: 'READER',
-            programAccountIds: [rm],
-          })
-        ).userErrors,
-      ),
-    ).toEqual([['input.requestId', 'REQUEST_NOT_FOUND']]);
+    // Not a member: refused by @access, exactly as for a request that does not exist.
+    const approveAsReader = { approve: true, role: 'READER', programAccountIds: [rm] };
+    expectForbidden(
+      await client.gql(DECIDE, { input: { requestId: asked.id, ...approveAsReader } }),
+      'ACCESS_MANAGEMENT',
+    );
+    expectForbidden(
+      await bam.gql(DECIDE, {
+        input: { requestId: '00000000-0000-0000-0000-000000000000', ...approveAsReader },
+      }),
+      'ACCESS_MANAGEMENT',
+    );
     expect(fieldCodes((await decide(bam, { requestId: asked.id, approve: true })).userErrors)).toEqual([
       ['input.role', 'REQUIRED'],
     ]);
@@ -243,8 +254,10 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
     expect(mine.activeBusiness.id).toBe(businessId);
     const seen = (await business(client))!;
     expect(seen.programAccounts).toEqual([{ id: rm, accountNumber: '123456789RM0001', viewerCanEdit: true }]);
-    expect(seen.members).toEqual([]);
-    expect(seen.pendingAccessRequests).toEqual([]);
+    // An editor has no access management: both lists are refused by @access.
+    expect(seen.members).toBeNull();
+    expect(seen.pendingAccessRequests).toBeNull();
+    expect(lastDenied).toEqual(['business.members', 'business.pendingAccessRequests']);
     expect(seen.viewerMembership.role).toBe('EDITOR');
 
     const { client: rejectedPerson } = await signedInPerson(t, 'Rejected2026');
@@ -271,19 +284,20 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
     const { client } = await signedInPerson(t, 'PamAsked2026');
     const asked = (await request(client)).accessRequest!;
     expect((await business(pam))!.pendingAccessRequests.map((r) => r.id)).toContain(asked.id);
-    expect((await business(reader))!.pendingAccessRequests).toEqual([]);
-    expect(
-      fieldCodes(
-        (
-          await decide(reader, {
-            requestId: asked.id,
-            approve: true,
-            role: 'READER',
-            programAccountIds: [rm],
-          })
-        ).userErrors,
-      ),
-    ).toEqual([['input.requestId', 'REQUEST_NOT_FOUND']]);
+    // A reader has no access management at all: the list is refused, and so is a decision.
+    expectForbidden(
+      await reader.gql(`query($id: ID!) { business(id: $id) { pendingAccessRequests { id } } }`, {
+        id: businessId,
+      }),
+      'ACCESS_MANAGEMENT',
+      'business.pendingAccessRequests',
+    );
+    expectForbidden(
+      await reader.gql(DECIDE, {
+        input: { requestId: asked.id, approve: true, role: 'READER', programAccountIds: [rm] },
+      }),
+      'ACCESS_MANAGEMENT',
+    );
     expect(
       fieldCodes(
         (await decide(pam, { requestId: asked.id, approve: true, role: 'READER', programAccountIds: [rm] }))
@@ -330,12 +344,11 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
 
     const person = await employee('Promoted2026', 'READER', [rm]);
     const membershipId = (await business(bam))!.members.find((m) => m.person.name === 'Emp Promoted')!.id;
-    // Only a BAM changes roles.
-    expect(
-      fieldCodes(
-        (await change(person.client, { membershipId, role: 'EDITOR', programAccountIds: [rm] })).userErrors,
-      ),
-    ).toEqual([['input.membershipId', 'MEMBERSHIP_NOT_FOUND']]);
+    // Only a BAM changes roles: a reader is refused by @access.
+    expectForbidden(
+      await person.client.gql(CHANGE, { input: { membershipId, role: 'EDITOR', programAccountIds: [rm] } }),
+      'ACCESS_MANAGEMENT',
+    );
     const edited = await change(bam, { membershipId, role: 'EDITOR', programAccountIds: [rm, rt] });
     expect(edited.membership).toMatchObject({
       role: 'EDITOR',
@@ -397,8 +410,7 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
       ['input.contacts.0', 'INVALID'],
     ]);
     const reader = (await employee('SetReader2026', 'READER', [rm])).client;
-    const refused = payload<{ userErrors: Errors }>(await reader.gql(SETTINGS, { input }));
-    expect(fieldCodes(refused.userErrors)).toEqual([['input.businessId', 'BUSINESS_NOT_FOUND']]);
+    expectForbidden(await reader.gql(SETTINGS, { input }), 'BUSINESS_PROFILE');
   });
 
   it('switches the active business, and loads memberships in a fixed number of queries', async () => {

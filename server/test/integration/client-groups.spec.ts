@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
+import { ClientGroup, EmployeeAssignment } from '../../src/modules/client-groups/client-groups.entities.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
@@ -12,8 +13,8 @@ import {
 } from '../../src/modules/relationships/relationships.service.js';
 import { RelationshipType } from '../../src/modules/relationships/relationships.types.js';
 import { drivers } from '../support/databases.js';
-import { type GqlClient } from '../support/gql-client.js';
-import { payload } from '../support/identity.js';
+import { type GqlClient, type GqlResult } from '../support/gql-client.js';
+import { expectForbidden, payload } from '../support/identity.js';
 import {
   BN,
   ERRORS,
@@ -49,6 +50,16 @@ const UNASSIGN_GROUP = `mutation($input: UnassignEmployeeFromGroupInput!) { unas
   assignment { ${ASSIGNMENT} } ${ERRORS} } }`;
 const GROUPS = `query($id: ID!) { business(id: $id) { clientGroups { ${GROUP} } } }`;
 const ASSIGNMENTS = `query($id: ID!, $userId: ID) { business(id: $id) { employeeAssignments(userId: $userId) { ${ASSIGNMENT} } } }`;
+
+const ACCESS_MANAGEMENT = 'ACCESS_MANAGEMENT';
+/** An id that names no group (nor business). */
+const UNKNOWN_ID = '01a20694-0000-7000-8000-000000000000';
+
+/** A mutation refused by `@access`: FORBIDDEN for access management, and it did not run. */
+function refused(result: GqlResult): void {
+  expectForbidden(result, ACCESS_MANAGEMENT);
+  expect(result.body.data).toBeNull();
+}
 
 interface GroupView {
   id: string;
@@ -115,6 +126,13 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     payload<{ group: GroupView | null; userErrors: Errors }>(
       await client.gql(RENAME, { input: { groupId, name } }),
     );
+  const createRaw = (client: GqlClient, name: string, providerBusinessId = maple) =>
+    client.gql(CREATE, { input: { providerBusinessId, name } });
+  const renameRaw = (client: GqlClient, groupId: string, name: string) =>
+    client.gql(RENAME, { input: { groupId, name } });
+  /** The names of the provider's groups, deleted ones included, straight from the database. */
+  const storedNames = async (providerBusinessId = maple) =>
+    (await t.dataSource.getRepository(ClientGroup).findBy({ providerBusinessId })).map((g) => g.name).sort();
   const groups = async (client: GqlClient, id = maple) => {
     const result = await client.gql(GROUPS, { id });
     return {
@@ -141,12 +159,13 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     expect(fieldCodes((await create(mapleBam.client, 'x'.repeat(101))).userErrors)).toEqual([
       ['input.name', 'TOO_LONG'],
     ]);
-    expect(fieldCodes((await create(editor.client, 'Ottawa')).userErrors)).toEqual([
-      ['input.providerBusinessId', 'NOT_ALLOWED'],
-    ]);
-    expect(fieldCodes((await create(harbourBam.client, 'Ottawa')).userErrors)).toEqual([
-      ['input.providerBusinessId', 'BUSINESS_NOT_FOUND'],
-    ]);
+    // An editor (and a reader) of the provider, another provider's BAM, an unknown provider: refused by the
+    // access layer, and no group is made.
+    refused(await createRaw(editor.client, 'Ottawa'));
+    refused(await createRaw(reader.client, 'Ottawa'));
+    refused(await createRaw(harbourBam.client, 'Ottawa'));
+    refused(await createRaw(mapleBam.client, 'Ottawa', UNKNOWN_ID));
+    expect(await storedNames()).toEqual(['Montréal importers']);
     // Another provider may use the same name.
     expect((await create(harbourBam.client, 'Montréal importers', harbour)).userErrors).toEqual([]);
 
@@ -155,12 +174,11 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
       ['input.name', 'NAME_TAKEN'],
     ]);
     expect((await rename(mapleBam.client, ottawa.id, 'OTTAWA')).group!.name).toBe('OTTAWA');
-    expect(fieldCodes((await rename(editor.client, ottawa.id, 'Gatineau')).userErrors)).toEqual([
-      ['input.groupId', 'NOT_ALLOWED'],
-    ]);
-    expect(fieldCodes((await rename(harbourBam.client, ottawa.id, 'Gatineau')).userErrors)).toEqual([
-      ['input.groupId', 'GROUP_NOT_FOUND'],
-    ]);
+    refused(await renameRaw(editor.client, ottawa.id, 'Gatineau'));
+    refused(await renameRaw(harbourBam.client, ottawa.id, 'Gatineau'));
+    refused(await renameRaw(mapleBam.client, UNKNOWN_ID, 'Gatineau'));
+    refused(await editor.client.gql(DELETE, { id: ottawa.id }));
+    expect(await storedNames()).toEqual(['Montréal importers', 'OTTAWA']);
 
     const deleted = payload<{ group: { id: string } | null; userErrors: Errors }>(
       await mapleBam.client.gql(DELETE, { id: ottawa.id }),
@@ -176,8 +194,15 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     ]);
     const again = payload<{ userErrors: Errors }>(await mapleBam.client.gql(DELETE, { id: ottawa.id }));
     expect(fieldCodes(again.userErrors)).toEqual([['groupId', 'GROUP_NOT_FOUND']]);
-    // Only the BAM sees the groups.
-    expect((await groups(editor.client)).errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Only the BAM sees the groups: an editor, a reader have no access management (the access layer names
+    // the area and the list is null).
+    for (const someone of [editor, reader]) {
+      const denied = await groups(someone.client);
+      expect(denied.errors.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.area])).toEqual([
+        ['business.clientGroups', 'FORBIDDEN', ACCESS_MANAGEMENT],
+      ]);
+      expect(denied.groups).toBeNull();
+    }
     expect(id).toBeTruthy();
   });
 
@@ -186,9 +211,11 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     expect(fieldCodes((await bulk(ADD, group.id, [])).userErrors)).toEqual([
       ['clientBusinessIds', 'REQUIRED'],
     ]);
-    expect(fieldCodes((await bulk(ADD, group.id, [northern], editor.client)).userErrors)).toEqual([
-      ['groupId', 'NOT_ALLOWED'],
-    ]);
+    // An editor of the provider, another provider's BAM, an unknown group: refused by the access layer.
+    refused(await editor.client.gql(ADD, { id: group.id, clients: [northern] }));
+    refused(await harbourBam.client.gql(ADD, { id: group.id, clients: [northern] }));
+    refused(await mapleBam.client.gql(ADD, { id: UNKNOWN_ID, clients: [northern] }));
+    expect((await groups(mapleBam.client)).groups!.find((g) => g.id === group.id)!.clients).toEqual([]);
     const added = await bulk(ADD, group.id, [northern, cote, pendingClient, harbour, northern]);
     expect(added.userErrors).toEqual([]);
     expect(added.results.map((r) => [r.clientBusinessId, r.done, fieldCodes(r.userErrors)])).toEqual([
@@ -206,6 +233,7 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
       [true, []],
       [false, [['clientBusinessIds.1', 'NOT_IN_GROUP']]],
     ]);
+    refused(await editor.client.gql(REMOVE, { id: group.id, clients: [northern] }));
     const after = (await groups(mapleBam.client)).groups!.find((g) => g.id === group.id)!;
     expect(after.clients.map((c) => c.id)).toEqual([northern]);
     await mapleBam.client.gql(DELETE, { id: group.id });
@@ -229,9 +257,12 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     expect(
       fieldCodes((await assign(ASSIGN_CLIENT, { ...direct, clientBusinessId: pendingClient })).userErrors),
     ).toEqual([['input.clientBusinessId', 'NO_ACTIVE_RELATIONSHIP']]);
-    expect(fieldCodes((await assign(ASSIGN_CLIENT, direct, editor.client)).userErrors)).toEqual([
-      ['input.providerBusinessId', 'NOT_ALLOWED'],
-    ]);
+    // An editor cannot assign, not even themself; another provider's BAM cannot either.
+    refused(await editor.client.gql(ASSIGN_CLIENT, { input: { ...direct, clientBusinessId: cote } }));
+    refused(await harbourBam.client.gql(ASSIGN_CLIENT, { input: { ...direct, clientBusinessId: cote } }));
+    expect(await t.dataSource.getRepository(EmployeeAssignment).countBy({ providerBusinessId: maple })).toBe(
+      1,
+    );
 
     const group = (await create(mapleBam.client, 'Reader’s clients')).group!;
     await bulk(ADD, group.id, [northern]);
@@ -244,6 +275,8 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     expect(
       fieldCodes((await assign(ASSIGN_GROUP, { groupId: group.id, userId: reader.userId })).userErrors),
     ).toEqual([['input.groupId', 'ALREADY_ASSIGNED']]);
+    refused(await editor.client.gql(ASSIGN_GROUP, { input: { groupId: group.id, userId: editor.userId } }));
+    refused(await reader.client.gql(UNASSIGN_GROUP, { input: { groupId: group.id, userId: reader.userId } }));
     const shown = (await groups(mapleBam.client)).groups!.find((g) => g.id === group.id)!;
     expect(shown.assignees.map((a) => a.id)).toEqual([reader.userId]);
 
@@ -261,7 +294,13 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
       reader.userId,
     ]);
     expect((await all(mapleBam.client, reader.userId)).list!.map((a) => a.group?.id)).toEqual([group.id]);
-    expect((await all(editor.client)).list!.map((a) => a.client?.id)).toEqual([northern]);
+    // Assignments are access management (BAM and PAM); an employee sees the clients they may act for, their
+    // own assignments' outcome, through `me.actingFor`.
+    expect((await all(editor.client)).code).toBe('FORBIDDEN');
+    const actingFor = (await editor.client.gql('{ me { actingFor { id } } }')).body.data?.me as {
+      actingFor: Array<{ id: string }>;
+    };
+    expect(actingFor.actingFor.map((b) => b.id)).toEqual([northern]);
     expect((await all(editor.client, reader.userId)).code).toBe('FORBIDDEN');
 
     // Standings: the BAM is assigned to every client; the editor directly to Northern only; the reader
@@ -317,6 +356,8 @@ describe.each(drivers)('client groups and employee assignments on %s', (driver) 
     expect(await loadProviderStandings(t.dataSource, editor.userId, [])).toEqual([]);
 
     // Unassigning, deleting the group, ending a relationship: each takes its share away.
+    refused(await editor.client.gql(UNASSIGN_CLIENT, { input: direct }));
+    expect((await standing(editor.userId)).find((s) => s.client === northern)!.assigned).toBe(true);
     const unassigned = await assign(UNASSIGN_CLIENT, direct);
     expect(unassigned.assignment).toMatchObject({ id: assigned.assignment!.id });
     expect(fieldCodes((await assign(UNASSIGN_CLIENT, direct)).userErrors)).toEqual([

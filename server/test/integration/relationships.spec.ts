@@ -10,11 +10,16 @@ import { BusinessRelationship } from '../../src/modules/relationships/relationsh
 import { expireRelationships } from '../../src/modules/relationships/relationships.service.js';
 import { RelationshipStatus } from '../../src/modules/relationships/relationships.types.js';
 import { drivers } from '../support/databases.js';
-import { payload } from '../support/identity.js';
+import { type GqlClient, type GqlResult } from '../support/gql-client.js';
+import { expectForbidden, payload } from '../support/identity.js';
 import {
   ACTIVE,
   BN,
+  CANCEL,
+  DECIDE,
+  END,
   RECEIVED,
+  REQUEST,
   REQUEST_MANY,
   SENT,
   type Errors,
@@ -36,6 +41,27 @@ import {
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
+const RELATIONSHIP_MANAGEMENT = 'RELATIONSHIP_MANAGEMENT';
+/** An id that names no relationship (nor business). */
+const UNKNOWN_ID = '01a20694-0000-7000-8000-000000000000';
+
+// The raw answers of the mutations, for the callers refused by `@access` before the service runs.
+const requestRaw = (client: GqlClient, providerBusinessId: string, clientBusinessNumber: string) =>
+  client.gql(REQUEST, { input: { providerBusinessId, clientBusinessNumber, message: null } });
+const decideRaw = (client: GqlClient, input: Record<string, unknown>) => client.gql(DECIDE, { input });
+const cancelRaw = (client: GqlClient, id: string) => client.gql(CANCEL, { id });
+const endRaw = (client: GqlClient, id: string) => client.gql(END, { id });
+
+/** A mutation refused by `@access`: FORBIDDEN for relationship management, and it did not run. */
+function refused(result: GqlResult): void {
+  expectForbidden(result, RELATIONSHIP_MANAGEMENT);
+  expect(result.body.data).toBeNull();
+}
+
+/** A list read's errors as [path, code, area]. */
+const listErrors = (
+  errors: Array<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>,
+) => errors.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.area]);
 
 interface Demo {
   mapleBam: Person;
@@ -108,16 +134,18 @@ describe.each(drivers)('business relationships on %s', (driver) => {
     expect(fieldCodes((await requestOne(d.mapleBam.client, d.maple, BN.MAPLE)).userErrors)).toEqual([
       [...at('clientBusinessNumber'), 'SELF_RELATIONSHIP'],
     ]);
-    // An importer is not a service provider; an editor is not the BAM; a stranger is not a member.
+    // An importer is not a service provider (its BAM passes the access layer; the service refuses).
     expect(fieldCodes((await requestOne(d.northernBam.client, d.northern, BN.COTE)).userErrors)).toEqual([
       [...at('providerBusinessId'), 'NOT_A_SERVICE_PROVIDER'],
     ]);
-    expect(fieldCodes((await requestOne(mapleEditor.client, d.maple, BN.NORTHERN)).userErrors)).toEqual([
-      [...at('providerBusinessId'), 'NOT_ALLOWED'],
-    ]);
-    expect(fieldCodes((await requestOne(stranger.client, d.maple, BN.NORTHERN)).userErrors)).toEqual([
-      [...at('providerBusinessId'), 'BUSINESS_NOT_FOUND'],
-    ]);
+    // An editor is not the BAM, a stranger is not a member, an unknown provider is nobody: the access layer
+    // refuses them before the service, and no request is made.
+    refused(await requestRaw(mapleEditor.client, d.maple, BN.NORTHERN));
+    refused(await requestRaw(stranger.client, d.maple, BN.NORTHERN));
+    refused(await requestRaw(d.mapleBam.client, UNKNOWN_ID, BN.NORTHERN));
+    expect(
+      await t.dataSource.getRepository(BusinessRelationship).countBy({ providerBusinessId: d.maple }),
+    ).toBe(0);
     const inFrench = await signInAgain(t, d.mapleBam, 'fr');
     const french = await requestOne(inFrench.client, d.maple, BN.MAPLE);
     expect(french.userErrors[0].message).toBe('Une entreprise ne peut pas avoir de relation avec elle-même.');
@@ -160,13 +188,32 @@ describe.each(drivers)('business relationships on %s', (driver) => {
     const received = await list(d.northernBam.client, RECEIVED, { id: d.northern, status: 'PENDING' });
     expect(received.connection!.edges.map((e) => e.node.id)).toEqual([asked.id]);
 
-    // The provider cannot answer its own request; a stranger does not see it.
+    // The provider cannot answer its own request (it has no standing toward the client); neither can a
+    // stranger, nor anyone about an unknown relationship: the access layer refuses them.
+    refused(
+      await decideRaw(d.mapleBam.client, {
+        relationshipId: asked.id,
+        approve: true,
+        type: 'BUSINESS_MANAGEMENT',
+      }),
+    );
+    refused(
+      await decideRaw(stranger.client, {
+        relationshipId: asked.id,
+        approve: true,
+        type: 'BUSINESS_MANAGEMENT',
+      }),
+    );
+    refused(
+      await decideRaw(d.northernBam.client, {
+        relationshipId: UNKNOWN_ID,
+        approve: true,
+        type: 'BUSINESS_MANAGEMENT',
+      }),
+    );
     expect(
-      fieldCodes((await decide(d.mapleBam.client, { relationshipId: asked.id, approve: true })).userErrors),
-    ).toEqual([['input.relationshipId', 'NOT_ALLOWED']]);
-    expect(
-      fieldCodes((await decide(stranger.client, { relationshipId: asked.id, approve: true })).userErrors),
-    ).toEqual([['input.relationshipId', 'RELATIONSHIP_NOT_FOUND']]);
+      await t.dataSource.getRepository(BusinessRelationship).findOneByOrFail({ id: asked.id }),
+    ).toMatchObject({ status: 'PENDING', decidedAt: null });
     expect(
       fieldCodes(
         (await decide(d.northernBam.client, { relationshipId: asked.id, approve: true })).userErrors,
@@ -207,10 +254,12 @@ describe.each(drivers)('business relationships on %s', (driver) => {
       const active = await list(client, ACTIVE, { id });
       expect(active.connection!.edges.map((e) => e.node.id)).toContain(asked.id);
     }
-    // Only a BAM ends it.
-    expect(fieldCodes((await end(mapleEditor.client, asked.id)).userErrors)).toEqual([
-      ['relationshipId', 'NOT_ALLOWED'],
-    ]);
+    // Only a BAM ends it: an editor of the provider, a stranger are refused by the access layer.
+    refused(await endRaw(mapleEditor.client, asked.id));
+    refused(await endRaw(stranger.client, asked.id));
+    expect(
+      await t.dataSource.getRepository(BusinessRelationship).findOneByOrFail({ id: asked.id }),
+    ).toMatchObject({ status: 'ACCEPTED', endedAt: null });
     const ended = await end(d.northernBam.client, asked.id);
     expect(ended.relationship).toMatchObject({ status: 'ENDED', type: 'BUSINESS_MANAGEMENT' });
     expect(ended.relationship!.endedAt).toBeTypeOf('string');
@@ -311,15 +360,15 @@ describe.each(drivers)('business relationships on %s', (driver) => {
 
   it('lets only the provider’s BAM cancel a pending request', async () => {
     const asked = (await requestOne(d.mapleBam.client, d.maple, BN.COTE)).relationship!;
-    expect(fieldCodes((await cancel(mapleEditor.client, asked.id)).userErrors)).toEqual([
-      ['relationshipId', 'NOT_ALLOWED'],
-    ]);
-    expect(fieldCodes((await cancel(d.coteBam.client, asked.id)).userErrors)).toEqual([
-      ['relationshipId', 'NOT_ALLOWED'],
-    ]);
-    expect(fieldCodes((await cancel(stranger.client, asked.id)).userErrors)).toEqual([
-      ['relationshipId', 'RELATIONSHIP_NOT_FOUND'],
-    ]);
+    // The provider's editor, the client's BAM (the client rejects, it does not cancel), a stranger, and an
+    // unknown relationship: refused by the access layer; the request stays pending.
+    refused(await cancelRaw(mapleEditor.client, asked.id));
+    refused(await cancelRaw(d.coteBam.client, asked.id));
+    refused(await cancelRaw(stranger.client, asked.id));
+    refused(await cancelRaw(d.mapleBam.client, UNKNOWN_ID));
+    expect(
+      await t.dataSource.getRepository(BusinessRelationship).findOneByOrFail({ id: asked.id }),
+    ).toMatchObject({ status: 'PENDING' });
     const cancelled = await cancel(d.mapleBam.client, asked.id);
     expect(cancelled.relationship).toMatchObject({ status: 'CANCELLED' });
     expect(cancelled.relationship!.timeline.map((e) => e.type)).toEqual(['REQUESTED', 'CANCELLED']);
@@ -349,19 +398,18 @@ describe.each(drivers)('business relationships on %s', (driver) => {
         (await approve('PROGRAM_MANAGEMENT', [d.coteAccounts.RM0001, d.coteAccounts.RM0003])).userErrors,
       ),
     ).toEqual([['input.programAccountIds', 'OUT_OF_SCOPE']]);
-    // An editor cannot answer at all.
+    // An editor cannot answer at all: refused by the access layer, and the request stays pending.
+    refused(
+      await decideRaw(coteEditor.client, {
+        relationshipId: asked.id,
+        approve: true,
+        type: 'PROGRAM_MANAGEMENT',
+        programAccountIds: [d.coteAccounts.RM0001],
+      }),
+    );
     expect(
-      fieldCodes(
-        (
-          await decide(coteEditor.client, {
-            relationshipId: asked.id,
-            approve: true,
-            type: 'PROGRAM_MANAGEMENT',
-            programAccountIds: [d.coteAccounts.RM0001],
-          })
-        ).userErrors,
-      ),
-    ).toEqual([['input.relationshipId', 'NOT_ALLOWED']]);
+      await t.dataSource.getRepository(BusinessRelationship).findOneByOrFail({ id: asked.id }),
+    ).toMatchObject({ status: 'PENDING' });
     const accepted = await approve('PROGRAM_MANAGEMENT', [d.coteAccounts.RM0002]);
     expect(accepted.userErrors).toEqual([]);
     expect(accepted.relationship!.programAccounts.map((a) => a.accountNumber)).toEqual([`${BN.COTE}RM0002`]);
@@ -386,15 +434,18 @@ describe.each(drivers)('business relationships on %s', (driver) => {
     );
     expect(bamActive).toEqual(expect.arrayContaining([asked.id, outside]));
 
-    // Other roles, other lists: FORBIDDEN.
-    for (const [client, query, id] of [
-      [coteEditor.client, RECEIVED, d.cote],
-      [coteEditor.client, ACTIVE, d.cote],
-      [cotePam.client, SENT, d.cote],
-      [mapleEditor.client, SENT, d.maple],
+    // Other roles, other lists: FORBIDDEN, and the list is null. An editor has no relationship management
+    // at all (the access layer names the area); a PAM has it, but the service shows the sent requests to the
+    // BAM only.
+    for (const [client, query, id, field, area] of [
+      [coteEditor.client, RECEIVED, d.cote, 'receivedRelationships', RELATIONSHIP_MANAGEMENT],
+      [coteEditor.client, ACTIVE, d.cote, 'activeRelationships', RELATIONSHIP_MANAGEMENT],
+      [cotePam.client, SENT, d.cote, 'sentRelationships', undefined],
+      [mapleEditor.client, SENT, d.maple, 'sentRelationships', RELATIONSHIP_MANAGEMENT],
     ] as const) {
       const denied = await list(client, query, { id });
-      expect(denied.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(listErrors(denied.errors)).toEqual([[`business.${field}`, 'FORBIDDEN', area]]);
+      expect(denied.connection).toBeNull();
     }
     // A stranger does not even see the business.
     expect(await list(stranger.client, RECEIVED, { id: d.cote })).toEqual({ connection: null, errors: [] });
@@ -449,6 +500,16 @@ describe.each(drivers)('business relationships on %s', (driver) => {
     ]);
     for (const result of answer.results.filter((r) => r.relationship))
       await cancel(d.mapleBam.client, result.relationship!.id);
+    // An editor of the provider is refused by the access layer, for the whole request: no BN is asked.
+    const byEditor = await mapleEditor.client.gql(REQUEST_MANY, {
+      input: { providerBusinessId: d.maple, clientBusinessNumbers: [BN.NORTHERN, BN.COTE] },
+    });
+    refused(byEditor);
+    expect(
+      await t.dataSource
+        .getRepository(BusinessRelationship)
+        .countBy({ providerBusinessId: d.maple, open: true }),
+    ).toBe(0);
     // A whole-request problem answers no BN.
     const notProvider = payload<{ results: unknown[]; userErrors: Errors }>(
       await d.northernBam.client.gql(REQUEST_MANY, {

@@ -88,6 +88,18 @@ export function payload<T = Record<string, unknown>>(result: GqlResult): T {
   return Object.values(result.body.data ?? {})[0] as T;
 }
 
+/**
+ * A request refused by `@access`: the one error is FORBIDDEN naming `area`, at `path` (the root field when
+ * not given), and that field's value is null.
+ */
+export function expectForbidden(result: GqlResult, area: string, path?: string): void {
+  const errors = result.body.errors ?? [];
+  expect(
+    errors.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.area]),
+    JSON.stringify(errors),
+  ).toEqual([[path ?? errors[0]?.path?.[0], 'FORBIDDEN', area]]);
+}
+
 export function userErrors(result: GqlResult): UserErrorShape[] {
   return payload<{ userErrors: UserErrorShape[] }>(result).userErrors;
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { type StandingSource } from '../../common/auth/access-directive.js';
-import { ActorKind, noStanding, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { ActorKind, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
 import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { loadProviderStandings } from '../relationships/provider-standings.js';
@@ -75,12 +76,14 @@ async function providerGrants(
 
 /**
  * The caller's standing toward businesses, loaded once per business per request and batched: a list of
- * 500 businesses costs the same few statements as one. Nobody signed in: no standing anywhere.
+ * 500 businesses costs the same few statements as one. Nobody signed in: UNAUTHENTICATED.
  */
 export function createStandingSource(dataSource: DataSource, session: RequestSession): StandingSource {
   const loader = new DataLoader<string, Standing>(async (businessIds) => {
     const user = session.current?.user;
-    if (!user) return businessIds.map(() => noStanding);
+    // Signed out: every guarded field says so, rather than "forbidden".
+    if (!user)
+      return businessIds.map(() => new AppError(ErrorCode.UNAUTHENTICATED, 'errors.unauthenticated'));
     const officer: StandingGrant[] =
       user.role === PersonRole.OFFICER
         ? [{ kind: ActorKind.AGENCY_OFFICER, scope: 'ALL', mayEdit: false }]

@@ -1,10 +1,17 @@
 import { type DataSource, In } from 'typeorm';
+import { ownedBy } from '../../common/auth/access-directive.js';
+import {
+  AccessAction,
+  AccessArea,
+  decideAccess,
+  type Standing,
+  visibleScope,
+} from '../../common/auth/access-table.js';
 import { type RegistryBusiness, type RegistryBusinessAddress } from '../registry/registry-business.entity.js';
 import {
   type RegistryProgramAccount,
   type RegistryProgramAddress,
 } from '../registry/program-account.entity.js';
-import { PersonRole } from '../users/user.types.js';
 import { type BusinessLoaders } from './business-loaders.js';
 import {
   type AccessRequest,
@@ -50,13 +57,16 @@ export function businessName(registry: RegistryBusiness): string {
 
 export async function businessNode(loaders: BusinessLoaders, business: Business): Promise<BusinessNode> {
   const registry = await loaders.registryBusiness.load(business.registryBusinessId);
-  return {
-    id: business.id,
-    businessNumber: business.businessNumber,
-    name: registry ? businessName(registry) : business.businessNumber,
-    registeredAt: business.registeredAt,
-    registryBusinessId: business.registryBusinessId,
-  };
+  return ownedBy(
+    {
+      id: business.id,
+      businessNumber: business.businessNumber,
+      name: registry ? businessName(registry) : business.businessNumber,
+      registeredAt: business.registeredAt,
+      registryBusinessId: business.registryBusinessId,
+    },
+    { businessId: business.id },
+  );
 }
 
 export function membershipNode(row: BusinessMembership): MembershipNode {
@@ -108,18 +118,18 @@ export async function scopeOf(
 }
 
 /**
- * A business by id for the viewer: its active members and officers see it, nobody else (null, as if it did
- * not exist).
+ * A business by id for the caller: anyone with a standing toward it (its people, a provider's assigned
+ * employees, officers) gets the node, whose fields are then guarded one by one; nobody else (null, as if it
+ * did not exist).
  */
 export async function visibleBusiness(
   loaders: BusinessLoaders,
-  viewer: { id: string; role: PersonRole },
+  standingOf: (businessId: string) => Promise<Standing>,
   businessId: string,
 ): Promise<Business | null> {
   const business = await loaders.business.load(businessId);
   if (!business) return null;
-  if (viewer.role === PersonRole.OFFICER) return business;
-  return (await activeViewerMembership(loaders, businessId)) ? business : null;
+  return (await standingOf(business.id)).grants.length ? business : null;
 }
 
 /** The business profile from the registry, plus the portal-side settings. */
@@ -132,73 +142,73 @@ export async function businessProfile(
     loaders.registryAddresses.load(business.registryBusinessId),
   ]);
   if (!registry) throw new Error(`registry business ${business.registryBusinessId} is missing`);
-  return {
-    legalName: registry.legalName,
-    operatingName: orNull(registry.operatingName),
-    businessType: registry.businessType,
-    soleProprietor: registry.isSoleProprietor,
-    serviceProvider: registry.isServiceProvider,
-    serviceProviderKind: orNull(registry.serviceProviderKind),
-    addresses: addresses.map(addressOf),
-    businessActivity: orNull(business.businessActivity),
-    contacts: JSON.parse(business.contactsJson) as Contact[],
-  };
+  return ownedBy<BusinessProfile>(
+    {
+      legalName: registry.legalName,
+      operatingName: orNull(registry.operatingName),
+      businessType: registry.businessType,
+      soleProprietor: registry.isSoleProprietor,
+      serviceProvider: registry.isServiceProvider,
+      serviceProviderKind: orNull(registry.serviceProviderKind),
+      addresses: addresses.map(addressOf),
+      businessActivity: orNull(business.businessActivity),
+      contacts: JSON.parse(business.contactsJson) as Contact[],
+    },
+    { businessId: business.id },
+  );
+}
+
+/** One program account of a business, marked as its own for the guarded fields. */
+export async function programAccountOf(
+  loaders: BusinessLoaders,
+  standing: Standing,
+  businessId: string,
+  account: RegistryProgramAccount,
+): Promise<ProgramAccount> {
+  const [addresses, contacts, owners, subPrograms] = await Promise.all([
+    loaders.programAddresses.load(account.id),
+    loaders.programContacts.load(account.id),
+    loaders.programOwners.load(account.id),
+    loaders.subPrograms.load(account.id),
+  ]);
+  const owner = { businessId, programAccountId: account.id };
+  return ownedBy(
+    {
+      id: account.id,
+      accountNumber: account.accountNumber,
+      programCode: account.programCode,
+      programType: account.programType,
+      name: account.name,
+      billingType: account.billingType,
+      status: account.status,
+      addresses: addresses.map(addressOf),
+      contacts: contacts.map((contact) => ({
+        name: contact.name,
+        title: orNull(contact.title),
+        phone: orNull(contact.phone),
+        email: orNull(contact.email),
+      })),
+      owners: owners.map((o) => ({ name: o.name, role: o.role })),
+      subPrograms: subPrograms.map((sub) => ({ code: sub.code, name: sub.name })),
+      viewerCanEdit: decideAccess(standing, AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, owner),
+    },
+    owner,
+  );
 }
 
 /**
- * The program accounts of a business the viewer may see: all for a BAM (and an officer, read only), the
- * scope otherwise. viewerCanEdit: BAM for all; PAM and EDITOR within their scope; READER and officers never.
+ * The program list of a business for the caller's standing: every account, or the accounts in scope (the
+ * access table's PROGRAM_LIST rule; the field itself is guarded by @access).
  */
 export async function visibleProgramAccounts(
   loaders: BusinessLoaders,
-  viewer: { id: string; role: PersonRole },
+  standing: Standing,
   business: Business,
 ): Promise<ProgramAccount[]> {
   const all = await loaders.programAccountsOfRegistryBusiness.load(business.registryBusinessId);
-  const membership = await activeViewerMembership(loaders, business.id);
-  let visible: RegistryProgramAccount[];
-  let canEdit: (account: RegistryProgramAccount) => boolean;
-  if (!membership) {
-    if (viewer.role !== PersonRole.OFFICER) return [];
-    visible = all;
-    canEdit = () => false;
-  } else {
-    const scope = await scopeOf(loaders, membership);
-    visible = scope ? all.filter((account) => scope.has(account.id)) : all;
-    canEdit = () =>
-      membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER ||
-      membership.role === BusinessRole.PROGRAM_ACCOUNT_MANAGER ||
-      membership.role === BusinessRole.EDITOR;
-  }
-  return Promise.all(
-    visible.map(async (account) => {
-      const [addresses, contacts, owners, subPrograms] = await Promise.all([
-        loaders.programAddresses.load(account.id),
-        loaders.programContacts.load(account.id),
-        loaders.programOwners.load(account.id),
-        loaders.subPrograms.load(account.id),
-      ]);
-      return {
-        id: account.id,
-        accountNumber: account.accountNumber,
-        programCode: account.programCode,
-        programType: account.programType,
-        name: account.name,
-        billingType: account.billingType,
-        status: account.status,
-        addresses: addresses.map(addressOf),
-        contacts: contacts.map((contact) => ({
-          name: contact.name,
-          title: orNull(contact.title),
-          phone: orNull(contact.phone),
-          email: orNull(contact.email),
-        })),
-        owners: owners.map((owner) => ({ name: owner.name, role: owner.role })),
-        subPrograms: subPrograms.map((sub) => ({ code: sub.code, name: sub.name })),
-        viewerCanEdit: canEdit(account),
-      };
-    }),
-  );
+  const scope = visibleScope(standing, AccessArea.PROGRAM_LIST, AccessAction.VIEW);
+  const visible = scope === 'ALL' ? all : all.filter((account) => scope.has(account.id));
+  return Promise.all(visible.map((account) => programAccountOf(loaders, standing, business.id, account)));
 }
 
 /** A membership's scoped accounts (empty for a BAM: all accounts, including future ones). */

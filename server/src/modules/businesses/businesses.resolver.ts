@@ -1,9 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
+import { programAccountById } from './access-owners.js';
 import { businessLoaders } from './business-loaders.js';
 import {
   activeMembershipsOf,
@@ -16,6 +19,7 @@ import {
   membersOf,
   membershipScopeSummaries,
   personSummary,
+  programAccountOf,
   visibleBusiness,
   visibleProgramAccounts,
 } from './business-view.service.js';
@@ -50,13 +54,32 @@ function summaryOf(node: BusinessNode): BusinessSummary {
 export class BusinessResolver {
   @Query(() => BusinessNode, {
     nullable: true,
-    description: 'A business the viewer is an active member of (officers: any); null otherwise.',
+    description:
+      'A business the caller has a standing toward (its people, a provider’s assigned employees under an accepted relationship, officers); null otherwise. Its fields are guarded one by one.',
   })
   async business(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<BusinessNode | null> {
-    const { user } = requireTermsAccepted(ctx);
+    requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
-    const business = await visibleBusiness(loaders, user, id);
+    const business = await visibleBusiness(loaders, (businessId) => ctx.access.standing(businessId), id);
     return business ? businessNode(loaders, business) : null;
+  }
+
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW, { owner: programAccountById })
+  @Query(() => ProgramAccount, {
+    nullable: true,
+    description:
+      'A program account of a registered business, by id (FORBIDDEN when the caller may not see it).',
+  })
+  async programAccount(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ProgramAccount | null> {
+    requireTermsAccepted(ctx);
+    const loaders = businessLoaders(ctx);
+    const account = await loaders.programAccount.load(id);
+    const business = account ? await loaders.businessOfRegistry.load(account.businessId) : null;
+    if (!account || !business) return null;
+    return programAccountOf(loaders, await ctx.access.standing(business.id), business.id, account);
   }
 
   @Mutation(() => BusinessPayload, {
@@ -73,20 +96,25 @@ export class BusinessResolver {
       : { business: null, userErrors: toUserErrors(result.problems, ctx.t) };
   }
 
-  @FieldResolver(() => BusinessProfile)
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @FieldResolver(() => BusinessProfile, { nullable: true })
   async profile(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<BusinessProfile> {
     return businessProfile(businessLoaders(ctx), await entityOf(ctx, node));
   }
 
+  @Access(AccessArea.PROGRAM_LIST, AccessAction.VIEW)
   @FieldResolver(() => [ProgramAccount], {
-    description: 'Program accounts the viewer may see (all for a BAM, the scope otherwise).',
+    nullable: true,
+    description: 'Program accounts the caller may see: all, or those in the caller’s scope.',
   })
   async programAccounts(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ProgramAccount[]> {
-    const { user } = requireSession(ctx);
-    return visibleProgramAccounts(businessLoaders(ctx), user, await entityOf(ctx, node));
+    const standing = await ctx.access.standing(node.id);
+    return visibleProgramAccounts(businessLoaders(ctx), standing, await entityOf(ctx, node));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => [AccessRequestNode], {
+    nullable: true,
     description: 'BAM and PAM only (PAM: requests for their programs); empty for other roles.',
   })
   async pendingAccessRequests(
@@ -98,7 +126,8 @@ export class BusinessResolver {
     return membership ? pendingAccessRequestsOf(ctx.dataSource, membership) : [];
   }
 
-  @FieldResolver(() => [MembershipNode], { description: 'BAM only; empty for other roles.' })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => [MembershipNode], { nullable: true, description: 'BAM only; empty for other roles.' })
   async members(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<MembershipNode[]> {
     requireSession(ctx);
     const membership = await activeViewerMembership(businessLoaders(ctx), node.id);

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 
@@ -155,34 +157,44 @@ export class ProgramAccount {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'e.g. 123456789RM0001' })
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'e.g. 123456789RM0001' })
   accountNumber: string;
 
-  @Field(() => String)
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   programCode: string;
 
-  @Field(() => String)
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   programType: string;
 
-  @Field(() => String)
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   name: string;
 
-  @Field(() => String)
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   billingType: string;
 
-  @Field(() => String)
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   status: string;
 
-  @Field(() => [Address])
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => [Address], { nullable: true })
   addresses: Address[];
 
-  @Field(() => [Contact])
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => [Contact], { nullable: true })
   contacts: Contact[];
 
-  @Field(() => [Owner])
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => [Owner], { nullable: true })
   owners: Owner[];
 
-  @Field(() => [SubProgram])
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
+  @Field(() => [SubProgram], { nullable: true })
   subPrograms: SubProgram[];
 
   @Field(() => Boolean, {
@@ -193,34 +205,43 @@ export class ProgramAccount {
 
 @ObjectType()
 export class BusinessProfile {
-  @Field(() => String)
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   legalName: string;
 
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
   @Field(() => String, { nullable: true })
   operatingName: string | null;
 
-  @Field(() => String)
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => String, { nullable: true })
   businessType: string;
 
-  @Field(() => Boolean)
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => Boolean, { nullable: true })
   soleProprietor: boolean;
 
-  @Field(() => Boolean)
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => Boolean, { nullable: true })
   serviceProvider: boolean;
 
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
   @Field(() => String, { nullable: true })
   serviceProviderKind: string | null;
 
-  @Field(() => [Address])
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => [Address], { nullable: true })
   addresses: Address[];
 
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
   @Field(() => String, {
     nullable: true,
     description: 'Portal-side settings the business keeps up to date itself.',
   })
   businessActivity: string | null;
 
-  @Field(() => [Contact])
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
+  @Field(() => [Contact], { nullable: true })
   contacts: Contact[];
 }
 
@@ -232,13 +253,16 @@ export class BusinessNode {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'BN9.' })
+  @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'BN9.' })
   businessNumber: string;
 
-  @Field(() => String, { description: 'Operating name, else legal name.' })
+  @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'Operating name, else legal name.' })
   name: string;
 
-  @Field(() => DateTimeScalar)
+  @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
+  @Field(() => DateTimeScalar, { nullable: true })
   registeredAt: Date;
 
   registryBusinessId: string;

@@ -1,5 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { businessFromInput, businessOfAccessRequest, businessOfMembership } from './access-owners.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { accessRequestNode } from './access-requests.view.js';
@@ -74,6 +77,7 @@ export class EmployeesResolver {
     return accessPayload(ctx, await cancelAccessRequest(ctx.dataSource, ctx.config, user.id, requestId));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfAccessRequest })
   @Mutation(() => AccessRequestPayload)
   async decideAccessRequest(
     @Arg('input', () => DecideAccessRequestInput) input: DecideAccessRequestInput,
@@ -83,6 +87,7 @@ export class EmployeesResolver {
     return accessPayload(ctx, await decideAccessRequest(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembership })
   @Mutation(() => MembershipPayload)
   async changeMembership(
     @Arg('input', () => ChangeMembershipInput) input: ChangeMembershipInput,
@@ -92,6 +97,7 @@ export class EmployeesResolver {
     return membershipPayload(ctx, await changeMembership(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembership })
   @Mutation(() => MembershipPayload)
   async revokeMembership(
     @Arg('membershipId', () => ID) membershipId: string,
@@ -101,6 +107,7 @@ export class EmployeesResolver {
     return membershipPayload(ctx, await revokeMembership(ctx.dataSource, ctx.config, user.id, membershipId));
   }
 
+  @Access(AccessArea.BUSINESS_PROFILE, AccessAction.EDIT, { owner: businessFromInput })
   @Mutation(() => BusinessPayload, { description: 'BAM only: business activity and contacts.' })
   async updateBusinessSettings(
     @Arg('input', () => UpdateBusinessSettingsInput) input: UpdateBusinessSettingsInput,

@@ -1,6 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { providerFromInput, providerOfGroup } from '../relationships/access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
@@ -91,6 +94,7 @@ async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessS
 
 @Resolver()
 export class ClientGroupsResolver {
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => ClientGroupPayload, { description: 'The provider’s BAM creates a client group.' })
   async createClientGroup(
     @Arg('input', () => CreateClientGroupInput) input: CreateClientGroupInput,
@@ -100,6 +104,7 @@ export class ClientGroupsResolver {
     return groupPayload(ctx, await createClientGroup(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupPayload)
   async renameClientGroup(
     @Arg('input', () => RenameClientGroupInput) input: RenameClientGroupInput,
@@ -109,6 +114,7 @@ export class ClientGroupsResolver {
     return groupPayload(ctx, await renameClientGroup(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupPayload, { description: 'Soft delete: the name stays taken.' })
   async deleteClientGroup(
     @Arg('groupId', () => ID) groupId: string,
@@ -118,6 +124,7 @@ export class ClientGroupsResolver {
     return groupPayload(ctx, await deleteClientGroup(ctx.dataSource, ctx.config, user.id, groupId));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupClientsPayload, {
     description: 'Adds clients (each with an ACCEPTED relationship), answered per client; at most 100.',
   })
@@ -133,6 +140,7 @@ export class ClientGroupsResolver {
     );
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupClientsPayload, {
     description: 'Removes clients, answered per client; at most 100.',
   })
@@ -148,6 +156,7 @@ export class ClientGroupsResolver {
     );
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToClient(
     @Arg('input', () => AssignEmployeeToClientInput) input: AssignEmployeeToClientInput,
@@ -157,6 +166,7 @@ export class ClientGroupsResolver {
     return assignmentPayload(ctx, await assignEmployeeToClient(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromClient(
     @Arg('input', () => UnassignEmployeeFromClientInput) input: UnassignEmployeeFromClientInput,
@@ -169,6 +179,7 @@ export class ClientGroupsResolver {
     );
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToGroup(
     @Arg('input', () => AssignEmployeeToGroupInput) input: AssignEmployeeToGroupInput,
@@ -178,6 +189,7 @@ export class ClientGroupsResolver {
     return assignmentPayload(ctx, await assignEmployeeToGroup(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromGroup(
     @Arg('input', () => UnassignEmployeeFromGroupInput) input: UnassignEmployeeFromGroupInput,
@@ -239,7 +251,9 @@ export class EmployeeAssignmentResolver {
 
 @Resolver(() => BusinessNode)
 export class BusinessClientGroupsResolver {
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => [ClientGroupNode], {
+    nullable: true,
     description: 'The provider’s client groups (not deleted), by name. BAM only (else FORBIDDEN).',
   })
   async clientGroups(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ClientGroupNode[]> {
@@ -253,9 +267,11 @@ export class BusinessClientGroupsResolver {
     return rows.map(groupNode);
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => [EmployeeAssignmentNode], {
+    nullable: true,
     description:
-      'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); another active member: their own only (else FORBIDDEN).',
+      'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); a PAM: their own only. An employee’s clients are `me.actingFor`.',
   })
   async employeeAssignments(
     @Root() node: BusinessNode,

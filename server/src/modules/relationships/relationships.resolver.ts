@@ -1,5 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import {
+  clientOfRelationship,
+  providerFromInput,
+  providerOfRelationship,
+  sideOfRelationship,
+} from './access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { type RegistryProgramAccount } from '../registry/program-account.entity.js';
@@ -55,6 +63,7 @@ async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessS
 
 @Resolver()
 export class RelationshipsResolver {
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => RelationshipPayload, {
     description: 'The provider’s BAM asks a client (by BN) for a business relationship.',
   })
@@ -66,6 +75,7 @@ export class RelationshipsResolver {
     return relationshipPayload(ctx, await requestRelationship(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => RequestRelationshipsPayload, {
     description: 'requestRelationship for up to 50 BNs, answered per BN.',
   })
@@ -85,6 +95,7 @@ export class RelationshipsResolver {
     };
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: clientOfRelationship })
   @Mutation(() => RelationshipPayload, {
     description:
       'The client’s BAM (or PAM: program management within their scope) approves with a type, or rejects with a reason.',
@@ -97,6 +108,7 @@ export class RelationshipsResolver {
     return relationshipPayload(ctx, await decideRelationship(ctx.dataSource, ctx.config, user.id, input));
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: providerOfRelationship })
   @Mutation(() => RelationshipPayload, { description: 'The provider’s BAM withdraws a pending request.' })
   async cancelRelationship(
     @Arg('relationshipId', () => ID) relationshipId: string,
@@ -109,6 +121,7 @@ export class RelationshipsResolver {
     );
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: sideOfRelationship })
   @Mutation(() => RelationshipPayload, { description: 'Either side’s BAM ends an active relationship.' })
   async endRelationship(
     @Arg('relationshipId', () => ID) relationshipId: string,
@@ -205,7 +218,9 @@ async function listOf(
 
 @Resolver(() => BusinessNode)
 export class BusinessRelationshipsResolver {
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => BusinessRelationshipConnection, {
+    nullable: true,
     description:
       'Requests this business sent as a service provider, newest first. BAM only (else FORBIDDEN).',
   })
@@ -220,7 +235,9 @@ export class BusinessRelationshipsResolver {
     return listOf(ctx, node, 'SENT', { status, first, after });
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => BusinessRelationshipConnection, {
+    nullable: true,
     description:
       'Requests this business received as a client, newest first. BAM; PAM for those concerning their programs (else FORBIDDEN).',
   })
@@ -235,7 +252,9 @@ export class BusinessRelationshipsResolver {
     return listOf(ctx, node, 'RECEIVED', { status, first, after });
   }
 
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => BusinessRelationshipConnection, {
+    nullable: true,
     description:
       'ACCEPTED relationships where this business is the provider or the client. BAM; PAM for those concerning their programs (else FORBIDDEN).',
   })

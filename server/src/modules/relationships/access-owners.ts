@@ -1,0 +1,71 @@
+import { type AppContext } from '../../app/context.js';
+import { type OwnerFromArgs } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
+import { Business } from '../businesses/businesses.entities.js';
+import { ClientGroup } from '../client-groups/client-groups.entities.js';
+import { BusinessRelationship } from './relationships.entities.js';
+
+// How the guarded mutations of relationships and client groups find the business they act for (see `Access`
+// in common/auth). Read directly, not through the request's loaders, so that no pre-change row is cached.
+
+type Args = Record<string, unknown>;
+const input = (args: Args) => (args.input ?? {}) as Record<string, unknown>;
+
+function exists(context: unknown, businessId: unknown): Promise<boolean> {
+  const { dataSource } = context as AppContext;
+  return dataSource.getRepository(Business).existsBy({ id: String(businessId) });
+}
+
+async function relationship(context: unknown, args: Args) {
+  const { dataSource } = context as AppContext;
+  const id = String(args.relationshipId ?? input(args).relationshipId);
+  return dataSource.getRepository(BusinessRelationship).findOne({
+    select: { id: true, providerBusinessId: true, clientBusinessId: true },
+    where: { id },
+  });
+}
+
+/** The provider named by `input.providerBusinessId` (requesting, groups, assignments). */
+export const providerFromInput: OwnerFromArgs = async (args, context) => {
+  const id = input(args).providerBusinessId;
+  return (await exists(context, id)) ? { businessId: String(id) } : null;
+};
+
+/** The client of a relationship: the side that decides. */
+export const clientOfRelationship: OwnerFromArgs = async (args, context) => {
+  const found = await relationship(context, args);
+  return found ? { businessId: found.clientBusinessId } : null;
+};
+
+/** The provider of a relationship: the side that withdraws a request. */
+export const providerOfRelationship: OwnerFromArgs = async (args, context) => {
+  const found = await relationship(context, args);
+  return found ? { businessId: found.providerBusinessId } : null;
+};
+
+/**
+ * Either side may end a relationship: the owner is a side whose standing allows RELATIONSHIP_MANAGEMENT EDIT
+ * (the client first), so that a person who is, say, an Editor of the client and the BAM of the provider ends
+ * it as the provider's BAM. Nobody allowed on either side: the client, and FORBIDDEN.
+ */
+export const sideOfRelationship: OwnerFromArgs = async (args, context) => {
+  const found = await relationship(context, args);
+  if (!found) return null;
+  const { access } = context as AppContext;
+  for (const businessId of [found.clientBusinessId, found.providerBusinessId]) {
+    const standing = await access.standing(businessId);
+    if (decideAccess(standing, AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { businessId }))
+      return { businessId };
+  }
+  return { businessId: found.clientBusinessId };
+};
+
+/** The provider of a client group (`groupId` or `input.groupId`). */
+export const providerOfGroup: OwnerFromArgs = async (args, context) => {
+  const { dataSource } = context as AppContext;
+  const id = String(args.groupId ?? input(args).groupId);
+  const group = await dataSource
+    .getRepository(ClientGroup)
+    .findOne({ select: { id: true, providerBusinessId: true }, where: { id } });
+  return group ? { businessId: group.providerBusinessId } : null;
+};

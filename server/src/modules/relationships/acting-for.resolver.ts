@@ -1,0 +1,51 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { In, type DataSource } from 'typeorm';
+import { type AppContext } from '../../app/context.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import { businessNode } from '../businesses/business-view.service.js';
+import { BusinessMembership } from '../businesses/businesses.entities.js';
+import { BusinessNode, MembershipStatus } from '../businesses/businesses.types.js';
+import { Viewer } from '../users/viewer.type.js';
+import { loadProviderStandings } from './provider-standings.js';
+import { BusinessRelationship } from './relationships.entities.js';
+import { RelationshipStatus } from './relationships.types.js';
+
+/**
+ * The clients a person can act for through the service providers they work for: an accepted relationship,
+ * and the person is the provider's BAM or assigned to the client (directly or through a group). A fixed
+ * number of statements whatever the number of clients.
+ */
+export async function actingForClientIds(dataSource: DataSource, userId: string): Promise<string[]> {
+  const memberships = await dataSource.getRepository(BusinessMembership).find({
+    select: { id: true, businessId: true },
+    where: { userId, status: MembershipStatus.ACTIVE },
+  });
+  if (!memberships.length) return [];
+  const relationships = await dataSource.getRepository(BusinessRelationship).find({
+    select: { id: true, clientBusinessId: true },
+    where: {
+      providerBusinessId: In(memberships.map((m) => m.businessId)),
+      status: RelationshipStatus.ACCEPTED,
+    },
+  });
+  const candidates = [...new Set(relationships.map((r) => r.clientBusinessId))];
+  const standings = await loadProviderStandings(dataSource, userId, candidates);
+  return [...new Set(standings.filter((s) => s.assigned).map((s) => s.clientBusinessId))];
+}
+
+@Resolver(() => Viewer)
+export class ViewerActingForResolver {
+  @FieldResolver(() => [BusinessNode], {
+    description:
+      'The clients the person can act for as a service provider’s employee (accepted relationship; the provider’s BAM, or assigned directly or through a client group), by name. Their fields are guarded by @access.',
+  })
+  async actingFor(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<BusinessNode[]> {
+    const loaders = businessLoaders(ctx);
+    const ids = await actingForClientIds(ctx.dataSource, viewer.id);
+    const businesses = await Promise.all(ids.map((id) => loaders.business.load(id)));
+    const nodes = await Promise.all(
+      businesses.filter((b) => b !== null).map((business) => businessNode(loaders, business)),
+    );
+    return nodes.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+}
