@@ -1,7 +1,7 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { accessDirective, enforceAccess } from '../common/auth/access-directive.js';
+import { enforceAccess } from '../common/auth/access-directive.js';
 import { type ClassType } from '../common/class-type.js';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import {
@@ -26,6 +26,7 @@ import { CredentialsResolver } from '../modules/credentials/credentials.resolver
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
+import { BusinessAccessResolver } from '../modules/access/viewer-access.resolver.js';
 import { ViewerActingForResolver } from '../modules/relationships/acting-for.resolver.js';
 import {
   BusinessRelationshipConnectionResolver,
@@ -39,6 +40,7 @@ import { ViewerResolver } from '../modules/users/viewer.resolver.js';
 
 // Every resolver class of the application. Feature modules add theirs here.
 const resolvers: NonEmptyArray<ClassType> = [
+  BusinessAccessResolver,
   ViewerActingForResolver,
   PortalResolver,
   ViewerResolver,
@@ -77,9 +79,8 @@ export async function buildAppSchema(options: BuildSchemaOptions = {}): Promise<
     validate: false,
     // Every Date in the API is the contract's DateTime (graphql-scalars' DateTimeISO).
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    directives: [accessDirective],
   });
-  // One transformer wraps every field that carries @access (docs/decisions/0010-access-directive.md).
+  // Adds the @access definition and wraps every field that carries it (docs/decisions/0010-access-directive.md).
   return enforceAccess(schema);
 }
 

@@ -17,6 +17,7 @@ const guardedTypes: Record<string, Record<string, string>> = {
   Business: {
     id: 'an opaque id; the node is reachable only with a standing toward the business',
     viewerMembership: 'the caller’s own membership (FORBIDDEN when there is none)',
+    viewerAccess: 'the caller’s own access, computed from the same table',
   },
   BusinessProfile: {},
   ProgramAccount: {

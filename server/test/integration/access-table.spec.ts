@@ -281,6 +281,60 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
     });
   });
 
+  it('tells each actor its own access, area by area, as the app needs it to show or hide things', async () => {
+    const query = `query($id: ID!) { business(id: $id) { viewerAccess { areas { area view edit } programAccountIds } } }`;
+    const accessOf = async (client: GqlClient) => {
+      const answer = await ask(client, query, { id: clientId });
+      const access = (
+        answer.data?.business as {
+          viewerAccess: {
+            areas: Array<{ area: string; view: boolean; edit: boolean }>;
+            programAccountIds: string[];
+          };
+        }
+      ).viewerAccess;
+      return {
+        areas: Object.fromEntries(
+          access.areas.map((a) => [a.area, `${a.view ? 'view' : '-'}/${a.edit ? 'edit' : '-'}`]),
+        ),
+        programAccountIds: [...access.programAccountIds].sort(),
+      };
+    };
+    // From the seed: business management sees profiles and the list read only, works on financial security
+    // and requests/transactions, and has none of the common restricted actions.
+    expect(await accessOf(bmBroker.client)).toEqual({
+      areas: {
+        BUSINESS_IDENTITY: 'view/-',
+        BUSINESS_PROFILE: 'view/-',
+        PROGRAM_PROFILE: 'view/-',
+        PROGRAM_LIST: 'view/-',
+        FINANCIAL_SECURITY: 'view/edit',
+        REQUESTS_AND_TRANSACTIONS: 'view/edit',
+        PAD: '-/-',
+        COLLECTIONS_NOTICES: '-/-',
+        ACCESS_MANAGEMENT: '-/-',
+        RELATIONSHIP_MANAGEMENT: '-/-',
+      },
+      programAccountIds: [rm, rt].sort(),
+    });
+    // Program management: its program's profile read only, and its requests and transactions.
+    expect(await accessOf(pmBroker.client)).toEqual({
+      areas: {
+        BUSINESS_IDENTITY: 'view/-',
+        BUSINESS_PROFILE: '-/-',
+        PROGRAM_PROFILE: 'view/-',
+        PROGRAM_LIST: '-/-',
+        FINANCIAL_SECURITY: '-/-',
+        REQUESTS_AND_TRANSACTIONS: 'view/edit',
+        PAD: '-/-',
+        COLLECTIONS_NOTICES: '-/-',
+        ACCESS_MANAGEMENT: '-/-',
+        RELATIONSHIP_MANAGEMENT: '-/-',
+      },
+      programAccountIds: [rm],
+    });
+  });
+
   /** The five common restricted actions, as mutations: each refused with its area, nothing changed. */
   async function expectRestrictedMutationsRefused(client: GqlClient) {
     // Changing business account information.

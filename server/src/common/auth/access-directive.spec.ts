@@ -4,7 +4,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { buildSchema } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Access, accessDirective, enforceAccess, ownedBy, type StandingSource } from './access-directive.js';
+import { Access, enforceAccess, ownedBy, type StandingSource } from './access-directive.js';
 import { AccessAction, AccessArea, ActorKind, type Standing } from './access-table.js';
 
 @ObjectType('GuardedAccount')
@@ -66,9 +66,7 @@ const programManagement: Standing = {
 describe('the @access directive', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = enforceAccess(
-      await buildSchema({ resolvers: [GuardedResolver], directives: [accessDirective], validate: false }),
-    );
+    schema = enforceAccess(await buildSchema({ resolvers: [GuardedResolver], validate: false }));
   });
 
   it('resolves allowed fields, and nulls denied ones with FORBIDDEN naming the area', async () => {
@@ -157,11 +155,7 @@ describe('the @access directive', () => {
         return new BadGuarded();
       }
     }
-    const built = await buildSchema({
-      resolvers: [BadResolver],
-      directives: [accessDirective],
-      validate: false,
-    });
+    const built = await buildSchema({ resolvers: [BadResolver], validate: false });
     expect(() => enforceAccess(built)).toThrow('BadGuarded.name: a guarded field must be nullable');
   });
 });

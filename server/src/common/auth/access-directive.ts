@@ -6,7 +6,7 @@ import {
   GraphQLEnumType,
   GraphQLNonNull,
   type GraphQLFieldConfig,
-  type GraphQLSchema,
+  GraphQLSchema,
 } from 'graphql';
 import { Directive, Extensions } from 'type-graphql';
 import { AppError, ErrorCode } from '../errors/app-error.js';
@@ -65,27 +65,31 @@ function ownerOf(value: unknown): AccessOwner | undefined {
     : undefined;
 }
 
-export const accessAreaEnum = new GraphQLEnumType({
-  name: 'AccessArea',
-  description: 'What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md.',
-  values: Object.fromEntries(Object.values(AccessArea).map((area) => [area, { value: area }])),
-});
+function enumOf(schema: GraphQLSchema, name: string, values: Record<string, string>): GraphQLEnumType {
+  const existing = schema.getType(name);
+  if (existing instanceof GraphQLEnumType) return existing;
+  return new GraphQLEnumType({
+    name,
+    values: Object.fromEntries(Object.values(values).map((value) => [value, { value }])),
+  });
+}
 
-export const accessActionEnum = new GraphQLEnumType({
-  name: 'AccessAction',
-  values: Object.fromEntries(Object.values(AccessAction).map((action) => [action, { value: action }])),
-});
-
-export const accessDirective = new GraphQLDirective({
-  name: 'access',
-  description:
-    'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing.',
-  locations: [DirectiveLocation.FIELD_DEFINITION],
-  args: {
-    area: { type: new GraphQLNonNull(accessAreaEnum) },
-    action: { type: new GraphQLNonNull(accessActionEnum) },
-  },
-});
+/**
+ * The `@access` directive's definition, with the schema's own AccessArea and AccessAction enums when the
+ * resolvers use them (type-graphql registers them), so that the schema holds one type of each name.
+ */
+function accessDirectiveFor(schema: GraphQLSchema): GraphQLDirective {
+  return new GraphQLDirective({
+    name: 'access',
+    description:
+      'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing.',
+    locations: [DirectiveLocation.FIELD_DEFINITION],
+    args: {
+      area: { type: new GraphQLNonNull(enumOf(schema, 'AccessArea', AccessArea)) },
+      action: { type: new GraphQLNonNull(enumOf(schema, 'AccessAction', AccessAction)) },
+    },
+  });
+}
 
 /**
  * Guards a field or a mutation: puts `@access(area, action)` in the schema (so the published SDL shows it)
@@ -144,7 +148,12 @@ function denied(area: AccessArea): AppError {
  * either resolves or throws FORBIDDEN with the area. Guarded fields must be nullable (a denied non-null
  * field would null its parent); building the schema fails otherwise, and on a directive without a guard.
  */
-export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
+export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
+  const config = built.toConfig();
+  const schema = new GraphQLSchema({
+    ...config,
+    directives: [...config.directives, accessDirectiveFor(built)],
+  });
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const directive = getDirective(schema, field, 'access')?.[0];

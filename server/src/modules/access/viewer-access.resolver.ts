@@ -1,0 +1,61 @@
+import { Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { AccessAction, AccessArea, decideAccess, visibleScope } from '../../common/auth/access-table.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import { BusinessNode } from '../businesses/businesses.types.js';
+
+registerEnumType(AccessArea, {
+  name: 'AccessArea',
+  description: 'What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md.',
+});
+
+@ObjectType({ description: 'What the caller may do in one area of a business (the access table’s answer).' })
+export class AreaAccess {
+  @Field(() => AccessArea)
+  area: AccessArea;
+
+  @Field(() => Boolean, { description: 'For the business, or for at least the program accounts in scope.' })
+  view: boolean;
+
+  @Field(() => Boolean)
+  edit: boolean;
+}
+
+@ObjectType({ description: 'The caller’s access to a business: what an app shows and what it hides.' })
+export class BusinessAccess {
+  @Field(() => [AreaAccess], { description: 'Every area, in the order of the access table.' })
+  areas: AreaAccess[];
+
+  @Field(() => [ID], {
+    description:
+      'The program accounts whose profile the caller may view (programAccount(id)): every one, or the scope of the caller’s role or relationship.',
+  })
+  programAccountIds: string[];
+}
+
+@Resolver(() => BusinessNode)
+export class BusinessAccessResolver {
+  @FieldResolver(() => BusinessAccess, {
+    description: 'The caller’s own access to this business, from the access table (docs/access-model.md).',
+  })
+  async viewerAccess(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<BusinessAccess> {
+    const standing = await ctx.access.standing(node.id);
+    const owner = { businessId: node.id };
+    const areas = Object.values(AccessArea).map((area) => ({
+      area,
+      view:
+        visibleScope(standing, area, AccessAction.VIEW) === 'ALL' ||
+        decideAccess(standing, area, AccessAction.VIEW, owner),
+      edit: decideAccess(standing, area, AccessAction.EDIT, owner),
+    }));
+    const business = await businessLoaders(ctx).business.load(node.id);
+    const accounts = business
+      ? await businessLoaders(ctx).programAccountsOfRegistryBusiness.load(business.registryBusinessId)
+      : [];
+    const scope = visibleScope(standing, AccessArea.PROGRAM_PROFILE, AccessAction.VIEW);
+    return {
+      areas,
+      programAccountIds: accounts.filter((a) => scope === 'ALL' || scope.has(a.id)).map((a) => a.id),
+    };
+  }
+}
