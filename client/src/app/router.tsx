@@ -20,6 +20,11 @@ import { FirstSetupPage } from '../features/onboarding/components/first-setup-pa
 import { RedeemActivationKeyPage } from '../features/onboarding/components/redeem-activation-key-page';
 import { RegisterBusinessPage } from '../features/onboarding/components/register-business-page';
 import { RequestAccessPage } from '../features/onboarding/components/request-access-page';
+import { ClientGroupsPage } from '../features/relationships/components/client-groups-page';
+import { ClientPage } from '../features/relationships/components/client-page';
+import { ClientsPage } from '../features/relationships/components/clients-page';
+import { RelationshipPage } from '../features/relationships/components/relationship-page';
+import { RelationshipsPage } from '../features/relationships/components/relationships-page';
 import { ProfilePage } from '../features/profile/components/profile-page';
 import { applyLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
@@ -85,6 +90,12 @@ export const routes: RouteObject[] = [
           { path: 'business/program-accounts', element: <ProgramAccountListPage /> },
           { path: 'business/program-accounts/:accountId', element: <ProgramAccountPage /> },
           { path: 'business/employees', element: <ManageEmployeesPage /> },
+          // Business relationships and the provider side (seed 003 §3.2).
+          { path: 'business/relationships', element: <RelationshipsPage /> },
+          { path: 'business/relationships/:relationshipId', element: <RelationshipPage /> },
+          { path: 'business/client-groups', element: <ClientGroupsPage /> },
+          { path: 'clients', element: <ClientsPage /> },
+          { path: 'clients/:businessId', element: <ClientPage /> },
         ],
       },
       {

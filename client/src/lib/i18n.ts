@@ -9,6 +9,7 @@ import enLanding from '../i18n/en/landing.json';
 import enOnboarding from '../i18n/en/onboarding.json';
 import enOfficer from '../i18n/en/officer.json';
 import enProfile from '../i18n/en/profile.json';
+import enRelationships from '../i18n/en/relationships.json';
 import frAccount from '../i18n/fr/account.json';
 import frAuth from '../i18n/fr/auth.json';
 import frBusiness from '../i18n/fr/business.json';
@@ -18,6 +19,7 @@ import frLanding from '../i18n/fr/landing.json';
 import frOnboarding from '../i18n/fr/onboarding.json';
 import frOfficer from '../i18n/fr/officer.json';
 import frProfile from '../i18n/fr/profile.json';
+import frRelationships from '../i18n/fr/relationships.json';
 import { type Language } from './language';
 
 export const resources = {
@@ -31,6 +33,7 @@ export const resources = {
     officer: enOfficer,
     onboarding: enOnboarding,
     business: enBusiness,
+    relationships: enRelationships,
   },
   fr: {
     common: frCommon,
@@ -42,6 +45,7 @@ export const resources = {
     officer: frOfficer,
     onboarding: frOnboarding,
     business: frBusiness,
+    relationships: frRelationships,
   },
 } as const;
 

@@ -44,19 +44,19 @@ export function SignedInMenu() {
   // Only when the header query answered for this very person (never a stale answer after a switch of user).
   const business = me.termsAccepted && businessData?.me?.id === me.id ? businessData.me : undefined;
   const active = business?.activeBusiness;
-  const account = active?.programAccounts[0];
+  const account = active?.programAccounts?.[0];
   const who = active
     ? account
       ? tb('header.identity', {
           person: name,
-          account: programReference(account.accountNumber, active.businessNumber),
-          business: active.name,
-          businessNumber: active.businessNumber,
+          account: programReference(account.accountNumber ?? '', active.businessNumber ?? ''),
+          business: active.name ?? '',
+          businessNumber: active.businessNumber ?? '',
         })
       : tb('header.identityNoAccount', {
           person: name,
-          business: active.name,
-          businessNumber: active.businessNumber,
+          business: active.name ?? '',
+          businessNumber: active.businessNumber ?? '',
         })
     : name;
 

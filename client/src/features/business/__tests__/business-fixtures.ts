@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { type MockLink } from '@apollo/client/testing';
 import { configure, screen, waitFor } from '@testing-library/react';
 import {
@@ -198,14 +199,29 @@ export function programAccountListMock() {
   }));
 }
 
+/**
+ * Answers programAccount(id) for any id: the account when it is one of `accounts`, else null with the
+ * server's FORBIDDEN (an account the viewer may not see, or none).
+ */
 export function programAccountProfileMock(accounts: ReadonlyArray<typeof rm0001 | typeof rt0001>) {
-  return always(ProgramAccountProfileDocument, () => ({
-    me: {
-      __typename: 'Viewer',
-      id: 'user-1',
-      activeBusiness: { ...northernLights, programAccounts: accounts },
+  return {
+    request: { query: ProgramAccountProfileDocument, variables: () => true },
+    result: (variables: { id: string }) => {
+      const account = accounts.find((candidate) => candidate.id === variables.id);
+      return account
+        ? { data: { programAccount: account } }
+        : {
+            data: { programAccount: null },
+            errors: [
+              new GraphQLError('You do not have access to this program account’s profile.', {
+                path: ['programAccount'],
+                extensions: { code: 'FORBIDDEN', area: 'PROGRAM_PROFILE' },
+              }),
+            ],
+          };
     },
-  }));
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  } as MockLink.MockedResponse;
 }
 
 export const requester = {

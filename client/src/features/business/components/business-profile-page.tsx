@@ -28,6 +28,25 @@ import { TextAreaField } from './form-controls';
 
 type Business = NonNullable<NonNullable<BusinessProfileQuery['me']>['activeBusiness']>;
 
+/**
+ * The profile with the API's guarded (nullable) fields filled in. The business's own people may always see
+ * its profile (docs/access-model.md), so the fallbacks only cover what the types allow.
+ */
+function profileOf(business: Business) {
+  const profile = business.profile;
+  return {
+    legalName: profile?.legalName ?? '',
+    operatingName: profile?.operatingName ?? null,
+    businessType: profile?.businessType ?? '',
+    soleProprietor: profile?.soleProprietor ?? false,
+    serviceProvider: profile?.serviceProvider ?? false,
+    serviceProviderKind: profile?.serviceProviderKind ?? null,
+    addresses: profile?.addresses ?? [],
+    businessActivity: profile?.businessActivity ?? null,
+    contacts: profile?.contacts ?? [],
+  };
+}
+
 /** The server's limits (docs/businesses.md, updateBusinessSettings). */
 export const settingsLimits = {
   businessActivity: 500,
@@ -59,12 +78,12 @@ export function BusinessProfilePage() {
       {data && !business ? <NoActiveBusiness /> : null}
       {business ? (
         <>
-          <GcdsText>{t('profile.lead', { business: business.name })}</GcdsText>
+          <GcdsText>{t('profile.lead', { business: business.name ?? '' })}</GcdsText>
           <GeneralInformation business={business} />
 
           <GcdsHeading tag="h2">{t('profile.addresses')}</GcdsHeading>
           <GcdsText>{t('profile.addressesNote')}</GcdsText>
-          <AddressList addresses={business.profile.addresses} empty={t('programAccount.noAddress')} />
+          <AddressList addresses={profileOf(business).addresses} empty={t('programAccount.noAddress')} />
 
           <GcdsHeading tag="h2">{t('profile.settings')}</GcdsHeading>
           {role === 'BUSINESS_ACCOUNT_MANAGER' ? (
@@ -95,7 +114,7 @@ export function BusinessProfilePage() {
 function GeneralInformation({ business }: { business: Business }) {
   const { t } = useTranslation('business');
   const language = useLanguage();
-  const { profile } = business;
+  const profile = profileOf(business);
   const yesNo = (value: boolean) => (value ? t('values.yes') : t('values.no'));
   return (
     <>
@@ -104,7 +123,7 @@ function GeneralInformation({ business }: { business: Business }) {
         items={[
           [t('profile.legalName'), profile.legalName],
           [t('profile.operatingName'), profile.operatingName ?? t('values.none')],
-          [t('profile.businessNumber'), business.businessNumber],
+          [t('profile.businessNumber'), business.businessNumber ?? ''],
           [t('profile.businessType'), codeLabel(t, 'businessTypes', profile.businessType)],
           [t('profile.soleProprietor'), yesNo(profile.soleProprietor)],
           [
@@ -113,7 +132,10 @@ function GeneralInformation({ business }: { business: Business }) {
               ? `${t('values.yes')} (${codeLabel(t, 'serviceProviderKinds', profile.serviceProviderKind)})`
               : yesNo(profile.serviceProvider),
           ],
-          [t('profile.registeredAt'), formatDateTime(business.registeredAt, language)],
+          [
+            t('profile.registeredAt'),
+            business.registeredAt ? formatDateTime(business.registeredAt, language) : '',
+          ],
         ]}
       />
     </>
@@ -126,9 +148,9 @@ function ReadOnlySettings({ business }: { business: Business }) {
     <>
       <GcdsText>{t('profile.readOnly')}</GcdsText>
       <Facts
-        items={[[t('profile.businessActivity'), business.profile.businessActivity ?? t('values.none')]]}
+        items={[[t('profile.businessActivity'), profileOf(business).businessActivity ?? t('values.none')]]}
       />
-      <ContactsTable contacts={business.profile.contacts} caption={t('contacts.caption')} />
+      <ContactsTable contacts={profileOf(business).contacts} caption={t('contacts.caption')} />
     </>
   );
 }
@@ -151,10 +173,10 @@ function SettingsForm({ business }: { business: Business }) {
   const { errors, refuse, clear, focusKey } = useFormErrors();
   const [unsent, setUnsent] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [activity, setActivity] = useState(business.profile.businessActivity ?? '');
-  const [nextKey, setNextKey] = useState(business.profile.contacts.length);
+  const [activity, setActivity] = useState(profileOf(business).businessActivity ?? '');
+  const [nextKey, setNextKey] = useState(profileOf(business).contacts.length);
   const [contacts, setContacts] = useState<ContactDraft[]>(() =>
-    business.profile.contacts.map((contact, key) => ({
+    profileOf(business).contacts.map((contact, key) => ({
       key,
       name: contact.name,
       title: contact.title ?? '',

@@ -23,8 +23,9 @@ import { NoActiveBusiness } from './business-parts';
 import { ChecklistField, TextAreaField } from './form-controls';
 
 type Business = NonNullable<NonNullable<ManageEmployeesQuery['me']>['activeBusiness']>;
-type Request = Business['pendingAccessRequests'][number];
-type Member = Business['members'][number];
+type Request = NonNullable<Business['pendingAccessRequests']>[number];
+type Member = NonNullable<Business['members']>[number];
+type Accounts = NonNullable<Business['programAccounts']>;
 
 /** What the open panel under a table is about: one request or one member, one action. */
 type Panel = { kind: 'approve' | 'reject'; request: Request } | { kind: 'change' | 'revoke'; member: Member };
@@ -47,7 +48,12 @@ export const rejectionReasonMax = 500;
 export function ManageEmployeesPage() {
   const { t } = useTranslation('business');
   const { t: tc } = useTranslation('common');
-  const { data, loading, error, refetch } = useManageEmployeesQuery({ fetchPolicy: 'cache-and-network' });
+  // A role without access management gets those lists refused (FORBIDDEN, null): keep the rest of the
+  // answer and say so below, rather than failing the page.
+  const { data, loading, error, refetch } = useManageEmployeesQuery({
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
   useDocumentTitle(tc('documentTitle', { page: t('employees.title') }));
   const business = data?.me?.activeBusiness;
   const role = business?.viewerMembership.role;
@@ -99,9 +105,10 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const accounts = business.programAccounts;
-  const requests = business.pendingAccessRequests;
-  const members = business.members;
+  const accounts = business.programAccounts ?? [];
+  const requests = business.pendingAccessRequests ?? [];
+  const members = business.members ?? [];
+  const businessNumber = business.businessNumber ?? '';
   const roleName = (role: BusinessRole) => codeLabel(t, 'roles', role);
   const scopeOf = (member: Member) =>
     member.role === 'BUSINESS_ACCOUNT_MANAGER'
@@ -109,7 +116,7 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
       : member.programAccounts.length === 0
         ? t('values.none')
         : member.programAccounts
-            .map((account) => programReference(account.accountNumber, business.businessNumber))
+            .map((account) => programReference(account.accountNumber, businessNumber))
             .join(', ');
 
   return (
@@ -179,7 +186,7 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
           request={panel.request}
           accounts={accounts}
           isBam={isBam}
-          businessNumber={business.businessNumber}
+          businessNumber={businessNumber}
           onCancel={() => setPanel(undefined)}
           onDone={finish}
         />
@@ -249,7 +256,7 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
               key={`change-${panel.member.id}`}
               member={panel.member}
               accounts={accounts}
-              businessNumber={business.businessNumber}
+              businessNumber={businessNumber}
               onCancel={() => setPanel(undefined)}
               onDone={finish}
             />
@@ -258,7 +265,7 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
             <RevokePanel
               key={`revoke-${panel.member.id}`}
               member={panel.member}
-              businessName={business.name}
+              businessName={business.name ?? ''}
               onCancel={() => setPanel(undefined)}
               onDone={finish}
             />
@@ -306,7 +313,7 @@ interface GrantFieldsProps {
   scope: string[];
   setScope: (scope: string[]) => void;
   errors: FieldErrors;
-  accounts: Business['programAccounts'];
+  accounts: Accounts;
   businessNumber: string;
   /** A PAM never grants the BAM role (the server answers NOT_ALLOWED). */
   allowBam: boolean;
@@ -349,7 +356,7 @@ function GrantFields({
           onChange={setScope}
           options={accounts.map((account) => ({
             value: account.id,
-            label: `${programReference(account.accountNumber, businessNumber)} - ${account.name}`,
+            label: `${programReference(account.accountNumber ?? '', businessNumber)} - ${account.name ?? ''}`,
           }))}
           error={errors.programAccountIds}
         />
@@ -361,7 +368,7 @@ function GrantFields({
 interface DecisionPanelProps {
   kind: 'approve' | 'reject';
   request: Request;
-  accounts: Business['programAccounts'];
+  accounts: Accounts;
   isBam: boolean;
   businessNumber: string;
   onCancel: () => void;
@@ -500,7 +507,7 @@ function FailureNotice({ message }: { message: string }) {
 
 interface ChangePanelProps {
   member: Member;
-  accounts: Business['programAccounts'];
+  accounts: Accounts;
   businessNumber: string;
   onCancel: () => void;
   onDone: (outcome: Outcome) => Promise<void>;

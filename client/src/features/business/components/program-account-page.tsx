@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import { useProgramAccountProfileQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { codeLabel } from './business-labels';
-import { AddressList, ContactsTable, Facts, NoActiveBusiness } from './business-parts';
+import { AddressList, ContactsTable, Facts } from './business-parts';
 
 /**
  * One program account's profile: general information, addresses, contacts, owners and sub-programs.
@@ -18,11 +18,15 @@ export function ProgramAccountPage() {
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
   const { accountId } = useParams();
-  const { data, loading, error } = useProgramAccountProfileQuery({ fetchPolicy: 'cache-and-network' });
-  const business = data?.me?.activeBusiness;
-  const account = business?.programAccounts.find((candidate) => candidate.id === accountId);
+  // An account the caller may not see answers null with FORBIDDEN: the page says "not found" either way.
+  const { data, loading, error } = useProgramAccountProfileQuery({
+    variables: { id: accountId ?? '' },
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
+  const account = data?.programAccount;
   const title = account
-    ? t('programAccount.title', { accountNumber: account.accountNumber })
+    ? t('programAccount.title', { accountNumber: account.accountNumber ?? '' })
     : data
       ? t('programAccount.notFoundTitle')
       : t('programAccounts.title');
@@ -33,8 +37,7 @@ export function ProgramAccountPage() {
       <GcdsHeading tag="h1">{title}</GcdsHeading>
       {!data && loading ? <PageLoading /> : null}
       {!data && error ? <PageLoadError /> : null}
-      {data && !business ? <NoActiveBusiness /> : null}
-      {business && !account ? <GcdsText>{t('programAccount.notFound')}</GcdsText> : null}
+      {data && !account ? <GcdsText>{t('programAccount.notFound')}</GcdsText> : null}
       {account ? (
         <>
           <GcdsNotice
@@ -50,27 +53,29 @@ export function ProgramAccountPage() {
           <GcdsHeading tag="h2">{t('programAccount.general')}</GcdsHeading>
           <Facts
             items={[
-              [t('programAccount.accountNumber'), account.accountNumber],
-              [t('programAccount.name'), account.name],
-              [t('programAccount.programCode'), account.programCode],
-              [t('programAccount.programType'), codeLabel(t, 'programTypes', account.programType)],
-              [t('programAccount.billingType'), codeLabel(t, 'billingTypes', account.billingType)],
-              [t('programAccount.status'), codeLabel(t, 'accountStatuses', account.status)],
+              [t('programAccount.accountNumber'), account.accountNumber ?? ''],
+              [t('programAccount.name'), account.name ?? ''],
+              [t('programAccount.programCode'), account.programCode ?? ''],
+              [t('programAccount.programType'), codeLabel(t, 'programTypes', account.programType ?? '')],
+              [t('programAccount.billingType'), codeLabel(t, 'billingTypes', account.billingType ?? '')],
+              [t('programAccount.status'), codeLabel(t, 'accountStatuses', account.status ?? '')],
             ]}
           />
 
           <GcdsHeading tag="h2">{t('programAccount.addresses')}</GcdsHeading>
-          <AddressList addresses={account.addresses} empty={t('programAccount.noAddress')} />
+          <AddressList addresses={account.addresses ?? []} empty={t('programAccount.noAddress')} />
 
           <GcdsHeading tag="h2">{t('programAccount.contacts')}</GcdsHeading>
-          <ContactsTable contacts={account.contacts} caption={t('programAccount.contacts')} />
+          <ContactsTable contacts={account.contacts ?? []} caption={t('programAccount.contacts')} />
 
           <GcdsHeading tag="h2">{t('programAccount.owners')}</GcdsHeading>
-          {account.owners.length === 0 ? (
+          {!account.owners?.length ? (
             <GcdsText>{t('programAccount.noOwner')}</GcdsText>
           ) : (
             <table className="data-table">
-              <caption>{t('programAccount.ownersCaption', { accountNumber: account.accountNumber })}</caption>
+              <caption>
+                {t('programAccount.ownersCaption', { accountNumber: account.accountNumber ?? '' })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('programAccount.ownerName')}</th>
@@ -89,12 +94,12 @@ export function ProgramAccountPage() {
           )}
 
           <GcdsHeading tag="h2">{t('programAccount.subPrograms')}</GcdsHeading>
-          {account.subPrograms.length === 0 ? (
+          {!account.subPrograms?.length ? (
             <GcdsText>{t('programAccount.noSubProgram')}</GcdsText>
           ) : (
             <table className="data-table">
               <caption>
-                {t('programAccount.subProgramsCaption', { accountNumber: account.accountNumber })}
+                {t('programAccount.subProgramsCaption', { accountNumber: account.accountNumber ?? '' })}
               </caption>
               <thead>
                 <tr>
@@ -114,7 +119,7 @@ export function ProgramAccountPage() {
           )}
         </>
       ) : null}
-      {business ? (
+      {data ? (
         <GcdsText>
           <GcdsLink href={`/${language}/business/program-accounts`}>
             {t('programAccount.backToList')}

@@ -19,7 +19,8 @@ export function useRefreshAfterLink(): () => Promise<void> {
 interface LinkedBusinessNoticeProps {
   title: string;
   /** The business as the portal names it (operating name, else legal name). */
-  business: { name: string; businessNumber: string };
+  /** Guarded fields are nullable in the API; the new BAM of a business always gets them. */
+  business: { name?: string | null; businessNumber?: string | null };
   /** The legal name the person confirmed, shown when the portal's name differs from it. */
   legalName?: string;
 }
@@ -38,7 +39,10 @@ export function LinkedBusinessNotice({ title, business, legalName }: LinkedBusin
       <GcdsNotice type="success" noticeTitleTag="h2" noticeTitle={title} role="status">
         <GcdsText>
           {t('linked.bam', {
-            business: t('businessName', { name: business.name, businessNumber: business.businessNumber }),
+            business: t('businessName', {
+              name: business.name ?? '',
+              businessNumber: business.businessNumber ?? '',
+            }),
           })}
         </GcdsText>
         {legalName && legalName !== business.name ? (

@@ -26,7 +26,9 @@ export function RedeemActivationKeyPage() {
   useDocumentTitle(tc('documentTitle', { page: t('activationKey.title') }));
   const [key, setKey] = useState('');
   const [unsent, setUnsent] = useState(false);
-  const [business, setBusiness] = useState<{ name: string; businessNumber: string } | null>(null);
+  const [business, setBusiness] = useState<{ name?: string | null; businessNumber?: string | null } | null>(
+    null,
+  );
   const [redeem, { loading }] = useOnboardingRedeemActivationKeyMutation();
   const { errors, refuse, focusKey } = useFormErrors();
 

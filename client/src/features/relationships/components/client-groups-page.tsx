@@ -1,0 +1,620 @@
+import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../../components/forms/fields';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { useDocumentTitle } from '../../../components/layout/use-document-title';
+import {
+  type ClientGroupsDataQuery,
+  useClientGroupsAddClientsMutation,
+  useClientGroupsAssignToClientMutation,
+  useClientGroupsAssignToGroupMutation,
+  useClientGroupsCreateMutation,
+  useClientGroupsDataQuery,
+  useClientGroupsDeleteMutation,
+  useClientGroupsRemoveClientsMutation,
+  useClientGroupsRenameMutation,
+  useClientGroupsUnassignFromClientMutation,
+  useClientGroupsUnassignFromGroupMutation,
+} from '../../../generated/graphql';
+import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { Facts, NoActiveBusiness } from '../../business/components/business-parts';
+import { ChecklistField } from '../../business/components/form-controls';
+import {
+  ConfirmPanel,
+  FailureNotice,
+  type Outcome,
+  OutcomeRegion,
+  PanelFrame,
+  RelationshipsNav,
+  businessLabel,
+  splitErrors,
+  useDateTime,
+  useOutcomeFocus,
+  useRelationshipsViewer,
+} from './relationship-parts';
+
+type Data = NonNullable<ClientGroupsDataQuery['business']>;
+type Group = NonNullable<Data['clientGroups']>[number];
+type Client = { id: string; businessNumber: string; name: string };
+type Employee = { id: string; name: string };
+
+/** Longest group name the API accepts. */
+const nameMax = 100;
+const refresh = { refetchQueries: ['ClientGroupsData'], awaitRefetchQueries: true };
+
+type Panel =
+  | { kind: 'rename' | 'delete' | 'add' | 'remove' | 'assign'; group: Group }
+  | undefined;
+
+/**
+ * The provider side (seed 003 §3.2), for its business account manager: client groups (create,
+ * rename, delete, add and remove clients) and the employees assigned to a group or to one client.
+ * An employee acts for the clients of their groups and of their own assignments.
+ */
+export function ClientGroupsPage() {
+  const { t } = useTranslation('relationships');
+  const { t: tc } = useTranslation('common');
+  useDocumentTitle(tc('documentTitle', { page: t('groups.title') }));
+  const viewer = useRelationshipsViewer();
+  const { data, loading, error, business } = viewer;
+
+  return (
+    <>
+      <GcdsHeading tag="h1">{t('groups.title')}</GcdsHeading>
+      <RelationshipsNav current="clientGroups" />
+      {!data && loading ? <PageLoading /> : null}
+      {!data && error ? <PageLoadError /> : null}
+      {data && !business ? <NoActiveBusiness /> : null}
+      {business && !viewer.organizes ? <GcdsText>{t('groups.noAccess')}</GcdsText> : null}
+      {business && viewer.organizes ? <ClientGroups businessId={business.id} /> : null}
+    </>
+  );
+}
+
+function ClientGroups({ businessId }: { businessId: string }) {
+  const { t } = useTranslation('relationships');
+  const dateTime = useDateTime();
+  const { data, loading, error } = useClientGroupsDataQuery({
+    variables: { businessId },
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
+  const [panel, setPanel] = useState<Panel>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const outcomeRef = useOutcomeFocus(outcome);
+  const [unassignGroup] = useClientGroupsUnassignFromGroupMutation(refresh);
+  const [unassignClient] = useClientGroupsUnassignFromClientMutation(refresh);
+  const business = data?.business;
+
+  if (!data && loading) return <PageLoading />;
+  if (!business?.clientGroups) return <PageLoadError />;
+  if (error && !business.clientGroups) return <PageLoadError />;
+
+  const groups = business.clientGroups;
+  const clients: Client[] = (business.activeRelationships?.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((relationship) => relationship.provider.id === businessId)
+    .map((relationship) => relationship.client);
+  const employees: Employee[] = (business.members ?? [])
+    .filter((member) => member.status === 'ACTIVE' && member.role !== 'BUSINESS_ACCOUNT_MANAGER')
+    .map((member) => member.person);
+  const direct = (business.employeeAssignments ?? []).filter((assignment) => assignment.client);
+
+  const open = (next: Panel) => {
+    setOutcome(undefined);
+    setPanel(next);
+  };
+  const finish = async (next: Outcome) => {
+    setPanel(undefined);
+    setOutcome(next);
+  };
+  const failed = (messages: readonly string[]) =>
+    setOutcome({ type: 'danger', title: t('common.failed'), body: messages.join(' ') || t('common.failedBody') });
+
+  const removeAssignee = async (group: Group, person: Employee) => {
+    setOutcome(undefined);
+    try {
+      const { data: result } = await unassignGroup({ variables: { input: { groupId: group.id, userId: person.id } } });
+      const payload = result?.unassignEmployeeFromGroup;
+      if (payload?.assignment)
+        setOutcome({
+          type: 'success',
+          title: t('groups.unassigned.title'),
+          body: t('groups.unassigned.body', { name: person.name, target: group.name }),
+        });
+      else failed(payload?.userErrors.map((userError) => userError.message) ?? []);
+    } catch {
+      failed([]);
+    }
+  };
+
+  const removeDirect = async (person: Employee, client: Client) => {
+    setOutcome(undefined);
+    try {
+      const { data: result } = await unassignClient({
+        variables: { input: { providerBusinessId: businessId, userId: person.id, clientBusinessId: client.id } },
+      });
+      const payload = result?.unassignEmployeeFromClient;
+      if (payload?.assignment)
+        setOutcome({
+          type: 'success',
+          title: t('groups.unassigned.title'),
+          body: t('groups.unassigned.body', { name: person.name, target: client.name }),
+        });
+      else failed(payload?.userErrors.map((userError) => userError.message) ?? []);
+    } catch {
+      failed([]);
+    }
+  };
+
+  return (
+    <>
+      <GcdsText>{t('groups.lead')}</GcdsText>
+      <OutcomeRegion ref={outcomeRef} outcome={outcome} />
+      <CreateGroupForm businessId={businessId} onDone={finish} />
+
+      <GcdsHeading tag="h2">{t('groups.listTitle', { count: groups.length })}</GcdsHeading>
+      {groups.length === 0 ? <GcdsText>{t('groups.none')}</GcdsText> : null}
+      {groups.map((group) => (
+        <section key={group.id} className="client-group" aria-labelledby={`group-${group.id}`}>
+          <GcdsHeading tag="h3" id={`group-${group.id}`}>
+            {group.name}
+          </GcdsHeading>
+          <Facts
+            items={[
+              [
+                t('groups.clients'),
+                group.clients.length ? group.clients.map((client) => businessLabel(client)).join(', ') : t('values.none'),
+              ],
+              [t('groups.createdAt'), dateTime(group.createdAt)],
+            ]}
+          />
+          {group.assignees.length === 0 ? (
+            <GcdsText>{t('groups.noAssignee')}</GcdsText>
+          ) : (
+            <table className="data-table">
+              <caption>{t('groups.assigneesCaption', { group: group.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.employee')}</th>
+                  <th scope="col">{t('columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.assignees.map((person) => (
+                  <tr key={person.id}>
+                    <th scope="row">{person.name}</th>
+                    <td>
+                      <GcdsButton
+                        type="button"
+                        size="small"
+                        buttonRole="secondary"
+                        aria-label={t('groups.unassignLabel', { name: person.name, target: group.name })}
+                        onClick={() => void removeAssignee(group, person)}
+                      >
+                        {t('groups.unassign')}
+                      </GcdsButton>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="relationship-actions">
+            {(['add', 'remove', 'assign', 'rename', 'delete'] as const)
+              .filter((kind) => kind !== 'remove' || group.clients.length > 0)
+              .map((kind) => (
+                <GcdsButton
+                  key={kind}
+                  type="button"
+                  size="small"
+                  buttonRole={kind === 'delete' ? 'danger' : 'secondary'}
+                  aria-label={t(`groups.actions.${kind}Label`, { group: group.name })}
+                  onClick={() => open({ kind, group })}
+                >
+                  {t(`groups.actions.${kind}`)}
+                </GcdsButton>
+              ))}
+          </div>
+          {panel?.group.id === group.id ? (
+            <GroupPanel
+              key={`${panel.kind}-${group.id}`}
+              kind={panel.kind}
+              group={group}
+              clients={clients}
+              employees={employees}
+              onCancel={() => setPanel(undefined)}
+              onDone={finish}
+            />
+          ) : null}
+        </section>
+      ))}
+
+      <GcdsHeading tag="h2">{t('groups.directTitle')}</GcdsHeading>
+      <GcdsText>{t('groups.directLead')}</GcdsText>
+      {direct.length === 0 ? (
+        <GcdsText>{t('groups.noDirect')}</GcdsText>
+      ) : (
+        <table className="data-table">
+          <caption>{t('groups.directCaption', { count: direct.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.employee')}</th>
+              <th scope="col">{t('columns.client')}</th>
+              <th scope="col">{t('columns.since')}</th>
+              <th scope="col">{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {direct.map((assignment) =>
+              assignment.client ? (
+                <tr key={assignment.id}>
+                  <th scope="row">{assignment.person.name}</th>
+                  <td>{businessLabel(assignment.client)}</td>
+                  <td>{dateTime(assignment.createdAt)}</td>
+                  <td>
+                    <GcdsButton
+                      type="button"
+                      size="small"
+                      buttonRole="secondary"
+                      aria-label={t('groups.unassignLabel', {
+                        name: assignment.person.name,
+                        target: assignment.client.name,
+                      })}
+                      onClick={() => {
+                        if (assignment.client) void removeDirect(assignment.person, assignment.client);
+                      }}
+                    >
+                      {t('groups.unassign')}
+                    </GcdsButton>
+                  </td>
+                </tr>
+              ) : null,
+            )}
+          </tbody>
+        </table>
+      )}
+      {clients.length === 0 ? (
+        <GcdsText>{t('groups.noClients')}</GcdsText>
+      ) : employees.length === 0 ? (
+        <GcdsText>{t('groups.noEmployees')}</GcdsText>
+      ) : (
+        <AssignClientForm businessId={businessId} clients={clients} employees={employees} onDone={finish} />
+      )}
+    </>
+  );
+}
+
+function CreateGroupForm({ businessId, onDone }: { businessId: string; onDone: (outcome: Outcome) => Promise<void> }) {
+  const { t } = useTranslation('relationships');
+  const [create, { loading }] = useClientGroupsCreateMutation(refresh);
+  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const [name, setName] = useState('');
+  const [failure, setFailure] = useState<string>();
+  const fields = ['name'];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const local: FieldErrors = {};
+    if (!name.trim()) local.name = t('errors.groupNameRequired');
+    else if ([...name.trim()].length > nameMax) local.name = t('errors.tooLong', { max: nameMax });
+    if (hasErrors(local)) return refuse(local);
+    try {
+      const { data } = await create({ variables: { input: { providerBusinessId: businessId, name: name.trim() } } });
+      const payload = data?.createClientGroup;
+      if (payload?.group) {
+        clear();
+        setName('');
+        await onDone({
+          type: 'success',
+          title: t('groups.created.title'),
+          body: t('groups.created.body', { group: payload.group.name }),
+        });
+        return;
+      }
+      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
+      if (other.length) setFailure(other.join(' '));
+      if (hasErrors(byField)) refuse(byField);
+    } catch {
+      setFailure(t('common.failedBody'));
+    }
+  };
+
+  return (
+    <section aria-labelledby="create-group-heading">
+      <GcdsHeading tag="h2" id="create-group-heading">
+        {t('groups.createTitle')}
+      </GcdsHeading>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {failure ? <FailureNotice message={failure} /> : null}
+        <TextField
+          name="name"
+          label={t('groups.name')}
+          hint={t('groups.nameHint', { max: nameMax })}
+          required
+          value={name}
+          onChange={setName}
+          error={errors.name}
+        />
+        <GcdsButton type="submit" disabled={loading}>
+          {t('groups.create')}
+        </GcdsButton>
+      </form>
+    </section>
+  );
+}
+
+interface GroupPanelProps {
+  kind: NonNullable<Panel>['kind'];
+  group: Group;
+  clients: readonly Client[];
+  employees: readonly Employee[];
+  onCancel: () => void;
+  onDone: (outcome: Outcome) => Promise<void>;
+}
+
+/** The form of one action on one group. */
+function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: GroupPanelProps) {
+  const { t } = useTranslation('relationships');
+  const [rename, renaming] = useClientGroupsRenameMutation(refresh);
+  const [remove, deleting] = useClientGroupsDeleteMutation(refresh);
+  const [addClients, adding] = useClientGroupsAddClientsMutation(refresh);
+  const [removeClients, removing] = useClientGroupsRemoveClientsMutation(refresh);
+  const [assign, assigning] = useClientGroupsAssignToGroupMutation(refresh);
+  const busy = renaming.loading || deleting.loading || adding.loading || removing.loading || assigning.loading;
+  const { errors, refuse, focusKey } = useFormErrors();
+  const [name, setName] = useState(group.name);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [userId, setUserId] = useState('');
+  const [failure, setFailure] = useState<string>();
+  const inGroup = new Set(group.clients.map((client) => client.id));
+  const candidates = kind === 'add' ? clients.filter((client) => !inGroup.has(client.id)) : group.clients;
+  const assignees = new Set(group.assignees.map((person) => person.id));
+  const people = employees.filter((person) => !assignees.has(person.id));
+  const nameOf = (id: string) => {
+    const client = [...clients, ...group.clients].find((candidate) => candidate.id === id);
+    return client ? client.name : id;
+  };
+
+  const run = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setFailure(undefined);
+    try {
+      if (kind === 'delete') {
+        const payload = (await remove({ variables: { groupId: group.id } })).data?.deleteClientGroup;
+        if (payload?.group)
+          return await onDone({
+            type: 'success',
+            title: t('groups.deleted.title'),
+            body: t('groups.deleted.body', { group: group.name }),
+          });
+        return setFailure(payload?.userErrors.map((error) => error.message).join(' ') || t('common.failedBody'));
+      }
+      if (kind === 'rename') {
+        if (!name.trim()) return refuse({ groupName: t('errors.groupNameRequired') });
+        if ([...name.trim()].length > nameMax) return refuse({ groupName: t('errors.tooLong', { max: nameMax }) });
+        const payload = (await rename({ variables: { input: { groupId: group.id, name: name.trim() } } })).data
+          ?.renameClientGroup;
+        if (payload?.group)
+          return await onDone({
+            type: 'success',
+            title: t('groups.renamed.title'),
+            body: t('groups.renamed.body', { group: payload.group.name }),
+          });
+        const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupName'], { name: 'groupName' });
+        if (other.length) setFailure(other.join(' '));
+        if (hasErrors(byField)) refuse(byField);
+        return;
+      }
+      if (kind === 'add' || kind === 'remove') {
+        if (chosen.length === 0) return refuse({ clientBusinessIds: t('errors.clientsRequired') });
+        const variables = { groupId: group.id, clientBusinessIds: chosen };
+        const payload =
+          kind === 'add'
+            ? (await addClients({ variables })).data?.addClientsToGroup
+            : (await removeClients({ variables })).data?.removeClientsFromGroup;
+        if (!payload) return setFailure(t('common.failedBody'));
+        if (payload.userErrors.length)
+          return setFailure(payload.userErrors.map((error) => error.message).join(' '));
+        const done = payload.results.filter((result) => result.done);
+        const problems = payload.results
+          .filter((result) => !result.done)
+          .map((result) => `${nameOf(result.clientBusinessId)}: ${result.userErrors.map((e) => e.message).join(' ')}`);
+        if (done.length === 0) return setFailure(problems.join(' '));
+        return await onDone({
+          type: 'success',
+          title: t(`groups.${kind === 'add' ? 'added' : 'removed'}.title`),
+          body: [
+            t(`groups.${kind === 'add' ? 'added' : 'removed'}.body`, {
+              count: done.length,
+              group: group.name,
+              clients: done.map((result) => nameOf(result.clientBusinessId)).join(', '),
+            }),
+            ...problems,
+          ].join(' '),
+        });
+      }
+      // assign
+      if (!userId) return refuse({ groupUserId: t('errors.employeeRequired') });
+      const payload = (await assign({ variables: { input: { groupId: group.id, userId } } })).data
+        ?.assignEmployeeToGroup;
+      if (payload?.assignment)
+        return await onDone({
+          type: 'success',
+          title: t('groups.assigned.title'),
+          body: t('groups.assigned.body', {
+            name: employees.find((person) => person.id === userId)?.name ?? '',
+            target: group.name,
+          }),
+        });
+      const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupUserId'], { userId: 'groupUserId' });
+      if (other.length) setFailure(other.join(' '));
+      if (hasErrors(byField)) refuse(byField);
+    } catch {
+      setFailure(t('common.failedBody'));
+    }
+  };
+
+  if (kind === 'delete')
+    return (
+      <ConfirmPanel
+        title={t('groups.deleteTitle', { group: group.name })}
+        warning={t('groups.deleteWarning', { group: group.name })}
+        confirmLabel={t('groups.confirmDelete')}
+        busy={busy}
+        failure={failure}
+        onConfirm={() => void run()}
+        onCancel={onCancel}
+      />
+    );
+
+  const fields = kind === 'rename' ? ['groupName'] : kind === 'assign' ? ['groupUserId'] : ['clientBusinessIds'];
+  return (
+    <PanelFrame title={t(`groups.panel.${kind}`, { group: group.name })} headingTag="h4">
+      <form noValidate onSubmit={(event) => void run(event)}>
+        <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {failure ? <FailureNotice message={failure} /> : null}
+        {kind === 'rename' ? (
+          <TextField
+            name="groupName"
+            label={t('groups.newName')}
+            required
+            value={name}
+            onChange={setName}
+            error={errors.groupName}
+          />
+        ) : null}
+        {(kind === 'add' || kind === 'remove') && candidates.length === 0 ? (
+          <GcdsText>{kind === 'add' ? t('groups.noClientToAdd') : t('groups.noClientToRemove')}</GcdsText>
+        ) : null}
+        {(kind === 'add' || kind === 'remove') && candidates.length > 0 ? (
+          <ChecklistField
+            name="clientBusinessIds"
+            label={t(`groups.${kind === 'add' ? 'clientsToAdd' : 'clientsToRemove'}`, { group: group.name })}
+            required
+            values={chosen}
+            onChange={setChosen}
+            options={candidates.map((client) => ({ value: client.id, label: businessLabel(client) }))}
+            error={errors.clientBusinessIds}
+          />
+        ) : null}
+        {kind === 'assign' && people.length === 0 ? <GcdsText>{t('groups.noEmployeeToAssign')}</GcdsText> : null}
+        {kind === 'assign' && people.length > 0 ? (
+          <SelectField
+            name="groupUserId"
+            label={t('groups.employee')}
+            placeholder={t('groups.employeePlaceholder')}
+            required
+            value={userId}
+            onChange={setUserId}
+            options={people.map((person) => ({ value: person.id, label: person.name }))}
+            error={errors.groupUserId}
+          />
+        ) : null}
+        <div className="relationship-actions">
+          <GcdsButton type="submit" disabled={busy}>
+            {t(`groups.submit.${kind}`)}
+          </GcdsButton>
+          <GcdsButton type="button" buttonRole="secondary" onClick={onCancel}>
+            {t('common.back')}
+          </GcdsButton>
+        </div>
+      </form>
+    </PanelFrame>
+  );
+}
+
+/** Assigns one employee to one client (a direct assignment). */
+function AssignClientForm({
+  businessId,
+  clients,
+  employees,
+  onDone,
+}: {
+  businessId: string;
+  clients: readonly Client[];
+  employees: readonly Employee[];
+  onDone: (outcome: Outcome) => Promise<void>;
+}) {
+  const { t } = useTranslation('relationships');
+  const [assign, { loading }] = useClientGroupsAssignToClientMutation(refresh);
+  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const [userId, setUserId] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [failure, setFailure] = useState<string>();
+  const fields = ['userId', 'clientBusinessId'];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const local: FieldErrors = {};
+    if (!userId) local.userId = t('errors.employeeRequired');
+    if (!clientId) local.clientBusinessId = t('errors.clientRequired');
+    if (hasErrors(local)) return refuse(local);
+    try {
+      const { data } = await assign({
+        variables: { input: { providerBusinessId: businessId, userId, clientBusinessId: clientId } },
+      });
+      const payload = data?.assignEmployeeToClient;
+      if (payload?.assignment) {
+        clear();
+        await onDone({
+          type: 'success',
+          title: t('groups.assigned.title'),
+          body: t('groups.assigned.body', {
+            name: employees.find((person) => person.id === userId)?.name ?? '',
+            target: clients.find((client) => client.id === clientId)?.name ?? '',
+          }),
+        });
+        setUserId('');
+        setClientId('');
+        return;
+      }
+      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
+      if (other.length) setFailure(other.join(' '));
+      if (hasErrors(byField)) refuse(byField);
+    } catch {
+      setFailure(t('common.failedBody'));
+    }
+  };
+
+  return (
+    <section aria-labelledby="assign-client-heading">
+      <GcdsHeading tag="h3" id="assign-client-heading">
+        {t('groups.assignClientTitle')}
+      </GcdsHeading>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {failure ? <FailureNotice message={failure} /> : null}
+        <SelectField
+          name="userId"
+          label={t('groups.employee')}
+          placeholder={t('groups.employeePlaceholder')}
+          required
+          value={userId}
+          onChange={setUserId}
+          options={employees.map((person) => ({ value: person.id, label: person.name }))}
+          error={errors.userId}
+        />
+        <SelectField
+          name="clientBusinessId"
+          label={t('groups.client')}
+          placeholder={t('groups.clientPlaceholder')}
+          required
+          value={clientId}
+          onChange={setClientId}
+          options={clients.map((client) => ({ value: client.id, label: businessLabel(client) }))}
+          error={errors.clientBusinessId}
+        />
+        <GcdsButton type="submit" disabled={loading}>
+          {t('groups.assign')}
+        </GcdsButton>
+      </form>
+    </section>
+  );
+}

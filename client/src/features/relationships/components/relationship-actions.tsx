@@ -1,0 +1,281 @@
+import { GcdsButton, GcdsText } from '@cdssnc/gcds-components-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RadioField } from '../../../components/forms/fields';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useFormErrors } from '../../../components/forms/use-form-errors';
+import {
+  type RelationshipType,
+  type RelationshipsRowFragment,
+  useRelationshipsCancelMutation,
+  useRelationshipsClientAccountsQuery,
+  useRelationshipsDecideMutation,
+  useRelationshipsEndMutation,
+} from '../../../generated/graphql';
+import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { programReference } from '../../business/components/business-labels';
+import { ChecklistField, TextAreaField } from '../../business/components/form-controls';
+import {
+  ConfirmPanel,
+  FailureNotice,
+  type Outcome,
+  PanelFrame,
+  relationshipTypes,
+  splitErrors,
+  textMax,
+} from './relationship-parts';
+
+/** Every list and page of the feature that a decision changes: asked again after each one. */
+export const relationshipQueries = [
+  'RelationshipsReceived',
+  'RelationshipsSent',
+  'RelationshipsActive',
+  'RelationshipsViewer',
+];
+
+export type Relationship = RelationshipsRowFragment;
+
+export type RelationshipPanel =
+  | { kind: 'approve' | 'reject' | 'cancel' | 'end'; relationship: Relationship }
+  | undefined;
+
+interface ActionPanelProps {
+  panel: NonNullable<RelationshipPanel>;
+  /** The viewer's active business (the client, for a decision). */
+  businessId: string;
+  /** A program account manager approves program management only. */
+  isBam: boolean;
+  onCancel: () => void;
+  onDone: (outcome: Outcome) => Promise<void>;
+}
+
+/** The panel of one action on one relationship: decide, cancel or end. */
+export function RelationshipActionPanel({ panel, businessId, isBam, onCancel, onDone }: ActionPanelProps) {
+  if (panel.kind === 'approve' || panel.kind === 'reject')
+    return (
+      <DecisionPanel
+        kind={panel.kind}
+        relationship={panel.relationship}
+        businessId={businessId}
+        isBam={isBam}
+        onCancel={onCancel}
+        onDone={onDone}
+      />
+    );
+  return <StateChangePanel kind={panel.kind} relationship={panel.relationship} onCancel={onCancel} onDone={onDone} />;
+}
+
+/** The other party's name, seen from the viewer's business. */
+export function counterpart(relationship: Relationship, businessId: string): string {
+  return relationship.provider.id === businessId ? relationship.client.name : relationship.provider.name;
+}
+
+function DecisionPanel({
+  kind,
+  relationship,
+  businessId,
+  isBam,
+  onCancel,
+  onDone,
+}: Omit<ActionPanelProps, 'panel'> & { kind: 'approve' | 'reject'; relationship: Relationship }) {
+  const { t } = useTranslation('relationships');
+  const [decide, { loading }] = useRelationshipsDecideMutation({
+    refetchQueries: relationshipQueries,
+    awaitRefetchQueries: true,
+  });
+  const accounts = useRelationshipsClientAccountsQuery({
+    variables: { businessId },
+    skip: kind !== 'approve',
+    fetchPolicy: 'cache-and-network',
+  });
+  const { errors, refuse, focusKey } = useFormErrors();
+  const [type, setType] = useState(isBam ? '' : 'PROGRAM_MANAGEMENT');
+  const [scope, setScope] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string>();
+  const provider = relationship.provider.name;
+  const fields = kind === 'approve' ? ['type', 'programAccountIds'] : ['reason'];
+  const types = relationshipTypes.filter((value) => isBam || value === 'PROGRAM_MANAGEMENT');
+  const business = accounts.data?.business;
+
+  const check = (): FieldErrors => {
+    const local: FieldErrors = {};
+    if (kind === 'approve') {
+      if (!type) local.type = t('errors.typeRequired');
+      else if (type === 'PROGRAM_MANAGEMENT' && scope.length === 0)
+        local.programAccountIds = t('errors.accountsRequired');
+    } else if (!reason.trim()) local.reason = t('errors.reasonRequired');
+    else if ([...reason.trim()].length > textMax) local.reason = t('errors.tooLong', { max: textMax });
+    return local;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const local = check();
+    if (hasErrors(local)) return refuse(local);
+    const approve = kind === 'approve';
+    try {
+      const { data } = await decide({
+        variables: {
+          input: approve
+            ? {
+                relationshipId: relationship.id,
+                approve: true,
+                type: type as RelationshipType,
+                ...(type === 'PROGRAM_MANAGEMENT' ? { programAccountIds: scope } : {}),
+              }
+            : { relationshipId: relationship.id, approve: false, reason: reason.trim() },
+        },
+      });
+      const payload = data?.decideRelationship;
+      if (payload?.relationship) {
+        await onDone(
+          approve
+            ? {
+                type: 'success',
+                title: t('decide.approved.title'),
+                body: t('decide.approved.body', {
+                  provider,
+                  type: t(`types.${type as RelationshipType}`),
+                }),
+              }
+            : {
+                type: 'success',
+                title: t('decide.rejected.title'),
+                body: t('decide.rejected.body', { provider }),
+              },
+        );
+        return;
+      }
+      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
+      if (other.length) setFailure(other.join(' '));
+      if (hasErrors(byField)) refuse(byField);
+    } catch {
+      setFailure(t('common.failedBody'));
+    }
+  };
+
+  return (
+    <PanelFrame
+      title={kind === 'approve' ? t('decide.approveTitle', { provider }) : t('decide.rejectTitle', { provider })}
+    >
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {failure ? <FailureNotice message={failure} /> : null}
+        {relationship.message ? (
+          <GcdsText>{t('decide.message', { message: relationship.message })}</GcdsText>
+        ) : null}
+        {kind === 'approve' ? (
+          <>
+            <RadioField
+              name="type"
+              label={t('decide.type')}
+              required
+              value={type}
+              onChange={setType}
+              options={types.map((value) => ({
+                value,
+                label: t(`types.${value}`),
+                hint: t(`typeHints.${value}`),
+              }))}
+              error={errors.type}
+            />
+            {type === 'PROGRAM_MANAGEMENT' ? (
+              business?.programAccounts ? (
+                <ChecklistField
+                  name="programAccountIds"
+                  label={t('decide.accounts')}
+                  hint={t('decide.accountsHint')}
+                  required
+                  values={scope}
+                  onChange={setScope}
+                  options={business.programAccounts.map((account) => ({
+                    value: account.id,
+                    label: `${programReference(account.accountNumber, account.accountNumber.slice(0, 9))} - ${account.name}`,
+                  }))}
+                  error={errors.programAccountIds}
+                />
+              ) : (
+                <GcdsText role="status">{t('common.loading')}</GcdsText>
+              )
+            ) : null}
+          </>
+        ) : (
+          <TextAreaField
+            name="reason"
+            label={t('decide.reason')}
+            hint={t('decide.reasonHint')}
+            required
+            maxLength={textMax}
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+          />
+        )}
+        <div className="relationship-actions">
+          <GcdsButton type="submit" disabled={loading}>
+            {kind === 'approve' ? t('decide.sendApproval') : t('decide.sendRejection')}
+          </GcdsButton>
+          <GcdsButton type="button" buttonRole="secondary" onClick={onCancel}>
+            {t('common.back')}
+          </GcdsButton>
+        </div>
+      </form>
+    </PanelFrame>
+  );
+}
+
+/** Cancelling a pending request or ending an active relationship: a confirmation step first. */
+function StateChangePanel({
+  kind,
+  relationship,
+  onCancel,
+  onDone,
+}: {
+  kind: 'cancel' | 'end';
+  relationship: Relationship;
+  onCancel: () => void;
+  onDone: (outcome: Outcome) => Promise<void>;
+}) {
+  const { t } = useTranslation('relationships');
+  const options = { refetchQueries: relationshipQueries, awaitRefetchQueries: true };
+  const [cancel, cancelling] = useRelationshipsCancelMutation(options);
+  const [end, ending] = useRelationshipsEndMutation(options);
+  const [failure, setFailure] = useState<string>();
+  const names = { provider: relationship.provider.name, client: relationship.client.name };
+
+  const confirm = async () => {
+    setFailure(undefined);
+    try {
+      const variables = { relationshipId: relationship.id };
+      const payload =
+        kind === 'cancel'
+          ? (await cancel({ variables })).data?.cancelRelationship
+          : (await end({ variables })).data?.endRelationship;
+      if (payload?.relationship) {
+        await onDone({
+          type: 'success',
+          title: t(`${kind}.done.title`),
+          body: t(`${kind}.done.body`, names),
+        });
+        return;
+      }
+      setFailure(payload?.userErrors.map((error) => error.message).join(' ') || t('common.failedBody'));
+    } catch {
+      setFailure(t('common.failedBody'));
+    }
+  };
+
+  return (
+    <ConfirmPanel
+      title={t(`${kind}.title`, names)}
+      warning={t(`${kind}.warning`, names)}
+      confirmLabel={t(`${kind}.confirm`)}
+      busy={cancelling.loading || ending.loading}
+      failure={failure}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    />
+  );
+}
