@@ -86,7 +86,9 @@ function noBusinessMock(cache: ReturnType<typeof createCache>): MockLink.MockedR
       const me = cache.readQuery({ query: ViewerDocument })?.me;
       return {
         data: {
-          me: me ? { __typename: 'Viewer', id: me.id, memberships: [], activeBusiness: null } : null,
+          me: me
+            ? { __typename: 'Viewer', id: me.id, actingFor: [], memberships: [], activeBusiness: null }
+            : null,
         },
       };
     },

@@ -86,6 +86,11 @@ export function SignedInMenu() {
               <GcdsLink href={`/${language}/business`}>{tb('header.myBusiness')}</GcdsLink>
             </GcdsText>
           ) : null}
+          {business?.actingFor.length ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/clients`}>{tb('header.myClients')}</GcdsLink>
+            </GcdsText>
+          ) : null}
           {business && active && business.memberships.length > 1 ? (
             <BusinessSwitcher memberships={business.memberships} activeId={active.id} />
           ) : null}

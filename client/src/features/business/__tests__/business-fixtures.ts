@@ -93,12 +93,15 @@ export function membership(role: BusinessRole, id = 'm-1') {
 export function headerMock(
   active: { id: string; businessNumber: string; name: string; accounts: readonly string[] } | null,
   others: Array<{ id: string; businessNumber: string; name: string }> = [],
+  /** Ids of the clients the person may act for as a provider's employee. */
+  clients: readonly string[] = [],
 ) {
   const businesses = [...(active ? [active] : []), ...others];
   return always(HeaderBusinessDocument, () => ({
     me: {
       __typename: 'Viewer',
       id: 'user-1',
+      actingFor: clients.map((id) => ({ __typename: 'Business', id })),
       memberships: businesses.map((business, index) => ({
         __typename: 'Membership',
         id: `hm-${index}`,

@@ -28,8 +28,19 @@ describe('header: who acts for which business', () => {
     expect(who.closest('gcds-link')).not.toBeNull();
     expect(await linkTo('Signed in as Jane Doe (RM0001) / Northern Lights (123456789)')).toBe('/en/welcome');
     expect(await linkTo('My business')).toBe('/en/business');
+    // No client to act for: no "My clients".
+    expect(screen.queryByText('My clients')).toBeNull();
     // One membership: nothing to switch to.
     expect(document.querySelector('gcds-select')).toBeNull();
+  });
+
+  it('links to "My clients" for a provider’s employee who may act for clients, and only then', async () => {
+    renderRoute('/fr/business', [
+      ...signedIn,
+      headerMock(businesses['b-1'], [], ['client-1']),
+      businessProfileMock('READER'),
+    ]);
+    expect(await linkTo('Mes clients')).toBe('/fr/clients');
   });
 
   it('omits the program account when the person has none in scope', async () => {
@@ -50,6 +61,7 @@ describe('header: who acts for which business', () => {
       me: {
         __typename: 'Viewer',
         id: 'user-1',
+        actingFor: [],
         memberships: Object.values(businesses).map((business, index) => ({
           __typename: 'Membership',
           id: `m-${index}`,

@@ -100,8 +100,22 @@ export function BusinessProfilePage() {
               </GcdsLink>
             </li>
             {role === 'BUSINESS_ACCOUNT_MANAGER' || role === 'PROGRAM_ACCOUNT_MANAGER' ? (
+              <>
+                <li>
+                  <GcdsLink href={`/${language}/business/employees`}>{t('profile.employeesLink')}</GcdsLink>
+                </li>
+                <li>
+                  <GcdsLink href={`/${language}/business/relationships`}>
+                    {t('profile.relationshipsLink')}
+                  </GcdsLink>
+                </li>
+              </>
+            ) : null}
+            {role === 'BUSINESS_ACCOUNT_MANAGER' && profileOf(business).serviceProvider ? (
               <li>
-                <GcdsLink href={`/${language}/business/employees`}>{t('profile.employeesLink')}</GcdsLink>
+                <GcdsLink href={`/${language}/business/client-groups`}>
+                  {t('profile.clientGroupsLink')}
+                </GcdsLink>
               </li>
             ) : null}
           </ul>
