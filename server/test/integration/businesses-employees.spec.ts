@@ -409,6 +409,22 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
       ['input.businessActivity', 'TOO_LONG'],
       ['input.contacts.0', 'INVALID'],
     ]);
+    // At most 20 contacts: 20 are taken, 21 are refused as a whole with their own message.
+    const contact = (n: number) => ({ name: `Contact ${n}`, title: null, phone: null, email: null });
+    const twenty = payload<{ business: { profile: { contacts: unknown[] } }; userErrors: Errors }>(
+      await bam.gql(SETTINGS, {
+        input: { ...input, contacts: Array.from({ length: 20 }, (_, i) => contact(i)) },
+      }),
+    );
+    expect(twenty.userErrors).toEqual([]);
+    expect(twenty.business.profile.contacts).toHaveLength(20);
+    const tooMany = payload<{ userErrors: Errors }>(
+      await bam.gql(SETTINGS, {
+        input: { ...input, contacts: Array.from({ length: 21 }, (_, i) => contact(i)) },
+      }),
+    );
+    expect(fieldCodes(tooMany.userErrors)).toEqual([['input.contacts', 'TOO_MANY']]);
+    expect(tooMany.userErrors[0].message).toBe('A business can have at most 20 contacts.');
     const reader = (await employee('SetReader2026', 'READER', [rm])).client;
     expectForbidden(await reader.gql(SETTINGS, { input }), 'BUSINESS_PROFILE');
   });

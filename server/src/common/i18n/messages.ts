@@ -152,6 +152,7 @@ export const messages = {
     'businesses.LAST_BAM':
       'The business needs at least one active Business Account Manager: give the role to someone else first.',
     'businesses.businessActivity.TOO_LONG': 'The business activity can have at most {max} characters.',
+    'businesses.contacts.TOO_MANY': 'A business can have at most {max} contacts.',
     'businesses.contact.INVALID': 'Each contact needs a name (at most {max} characters) and valid details.',
     'businesses.REGISTRY_BUSINESS_NOT_FOUND': 'No business in the registry has this business number.',
     'businesses.contactName.REQUIRED': 'Enter the name of the business’s contact.',
@@ -354,6 +355,7 @@ export const messages = {
       'L’entreprise doit avoir au moins un gestionnaire du compte d’entreprise (GCE) actif : donnez d’abord ce rôle à quelqu’un d’autre.',
     'businesses.businessActivity.TOO_LONG':
       'L’activité de l’entreprise peut compter au plus {max} caractères.',
+    'businesses.contacts.TOO_MANY': 'Une entreprise peut avoir au plus {max} personnes-ressources.',
     'businesses.contact.INVALID':
       'Chaque personne-ressource doit avoir un nom (au plus {max} caractères) et des coordonnées valides.',
     'businesses.REGISTRY_BUSINESS_NOT_FOUND': 'Aucune entreprise du registre n’a ce numéro d’entreprise.',

@@ -172,7 +172,7 @@ const tidy = (value: string | null | undefined) => (value ?? '').trim().replace(
 
 function contactProblems(contacts: ContactValues[]): Problem[] {
   if (contacts.length > CONTACTS_MAX)
-    return [businessProblem(['input', 'contacts'], 'INVALID', { max: 175 }, 'contact')];
+    return [businessProblem(['input', 'contacts'], 'TOO_MANY', { max: CONTACTS_MAX }, 'contacts')];
   return contacts.flatMap((contact, index) => {
     const name = tidy(contact.name);
     const email = tidy(contact.email);
