@@ -1,36 +1,19 @@
+import { type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
-import { ChangePasswordPage } from '../features/account/components/change-password-page';
-import { ChangeRecoveryPage } from '../features/account/components/change-recovery-page';
-import { RevokeCredentialPage } from '../features/account/components/revoke-credential-page';
-import { WelcomePage } from '../features/account/components/welcome-page';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
-import { GckeySignInPage } from '../features/auth/components/gckey-sign-in-page';
-import { PartnerSignInPage } from '../features/auth/components/partner-sign-in-page';
-import { RegistrationWizard } from '../features/auth/components/registration/registration-wizard';
-import { TermsOfUsePage } from '../features/auth/components/terms-of-use-page';
-import { BusinessProfilePage } from '../features/business/components/business-profile-page';
-import { ManageEmployeesPage } from '../features/business/components/manage-employees-page';
-import { ProgramAccountListPage } from '../features/business/components/program-account-list-page';
-import { ProgramAccountPage } from '../features/business/components/program-account-page';
 import { LandingPage } from '../features/landing/components/landing-page';
-import { LockedCredentialsPage } from '../features/officer/components/locked-credentials-page';
-import { OfficerBusinessPage } from '../features/officer/components/officer-business-page';
-import { OfficerBusinessSearchPage } from '../features/officer/components/officer-business-search-page';
-import { FirstSetupPage } from '../features/onboarding/components/first-setup-page';
-import { RedeemActivationKeyPage } from '../features/onboarding/components/redeem-activation-key-page';
-import { RegisterBusinessPage } from '../features/onboarding/components/register-business-page';
-import { RequestAccessPage } from '../features/onboarding/components/request-access-page';
-import { ClientGroupsPage } from '../features/relationships/components/client-groups-page';
-import { ClientPage } from '../features/relationships/components/client-page';
-import { ClientsPage } from '../features/relationships/components/clients-page';
-import { RelationshipPage } from '../features/relationships/components/relationship-page';
-import { RelationshipsPage } from '../features/relationships/components/relationships-page';
-import { ProfilePage } from '../features/profile/components/profile-page';
 import { applyLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
 import { LanguageRoot } from './routes/language-root';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
+
+/**
+ * A page loaded on first visit, in its own chunk: the landing page and the layout stay in the entry chunk,
+ * every feature page comes when a route needs it (the router waits for it, so nothing flashes).
+ */
+function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -60,50 +43,179 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <LandingPage /> },
       { path: 'sign-in', element: <SignInRedirect /> },
-      { path: 'sign-in/gckey', element: <GckeySignInPage /> },
-      { path: 'sign-in/partner', element: <PartnerSignInPage /> },
-      { path: 'register', element: <RegistrationWizard /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      {
+        path: 'sign-in/gckey',
+        lazy: page(() => import('../features/auth/components/gckey-sign-in-page'), 'GckeySignInPage'),
+      },
+      {
+        path: 'sign-in/partner',
+        lazy: page(() => import('../features/auth/components/partner-sign-in-page'), 'PartnerSignInPage'),
+      },
+      {
+        path: 'register',
+        lazy: page(
+          () => import('../features/auth/components/registration/registration-wizard'),
+          'RegistrationWizard',
+        ),
+      },
+      {
+        path: 'forgot-password',
+        lazy: page(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage'),
+      },
       {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
-          { path: 'terms', element: <TermsOfUsePage /> },
-          { path: 'welcome', element: <WelcomePage /> },
-          { path: 'account/password', element: <ChangePasswordPage /> },
-          { path: 'account/recovery', element: <ChangeRecoveryPage /> },
-          { path: 'account/revoke', element: <RevokeCredentialPage /> },
+          {
+            path: 'terms',
+            lazy: page(() => import('../features/auth/components/terms-of-use-page'), 'TermsOfUsePage'),
+          },
+          {
+            path: 'welcome',
+            lazy: page(() => import('../features/account/components/welcome-page'), 'WelcomePage'),
+          },
+          {
+            path: 'account/password',
+            lazy: page(
+              () => import('../features/account/components/change-password-page'),
+              'ChangePasswordPage',
+            ),
+          },
+          {
+            path: 'account/recovery',
+            lazy: page(
+              () => import('../features/account/components/change-recovery-page'),
+              'ChangeRecoveryPage',
+            ),
+          },
+          {
+            path: 'account/revoke',
+            lazy: page(
+              () => import('../features/account/components/revoke-credential-page'),
+              'RevokeCredentialPage',
+            ),
+          },
         ],
       },
       {
         element: <RequireViewer />,
         children: [
-          { path: 'profile', element: <ProfilePage /> },
+          {
+            path: 'profile',
+            lazy: page(() => import('../features/profile/components/profile-page'), 'ProfilePage'),
+          },
           // First setup (seed 003 §1.7): link the person to a business.
-          { path: 'setup', element: <FirstSetupPage /> },
-          { path: 'setup/register', element: <RegisterBusinessPage /> },
-          { path: 'setup/request-access', element: <RequestAccessPage /> },
-          { path: 'setup/activation-key', element: <RedeemActivationKeyPage /> },
+          {
+            path: 'setup',
+            lazy: page(() => import('../features/onboarding/components/first-setup-page'), 'FirstSetupPage'),
+          },
+          {
+            path: 'setup/register',
+            lazy: page(
+              () => import('../features/onboarding/components/register-business-page'),
+              'RegisterBusinessPage',
+            ),
+          },
+          {
+            path: 'setup/request-access',
+            lazy: page(
+              () => import('../features/onboarding/components/request-access-page'),
+              'RequestAccessPage',
+            ),
+          },
+          {
+            path: 'setup/activation-key',
+            lazy: page(
+              () => import('../features/onboarding/components/redeem-activation-key-page'),
+              'RedeemActivationKeyPage',
+            ),
+          },
           // Configure my portal, accounts and profiles (seed 003 §2.2) for the active business.
-          { path: 'business', element: <BusinessProfilePage /> },
-          { path: 'business/program-accounts', element: <ProgramAccountListPage /> },
-          { path: 'business/program-accounts/:accountId', element: <ProgramAccountPage /> },
-          { path: 'business/employees', element: <ManageEmployeesPage /> },
+          {
+            path: 'business',
+            lazy: page(
+              () => import('../features/business/components/business-profile-page'),
+              'BusinessProfilePage',
+            ),
+          },
+          {
+            path: 'business/program-accounts',
+            lazy: page(
+              () => import('../features/business/components/program-account-list-page'),
+              'ProgramAccountListPage',
+            ),
+          },
+          {
+            path: 'business/program-accounts/:accountId',
+            lazy: page(
+              () => import('../features/business/components/program-account-page'),
+              'ProgramAccountPage',
+            ),
+          },
+          {
+            path: 'business/employees',
+            lazy: page(
+              () => import('../features/business/components/manage-employees-page'),
+              'ManageEmployeesPage',
+            ),
+          },
           // Business relationships and the provider side (seed 003 §3.2).
-          { path: 'business/relationships', element: <RelationshipsPage /> },
-          { path: 'business/relationships/:relationshipId', element: <RelationshipPage /> },
-          { path: 'business/client-groups', element: <ClientGroupsPage /> },
-          { path: 'clients', element: <ClientsPage /> },
-          { path: 'clients/:businessId', element: <ClientPage /> },
+          {
+            path: 'business/relationships',
+            lazy: page(
+              () => import('../features/relationships/components/relationships-page'),
+              'RelationshipsPage',
+            ),
+          },
+          {
+            path: 'business/relationships/:relationshipId',
+            lazy: page(
+              () => import('../features/relationships/components/relationship-page'),
+              'RelationshipPage',
+            ),
+          },
+          {
+            path: 'business/client-groups',
+            lazy: page(
+              () => import('../features/relationships/components/client-groups-page'),
+              'ClientGroupsPage',
+            ),
+          },
+          {
+            path: 'clients',
+            lazy: page(() => import('../features/relationships/components/clients-page'), 'ClientsPage'),
+          },
+          {
+            path: 'clients/:businessId',
+            lazy: page(() => import('../features/relationships/components/client-page'), 'ClientPage'),
+          },
         ],
       },
       {
         element: <RequireViewer role="OFFICER" />,
         children: [
-          { path: 'officer', element: <LockedCredentialsPage /> },
-          { path: 'officer/businesses', element: <OfficerBusinessSearchPage /> },
-          { path: 'officer/businesses/:businessNumber', element: <OfficerBusinessPage /> },
+          {
+            path: 'officer',
+            lazy: page(
+              () => import('../features/officer/components/locked-credentials-page'),
+              'LockedCredentialsPage',
+            ),
+          },
+          {
+            path: 'officer/businesses',
+            lazy: page(
+              () => import('../features/officer/components/officer-business-search-page'),
+              'OfficerBusinessSearchPage',
+            ),
+          },
+          {
+            path: 'officer/businesses/:businessNumber',
+            lazy: page(
+              () => import('../features/officer/components/officer-business-page'),
+              'OfficerBusinessPage',
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
