@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/common/database/transactions.js';
 import { timeOrderedId } from '../../src/common/database/time-ordered-id.js';
+import { grantMembership } from '../../src/modules/businesses/access-requests.service.js';
 import { Business, BusinessMembership } from '../../src/modules/businesses/businesses.entities.js';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { RegistryBusiness } from '../../src/modules/registry/registry-business.entity.js';
@@ -382,6 +383,16 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
 
   // ---- The chain: assignment, groups, later accounts, ended relationships ---------------------------
 
+  it('answers a signed-out caller UNAUTHENTICATED whether or not the ids it sends exist', async () => {
+    const codes = async (query: string, variables: Record<string, unknown>) =>
+      (await t.gql(query, variables)).body.errors?.map((e) => e.extensions?.code);
+    const END = `mutation($id: ID!) { endRelationship(relationshipId: $id) { userErrors { code } } }`;
+    expect(await codes(END, { id: pendingRelationshipId })).toEqual(['UNAUTHENTICATED']);
+    expect(await codes(END, { id: '00000000-0000-4000-8000-000000000000' })).toEqual(['UNAUTHENTICATED']);
+    expect(await codes(PROGRAM, { id: rm })).toEqual(['UNAUTHENTICATED']);
+    expect(await codes(PROGRAM, { id: 'nope' })).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('shows nothing of the client to a provider employee who is not assigned to it', async () => {
     const answer = await ask(idleBroker.client, BUSINESS, { id: clientId });
     expect(answer.data?.business).toBeNull();
@@ -408,6 +419,76 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
     const underBusiness = await ask(bmBroker.client, PROGRAM, { id: added });
     expect(underBusiness.data?.programAccount).toMatchObject({ accountNumber: '123456789RM0002' });
     expectForbidden(await pmBroker.client.gql(PROGRAM, { id: added }), 'PROGRAM_PROFILE');
+  });
+
+  it('lets two providers each assign the same person to the same client', async () => {
+    const both = await member(t, brokerId, brokerBam.userId, 'TwoHats2026', BusinessRole.EDITOR);
+    await inTransaction(t.dataSource, (manager) =>
+      grantMembership(
+        manager,
+        consultantId,
+        both.userId,
+        BusinessRole.EDITOR,
+        [],
+        consultantBam.userId,
+        new Date(),
+      ),
+    );
+    for (const [bam, providerId] of [
+      [brokerBam, brokerId],
+      [consultantBam, consultantId],
+    ] as const)
+      expect(
+        payload<{ userErrors: unknown[] }>(
+          await bam.client.gql(ASSIGN_CLIENT, {
+            input: { providerBusinessId: providerId, userId: both.userId, clientBusinessId: clientId },
+          }),
+        ).userErrors,
+      ).toEqual([]);
+    // Business management through the broker, program management through the consultant: both grants count.
+    const access = await ask(both.client, PROGRAM, { id: rt });
+    expect(access.data?.programAccount).toMatchObject({ id: rt });
+  });
+
+  it('drops a provider employee’s client assignments with their membership: re-admitted, they see nothing', async () => {
+    const returning = await member(
+      t,
+      consultantId,
+      consultantBam.userId,
+      'Returning2026',
+      BusinessRole.EDITOR,
+    );
+    expect(
+      payload<{ userErrors: unknown[] }>(
+        await consultantBam.client.gql(ASSIGN_CLIENT, {
+          input: { providerBusinessId: consultantId, userId: returning.userId, clientBusinessId: clientId },
+        }),
+      ).userErrors,
+    ).toEqual([]);
+    expect((await ask(returning.client, BUSINESS, { id: clientId })).data?.business).not.toBeNull();
+    const membership = await t.dataSource
+      .getRepository(BusinessMembership)
+      .findOneByOrFail({ businessId: consultantId, userId: returning.userId });
+    expect(
+      payload<{ userErrors: unknown[] }>(
+        await consultantBam.client.gql(REVOKE_MEMBERSHIP, { id: membership.id }),
+      ).userErrors,
+    ).toEqual([]);
+    expect((await ask(returning.client, BUSINESS, { id: clientId })).data?.business).toBeNull();
+    // Admitted again (as a later access request would): no assignment came back with the membership.
+    await inTransaction(t.dataSource, (manager) =>
+      grantMembership(
+        manager,
+        consultantId,
+        returning.userId,
+        BusinessRole.EDITOR,
+        [],
+        consultantBam.userId,
+        new Date(),
+      ),
+    );
+    expect((await ask(returning.client, BUSINESS, { id: clientId })).data?.business).toBeNull();
+    expect((await ask(returning.client, ACTING_FOR)).data?.me).toEqual({ actingFor: [] });
   });
 
   it('takes a removal from the group into account on the next request', async () => {
@@ -495,5 +576,45 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
     expect((await ask(bmBroker.client, BUSINESS, { id: clientId })).data?.business).toBeNull();
     expectForbidden(await bmBroker.client.gql(PROGRAM, { id: rt }), 'PROGRAM_PROFILE');
     expect((await ask(bmBroker.client, ACTING_FOR)).data?.me).toEqual({ actingFor: [] });
+  });
+  it('shows a program account manager of the client only the accounts in their scope within a relationship', async () => {
+    const decided = payload<{ userErrors: unknown[] }>(
+      await clientBam.client.gql(DECIDE_RELATIONSHIP, {
+        input: {
+          relationshipId: pendingRelationshipId,
+          approve: true,
+          type: 'PROGRAM_MANAGEMENT',
+          programAccountIds: [rm, rt],
+        },
+      }),
+    );
+    expect(decided.userErrors).toEqual([]);
+    const pam = await member(
+      t,
+      clientId,
+      clientBam.userId,
+      'ScopedPam2026',
+      BusinessRole.PROGRAM_ACCOUNT_MANAGER,
+      [rm],
+    );
+    const covered = async (client: GqlClient) => {
+      const answer = await ask(
+        client,
+        `query($id: ID!) { business(id: $id) { activeRelationships { edges { node { id programAccounts { id } } } } } }`,
+        { id: clientId },
+      );
+      const edges = (
+        answer.data?.business as {
+          activeRelationships: {
+            edges: Array<{ node: { id: string; programAccounts: Array<{ id: string }> } }>;
+          };
+        }
+      ).activeRelationships.edges;
+      return edges
+        .find((edge) => edge.node.id === pendingRelationshipId)
+        ?.node.programAccounts.map((a) => a.id);
+    };
+    expect((await covered(clientBam.client))?.sort()).toEqual([rm, rt].sort());
+    expect(await covered(pam.client)).toEqual([rm]);
   });
 });

@@ -51,6 +51,8 @@ class GuardedResolver {
 function source(standing: Standing) {
   const asked = new Map<string, number>();
   const access: StandingSource = {
+    requireCaller: () => undefined,
+    forget: () => undefined,
     standing: (businessId) => {
       asked.set(businessId, (asked.get(businessId) ?? 0) + 1);
       return Promise.resolve(standing);

@@ -25,6 +25,13 @@ import {
 /** Where the directive finds the actor's standing: one per business per request (a DataLoader behind it). */
 export interface StandingSource {
   standing(businessId: string): Promise<Standing>;
+  /**
+   * Throws UNAUTHENTICATED when nobody is signed in. Checked before an owner is looked up, so that a signed-out
+   * caller gets the same answer whether or not the ids it sends exist.
+   */
+  requireCaller(): void;
+  /** Forgets the standings loaded so far: a mutation may have changed them (the next field reloads). */
+  forget(): void;
 }
 
 /** What a guarded resolver's context must offer. */
@@ -170,13 +177,21 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
         ...field,
         description: field.description ? `${field.description}\n\n${rule}` : rule,
         resolve: async (parent, args: Record<string, unknown>, context: AccessContext, info) => {
+          context.access.requireCaller();
           const owner = guard.owner ? await guard.owner(args, context) : ownerOf(parent);
           if (owner === undefined)
             throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
           if (owner === null) throw denied(guard.area);
           const standing = await context.access.standing(owner.businessId);
           if (!decideAccess(standing, guard.area, guard.action, owner)) throw denied(guard.area);
-          return resolve(parent, args, context, info);
+          if (!isMutation) return resolve(parent, args, context, info);
+          try {
+            return await resolve(parent, args, context, info);
+          } finally {
+            // Ending a relationship or revoking a membership changes standings: the rest of the
+            // operation (its payload, a later mutation of the same request) decides on fresh ones.
+            context.access.forget();
+          }
         },
       };
     },

@@ -130,10 +130,11 @@ describe('standings beyond one role', () => {
       expect(decideAccess({ grants: [] }, area, AccessAction.VIEW, at())).toBe(false);
   });
 
-  it('lets an agency officer view everything and change nothing', () => {
+  it('lets an agency officer view the business’s data but not its people or relationships, and change nothing', () => {
     const officer = standing(ActorKind.AGENCY_OFFICER, 'ALL', false);
+    const own = [AccessArea.ACCESS_MANAGEMENT, AccessArea.RELATIONSHIP_MANAGEMENT];
     for (const area of Object.values(AccessArea)) {
-      expect(decideAccess(officer, area, AccessAction.VIEW, at(OUT))).toBe(true);
+      expect(decideAccess(officer, area, AccessAction.VIEW, at(OUT)), area).toBe(!own.includes(area));
       expect(decideAccess(officer, area, AccessAction.EDIT, at(OUT))).toBe(false);
     }
   });

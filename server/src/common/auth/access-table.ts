@@ -64,8 +64,9 @@ const cell = (view: AccessRule, edit: AccessRule): Cell => ({ VIEW: view, EDIT: 
 // or program information, PAD, collections notices, access management, relationship management) are denied.
 // Program management: program profile read only and requests/transactions, both for its programs only;
 // everything else denied. Own people: the roles of the businesses issue (BAM everything; PAM its programs,
-// including approving access to them; Editor view and edit within scope; Reader view only). Officers see,
-// for support, and change nothing through these areas (their own console has its own mutations).
+// including approving access to them; Editor view and edit within scope; Reader view only). Officers see a
+// business's data, for support, and change nothing through these areas; a business's employees and
+// relationships are its own business (the officer console has its own views and mutations).
 function row(
   own: [Cell, Cell, Cell, Cell],
   providers: [businessManagement: Cell, programManagement: Cell],
@@ -118,12 +119,12 @@ export const accessTable: Readonly<Record<AccessArea, Row>> = {
   ACCESS_MANAGEMENT: row(
     [cell(A, A), cell(S, S), cell(D, D), cell(D, D)],
     [cell(D, D), cell(D, D)],
-    cell(A, D),
+    cell(D, D),
   ),
   RELATIONSHIP_MANAGEMENT: row(
     [cell(A, A), cell(S, S), cell(D, D), cell(D, D)],
     [cell(D, D), cell(D, D)],
-    cell(A, D),
+    cell(D, D),
   ),
 };
 

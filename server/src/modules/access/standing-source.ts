@@ -97,5 +97,13 @@ export function createStandingSource(dataSource: DataSource, session: RequestSes
       return { grants: [...officer, ...(grant ? [grant] : []), ...(providers.get(id) ?? [])] };
     });
   });
-  return { standing: (businessId) => loader.load(businessId) };
+  return {
+    standing: (businessId) => loader.load(businessId),
+    forget() {
+      loader.clearAll();
+    },
+    requireCaller() {
+      if (!session.current?.user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'errors.unauthenticated');
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
+import { releaseEmployee } from '../client-groups/client-groups.service.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { emailProblems } from '../../common/rules/credential-rules.js';
@@ -144,6 +145,9 @@ export async function revokeMembership(
       { status: MembershipStatus.REVOKED, updatedAt: now },
     );
     await manager.delete(MembershipProgramAccount, { membershipId: target.id });
+    // A service provider's employee also loses their client assignments: re-admitted later, they start
+    // with none (the access chain must be granted again by the provider's BAM).
+    await releaseEmployee(manager, business.id, target.userId);
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
       type: BusinessAuditType.MEMBERSHIP_REVOKED,

@@ -44,7 +44,10 @@ export class ClientGroupMember {
 /** A provider's employee assigned to one client, or to a group of clients: exactly one of the two is set. */
 @Entity('employee_assignment')
 @Index('IDX_employee_assignment_provider_user', ['providerBusinessId', 'userId'])
-@Index('UQ_employee_assignment_client', ['userId', 'clientBusinessId'], { unique: true })
+// Per provider: a person who works for two providers may be assigned to the same client by each.
+@Index('UQ_employee_assignment_provider_client', ['providerBusinessId', 'userId', 'clientBusinessId'], {
+  unique: true,
+})
 @Index('UQ_employee_assignment_group', ['userId', 'clientGroupId'], { unique: true })
 export class EmployeeAssignment {
   @PrimaryColumn({ type: 'varchar', length: 36 })

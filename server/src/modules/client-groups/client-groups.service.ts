@@ -476,6 +476,7 @@ export async function assignEmployeeToClient(
       return fail(clientGroupProblem(['input', 'clientBusinessId'], 'NO_ACTIVE_RELATIONSHIP'));
     if (
       await manager.existsBy(EmployeeAssignment, {
+        providerBusinessId: provider.id,
         userId: input.userId,
         clientBusinessId: input.clientBusinessId,
       })
@@ -581,6 +582,20 @@ export async function unassignEmployeeFromGroup(
  * When a relationship ends: the provider's direct assignments to the client and the client's place in the
  * provider's groups go, so that a later relationship starts from nothing. In the caller's transaction.
  */
+/**
+ * Removes every assignment of a person by a provider, in the caller's transaction: when their membership is
+ * revoked, so that being admitted again later never brings back client access nobody granted anew.
+ * Answers how many went.
+ */
+export async function releaseEmployee(
+  manager: EntityManager,
+  providerBusinessId: string,
+  userId: string,
+): Promise<number> {
+  const result = await manager.delete(EmployeeAssignment, { providerBusinessId, userId });
+  return result.affected ?? 0;
+}
+
 export async function releaseClient(
   manager: EntityManager,
   providerBusinessId: string,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
-import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessAction, AccessArea, ActorKind } from '../../common/auth/access-table.js';
 import {
   clientOfRelationship,
   providerFromInput,
@@ -135,6 +135,14 @@ export class RelationshipsResolver {
   }
 }
 
+/** The access table's kinds for a business's own people. */
+const ownKinds = new Set<ActorKind>([
+  ActorKind.BUSINESS_ACCOUNT_MANAGER,
+  ActorKind.PROGRAM_ACCOUNT_MANAGER,
+  ActorKind.EDITOR,
+  ActorKind.READER,
+]);
+
 @Resolver(() => BusinessRelationshipNode)
 export class BusinessRelationshipResolver {
   @FieldResolver(() => BusinessSummary)
@@ -157,7 +165,17 @@ export class BusinessRelationshipResolver {
   ): Promise<ProgramAccountSummary[]> {
     const rows = await relationshipLoaders(ctx).programAccounts.load(node.id);
     const loaders = businessLoaders(ctx);
-    const accounts = await Promise.all(rows.map((row) => loaders.programAccount.load(row.programAccountId)));
+    // The client's own people see only the accounts in their scope (a PAM of RM0001 does not learn of RT0001
+    // through a relationship); the provider's side sees what the relationship covers.
+    const own = (await ctx.access.standing(node.clientBusinessId)).grants.find((grant) =>
+      ownKinds.has(grant.kind),
+    );
+    const scope = own?.scope ?? 'ALL';
+    const accounts = await Promise.all(
+      rows
+        .filter((row) => scope === 'ALL' || scope.has(row.programAccountId))
+        .map((row) => loaders.programAccount.load(row.programAccountId)),
+    );
     return accounts
       .filter((account): account is RegistryProgramAccount => account !== null)
       .sort((a, b) => a.accountNumber.localeCompare(b.accountNumber))

@@ -5,5 +5,6 @@ import { Migration as M1 } from './1795396931940-identity.js';
 import { Migration as M2 } from './1795398338692-businesses.js';
 import { Migration as M3 } from './1795405087366-access-request-pending.js';
 import { Migration as M4 } from './1795405626021-relationships.js';
+import { Migration as M5 } from './1795408679651-employee-assignment-per-provider.js';
 
-export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4];
+export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5];
