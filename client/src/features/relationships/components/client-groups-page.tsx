@@ -45,9 +45,7 @@ type Employee = { id: string; name: string };
 const nameMax = 100;
 const refresh = { refetchQueries: ['ClientGroupsData'], awaitRefetchQueries: true };
 
-type Panel =
-  | { kind: 'rename' | 'delete' | 'add' | 'remove' | 'assign'; group: Group }
-  | undefined;
+type Panel = { kind: 'rename' | 'delete' | 'add' | 'remove' | 'assign'; group: Group } | undefined;
 
 /**
  * The provider side (seed 003 §3.2), for its business account manager: client groups (create,
@@ -107,17 +105,24 @@ function ClientGroups({ businessId }: { businessId: string }) {
     setOutcome(undefined);
     setPanel(next);
   };
-  const finish = async (next: Outcome) => {
+  const finish = (next: Outcome) => {
     setPanel(undefined);
     setOutcome(next);
+    return Promise.resolve();
   };
   const failed = (messages: readonly string[]) =>
-    setOutcome({ type: 'danger', title: t('common.failed'), body: messages.join(' ') || t('common.failedBody') });
+    setOutcome({
+      type: 'danger',
+      title: t('common.failed'),
+      body: messages.join(' ') || t('common.failedBody'),
+    });
 
   const removeAssignee = async (group: Group, person: Employee) => {
     setOutcome(undefined);
     try {
-      const { data: result } = await unassignGroup({ variables: { input: { groupId: group.id, userId: person.id } } });
+      const { data: result } = await unassignGroup({
+        variables: { input: { groupId: group.id, userId: person.id } },
+      });
       const payload = result?.unassignEmployeeFromGroup;
       if (payload?.assignment)
         setOutcome({
@@ -135,7 +140,9 @@ function ClientGroups({ businessId }: { businessId: string }) {
     setOutcome(undefined);
     try {
       const { data: result } = await unassignClient({
-        variables: { input: { providerBusinessId: businessId, userId: person.id, clientBusinessId: client.id } },
+        variables: {
+          input: { providerBusinessId: businessId, userId: person.id, clientBusinessId: client.id },
+        },
       });
       const payload = result?.unassignEmployeeFromClient;
       if (payload?.assignment)
@@ -167,7 +174,9 @@ function ClientGroups({ businessId }: { businessId: string }) {
             items={[
               [
                 t('groups.clients'),
-                group.clients.length ? group.clients.map((client) => businessLabel(client)).join(', ') : t('values.none'),
+                group.clients.length
+                  ? group.clients.map((client) => businessLabel(client)).join(', ')
+                  : t('values.none'),
               ],
               [t('groups.createdAt'), dateTime(group.createdAt)],
             ]}
@@ -288,7 +297,13 @@ function ClientGroups({ businessId }: { businessId: string }) {
   );
 }
 
-function CreateGroupForm({ businessId, onDone }: { businessId: string; onDone: (outcome: Outcome) => Promise<void> }) {
+function CreateGroupForm({
+  businessId,
+  onDone,
+}: {
+  businessId: string;
+  onDone: (outcome: Outcome) => Promise<void>;
+}) {
   const { t } = useTranslation('relationships');
   const [create, { loading }] = useClientGroupsCreateMutation(refresh);
   const { errors, refuse, clear, focusKey } = useFormErrors();
@@ -304,7 +319,9 @@ function CreateGroupForm({ businessId, onDone }: { businessId: string; onDone: (
     else if ([...name.trim()].length > nameMax) local.name = t('errors.tooLong', { max: nameMax });
     if (hasErrors(local)) return refuse(local);
     try {
-      const { data } = await create({ variables: { input: { providerBusinessId: businessId, name: name.trim() } } });
+      const { data } = await create({
+        variables: { input: { providerBusinessId: businessId, name: name.trim() } },
+      });
       const payload = data?.createClientGroup;
       if (payload?.group) {
         clear();
@@ -366,7 +383,8 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
   const [addClients, adding] = useClientGroupsAddClientsMutation(refresh);
   const [removeClients, removing] = useClientGroupsRemoveClientsMutation(refresh);
   const [assign, assigning] = useClientGroupsAssignToGroupMutation(refresh);
-  const busy = renaming.loading || deleting.loading || adding.loading || removing.loading || assigning.loading;
+  const busy =
+    renaming.loading || deleting.loading || adding.loading || removing.loading || assigning.loading;
   const { errors, refuse, focusKey } = useFormErrors();
   const [name, setName] = useState(group.name);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -393,20 +411,25 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
             title: t('groups.deleted.title'),
             body: t('groups.deleted.body', { group: group.name }),
           });
-        return setFailure(payload?.userErrors.map((error) => error.message).join(' ') || t('common.failedBody'));
+        return setFailure(
+          payload?.userErrors.map((error) => error.message).join(' ') || t('common.failedBody'),
+        );
       }
       if (kind === 'rename') {
         if (!name.trim()) return refuse({ groupName: t('errors.groupNameRequired') });
-        if ([...name.trim()].length > nameMax) return refuse({ groupName: t('errors.tooLong', { max: nameMax }) });
-        const payload = (await rename({ variables: { input: { groupId: group.id, name: name.trim() } } })).data
-          ?.renameClientGroup;
+        if ([...name.trim()].length > nameMax)
+          return refuse({ groupName: t('errors.tooLong', { max: nameMax }) });
+        const payload = (await rename({ variables: { input: { groupId: group.id, name: name.trim() } } }))
+          .data?.renameClientGroup;
         if (payload?.group)
           return await onDone({
             type: 'success',
             title: t('groups.renamed.title'),
             body: t('groups.renamed.body', { group: payload.group.name }),
           });
-        const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupName'], { name: 'groupName' });
+        const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupName'], {
+          name: 'groupName',
+        });
         if (other.length) setFailure(other.join(' '));
         if (hasErrors(byField)) refuse(byField);
         return;
@@ -424,7 +447,10 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
         const done = payload.results.filter((result) => result.done);
         const problems = payload.results
           .filter((result) => !result.done)
-          .map((result) => `${nameOf(result.clientBusinessId)}: ${result.userErrors.map((e) => e.message).join(' ')}`);
+          .map(
+            (result) =>
+              `${nameOf(result.clientBusinessId)}: ${result.userErrors.map((e) => e.message).join(' ')}`,
+          );
         if (done.length === 0) return setFailure(problems.join(' '));
         return await onDone({
           type: 'success',
@@ -452,7 +478,9 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
             target: group.name,
           }),
         });
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupUserId'], { userId: 'groupUserId' });
+      const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupUserId'], {
+        userId: 'groupUserId',
+      });
       if (other.length) setFailure(other.join(' '));
       if (hasErrors(byField)) refuse(byField);
     } catch {
@@ -473,7 +501,8 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
       />
     );
 
-  const fields = kind === 'rename' ? ['groupName'] : kind === 'assign' ? ['groupUserId'] : ['clientBusinessIds'];
+  const fields =
+    kind === 'rename' ? ['groupName'] : kind === 'assign' ? ['groupUserId'] : ['clientBusinessIds'];
   return (
     <PanelFrame title={t(`groups.panel.${kind}`, { group: group.name })} headingTag="h4">
       <form noValidate onSubmit={(event) => void run(event)}>
@@ -494,16 +523,21 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
         ) : null}
         {(kind === 'add' || kind === 'remove') && candidates.length > 0 ? (
           <ChecklistField
+            // A new group when its error comes or goes: GCDS keeps stale boxes otherwise.
+            key={errors.clientBusinessIds ? 'refused' : 'fresh'}
             name="clientBusinessIds"
             label={t(`groups.${kind === 'add' ? 'clientsToAdd' : 'clientsToRemove'}`, { group: group.name })}
-            required
+            // GCDS shows one option as a lone checkbox, under its own label: no "(required)" there.
+            required={candidates.length > 1}
             values={chosen}
             onChange={setChosen}
             options={candidates.map((client) => ({ value: client.id, label: businessLabel(client) }))}
             error={errors.clientBusinessIds}
           />
         ) : null}
-        {kind === 'assign' && people.length === 0 ? <GcdsText>{t('groups.noEmployeeToAssign')}</GcdsText> : null}
+        {kind === 'assign' && people.length === 0 ? (
+          <GcdsText>{t('groups.noEmployeeToAssign')}</GcdsText>
+        ) : null}
         {kind === 'assign' && people.length > 0 ? (
           <SelectField
             name="groupUserId"

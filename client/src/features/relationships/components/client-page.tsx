@@ -45,7 +45,12 @@ export function ClientPage() {
   const seesProfile = allows(areas, 'BUSINESS_PROFILE', 'view');
   const seesList = allows(areas, 'PROGRAM_LIST', 'view');
   const seesAccounts = !seesList && allows(areas, 'PROGRAM_PROFILE', 'view');
-  const denied = [...shownAreas, ...laterAreas, 'ACCESS_MANAGEMENT' as const, 'RELATIONSHIP_MANAGEMENT' as const]
+  const denied = [
+    ...shownAreas,
+    ...laterAreas,
+    'ACCESS_MANAGEMENT' as const,
+    'RELATIONSHIP_MANAGEMENT' as const,
+  ]
     .filter((area) => !allows(areas, area, 'view'))
     .map((area) => t(`areas.${area}`));
   const later = laterAreas.filter((area) => allows(areas, area, 'view')).map((area) => t(`areas.${area}`));

@@ -1,5 +1,5 @@
 import { GcdsButton, GcdsText } from '@cdssnc/gcds-components-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RadioField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
@@ -36,8 +36,7 @@ export const relationshipQueries = [
 export type Relationship = RelationshipsRowFragment;
 
 export type RelationshipPanel =
-  | { kind: 'approve' | 'reject' | 'cancel' | 'end'; relationship: Relationship }
-  | undefined;
+  { kind: 'approve' | 'reject' | 'cancel' | 'end'; relationship: Relationship } | undefined;
 
 interface ActionPanelProps {
   panel: NonNullable<RelationshipPanel>;
@@ -62,7 +61,14 @@ export function RelationshipActionPanel({ panel, businessId, isBam, onCancel, on
         onDone={onDone}
       />
     );
-  return <StateChangePanel kind={panel.kind} relationship={panel.relationship} onCancel={onCancel} onDone={onDone} />;
+  return (
+    <StateChangePanel
+      kind={panel.kind}
+      relationship={panel.relationship}
+      onCancel={onCancel}
+      onDone={onDone}
+    />
+  );
 }
 
 /** The other party's name, seen from the viewer's business. */
@@ -86,7 +92,6 @@ function DecisionPanel({
   const accounts = useRelationshipsClientAccountsQuery({
     variables: { businessId },
     skip: kind !== 'approve',
-    fetchPolicy: 'cache-and-network',
   });
   const { errors, refuse, focusKey } = useFormErrors();
   const [type, setType] = useState(isBam ? '' : 'PROGRAM_MANAGEMENT');
@@ -96,7 +101,16 @@ function DecisionPanel({
   const provider = relationship.provider.name;
   const fields = kind === 'approve' ? ['type', 'programAccountIds'] : ['reason'];
   const types = relationshipTypes.filter((value) => isBam || value === 'PROGRAM_MANAGEMENT');
-  const business = accounts.data?.business;
+  const programAccounts = accounts.data?.business?.programAccounts;
+  // The same options while the accounts are the same: GCDS re-renders its boxes when they change.
+  const accountOptions = useMemo(
+    () =>
+      (programAccounts ?? []).map((account) => ({
+        value: account.id,
+        label: `${programReference(account.accountNumber ?? '', (account.accountNumber ?? '').slice(0, 9))} - ${account.name ?? ''}`,
+      })),
+    [programAccounts],
+  );
 
   const check = (): FieldErrors => {
     const local: FieldErrors = {};
@@ -158,7 +172,9 @@ function DecisionPanel({
 
   return (
     <PanelFrame
-      title={kind === 'approve' ? t('decide.approveTitle', { provider }) : t('decide.rejectTitle', { provider })}
+      title={
+        kind === 'approve' ? t('decide.approveTitle', { provider }) : t('decide.rejectTitle', { provider })
+      }
     >
       <form noValidate onSubmit={(event) => void submit(event)}>
         <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
@@ -182,18 +198,17 @@ function DecisionPanel({
               error={errors.type}
             />
             {type === 'PROGRAM_MANAGEMENT' ? (
-              business?.programAccounts ? (
+              programAccounts ? (
                 <ChecklistField
+                  // A new group when its error comes or goes: GCDS keeps stale boxes otherwise.
+                  key={errors.programAccountIds ? 'refused' : 'fresh'}
                   name="programAccountIds"
                   label={t('decide.accounts')}
                   hint={t('decide.accountsHint')}
-                  required
+                  required={accountOptions.length > 1}
                   values={scope}
                   onChange={setScope}
-                  options={business.programAccounts.map((account) => ({
-                    value: account.id,
-                    label: `${programReference(account.accountNumber, account.accountNumber.slice(0, 9))} - ${account.name}`,
-                  }))}
+                  options={accountOptions}
                   error={errors.programAccountIds}
                 />
               ) : (

@@ -7,6 +7,8 @@ import { PageLoadError, PageLoading } from '../../../components/layout/page-stat
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type RelationshipsDetailFragment,
+  type RelationshipsFindReceivedQuery,
+  type RelationshipsFindSentQuery,
   RelationshipsFindReceivedDocument,
   RelationshipsFindSentDocument,
 } from '../../../generated/graphql';
@@ -23,7 +25,13 @@ import {
   useRelationshipsViewer,
 } from './relationship-parts';
 
-type Found = { state: 'searching' } | { state: 'found'; relationship: RelationshipsDetailFragment } | { state: 'missing' } | { state: 'failed' };
+type Found =
+  | { state: 'searching' }
+  | { state: 'found'; relationship: RelationshipsDetailFragment }
+  | { state: 'missing' }
+  | { state: 'failed' };
+
+type FoundPage = NonNullable<NonNullable<RelationshipsFindSentQuery['business']>['sentRelationships']>;
 
 /**
  * Looks for one relationship in the lists of the active business (there is no query by id): the
@@ -44,13 +52,13 @@ function useFindRelationship(
       if (lists.sent) {
         let after: string | null = null;
         for (;;) {
-          const result = await client.query({
+          const result: { data?: RelationshipsFindSentQuery | undefined } = await client.query({
             query: RelationshipsFindSentDocument,
             variables: { businessId, after },
             fetchPolicy: 'network-only',
             errorPolicy: 'all',
           });
-          const connection = result.data?.business?.sentRelationships;
+          const connection: FoundPage | null | undefined = result.data?.business?.sentRelationships;
           const hit = connection?.edges.find((edge) => edge.node.id === relationshipId);
           if (hit) return { state: 'found', relationship: hit.node };
           if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
@@ -60,13 +68,13 @@ function useFindRelationship(
       if (lists.received) {
         let after: string | null = null;
         for (;;) {
-          const result = await client.query({
+          const result: { data?: RelationshipsFindReceivedQuery | undefined } = await client.query({
             query: RelationshipsFindReceivedDocument,
             variables: { businessId, after },
             fetchPolicy: 'network-only',
             errorPolicy: 'all',
           });
-          const connection = result.data?.business?.receivedRelationships;
+          const connection: FoundPage | null | undefined = result.data?.business?.receivedRelationships;
           const hit = connection?.edges.find((edge) => edge.node.id === relationshipId);
           if (hit) return { state: 'found', relationship: hit.node };
           if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
@@ -122,19 +130,23 @@ export function RelationshipPage() {
   const isClient = relationship?.client.id === business?.id;
   const isProvider = relationship?.provider.id === business?.id;
   const actions: Array<{ kind: NonNullable<RelationshipPanel>['kind']; text: string }> = [];
+  const other = relationship ? (isProvider ? relationship.client.name : relationship.provider.name) : '';
   if (relationship?.status === 'PENDING' && isClient && viewer.decides) {
-    actions.push({ kind: 'approve', text: t('actions.approve') });
-    actions.push({ kind: 'reject', text: t('actions.reject') });
+    actions.push({ kind: 'approve', text: t('actions.approveLabel', { name: other }) });
+    actions.push({ kind: 'reject', text: t('actions.rejectLabel', { name: other }) });
   }
   if (relationship?.status === 'PENDING' && isProvider && viewer.sends && viewer.decides)
-    actions.push({ kind: 'cancel', text: t('actions.cancel') });
-  if (relationship?.status === 'ACCEPTED' && viewer.ends) actions.push({ kind: 'end', text: t('actions.end') });
+    actions.push({ kind: 'cancel', text: t('actions.cancelLabel', { name: other }) });
+  if (relationship?.status === 'ACCEPTED' && viewer.ends)
+    actions.push({ kind: 'end', text: t('actions.endLabel', { name: other }) });
 
   const accounts = relationship
     ? relationship.type === 'BUSINESS_MANAGEMENT'
       ? t('detail.everyAccount')
       : relationship.programAccounts.length
-        ? relationship.programAccounts.map((account) => `${account.accountNumber} - ${account.name}`).join(', ')
+        ? relationship.programAccounts
+            .map((account) => `${account.accountNumber} - ${account.name}`)
+            .join(', ')
         : t('values.none')
     : '';
 
@@ -148,7 +160,9 @@ export function RelationshipPage() {
       {business && !viewer.manages ? <GcdsText>{t('list.noAccess')}</GcdsText> : null}
       {business && viewer.manages && found.state === 'searching' ? <PageLoading /> : null}
       {found.state === 'failed' ? <PageLoadError /> : null}
-      {business && viewer.manages && found.state === 'missing' ? <GcdsText>{t('detail.notFound')}</GcdsText> : null}
+      {business && viewer.manages && found.state === 'missing' ? (
+        <GcdsText>{t('detail.notFound')}</GcdsText>
+      ) : null}
       <OutcomeRegion ref={outcomeRef} outcome={outcome} />
       {relationship && business ? (
         <>
@@ -163,8 +177,12 @@ export function RelationshipPage() {
               ...(relationship.status === 'PENDING'
                 ? [[t('detail.expiresAt'), dateTime(relationship.expiresAt)] as const]
                 : []),
-              ...(relationship.decidedAt ? [[t('detail.decidedAt'), dateTime(relationship.decidedAt)] as const] : []),
-              ...(relationship.endedAt ? [[t('detail.endedAt'), dateTime(relationship.endedAt)] as const] : []),
+              ...(relationship.decidedAt
+                ? [[t('detail.decidedAt'), dateTime(relationship.decidedAt)] as const]
+                : []),
+              ...(relationship.endedAt
+                ? [[t('detail.endedAt'), dateTime(relationship.endedAt)] as const]
+                : []),
               [t('detail.message'), relationship.message || t('values.none')],
               ...(relationship.decisionReason
                 ? [[t('detail.decisionReason'), relationship.decisionReason] as const]
@@ -177,7 +195,9 @@ export function RelationshipPage() {
                 <GcdsButton
                   key={action.kind}
                   type="button"
-                  buttonRole={action.kind === 'approve' ? 'primary' : action.kind === 'reject' ? 'secondary' : 'danger'}
+                  buttonRole={
+                    action.kind === 'approve' ? 'primary' : action.kind === 'reject' ? 'secondary' : 'danger'
+                  }
                   onClick={() => {
                     setOutcome(undefined);
                     setPanel({ kind: action.kind, relationship });
@@ -195,10 +215,11 @@ export function RelationshipPage() {
               businessId={business.id}
               isBam={viewer.isBam}
               onCancel={() => setPanel(undefined)}
-              onDone={async (next) => {
+              onDone={(next) => {
                 setPanel(undefined);
                 setOutcome(next);
                 setVersion((value) => value + 1);
+                return Promise.resolve();
               }}
             />
           ) : null}
@@ -221,7 +242,9 @@ export function RelationshipPage() {
                   <td>{t(`events.${event.type}`)}</td>
                   <td>{event.actor?.name ?? t('detail.system')}</td>
                   <td>
-                    {event.type === 'ACCEPTED' && event.detail && (event.detail === 'BUSINESS_MANAGEMENT' || event.detail === 'PROGRAM_MANAGEMENT')
+                    {event.type === 'ACCEPTED' &&
+                    event.detail &&
+                    (event.detail === 'BUSINESS_MANAGEMENT' || event.detail === 'PROGRAM_MANAGEMENT')
                       ? t(`types.${event.detail}`)
                       : (event.detail ?? '')}
                   </td>

@@ -30,7 +30,11 @@ export const textMax = 500;
 export type AreaAccessList = ReadonlyArray<{ area: AccessArea; view: boolean; edit: boolean }>;
 
 /** Whether the viewer may view (or edit) an area of a business, from its `viewerAccess`. */
-export function allows(areas: AreaAccessList | undefined, area: AccessArea, action: 'view' | 'edit'): boolean {
+export function allows(
+  areas: AreaAccessList | undefined,
+  area: AccessArea,
+  action: 'view' | 'edit',
+): boolean {
   return Boolean(areas?.find((entry) => entry.area === area)?.[action]);
 }
 
@@ -209,7 +213,9 @@ export function splitErrors(
 
 /** "Name (123456789)". */
 export function businessLabel(business: { name?: string | null; businessNumber?: string | null }): string {
-  return business.businessNumber ? `${business.name ?? ''} (${business.businessNumber})` : (business.name ?? '');
+  return business.businessNumber
+    ? `${business.name ?? ''} (${business.businessNumber})`
+    : (business.name ?? '');
 }
 
 export function useDateTime() {

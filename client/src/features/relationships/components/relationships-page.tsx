@@ -194,7 +194,11 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
     const actions: Array<{ kind: NonNullable<RelationshipPanel>['kind']; label: string; text: string }> = [];
     const pending = relationship.status === 'PENDING';
     if (kind === 'received' && pending && decides) {
-      actions.push({ kind: 'approve', text: t('actions.approve'), label: t('actions.approveLabel', { name }) });
+      actions.push({
+        kind: 'approve',
+        text: t('actions.approve'),
+        label: t('actions.approveLabel', { name }),
+      });
       actions.push({ kind: 'reject', text: t('actions.reject'), label: t('actions.rejectLabel', { name }) });
     }
     if (kind === 'sent' && pending && isBam && decides)
@@ -217,9 +221,7 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
       ) : null}
       {connection && rows.length > 0 ? (
         <table className="data-table">
-          <caption>
-            {t(`${kind}.caption`, { count: connection.totalCount, page })}
-          </caption>
+          <caption>{t(`${kind}.caption`, { count: connection.totalCount, page })}</caption>
           <thead>
             <tr>
               {kind !== 'sent' ? <th scope="col">{t('columns.provider')}</th> : null}
@@ -257,7 +259,9 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
                     <div className="relationship-actions">
                       <GcdsLink
                         href={href}
-                        aria-label={t('actions.detailsLabel', { name: counterpart(relationship, businessId) })}
+                        aria-label={t('actions.detailsLabel', {
+                          name: counterpart(relationship, businessId),
+                        })}
                       >
                         {t('actions.details')}
                       </GcdsLink>
@@ -266,7 +270,13 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
                           key={action.kind}
                           type="button"
                           size="small"
-                          buttonRole={action.kind === 'approve' ? 'primary' : action.kind === 'reject' ? 'secondary' : 'danger'}
+                          buttonRole={
+                            action.kind === 'approve'
+                              ? 'primary'
+                              : action.kind === 'reject'
+                                ? 'secondary'
+                                : 'danger'
+                          }
                           aria-label={action.label}
                           onClick={() => setPanel({ kind: action.kind, relationship })}
                         >
@@ -315,9 +325,10 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
           businessId={businessId}
           isBam={isBam}
           onCancel={() => setPanel(undefined)}
-          onDone={async (next) => {
+          onDone={(next) => {
             setPanel(undefined);
             onOutcome(next);
+            return Promise.resolve();
           }}
         />
       ) : null}
@@ -326,7 +337,13 @@ function RelationshipList({ kind, businessId, status, isBam, decides, ends, onOu
 }
 
 /** A service provider asks one client, by business number, for a relationship. */
-function RequestForm({ businessId, onOutcome }: { businessId: string; onOutcome: (outcome: Outcome) => void }) {
+function RequestForm({
+  businessId,
+  onOutcome,
+}: {
+  businessId: string;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const { t } = useTranslation('relationships');
   const [request, { loading }] = useRelationshipsRequestMutation({
     refetchQueries: relationshipQueries,

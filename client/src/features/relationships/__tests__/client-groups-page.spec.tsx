@@ -1,0 +1,216 @@
+import { type MockLink } from '@apollo/client/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import {
+  ClientGroupsAddClientsDocument,
+  ClientGroupsAssignToGroupDocument,
+  ClientGroupsCreateDocument,
+  ClientGroupsDataDocument,
+} from '../../../generated/graphql';
+import { button, choice, fieldError, input, replaceText, select, summaryLinks } from '../../../test/gcds';
+import { renderRoute } from '../../../test/render-route';
+import {
+  anyVariables,
+  headerMock,
+  labelledButton,
+  mapleLeaf,
+  northernLights,
+  relationshipsViewerMock,
+  signedIn,
+  userErrors,
+} from './relationships-fixtures';
+
+const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
+const omar = { __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad', email: 'omar@example.com' };
+const northern = { __typename: 'BusinessSummary', ...northernLights };
+
+interface GroupState {
+  id: string;
+  name: string;
+  clients: (typeof northern)[];
+  assignees: Array<{ __typename: string; id: string; name: string }>;
+}
+
+function groupOf(group: GroupState) {
+  return { __typename: 'ClientGroup', createdAt: '2026-11-22T15:00:00Z', ...group };
+}
+
+function dataMock(groups: () => GroupState[]) {
+  return anyVariables(ClientGroupsDataDocument, () => ({
+    business: {
+      __typename: 'Business',
+      id: mapleLeaf.id,
+      clientGroups: groups().map(groupOf),
+      members: [
+        {
+          __typename: 'Membership',
+          id: 'm-1',
+          role: 'BUSINESS_ACCOUNT_MANAGER',
+          status: 'ACTIVE',
+          person: { __typename: 'PersonSummary', id: 'user-1', name: 'Jane Doe', email: 'jane@example.com' },
+        },
+        { __typename: 'Membership', id: 'm-2', role: 'EDITOR', status: 'ACTIVE', person: omar },
+      ],
+      employeeAssignments: [],
+      activeRelationships: {
+        __typename: 'BusinessRelationshipConnection',
+        edges: [
+          {
+            __typename: 'BusinessRelationshipEdge',
+            node: {
+              __typename: 'BusinessRelationship',
+              id: 'rel-1',
+              provider: { __typename: 'BusinessSummary', id: mapleLeaf.id },
+              client: northern,
+            },
+          },
+        ],
+        totalCount: 1,
+      },
+    },
+  }));
+}
+
+describe('client groups and assignments', { timeout: 20_000 }, () => {
+  it("creates a group (the server's NAME_TAKEN beside the name), adds a client and assigns an employee", async () => {
+    const user = userEvent.setup();
+    let groups: GroupState[] = [];
+    const taken: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsCreateDocument,
+        variables: { input: { providerBusinessId: mapleLeaf.id, name: 'Importers' } },
+      },
+      result: {
+        data: {
+          createClientGroup: {
+            __typename: 'ClientGroupPayload',
+            group: null,
+            userErrors: userErrors('NAME_TAKEN', 'A client group already has this name, or had it.', [
+              'input',
+              'name',
+            ]),
+          },
+        },
+      },
+    };
+    const created: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsCreateDocument,
+        variables: { input: { providerBusinessId: mapleLeaf.id, name: 'Ontario importers' } },
+      },
+      result: () => {
+        groups = [{ id: 'g-1', name: 'Ontario importers', clients: [], assignees: [] }];
+        return {
+          data: {
+            createClientGroup: {
+              __typename: 'ClientGroupPayload',
+              group: groupOf(groups[0]),
+              userErrors: [],
+            },
+          },
+        };
+      },
+    };
+    const added: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsAddClientsDocument,
+        variables: { groupId: 'g-1', clientBusinessIds: [northernLights.id] },
+      },
+      result: () => {
+        groups = [{ ...groups[0], clients: [northern] }];
+        return {
+          data: {
+            addClientsToGroup: {
+              __typename: 'ClientGroupClientsPayload',
+              group: groupOf(groups[0]),
+              results: [
+                {
+                  __typename: 'ClientGroupClientResult',
+                  clientBusinessId: northernLights.id,
+                  done: true,
+                  userErrors: [],
+                },
+              ],
+              userErrors: [],
+            },
+          },
+        };
+      },
+    };
+    const assigned: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsAssignToGroupDocument,
+        variables: { input: { groupId: 'g-1', userId: 'u-omar' } },
+      },
+      result: () => {
+        groups = [
+          { ...groups[0], assignees: [{ __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad' }] },
+        ];
+        return {
+          data: {
+            assignEmployeeToGroup: {
+              __typename: 'EmployeeAssignmentPayload',
+              assignment: { __typename: 'EmployeeAssignment', id: 'a-1' },
+              userErrors: [],
+            },
+          },
+        };
+      },
+    };
+    renderRoute('/en/business/client-groups', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      dataMock(() => groups),
+      taken,
+      created,
+      added,
+      assigned,
+    ]);
+
+    expect(await screen.findByText('You have not created any client group.')).toBeInTheDocument();
+    expect(document.title).toBe('Client groups and assignments - Passerelle client portal');
+    const name = await input('Name of the group');
+    await user.type(name, 'Importers');
+    await user.click(await button('Create the group'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('name'))).toBe(
+        'A client group already has this name, or had it.',
+      ),
+    );
+    expect(summaryLinks()).toEqual([
+      { text: 'A client group already has this name, or had it.', href: '#name' },
+    ]);
+
+    await replaceText(user, name, 'Ontario importers');
+    await user.click(await button('Create the group'));
+    expect(await screen.findByText('The group Ontario importers has been created.')).toBeInTheDocument();
+
+    await user.click(await labelledButton('Add clients to Ontario importers'));
+    await user.click(await choice('Clients to add to Ontario importers', 'Northern Lights (123456789)'));
+    await user.click(await button('Add the clients'));
+    expect(await screen.findByText('Added to Ontario importers (1): Northern Lights.')).toBeInTheDocument();
+
+    await user.click(await labelledButton('Assign an employee to Ontario importers'));
+    await user.selectOptions(await select('Employee'), 'u-omar');
+    await user.click(await button('Assign the employee'));
+    expect(await screen.findByText('Omar Haddad is now assigned to Ontario importers.')).toBeInTheDocument();
+    const assignees = await screen.findByRole('table', { name: 'Employees assigned to Ontario importers' });
+    expect(within(assignees).getAllByRole('row')[1]?.textContent).toBe('Omar HaddadUnassign');
+  });
+
+  it('is only for the business account manager of a service provider', async () => {
+    renderRoute('/en/business/client-groups', [
+      ...signedIn,
+      headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
+      relationshipsViewerMock({}),
+    ]);
+    expect(
+      await screen.findByText(
+        'Only the business account manager of a service provider organizes its clients in groups and assigns employees.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
