@@ -54,6 +54,8 @@ const DECIDE_ACCESS = `mutation($input: DecideAccessRequestInput!) { decideAcces
   accessRequest { id } userErrors { code } } }`;
 const CHANGE_MEMBERSHIP = `mutation($input: ChangeMembershipInput!) { changeMembership(input: $input) {
   membership { id } userErrors { code } } }`;
+const PROGRAM_CONTACTS = `mutation($input: UpdateProgramAccountContactsInput!) {
+  updateProgramAccountContacts(input: $input) { programAccount { id } userErrors { code } } }`;
 const REVOKE_MEMBERSHIP = `mutation($id: ID!) { revokeMembership(membershipId: $id) { membership { id } userErrors { code } } }`;
 const DECIDE_RELATIONSHIP = `mutation($input: DecideRelationshipInput!) { decideRelationship(input: $input) {
   relationship { id } userErrors { code } } }`;
@@ -344,6 +346,13 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
         input: { businessId: clientId, businessActivity: 'Hijacked', contacts: [] },
       }),
       'BUSINESS_PROFILE',
+    );
+    // Changing program account information (PROGRAM_PROFILE EDIT: no, under both relationship types).
+    expectForbidden(
+      await client.gql(PROGRAM_CONTACTS, {
+        input: { programAccountId: rm, contacts: [{ name: 'Hijacked' }] },
+      }),
+      'PROGRAM_PROFILE',
     );
     // The client's access requests and employees' access.
     expectForbidden(

@@ -35,6 +35,8 @@ const CHANGE = `mutation($input: ChangeMembershipInput!) { changeMembership(inpu
   membership { id role status programAccounts { accountNumber } } ${ERRORS} } }`;
 const REVOKE = `mutation($id: ID!) { revokeMembership(membershipId: $id) { membership { id status } ${ERRORS} } }`;
 const SWITCH = `mutation($id: ID!) { switchBusiness(businessId: $id) { business { id businessNumber } ${ERRORS} } }`;
+const PROGRAM_CONTACTS = `mutation($input: UpdateProgramAccountContactsInput!) {
+  updateProgramAccountContacts(input: $input) { programAccount { id contacts { name title phone email } } ${ERRORS} } }`;
 const SETTINGS = `mutation($input: UpdateBusinessSettingsInput!) { updateBusinessSettings(input: $input) {
   business { profile { businessActivity contacts { name title phone email } } } ${ERRORS} } }`;
 const BUSINESS = `query($id: ID!) { business(id: $id) { id name
@@ -377,6 +379,48 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
         .userErrors,
     ).toEqual([]);
     expect((await business(bam))!.viewerMembership.role).toBe('BUSINESS_ACCOUNT_MANAGER');
+  });
+
+  it('lets a BAM, and a PAM or an editor within scope, set a program account’s contacts; not a reader', async () => {
+    const contacts = [
+      { name: ' Priya  Natarajan ', title: 'Customs lead', phone: '613-555-0199', email: null },
+    ];
+    const set = async (client: GqlClient, programAccountId: string, list: unknown[] = contacts) =>
+      client.gql(PROGRAM_CONTACTS, { input: { programAccountId, contacts: list } });
+    // Until then, the registry's contacts.
+    const before = payload<{ contacts: Array<{ name: string }> }>(
+      await bam.gql(`query($id: ID!) { programAccount(id: $id) { contacts { name } } }`, { id: rm }),
+    );
+    expect(before.contacts.length).toBeGreaterThan(0);
+
+    const byBam = payload<{ programAccount: { contacts: unknown[] }; userErrors: Errors }>(
+      await set(bam, rm),
+    );
+    expect(byBam).toEqual({
+      programAccount: {
+        id: rm,
+        contacts: [{ name: 'Priya Natarajan', title: 'Customs lead', phone: '613-555-0199', email: null }],
+      },
+      userErrors: [],
+    });
+    const editor = (await employee('CtEditor2026', 'EDITOR', [rm])).client;
+    expect(payload<{ userErrors: Errors }>(await set(editor, rm, [])).userErrors).toEqual([]);
+    // Out of the editor's scope, and a reader anywhere: refused by @access, nothing changed.
+    expectForbidden(await set(editor, rt), 'PROGRAM_PROFILE');
+    const reader = (await employee('CtReader2026', 'READER', [rm])).client;
+    expectForbidden(await set(reader, rm), 'PROGRAM_PROFILE');
+    // Limits: 21 contacts refused as a whole; a contact without a name is refused at its index.
+    const many = Array.from({ length: 21 }, (_, i) => ({ name: `C${i}` }));
+    expect(fieldCodes(payload<{ userErrors: Errors }>(await set(bam, rm, many)).userErrors)).toEqual([
+      ['input.contacts', 'TOO_MANY'],
+    ]);
+    expect(
+      fieldCodes(payload<{ userErrors: Errors }>(await set(bam, rm, [{ name: ' ' }])).userErrors),
+    ).toEqual([['input.contacts.0', 'INVALID']]);
+    const after = payload<{ contacts: unknown[] }>(
+      await bam.gql(`query($id: ID!) { programAccount(id: $id) { contacts { name } } }`, { id: rm }),
+    );
+    expect(after.contacts).toEqual([]);
   });
 
   it('updates the business settings (BAM only)', async () => {

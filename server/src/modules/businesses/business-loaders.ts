@@ -15,6 +15,7 @@ import {
   Business,
   BusinessMembership,
   MembershipProgramAccount,
+  ProgramAccountSettings,
   RegistrationLock,
 } from './businesses.entities.js';
 
@@ -81,6 +82,10 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
         dataSource
           .getRepository(RegistryProgramAddress)
           .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (row) => row.programAccountId,
+    ),
+    programSettings: byKey<string, ProgramAccountSettings>(
+      (ids) => dataSource.getRepository(ProgramAccountSettings).findBy({ programAccountId: In(ids) }),
       (row) => row.programAccountId,
     ),
     programContacts: groupedBy<string, RegistryProgramContact>(

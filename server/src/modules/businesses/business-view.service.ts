@@ -165,12 +165,22 @@ export async function programAccountOf(
   businessId: string,
   account: RegistryProgramAccount,
 ): Promise<ProgramAccount> {
-  const [addresses, contacts, owners, subPrograms] = await Promise.all([
+  const [addresses, registryContacts, settings, owners, subPrograms] = await Promise.all([
     loaders.programAddresses.load(account.id),
     loaders.programContacts.load(account.id),
+    loaders.programSettings.load(account.id),
     loaders.programOwners.load(account.id),
     loaders.subPrograms.load(account.id),
   ]);
+  // The business's own contacts once it has set them; the registry's until then.
+  const contacts: Contact[] = settings
+    ? (JSON.parse(settings.contactsJson) as Contact[])
+    : registryContacts.map((contact) => ({
+        name: contact.name,
+        title: orNull(contact.title),
+        phone: orNull(contact.phone),
+        email: orNull(contact.email),
+      }));
   const owner = { businessId, programAccountId: account.id };
   return ownedBy(
     {
@@ -182,12 +192,7 @@ export async function programAccountOf(
       billingType: account.billingType,
       status: account.status,
       addresses: addresses.map(addressOf),
-      contacts: contacts.map((contact) => ({
-        name: contact.name,
-        title: orNull(contact.title),
-        phone: orNull(contact.phone),
-        email: orNull(contact.email),
-      })),
+      contacts,
       owners: owners.map((o) => ({ name: o.name, role: o.role })),
       subPrograms: subPrograms.map((sub) => ({ code: sub.code, name: sub.name })),
       viewerCanEdit: decideAccess(standing, AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, owner),

@@ -285,6 +285,26 @@ export class DomainEvent {
   consumedAt: Date | null;
 }
 
+/**
+ * The portal's own contacts of a program account, kept by the business (a BAM, or a PAM or Editor within
+ * scope). The registry's contacts show until the business sets its own; the rest of the profile is the
+ * agency's and is never edited.
+ */
+@Entity('program_account_settings')
+export class ProgramAccountSettings {
+  @PrimaryColumn({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @Column({ name: 'contacts_json', type: 'text' })
+  contactsJson: string;
+
+  @UuidColumn('updated_by')
+  updatedBy: string;
+
+  @InstantColumn('updated_at')
+  updatedAt: Date;
+}
+
 export const businessEntities = [
   Business,
   BusinessMembership,
@@ -295,4 +315,5 @@ export const businessEntities = [
   RegistrationLock,
   BusinessAuditEvent,
   DomainEvent,
+  ProgramAccountSettings,
 ];

@@ -25,6 +25,7 @@ import {
 } from './business-view.service.js';
 import { type Business } from './businesses.entities.js';
 import { activeBusinessOf, switchBusiness } from './businesses.service.js';
+import { updateProgramAccountContacts } from './memberships.service.js';
 import {
   AccessRequestNode,
   BusinessNode,
@@ -35,7 +36,9 @@ import {
   MembershipNode,
   PersonSummary,
   ProgramAccount,
+  ProgramAccountPayload,
   ProgramAccountSummary,
+  UpdateProgramAccountContactsInput,
 } from './businesses.types.js';
 import { registrationNode } from './registration.resolver.js';
 import { pendingAccessRequestsOf, viewerAccessRequests } from './access-requests.view.js';
@@ -80,6 +83,33 @@ export class BusinessResolver {
     const business = account ? await loaders.businessOfRegistry.load(account.businessId) : null;
     if (!account || !business) return null;
     return programAccountOf(loaders, await ctx.access.standing(business.id), business.id, account);
+  }
+
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
+    owner: (args, context) =>
+      programAccountById({ id: (args.input as { programAccountId: string }).programAccountId }, context),
+  })
+  @Mutation(() => ProgramAccountPayload, {
+    description:
+      'The business’s own contacts of a program account (the rest of its profile is the agency’s registry).',
+  })
+  async updateProgramAccountContacts(
+    @Arg('input', () => UpdateProgramAccountContactsInput) input: UpdateProgramAccountContactsInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ProgramAccountPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const result = await updateProgramAccountContacts(ctx.dataSource, ctx.config, user.id, input);
+    if (!result.ok) return { programAccount: null, userErrors: toUserErrors(result.problems, ctx.t) };
+    const standing = await ctx.access.standing(result.businessId);
+    return {
+      programAccount: await programAccountOf(
+        businessLoaders(ctx),
+        standing,
+        result.businessId,
+        result.account,
+      ),
+      userErrors: [],
+    };
   }
 
   @Mutation(() => BusinessPayload, {

@@ -607,6 +607,24 @@ export class UpdateBusinessSettingsInput {
   contacts: ContactInput[];
 }
 
+@InputType()
+export class UpdateProgramAccountContactsInput {
+  @Field(() => ID)
+  programAccountId: string;
+
+  @Field(() => [ContactInput], { description: 'At most 20; replaces the account’s contacts.' })
+  contacts: ContactInput[];
+}
+
+@ObjectType()
+export class ProgramAccountPayload {
+  @Field(() => ProgramAccount, { nullable: true })
+  programAccount: ProgramAccount | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
 @ObjectType()
 export class AccessRequestPayload {
   @Field(() => AccessRequestNode, { nullable: true })

@@ -11,7 +11,13 @@ import {
   publishDomainEvent,
   recordBusinessAudit,
 } from './business-events.js';
-import { Business, BusinessMembership, MembershipProgramAccount } from './businesses.entities.js';
+import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import {
+  Business,
+  BusinessMembership,
+  MembershipProgramAccount,
+  ProgramAccountSettings,
+} from './businesses.entities.js';
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
 
@@ -252,5 +258,56 @@ export async function updateBusinessSettings(
       ok: true as const,
       business: { ...business, businessActivity: activity, contactsJson, updatedAt: now },
     };
+  });
+}
+
+/**
+ * The business's own contacts of a program account (the registry's show until they are set). The access
+ * table decides who (PROGRAM_PROFILE EDIT: a BAM, a PAM or Editor within scope; never a provider); the
+ * directive has checked it. Audit and domain event PROGRAM_CONTACTS_CHANGED.
+ */
+export async function updateProgramAccountContacts(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: { programAccountId: string; contacts: ContactValues[] },
+): Promise<
+  { ok: true; businessId: string; account: RegistryProgramAccount } | { ok: false; problems: Problem[] }
+> {
+  const problems = contactProblems(input.contacts);
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+  return inTransaction(dataSource, async (manager) => {
+    const account = await manager.findOneByOrFail(RegistryProgramAccount, { id: input.programAccountId });
+    const business = await manager.findOneByOrFail(Business, { registryBusinessId: account.businessId });
+    const contactsJson = JSON.stringify(
+      input.contacts.map((contact) => ({
+        name: tidy(contact.name),
+        title: tidy(contact.title) || null,
+        phone: tidy(contact.phone) || null,
+        email: tidy(contact.email) || null,
+      })),
+    );
+    await manager.delete(ProgramAccountSettings, { programAccountId: account.id });
+    await manager.insert(ProgramAccountSettings, {
+      programAccountId: account.id,
+      contactsJson,
+      updatedBy: actorId,
+      updatedAt: now,
+    });
+    await recordBusinessAudit(manager, {
+      registryBusinessId: business.registryBusinessId,
+      type: BusinessAuditType.PROGRAM_CONTACTS_CHANGED,
+      actorId,
+      detail: `account=${account.accountNumber} contacts=${input.contacts.length}`,
+      occurredAt: now,
+    });
+    await publishDomainEvent(
+      manager,
+      DomainEventType.PROGRAM_CONTACTS_CHANGED,
+      { businessId: business.id, programAccountId: account.id, changedBy: actorId },
+      now,
+    );
+    return { ok: true as const, businessId: business.id, account };
   });
 }
