@@ -20,6 +20,8 @@ const journeys = {
     secondBusinessNumber: '234567891' as string | undefined,
     bam: { firstName: 'Avery', lastName: 'Lindqvist' },
     employee: { firstName: 'Omar', lastName: 'Haddad' },
+    /** The contact the BAM adds to RM0001. */
+    newContact: 'Jordan Beaulieu',
     text: {
       username: 'Username',
       password: 'Password',
@@ -35,6 +37,12 @@ const journeys = {
       programAccountsTitle: 'Program accounts',
       accountTitle: (accountNumber: string) => `Program account ${accountNumber}`,
       backToList: 'Back to the program accounts',
+      editContacts: 'Edit the contacts of this account',
+      contactName: (number: number) => `Name of contact ${number}`,
+      contactNames: /^Name of contact \d+$/,
+      addContact: 'Add a contact',
+      saveContacts: 'Save the contacts',
+      contactsSaved: (accountNumber: string) => `The contacts of account ${accountNumber} are up to date.`,
       employeesLink: 'Manage my employees',
       employeesTitle: 'Manage my employees',
       requests: 'Pending access requests (1)',
@@ -53,6 +61,7 @@ const journeys = {
     secondBusinessNumber: undefined as string | undefined,
     bam: { firstName: 'Élise', lastName: 'Gagnon' },
     employee: { firstName: 'Mathieu', lastName: 'Côté' },
+    newContact: 'Camille Lavoie',
     text: {
       username: "Nom d'utilisateur",
       password: 'Mot de passe',
@@ -68,6 +77,13 @@ const journeys = {
       programAccountsTitle: 'Comptes de programme',
       accountTitle: (accountNumber: string) => `Compte de programme ${accountNumber}`,
       backToList: 'Retour aux comptes de programme',
+      editContacts: 'Modifier les personnes-ressources de ce compte',
+      contactName: (number: number) => `Nom de la personne-ressource ${number}`,
+      contactNames: /^Nom de la personne-ressource \d+$/,
+      addContact: 'Ajouter une personne-ressource',
+      saveContacts: 'Enregistrer les personnes-ressources',
+      contactsSaved: (accountNumber: string) =>
+        `Les personnes-ressources du compte ${accountNumber} sont à jour.`,
       employeesLink: 'Gérer mes employés',
       employeesTitle: 'Gérer mes employés',
       requests: "Demandes d'accès en attente (1)",
@@ -110,7 +126,7 @@ describe.runIf(hasChromium)('manage my employees in Chromium', () => {
     const employeeName = `${journey.employee.firstName} ${journey.employee.lastName}`;
 
     it(
-      'a BAM registered through the API approves an employee as editor of RM0001 in the browser',
+      'a BAM registered through the API changes the contacts of RM0001 and approves an employee as its editor in the browser',
       { timeout: 240_000 },
       async () => {
         // The business account manager: GCKey, profile and business registration, all through the API.
@@ -190,6 +206,28 @@ describe.runIf(hasChromium)('manage my employees in Chromium', () => {
           await page.getByRole('link', { name: rm0001.accountNumber, exact: true }).click();
           await heading(page, t.accountTitle(rm0001.accountNumber));
           await expectNoAxeViolations(page, `${language} program account ${rm0001.accountNumber}`);
+
+          // The BAM may edit RM0001: its contacts (the business's own) in a form, the rest read only.
+          await page.getByRole('heading', { level: 2, name: t.editContacts, exact: true }).waitFor();
+          await page.getByRole('button', { name: t.addContact, exact: true }).waitFor();
+          const contactsBefore = await page.getByRole('textbox', { name: t.contactNames }).count();
+          const newNumber = contactsBefore + 1;
+          await page.getByRole('button', { name: t.addContact, exact: true }).click();
+          const newName = page.getByRole('textbox', { name: t.contactName(newNumber), exact: true });
+          await newName.fill(journey.newContact);
+          await expectNoAxeViolations(page, `${language} contacts form of ${rm0001.accountNumber}`);
+          await page.getByRole('button', { name: t.saveContacts, exact: true }).click();
+          await page.getByText(t.contactsSaved(rm0001.accountNumber), { exact: true }).waitFor();
+          expect(await newName.inputValue()).toBe(journey.newContact);
+          await expectNoAxeViolations(page, `${language} contacts of ${rm0001.accountNumber} saved`);
+
+          // Saved on the server: the page loaded again shows the new contact.
+          await page.reload();
+          await heading(page, t.accountTitle(rm0001.accountNumber));
+          const reloaded = page.getByRole('textbox', { name: t.contactName(newNumber), exact: true });
+          await expect.poll(() => reloaded.inputValue()).toBe(journey.newContact);
+          expect(await page.getByRole('textbox', { name: t.contactNames }).count()).toBe(newNumber);
+          await page.screenshot({ path: `/tmp/biz-${language}-account-contacts.png`, fullPage: true });
 
           // Manage my employees: approve the request as editor of RM0001.
           await page.getByRole('link', { name: t.myBusiness, exact: true }).click();

@@ -1,15 +1,6 @@
-import {
-  GcdsButton,
-  GcdsFieldset,
-  GcdsHeading,
-  GcdsLink,
-  GcdsNotice,
-  GcdsText,
-} from '@cdssnc/gcds-components-react';
-import { emailProblems } from '@rules/credential-rules';
+import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
@@ -24,6 +15,7 @@ import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
 import { codeLabel } from './business-labels';
 import { AddressList, ContactsTable, Facts, NoActiveBusiness } from './business-parts';
+import { ContactsEditor, contactLimits, useContactsEditor } from './contacts-editor';
 import { TextAreaField } from './form-controls';
 
 type Business = NonNullable<NonNullable<BusinessProfileQuery['me']>['activeBusiness']>;
@@ -50,10 +42,7 @@ function profileOf(business: Business) {
 /** The server's limits (docs/businesses.md, updateBusinessSettings). */
 export const settingsLimits = {
   businessActivity: 500,
-  contacts: 20,
-  name: 175,
-  title: 100,
-  phone: 25,
+  ...contactLimits,
 } as const;
 
 /**
@@ -169,18 +158,6 @@ function ReadOnlySettings({ business }: { business: Business }) {
   );
 }
 
-interface ContactDraft {
-  /** Stable React key: contacts can be removed from the middle of the list. */
-  key: number;
-  name: string;
-  title: string;
-  phone: string;
-  email: string;
-}
-
-type ContactField = 'name' | 'title' | 'phone' | 'email';
-const contactFields: readonly ContactField[] = ['name', 'title', 'phone', 'email'];
-
 function SettingsForm({ business }: { business: Business }) {
   const { t } = useTranslation('business');
   const [save, { loading }] = useUpdateBusinessSettingsMutation();
@@ -188,55 +165,16 @@ function SettingsForm({ business }: { business: Business }) {
   const [unsent, setUnsent] = useState(false);
   const [saved, setSaved] = useState(false);
   const [activity, setActivity] = useState(profileOf(business).businessActivity ?? '');
-  const [nextKey, setNextKey] = useState(profileOf(business).contacts.length);
-  const [contacts, setContacts] = useState<ContactDraft[]>(() =>
-    profileOf(business).contacts.map((contact, key) => ({
-      key,
-      name: contact.name,
-      title: contact.title ?? '',
-      phone: contact.phone ?? '',
-      email: contact.email ?? '',
-    })),
-  );
+  const contacts = useContactsEditor(profileOf(business).contacts);
 
-  const fields = [
-    'businessActivity',
-    ...contacts.flatMap((_, index) => contactFields.map((field) => `contacts.${index}.${field}`)),
-  ];
-
-  const setContact = (index: number, field: ContactField) => (value: string) =>
-    setContacts((current) =>
-      current.map((contact, i) => (i === index ? { ...contact, [field]: value } : contact)),
-    );
-  const addContact = () => {
-    setContacts((current) => [...current, { key: nextKey, name: '', title: '', phone: '', email: '' }]);
-    setNextKey((key) => key + 1);
-  };
-  const removeContact = (index: number) => {
-    clear();
-    setContacts((current) => current.filter((_, i) => i !== index));
-  };
+  const fields = ['businessActivity', ...contacts.fields];
 
   const check = (): FieldErrors => {
     const local: FieldErrors = {};
     const max = settingsLimits;
     if ([...activity.trim()].length > max.businessActivity)
       local.businessActivity = t('profile.errors.businessActivityTooLong', { max: max.businessActivity });
-    contacts.forEach((contact, index) => {
-      const number = index + 1;
-      const at = (field: ContactField) => `contacts.${index}.${field}`;
-      const length = (value: string) => [...value.trim()].length;
-      if (!contact.name.trim()) local[at('name')] = t('profile.errors.contactNameRequired', { number });
-      else if (length(contact.name) > max.name)
-        local[at('name')] = t('profile.errors.contactNameTooLong', { number, max: max.name });
-      if (length(contact.title) > max.title)
-        local[at('title')] = t('profile.errors.contactTitleTooLong', { number, max: max.title });
-      if (length(contact.phone) > max.phone)
-        local[at('phone')] = t('profile.errors.contactPhoneTooLong', { number, max: max.phone });
-      if (contact.email.trim() && emailProblems(contact.email.trim()).length > 0)
-        local[at('email')] = t('profile.errors.contactEmailInvalid', { number });
-    });
-    return local;
+    return { ...local, ...contacts.check() };
   };
 
   /** `["input", "contacts", "0"]` is about the first contact as a whole: shown beside its name. */
@@ -245,12 +183,7 @@ function SettingsForm({ business }: { business: Business }) {
     for (const userError of userErrors) {
       const [first, ...rest] = userError.field;
       const path = (first === 'input' ? rest : userError.field).join('.');
-      const contact = /^contacts\.(\d+)/.exec(path);
-      const field = fields.includes(path)
-        ? path
-        : contact && Number(contact[1]) < contacts.length
-          ? `contacts.${contact[1]}.name`
-          : 'businessActivity';
+      const field = fields.includes(path) ? path : (contacts.fieldOf(path) ?? 'businessActivity');
       byField[field] ??= userError.message;
     }
     return byField;
@@ -269,12 +202,7 @@ function SettingsForm({ business }: { business: Business }) {
           input: {
             businessId: business.id,
             businessActivity: blank(activity),
-            contacts: contacts.map((contact) => ({
-              name: contact.name.trim(),
-              title: blank(contact.title),
-              phone: blank(contact.phone),
-              email: blank(contact.email),
-            })),
+            contacts: contacts.values(),
           },
         },
       });
@@ -310,65 +238,12 @@ function SettingsForm({ business }: { business: Business }) {
         onChange={setActivity}
         error={errors.businessActivity}
       />
-      {contacts.map((contact, index) => {
-        const number = index + 1;
-        const name = (field: ContactField) => `contacts.${index}.${field}`;
-        return (
-          <GcdsFieldset key={contact.key} legend={t('profile.contactLegend', { number })} legendSize="h3">
-            <TextField
-              name={name('name')}
-              label={t('profile.contactName', { number })}
-              autocomplete="off"
-              required
-              value={contact.name}
-              onChange={setContact(index, 'name')}
-              error={errors[name('name')]}
-            />
-            <TextField
-              name={name('title')}
-              label={t('profile.contactTitle', { number })}
-              autocomplete="off"
-              value={contact.title}
-              onChange={setContact(index, 'title')}
-              error={errors[name('title')]}
-            />
-            <TextField
-              name={name('phone')}
-              type="tel"
-              label={t('profile.contactPhone', { number })}
-              autocomplete="off"
-              size={14}
-              value={contact.phone}
-              onChange={setContact(index, 'phone')}
-              error={errors[name('phone')]}
-            />
-            <TextField
-              name={name('email')}
-              type="email"
-              label={t('profile.contactEmail', { number })}
-              autocomplete="off"
-              value={contact.email}
-              onChange={setContact(index, 'email')}
-              error={errors[name('email')]}
-            />
-            <GcdsButton
-              type="button"
-              buttonRole="secondary"
-              size="small"
-              onClick={() => removeContact(index)}
-            >
-              {t('profile.removeContact', { number })}
-            </GcdsButton>
-          </GcdsFieldset>
-        );
-      })}
-      {contacts.length < settingsLimits.contacts ? (
-        <GcdsButton type="button" buttonRole="secondary" onClick={addContact}>
-          {t('profile.addContact')}
-        </GcdsButton>
-      ) : (
-        <GcdsText>{t('profile.maxContacts', { max: settingsLimits.contacts })}</GcdsText>
-      )}
+      <ContactsEditor
+        editor={contacts}
+        errors={errors}
+        onRemove={clear}
+        maxNotice={t('profile.maxContacts', { max: settingsLimits.contacts })}
+      />
       <div className="button-group">
         <GcdsButton type="submit" disabled={loading}>
           {t('profile.save')}

@@ -1,17 +1,29 @@
-import { GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
+import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { useProgramAccountProfileQuery } from '../../../generated/graphql';
+import {
+  type ProgramAccountProfileQuery,
+  useProgramAccountProfileQuery,
+  useUpdateProgramAccountContactsMutation,
+} from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
 import { codeLabel } from './business-labels';
 import { AddressList, ContactsTable, Facts } from './business-parts';
+import { ContactsEditor, contactLimits, contactsGroupField, useContactsEditor } from './contacts-editor';
+
+type Account = NonNullable<ProgramAccountProfileQuery['programAccount']>;
 
 /**
  * One program account's profile: general information, addresses, contacts, owners and sub-programs.
- * Read only: the API has no mutation for it yet, so the page only says whether the viewer's role
- * would allow editing it (viewerCanEdit).
+ * The registry's part is read only; the contacts are the business's own, which a viewer who may edit
+ * the account (viewerCanEdit: its BAM, or a PAM or editor with the account in scope) changes here
+ * (updateProgramAccountContacts).
  */
 export function ProgramAccountPage() {
   const { t } = useTranslation('business');
@@ -65,8 +77,17 @@ export function ProgramAccountPage() {
           <GcdsHeading tag="h2">{t('programAccount.addresses')}</GcdsHeading>
           <AddressList addresses={account.addresses ?? []} empty={t('programAccount.noAddress')} />
 
-          <GcdsHeading tag="h2">{t('programAccount.contacts')}</GcdsHeading>
-          <ContactsTable contacts={account.contacts ?? []} caption={t('programAccount.contacts')} />
+          {account.viewerCanEdit ? (
+            <>
+              <GcdsHeading tag="h2">{t('programAccount.editContacts')}</GcdsHeading>
+              <ContactsForm key={account.id} account={account} />
+            </>
+          ) : (
+            <>
+              <GcdsHeading tag="h2">{t('programAccount.contacts')}</GcdsHeading>
+              <ContactsTable contacts={account.contacts ?? []} caption={t('programAccount.contacts')} />
+            </>
+          )}
 
           <GcdsHeading tag="h2">{t('programAccount.owners')}</GcdsHeading>
           {!account.owners?.length ? (
@@ -126,6 +147,82 @@ export function ProgramAccountPage() {
           </GcdsLink>
         </GcdsText>
       ) : null}
+    </>
+  );
+}
+
+/** The account's contacts, for a viewer who may edit them: all replaced at once on save. */
+function ContactsForm({ account }: { account: Account }) {
+  const { t } = useTranslation('business');
+  const [save, { loading }] = useUpdateProgramAccountContactsMutation();
+  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const [unsent, setUnsent] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const contacts = useContactsEditor(account.contacts ?? []);
+  const accountNumber = account.accountNumber ?? '';
+
+  // An error on the list as a whole (too many contacts) is shown above it.
+  const fields = [contactsGroupField, ...contacts.fields];
+
+  /** `["input", "contacts", "0"]` is about the first contact as a whole: shown beside its name. */
+  const serverErrors = (userErrors: readonly UserError[]): FieldErrors => {
+    const byField: FieldErrors = {};
+    for (const userError of userErrors) {
+      const [first, ...rest] = userError.field;
+      const path = (first === 'input' ? rest : userError.field).join('.');
+      byField[contacts.fieldOf(path) ?? contactsGroupField] ??= userError.message;
+    }
+    return byField;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setUnsent(false);
+    setSaved(false);
+    const local = contacts.check();
+    if (hasErrors(local)) return refuse(local);
+    try {
+      const { data } = await save({
+        variables: { input: { programAccountId: account.id, contacts: contacts.values() } },
+      });
+      const payload = data?.updateProgramAccountContacts;
+      if (payload?.programAccount) {
+        clear();
+        setSaved(true);
+        return;
+      }
+      refuse(serverErrors(payload?.userErrors ?? []));
+    } catch {
+      setUnsent(true);
+    }
+  };
+
+  return (
+    <>
+      <GcdsText>{t('programAccount.editContactsLead', { accountNumber })}</GcdsText>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {unsent ? <PageLoadError kind="submit" /> : null}
+        <div role="status">
+          {saved ? (
+            <GcdsNotice type="success" noticeTitleTag="h3" noticeTitle={t('programAccount.saved.title')}>
+              <GcdsText>{t('programAccount.saved.body', { accountNumber })}</GcdsText>
+            </GcdsNotice>
+          ) : null}
+        </div>
+        <ContactsEditor
+          editor={contacts}
+          errors={errors}
+          onRemove={clear}
+          groupError
+          maxNotice={t('programAccount.maxContacts', { max: contactLimits.contacts })}
+        />
+        <div className="button-group">
+          <GcdsButton type="submit" disabled={loading}>
+            {t('programAccount.saveContacts')}
+          </GcdsButton>
+        </div>
+      </form>
     </>
   );
 }
