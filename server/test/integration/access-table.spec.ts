@@ -626,4 +626,44 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
     expect((await covered(clientBam.client))?.sort()).toEqual([rm, rt].sort());
     expect(await covered(pam.client)).toEqual([rm]);
   });
+  it('answers relationship(id) to either side’s BAM and a client PAM it concerns, and to nobody else', async () => {
+    const consulting = await t.dataSource
+      .getRepository(BusinessRelationship)
+      .findOneByOrFail({ providerBusinessId: consultantId, status: RelationshipStatus.ACCEPTED });
+    const RELATIONSHIP = `query($id: ID!) { relationship(id: $id) { id type status provider { businessNumber } client { businessNumber } programAccounts { id } } }`;
+    const seen = async (client: GqlClient, id = consulting.id) => client.gql(RELATIONSHIP, { id });
+    for (const bam of [clientBam, consultantBam])
+      expect(payload(await seen(bam.client))).toMatchObject({
+        id: consulting.id,
+        type: 'PROGRAM_MANAGEMENT',
+        provider: { businessNumber: BN.HARBOUR },
+        client: { businessNumber: BN.NORTHERN },
+        programAccounts: [{ id: rm }],
+      });
+    const rmPam = await member(
+      t,
+      clientId,
+      clientBam.userId,
+      'RmPam2026',
+      BusinessRole.PROGRAM_ACCOUNT_MANAGER,
+      [rm],
+    );
+    expect(payload(await seen(rmPam.client))).toMatchObject({ id: consulting.id });
+    // A PAM of RT0001 only: program management of RM0001 does not concern them.
+    const rtPam = await member(
+      t,
+      clientId,
+      clientBam.userId,
+      'RtPam2026',
+      BusinessRole.PROGRAM_ACCOUNT_MANAGER,
+      [rt],
+    );
+    expect((await seen(rtPam.client)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Editors of either side (the provider's employee included) and unknown ids: refused by @access.
+    expectForbidden(await seen(pmBroker.client), 'RELATIONSHIP_MANAGEMENT');
+    expectForbidden(
+      await seen(clientBam.client, '00000000-0000-4000-8000-000000000000'),
+      'RELATIONSHIP_MANAGEMENT',
+    );
+  });
 });

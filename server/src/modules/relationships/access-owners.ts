@@ -18,7 +18,7 @@ function exists(context: unknown, businessId: unknown): Promise<boolean> {
 
 async function relationship(context: unknown, args: Args) {
   const { dataSource } = context as AppContext;
-  const id = String(args.relationshipId ?? input(args).relationshipId);
+  const id = String(args.relationshipId ?? args.id ?? input(args).relationshipId);
   return dataSource.getRepository(BusinessRelationship).findOne({
     select: { id: true, providerBusinessId: true, clientBusinessId: true },
     where: { id },
@@ -44,21 +44,29 @@ export const providerOfRelationship: OwnerFromArgs = async (args, context) => {
 };
 
 /**
- * Either side may end a relationship: the owner is a side whose standing allows RELATIONSHIP_MANAGEMENT EDIT
- * (the client first), so that a person who is, say, an Editor of the client and the BAM of the provider ends
- * it as the provider's BAM. Nobody allowed on either side: the client, and FORBIDDEN.
+ * The side of a relationship whose standing allows RELATIONSHIP_MANAGEMENT `action` (the client first), so
+ * that a person who is, say, an Editor of the client and the BAM of the provider acts as the provider's BAM.
+ * Nobody allowed on either side: the client, and FORBIDDEN.
  */
-export const sideOfRelationship: OwnerFromArgs = async (args, context) => {
-  const found = await relationship(context, args);
-  if (!found) return null;
-  const { access } = context as AppContext;
-  for (const businessId of [found.clientBusinessId, found.providerBusinessId]) {
-    const standing = await access.standing(businessId);
-    if (decideAccess(standing, AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { businessId }))
-      return { businessId };
-  }
-  return { businessId: found.clientBusinessId };
-};
+function sideOf(action: AccessAction): OwnerFromArgs {
+  return async (args, context) => {
+    const found = await relationship(context, args);
+    if (!found) return null;
+    const { access } = context as AppContext;
+    for (const businessId of [found.clientBusinessId, found.providerBusinessId]) {
+      const standing = await access.standing(businessId);
+      if (decideAccess(standing, AccessArea.RELATIONSHIP_MANAGEMENT, action, { businessId }))
+        return { businessId };
+    }
+    return { businessId: found.clientBusinessId };
+  };
+}
+
+/** Either side may end a relationship. */
+export const sideOfRelationship = sideOf(AccessAction.EDIT);
+
+/** Either side may read a relationship by id (`relationship(id)`). */
+export const readerSideOfRelationship = sideOf(AccessAction.VIEW);
 
 /** The provider of a client group (`groupId` or `input.groupId`). */
 export const providerOfGroup: OwnerFromArgs = async (args, context) => {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, ActorKind } from '../../common/auth/access-table.js';
@@ -6,6 +6,7 @@ import {
   clientOfRelationship,
   providerFromInput,
   providerOfRelationship,
+  readerSideOfRelationship,
   sideOfRelationship,
 } from './access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
@@ -21,11 +22,13 @@ import {
 } from '../businesses/business-view.service.js';
 import {
   BusinessNode,
+  BusinessRole,
   BusinessSummary,
   PersonSummary,
   ProgramAccountSummary,
 } from '../businesses/businesses.types.js';
 import { relationshipLoaders } from './relationship-loaders.js';
+import { BusinessRelationship } from './relationships.entities.js';
 import {
   cancelRelationship,
   decideRelationship,
@@ -42,6 +45,7 @@ import {
   RelationshipEventNode,
   RelationshipPayload,
   RelationshipStatus,
+  RelationshipType,
   RequestRelationshipInput,
   RequestRelationshipsInput,
   RequestRelationshipsPayload,
@@ -63,6 +67,39 @@ async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessS
 
 @Resolver()
 export class RelationshipsResolver {
+  @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW, { owner: readerSideOfRelationship })
+  @Query(() => BusinessRelationshipNode, {
+    nullable: true,
+    description:
+      'One relationship, by id, for the BAM of either side, or a PAM of the client when it concerns their programs (as in the lists); FORBIDDEN otherwise.',
+  })
+  async relationship(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessRelationshipNode | null> {
+    requireTermsAccepted(ctx);
+    const row = await ctx.dataSource.getRepository(BusinessRelationship).findOneBy({ id });
+    if (!row) return null;
+    const loaders = businessLoaders(ctx);
+    const [client, provider] = await Promise.all([
+      activeViewerMembership(loaders, row.clientBusinessId),
+      activeViewerMembership(loaders, row.providerBusinessId),
+    ]);
+    const bam = BusinessRole.BUSINESS_ACCOUNT_MANAGER;
+    if (client?.role === bam || provider?.role === bam) return relationshipNode(row, ctx.config.now());
+    if (client?.role === BusinessRole.PROGRAM_ACCOUNT_MANAGER) {
+      // As in the client's lists: never accepted, business management, or naming one of their programs.
+      const scope = (await scopeOf(loaders, client)) ?? new Set<string>();
+      const covered = await relationshipLoaders(ctx).programAccounts.load(row.id);
+      if (
+        row.type !== RelationshipType.PROGRAM_MANAGEMENT ||
+        covered.some((a) => scope.has(a.programAccountId))
+      )
+        return relationshipNode(row, ctx.config.now());
+    }
+    throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+  }
+
   @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => RelationshipPayload, {
     description: 'The provider’s BAM asks a client (by BN) for a business relationship.',
