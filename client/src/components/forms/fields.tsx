@@ -1,4 +1,10 @@
-import { GcdsCheckboxes, GcdsInput, GcdsRadios, GcdsSelect } from '@cdssnc/gcds-components-react';
+import {
+  GcdsCheckboxes,
+  GcdsInput,
+  GcdsRadios,
+  GcdsSelect,
+  GcdsTextarea,
+} from '@cdssnc/gcds-components-react';
 import { fieldId } from './field-id';
 
 /**
@@ -151,6 +157,80 @@ export function CheckboxField({
       value={checked ? ['yes'] : []}
       options={[{ id: `${id}-yes`, label: boxLabel, value: 'yes', checked }]}
       onGcdsChange={(event) => onChange(event.detail.includes('yes'))}
+    />
+  );
+}
+
+interface TextAreaFieldProps extends BaseFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** Shows GCDS's "characters left" counter. */
+  maxLength?: number;
+}
+
+export function TextAreaField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  maxLength,
+}: TextAreaFieldProps) {
+  const id = fieldId(name);
+  return (
+    <GcdsTextarea
+      id={id}
+      textareaId={id}
+      name={name}
+      label={label}
+      value={value}
+      required={required ?? false}
+      errorMessage={error ?? ''}
+      {...(hint ? { hint } : {})}
+      {...(maxLength ? { characterCount: maxLength } : {})}
+      validateOn="other"
+      onGcdsInput={(event) => onChange(event.detail ?? '')}
+    />
+  );
+}
+
+interface ChecklistFieldProps extends BaseFieldProps {
+  options: ReadonlyArray<{ value: string; label: string }>;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+}
+
+/** A group of checkboxes (several answers), under one legend. */
+export function ChecklistField({
+  name,
+  label,
+  options,
+  values,
+  onChange,
+  error,
+  hint,
+  required,
+}: ChecklistFieldProps) {
+  const id = fieldId(name);
+  return (
+    <GcdsCheckboxes
+      id={id}
+      name={name}
+      legend={label}
+      required={required ?? false}
+      errorMessage={error ?? ''}
+      {...(hint ? { hint } : {})}
+      validateOn="other"
+      value={[...values]}
+      options={options.map((option, index) => ({
+        id: `${id}-${index}`,
+        label: option.label,
+        value: option.value,
+        checked: values.includes(option.value),
+      }))}
+      onGcdsChange={(event) => onChange(event.detail)}
     />
   );
 }

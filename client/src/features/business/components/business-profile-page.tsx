@@ -16,7 +16,7 @@ import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-e
 import { codeLabel } from './business-labels';
 import { AddressList, ContactsTable, Facts, NoActiveBusiness } from './business-parts';
 import { ContactsEditor, contactLimits, useContactsEditor } from './contacts-editor';
-import { TextAreaField } from './form-controls';
+import { TextAreaField } from '../../../components/forms/fields';
 
 type Business = NonNullable<NonNullable<BusinessProfileQuery['me']>['activeBusiness']>;
 

@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsHeading, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../../components/forms/fields';
+import { ChecklistField, SelectField, TextAreaField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
@@ -20,7 +20,6 @@ import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
 import { businessRoles, codeLabel, programReference } from './business-labels';
 import { NoActiveBusiness } from './business-parts';
-import { ChecklistField, TextAreaField } from './form-controls';
 
 type Business = NonNullable<NonNullable<ManageEmployeesQuery['me']>['activeBusiness']>;
 type Request = NonNullable<Business['pendingAccessRequests']>[number];

@@ -3,7 +3,7 @@ import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { TextField } from '../../../components/forms/fields';
+import { TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError } from '../../../components/layout/page-status';
@@ -19,7 +19,6 @@ import { thrownError } from '../../../lib/graphql-errors';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
 import { REASON_MAX_LENGTH, businessNumberProblem } from './registration/rules';
-import { TextareaField } from './textarea-field';
 
 const fields = ['businessNumber', 'reason'] as const;
 type Preview = NonNullable<OnboardingEmployerPreviewQuery['employerPreview']>;
@@ -184,7 +183,7 @@ export function RequestAccessPage() {
               </GcdsText>
               <GcdsText>{t('requestAccess.foundHint')}</GcdsText>
             </div>
-            <TextareaField
+            <TextAreaField
               name="reason"
               label={t('requestAccess.reason')}
               hint={t('requestAccess.reasonHint', { max: REASON_MAX_LENGTH })}

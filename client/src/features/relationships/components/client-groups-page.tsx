@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../../components/forms/fields';
+import { ChecklistField, SelectField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
@@ -21,7 +21,6 @@ import {
 } from '../../../generated/graphql';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { Facts, NoActiveBusiness } from '../../business/components/business-parts';
-import { ChecklistField } from '../../business/components/form-controls';
 import {
   ConfirmPanel,
   FailureNotice,

@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsText } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RadioField } from '../../../components/forms/fields';
+import { ChecklistField, RadioField, TextAreaField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import {
@@ -14,7 +14,6 @@ import {
 } from '../../../generated/graphql';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { programReference } from '../../business/components/business-labels';
-import { ChecklistField, TextAreaField } from '../../business/components/form-controls';
 import {
   ConfirmPanel,
   FailureNotice,

@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsSelect, GcdsText } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/forms/fields';
+import { TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
@@ -18,7 +18,6 @@ import {
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { NoActiveBusiness } from '../../business/components/business-parts';
-import { TextAreaField } from '../../business/components/form-controls';
 import {
   type Relationship,
   type RelationshipPanel,
