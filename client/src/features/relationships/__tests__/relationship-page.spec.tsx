@@ -2,11 +2,8 @@ import { type MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import {
-  RelationshipsCancelDocument,
-  RelationshipsFindReceivedDocument,
-  RelationshipsFindSentDocument,
-} from '../../../generated/graphql';
+import { GraphQLError } from 'graphql';
+import { RelationshipsCancelDocument, RelationshipsOneDocument } from '../../../generated/graphql';
 import { button } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
 import {
@@ -37,16 +34,8 @@ function detail(row: RelationshipRow, timeline: ReturnType<typeof event>[]) {
   return { ...relationshipNode(row), timeline };
 }
 
-function page(nodes: ReturnType<typeof detail>[], next: string | null) {
-  return {
-    __typename: 'BusinessRelationshipConnection',
-    edges: nodes.map((node) => ({ __typename: 'BusinessRelationshipEdge', cursor: `cur-${node.id}`, node })),
-    pageInfo: { __typename: 'PageInfo', hasNextPage: next !== null, endCursor: next },
-  };
-}
-
 describe('one business relationship', { timeout: 20_000 }, () => {
-  it('is found by paging through the lists, shows its timeline, and a pending request can be cancelled', async () => {
+  it('is read by id, shows its timeline, and a pending request can be cancelled', async () => {
     const user = userEvent.setup();
     let target = detail({ id: 'rel-7', status: 'PENDING', message: 'We clear your goods.' }, [
       event('e1', 'REQUESTED', 'Jane Doe'),
@@ -70,22 +59,10 @@ describe('one business relationship', { timeout: 20_000 }, () => {
       ...signedIn,
       providerHeader,
       relationshipsViewerMock({ business: mapleLeaf, provider: true }),
-      anyVariables(RelationshipsFindSentDocument, (variables) => {
-        asked.push(variables.after);
-        return {
-          business: {
-            __typename: 'Business',
-            id: mapleLeaf.id,
-            sentRelationships:
-              variables.after === 'cur-rel-1'
-                ? page([target], null)
-                : page([detail({ id: 'rel-1', status: 'EXPIRED' }, [])], 'cur-rel-1'),
-          },
-        };
+      anyVariables(RelationshipsOneDocument, (variables) => {
+        asked.push(variables.id);
+        return { relationship: target };
       }),
-      anyVariables(RelationshipsFindReceivedDocument, () => ({
-        business: { __typename: 'Business', id: mapleLeaf.id, receivedRelationships: page([], null) },
-      })),
       ...listMocks({ businessId: mapleLeaf.id }),
       cancel,
     ]);
@@ -98,7 +75,7 @@ describe('one business relationship', { timeout: 20_000 }, () => {
     expect(document.title).toBe(
       'Relationship between Maple Leaf Customs and Northern Lights - Passerelle client portal',
     );
-    expect(asked).toEqual([null, 'cur-rel-1']);
+    expect(asked[0]).toBe('rel-7');
     expect(screen.getByText('We clear your goods.')).toBeInTheDocument();
     expect(screen.getByText('Pending')).toBeInTheDocument();
     const timeline = screen.getByRole('table', { name: 'Who did what, and when, oldest first' });
@@ -120,21 +97,57 @@ describe('one business relationship', { timeout: 20_000 }, () => {
     expect(screen.queryByText('Cancel the request to Northern Lights')).toBeNull();
   });
 
-  it('says so when the relationship is not among those of the business', async () => {
+  it('says so when the relationship is unknown', async () => {
     renderRoute('/en/business/relationships/nope', [
       ...signedIn,
       providerHeader,
       relationshipsViewerMock({ business: mapleLeaf, provider: true }),
-      anyVariables(RelationshipsFindSentDocument, () => ({
-        business: { __typename: 'Business', id: mapleLeaf.id, sentRelationships: page([], null) },
-      })),
-      anyVariables(RelationshipsFindReceivedDocument, () => ({
-        business: { __typename: 'Business', id: mapleLeaf.id, receivedRelationships: page([], null) },
-      })),
+      anyVariables(RelationshipsOneDocument, () => ({ relationship: null })),
     ]);
     expect(
       await screen.findByText('This relationship is not among those of your business.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so, without an error box, when the viewer may not see it', async () => {
+    renderRoute('/en/business/relationships/rel-9', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      {
+        request: { query: RelationshipsOneDocument, variables: { id: 'rel-9' } },
+        result: {
+          data: { relationship: null },
+          errors: [new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })],
+        },
+      },
+    ]);
+    expect(
+      await screen.findByText('This relationship is not among those of your business.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it("says so when another of the person's businesses is a side, not the active one", async () => {
+    renderRoute('/en/business/relationships/rel-8', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      anyVariables(RelationshipsOneDocument, () => ({
+        relationship: {
+          ...detail({ id: 'rel-8', status: 'ACCEPTED' }, []),
+          provider: {
+            __typename: 'BusinessSummary',
+            id: 'other',
+            businessNumber: '111111118',
+            name: 'Other',
+          },
+        },
+      })),
+    ]);
+    expect(
+      await screen.findByText('This relationship is not among those of your business.'),
+    ).toBeInTheDocument();
   });
 });

@@ -62,10 +62,10 @@ function payload(row: RelationshipRow) {
 
 describe('manage my business relationships', { timeout: 20_000 }, () => {
   it(
-    'approves a received request as program management of the accounts chosen',
+    'approves a received request as program management of the accounts chosen, with a note',
     { timeout: 20_000 },
     async () => {
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: 10 });
       let received: RelationshipRow = { id: 'rel-1', status: 'PENDING', message: 'We clear your goods.' };
       let sent: unknown;
       const decide: MockLink.MockedResponse = {
@@ -77,6 +77,7 @@ describe('manage my business relationships', { timeout: 20_000 }, () => {
               approve: true,
               type: 'PROGRAM_MANAGEMENT',
               programAccountIds: ['pa-1'],
+              reason: 'Welcome aboard.',
             },
           },
         },
@@ -124,6 +125,7 @@ describe('manage my business relationships', { timeout: 20_000 }, () => {
       await user.click(
         await choice('Program accounts the service provider may manage', 'RM0001 - Northern Lights Imports'),
       );
+      await user.type(await textarea('Note to the service provider (optional)'), 'Welcome aboard.');
       await user.click(await button('Approve the request'));
 
       expect(
@@ -137,6 +139,7 @@ describe('manage my business relationships', { timeout: 20_000 }, () => {
           approve: true,
           type: 'PROGRAM_MANAGEMENT',
           programAccountIds: ['pa-1'],
+          reason: 'Welcome aboard.',
         },
       });
       const active = await screen.findByRole('table', { name: 'Active relationships: 1 in all, page 1' });

@@ -98,7 +98,7 @@ function DecisionPanel({
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string>();
   const provider = relationship.provider.name;
-  const fields = kind === 'approve' ? ['type', 'programAccountIds'] : ['reason'];
+  const fields = kind === 'approve' ? ['type', 'programAccountIds', 'reason'] : ['reason'];
   const types = relationshipTypes.filter((value) => isBam || value === 'PROGRAM_MANAGEMENT');
   const programAccounts = accounts.data?.business?.programAccounts;
   // The same options while the accounts are the same: GCDS re-renders its boxes when they change.
@@ -117,6 +117,7 @@ function DecisionPanel({
       if (!type) local.type = t('errors.typeRequired');
       else if (type === 'PROGRAM_MANAGEMENT' && scope.length === 0)
         local.programAccountIds = t('errors.accountsRequired');
+      if ([...reason.trim()].length > textMax) local.reason = t('errors.tooLong', { max: textMax });
     } else if (!reason.trim()) local.reason = t('errors.reasonRequired');
     else if ([...reason.trim()].length > textMax) local.reason = t('errors.tooLong', { max: textMax });
     return local;
@@ -137,6 +138,7 @@ function DecisionPanel({
                 approve: true,
                 type: type as RelationshipType,
                 ...(type === 'PROGRAM_MANAGEMENT' ? { programAccountIds: scope } : {}),
+                ...(reason.trim() ? { reason: reason.trim() } : {}),
               }
             : { relationshipId: relationship.id, approve: false, reason: reason.trim() },
         },
@@ -214,6 +216,15 @@ function DecisionPanel({
                 <GcdsText role="status">{t('common.loading')}</GcdsText>
               )
             ) : null}
+            <TextAreaField
+              name="reason"
+              label={t('decide.approvalReason')}
+              hint={t('decide.approvalReasonHint')}
+              maxLength={textMax}
+              value={reason}
+              onChange={setReason}
+              error={errors.reason}
+            />
           </>
         ) : (
           <TextAreaField

@@ -1,17 +1,11 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type RelationshipsDetailFragment,
-  type RelationshipsFindReceivedQuery,
-  type RelationshipsFindSentQuery,
-  RelationshipsFindReceivedDocument,
-  RelationshipsFindSentDocument,
-} from '../../../generated/graphql';
+import { type RelationshipsDetailFragment, useRelationshipsOneQuery } from '../../../generated/graphql';
+import { thrownError } from '../../../lib/graphql-errors';
 import { useLanguage } from '../../../lib/use-language';
 import { Facts, NoActiveBusiness } from '../../business/components/business-parts';
 import { type RelationshipPanel, RelationshipActionPanel } from './relationship-actions';
@@ -31,71 +25,36 @@ type Found =
   | { state: 'missing' }
   | { state: 'failed' };
 
-type FoundPage = NonNullable<NonNullable<RelationshipsFindSentQuery['business']>['sentRelationships']>;
-
 /**
- * Looks for one relationship in the lists of the active business (there is no query by id): the
- * requests it sent as a provider, then those it received as a client, 100 at a time.
+ * One relationship by id, as long as the active business is one of its two sides: unknown ids, and those the
+ * viewer may not see (FORBIDDEN), read as "not among those of your business".
  */
 function useFindRelationship(
   businessId: string | undefined,
   relationshipId: string | undefined,
-  lists: { sent: boolean; received: boolean },
   version: number,
 ): Found {
-  const client = useApolloClient();
-  const [found, setFound] = useState<Found>({ state: 'searching' });
+  const { data, error, loading, refetch } = useRelationshipsOneQuery({
+    variables: { id: relationshipId ?? '' },
+    skip: !businessId || !relationshipId,
+    fetchPolicy: 'network-only',
+    errorPolicy: 'all',
+  });
+  const first = useRef(true);
   useEffect(() => {
-    if (!businessId || !relationshipId) return;
-    let stale = false;
-    const search = async (): Promise<Found> => {
-      if (lists.sent) {
-        let after: string | null = null;
-        for (;;) {
-          const result: { data?: RelationshipsFindSentQuery | undefined } = await client.query({
-            query: RelationshipsFindSentDocument,
-            variables: { businessId, after },
-            fetchPolicy: 'network-only',
-            errorPolicy: 'all',
-          });
-          const connection: FoundPage | null | undefined = result.data?.business?.sentRelationships;
-          const hit = connection?.edges.find((edge) => edge.node.id === relationshipId);
-          if (hit) return { state: 'found', relationship: hit.node };
-          if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
-          after = connection.pageInfo.endCursor;
-        }
-      }
-      if (lists.received) {
-        let after: string | null = null;
-        for (;;) {
-          const result: { data?: RelationshipsFindReceivedQuery | undefined } = await client.query({
-            query: RelationshipsFindReceivedDocument,
-            variables: { businessId, after },
-            fetchPolicy: 'network-only',
-            errorPolicy: 'all',
-          });
-          const connection: FoundPage | null | undefined = result.data?.business?.receivedRelationships;
-          const hit = connection?.edges.find((edge) => edge.node.id === relationshipId);
-          if (hit) return { state: 'found', relationship: hit.node };
-          if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
-          after = connection.pageInfo.endCursor;
-        }
-      }
-      return { state: 'missing' };
-    };
-    search().then(
-      (next) => {
-        if (!stale) setFound(next);
-      },
-      () => {
-        if (!stale) setFound({ state: 'failed' });
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [client, businessId, relationshipId, lists.sent, lists.received, version]);
-  return found;
+    // The first load is the query's own; later versions follow a change made on this page.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void refetch();
+  }, [version, refetch]);
+  if (!businessId || !relationshipId || (loading && !data)) return { state: 'searching' };
+  const relationship = data?.relationship;
+  if (relationship && (relationship.client.id === businessId || relationship.provider.id === businessId))
+    return { state: 'found', relationship };
+  if (error && !thrownError(error, 'FORBIDDEN') && !data?.relationship) return { state: 'failed' };
+  return { state: 'missing' };
 }
 
 /**
@@ -115,12 +74,7 @@ export function RelationshipPage() {
   const [panel, setPanel] = useState<RelationshipPanel>();
   const [outcome, setOutcome] = useState<Outcome>();
   const outcomeRef = useOutcomeFocus(outcome);
-  const found = useFindRelationship(
-    viewer.manages ? business?.id : undefined,
-    relationshipId,
-    { sent: viewer.sends, received: viewer.manages },
-    version,
-  );
+  const found = useFindRelationship(viewer.manages ? business?.id : undefined, relationshipId, version);
   const relationship = found.state === 'found' ? found.relationship : undefined;
   const title = relationship
     ? t('detail.title', { provider: relationship.provider.name, client: relationship.client.name })
