@@ -7,6 +7,7 @@ import {
   ClientGroupsAssignToGroupDocument,
   ClientGroupsCreateDocument,
   ClientGroupsDataDocument,
+  ClientGroupsUnassignFromGroupDocument,
 } from '../../../generated/graphql';
 import { button, choice, fieldError, input, replaceText, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
@@ -158,6 +159,26 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
         };
       },
     };
+    let unassignedTimes = 0;
+    const unassigned: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsUnassignFromGroupDocument,
+        variables: { input: { groupId: 'g-1', userId: 'u-omar' } },
+      },
+      result: () => {
+        unassignedTimes += 1;
+        groups = [{ ...groups[0], assignees: [] }];
+        return {
+          data: {
+            unassignEmployeeFromGroup: {
+              __typename: 'EmployeeAssignmentPayload',
+              assignment: { __typename: 'EmployeeAssignment', id: 'a-1' },
+              userErrors: [],
+            },
+          },
+        };
+      },
+    };
     renderRoute('/en/business/client-groups', [
       ...signedIn,
       providerHeader,
@@ -167,6 +188,7 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
       created,
       added,
       assigned,
+      unassigned,
     ]);
 
     expect(await screen.findByText('You have not created any client group.')).toBeInTheDocument();
@@ -198,6 +220,23 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Omar Haddad is now assigned to Ontario importers.')).toBeInTheDocument();
     const assignees = await screen.findByRole('table', { name: 'Employees assigned to Ontario importers' });
     expect(within(assignees).getAllByRole('row')[1]?.textContent).toBe('Omar HaddadUnassign');
+
+    // Unassigning asks first; going back changes nothing.
+    await user.click(await labelledButton('Unassign Omar Haddad from Ontario importers'));
+    expect(
+      await screen.findByText('Unassign Omar Haddad from Ontario importers?', { selector: 'gcds-heading' }),
+    ).toBeInTheDocument();
+    await user.click(await button('Cancel'));
+    await waitFor(() =>
+      expect(screen.queryByText('Unassign Omar Haddad from Ontario importers?')).toBeNull(),
+    );
+    expect(unassignedTimes).toBe(0);
+    await user.click(await labelledButton('Unassign Omar Haddad from Ontario importers'));
+    await user.click(await button('Yes, unassign'));
+    expect(
+      await screen.findByText('Omar Haddad is no longer assigned to Ontario importers.'),
+    ).toBeInTheDocument();
+    expect(unassignedTimes).toBe(1);
   });
 
   it('is only for the business account manager of a service provider', async () => {

@@ -44,6 +44,7 @@ type Employee = { id: string; name: string };
 const nameMax = 100;
 const refresh = { refetchQueries: ['ClientGroupsData'], awaitRefetchQueries: true };
 
+type Unassigning = { where: string; name: string; target: string; run: () => Promise<void> };
 type Panel = { kind: 'rename' | 'delete' | 'add' | 'remove' | 'assign'; group: Group } | undefined;
 
 /**
@@ -84,6 +85,9 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const outcomeRef = useOutcomeFocus(outcome);
   const [unassignGroup] = useClientGroupsUnassignFromGroupMutation(refresh);
   const [unassignClient] = useClientGroupsUnassignFromClientMutation(refresh);
+  // An unassignment waits for a confirmation, shown under the table its button is in.
+  const [unassigning, setUnassigning] = useState<Unassigning>();
+  const [unassignBusy, setUnassignBusy] = useState(false);
   const business = data?.business;
 
   if (!data && loading) return <PageLoading />;
@@ -115,6 +119,29 @@ function ClientGroups({ businessId }: { businessId: string }) {
       title: t('common.failed'),
       body: messages.join(' ') || t('common.failedBody'),
     });
+
+  const confirmUnassign = async () => {
+    if (!unassigning) return;
+    setUnassignBusy(true);
+    try {
+      await unassigning.run();
+    } finally {
+      setUnassignBusy(false);
+      setUnassigning(undefined);
+    }
+  };
+  const unassignPanel = (where: string) =>
+    unassigning?.where === where ? (
+      <ConfirmPanel
+        title={t('groups.unassignTitle', { name: unassigning.name, target: unassigning.target })}
+        warning={t('groups.unassignWarning', { name: unassigning.name, target: unassigning.target })}
+        confirmLabel={t('groups.confirmUnassign')}
+        busy={unassignBusy}
+        failure={undefined}
+        onConfirm={() => void confirmUnassign()}
+        onCancel={() => setUnassigning(undefined)}
+      />
+    ) : null;
 
   const removeAssignee = async (group: Group, person: Employee) => {
     setOutcome(undefined);
@@ -201,7 +228,15 @@ function ClientGroups({ businessId }: { businessId: string }) {
                         size="small"
                         buttonRole="secondary"
                         aria-label={t('groups.unassignLabel', { name: person.name, target: group.name })}
-                        onClick={() => void removeAssignee(group, person)}
+                        onClick={() => {
+                          setOutcome(undefined);
+                          setUnassigning({
+                            where: group.id,
+                            name: person.name,
+                            target: group.name,
+                            run: () => removeAssignee(group, person),
+                          });
+                        }}
                       >
                         {t('groups.unassign')}
                       </GcdsButton>
@@ -211,6 +246,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
               </tbody>
             </table>
           )}
+          {unassignPanel(group.id)}
           <div className="relationship-actions">
             {(['add', 'remove', 'assign', 'rename', 'delete'] as const)
               .filter((kind) => kind !== 'remove' || group.clients.length > 0)
@@ -273,7 +309,15 @@ function ClientGroups({ businessId }: { businessId: string }) {
                         target: assignment.client.name,
                       })}
                       onClick={() => {
-                        if (assignment.client) void removeDirect(assignment.person, assignment.client);
+                        const client = assignment.client;
+                        if (!client) return;
+                        setOutcome(undefined);
+                        setUnassigning({
+                          where: 'direct',
+                          name: assignment.person.name,
+                          target: client.name,
+                          run: () => removeDirect(assignment.person, client),
+                        });
                       }}
                     >
                       {t('groups.unassign')}
@@ -285,6 +329,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
           </tbody>
         </table>
       )}
+      {unassignPanel('direct')}
       {clients.length === 0 ? (
         <GcdsText>{t('groups.noClients')}</GcdsText>
       ) : employees.length === 0 ? (
