@@ -17,6 +17,7 @@ import { requestLogging } from './request-context.js';
 import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
+import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 
 export interface HttpAppDeps {
@@ -125,6 +126,7 @@ export async function createHttpApp({
               res,
               token: readSessionToken(req.headers.cookie),
               secure: isSecureRequest(req, config),
+              bearerToken: readBearerToken(req.get('authorization')),
             }),
           }),
         ),
