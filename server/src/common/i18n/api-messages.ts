@@ -32,7 +32,8 @@ export const apiMessages = {
   fr: {
     'errors.tokenInvalid': 'Ce jeton d’API n’est pas valide : il est inconnu, expiré ou révoqué.',
     'errors.tokenReadOnly': 'Ce jeton d’API permet seulement la lecture : il ne peut rien modifier.',
-    'errors.tokenNotAllowed': 'Un jeton d’API ne peut pas faire cela : une personne doit le faire dans le portail.',
+    'errors.tokenNotAllowed':
+      'Un jeton d’API ne peut pas faire cela : une personne doit le faire dans le portail.',
     'errors.pageSize': '`first` doit être entre 1 et {max}.',
     'errors.queryTooDeep': 'La requête est imbriquée sur {depth} niveaux; au plus {max} sont permis.',
     'errors.tooManyAliases': 'La requête contient {count} alias; au plus {max} sont permis.',
@@ -40,7 +41,8 @@ export const apiMessages = {
     'errors.queryTooCostly': 'La requête coûterait {cost} points; une requête peut coûter au plus {max}.',
     'errors.costThrottled':
       'Trop de requêtes : cette requête coûte {cost} points et {available} sont disponibles. Réessayez dans {seconds} s.',
-    'errors.batchNotAllowed': 'Envoyez une seule opération par requête : les requêtes groupées sont refusées.',
+    'errors.batchNotAllowed':
+      'Envoyez une seule opération par requête : les requêtes groupées sont refusées.',
     'errors.persistedDocumentRequired':
       'Ce serveur n’accepte que les opérations du portail à partir d’une session de navigateur.',
     'errors.persistedDocumentMismatch': 'L’opération ne correspond pas à l’empreinte envoyée avec elle.',
@@ -52,7 +54,8 @@ export const apiMessages = {
     'apiTokens.name.TOO_LONG': 'Le nom doit compter au plus {max} caractères.',
     'apiTokens.expiresInDays.OUT_OF_RANGE': 'Choisissez une échéance entre 1 et {max} jours.',
     'apiTokens.clientGroupIds.TOO_MANY': 'Choisissez au plus {max} groupes de clients.',
-    'apiTokens.clientGroupIds.GROUP_NOT_FOUND': 'Un de ces groupes de clients n’existe pas dans votre entreprise.',
+    'apiTokens.clientGroupIds.GROUP_NOT_FOUND':
+      'Un de ces groupes de clients n’existe pas dans votre entreprise.',
     'apiTokens.TOO_MANY_TOKENS': 'Votre entreprise a déjà {max} jetons actifs. Révoquez-en un d’abord.',
     'apiTokens.TOKEN_NOT_FOUND': 'Nous n’avons pas trouvé ce jeton.',
     'apiTokens.ALREADY_REVOKED': 'Ce jeton est déjà révoqué.',

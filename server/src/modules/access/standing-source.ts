@@ -132,7 +132,9 @@ export function createStandingSource(dataSource: DataSource, session: RequestSes
     const token = session.apiToken;
     const [own, providers] = await Promise.all([
       ownGrants(dataSource, user.id, businessIds),
-      token ? tokenProviderGrants(dataSource, token, businessIds) : providerGrants(dataSource, user.id, businessIds),
+      token
+        ? tokenProviderGrants(dataSource, token, businessIds)
+        : providerGrants(dataSource, user.id, businessIds),
     ]);
     // A token stands only toward its own business (as its BAM: its creator is one) and that business's clients.
     if (token)

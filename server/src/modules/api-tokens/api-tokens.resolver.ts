@@ -4,12 +4,7 @@ import { Access, type OwnerFromArgs } from '../../common/auth/access-directive.j
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
-import {
-  decodeCursor,
-  keysetBefore,
-  pageSize,
-  toConnectionPage,
-} from '../../common/graphql/connection.js';
+import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
 import { businessFromInput } from '../businesses/access-owners.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { activeViewerMembership, isActiveBam } from '../businesses/business-view.service.js';

@@ -234,7 +234,9 @@ export async function authenticateApiToken(
 ): Promise<AuthenticatedToken | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const now = config.now();
-  const token = await dataSource.getRepository(ApiToken).findOneBy({ secretHash: hashApiTokenSecret(secret) });
+  const token = await dataSource
+    .getRepository(ApiToken)
+    .findOneBy({ secretHash: hashApiTokenSecret(secret) });
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
   const [user, membership, groups, business] = await Promise.all([
     dataSource.getRepository(User).findOneBy({ id: token.createdBy }),

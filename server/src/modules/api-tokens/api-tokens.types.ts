@@ -103,7 +103,10 @@ export class CreateApiTokenInput {
 
 @ObjectType({ description: 'The result of createApiToken.' })
 export class CreateApiTokenPayload {
-  @Field(() => ApiTokenNode, { nullable: true, description: 'The new token; null when userErrors is not empty.' })
+  @Field(() => ApiTokenNode, {
+    nullable: true,
+    description: 'The new token; null when userErrors is not empty.',
+  })
   token: ApiTokenNode | null;
 
   @Field(() => String, {

@@ -6,7 +6,11 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ApiToken } from '../api-tokens/api-tokens.entities.js';
 import { tokenNode } from '../api-tokens/api-tokens.resolver.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
-import { activeViewerMembership, businessNode, visibleBusiness } from '../businesses/business-view.service.js';
+import {
+  activeViewerMembership,
+  businessNode,
+  visibleBusiness,
+} from '../businesses/business-view.service.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
 import { readerSideOfRelationship } from '../relationships/access-owners.js';
 import { BusinessRelationship } from '../relationships/relationships.entities.js';
@@ -95,7 +99,9 @@ export class BusinessDelegationResolver {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
     const rows = await clientRelationshipsOf(ctx, node.id);
-    const clients = await Promise.all(rows.map((row) => loaders.business.load(row.relationship.clientBusinessId)));
+    const clients = await Promise.all(
+      rows.map((row) => loaders.business.load(row.relationship.clientBusinessId)),
+    );
     const now = ctx.config.now();
     const items: ClientAccessNode[] = [];
     for (const [index, row] of rows.entries()) {
@@ -132,7 +138,12 @@ export class BusinessDelegationResolver {
     requireTermsAccepted(ctx);
     const standing = await ctx.access.standing(node.id);
     if (!standing.grants.some((grant) => grant.kind === ActorKind.BUSINESS_ACCOUNT_MANAGER))
-      throw new AppError(ErrorCode.FORBIDDEN, 'errors.accessDenied.ACCESS_MANAGEMENT', {}, { area: 'ACCESS_MANAGEMENT' });
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'errors.accessDenied.ACCESS_MANAGEMENT',
+        {},
+        { area: 'ACCESS_MANAGEMENT' },
+      );
     const business = await businessLoaders(ctx).business.load(node.id);
     if (!business) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
     const lines = await delegationsOf(ctx, business);

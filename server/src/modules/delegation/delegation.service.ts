@@ -1,12 +1,21 @@
 import { type DataSource, In } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
-import { decodeCursor, encodeCursor, type KeysetPosition, pageSize } from '../../common/graphql/connection.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  type KeysetPosition,
+  pageSize,
+} from '../../common/graphql/connection.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { clientsInGroups } from '../access/standing-source.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessName, personSummary } from '../businesses/business-view.service.js';
 import { Business, BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
-import { BusinessRole, MembershipStatus, type ProgramAccountSummary } from '../businesses/businesses.types.js';
+import {
+  BusinessRole,
+  MembershipStatus,
+  type ProgramAccountSummary,
+} from '../businesses/businesses.types.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { loadProviderStandings } from '../relationships/provider-standings.js';
 import { BusinessRelationship, RelationshipProgramAccount } from '../relationships/relationships.entities.js';
@@ -71,9 +80,13 @@ export async function clientRelationshipsOf(
     relationships.map((r) => r.clientBusinessId),
   );
   const reachable = new Set(
-    standings.filter((s) => s.providerBusinessId === providerBusinessId && s.assigned).map((s) => s.relationshipId),
+    standings
+      .filter((s) => s.providerBusinessId === providerBusinessId && s.assigned)
+      .map((s) => s.relationshipId),
   );
-  const groups = token?.clientGroupIds.length ? await clientsInGroups(ctx.dataSource, token.clientGroupIds) : null;
+  const groups = token?.clientGroupIds.length
+    ? await clientsInGroups(ctx.dataSource, token.clientGroupIds)
+    : null;
   const kept = relationships.filter(
     (r) => reachable.has(r.id) && (!groups || groups.has(r.clientBusinessId)),
   );
@@ -89,7 +102,9 @@ async function withAccounts(
     .getRepository(Business)
     .findBy({ id: In([...new Set(relationships.map((r) => r.clientBusinessId))]) });
   const registryOf = new Map(businesses.map((b) => [b.id, b.registryBusinessId]));
-  const programIds = relationships.filter((r) => r.type === RelationshipType.PROGRAM_MANAGEMENT).map((r) => r.id);
+  const programIds = relationships
+    .filter((r) => r.type === RelationshipType.PROGRAM_MANAGEMENT)
+    .map((r) => r.id);
   const covered = programIds.length
     ? await dataSource.getRepository(RelationshipProgramAccount).findBy({ relationshipId: In(programIds) })
     : [];
@@ -98,7 +113,9 @@ async function withAccounts(
     .find({ where: { businessId: In([...new Set(registryOf.values())]) }, order: { accountNumber: 'ASC' } });
   return relationships.map((relationship) => {
     const ofClient = accounts.filter((a) => a.businessId === registryOf.get(relationship.clientBusinessId));
-    const named = new Set(covered.filter((c) => c.relationshipId === relationship.id).map((c) => c.programAccountId));
+    const named = new Set(
+      covered.filter((c) => c.relationshipId === relationship.id).map((c) => c.programAccountId),
+    );
     return {
       relationship,
       programAccounts: (relationship.type === RelationshipType.PROGRAM_MANAGEMENT
@@ -117,7 +134,9 @@ export async function delegationsOf(ctx: AppContext, business: Business): Promis
   const { dataSource } = ctx;
   const loaders = businessLoaders(ctx);
   const [memberships, relationships, accounts] = await Promise.all([
-    dataSource.getRepository(BusinessMembership).findBy({ businessId: business.id, status: MembershipStatus.ACTIVE }),
+    dataSource
+      .getRepository(BusinessMembership)
+      .findBy({ businessId: business.id, status: MembershipStatus.ACTIVE }),
     dataSource
       .getRepository(BusinessRelationship)
       .findBy({ clientBusinessId: business.id, status: RelationshipStatus.ACCEPTED }),
@@ -127,7 +146,9 @@ export async function delegationsOf(ctx: AppContext, business: Business): Promis
   ]);
   const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
   const scopes = scoped.length
-    ? await dataSource.getRepository(MembershipProgramAccount).findBy({ membershipId: In(scoped.map((m) => m.id)) })
+    ? await dataSource
+        .getRepository(MembershipProgramAccount)
+        .findBy({ membershipId: In(scoped.map((m) => m.id)) })
     : [];
   const withProgramAccounts = await withAccounts(dataSource, relationships);
   const providers = await Promise.all(relationships.map((r) => loaders.business.load(r.providerBusinessId)));
@@ -149,15 +170,19 @@ export async function delegationsOf(ctx: AppContext, business: Business): Promis
       since: m.grantedAt,
     };
   });
-  const serviceProviders: DelegationNode[] = withProgramAccounts.map(({ relationship, programAccounts }, index) => ({
-    id: relationship.id,
-    kind: DelegateKind.SERVICE_PROVIDER,
-    holderName: registries[index] ? businessName(registries[index]) : (providers[index]?.businessNumber ?? ''),
-    businessNumber: providers[index]?.businessNumber ?? null,
-    access: relationship.type!, // set on acceptance: these are ACCEPTED
-    allProgramAccounts: relationship.type === RelationshipType.BUSINESS_MANAGEMENT,
-    programAccounts,
-    since: relationship.decidedAt ?? relationship.requestedAt,
-  }));
+  const serviceProviders: DelegationNode[] = withProgramAccounts.map(
+    ({ relationship, programAccounts }, index) => ({
+      id: relationship.id,
+      kind: DelegateKind.SERVICE_PROVIDER,
+      holderName: registries[index]
+        ? businessName(registries[index])
+        : (providers[index]?.businessNumber ?? ''),
+      businessNumber: providers[index]?.businessNumber ?? null,
+      access: relationship.type!, // set on acceptance: these are ACCEPTED
+      allProgramAccounts: relationship.type === RelationshipType.BUSINESS_MANAGEMENT,
+      programAccounts,
+      since: relationship.decidedAt ?? relationship.requestedAt,
+    }),
+  );
   return [...employees, ...serviceProviders];
 }

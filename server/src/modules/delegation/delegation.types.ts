@@ -18,7 +18,9 @@ export class ClientAccessNode {
   @Field(() => BusinessRelationshipNode, { description: 'The accepted relationship.' })
   relationship: BusinessRelationshipNode;
 
-  @Field(() => RelationshipType, { description: 'Business management (every account) or program management.' })
+  @Field(() => RelationshipType, {
+    description: 'Business management (every account) or program management.',
+  })
   type: RelationshipType;
 
   @Field(() => [ProgramAccountSummary], {
@@ -99,7 +101,9 @@ export class DelegationNode {
   })
   programAccounts: ProgramAccountSummary[];
 
-  @Field(() => DateTimeScalar, { description: 'Since when: the role was granted or the relationship accepted.' })
+  @Field(() => DateTimeScalar, {
+    description: 'Since when: the role was granted or the relationship accepted.',
+  })
   since: Date;
 }
 

@@ -85,6 +85,11 @@ export class RequestSession {
     return active;
   }
 
+  /** The request came with `Authorization: Bearer` (known before the token is looked up). */
+  get hasBearer(): boolean {
+    return this.deps.bearerToken !== undefined;
+  }
+
   /** The API token the request came with, once loaded; null for a browser session or nobody. */
   get apiToken(): AuthenticatedToken | null {
     return this.bearer;
