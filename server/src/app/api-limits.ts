@@ -163,9 +163,8 @@ function firstArgument(
 }
 
 /**
- * The static cost of a selection: every object (or list item) 1; a field with `first` 2 + first × its
- * selection (a connection); a list without `first` LIST_COST_SIZE × its item (edges inside a connection 1 ×);
- * scalars 0. Interfaces and unions add up every branch: an upper bound.
+ * The static cost of a selection: every object (or list item) 1; a field with `first` (a connection) 2, plus
+ * its lists (edges, nodes) counted `first` times; any other list LIST_COST_SIZE times its item; scalars 0. Interfaces and unions add up every branch: an upper bound.
  */
 export function selectionCost(
   schema: GraphQLSchema,
@@ -174,13 +173,15 @@ export function selectionCost(
   fragments: Map<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   seen: Set<string> = new Set(),
+  /** Inside a connection: the `first` its lists (edges, nodes) are counted with. */
+  pageItems = 1,
 ): number {
   const parent = getNamedType(type);
   let cost = 0;
   for (const s of set.selections) {
     if (s.kind === Kind.INLINE_FRAGMENT) {
       const on = s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? parent) : parent;
-      cost += selectionCost(schema, on, s.selectionSet, fragments, variables, seen);
+      cost += selectionCost(schema, on, s.selectionSet, fragments, variables, seen, pageItems);
       continue;
     }
     if (s.kind === Kind.FRAGMENT_SPREAD) {
@@ -204,11 +205,15 @@ export function selectionCost(
       continue;
     const field = parent.getFields()[s.name.value];
     if (!field || isLeafType(getNamedType(field.type)) || !s.selectionSet) continue;
-    const inner = selectionCost(schema, field.type, s.selectionSet, fragments, variables, seen);
     const first = firstArgument(field, s, variables);
-    if (first !== undefined) cost += 2 + first * inner;
-    else if (isListType(getNullableType(field.type)))
-      cost += (parent.name.endsWith('Connection') ? 1 : LIST_COST_SIZE) * (1 + inner);
+    if (first !== undefined) {
+      // A connection: 2, plus its lists (edges, nodes) `first` times; pageInfo and totalCount once.
+      cost += 2 + selectionCost(schema, field.type, s.selectionSet, fragments, variables, seen, first);
+      continue;
+    }
+    const inner = selectionCost(schema, field.type, s.selectionSet, fragments, variables, seen);
+    if (isListType(getNullableType(field.type)))
+      cost += (parent.name.endsWith('Connection') ? pageItems : LIST_COST_SIZE) * (1 + inner);
     else cost += 1 + inner;
   }
   return cost;
@@ -353,20 +358,19 @@ export function apiLimitsPlugin(
       let charged: { key: string; requested: number; fixed: number } | null = null;
       let status: ThrottleStatus | null = null;
       return Promise.resolve({
-        didResolveSource({ source, contextValue }) {
-          // API tokens may send their own queries; browser sessions (and anonymous callers) only the app's.
-          if (!persisted || contextValue.session.hasBearer) return Promise.resolve();
-          const id = createHash('sha256').update(source).digest('hex');
-          if (!persisted.has(id))
-            throw new AppError(
-              ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
-              'errors.persistedDocumentRequired',
-              {},
-              { http: { status: 400 } },
-            );
-          return Promise.resolve();
-        },
-        async didResolveOperation({ contextValue, document, operation, request, schema }) {
+        async didResolveOperation({ contextValue, document, operation, request, schema, source }) {
+          // API tokens may send their own queries; browser sessions (and anonymous callers) only the app's,
+          // compared by the sha256 of the exact text (codegen's manifest holds what Apollo Client sends).
+          if (persisted && !contextValue.session.hasBearer) {
+            const id = createHash('sha256').update(source).digest('hex');
+            if (!persisted.has(id))
+              throw new AppError(
+                ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+                'errors.persistedDocumentRequired',
+                {},
+                { http: { status: 400 } },
+              );
+          }
           const active = await contextValue.session.load();
           if (!operation) return;
           if (!config.introspection && !active && selectsIntrospection(document, operation))

@@ -8,7 +8,14 @@ import {
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
-import { bearer, createToken, REVOKE_TOKEN, tokenSecret, TOKENS, type TokenView } from '../support/api-tokens.js';
+import {
+  bearer,
+  createToken,
+  REVOKE_TOKEN,
+  tokenSecret,
+  TOKENS,
+  type TokenView,
+} from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
 import { acceptTerms, payload, seedUser, signIn } from '../support/identity.js';
 import {
@@ -35,7 +42,13 @@ const ADD_TO_GROUP = `mutation($id: ID!, $clients: [ID!]!) { addClientsToGroup(g
 type Clients = {
   id: string;
   clients: {
-    edges: Array<{ node: { type: string; client: { businessNumber: string; name: string }; programAccounts: Array<{ accountNumber: string }> } }>;
+    edges: Array<{
+      node: {
+        type: string;
+        client: { businessNumber: string; name: string };
+        programAccounts: Array<{ accountNumber: string }>;
+      };
+    }>;
     totalCount: number;
   };
 };
@@ -71,12 +84,19 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
       await mapleBam.client.gql(CREATE_GROUP, { input: { providerBusinessId: maple, name: 'Québec' } }),
     );
     quebecGroup = group.group.id;
-    expect(payload<{ userErrors: unknown[] }>(await mapleBam.client.gql(ADD_TO_GROUP, { id: quebecGroup, clients: [cote] })).userErrors).toEqual([]);
+    expect(
+      payload<{ userErrors: unknown[] }>(
+        await mapleBam.client.gql(ADD_TO_GROUP, { id: quebecGroup, clients: [cote] }),
+      ).userErrors,
+    ).toEqual([]);
   });
   afterAll(async () => t?.close());
 
   it('shows the secret once and stores only its hash; the list shows the prefix and no secret', async () => {
-    const { secret, token } = await tokenSecret(mapleBam.client, { businessId: maple, name: '  Broker   system ' });
+    const { secret, token } = await tokenSecret(mapleBam.client, {
+      businessId: maple,
+      name: '  Broker   system ',
+    });
     expect(secret).toMatch(/^psl_[A-Za-z0-9_-]{43}$/);
     expect(token).toMatchObject({ name: 'Broker system', scope: 'READ', active: true, lastUsedAt: null });
     expect(secret.startsWith(token.prefix)).toBe(true);
@@ -96,7 +116,9 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
     const business = result.body.data!.viewerBusiness as Clients;
     expect(business.id).toBe(maple);
     expect(business.clients.totalCount).toBe(2);
-    const byBn = Object.fromEntries(business.clients.edges.map((e) => [e.node.client.businessNumber, e.node]));
+    const byBn = Object.fromEntries(
+      business.clients.edges.map((e) => [e.node.client.businessNumber, e.node]),
+    );
     expect(byBn[BN.NORTHERN].type).toBe('BUSINESS_MANAGEMENT');
     expect(byBn[BN.NORTHERN].programAccounts.length).toBeGreaterThan(1);
     expect(byBn[BN.COTE].type).toBe('PROGRAM_MANAGEMENT');
@@ -127,28 +149,44 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
     });
     expect(result.status).toBe(200);
     const answer = result.body.data!.requestRelationships as {
-      results: Array<{ businessNumber: string; relationship: { status: string } | null; userErrors: Array<{ code: string }> }>;
+      results: Array<{
+        businessNumber: string;
+        relationship: { status: string } | null;
+        userErrors: Array<{ code: string }>;
+      }>;
     };
-    expect(answer.results.map((r) => [r.businessNumber, r.relationship?.status ?? r.userErrors[0]?.code])).toEqual([
+    expect(
+      answer.results.map((r) => [r.businessNumber, r.relationship?.status ?? r.userErrors[0]?.code]),
+    ).toEqual([
       [BN.TREMBLAY, 'PENDING'],
       ['999999999', expect.any(String)],
     ]);
     const signOut = await bearer(t, secret, 'mutation { signOut { signedOut } }');
     expect(signOut.status).toBe(403);
     expect(signOut.body.errors?.[0].extensions?.reason).toBe('TOKEN_NOT_ALLOWED');
-    const mint = await bearer(t, secret, 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }', {
-      input: { businessId: maple, name: 'x', scope: 'READ', expiresInDays: 1 },
-    });
+    const mint = await bearer(
+      t,
+      secret,
+      'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }',
+      {
+        input: { businessId: maple, name: 'x', scope: 'READ', expiresInDays: 1 },
+      },
+    );
     expect(mint.status).toBe(403);
     expect(mint.body.errors?.[0].extensions?.reason).toBe('TOKEN_NOT_ALLOWED');
   });
 
   it('a token limited to a client group reaches only the clients in it', async () => {
-    const { secret } = await tokenSecret(mapleBam.client, { businessId: maple, clientGroupIds: [quebecGroup] });
+    const { secret } = await tokenSecret(mapleBam.client, {
+      businessId: maple,
+      clientGroupIds: [quebecGroup],
+    });
     const result = await bearer(t, secret, CLIENTS, {});
     const business = result.body.data!.viewerBusiness as Clients;
     expect(business.clients.edges.map((e) => e.node.client.businessNumber)).toEqual([BN.COTE]);
-    const outside = await bearer(t, secret, 'query($id: ID!) { business(id: $id) { id name } }', { id: northern });
+    const outside = await bearer(t, secret, 'query($id: ID!) { business(id: $id) { id name } }', {
+      id: northern,
+    });
     expect(outside.body.data).toEqual({ business: null });
     const inside = await bearer(t, secret, 'query($id: ID!) { business(id: $id) { id name } }', { id: cote });
     expect((inside.body.data!.business as { id: string }).id).toBe(cote);
@@ -161,13 +199,20 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
     const expired = await bearer(t, secret, '{ viewerBusiness { id } }');
     t.clock.advance(-(DAY + 1000));
     expect(expired.status).toBe(401);
-    expect(expired.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
-    const revoked = payload<{ token: TokenView; userErrors: unknown[] }>(await mapleBam.client.gql(REVOKE_TOKEN, { id: token.id }));
+    expect(expired.body.errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_INVALID',
+    });
+    const revoked = payload<{ token: TokenView; userErrors: unknown[] }>(
+      await mapleBam.client.gql(REVOKE_TOKEN, { id: token.id }),
+    );
     expect(revoked.userErrors).toEqual([]);
     expect(revoked.token.active).toBe(false);
     const after = await bearer(t, secret, '{ viewerBusiness { id } }');
     expect(after.status).toBe(401);
-    const again = payload<{ userErrors: Array<{ code: string }> }>(await mapleBam.client.gql(REVOKE_TOKEN, { id: token.id }));
+    const again = payload<{ userErrors: Array<{ code: string }> }>(
+      await mapleBam.client.gql(REVOKE_TOKEN, { id: token.id }),
+    );
     expect(again.userErrors.map((e) => e.code)).toEqual(['ALREADY_REVOKED']);
     expect((await bearer(t, 'psl_madeup', '{ viewerBusiness { id } }')).status).toBe(401);
     expect((await bearer(t, '', '{ viewerBusiness { id } }')).status).toBe(401);
@@ -175,7 +220,8 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
 
   it('records the last use at most once a minute, and audits creation, first use of the day and revocation', async () => {
     const { secret, token } = await tokenSecret(mapleBam.client, { businessId: maple });
-    const lastUsed = async () => (await t.dataSource.getRepository(ApiToken).findOneByOrFail({ id: token.id })).lastUsedAt;
+    const lastUsed = async () =>
+      (await t.dataSource.getRepository(ApiToken).findOneByOrFail({ id: token.id })).lastUsedAt;
     await bearer(t, secret, '{ viewerBusiness { id } }');
     const first = await lastUsed();
     expect(first).not.toBeNull();
@@ -192,27 +238,47 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
     const rows = await t.dataSource
       .getRepository(BusinessAuditEvent)
       .findBy({ registryBusinessId: business.registryBusinessId });
-    const mine = rows.filter((row) => row.detail?.includes(`token=${token.id}`)).map((row) => row.type).sort();
+    const mine = rows
+      .filter((row) => row.detail?.includes(`token=${token.id}`))
+      .map((row) => row.type)
+      .sort();
     expect(mine).toEqual(['API_TOKEN_CREATED', 'API_TOKEN_REVOKED', 'API_TOKEN_USED', 'API_TOKEN_USED']);
     const listed = await mapleBam.client.gql(TOKENS, { id: maple });
-    const edges = (listed.body.data!.business as { apiTokens: { edges: Array<{ node: TokenView }> } }).apiTokens.edges;
+    const edges = (listed.body.data!.business as { apiTokens: { edges: Array<{ node: TokenView }> } })
+      .apiTokens.edges;
     expect(edges.find((e) => e.node.id === token.id)?.node.lastUsedAt).not.toBeNull();
   });
 
   it('checks the input at the bounds: name 100/101, expiry 365/366 days, 20/21 client groups', async () => {
-    const ok = await createToken(mapleBam.client, { businessId: maple, name: 'n'.repeat(100), expiresInDays: 365 });
+    const ok = await createToken(mapleBam.client, {
+      businessId: maple,
+      name: 'n'.repeat(100),
+      expiresInDays: 365,
+    });
     expect(ok.userErrors).toEqual([]);
-    const bad = await createToken(mapleBam.client, { businessId: maple, name: 'n'.repeat(101), expiresInDays: 366 });
+    const bad = await createToken(mapleBam.client, {
+      businessId: maple,
+      name: 'n'.repeat(101),
+      expiresInDays: 366,
+    });
     expect(bad.token).toBeNull();
     expect(bad.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
       ['name', 'TOO_LONG'],
       ['expiresInDays', 'OUT_OF_RANGE'],
     ]);
-    expect((await createToken(mapleBam.client, { businessId: maple, expiresInDays: 0 })).userErrors[0].code).toBe('OUT_OF_RANGE');
-    const groups = Array.from({ length: 21 }, (_, i) => `01a20694-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    expect(
+      (await createToken(mapleBam.client, { businessId: maple, expiresInDays: 0 })).userErrors[0].code,
+    ).toBe('OUT_OF_RANGE');
+    const groups = Array.from(
+      { length: 21 },
+      (_, i) => `01a20694-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    );
     const tooMany = await createToken(mapleBam.client, { businessId: maple, clientGroupIds: groups });
     expect(tooMany.userErrors.map((e) => e.code)).toEqual(['TOO_MANY']);
-    const unknown = await createToken(mapleBam.client, { businessId: maple, clientGroupIds: groups.slice(0, 20) });
+    const unknown = await createToken(mapleBam.client, {
+      businessId: maple,
+      clientGroupIds: groups.slice(0, 20),
+    });
     expect(unknown.userErrors.map((e) => e.code)).toEqual(['GROUP_NOT_FOUND']);
   });
 
@@ -223,19 +289,27 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
       .where('t.business_id = :maple AND t.revoked_at IS NULL', { maple })
       .getCount();
     for (let i = live; i < 25; i += 1)
-      expect((await createToken(mapleBam.client, { businessId: maple, name: `t${i}` })).userErrors).toEqual([]);
+      expect((await createToken(mapleBam.client, { businessId: maple, name: `t${i}` })).userErrors).toEqual(
+        [],
+      );
     const over = await createToken(mapleBam.client, { businessId: maple, name: 'one too many' });
     expect(over.userErrors.map((e) => e.code)).toEqual(['TOO_MANY_TOKENS']);
     // Revoked tokens do not count: the next tests create their own.
     await t.dataSource.getRepository(ApiToken).update({ businessId: maple }, { revokedAt: new Date() });
-    expect((await createToken(mapleBam.client, { businessId: maple, name: 'after revoking' })).userErrors).toEqual([]);
+    expect(
+      (await createToken(mapleBam.client, { businessId: maple, name: 'after revoking' })).userErrors,
+    ).toEqual([]);
   });
 
   it('lists tokens in pages of at most 100: first 100 answers, 101 is a clear BAD_USER_INPUT', async () => {
     const at = await mapleBam.client.gql(TOKENS, { id: maple, first: 100 });
     expect(at.body.errors).toBeUndefined();
     const over = await mapleBam.client.gql(TOKENS, { id: maple, first: 101 });
-    expect(over.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first', max: 100 });
+    expect(over.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      max: 100,
+    });
     expect(over.body.errors?.[0].message).toBe('`first` must be between 1 and 100.');
   });
 
@@ -263,12 +337,23 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
   it('answers the delegation of authority report to the client’s BAM and its token, not to a provider', async () => {
     const report = await northernBam.client.gql(DELEGATIONS, { id: northern });
     expect(report.body.errors).toBeUndefined();
-    const lines = (report.body.data!.business as { delegations: { edges: Array<{ node: Record<string, unknown> }> } })
-      .delegations.edges.map((e) => e.node);
+    const lines = (
+      report.body.data!.business as { delegations: { edges: Array<{ node: Record<string, unknown> }> } }
+    ).delegations.edges.map((e) => e.node);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'EMPLOYEE', holderName: 'Nora North', access: 'BUSINESS_ACCOUNT_MANAGER', allProgramAccounts: true }),
-        expect.objectContaining({ kind: 'SERVICE_PROVIDER', businessNumber: BN.MAPLE, access: 'BUSINESS_MANAGEMENT', allProgramAccounts: true }),
+        expect.objectContaining({
+          kind: 'EMPLOYEE',
+          holderName: 'Nora North',
+          access: 'BUSINESS_ACCOUNT_MANAGER',
+          allProgramAccounts: true,
+        }),
+        expect.objectContaining({
+          kind: 'SERVICE_PROVIDER',
+          businessNumber: BN.MAPLE,
+          access: 'BUSINESS_MANAGEMENT',
+          allProgramAccounts: true,
+        }),
       ]),
     );
     const { secret } = await tokenSecret(northernBam.client, { businessId: northern });

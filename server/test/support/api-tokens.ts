@@ -4,7 +4,8 @@ import { type GqlBody, type TestApp } from './test-app.js';
 
 // GraphQL documents and helpers for the broker API tests (tokens, limits, reports).
 
-export const TOKEN_FIELDS = 'id name prefix scope clientGroupIds createdAt expiresAt revokedAt lastUsedAt active';
+export const TOKEN_FIELDS =
+  'id name prefix scope clientGroupIds createdAt expiresAt revokedAt lastUsedAt active';
 export const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) {
   token { ${TOKEN_FIELDS} } secret userErrors { field code message } } }`;
 export const REVOKE_TOKEN = `mutation($id: ID!) { revokeApiToken(tokenId: $id) {
@@ -30,7 +31,13 @@ export interface CreatedToken {
 
 export async function createToken(
   client: GqlClient,
-  input: { businessId: string; name?: string; scope?: 'READ' | 'READ_WRITE'; expiresInDays?: number; clientGroupIds?: string[] },
+  input: {
+    businessId: string;
+    name?: string;
+    scope?: 'READ' | 'READ_WRITE';
+    expiresInDays?: number;
+    clientGroupIds?: string[];
+  },
 ): Promise<CreatedToken> {
   const result = await client.gql(CREATE_TOKEN, {
     input: { name: 'Broker system', scope: 'READ', expiresInDays: 30, ...input },
