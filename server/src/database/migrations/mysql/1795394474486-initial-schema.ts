@@ -5,115 +5,59 @@ export class Migration implements MigrationInterface {
   name = 'InitialSchema1795394474486';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `registry_business` (`id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `legal_name` varchar(175) NOT NULL, `operating_name` varchar(175) NOT NULL, `business_type` varchar(24) NOT NULL, `is_sole_proprietor` tinyint NOT NULL, `is_service_provider` tinyint NOT NULL, `service_provider_kind` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_827b36b979932c43bd4646542c` (`business_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_business_address` (`position` int NOT NULL, `address_type` varchar(20) NOT NULL, `line1` varchar(100) NOT NULL, `line2` varchar(100) NOT NULL, `po_box` varchar(40) NOT NULL, `city` varchar(60) NOT NULL, `province_state` varchar(50) NOT NULL, `postal_code` varchar(12) NOT NULL, `country` varchar(2) NOT NULL, `id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, UNIQUE INDEX `IDX_e9515f25a1a741a843ddba329c` (`business_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_program_account` (`id` varchar(36) NOT NULL, `account_number` varchar(15) NOT NULL, `business_id` varchar(36) NOT NULL, `program_code` varchar(2) NOT NULL, `program_type` varchar(24) NOT NULL, `name` varchar(175) NOT NULL, `status` varchar(12) NOT NULL, `billing_type` varchar(20) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_0e2e78be81a461d6fb717c0646` (`account_number`), INDEX `IDX_59dadf40033a66bc9cb166e548` (`business_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_program_address` (`position` int NOT NULL, `address_type` varchar(20) NOT NULL, `line1` varchar(100) NOT NULL, `line2` varchar(100) NOT NULL, `po_box` varchar(40) NOT NULL, `city` varchar(60) NOT NULL, `province_state` varchar(50) NOT NULL, `postal_code` varchar(12) NOT NULL, `country` varchar(2) NOT NULL, `id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, UNIQUE INDEX `IDX_aacd57078cca8d5a3b1c46c66d` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_program_contact` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `name` varchar(175) NOT NULL, `title` varchar(100) NOT NULL, `phone` varchar(25) NOT NULL, `phone_extension` varchar(10) NOT NULL, `email` varchar(254) NOT NULL, UNIQUE INDEX `IDX_9a0255c75ce2941bca81170392` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_program_owner` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `name` varchar(175) NOT NULL, `role` varchar(20) NOT NULL, UNIQUE INDEX `IDX_309966307f32143476f09f4d2c` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_sub_program` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `code` varchar(10) NOT NULL, `name` varchar(175) NOT NULL, UNIQUE INDEX `IDX_4f429de1f3ce47440bb630dc77` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_transaction` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `transaction_number` varchar(14) NOT NULL, `transaction_date` date NOT NULL, `transaction_type` varchar(20) NOT NULL, `description` varchar(200) NOT NULL, `amount_cents` bigint NOT NULL, `duties_and_taxes_cents` bigint NOT NULL, `status` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `IDX_e994546aed9310894813ed6a74` (`program_account_id`, `transaction_date`), UNIQUE INDEX `IDX_c0d23fded1377011b537de722b` (`program_account_id`, `transaction_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_payment` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `reference` varchar(40) NOT NULL, `payment_date` date NOT NULL, `amount_cents` bigint NOT NULL, `method` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `IDX_8c29c347cfd30416ed314d034d` (`program_account_id`, `payment_date`), UNIQUE INDEX `IDX_26b4cbcc88d949b6349c8ae134` (`program_account_id`, `reference`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registry_statement` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `statement_date` date NOT NULL, `period_start` date NOT NULL, `period_end` date NOT NULL, `balance_cents` bigint NOT NULL, `amount_due_cents` bigint NOT NULL, `due_date` date NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_d3b1984f5d1759b52b4df2b072` (`program_account_id`, `statement_date`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_business_address` ADD CONSTRAINT `FK_ed277c66dfd3fa0a8b9d58c3294` FOREIGN KEY (`business_id`) REFERENCES `registry_business`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_account` ADD CONSTRAINT `FK_59dadf40033a66bc9cb166e548b` FOREIGN KEY (`business_id`) REFERENCES `registry_business`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_address` ADD CONSTRAINT `FK_69824ae2355c06f56bfcda02fbf` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_contact` ADD CONSTRAINT `FK_d5b97dd3f78591ef54a30af63c7` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_owner` ADD CONSTRAINT `FK_f0069cfe8b8bf75e4f14cef6ec1` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_sub_program` ADD CONSTRAINT `FK_9777246389e38b0a5e2260d2fa5` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_transaction` ADD CONSTRAINT `FK_682df5dad976ded9c1edfa0c362` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_payment` ADD CONSTRAINT `FK_82d28c818d8916864487b00db74` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_statement` ADD CONSTRAINT `FK_dd6eb156b688624a33904ed1cbc` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
+    await queryRunner.query("CREATE TABLE `registry_business` (`id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `legal_name` varchar(175) NOT NULL, `operating_name` varchar(175) NOT NULL, `business_type` varchar(24) NOT NULL, `is_sole_proprietor` tinyint NOT NULL, `is_service_provider` tinyint NOT NULL, `service_provider_kind` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_827b36b979932c43bd4646542c` (`business_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_business_address` (`position` int NOT NULL, `address_type` varchar(20) NOT NULL, `line1` varchar(100) NOT NULL, `line2` varchar(100) NOT NULL, `po_box` varchar(40) NOT NULL, `city` varchar(60) NOT NULL, `province_state` varchar(50) NOT NULL, `postal_code` varchar(12) NOT NULL, `country` varchar(2) NOT NULL, `id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, UNIQUE INDEX `IDX_e9515f25a1a741a843ddba329c` (`business_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_program_account` (`id` varchar(36) NOT NULL, `account_number` varchar(15) NOT NULL, `business_id` varchar(36) NOT NULL, `program_code` varchar(2) NOT NULL, `program_type` varchar(24) NOT NULL, `name` varchar(175) NOT NULL, `status` varchar(12) NOT NULL, `billing_type` varchar(20) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_0e2e78be81a461d6fb717c0646` (`account_number`), INDEX `IDX_59dadf40033a66bc9cb166e548` (`business_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_program_address` (`position` int NOT NULL, `address_type` varchar(20) NOT NULL, `line1` varchar(100) NOT NULL, `line2` varchar(100) NOT NULL, `po_box` varchar(40) NOT NULL, `city` varchar(60) NOT NULL, `province_state` varchar(50) NOT NULL, `postal_code` varchar(12) NOT NULL, `country` varchar(2) NOT NULL, `id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, UNIQUE INDEX `IDX_aacd57078cca8d5a3b1c46c66d` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_program_contact` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `name` varchar(175) NOT NULL, `title` varchar(100) NOT NULL, `phone` varchar(25) NOT NULL, `phone_extension` varchar(10) NOT NULL, `email` varchar(254) NOT NULL, UNIQUE INDEX `IDX_9a0255c75ce2941bca81170392` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_program_owner` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `name` varchar(175) NOT NULL, `role` varchar(20) NOT NULL, UNIQUE INDEX `IDX_309966307f32143476f09f4d2c` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_sub_program` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `position` int NOT NULL, `code` varchar(10) NOT NULL, `name` varchar(175) NOT NULL, UNIQUE INDEX `IDX_4f429de1f3ce47440bb630dc77` (`program_account_id`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_transaction` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `transaction_number` varchar(14) NOT NULL, `transaction_date` date NOT NULL, `transaction_type` varchar(20) NOT NULL, `description` varchar(200) NOT NULL, `amount_cents` bigint NOT NULL, `duties_and_taxes_cents` bigint NOT NULL, `status` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `IDX_e994546aed9310894813ed6a74` (`program_account_id`, `transaction_date`), UNIQUE INDEX `IDX_c0d23fded1377011b537de722b` (`program_account_id`, `transaction_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_payment` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `reference` varchar(40) NOT NULL, `payment_date` date NOT NULL, `amount_cents` bigint NOT NULL, `method` varchar(24) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `IDX_8c29c347cfd30416ed314d034d` (`program_account_id`, `payment_date`), UNIQUE INDEX `IDX_26b4cbcc88d949b6349c8ae134` (`program_account_id`, `reference`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registry_statement` (`id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, `statement_date` date NOT NULL, `period_start` date NOT NULL, `period_end` date NOT NULL, `balance_cents` bigint NOT NULL, `amount_due_cents` bigint NOT NULL, `due_date` date NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_d3b1984f5d1759b52b4df2b072` (`program_account_id`, `statement_date`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("ALTER TABLE `registry_business_address` ADD CONSTRAINT `FK_ed277c66dfd3fa0a8b9d58c3294` FOREIGN KEY (`business_id`) REFERENCES `registry_business`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_program_account` ADD CONSTRAINT `FK_59dadf40033a66bc9cb166e548b` FOREIGN KEY (`business_id`) REFERENCES `registry_business`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_program_address` ADD CONSTRAINT `FK_69824ae2355c06f56bfcda02fbf` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_program_contact` ADD CONSTRAINT `FK_d5b97dd3f78591ef54a30af63c7` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_program_owner` ADD CONSTRAINT `FK_f0069cfe8b8bf75e4f14cef6ec1` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_sub_program` ADD CONSTRAINT `FK_9777246389e38b0a5e2260d2fa5` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_transaction` ADD CONSTRAINT `FK_682df5dad976ded9c1edfa0c362` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_payment` ADD CONSTRAINT `FK_82d28c818d8916864487b00db74` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `registry_statement` ADD CONSTRAINT `FK_dd6eb156b688624a33904ed1cbc` FOREIGN KEY (`program_account_id`) REFERENCES `registry_program_account`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'ALTER TABLE `registry_statement` DROP FOREIGN KEY `FK_dd6eb156b688624a33904ed1cbc`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_payment` DROP FOREIGN KEY `FK_82d28c818d8916864487b00db74`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_transaction` DROP FOREIGN KEY `FK_682df5dad976ded9c1edfa0c362`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_sub_program` DROP FOREIGN KEY `FK_9777246389e38b0a5e2260d2fa5`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_owner` DROP FOREIGN KEY `FK_f0069cfe8b8bf75e4f14cef6ec1`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_contact` DROP FOREIGN KEY `FK_d5b97dd3f78591ef54a30af63c7`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_address` DROP FOREIGN KEY `FK_69824ae2355c06f56bfcda02fbf`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_program_account` DROP FOREIGN KEY `FK_59dadf40033a66bc9cb166e548b`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `registry_business_address` DROP FOREIGN KEY `FK_ed277c66dfd3fa0a8b9d58c3294`',
-    );
-    await queryRunner.query('DROP INDEX `IDX_d3b1984f5d1759b52b4df2b072` ON `registry_statement`');
-    await queryRunner.query('DROP TABLE `registry_statement`');
-    await queryRunner.query('DROP INDEX `IDX_26b4cbcc88d949b6349c8ae134` ON `registry_payment`');
-    await queryRunner.query('DROP INDEX `IDX_8c29c347cfd30416ed314d034d` ON `registry_payment`');
-    await queryRunner.query('DROP TABLE `registry_payment`');
-    await queryRunner.query('DROP INDEX `IDX_c0d23fded1377011b537de722b` ON `registry_transaction`');
-    await queryRunner.query('DROP INDEX `IDX_e994546aed9310894813ed6a74` ON `registry_transaction`');
-    await queryRunner.query('DROP TABLE `registry_transaction`');
-    await queryRunner.query('DROP INDEX `IDX_4f429de1f3ce47440bb630dc77` ON `registry_sub_program`');
-    await queryRunner.query('DROP TABLE `registry_sub_program`');
-    await queryRunner.query('DROP INDEX `IDX_309966307f32143476f09f4d2c` ON `registry_program_owner`');
-    await queryRunner.query('DROP TABLE `registry_program_owner`');
-    await queryRunner.query('DROP INDEX `IDX_9a0255c75ce2941bca81170392` ON `registry_program_contact`');
-    await queryRunner.query('DROP TABLE `registry_program_contact`');
-    await queryRunner.query('DROP INDEX `IDX_aacd57078cca8d5a3b1c46c66d` ON `registry_program_address`');
-    await queryRunner.query('DROP TABLE `registry_program_address`');
-    await queryRunner.query('DROP INDEX `IDX_59dadf40033a66bc9cb166e548` ON `registry_program_account`');
-    await queryRunner.query('DROP INDEX `IDX_0e2e78be81a461d6fb717c0646` ON `registry_program_account`');
-    await queryRunner.query('DROP TABLE `registry_program_account`');
-    await queryRunner.query('DROP INDEX `IDX_e9515f25a1a741a843ddba329c` ON `registry_business_address`');
-    await queryRunner.query('DROP TABLE `registry_business_address`');
-    await queryRunner.query('DROP INDEX `IDX_827b36b979932c43bd4646542c` ON `registry_business`');
-    await queryRunner.query('DROP TABLE `registry_business`');
+    await queryRunner.query("ALTER TABLE `registry_statement` DROP FOREIGN KEY `FK_dd6eb156b688624a33904ed1cbc`");
+    await queryRunner.query("ALTER TABLE `registry_payment` DROP FOREIGN KEY `FK_82d28c818d8916864487b00db74`");
+    await queryRunner.query("ALTER TABLE `registry_transaction` DROP FOREIGN KEY `FK_682df5dad976ded9c1edfa0c362`");
+    await queryRunner.query("ALTER TABLE `registry_sub_program` DROP FOREIGN KEY `FK_9777246389e38b0a5e2260d2fa5`");
+    await queryRunner.query("ALTER TABLE `registry_program_owner` DROP FOREIGN KEY `FK_f0069cfe8b8bf75e4f14cef6ec1`");
+    await queryRunner.query("ALTER TABLE `registry_program_contact` DROP FOREIGN KEY `FK_d5b97dd3f78591ef54a30af63c7`");
+    await queryRunner.query("ALTER TABLE `registry_program_address` DROP FOREIGN KEY `FK_69824ae2355c06f56bfcda02fbf`");
+    await queryRunner.query("ALTER TABLE `registry_program_account` DROP FOREIGN KEY `FK_59dadf40033a66bc9cb166e548b`");
+    await queryRunner.query("ALTER TABLE `registry_business_address` DROP FOREIGN KEY `FK_ed277c66dfd3fa0a8b9d58c3294`");
+    await queryRunner.query("DROP INDEX `IDX_d3b1984f5d1759b52b4df2b072` ON `registry_statement`");
+    await queryRunner.query("DROP TABLE `registry_statement`");
+    await queryRunner.query("DROP INDEX `IDX_26b4cbcc88d949b6349c8ae134` ON `registry_payment`");
+    await queryRunner.query("DROP INDEX `IDX_8c29c347cfd30416ed314d034d` ON `registry_payment`");
+    await queryRunner.query("DROP TABLE `registry_payment`");
+    await queryRunner.query("DROP INDEX `IDX_c0d23fded1377011b537de722b` ON `registry_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_e994546aed9310894813ed6a74` ON `registry_transaction`");
+    await queryRunner.query("DROP TABLE `registry_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_4f429de1f3ce47440bb630dc77` ON `registry_sub_program`");
+    await queryRunner.query("DROP TABLE `registry_sub_program`");
+    await queryRunner.query("DROP INDEX `IDX_309966307f32143476f09f4d2c` ON `registry_program_owner`");
+    await queryRunner.query("DROP TABLE `registry_program_owner`");
+    await queryRunner.query("DROP INDEX `IDX_9a0255c75ce2941bca81170392` ON `registry_program_contact`");
+    await queryRunner.query("DROP TABLE `registry_program_contact`");
+    await queryRunner.query("DROP INDEX `IDX_aacd57078cca8d5a3b1c46c66d` ON `registry_program_address`");
+    await queryRunner.query("DROP TABLE `registry_program_address`");
+    await queryRunner.query("DROP INDEX `IDX_59dadf40033a66bc9cb166e548` ON `registry_program_account`");
+    await queryRunner.query("DROP INDEX `IDX_0e2e78be81a461d6fb717c0646` ON `registry_program_account`");
+    await queryRunner.query("DROP TABLE `registry_program_account`");
+    await queryRunner.query("DROP INDEX `IDX_e9515f25a1a741a843ddba329c` ON `registry_business_address`");
+    await queryRunner.query("DROP TABLE `registry_business_address`");
+    await queryRunner.query("DROP INDEX `IDX_827b36b979932c43bd4646542c` ON `registry_business`");
+    await queryRunner.query("DROP TABLE `registry_business`");
   }
 }

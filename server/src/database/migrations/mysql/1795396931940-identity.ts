@@ -5,62 +5,36 @@ export class Migration implements MigrationInterface {
   name = 'Identity1795396931940';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `security_event` (`id` varchar(36) NOT NULL, `user_id` varchar(36) NULL, `actor_id` varchar(36) NULL, `event_type` varchar(40) NOT NULL, `occurred_at` datetime(6) NOT NULL, `ip_address` varchar(45) NULL, INDEX `IDX_security_event_user_time` (`user_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `app_user` (`id` varchar(36) NOT NULL, `role` varchar(16) NOT NULL, `credential_kind` varchar(16) NOT NULL, `username` varchar(16) NULL, `username_key` varchar(16) NULL, `password_hash` varchar(128) NULL, `partner_issuer` varchar(255) NULL, `partner_subject` varchar(255) NULL, `last_sign_in_at` datetime(6) NULL, `revoked_at` datetime(6) NULL, `created_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_app_user_username_key` (`username_key`), UNIQUE INDEX `UQ_app_user_partner` (`partner_issuer`, `partner_subject`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `credential_recovery` (`user_id` varchar(36) NOT NULL, `question_id` varchar(40) NOT NULL, `answer_hash` varchar(128) NOT NULL, `memorable_person_hash` varchar(128) NOT NULL, `memorable_person_hint` varchar(100) NULL, `memorable_date_hash` varchar(128) NOT NULL, `memorable_date_hint` varchar(100) NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`user_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `server_secret` (`name` varchar(64) NOT NULL, `value` varchar(128) NOT NULL, `created_at` datetime(6) NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `personal_profile` (`user_id` varchar(36) NOT NULL, `first_name` varchar(100) NOT NULL, `last_name` varchar(100) NOT NULL, `phone` varchar(12) NOT NULL, `phone_extension` varchar(6) NULL, `email` varchar(254) NOT NULL, `receive_notice_emails` tinyint NOT NULL, `notice_terms_accepted_at` datetime(6) NOT NULL, `preferred_language` varchar(2) NOT NULL, `created_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`user_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `user_session` (`id` varchar(36) NOT NULL, `token_hash` varchar(64) NOT NULL, `user_id` varchar(36) NOT NULL, `csrf_token` varchar(64) NOT NULL, `created_at` datetime(6) NOT NULL, `last_seen_at` datetime(6) NOT NULL, `absolute_expires_at` datetime(6) NOT NULL, `terms_accepted_at` datetime(6) NULL, `previous_sign_in_at` datetime(6) NULL, `ip_address` varchar(45) NULL, `user_agent` varchar(255) NULL, UNIQUE INDEX `UQ_user_session_token_hash` (`token_hash`), INDEX `IDX_user_session_user` (`user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `credential_throttle` (`key_hash` varchar(64) NOT NULL, `user_id` varchar(36) NULL, `failed_attempts` int NOT NULL, `locked_until` datetime(6) NULL, `last_failure_at` datetime(6) NOT NULL, INDEX `IDX_credential_throttle_user` (`user_id`), PRIMARY KEY (`key_hash`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `address_throttle` (`bucket` varchar(64) NOT NULL, `count` int NOT NULL, `window_started_at` datetime(6) NOT NULL, PRIMARY KEY (`bucket`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `credential_recovery` ADD CONSTRAINT `FK_5e49e68905cf1a7c5b791793931` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `personal_profile` ADD CONSTRAINT `FK_e23de0daadb726f598d31f8343b` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `user_session` ADD CONSTRAINT `FK_13275383dcdf095ee29f2b3455a` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION',
-    );
+    await queryRunner.query("CREATE TABLE `security_event` (`id` varchar(36) NOT NULL, `user_id` varchar(36) NULL, `actor_id` varchar(36) NULL, `event_type` varchar(40) NOT NULL, `occurred_at` datetime(6) NOT NULL, `ip_address` varchar(45) NULL, INDEX `IDX_security_event_user_time` (`user_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `app_user` (`id` varchar(36) NOT NULL, `role` varchar(16) NOT NULL, `credential_kind` varchar(16) NOT NULL, `username` varchar(16) NULL, `username_key` varchar(16) NULL, `password_hash` varchar(128) NULL, `partner_issuer` varchar(255) NULL, `partner_subject` varchar(255) NULL, `last_sign_in_at` datetime(6) NULL, `revoked_at` datetime(6) NULL, `created_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_app_user_username_key` (`username_key`), UNIQUE INDEX `UQ_app_user_partner` (`partner_issuer`, `partner_subject`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `credential_recovery` (`user_id` varchar(36) NOT NULL, `question_id` varchar(40) NOT NULL, `answer_hash` varchar(128) NOT NULL, `memorable_person_hash` varchar(128) NOT NULL, `memorable_person_hint` varchar(100) NULL, `memorable_date_hash` varchar(128) NOT NULL, `memorable_date_hint` varchar(100) NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`user_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `server_secret` (`name` varchar(64) NOT NULL, `value` varchar(128) NOT NULL, `created_at` datetime(6) NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `personal_profile` (`user_id` varchar(36) NOT NULL, `first_name` varchar(100) NOT NULL, `last_name` varchar(100) NOT NULL, `phone` varchar(12) NOT NULL, `phone_extension` varchar(6) NULL, `email` varchar(254) NOT NULL, `receive_notice_emails` tinyint NOT NULL, `notice_terms_accepted_at` datetime(6) NOT NULL, `preferred_language` varchar(2) NOT NULL, `created_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`user_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `user_session` (`id` varchar(36) NOT NULL, `token_hash` varchar(64) NOT NULL, `user_id` varchar(36) NOT NULL, `csrf_token` varchar(64) NOT NULL, `created_at` datetime(6) NOT NULL, `last_seen_at` datetime(6) NOT NULL, `absolute_expires_at` datetime(6) NOT NULL, `terms_accepted_at` datetime(6) NULL, `previous_sign_in_at` datetime(6) NULL, `ip_address` varchar(45) NULL, `user_agent` varchar(255) NULL, UNIQUE INDEX `UQ_user_session_token_hash` (`token_hash`), INDEX `IDX_user_session_user` (`user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `credential_throttle` (`key_hash` varchar(64) NOT NULL, `user_id` varchar(36) NULL, `failed_attempts` int NOT NULL, `locked_until` datetime(6) NULL, `last_failure_at` datetime(6) NOT NULL, INDEX `IDX_credential_throttle_user` (`user_id`), PRIMARY KEY (`key_hash`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `address_throttle` (`bucket` varchar(64) NOT NULL, `count` int NOT NULL, `window_started_at` datetime(6) NOT NULL, PRIMARY KEY (`bucket`)) ENGINE=InnoDB");
+    await queryRunner.query("ALTER TABLE `credential_recovery` ADD CONSTRAINT `FK_5e49e68905cf1a7c5b791793931` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `personal_profile` ADD CONSTRAINT `FK_e23de0daadb726f598d31f8343b` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `user_session` ADD CONSTRAINT `FK_13275383dcdf095ee29f2b3455a` FOREIGN KEY (`user_id`) REFERENCES `app_user`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `user_session` DROP FOREIGN KEY `FK_13275383dcdf095ee29f2b3455a`');
-    await queryRunner.query(
-      'ALTER TABLE `personal_profile` DROP FOREIGN KEY `FK_e23de0daadb726f598d31f8343b`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `credential_recovery` DROP FOREIGN KEY `FK_5e49e68905cf1a7c5b791793931`',
-    );
-    await queryRunner.query('DROP TABLE `address_throttle`');
-    await queryRunner.query('DROP INDEX `IDX_credential_throttle_user` ON `credential_throttle`');
-    await queryRunner.query('DROP TABLE `credential_throttle`');
-    await queryRunner.query('DROP INDEX `IDX_user_session_user` ON `user_session`');
-    await queryRunner.query('DROP INDEX `UQ_user_session_token_hash` ON `user_session`');
-    await queryRunner.query('DROP TABLE `user_session`');
-    await queryRunner.query('DROP TABLE `personal_profile`');
-    await queryRunner.query('DROP TABLE `server_secret`');
-    await queryRunner.query('DROP TABLE `credential_recovery`');
-    await queryRunner.query('DROP INDEX `UQ_app_user_partner` ON `app_user`');
-    await queryRunner.query('DROP INDEX `UQ_app_user_username_key` ON `app_user`');
-    await queryRunner.query('DROP TABLE `app_user`');
-    await queryRunner.query('DROP INDEX `IDX_security_event_user_time` ON `security_event`');
-    await queryRunner.query('DROP TABLE `security_event`');
+    await queryRunner.query("ALTER TABLE `user_session` DROP FOREIGN KEY `FK_13275383dcdf095ee29f2b3455a`");
+    await queryRunner.query("ALTER TABLE `personal_profile` DROP FOREIGN KEY `FK_e23de0daadb726f598d31f8343b`");
+    await queryRunner.query("ALTER TABLE `credential_recovery` DROP FOREIGN KEY `FK_5e49e68905cf1a7c5b791793931`");
+    await queryRunner.query("DROP TABLE `address_throttle`");
+    await queryRunner.query("DROP INDEX `IDX_credential_throttle_user` ON `credential_throttle`");
+    await queryRunner.query("DROP TABLE `credential_throttle`");
+    await queryRunner.query("DROP INDEX `IDX_user_session_user` ON `user_session`");
+    await queryRunner.query("DROP INDEX `UQ_user_session_token_hash` ON `user_session`");
+    await queryRunner.query("DROP TABLE `user_session`");
+    await queryRunner.query("DROP TABLE `personal_profile`");
+    await queryRunner.query("DROP TABLE `server_secret`");
+    await queryRunner.query("DROP TABLE `credential_recovery`");
+    await queryRunner.query("DROP INDEX `UQ_app_user_partner` ON `app_user`");
+    await queryRunner.query("DROP INDEX `UQ_app_user_username_key` ON `app_user`");
+    await queryRunner.query("DROP TABLE `app_user`");
+    await queryRunner.query("DROP INDEX `IDX_security_event_user_time` ON `security_event`");
+    await queryRunner.query("DROP TABLE `security_event`");
   }
 }

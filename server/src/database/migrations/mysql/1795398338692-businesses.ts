@@ -5,57 +5,39 @@ export class Migration implements MigrationInterface {
   name = 'Businesses1795398338692';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `business` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `registered_at` datetime(6) NOT NULL, `registered_by` varchar(36) NOT NULL, `business_activity` varchar(500) NOT NULL, `contacts_json` text NOT NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_business_registry_business` (`registry_business_id`), UNIQUE INDEX `UQ_business_number` (`business_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `business_membership` (`id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `role` varchar(30) NOT NULL, `status` varchar(10) NOT NULL, `granted_at` datetime(6) NOT NULL, `granted_by` varchar(36) NULL, `updated_at` datetime(6) NOT NULL, INDEX `IDX_business_membership_user` (`user_id`), UNIQUE INDEX `UQ_business_membership_person` (`business_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `membership_program_account` (`membership_id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, PRIMARY KEY (`membership_id`, `program_account_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `access_request` (`id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, `requester_id` varchar(36) NOT NULL, `reason` varchar(500) NOT NULL, `status` varchar(10) NOT NULL, `requested_at` datetime(6) NOT NULL, `decided_at` datetime(6) NULL, `decided_by` varchar(36) NULL, `decision_reason` varchar(500) NULL, `granted_role` varchar(30) NULL, INDEX `IDX_access_request_requester` (`requester_id`, `requested_at`), INDEX `IDX_access_request_business_status` (`business_id`, `status`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `activation_key` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `key_hash` varchar(64) NOT NULL, `contact_name` varchar(175) NOT NULL, `issued_by` varchar(36) NOT NULL, `issued_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `used_at` datetime(6) NULL, `used_by` varchar(36) NULL, INDEX `IDX_activation_key_registry_business` (`registry_business_id`), UNIQUE INDEX `UQ_activation_key_hash` (`key_hash`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `business_registration` (`id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `program_account_id` varchar(36) NOT NULL, `program_account_reference` varchar(6) NOT NULL, `attested_by_name` varchar(201) NOT NULL, `step` varchar(20) NOT NULL, `transaction_number` varchar(14) NOT NULL, `asks_statement_balance` tinyint NOT NULL, `started_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, `business_id` varchar(36) NULL, INDEX `IDX_business_registration_user` (`user_id`, `started_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `registration_lock` (`registry_business_id` varchar(36) NOT NULL, `failed_attempts` int NOT NULL, `locked_at` datetime(6) NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`registry_business_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `business_audit_event` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `event_type` varchar(40) NOT NULL, `actor_id` varchar(36) NULL, `detail` varchar(500) NULL, `occurred_at` datetime(6) NOT NULL, INDEX `IDX_business_audit_event_business_time` (`registry_business_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `domain_event` (`id` varchar(36) NOT NULL, `event_type` varchar(40) NOT NULL, `payload` text NOT NULL, `occurred_at` datetime(6) NOT NULL, `consumed_at` datetime(6) NULL, INDEX `IDX_domain_event_pending` (`consumed_at`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query('ALTER TABLE `user_session` ADD `active_business_id` varchar(36) NULL');
+    await queryRunner.query("CREATE TABLE `business` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `registered_at` datetime(6) NOT NULL, `registered_by` varchar(36) NOT NULL, `business_activity` varchar(500) NOT NULL, `contacts_json` text NOT NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_business_registry_business` (`registry_business_id`), UNIQUE INDEX `UQ_business_number` (`business_number`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `business_membership` (`id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `role` varchar(30) NOT NULL, `status` varchar(10) NOT NULL, `granted_at` datetime(6) NOT NULL, `granted_by` varchar(36) NULL, `updated_at` datetime(6) NOT NULL, INDEX `IDX_business_membership_user` (`user_id`), UNIQUE INDEX `UQ_business_membership_person` (`business_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `membership_program_account` (`membership_id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, PRIMARY KEY (`membership_id`, `program_account_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `access_request` (`id` varchar(36) NOT NULL, `business_id` varchar(36) NOT NULL, `requester_id` varchar(36) NOT NULL, `reason` varchar(500) NOT NULL, `status` varchar(10) NOT NULL, `requested_at` datetime(6) NOT NULL, `decided_at` datetime(6) NULL, `decided_by` varchar(36) NULL, `decision_reason` varchar(500) NULL, `granted_role` varchar(30) NULL, INDEX `IDX_access_request_requester` (`requester_id`, `requested_at`), INDEX `IDX_access_request_business_status` (`business_id`, `status`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `activation_key` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `key_hash` varchar(64) NOT NULL, `contact_name` varchar(175) NOT NULL, `issued_by` varchar(36) NOT NULL, `issued_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `used_at` datetime(6) NULL, `used_by` varchar(36) NULL, INDEX `IDX_activation_key_registry_business` (`registry_business_id`), UNIQUE INDEX `UQ_activation_key_hash` (`key_hash`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `business_registration` (`id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `business_number` varchar(9) NOT NULL, `program_account_id` varchar(36) NOT NULL, `program_account_reference` varchar(6) NOT NULL, `attested_by_name` varchar(201) NOT NULL, `step` varchar(20) NOT NULL, `transaction_number` varchar(14) NOT NULL, `asks_statement_balance` tinyint NOT NULL, `started_at` datetime(6) NOT NULL, `updated_at` datetime(6) NOT NULL, `business_id` varchar(36) NULL, INDEX `IDX_business_registration_user` (`user_id`, `started_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `registration_lock` (`registry_business_id` varchar(36) NOT NULL, `failed_attempts` int NOT NULL, `locked_at` datetime(6) NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`registry_business_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `business_audit_event` (`id` varchar(36) NOT NULL, `registry_business_id` varchar(36) NOT NULL, `event_type` varchar(40) NOT NULL, `actor_id` varchar(36) NULL, `detail` varchar(500) NULL, `occurred_at` datetime(6) NOT NULL, INDEX `IDX_business_audit_event_business_time` (`registry_business_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `domain_event` (`id` varchar(36) NOT NULL, `event_type` varchar(40) NOT NULL, `payload` text NOT NULL, `occurred_at` datetime(6) NOT NULL, `consumed_at` datetime(6) NULL, INDEX `IDX_domain_event_pending` (`consumed_at`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("ALTER TABLE `user_session` ADD `active_business_id` varchar(36) NULL");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `user_session` DROP COLUMN `active_business_id`');
-    await queryRunner.query('DROP INDEX `IDX_domain_event_pending` ON `domain_event`');
-    await queryRunner.query('DROP TABLE `domain_event`');
-    await queryRunner.query('DROP INDEX `IDX_business_audit_event_business_time` ON `business_audit_event`');
-    await queryRunner.query('DROP TABLE `business_audit_event`');
-    await queryRunner.query('DROP TABLE `registration_lock`');
-    await queryRunner.query('DROP INDEX `IDX_business_registration_user` ON `business_registration`');
-    await queryRunner.query('DROP TABLE `business_registration`');
-    await queryRunner.query('DROP INDEX `UQ_activation_key_hash` ON `activation_key`');
-    await queryRunner.query('DROP INDEX `IDX_activation_key_registry_business` ON `activation_key`');
-    await queryRunner.query('DROP TABLE `activation_key`');
-    await queryRunner.query('DROP INDEX `IDX_access_request_business_status` ON `access_request`');
-    await queryRunner.query('DROP INDEX `IDX_access_request_requester` ON `access_request`');
-    await queryRunner.query('DROP TABLE `access_request`');
-    await queryRunner.query('DROP TABLE `membership_program_account`');
-    await queryRunner.query('DROP INDEX `UQ_business_membership_person` ON `business_membership`');
-    await queryRunner.query('DROP INDEX `IDX_business_membership_user` ON `business_membership`');
-    await queryRunner.query('DROP TABLE `business_membership`');
-    await queryRunner.query('DROP INDEX `UQ_business_number` ON `business`');
-    await queryRunner.query('DROP INDEX `UQ_business_registry_business` ON `business`');
-    await queryRunner.query('DROP TABLE `business`');
+    await queryRunner.query("ALTER TABLE `user_session` DROP COLUMN `active_business_id`");
+    await queryRunner.query("DROP INDEX `IDX_domain_event_pending` ON `domain_event`");
+    await queryRunner.query("DROP TABLE `domain_event`");
+    await queryRunner.query("DROP INDEX `IDX_business_audit_event_business_time` ON `business_audit_event`");
+    await queryRunner.query("DROP TABLE `business_audit_event`");
+    await queryRunner.query("DROP TABLE `registration_lock`");
+    await queryRunner.query("DROP INDEX `IDX_business_registration_user` ON `business_registration`");
+    await queryRunner.query("DROP TABLE `business_registration`");
+    await queryRunner.query("DROP INDEX `UQ_activation_key_hash` ON `activation_key`");
+    await queryRunner.query("DROP INDEX `IDX_activation_key_registry_business` ON `activation_key`");
+    await queryRunner.query("DROP TABLE `activation_key`");
+    await queryRunner.query("DROP INDEX `IDX_access_request_business_status` ON `access_request`");
+    await queryRunner.query("DROP INDEX `IDX_access_request_requester` ON `access_request`");
+    await queryRunner.query("DROP TABLE `access_request`");
+    await queryRunner.query("DROP TABLE `membership_program_account`");
+    await queryRunner.query("DROP INDEX `UQ_business_membership_person` ON `business_membership`");
+    await queryRunner.query("DROP INDEX `IDX_business_membership_user` ON `business_membership`");
+    await queryRunner.query("DROP TABLE `business_membership`");
+    await queryRunner.query("DROP INDEX `UQ_business_number` ON `business`");
+    await queryRunner.query("DROP INDEX `UQ_business_registry_business` ON `business`");
+    await queryRunner.query("DROP TABLE `business`");
   }
 }

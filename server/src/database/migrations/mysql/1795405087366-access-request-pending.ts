@@ -5,14 +5,12 @@ export class Migration implements MigrationInterface {
   name = 'AccessRequestPending1795405087366';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `access_request` ADD `pending` tinyint NULL');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX `UQ_access_request_pending` ON `access_request` (`business_id`, `requester_id`, `pending`)',
-    );
+    await queryRunner.query("ALTER TABLE `access_request` ADD `pending` tinyint NULL");
+    await queryRunner.query("CREATE UNIQUE INDEX `UQ_access_request_pending` ON `access_request` (`business_id`, `requester_id`, `pending`)");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX `UQ_access_request_pending` ON `access_request`');
-    await queryRunner.query('ALTER TABLE `access_request` DROP COLUMN `pending`');
+    await queryRunner.query("DROP INDEX `UQ_access_request_pending` ON `access_request`");
+    await queryRunner.query("ALTER TABLE `access_request` DROP COLUMN `pending`");
   }
 }

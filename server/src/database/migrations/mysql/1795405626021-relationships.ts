@@ -5,44 +5,30 @@ export class Migration implements MigrationInterface {
   name = 'Relationships1795405626021';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `client_group` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `name` varchar(100) NOT NULL, `name_key` varchar(100) NOT NULL, `created_at` datetime(6) NOT NULL, `deleted_at` datetime(6) NULL, UNIQUE INDEX `UQ_client_group_name` (`provider_business_id`, `name_key`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `client_group_member` (`group_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NOT NULL, INDEX `IDX_client_group_member_client` (`client_business_id`), PRIMARY KEY (`group_id`, `client_business_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `employee_assignment` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NULL, `client_group_id` varchar(36) NULL, `created_at` datetime(6) NOT NULL, `created_by` varchar(36) NOT NULL, UNIQUE INDEX `UQ_employee_assignment_group` (`user_id`, `client_group_id`), UNIQUE INDEX `UQ_employee_assignment_client` (`user_id`, `client_business_id`), INDEX `IDX_employee_assignment_provider_user` (`provider_business_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `business_relationship` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NOT NULL, `type` varchar(20) NULL, `status` varchar(10) NOT NULL, `message` varchar(500) NULL, `requested_by` varchar(36) NOT NULL, `requested_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `reminder_sent_at` datetime(6) NULL, `decided_by` varchar(36) NULL, `decided_at` datetime(6) NULL, `decision_reason` varchar(500) NULL, `ended_by` varchar(36) NULL, `ended_at` datetime(6) NULL, `open` tinyint NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_business_relationship_open` (`provider_business_id`, `client_business_id`, `open`), INDEX `IDX_business_relationship_expiry` (`status`, `expires_at`), INDEX `IDX_business_relationship_provider_list` (`provider_business_id`, `status`, `requested_at`, `id`), INDEX `IDX_business_relationship_client_list` (`client_business_id`, `status`, `requested_at`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `relationship_program_account` (`relationship_id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, PRIMARY KEY (`relationship_id`, `program_account_id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `relationship_event` (`id` varchar(36) NOT NULL, `relationship_id` varchar(36) NOT NULL, `type` varchar(20) NOT NULL, `actor_id` varchar(36) NULL, `occurred_at` datetime(6) NOT NULL, `detail` varchar(500) NULL, INDEX `IDX_relationship_event_relationship` (`relationship_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
+    await queryRunner.query("CREATE TABLE `client_group` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `name` varchar(100) NOT NULL, `name_key` varchar(100) NOT NULL, `created_at` datetime(6) NOT NULL, `deleted_at` datetime(6) NULL, UNIQUE INDEX `UQ_client_group_name` (`provider_business_id`, `name_key`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `client_group_member` (`group_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NOT NULL, INDEX `IDX_client_group_member_client` (`client_business_id`), PRIMARY KEY (`group_id`, `client_business_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `employee_assignment` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `user_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NULL, `client_group_id` varchar(36) NULL, `created_at` datetime(6) NOT NULL, `created_by` varchar(36) NOT NULL, UNIQUE INDEX `UQ_employee_assignment_group` (`user_id`, `client_group_id`), UNIQUE INDEX `UQ_employee_assignment_client` (`user_id`, `client_business_id`), INDEX `IDX_employee_assignment_provider_user` (`provider_business_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `business_relationship` (`id` varchar(36) NOT NULL, `provider_business_id` varchar(36) NOT NULL, `client_business_id` varchar(36) NOT NULL, `type` varchar(20) NULL, `status` varchar(10) NOT NULL, `message` varchar(500) NULL, `requested_by` varchar(36) NOT NULL, `requested_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `reminder_sent_at` datetime(6) NULL, `decided_by` varchar(36) NULL, `decided_at` datetime(6) NULL, `decision_reason` varchar(500) NULL, `ended_by` varchar(36) NULL, `ended_at` datetime(6) NULL, `open` tinyint NULL, `updated_at` datetime(6) NOT NULL, UNIQUE INDEX `UQ_business_relationship_open` (`provider_business_id`, `client_business_id`, `open`), INDEX `IDX_business_relationship_expiry` (`status`, `expires_at`), INDEX `IDX_business_relationship_provider_list` (`provider_business_id`, `status`, `requested_at`, `id`), INDEX `IDX_business_relationship_client_list` (`client_business_id`, `status`, `requested_at`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `relationship_program_account` (`relationship_id` varchar(36) NOT NULL, `program_account_id` varchar(36) NOT NULL, PRIMARY KEY (`relationship_id`, `program_account_id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `relationship_event` (`id` varchar(36) NOT NULL, `relationship_id` varchar(36) NOT NULL, `type` varchar(20) NOT NULL, `actor_id` varchar(36) NULL, `occurred_at` datetime(6) NOT NULL, `detail` varchar(500) NULL, INDEX `IDX_relationship_event_relationship` (`relationship_id`, `occurred_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX `IDX_relationship_event_relationship` ON `relationship_event`');
-    await queryRunner.query('DROP TABLE `relationship_event`');
-    await queryRunner.query('DROP TABLE `relationship_program_account`');
-    await queryRunner.query('DROP INDEX `IDX_business_relationship_client_list` ON `business_relationship`');
-    await queryRunner.query(
-      'DROP INDEX `IDX_business_relationship_provider_list` ON `business_relationship`',
-    );
-    await queryRunner.query('DROP INDEX `IDX_business_relationship_expiry` ON `business_relationship`');
-    await queryRunner.query('DROP INDEX `UQ_business_relationship_open` ON `business_relationship`');
-    await queryRunner.query('DROP TABLE `business_relationship`');
-    await queryRunner.query('DROP INDEX `IDX_employee_assignment_provider_user` ON `employee_assignment`');
-    await queryRunner.query('DROP INDEX `UQ_employee_assignment_client` ON `employee_assignment`');
-    await queryRunner.query('DROP INDEX `UQ_employee_assignment_group` ON `employee_assignment`');
-    await queryRunner.query('DROP TABLE `employee_assignment`');
-    await queryRunner.query('DROP INDEX `IDX_client_group_member_client` ON `client_group_member`');
-    await queryRunner.query('DROP TABLE `client_group_member`');
-    await queryRunner.query('DROP INDEX `UQ_client_group_name` ON `client_group`');
-    await queryRunner.query('DROP TABLE `client_group`');
+    await queryRunner.query("DROP INDEX `IDX_relationship_event_relationship` ON `relationship_event`");
+    await queryRunner.query("DROP TABLE `relationship_event`");
+    await queryRunner.query("DROP TABLE `relationship_program_account`");
+    await queryRunner.query("DROP INDEX `IDX_business_relationship_client_list` ON `business_relationship`");
+    await queryRunner.query("DROP INDEX `IDX_business_relationship_provider_list` ON `business_relationship`");
+    await queryRunner.query("DROP INDEX `IDX_business_relationship_expiry` ON `business_relationship`");
+    await queryRunner.query("DROP INDEX `UQ_business_relationship_open` ON `business_relationship`");
+    await queryRunner.query("DROP TABLE `business_relationship`");
+    await queryRunner.query("DROP INDEX `IDX_employee_assignment_provider_user` ON `employee_assignment`");
+    await queryRunner.query("DROP INDEX `UQ_employee_assignment_client` ON `employee_assignment`");
+    await queryRunner.query("DROP INDEX `UQ_employee_assignment_group` ON `employee_assignment`");
+    await queryRunner.query("DROP TABLE `employee_assignment`");
+    await queryRunner.query("DROP INDEX `IDX_client_group_member_client` ON `client_group_member`");
+    await queryRunner.query("DROP TABLE `client_group_member`");
+    await queryRunner.query("DROP INDEX `UQ_client_group_name` ON `client_group`");
+    await queryRunner.query("DROP TABLE `client_group`");
   }
 }

@@ -5,12 +5,10 @@ export class Migration implements MigrationInterface {
   name = 'ProgramAccountSettings1795409766886';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `program_account_settings` (`program_account_id` varchar(36) NOT NULL, `contacts_json` text NOT NULL, `updated_by` varchar(36) NOT NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`program_account_id`)) ENGINE=InnoDB',
-    );
+    await queryRunner.query("CREATE TABLE `program_account_settings` (`program_account_id` varchar(36) NOT NULL, `contacts_json` text NOT NULL, `updated_by` varchar(36) NOT NULL, `updated_at` datetime(6) NOT NULL, PRIMARY KEY (`program_account_id`)) ENGINE=InnoDB");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE `program_account_settings`');
+    await queryRunner.query("DROP TABLE `program_account_settings`");
   }
 }

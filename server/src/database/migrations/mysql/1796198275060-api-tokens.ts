@@ -5,18 +5,14 @@ export class Migration implements MigrationInterface {
   name = 'ApiTokens1796198275060';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `api_token` (`id` varchar(36) NOT NULL, `secret_hash` varchar(64) NOT NULL, `prefix` varchar(16) NOT NULL, `business_id` varchar(36) NOT NULL, `name` varchar(100) NOT NULL, `scope` varchar(20) NOT NULL, `created_by` varchar(36) NOT NULL, `created_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `revoked_at` datetime(6) NULL, `revoked_by` varchar(36) NULL, `last_used_at` datetime(6) NULL, UNIQUE INDEX `UQ_api_token_secret_hash` (`secret_hash`), INDEX `IDX_api_token_business` (`business_id`, `created_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-    await queryRunner.query(
-      'CREATE TABLE `api_token_client_group` (`token_id` varchar(36) NOT NULL, `client_group_id` varchar(36) NOT NULL, PRIMARY KEY (`token_id`, `client_group_id`)) ENGINE=InnoDB',
-    );
+    await queryRunner.query("CREATE TABLE `api_token` (`id` varchar(36) NOT NULL, `secret_hash` varchar(64) NOT NULL, `prefix` varchar(16) NOT NULL, `business_id` varchar(36) NOT NULL, `name` varchar(100) NOT NULL, `scope` varchar(20) NOT NULL, `created_by` varchar(36) NOT NULL, `created_at` datetime(6) NOT NULL, `expires_at` datetime(6) NOT NULL, `revoked_at` datetime(6) NULL, `revoked_by` varchar(36) NULL, `last_used_at` datetime(6) NULL, UNIQUE INDEX `UQ_api_token_secret_hash` (`secret_hash`), INDEX `IDX_api_token_business` (`business_id`, `created_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `api_token_client_group` (`token_id` varchar(36) NOT NULL, `client_group_id` varchar(36) NOT NULL, PRIMARY KEY (`token_id`, `client_group_id`)) ENGINE=InnoDB");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE `api_token_client_group`');
-    await queryRunner.query('DROP INDEX `IDX_api_token_business` ON `api_token`');
-    await queryRunner.query('DROP INDEX `UQ_api_token_secret_hash` ON `api_token`');
-    await queryRunner.query('DROP TABLE `api_token`');
+    await queryRunner.query("DROP TABLE `api_token_client_group`");
+    await queryRunner.query("DROP INDEX `IDX_api_token_business` ON `api_token`");
+    await queryRunner.query("DROP INDEX `UQ_api_token_secret_hash` ON `api_token`");
+    await queryRunner.query("DROP TABLE `api_token`");
   }
 }

@@ -5,360 +5,174 @@ export class Migration implements MigrationInterface {
   name = 'InitialSchema1795394474486';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "registry_business" ("id" varchar(36) PRIMARY KEY NOT NULL, "business_number" varchar(9) NOT NULL, "legal_name" varchar(175) NOT NULL, "operating_name" varchar(175) NOT NULL, "business_type" varchar(24) NOT NULL, "is_sole_proprietor" boolean NOT NULL, "is_service_provider" boolean NOT NULL, "service_provider_kind" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_827b36b979932c43bd4646542c" ON "registry_business" ("business_number") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_business_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_e9515f25a1a741a843ddba329c" ON "registry_business_address" ("business_id", "position") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_account" ("id" varchar(36) PRIMARY KEY NOT NULL, "account_number" varchar(15) NOT NULL, "business_id" varchar(36) NOT NULL, "program_code" varchar(2) NOT NULL, "program_type" varchar(24) NOT NULL, "name" varchar(175) NOT NULL, "status" varchar(12) NOT NULL, "billing_type" varchar(20) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_0e2e78be81a461d6fb717c0646" ON "registry_program_account" ("account_number") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_59dadf40033a66bc9cb166e548" ON "registry_program_account" ("business_id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_aacd57078cca8d5a3b1c46c66d" ON "registry_program_address" ("program_account_id", "position") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_contact" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "title" varchar(100) NOT NULL, "phone" varchar(25) NOT NULL, "phone_extension" varchar(10) NOT NULL, "email" varchar(254) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_9a0255c75ce2941bca81170392" ON "registry_program_contact" ("program_account_id", "position") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_owner" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "role" varchar(20) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_309966307f32143476f09f4d2c" ON "registry_program_owner" ("program_account_id", "position") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_sub_program" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "code" varchar(10) NOT NULL, "name" varchar(175) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_4f429de1f3ce47440bb630dc77" ON "registry_sub_program" ("program_account_id", "position") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_transaction" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "transaction_number" varchar(14) NOT NULL, "transaction_date" date NOT NULL, "transaction_type" varchar(20) NOT NULL, "description" varchar(200) NOT NULL, "amount_cents" bigint NOT NULL, "duties_and_taxes_cents" bigint NOT NULL, "status" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_e994546aed9310894813ed6a74" ON "registry_transaction" ("program_account_id", "transaction_date") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_c0d23fded1377011b537de722b" ON "registry_transaction" ("program_account_id", "transaction_number") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_payment" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "payment_date" date NOT NULL, "amount_cents" bigint NOT NULL, "method" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_8c29c347cfd30416ed314d034d" ON "registry_payment" ("program_account_id", "payment_date") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_26b4cbcc88d949b6349c8ae134" ON "registry_payment" ("program_account_id", "reference") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_statement" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "statement_date" date NOT NULL, "period_start" date NOT NULL, "period_end" date NOT NULL, "balance_cents" bigint NOT NULL, "amount_due_cents" bigint NOT NULL, "due_date" date NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_d3b1984f5d1759b52b4df2b072" ON "registry_statement" ("program_account_id", "statement_date") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_e9515f25a1a741a843ddba329c"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_business_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL, CONSTRAINT "FK_ed277c66dfd3fa0a8b9d58c3294" FOREIGN KEY ("business_id") REFERENCES "registry_business" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_business_address"("position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "business_id") SELECT "position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "business_id" FROM "registry_business_address"',
-    );
-    await queryRunner.query('DROP TABLE "registry_business_address"');
-    await queryRunner.query(
-      'ALTER TABLE "temporary_registry_business_address" RENAME TO "registry_business_address"',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_e9515f25a1a741a843ddba329c" ON "registry_business_address" ("business_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_0e2e78be81a461d6fb717c0646"');
-    await queryRunner.query('DROP INDEX "IDX_59dadf40033a66bc9cb166e548"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_program_account" ("id" varchar(36) PRIMARY KEY NOT NULL, "account_number" varchar(15) NOT NULL, "business_id" varchar(36) NOT NULL, "program_code" varchar(2) NOT NULL, "program_type" varchar(24) NOT NULL, "name" varchar(175) NOT NULL, "status" varchar(12) NOT NULL, "billing_type" varchar(20) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_59dadf40033a66bc9cb166e548b" FOREIGN KEY ("business_id") REFERENCES "registry_business" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_program_account"("id", "account_number", "business_id", "program_code", "program_type", "name", "status", "billing_type", "created_at", "updated_at") SELECT "id", "account_number", "business_id", "program_code", "program_type", "name", "status", "billing_type", "created_at", "updated_at" FROM "registry_program_account"',
-    );
-    await queryRunner.query('DROP TABLE "registry_program_account"');
-    await queryRunner.query(
-      'ALTER TABLE "temporary_registry_program_account" RENAME TO "registry_program_account"',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_0e2e78be81a461d6fb717c0646" ON "registry_program_account" ("account_number") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_59dadf40033a66bc9cb166e548" ON "registry_program_account" ("business_id") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_aacd57078cca8d5a3b1c46c66d"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_program_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, CONSTRAINT "FK_69824ae2355c06f56bfcda02fbf" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_program_address"("position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "program_account_id") SELECT "position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "program_account_id" FROM "registry_program_address"',
-    );
-    await queryRunner.query('DROP TABLE "registry_program_address"');
-    await queryRunner.query(
-      'ALTER TABLE "temporary_registry_program_address" RENAME TO "registry_program_address"',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_aacd57078cca8d5a3b1c46c66d" ON "registry_program_address" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_9a0255c75ce2941bca81170392"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_program_contact" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "title" varchar(100) NOT NULL, "phone" varchar(25) NOT NULL, "phone_extension" varchar(10) NOT NULL, "email" varchar(254) NOT NULL, CONSTRAINT "FK_d5b97dd3f78591ef54a30af63c7" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_program_contact"("id", "program_account_id", "position", "name", "title", "phone", "phone_extension", "email") SELECT "id", "program_account_id", "position", "name", "title", "phone", "phone_extension", "email" FROM "registry_program_contact"',
-    );
-    await queryRunner.query('DROP TABLE "registry_program_contact"');
-    await queryRunner.query(
-      'ALTER TABLE "temporary_registry_program_contact" RENAME TO "registry_program_contact"',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_9a0255c75ce2941bca81170392" ON "registry_program_contact" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_309966307f32143476f09f4d2c"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_program_owner" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "role" varchar(20) NOT NULL, CONSTRAINT "FK_f0069cfe8b8bf75e4f14cef6ec1" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_program_owner"("id", "program_account_id", "position", "name", "role") SELECT "id", "program_account_id", "position", "name", "role" FROM "registry_program_owner"',
-    );
-    await queryRunner.query('DROP TABLE "registry_program_owner"');
-    await queryRunner.query(
-      'ALTER TABLE "temporary_registry_program_owner" RENAME TO "registry_program_owner"',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_309966307f32143476f09f4d2c" ON "registry_program_owner" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_4f429de1f3ce47440bb630dc77"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_sub_program" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "code" varchar(10) NOT NULL, "name" varchar(175) NOT NULL, CONSTRAINT "FK_9777246389e38b0a5e2260d2fa5" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_sub_program"("id", "program_account_id", "position", "code", "name") SELECT "id", "program_account_id", "position", "code", "name" FROM "registry_sub_program"',
-    );
-    await queryRunner.query('DROP TABLE "registry_sub_program"');
-    await queryRunner.query('ALTER TABLE "temporary_registry_sub_program" RENAME TO "registry_sub_program"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_4f429de1f3ce47440bb630dc77" ON "registry_sub_program" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_e994546aed9310894813ed6a74"');
-    await queryRunner.query('DROP INDEX "IDX_c0d23fded1377011b537de722b"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_transaction" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "transaction_number" varchar(14) NOT NULL, "transaction_date" date NOT NULL, "transaction_type" varchar(20) NOT NULL, "description" varchar(200) NOT NULL, "amount_cents" bigint NOT NULL, "duties_and_taxes_cents" bigint NOT NULL, "status" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_682df5dad976ded9c1edfa0c362" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_transaction"("id", "program_account_id", "transaction_number", "transaction_date", "transaction_type", "description", "amount_cents", "duties_and_taxes_cents", "status", "created_at", "updated_at") SELECT "id", "program_account_id", "transaction_number", "transaction_date", "transaction_type", "description", "amount_cents", "duties_and_taxes_cents", "status", "created_at", "updated_at" FROM "registry_transaction"',
-    );
-    await queryRunner.query('DROP TABLE "registry_transaction"');
-    await queryRunner.query('ALTER TABLE "temporary_registry_transaction" RENAME TO "registry_transaction"');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_e994546aed9310894813ed6a74" ON "registry_transaction" ("program_account_id", "transaction_date") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_c0d23fded1377011b537de722b" ON "registry_transaction" ("program_account_id", "transaction_number") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_8c29c347cfd30416ed314d034d"');
-    await queryRunner.query('DROP INDEX "IDX_26b4cbcc88d949b6349c8ae134"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_payment" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "payment_date" date NOT NULL, "amount_cents" bigint NOT NULL, "method" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_82d28c818d8916864487b00db74" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_payment"("id", "program_account_id", "reference", "payment_date", "amount_cents", "method", "created_at", "updated_at") SELECT "id", "program_account_id", "reference", "payment_date", "amount_cents", "method", "created_at", "updated_at" FROM "registry_payment"',
-    );
-    await queryRunner.query('DROP TABLE "registry_payment"');
-    await queryRunner.query('ALTER TABLE "temporary_registry_payment" RENAME TO "registry_payment"');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_8c29c347cfd30416ed314d034d" ON "registry_payment" ("program_account_id", "payment_date") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_26b4cbcc88d949b6349c8ae134" ON "registry_payment" ("program_account_id", "reference") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_d3b1984f5d1759b52b4df2b072"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_registry_statement" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "statement_date" date NOT NULL, "period_start" date NOT NULL, "period_end" date NOT NULL, "balance_cents" bigint NOT NULL, "amount_due_cents" bigint NOT NULL, "due_date" date NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_dd6eb156b688624a33904ed1cbc" FOREIGN KEY ("program_account_id") REFERENCES "registry_program_account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_registry_statement"("id", "program_account_id", "statement_date", "period_start", "period_end", "balance_cents", "amount_due_cents", "due_date", "created_at", "updated_at") SELECT "id", "program_account_id", "statement_date", "period_start", "period_end", "balance_cents", "amount_due_cents", "due_date", "created_at", "updated_at" FROM "registry_statement"',
-    );
-    await queryRunner.query('DROP TABLE "registry_statement"');
-    await queryRunner.query('ALTER TABLE "temporary_registry_statement" RENAME TO "registry_statement"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_d3b1984f5d1759b52b4df2b072" ON "registry_statement" ("program_account_id", "statement_date") ',
-    );
+    await queryRunner.query("CREATE TABLE \"registry_business\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_number\" varchar(9) NOT NULL, \"legal_name\" varchar(175) NOT NULL, \"operating_name\" varchar(175) NOT NULL, \"business_type\" varchar(24) NOT NULL, \"is_sole_proprietor\" boolean NOT NULL, \"is_service_provider\" boolean NOT NULL, \"service_provider_kind\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_827b36b979932c43bd4646542c\" ON \"registry_business\" (\"business_number\") ");
+    await queryRunner.query("CREATE TABLE \"registry_business_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_e9515f25a1a741a843ddba329c\" ON \"registry_business_address\" (\"business_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"registry_program_account\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_number\" varchar(15) NOT NULL, \"business_id\" varchar(36) NOT NULL, \"program_code\" varchar(2) NOT NULL, \"program_type\" varchar(24) NOT NULL, \"name\" varchar(175) NOT NULL, \"status\" varchar(12) NOT NULL, \"billing_type\" varchar(20) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0e2e78be81a461d6fb717c0646\" ON \"registry_program_account\" (\"account_number\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_59dadf40033a66bc9cb166e548\" ON \"registry_program_account\" (\"business_id\") ");
+    await queryRunner.query("CREATE TABLE \"registry_program_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\" ON \"registry_program_address\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"registry_program_contact\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"title\" varchar(100) NOT NULL, \"phone\" varchar(25) NOT NULL, \"phone_extension\" varchar(10) NOT NULL, \"email\" varchar(254) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9a0255c75ce2941bca81170392\" ON \"registry_program_contact\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"registry_program_owner\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"role\" varchar(20) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_309966307f32143476f09f4d2c\" ON \"registry_program_owner\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"registry_sub_program\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"code\" varchar(10) NOT NULL, \"name\" varchar(175) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4f429de1f3ce47440bb630dc77\" ON \"registry_sub_program\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"registry_transaction\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"transaction_number\" varchar(14) NOT NULL, \"transaction_date\" date NOT NULL, \"transaction_type\" varchar(20) NOT NULL, \"description\" varchar(200) NOT NULL, \"amount_cents\" bigint NOT NULL, \"duties_and_taxes_cents\" bigint NOT NULL, \"status\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_e994546aed9310894813ed6a74\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_date\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c0d23fded1377011b537de722b\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_number\") ");
+    await queryRunner.query("CREATE TABLE \"registry_payment\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"reference\" varchar(40) NOT NULL, \"payment_date\" date NOT NULL, \"amount_cents\" bigint NOT NULL, \"method\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_8c29c347cfd30416ed314d034d\" ON \"registry_payment\" (\"program_account_id\", \"payment_date\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_26b4cbcc88d949b6349c8ae134\" ON \"registry_payment\" (\"program_account_id\", \"reference\") ");
+    await queryRunner.query("CREATE TABLE \"registry_statement\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"statement_date\" date NOT NULL, \"period_start\" date NOT NULL, \"period_end\" date NOT NULL, \"balance_cents\" bigint NOT NULL, \"amount_due_cents\" bigint NOT NULL, \"due_date\" date NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d3b1984f5d1759b52b4df2b072\" ON \"registry_statement\" (\"program_account_id\", \"statement_date\") ");
+    await queryRunner.query("DROP INDEX \"IDX_e9515f25a1a741a843ddba329c\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_business_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL, CONSTRAINT \"FK_ed277c66dfd3fa0a8b9d58c3294\" FOREIGN KEY (\"business_id\") REFERENCES \"registry_business\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_business_address\"(\"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"business_id\") SELECT \"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"business_id\" FROM \"registry_business_address\"");
+    await queryRunner.query("DROP TABLE \"registry_business_address\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_business_address\" RENAME TO \"registry_business_address\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_e9515f25a1a741a843ddba329c\" ON \"registry_business_address\" (\"business_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_0e2e78be81a461d6fb717c0646\"");
+    await queryRunner.query("DROP INDEX \"IDX_59dadf40033a66bc9cb166e548\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_program_account\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_number\" varchar(15) NOT NULL, \"business_id\" varchar(36) NOT NULL, \"program_code\" varchar(2) NOT NULL, \"program_type\" varchar(24) NOT NULL, \"name\" varchar(175) NOT NULL, \"status\" varchar(12) NOT NULL, \"billing_type\" varchar(20) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_59dadf40033a66bc9cb166e548b\" FOREIGN KEY (\"business_id\") REFERENCES \"registry_business\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_program_account\"(\"id\", \"account_number\", \"business_id\", \"program_code\", \"program_type\", \"name\", \"status\", \"billing_type\", \"created_at\", \"updated_at\") SELECT \"id\", \"account_number\", \"business_id\", \"program_code\", \"program_type\", \"name\", \"status\", \"billing_type\", \"created_at\", \"updated_at\" FROM \"registry_program_account\"");
+    await queryRunner.query("DROP TABLE \"registry_program_account\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_program_account\" RENAME TO \"registry_program_account\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0e2e78be81a461d6fb717c0646\" ON \"registry_program_account\" (\"account_number\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_59dadf40033a66bc9cb166e548\" ON \"registry_program_account\" (\"business_id\") ");
+    await queryRunner.query("DROP INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_program_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, CONSTRAINT \"FK_69824ae2355c06f56bfcda02fbf\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_program_address\"(\"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"program_account_id\") SELECT \"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"program_account_id\" FROM \"registry_program_address\"");
+    await queryRunner.query("DROP TABLE \"registry_program_address\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_program_address\" RENAME TO \"registry_program_address\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\" ON \"registry_program_address\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_9a0255c75ce2941bca81170392\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_program_contact\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"title\" varchar(100) NOT NULL, \"phone\" varchar(25) NOT NULL, \"phone_extension\" varchar(10) NOT NULL, \"email\" varchar(254) NOT NULL, CONSTRAINT \"FK_d5b97dd3f78591ef54a30af63c7\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_program_contact\"(\"id\", \"program_account_id\", \"position\", \"name\", \"title\", \"phone\", \"phone_extension\", \"email\") SELECT \"id\", \"program_account_id\", \"position\", \"name\", \"title\", \"phone\", \"phone_extension\", \"email\" FROM \"registry_program_contact\"");
+    await queryRunner.query("DROP TABLE \"registry_program_contact\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_program_contact\" RENAME TO \"registry_program_contact\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9a0255c75ce2941bca81170392\" ON \"registry_program_contact\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_309966307f32143476f09f4d2c\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_program_owner\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"role\" varchar(20) NOT NULL, CONSTRAINT \"FK_f0069cfe8b8bf75e4f14cef6ec1\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_program_owner\"(\"id\", \"program_account_id\", \"position\", \"name\", \"role\") SELECT \"id\", \"program_account_id\", \"position\", \"name\", \"role\" FROM \"registry_program_owner\"");
+    await queryRunner.query("DROP TABLE \"registry_program_owner\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_program_owner\" RENAME TO \"registry_program_owner\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_309966307f32143476f09f4d2c\" ON \"registry_program_owner\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_4f429de1f3ce47440bb630dc77\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_sub_program\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"code\" varchar(10) NOT NULL, \"name\" varchar(175) NOT NULL, CONSTRAINT \"FK_9777246389e38b0a5e2260d2fa5\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_sub_program\"(\"id\", \"program_account_id\", \"position\", \"code\", \"name\") SELECT \"id\", \"program_account_id\", \"position\", \"code\", \"name\" FROM \"registry_sub_program\"");
+    await queryRunner.query("DROP TABLE \"registry_sub_program\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_sub_program\" RENAME TO \"registry_sub_program\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4f429de1f3ce47440bb630dc77\" ON \"registry_sub_program\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_e994546aed9310894813ed6a74\"");
+    await queryRunner.query("DROP INDEX \"IDX_c0d23fded1377011b537de722b\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_transaction\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"transaction_number\" varchar(14) NOT NULL, \"transaction_date\" date NOT NULL, \"transaction_type\" varchar(20) NOT NULL, \"description\" varchar(200) NOT NULL, \"amount_cents\" bigint NOT NULL, \"duties_and_taxes_cents\" bigint NOT NULL, \"status\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_682df5dad976ded9c1edfa0c362\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_transaction\"(\"id\", \"program_account_id\", \"transaction_number\", \"transaction_date\", \"transaction_type\", \"description\", \"amount_cents\", \"duties_and_taxes_cents\", \"status\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"transaction_number\", \"transaction_date\", \"transaction_type\", \"description\", \"amount_cents\", \"duties_and_taxes_cents\", \"status\", \"created_at\", \"updated_at\" FROM \"registry_transaction\"");
+    await queryRunner.query("DROP TABLE \"registry_transaction\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_transaction\" RENAME TO \"registry_transaction\"");
+    await queryRunner.query("CREATE INDEX \"IDX_e994546aed9310894813ed6a74\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_date\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c0d23fded1377011b537de722b\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_number\") ");
+    await queryRunner.query("DROP INDEX \"IDX_8c29c347cfd30416ed314d034d\"");
+    await queryRunner.query("DROP INDEX \"IDX_26b4cbcc88d949b6349c8ae134\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_payment\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"reference\" varchar(40) NOT NULL, \"payment_date\" date NOT NULL, \"amount_cents\" bigint NOT NULL, \"method\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_82d28c818d8916864487b00db74\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_payment\"(\"id\", \"program_account_id\", \"reference\", \"payment_date\", \"amount_cents\", \"method\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"reference\", \"payment_date\", \"amount_cents\", \"method\", \"created_at\", \"updated_at\" FROM \"registry_payment\"");
+    await queryRunner.query("DROP TABLE \"registry_payment\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_payment\" RENAME TO \"registry_payment\"");
+    await queryRunner.query("CREATE INDEX \"IDX_8c29c347cfd30416ed314d034d\" ON \"registry_payment\" (\"program_account_id\", \"payment_date\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_26b4cbcc88d949b6349c8ae134\" ON \"registry_payment\" (\"program_account_id\", \"reference\") ");
+    await queryRunner.query("DROP INDEX \"IDX_d3b1984f5d1759b52b4df2b072\"");
+    await queryRunner.query("CREATE TABLE \"temporary_registry_statement\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"statement_date\" date NOT NULL, \"period_start\" date NOT NULL, \"period_end\" date NOT NULL, \"balance_cents\" bigint NOT NULL, \"amount_due_cents\" bigint NOT NULL, \"due_date\" date NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_dd6eb156b688624a33904ed1cbc\" FOREIGN KEY (\"program_account_id\") REFERENCES \"registry_program_account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_registry_statement\"(\"id\", \"program_account_id\", \"statement_date\", \"period_start\", \"period_end\", \"balance_cents\", \"amount_due_cents\", \"due_date\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"statement_date\", \"period_start\", \"period_end\", \"balance_cents\", \"amount_due_cents\", \"due_date\", \"created_at\", \"updated_at\" FROM \"registry_statement\"");
+    await queryRunner.query("DROP TABLE \"registry_statement\"");
+    await queryRunner.query("ALTER TABLE \"temporary_registry_statement\" RENAME TO \"registry_statement\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d3b1984f5d1759b52b4df2b072\" ON \"registry_statement\" (\"program_account_id\", \"statement_date\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "IDX_d3b1984f5d1759b52b4df2b072"');
-    await queryRunner.query('ALTER TABLE "registry_statement" RENAME TO "temporary_registry_statement"');
-    await queryRunner.query(
-      'CREATE TABLE "registry_statement" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "statement_date" date NOT NULL, "period_start" date NOT NULL, "period_end" date NOT NULL, "balance_cents" bigint NOT NULL, "amount_due_cents" bigint NOT NULL, "due_date" date NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_statement"("id", "program_account_id", "statement_date", "period_start", "period_end", "balance_cents", "amount_due_cents", "due_date", "created_at", "updated_at") SELECT "id", "program_account_id", "statement_date", "period_start", "period_end", "balance_cents", "amount_due_cents", "due_date", "created_at", "updated_at" FROM "temporary_registry_statement"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_statement"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_d3b1984f5d1759b52b4df2b072" ON "registry_statement" ("program_account_id", "statement_date") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_26b4cbcc88d949b6349c8ae134"');
-    await queryRunner.query('DROP INDEX "IDX_8c29c347cfd30416ed314d034d"');
-    await queryRunner.query('ALTER TABLE "registry_payment" RENAME TO "temporary_registry_payment"');
-    await queryRunner.query(
-      'CREATE TABLE "registry_payment" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "reference" varchar(40) NOT NULL, "payment_date" date NOT NULL, "amount_cents" bigint NOT NULL, "method" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_payment"("id", "program_account_id", "reference", "payment_date", "amount_cents", "method", "created_at", "updated_at") SELECT "id", "program_account_id", "reference", "payment_date", "amount_cents", "method", "created_at", "updated_at" FROM "temporary_registry_payment"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_payment"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_26b4cbcc88d949b6349c8ae134" ON "registry_payment" ("program_account_id", "reference") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_8c29c347cfd30416ed314d034d" ON "registry_payment" ("program_account_id", "payment_date") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_c0d23fded1377011b537de722b"');
-    await queryRunner.query('DROP INDEX "IDX_e994546aed9310894813ed6a74"');
-    await queryRunner.query('ALTER TABLE "registry_transaction" RENAME TO "temporary_registry_transaction"');
-    await queryRunner.query(
-      'CREATE TABLE "registry_transaction" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "transaction_number" varchar(14) NOT NULL, "transaction_date" date NOT NULL, "transaction_type" varchar(20) NOT NULL, "description" varchar(200) NOT NULL, "amount_cents" bigint NOT NULL, "duties_and_taxes_cents" bigint NOT NULL, "status" varchar(24) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_transaction"("id", "program_account_id", "transaction_number", "transaction_date", "transaction_type", "description", "amount_cents", "duties_and_taxes_cents", "status", "created_at", "updated_at") SELECT "id", "program_account_id", "transaction_number", "transaction_date", "transaction_type", "description", "amount_cents", "duties_and_taxes_cents", "status", "created_at", "updated_at" FROM "temporary_registry_transaction"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_transaction"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_c0d23fded1377011b537de722b" ON "registry_transaction" ("program_account_id", "transaction_number") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_e994546aed9310894813ed6a74" ON "registry_transaction" ("program_account_id", "transaction_date") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_4f429de1f3ce47440bb630dc77"');
-    await queryRunner.query('ALTER TABLE "registry_sub_program" RENAME TO "temporary_registry_sub_program"');
-    await queryRunner.query(
-      'CREATE TABLE "registry_sub_program" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "code" varchar(10) NOT NULL, "name" varchar(175) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_sub_program"("id", "program_account_id", "position", "code", "name") SELECT "id", "program_account_id", "position", "code", "name" FROM "temporary_registry_sub_program"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_sub_program"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_4f429de1f3ce47440bb630dc77" ON "registry_sub_program" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_309966307f32143476f09f4d2c"');
-    await queryRunner.query(
-      'ALTER TABLE "registry_program_owner" RENAME TO "temporary_registry_program_owner"',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_owner" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "role" varchar(20) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_program_owner"("id", "program_account_id", "position", "name", "role") SELECT "id", "program_account_id", "position", "name", "role" FROM "temporary_registry_program_owner"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_program_owner"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_309966307f32143476f09f4d2c" ON "registry_program_owner" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_9a0255c75ce2941bca81170392"');
-    await queryRunner.query(
-      'ALTER TABLE "registry_program_contact" RENAME TO "temporary_registry_program_contact"',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_contact" ("id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL, "position" integer NOT NULL, "name" varchar(175) NOT NULL, "title" varchar(100) NOT NULL, "phone" varchar(25) NOT NULL, "phone_extension" varchar(10) NOT NULL, "email" varchar(254) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_program_contact"("id", "program_account_id", "position", "name", "title", "phone", "phone_extension", "email") SELECT "id", "program_account_id", "position", "name", "title", "phone", "phone_extension", "email" FROM "temporary_registry_program_contact"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_program_contact"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_9a0255c75ce2941bca81170392" ON "registry_program_contact" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_aacd57078cca8d5a3b1c46c66d"');
-    await queryRunner.query(
-      'ALTER TABLE "registry_program_address" RENAME TO "temporary_registry_program_address"',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "program_account_id" varchar(36) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_program_address"("position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "program_account_id") SELECT "position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "program_account_id" FROM "temporary_registry_program_address"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_program_address"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_aacd57078cca8d5a3b1c46c66d" ON "registry_program_address" ("program_account_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_59dadf40033a66bc9cb166e548"');
-    await queryRunner.query('DROP INDEX "IDX_0e2e78be81a461d6fb717c0646"');
-    await queryRunner.query(
-      'ALTER TABLE "registry_program_account" RENAME TO "temporary_registry_program_account"',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_program_account" ("id" varchar(36) PRIMARY KEY NOT NULL, "account_number" varchar(15) NOT NULL, "business_id" varchar(36) NOT NULL, "program_code" varchar(2) NOT NULL, "program_type" varchar(24) NOT NULL, "name" varchar(175) NOT NULL, "status" varchar(12) NOT NULL, "billing_type" varchar(20) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_program_account"("id", "account_number", "business_id", "program_code", "program_type", "name", "status", "billing_type", "created_at", "updated_at") SELECT "id", "account_number", "business_id", "program_code", "program_type", "name", "status", "billing_type", "created_at", "updated_at" FROM "temporary_registry_program_account"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_program_account"');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_59dadf40033a66bc9cb166e548" ON "registry_program_account" ("business_id") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_0e2e78be81a461d6fb717c0646" ON "registry_program_account" ("account_number") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_e9515f25a1a741a843ddba329c"');
-    await queryRunner.query(
-      'ALTER TABLE "registry_business_address" RENAME TO "temporary_registry_business_address"',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registry_business_address" ("position" integer NOT NULL, "address_type" varchar(20) NOT NULL, "line1" varchar(100) NOT NULL, "line2" varchar(100) NOT NULL, "po_box" varchar(40) NOT NULL, "city" varchar(60) NOT NULL, "province_state" varchar(50) NOT NULL, "postal_code" varchar(12) NOT NULL, "country" varchar(2) NOT NULL, "id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "registry_business_address"("position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "business_id") SELECT "position", "address_type", "line1", "line2", "po_box", "city", "province_state", "postal_code", "country", "id", "business_id" FROM "temporary_registry_business_address"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_registry_business_address"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "IDX_e9515f25a1a741a843ddba329c" ON "registry_business_address" ("business_id", "position") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_d3b1984f5d1759b52b4df2b072"');
-    await queryRunner.query('DROP TABLE "registry_statement"');
-    await queryRunner.query('DROP INDEX "IDX_26b4cbcc88d949b6349c8ae134"');
-    await queryRunner.query('DROP INDEX "IDX_8c29c347cfd30416ed314d034d"');
-    await queryRunner.query('DROP TABLE "registry_payment"');
-    await queryRunner.query('DROP INDEX "IDX_c0d23fded1377011b537de722b"');
-    await queryRunner.query('DROP INDEX "IDX_e994546aed9310894813ed6a74"');
-    await queryRunner.query('DROP TABLE "registry_transaction"');
-    await queryRunner.query('DROP INDEX "IDX_4f429de1f3ce47440bb630dc77"');
-    await queryRunner.query('DROP TABLE "registry_sub_program"');
-    await queryRunner.query('DROP INDEX "IDX_309966307f32143476f09f4d2c"');
-    await queryRunner.query('DROP TABLE "registry_program_owner"');
-    await queryRunner.query('DROP INDEX "IDX_9a0255c75ce2941bca81170392"');
-    await queryRunner.query('DROP TABLE "registry_program_contact"');
-    await queryRunner.query('DROP INDEX "IDX_aacd57078cca8d5a3b1c46c66d"');
-    await queryRunner.query('DROP TABLE "registry_program_address"');
-    await queryRunner.query('DROP INDEX "IDX_59dadf40033a66bc9cb166e548"');
-    await queryRunner.query('DROP INDEX "IDX_0e2e78be81a461d6fb717c0646"');
-    await queryRunner.query('DROP TABLE "registry_program_account"');
-    await queryRunner.query('DROP INDEX "IDX_e9515f25a1a741a843ddba329c"');
-    await queryRunner.query('DROP TABLE "registry_business_address"');
-    await queryRunner.query('DROP INDEX "IDX_827b36b979932c43bd4646542c"');
-    await queryRunner.query('DROP TABLE "registry_business"');
+    await queryRunner.query("DROP INDEX \"IDX_d3b1984f5d1759b52b4df2b072\"");
+    await queryRunner.query("ALTER TABLE \"registry_statement\" RENAME TO \"temporary_registry_statement\"");
+    await queryRunner.query("CREATE TABLE \"registry_statement\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"statement_date\" date NOT NULL, \"period_start\" date NOT NULL, \"period_end\" date NOT NULL, \"balance_cents\" bigint NOT NULL, \"amount_due_cents\" bigint NOT NULL, \"due_date\" date NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"registry_statement\"(\"id\", \"program_account_id\", \"statement_date\", \"period_start\", \"period_end\", \"balance_cents\", \"amount_due_cents\", \"due_date\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"statement_date\", \"period_start\", \"period_end\", \"balance_cents\", \"amount_due_cents\", \"due_date\", \"created_at\", \"updated_at\" FROM \"temporary_registry_statement\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_statement\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d3b1984f5d1759b52b4df2b072\" ON \"registry_statement\" (\"program_account_id\", \"statement_date\") ");
+    await queryRunner.query("DROP INDEX \"IDX_26b4cbcc88d949b6349c8ae134\"");
+    await queryRunner.query("DROP INDEX \"IDX_8c29c347cfd30416ed314d034d\"");
+    await queryRunner.query("ALTER TABLE \"registry_payment\" RENAME TO \"temporary_registry_payment\"");
+    await queryRunner.query("CREATE TABLE \"registry_payment\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"reference\" varchar(40) NOT NULL, \"payment_date\" date NOT NULL, \"amount_cents\" bigint NOT NULL, \"method\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"registry_payment\"(\"id\", \"program_account_id\", \"reference\", \"payment_date\", \"amount_cents\", \"method\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"reference\", \"payment_date\", \"amount_cents\", \"method\", \"created_at\", \"updated_at\" FROM \"temporary_registry_payment\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_payment\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_26b4cbcc88d949b6349c8ae134\" ON \"registry_payment\" (\"program_account_id\", \"reference\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_8c29c347cfd30416ed314d034d\" ON \"registry_payment\" (\"program_account_id\", \"payment_date\") ");
+    await queryRunner.query("DROP INDEX \"IDX_c0d23fded1377011b537de722b\"");
+    await queryRunner.query("DROP INDEX \"IDX_e994546aed9310894813ed6a74\"");
+    await queryRunner.query("ALTER TABLE \"registry_transaction\" RENAME TO \"temporary_registry_transaction\"");
+    await queryRunner.query("CREATE TABLE \"registry_transaction\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"transaction_number\" varchar(14) NOT NULL, \"transaction_date\" date NOT NULL, \"transaction_type\" varchar(20) NOT NULL, \"description\" varchar(200) NOT NULL, \"amount_cents\" bigint NOT NULL, \"duties_and_taxes_cents\" bigint NOT NULL, \"status\" varchar(24) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"registry_transaction\"(\"id\", \"program_account_id\", \"transaction_number\", \"transaction_date\", \"transaction_type\", \"description\", \"amount_cents\", \"duties_and_taxes_cents\", \"status\", \"created_at\", \"updated_at\") SELECT \"id\", \"program_account_id\", \"transaction_number\", \"transaction_date\", \"transaction_type\", \"description\", \"amount_cents\", \"duties_and_taxes_cents\", \"status\", \"created_at\", \"updated_at\" FROM \"temporary_registry_transaction\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_transaction\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c0d23fded1377011b537de722b\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_number\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_e994546aed9310894813ed6a74\" ON \"registry_transaction\" (\"program_account_id\", \"transaction_date\") ");
+    await queryRunner.query("DROP INDEX \"IDX_4f429de1f3ce47440bb630dc77\"");
+    await queryRunner.query("ALTER TABLE \"registry_sub_program\" RENAME TO \"temporary_registry_sub_program\"");
+    await queryRunner.query("CREATE TABLE \"registry_sub_program\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"code\" varchar(10) NOT NULL, \"name\" varchar(175) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"registry_sub_program\"(\"id\", \"program_account_id\", \"position\", \"code\", \"name\") SELECT \"id\", \"program_account_id\", \"position\", \"code\", \"name\" FROM \"temporary_registry_sub_program\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_sub_program\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4f429de1f3ce47440bb630dc77\" ON \"registry_sub_program\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_309966307f32143476f09f4d2c\"");
+    await queryRunner.query("ALTER TABLE \"registry_program_owner\" RENAME TO \"temporary_registry_program_owner\"");
+    await queryRunner.query("CREATE TABLE \"registry_program_owner\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"role\" varchar(20) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"registry_program_owner\"(\"id\", \"program_account_id\", \"position\", \"name\", \"role\") SELECT \"id\", \"program_account_id\", \"position\", \"name\", \"role\" FROM \"temporary_registry_program_owner\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_program_owner\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_309966307f32143476f09f4d2c\" ON \"registry_program_owner\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_9a0255c75ce2941bca81170392\"");
+    await queryRunner.query("ALTER TABLE \"registry_program_contact\" RENAME TO \"temporary_registry_program_contact\"");
+    await queryRunner.query("CREATE TABLE \"registry_program_contact\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"position\" integer NOT NULL, \"name\" varchar(175) NOT NULL, \"title\" varchar(100) NOT NULL, \"phone\" varchar(25) NOT NULL, \"phone_extension\" varchar(10) NOT NULL, \"email\" varchar(254) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"registry_program_contact\"(\"id\", \"program_account_id\", \"position\", \"name\", \"title\", \"phone\", \"phone_extension\", \"email\") SELECT \"id\", \"program_account_id\", \"position\", \"name\", \"title\", \"phone\", \"phone_extension\", \"email\" FROM \"temporary_registry_program_contact\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_program_contact\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9a0255c75ce2941bca81170392\" ON \"registry_program_contact\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\"");
+    await queryRunner.query("ALTER TABLE \"registry_program_address\" RENAME TO \"temporary_registry_program_address\"");
+    await queryRunner.query("CREATE TABLE \"registry_program_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"program_account_id\" varchar(36) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"registry_program_address\"(\"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"program_account_id\") SELECT \"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"program_account_id\" FROM \"temporary_registry_program_address\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_program_address\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\" ON \"registry_program_address\" (\"program_account_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_59dadf40033a66bc9cb166e548\"");
+    await queryRunner.query("DROP INDEX \"IDX_0e2e78be81a461d6fb717c0646\"");
+    await queryRunner.query("ALTER TABLE \"registry_program_account\" RENAME TO \"temporary_registry_program_account\"");
+    await queryRunner.query("CREATE TABLE \"registry_program_account\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_number\" varchar(15) NOT NULL, \"business_id\" varchar(36) NOT NULL, \"program_code\" varchar(2) NOT NULL, \"program_type\" varchar(24) NOT NULL, \"name\" varchar(175) NOT NULL, \"status\" varchar(12) NOT NULL, \"billing_type\" varchar(20) NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"registry_program_account\"(\"id\", \"account_number\", \"business_id\", \"program_code\", \"program_type\", \"name\", \"status\", \"billing_type\", \"created_at\", \"updated_at\") SELECT \"id\", \"account_number\", \"business_id\", \"program_code\", \"program_type\", \"name\", \"status\", \"billing_type\", \"created_at\", \"updated_at\" FROM \"temporary_registry_program_account\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_program_account\"");
+    await queryRunner.query("CREATE INDEX \"IDX_59dadf40033a66bc9cb166e548\" ON \"registry_program_account\" (\"business_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0e2e78be81a461d6fb717c0646\" ON \"registry_program_account\" (\"account_number\") ");
+    await queryRunner.query("DROP INDEX \"IDX_e9515f25a1a741a843ddba329c\"");
+    await queryRunner.query("ALTER TABLE \"registry_business_address\" RENAME TO \"temporary_registry_business_address\"");
+    await queryRunner.query("CREATE TABLE \"registry_business_address\" (\"position\" integer NOT NULL, \"address_type\" varchar(20) NOT NULL, \"line1\" varchar(100) NOT NULL, \"line2\" varchar(100) NOT NULL, \"po_box\" varchar(40) NOT NULL, \"city\" varchar(60) NOT NULL, \"province_state\" varchar(50) NOT NULL, \"postal_code\" varchar(12) NOT NULL, \"country\" varchar(2) NOT NULL, \"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"registry_business_address\"(\"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"business_id\") SELECT \"position\", \"address_type\", \"line1\", \"line2\", \"po_box\", \"city\", \"province_state\", \"postal_code\", \"country\", \"id\", \"business_id\" FROM \"temporary_registry_business_address\"");
+    await queryRunner.query("DROP TABLE \"temporary_registry_business_address\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_e9515f25a1a741a843ddba329c\" ON \"registry_business_address\" (\"business_id\", \"position\") ");
+    await queryRunner.query("DROP INDEX \"IDX_d3b1984f5d1759b52b4df2b072\"");
+    await queryRunner.query("DROP TABLE \"registry_statement\"");
+    await queryRunner.query("DROP INDEX \"IDX_26b4cbcc88d949b6349c8ae134\"");
+    await queryRunner.query("DROP INDEX \"IDX_8c29c347cfd30416ed314d034d\"");
+    await queryRunner.query("DROP TABLE \"registry_payment\"");
+    await queryRunner.query("DROP INDEX \"IDX_c0d23fded1377011b537de722b\"");
+    await queryRunner.query("DROP INDEX \"IDX_e994546aed9310894813ed6a74\"");
+    await queryRunner.query("DROP TABLE \"registry_transaction\"");
+    await queryRunner.query("DROP INDEX \"IDX_4f429de1f3ce47440bb630dc77\"");
+    await queryRunner.query("DROP TABLE \"registry_sub_program\"");
+    await queryRunner.query("DROP INDEX \"IDX_309966307f32143476f09f4d2c\"");
+    await queryRunner.query("DROP TABLE \"registry_program_owner\"");
+    await queryRunner.query("DROP INDEX \"IDX_9a0255c75ce2941bca81170392\"");
+    await queryRunner.query("DROP TABLE \"registry_program_contact\"");
+    await queryRunner.query("DROP INDEX \"IDX_aacd57078cca8d5a3b1c46c66d\"");
+    await queryRunner.query("DROP TABLE \"registry_program_address\"");
+    await queryRunner.query("DROP INDEX \"IDX_59dadf40033a66bc9cb166e548\"");
+    await queryRunner.query("DROP INDEX \"IDX_0e2e78be81a461d6fb717c0646\"");
+    await queryRunner.query("DROP TABLE \"registry_program_account\"");
+    await queryRunner.query("DROP INDEX \"IDX_e9515f25a1a741a843ddba329c\"");
+    await queryRunner.query("DROP TABLE \"registry_business_address\"");
+    await queryRunner.query("DROP INDEX \"IDX_827b36b979932c43bd4646542c\"");
+    await queryRunner.query("DROP TABLE \"registry_business\"");
   }
 }

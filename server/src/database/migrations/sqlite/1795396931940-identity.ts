@@ -5,120 +5,68 @@ export class Migration implements MigrationInterface {
   name = 'Identity1795396931940';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "security_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "user_id" varchar(36), "actor_id" varchar(36), "event_type" varchar(40) NOT NULL, "occurred_at" datetime(6) NOT NULL, "ip_address" varchar(45))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_security_event_user_time" ON "security_event" ("user_id", "occurred_at") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "app_user" ("id" varchar(36) PRIMARY KEY NOT NULL, "role" varchar(16) NOT NULL, "credential_kind" varchar(16) NOT NULL, "username" varchar(16), "username_key" varchar(16), "password_hash" varchar(128), "partner_issuer" varchar(255), "partner_subject" varchar(255), "last_sign_in_at" datetime(6), "revoked_at" datetime(6), "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, CONSTRAINT "CHK_app_user_one_credential" CHECK ((credential_kind = \'LOCAL\' AND username IS NOT NULL AND username_key IS NOT NULL AND password_hash IS NOT NULL AND partner_issuer IS NULL AND partner_subject IS NULL) OR (credential_kind = \'PARTNER\' AND username IS NULL AND username_key IS NULL AND password_hash IS NULL AND partner_issuer IS NOT NULL AND partner_subject IS NOT NULL)))',
-    );
-    await queryRunner.query('CREATE UNIQUE INDEX "UQ_app_user_username_key" ON "app_user" ("username_key") ');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_app_user_partner" ON "app_user" ("partner_issuer", "partner_subject") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "credential_recovery" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "question_id" varchar(40) NOT NULL, "answer_hash" varchar(128) NOT NULL, "memorable_person_hash" varchar(128) NOT NULL, "memorable_person_hint" varchar(100), "memorable_date_hash" varchar(128) NOT NULL, "memorable_date_hint" varchar(100), "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "server_secret" ("name" varchar(64) PRIMARY KEY NOT NULL, "value" varchar(128) NOT NULL, "created_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "personal_profile" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "phone" varchar(12) NOT NULL, "phone_extension" varchar(6), "email" varchar(254) NOT NULL, "receive_notice_emails" boolean NOT NULL, "notice_terms_accepted_at" datetime(6) NOT NULL, "preferred_language" varchar(2) NOT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "user_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "user_id" varchar(36) NOT NULL, "csrf_token" varchar(64) NOT NULL, "created_at" datetime(6) NOT NULL, "last_seen_at" datetime(6) NOT NULL, "absolute_expires_at" datetime(6) NOT NULL, "terms_accepted_at" datetime(6), "previous_sign_in_at" datetime(6), "ip_address" varchar(45), "user_agent" varchar(255))',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_user_session_token_hash" ON "user_session" ("token_hash") ',
-    );
-    await queryRunner.query('CREATE INDEX "IDX_user_session_user" ON "user_session" ("user_id") ');
-    await queryRunner.query(
-      'CREATE TABLE "credential_throttle" ("key_hash" varchar(64) PRIMARY KEY NOT NULL, "user_id" varchar(36), "failed_attempts" integer NOT NULL, "locked_until" datetime(6), "last_failure_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_credential_throttle_user" ON "credential_throttle" ("user_id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "address_throttle" ("bucket" varchar(64) PRIMARY KEY NOT NULL, "count" integer NOT NULL, "window_started_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "temporary_credential_recovery" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "question_id" varchar(40) NOT NULL, "answer_hash" varchar(128) NOT NULL, "memorable_person_hash" varchar(128) NOT NULL, "memorable_person_hint" varchar(100), "memorable_date_hash" varchar(128) NOT NULL, "memorable_date_hint" varchar(100), "updated_at" datetime(6) NOT NULL, CONSTRAINT "FK_5e49e68905cf1a7c5b791793931" FOREIGN KEY ("user_id") REFERENCES "app_user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_credential_recovery"("user_id", "question_id", "answer_hash", "memorable_person_hash", "memorable_person_hint", "memorable_date_hash", "memorable_date_hint", "updated_at") SELECT "user_id", "question_id", "answer_hash", "memorable_person_hash", "memorable_person_hint", "memorable_date_hash", "memorable_date_hint", "updated_at" FROM "credential_recovery"',
-    );
-    await queryRunner.query('DROP TABLE "credential_recovery"');
-    await queryRunner.query('ALTER TABLE "temporary_credential_recovery" RENAME TO "credential_recovery"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_personal_profile" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "phone" varchar(12) NOT NULL, "phone_extension" varchar(6), "email" varchar(254) NOT NULL, "receive_notice_emails" boolean NOT NULL, "notice_terms_accepted_at" datetime(6) NOT NULL, "preferred_language" varchar(2) NOT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, CONSTRAINT "FK_e23de0daadb726f598d31f8343b" FOREIGN KEY ("user_id") REFERENCES "app_user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_personal_profile"("user_id", "first_name", "last_name", "phone", "phone_extension", "email", "receive_notice_emails", "notice_terms_accepted_at", "preferred_language", "created_at", "updated_at") SELECT "user_id", "first_name", "last_name", "phone", "phone_extension", "email", "receive_notice_emails", "notice_terms_accepted_at", "preferred_language", "created_at", "updated_at" FROM "personal_profile"',
-    );
-    await queryRunner.query('DROP TABLE "personal_profile"');
-    await queryRunner.query('ALTER TABLE "temporary_personal_profile" RENAME TO "personal_profile"');
-    await queryRunner.query('DROP INDEX "UQ_user_session_token_hash"');
-    await queryRunner.query('DROP INDEX "IDX_user_session_user"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_user_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "user_id" varchar(36) NOT NULL, "csrf_token" varchar(64) NOT NULL, "created_at" datetime(6) NOT NULL, "last_seen_at" datetime(6) NOT NULL, "absolute_expires_at" datetime(6) NOT NULL, "terms_accepted_at" datetime(6), "previous_sign_in_at" datetime(6), "ip_address" varchar(45), "user_agent" varchar(255), CONSTRAINT "FK_13275383dcdf095ee29f2b3455a" FOREIGN KEY ("user_id") REFERENCES "app_user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_user_session"("id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent") SELECT "id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent" FROM "user_session"',
-    );
-    await queryRunner.query('DROP TABLE "user_session"');
-    await queryRunner.query('ALTER TABLE "temporary_user_session" RENAME TO "user_session"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_user_session_token_hash" ON "user_session" ("token_hash") ',
-    );
-    await queryRunner.query('CREATE INDEX "IDX_user_session_user" ON "user_session" ("user_id") ');
+    await queryRunner.query("CREATE TABLE \"security_event\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"user_id\" varchar(36), \"actor_id\" varchar(36), \"event_type\" varchar(40) NOT NULL, \"occurred_at\" datetime(6) NOT NULL, \"ip_address\" varchar(45))");
+    await queryRunner.query("CREATE INDEX \"IDX_security_event_user_time\" ON \"security_event\" (\"user_id\", \"occurred_at\") ");
+    await queryRunner.query("CREATE TABLE \"app_user\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"role\" varchar(16) NOT NULL, \"credential_kind\" varchar(16) NOT NULL, \"username\" varchar(16), \"username_key\" varchar(16), \"password_hash\" varchar(128), \"partner_issuer\" varchar(255), \"partner_subject\" varchar(255), \"last_sign_in_at\" datetime(6), \"revoked_at\" datetime(6), \"created_at\" datetime(6) NOT NULL, \"updated_at\" datetime(6) NOT NULL, CONSTRAINT \"CHK_app_user_one_credential\" CHECK ((credential_kind = 'LOCAL' AND username IS NOT NULL AND username_key IS NOT NULL AND password_hash IS NOT NULL AND partner_issuer IS NULL AND partner_subject IS NULL) OR (credential_kind = 'PARTNER' AND username IS NULL AND username_key IS NULL AND password_hash IS NULL AND partner_issuer IS NOT NULL AND partner_subject IS NOT NULL)))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_app_user_username_key\" ON \"app_user\" (\"username_key\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_app_user_partner\" ON \"app_user\" (\"partner_issuer\", \"partner_subject\") ");
+    await queryRunner.query("CREATE TABLE \"credential_recovery\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"question_id\" varchar(40) NOT NULL, \"answer_hash\" varchar(128) NOT NULL, \"memorable_person_hash\" varchar(128) NOT NULL, \"memorable_person_hint\" varchar(100), \"memorable_date_hash\" varchar(128) NOT NULL, \"memorable_date_hint\" varchar(100), \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"server_secret\" (\"name\" varchar(64) PRIMARY KEY NOT NULL, \"value\" varchar(128) NOT NULL, \"created_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"personal_profile\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"first_name\" varchar(100) NOT NULL, \"last_name\" varchar(100) NOT NULL, \"phone\" varchar(12) NOT NULL, \"phone_extension\" varchar(6), \"email\" varchar(254) NOT NULL, \"receive_notice_emails\" boolean NOT NULL, \"notice_terms_accepted_at\" datetime(6) NOT NULL, \"preferred_language\" varchar(2) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"user_session\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"csrf_token\" varchar(64) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"last_seen_at\" datetime(6) NOT NULL, \"absolute_expires_at\" datetime(6) NOT NULL, \"terms_accepted_at\" datetime(6), \"previous_sign_in_at\" datetime(6), \"ip_address\" varchar(45), \"user_agent\" varchar(255))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_user_session_token_hash\" ON \"user_session\" (\"token_hash\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_user_session_user\" ON \"user_session\" (\"user_id\") ");
+    await queryRunner.query("CREATE TABLE \"credential_throttle\" (\"key_hash\" varchar(64) PRIMARY KEY NOT NULL, \"user_id\" varchar(36), \"failed_attempts\" integer NOT NULL, \"locked_until\" datetime(6), \"last_failure_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_credential_throttle_user\" ON \"credential_throttle\" (\"user_id\") ");
+    await queryRunner.query("CREATE TABLE \"address_throttle\" (\"bucket\" varchar(64) PRIMARY KEY NOT NULL, \"count\" integer NOT NULL, \"window_started_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"temporary_credential_recovery\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"question_id\" varchar(40) NOT NULL, \"answer_hash\" varchar(128) NOT NULL, \"memorable_person_hash\" varchar(128) NOT NULL, \"memorable_person_hint\" varchar(100), \"memorable_date_hash\" varchar(128) NOT NULL, \"memorable_date_hint\" varchar(100), \"updated_at\" datetime(6) NOT NULL, CONSTRAINT \"FK_5e49e68905cf1a7c5b791793931\" FOREIGN KEY (\"user_id\") REFERENCES \"app_user\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_credential_recovery\"(\"user_id\", \"question_id\", \"answer_hash\", \"memorable_person_hash\", \"memorable_person_hint\", \"memorable_date_hash\", \"memorable_date_hint\", \"updated_at\") SELECT \"user_id\", \"question_id\", \"answer_hash\", \"memorable_person_hash\", \"memorable_person_hint\", \"memorable_date_hash\", \"memorable_date_hint\", \"updated_at\" FROM \"credential_recovery\"");
+    await queryRunner.query("DROP TABLE \"credential_recovery\"");
+    await queryRunner.query("ALTER TABLE \"temporary_credential_recovery\" RENAME TO \"credential_recovery\"");
+    await queryRunner.query("CREATE TABLE \"temporary_personal_profile\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"first_name\" varchar(100) NOT NULL, \"last_name\" varchar(100) NOT NULL, \"phone\" varchar(12) NOT NULL, \"phone_extension\" varchar(6), \"email\" varchar(254) NOT NULL, \"receive_notice_emails\" boolean NOT NULL, \"notice_terms_accepted_at\" datetime(6) NOT NULL, \"preferred_language\" varchar(2) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"updated_at\" datetime(6) NOT NULL, CONSTRAINT \"FK_e23de0daadb726f598d31f8343b\" FOREIGN KEY (\"user_id\") REFERENCES \"app_user\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_personal_profile\"(\"user_id\", \"first_name\", \"last_name\", \"phone\", \"phone_extension\", \"email\", \"receive_notice_emails\", \"notice_terms_accepted_at\", \"preferred_language\", \"created_at\", \"updated_at\") SELECT \"user_id\", \"first_name\", \"last_name\", \"phone\", \"phone_extension\", \"email\", \"receive_notice_emails\", \"notice_terms_accepted_at\", \"preferred_language\", \"created_at\", \"updated_at\" FROM \"personal_profile\"");
+    await queryRunner.query("DROP TABLE \"personal_profile\"");
+    await queryRunner.query("ALTER TABLE \"temporary_personal_profile\" RENAME TO \"personal_profile\"");
+    await queryRunner.query("DROP INDEX \"UQ_user_session_token_hash\"");
+    await queryRunner.query("DROP INDEX \"IDX_user_session_user\"");
+    await queryRunner.query("CREATE TABLE \"temporary_user_session\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"csrf_token\" varchar(64) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"last_seen_at\" datetime(6) NOT NULL, \"absolute_expires_at\" datetime(6) NOT NULL, \"terms_accepted_at\" datetime(6), \"previous_sign_in_at\" datetime(6), \"ip_address\" varchar(45), \"user_agent\" varchar(255), CONSTRAINT \"FK_13275383dcdf095ee29f2b3455a\" FOREIGN KEY (\"user_id\") REFERENCES \"app_user\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_user_session\"(\"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\") SELECT \"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\" FROM \"user_session\"");
+    await queryRunner.query("DROP TABLE \"user_session\"");
+    await queryRunner.query("ALTER TABLE \"temporary_user_session\" RENAME TO \"user_session\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_user_session_token_hash\" ON \"user_session\" (\"token_hash\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_user_session_user\" ON \"user_session\" (\"user_id\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "IDX_user_session_user"');
-    await queryRunner.query('DROP INDEX "UQ_user_session_token_hash"');
-    await queryRunner.query('ALTER TABLE "user_session" RENAME TO "temporary_user_session"');
-    await queryRunner.query(
-      'CREATE TABLE "user_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "user_id" varchar(36) NOT NULL, "csrf_token" varchar(64) NOT NULL, "created_at" datetime(6) NOT NULL, "last_seen_at" datetime(6) NOT NULL, "absolute_expires_at" datetime(6) NOT NULL, "terms_accepted_at" datetime(6), "previous_sign_in_at" datetime(6), "ip_address" varchar(45), "user_agent" varchar(255))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "user_session"("id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent") SELECT "id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent" FROM "temporary_user_session"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_user_session"');
-    await queryRunner.query('CREATE INDEX "IDX_user_session_user" ON "user_session" ("user_id") ');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_user_session_token_hash" ON "user_session" ("token_hash") ',
-    );
-    await queryRunner.query('ALTER TABLE "personal_profile" RENAME TO "temporary_personal_profile"');
-    await queryRunner.query(
-      'CREATE TABLE "personal_profile" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "phone" varchar(12) NOT NULL, "phone_extension" varchar(6), "email" varchar(254) NOT NULL, "receive_notice_emails" boolean NOT NULL, "notice_terms_accepted_at" datetime(6) NOT NULL, "preferred_language" varchar(2) NOT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "personal_profile"("user_id", "first_name", "last_name", "phone", "phone_extension", "email", "receive_notice_emails", "notice_terms_accepted_at", "preferred_language", "created_at", "updated_at") SELECT "user_id", "first_name", "last_name", "phone", "phone_extension", "email", "receive_notice_emails", "notice_terms_accepted_at", "preferred_language", "created_at", "updated_at" FROM "temporary_personal_profile"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_personal_profile"');
-    await queryRunner.query('ALTER TABLE "credential_recovery" RENAME TO "temporary_credential_recovery"');
-    await queryRunner.query(
-      'CREATE TABLE "credential_recovery" ("user_id" varchar(36) PRIMARY KEY NOT NULL, "question_id" varchar(40) NOT NULL, "answer_hash" varchar(128) NOT NULL, "memorable_person_hash" varchar(128) NOT NULL, "memorable_person_hint" varchar(100), "memorable_date_hash" varchar(128) NOT NULL, "memorable_date_hint" varchar(100), "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "credential_recovery"("user_id", "question_id", "answer_hash", "memorable_person_hash", "memorable_person_hint", "memorable_date_hash", "memorable_date_hint", "updated_at") SELECT "user_id", "question_id", "answer_hash", "memorable_person_hash", "memorable_person_hint", "memorable_date_hash", "memorable_date_hint", "updated_at" FROM "temporary_credential_recovery"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_credential_recovery"');
-    await queryRunner.query('DROP TABLE "address_throttle"');
-    await queryRunner.query('DROP INDEX "IDX_credential_throttle_user"');
-    await queryRunner.query('DROP TABLE "credential_throttle"');
-    await queryRunner.query('DROP INDEX "IDX_user_session_user"');
-    await queryRunner.query('DROP INDEX "UQ_user_session_token_hash"');
-    await queryRunner.query('DROP TABLE "user_session"');
-    await queryRunner.query('DROP TABLE "personal_profile"');
-    await queryRunner.query('DROP TABLE "server_secret"');
-    await queryRunner.query('DROP TABLE "credential_recovery"');
-    await queryRunner.query('DROP INDEX "UQ_app_user_partner"');
-    await queryRunner.query('DROP INDEX "UQ_app_user_username_key"');
-    await queryRunner.query('DROP TABLE "app_user"');
-    await queryRunner.query('DROP INDEX "IDX_security_event_user_time"');
-    await queryRunner.query('DROP TABLE "security_event"');
+    await queryRunner.query("DROP INDEX \"IDX_user_session_user\"");
+    await queryRunner.query("DROP INDEX \"UQ_user_session_token_hash\"");
+    await queryRunner.query("ALTER TABLE \"user_session\" RENAME TO \"temporary_user_session\"");
+    await queryRunner.query("CREATE TABLE \"user_session\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"csrf_token\" varchar(64) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"last_seen_at\" datetime(6) NOT NULL, \"absolute_expires_at\" datetime(6) NOT NULL, \"terms_accepted_at\" datetime(6), \"previous_sign_in_at\" datetime(6), \"ip_address\" varchar(45), \"user_agent\" varchar(255))");
+    await queryRunner.query("INSERT INTO \"user_session\"(\"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\") SELECT \"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\" FROM \"temporary_user_session\"");
+    await queryRunner.query("DROP TABLE \"temporary_user_session\"");
+    await queryRunner.query("CREATE INDEX \"IDX_user_session_user\" ON \"user_session\" (\"user_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_user_session_token_hash\" ON \"user_session\" (\"token_hash\") ");
+    await queryRunner.query("ALTER TABLE \"personal_profile\" RENAME TO \"temporary_personal_profile\"");
+    await queryRunner.query("CREATE TABLE \"personal_profile\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"first_name\" varchar(100) NOT NULL, \"last_name\" varchar(100) NOT NULL, \"phone\" varchar(12) NOT NULL, \"phone_extension\" varchar(6), \"email\" varchar(254) NOT NULL, \"receive_notice_emails\" boolean NOT NULL, \"notice_terms_accepted_at\" datetime(6) NOT NULL, \"preferred_language\" varchar(2) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"personal_profile\"(\"user_id\", \"first_name\", \"last_name\", \"phone\", \"phone_extension\", \"email\", \"receive_notice_emails\", \"notice_terms_accepted_at\", \"preferred_language\", \"created_at\", \"updated_at\") SELECT \"user_id\", \"first_name\", \"last_name\", \"phone\", \"phone_extension\", \"email\", \"receive_notice_emails\", \"notice_terms_accepted_at\", \"preferred_language\", \"created_at\", \"updated_at\" FROM \"temporary_personal_profile\"");
+    await queryRunner.query("DROP TABLE \"temporary_personal_profile\"");
+    await queryRunner.query("ALTER TABLE \"credential_recovery\" RENAME TO \"temporary_credential_recovery\"");
+    await queryRunner.query("CREATE TABLE \"credential_recovery\" (\"user_id\" varchar(36) PRIMARY KEY NOT NULL, \"question_id\" varchar(40) NOT NULL, \"answer_hash\" varchar(128) NOT NULL, \"memorable_person_hash\" varchar(128) NOT NULL, \"memorable_person_hint\" varchar(100), \"memorable_date_hash\" varchar(128) NOT NULL, \"memorable_date_hint\" varchar(100), \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"credential_recovery\"(\"user_id\", \"question_id\", \"answer_hash\", \"memorable_person_hash\", \"memorable_person_hint\", \"memorable_date_hash\", \"memorable_date_hint\", \"updated_at\") SELECT \"user_id\", \"question_id\", \"answer_hash\", \"memorable_person_hash\", \"memorable_person_hint\", \"memorable_date_hash\", \"memorable_date_hint\", \"updated_at\" FROM \"temporary_credential_recovery\"");
+    await queryRunner.query("DROP TABLE \"temporary_credential_recovery\"");
+    await queryRunner.query("DROP TABLE \"address_throttle\"");
+    await queryRunner.query("DROP INDEX \"IDX_credential_throttle_user\"");
+    await queryRunner.query("DROP TABLE \"credential_throttle\"");
+    await queryRunner.query("DROP INDEX \"IDX_user_session_user\"");
+    await queryRunner.query("DROP INDEX \"UQ_user_session_token_hash\"");
+    await queryRunner.query("DROP TABLE \"user_session\"");
+    await queryRunner.query("DROP TABLE \"personal_profile\"");
+    await queryRunner.query("DROP TABLE \"server_secret\"");
+    await queryRunner.query("DROP TABLE \"credential_recovery\"");
+    await queryRunner.query("DROP INDEX \"UQ_app_user_partner\"");
+    await queryRunner.query("DROP INDEX \"UQ_app_user_username_key\"");
+    await queryRunner.query("DROP TABLE \"app_user\"");
+    await queryRunner.query("DROP INDEX \"IDX_security_event_user_time\"");
+    await queryRunner.query("DROP TABLE \"security_event\"");
   }
 }

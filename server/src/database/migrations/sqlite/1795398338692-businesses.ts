@@ -5,112 +5,64 @@ export class Migration implements MigrationInterface {
   name = 'Businesses1795398338692';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "business" ("id" varchar(36) PRIMARY KEY NOT NULL, "registry_business_id" varchar(36) NOT NULL, "business_number" varchar(9) NOT NULL, "registered_at" datetime(6) NOT NULL, "registered_by" varchar(36) NOT NULL, "business_activity" varchar(500) NOT NULL, "contacts_json" text NOT NULL, "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_business_registry_business" ON "business" ("registry_business_id") ',
-    );
-    await queryRunner.query('CREATE UNIQUE INDEX "UQ_business_number" ON "business" ("business_number") ');
-    await queryRunner.query(
-      'CREATE TABLE "business_membership" ("id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL, "user_id" varchar(36) NOT NULL, "role" varchar(30) NOT NULL, "status" varchar(10) NOT NULL, "granted_at" datetime(6) NOT NULL, "granted_by" varchar(36), "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_membership_user" ON "business_membership" ("user_id") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_business_membership_person" ON "business_membership" ("business_id", "user_id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "membership_program_account" ("membership_id" varchar(36) NOT NULL, "program_account_id" varchar(36) NOT NULL, PRIMARY KEY ("membership_id", "program_account_id"))',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "access_request" ("id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL, "requester_id" varchar(36) NOT NULL, "reason" varchar(500) NOT NULL, "status" varchar(10) NOT NULL, "requested_at" datetime(6) NOT NULL, "decided_at" datetime(6), "decided_by" varchar(36), "decision_reason" varchar(500), "granted_role" varchar(30))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_requester" ON "access_request" ("requester_id", "requested_at") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_business_status" ON "access_request" ("business_id", "status") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "activation_key" ("id" varchar(36) PRIMARY KEY NOT NULL, "registry_business_id" varchar(36) NOT NULL, "key_hash" varchar(64) NOT NULL, "contact_name" varchar(175) NOT NULL, "issued_by" varchar(36) NOT NULL, "issued_at" datetime(6) NOT NULL, "expires_at" datetime(6) NOT NULL, "used_at" datetime(6), "used_by" varchar(36))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_activation_key_registry_business" ON "activation_key" ("registry_business_id") ',
-    );
-    await queryRunner.query('CREATE UNIQUE INDEX "UQ_activation_key_hash" ON "activation_key" ("key_hash") ');
-    await queryRunner.query(
-      'CREATE TABLE "business_registration" ("id" varchar(36) PRIMARY KEY NOT NULL, "user_id" varchar(36) NOT NULL, "registry_business_id" varchar(36) NOT NULL, "business_number" varchar(9) NOT NULL, "program_account_id" varchar(36) NOT NULL, "program_account_reference" varchar(6) NOT NULL, "attested_by_name" varchar(201) NOT NULL, "step" varchar(20) NOT NULL, "transaction_number" varchar(14) NOT NULL, "asks_statement_balance" boolean NOT NULL, "started_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, "business_id" varchar(36))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_registration_user" ON "business_registration" ("user_id", "started_at") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "registration_lock" ("registry_business_id" varchar(36) PRIMARY KEY NOT NULL, "failed_attempts" integer NOT NULL, "locked_at" datetime(6), "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "business_audit_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "registry_business_id" varchar(36) NOT NULL, "event_type" varchar(40) NOT NULL, "actor_id" varchar(36), "detail" varchar(500), "occurred_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_audit_event_business_time" ON "business_audit_event" ("registry_business_id", "occurred_at") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "domain_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "event_type" varchar(40) NOT NULL, "payload" text NOT NULL, "occurred_at" datetime(6) NOT NULL, "consumed_at" datetime(6))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_domain_event_pending" ON "domain_event" ("consumed_at", "occurred_at") ',
-    );
-    await queryRunner.query('DROP INDEX "IDX_user_session_user"');
-    await queryRunner.query('DROP INDEX "UQ_user_session_token_hash"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_user_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "user_id" varchar(36) NOT NULL, "csrf_token" varchar(64) NOT NULL, "created_at" datetime(6) NOT NULL, "last_seen_at" datetime(6) NOT NULL, "absolute_expires_at" datetime(6) NOT NULL, "terms_accepted_at" datetime(6), "previous_sign_in_at" datetime(6), "ip_address" varchar(45), "user_agent" varchar(255), "active_business_id" varchar(36), CONSTRAINT "FK_13275383dcdf095ee29f2b3455a" FOREIGN KEY ("user_id") REFERENCES "app_user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_user_session"("id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent") SELECT "id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent" FROM "user_session"',
-    );
-    await queryRunner.query('DROP TABLE "user_session"');
-    await queryRunner.query('ALTER TABLE "temporary_user_session" RENAME TO "user_session"');
-    await queryRunner.query('CREATE INDEX "IDX_user_session_user" ON "user_session" ("user_id") ');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_user_session_token_hash" ON "user_session" ("token_hash") ',
-    );
+    await queryRunner.query("CREATE TABLE \"business\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"registry_business_id\" varchar(36) NOT NULL, \"business_number\" varchar(9) NOT NULL, \"registered_at\" datetime(6) NOT NULL, \"registered_by\" varchar(36) NOT NULL, \"business_activity\" varchar(500) NOT NULL, \"contacts_json\" text NOT NULL, \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_business_registry_business\" ON \"business\" (\"registry_business_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_business_number\" ON \"business\" (\"business_number\") ");
+    await queryRunner.query("CREATE TABLE \"business_membership\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"role\" varchar(30) NOT NULL, \"status\" varchar(10) NOT NULL, \"granted_at\" datetime(6) NOT NULL, \"granted_by\" varchar(36), \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_business_membership_user\" ON \"business_membership\" (\"user_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_business_membership_person\" ON \"business_membership\" (\"business_id\", \"user_id\") ");
+    await queryRunner.query("CREATE TABLE \"membership_program_account\" (\"membership_id\" varchar(36) NOT NULL, \"program_account_id\" varchar(36) NOT NULL, PRIMARY KEY (\"membership_id\", \"program_account_id\"))");
+    await queryRunner.query("CREATE TABLE \"access_request\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL, \"requester_id\" varchar(36) NOT NULL, \"reason\" varchar(500) NOT NULL, \"status\" varchar(10) NOT NULL, \"requested_at\" datetime(6) NOT NULL, \"decided_at\" datetime(6), \"decided_by\" varchar(36), \"decision_reason\" varchar(500), \"granted_role\" varchar(30))");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_requester\" ON \"access_request\" (\"requester_id\", \"requested_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_business_status\" ON \"access_request\" (\"business_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"activation_key\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"registry_business_id\" varchar(36) NOT NULL, \"key_hash\" varchar(64) NOT NULL, \"contact_name\" varchar(175) NOT NULL, \"issued_by\" varchar(36) NOT NULL, \"issued_at\" datetime(6) NOT NULL, \"expires_at\" datetime(6) NOT NULL, \"used_at\" datetime(6), \"used_by\" varchar(36))");
+    await queryRunner.query("CREATE INDEX \"IDX_activation_key_registry_business\" ON \"activation_key\" (\"registry_business_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_activation_key_hash\" ON \"activation_key\" (\"key_hash\") ");
+    await queryRunner.query("CREATE TABLE \"business_registration\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"user_id\" varchar(36) NOT NULL, \"registry_business_id\" varchar(36) NOT NULL, \"business_number\" varchar(9) NOT NULL, \"program_account_id\" varchar(36) NOT NULL, \"program_account_reference\" varchar(6) NOT NULL, \"attested_by_name\" varchar(201) NOT NULL, \"step\" varchar(20) NOT NULL, \"transaction_number\" varchar(14) NOT NULL, \"asks_statement_balance\" boolean NOT NULL, \"started_at\" datetime(6) NOT NULL, \"updated_at\" datetime(6) NOT NULL, \"business_id\" varchar(36))");
+    await queryRunner.query("CREATE INDEX \"IDX_business_registration_user\" ON \"business_registration\" (\"user_id\", \"started_at\") ");
+    await queryRunner.query("CREATE TABLE \"registration_lock\" (\"registry_business_id\" varchar(36) PRIMARY KEY NOT NULL, \"failed_attempts\" integer NOT NULL, \"locked_at\" datetime(6), \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"business_audit_event\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"registry_business_id\" varchar(36) NOT NULL, \"event_type\" varchar(40) NOT NULL, \"actor_id\" varchar(36), \"detail\" varchar(500), \"occurred_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_business_audit_event_business_time\" ON \"business_audit_event\" (\"registry_business_id\", \"occurred_at\") ");
+    await queryRunner.query("CREATE TABLE \"domain_event\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"event_type\" varchar(40) NOT NULL, \"payload\" text NOT NULL, \"occurred_at\" datetime(6) NOT NULL, \"consumed_at\" datetime(6))");
+    await queryRunner.query("CREATE INDEX \"IDX_domain_event_pending\" ON \"domain_event\" (\"consumed_at\", \"occurred_at\") ");
+    await queryRunner.query("DROP INDEX \"IDX_user_session_user\"");
+    await queryRunner.query("DROP INDEX \"UQ_user_session_token_hash\"");
+    await queryRunner.query("CREATE TABLE \"temporary_user_session\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"csrf_token\" varchar(64) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"last_seen_at\" datetime(6) NOT NULL, \"absolute_expires_at\" datetime(6) NOT NULL, \"terms_accepted_at\" datetime(6), \"previous_sign_in_at\" datetime(6), \"ip_address\" varchar(45), \"user_agent\" varchar(255), \"active_business_id\" varchar(36), CONSTRAINT \"FK_13275383dcdf095ee29f2b3455a\" FOREIGN KEY (\"user_id\") REFERENCES \"app_user\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_user_session\"(\"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\") SELECT \"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\" FROM \"user_session\"");
+    await queryRunner.query("DROP TABLE \"user_session\"");
+    await queryRunner.query("ALTER TABLE \"temporary_user_session\" RENAME TO \"user_session\"");
+    await queryRunner.query("CREATE INDEX \"IDX_user_session_user\" ON \"user_session\" (\"user_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_user_session_token_hash\" ON \"user_session\" (\"token_hash\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "UQ_user_session_token_hash"');
-    await queryRunner.query('DROP INDEX "IDX_user_session_user"');
-    await queryRunner.query('ALTER TABLE "user_session" RENAME TO "temporary_user_session"');
-    await queryRunner.query(
-      'CREATE TABLE "user_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "user_id" varchar(36) NOT NULL, "csrf_token" varchar(64) NOT NULL, "created_at" datetime(6) NOT NULL, "last_seen_at" datetime(6) NOT NULL, "absolute_expires_at" datetime(6) NOT NULL, "terms_accepted_at" datetime(6), "previous_sign_in_at" datetime(6), "ip_address" varchar(45), "user_agent" varchar(255), CONSTRAINT "FK_13275383dcdf095ee29f2b3455a" FOREIGN KEY ("user_id") REFERENCES "app_user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "user_session"("id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent") SELECT "id", "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "absolute_expires_at", "terms_accepted_at", "previous_sign_in_at", "ip_address", "user_agent" FROM "temporary_user_session"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_user_session"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_user_session_token_hash" ON "user_session" ("token_hash") ',
-    );
-    await queryRunner.query('CREATE INDEX "IDX_user_session_user" ON "user_session" ("user_id") ');
-    await queryRunner.query('DROP INDEX "IDX_domain_event_pending"');
-    await queryRunner.query('DROP TABLE "domain_event"');
-    await queryRunner.query('DROP INDEX "IDX_business_audit_event_business_time"');
-    await queryRunner.query('DROP TABLE "business_audit_event"');
-    await queryRunner.query('DROP TABLE "registration_lock"');
-    await queryRunner.query('DROP INDEX "IDX_business_registration_user"');
-    await queryRunner.query('DROP TABLE "business_registration"');
-    await queryRunner.query('DROP INDEX "UQ_activation_key_hash"');
-    await queryRunner.query('DROP INDEX "IDX_activation_key_registry_business"');
-    await queryRunner.query('DROP TABLE "activation_key"');
-    await queryRunner.query('DROP INDEX "IDX_access_request_business_status"');
-    await queryRunner.query('DROP INDEX "IDX_access_request_requester"');
-    await queryRunner.query('DROP TABLE "access_request"');
-    await queryRunner.query('DROP TABLE "membership_program_account"');
-    await queryRunner.query('DROP INDEX "UQ_business_membership_person"');
-    await queryRunner.query('DROP INDEX "IDX_business_membership_user"');
-    await queryRunner.query('DROP TABLE "business_membership"');
-    await queryRunner.query('DROP INDEX "UQ_business_number"');
-    await queryRunner.query('DROP INDEX "UQ_business_registry_business"');
-    await queryRunner.query('DROP TABLE "business"');
+    await queryRunner.query("DROP INDEX \"UQ_user_session_token_hash\"");
+    await queryRunner.query("DROP INDEX \"IDX_user_session_user\"");
+    await queryRunner.query("ALTER TABLE \"user_session\" RENAME TO \"temporary_user_session\"");
+    await queryRunner.query("CREATE TABLE \"user_session\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"csrf_token\" varchar(64) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"last_seen_at\" datetime(6) NOT NULL, \"absolute_expires_at\" datetime(6) NOT NULL, \"terms_accepted_at\" datetime(6), \"previous_sign_in_at\" datetime(6), \"ip_address\" varchar(45), \"user_agent\" varchar(255), CONSTRAINT \"FK_13275383dcdf095ee29f2b3455a\" FOREIGN KEY (\"user_id\") REFERENCES \"app_user\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"user_session\"(\"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\") SELECT \"id\", \"token_hash\", \"user_id\", \"csrf_token\", \"created_at\", \"last_seen_at\", \"absolute_expires_at\", \"terms_accepted_at\", \"previous_sign_in_at\", \"ip_address\", \"user_agent\" FROM \"temporary_user_session\"");
+    await queryRunner.query("DROP TABLE \"temporary_user_session\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_user_session_token_hash\" ON \"user_session\" (\"token_hash\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_user_session_user\" ON \"user_session\" (\"user_id\") ");
+    await queryRunner.query("DROP INDEX \"IDX_domain_event_pending\"");
+    await queryRunner.query("DROP TABLE \"domain_event\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_audit_event_business_time\"");
+    await queryRunner.query("DROP TABLE \"business_audit_event\"");
+    await queryRunner.query("DROP TABLE \"registration_lock\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_registration_user\"");
+    await queryRunner.query("DROP TABLE \"business_registration\"");
+    await queryRunner.query("DROP INDEX \"UQ_activation_key_hash\"");
+    await queryRunner.query("DROP INDEX \"IDX_activation_key_registry_business\"");
+    await queryRunner.query("DROP TABLE \"activation_key\"");
+    await queryRunner.query("DROP INDEX \"IDX_access_request_business_status\"");
+    await queryRunner.query("DROP INDEX \"IDX_access_request_requester\"");
+    await queryRunner.query("DROP TABLE \"access_request\"");
+    await queryRunner.query("DROP TABLE \"membership_program_account\"");
+    await queryRunner.query("DROP INDEX \"UQ_business_membership_person\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_membership_user\"");
+    await queryRunner.query("DROP TABLE \"business_membership\"");
+    await queryRunner.query("DROP INDEX \"UQ_business_number\"");
+    await queryRunner.query("DROP INDEX \"UQ_business_registry_business\"");
+    await queryRunner.query("DROP TABLE \"business\"");
   }
 }

@@ -5,44 +5,26 @@ export class Migration implements MigrationInterface {
   name = 'AccessRequestPending1795405087366';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "IDX_access_request_business_status"');
-    await queryRunner.query('DROP INDEX "IDX_access_request_requester"');
-    await queryRunner.query(
-      'CREATE TABLE "temporary_access_request" ("id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL, "requester_id" varchar(36) NOT NULL, "reason" varchar(500) NOT NULL, "status" varchar(10) NOT NULL, "requested_at" datetime(6) NOT NULL, "decided_at" datetime(6), "decided_by" varchar(36), "decision_reason" varchar(500), "granted_role" varchar(30), "pending" boolean)',
-    );
-    await queryRunner.query(
-      'INSERT INTO "temporary_access_request"("id", "business_id", "requester_id", "reason", "status", "requested_at", "decided_at", "decided_by", "decision_reason", "granted_role") SELECT "id", "business_id", "requester_id", "reason", "status", "requested_at", "decided_at", "decided_by", "decision_reason", "granted_role" FROM "access_request"',
-    );
-    await queryRunner.query('DROP TABLE "access_request"');
-    await queryRunner.query('ALTER TABLE "temporary_access_request" RENAME TO "access_request"');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_business_status" ON "access_request" ("business_id", "status") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_requester" ON "access_request" ("requester_id", "requested_at") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_access_request_pending" ON "access_request" ("business_id", "requester_id", "pending") ',
-    );
+    await queryRunner.query("DROP INDEX \"IDX_access_request_business_status\"");
+    await queryRunner.query("DROP INDEX \"IDX_access_request_requester\"");
+    await queryRunner.query("CREATE TABLE \"temporary_access_request\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL, \"requester_id\" varchar(36) NOT NULL, \"reason\" varchar(500) NOT NULL, \"status\" varchar(10) NOT NULL, \"requested_at\" datetime(6) NOT NULL, \"decided_at\" datetime(6), \"decided_by\" varchar(36), \"decision_reason\" varchar(500), \"granted_role\" varchar(30), \"pending\" boolean)");
+    await queryRunner.query("INSERT INTO \"temporary_access_request\"(\"id\", \"business_id\", \"requester_id\", \"reason\", \"status\", \"requested_at\", \"decided_at\", \"decided_by\", \"decision_reason\", \"granted_role\") SELECT \"id\", \"business_id\", \"requester_id\", \"reason\", \"status\", \"requested_at\", \"decided_at\", \"decided_by\", \"decision_reason\", \"granted_role\" FROM \"access_request\"");
+    await queryRunner.query("DROP TABLE \"access_request\"");
+    await queryRunner.query("ALTER TABLE \"temporary_access_request\" RENAME TO \"access_request\"");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_business_status\" ON \"access_request\" (\"business_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_requester\" ON \"access_request\" (\"requester_id\", \"requested_at\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_access_request_pending\" ON \"access_request\" (\"business_id\", \"requester_id\", \"pending\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "UQ_access_request_pending"');
-    await queryRunner.query('DROP INDEX "IDX_access_request_requester"');
-    await queryRunner.query('DROP INDEX "IDX_access_request_business_status"');
-    await queryRunner.query('ALTER TABLE "access_request" RENAME TO "temporary_access_request"');
-    await queryRunner.query(
-      'CREATE TABLE "access_request" ("id" varchar(36) PRIMARY KEY NOT NULL, "business_id" varchar(36) NOT NULL, "requester_id" varchar(36) NOT NULL, "reason" varchar(500) NOT NULL, "status" varchar(10) NOT NULL, "requested_at" datetime(6) NOT NULL, "decided_at" datetime(6), "decided_by" varchar(36), "decision_reason" varchar(500), "granted_role" varchar(30))',
-    );
-    await queryRunner.query(
-      'INSERT INTO "access_request"("id", "business_id", "requester_id", "reason", "status", "requested_at", "decided_at", "decided_by", "decision_reason", "granted_role") SELECT "id", "business_id", "requester_id", "reason", "status", "requested_at", "decided_at", "decided_by", "decision_reason", "granted_role" FROM "temporary_access_request"',
-    );
-    await queryRunner.query('DROP TABLE "temporary_access_request"');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_requester" ON "access_request" ("requester_id", "requested_at") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_access_request_business_status" ON "access_request" ("business_id", "status") ',
-    );
+    await queryRunner.query("DROP INDEX \"UQ_access_request_pending\"");
+    await queryRunner.query("DROP INDEX \"IDX_access_request_requester\"");
+    await queryRunner.query("DROP INDEX \"IDX_access_request_business_status\"");
+    await queryRunner.query("ALTER TABLE \"access_request\" RENAME TO \"temporary_access_request\"");
+    await queryRunner.query("CREATE TABLE \"access_request\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"business_id\" varchar(36) NOT NULL, \"requester_id\" varchar(36) NOT NULL, \"reason\" varchar(500) NOT NULL, \"status\" varchar(10) NOT NULL, \"requested_at\" datetime(6) NOT NULL, \"decided_at\" datetime(6), \"decided_by\" varchar(36), \"decision_reason\" varchar(500), \"granted_role\" varchar(30))");
+    await queryRunner.query("INSERT INTO \"access_request\"(\"id\", \"business_id\", \"requester_id\", \"reason\", \"status\", \"requested_at\", \"decided_at\", \"decided_by\", \"decision_reason\", \"granted_role\") SELECT \"id\", \"business_id\", \"requester_id\", \"reason\", \"status\", \"requested_at\", \"decided_at\", \"decided_by\", \"decision_reason\", \"granted_role\" FROM \"temporary_access_request\"");
+    await queryRunner.query("DROP TABLE \"temporary_access_request\"");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_requester\" ON \"access_request\" (\"requester_id\", \"requested_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_access_request_business_status\" ON \"access_request\" (\"business_id\", \"status\") ");
   }
 }

@@ -5,72 +5,40 @@ export class Migration implements MigrationInterface {
   name = 'Relationships1795405626021';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "client_group" ("id" varchar(36) PRIMARY KEY NOT NULL, "provider_business_id" varchar(36) NOT NULL, "name" varchar(100) NOT NULL, "name_key" varchar(100) NOT NULL, "created_at" datetime(6) NOT NULL, "deleted_at" datetime(6))',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_client_group_name" ON "client_group" ("provider_business_id", "name_key") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "client_group_member" ("group_id" varchar(36) NOT NULL, "client_business_id" varchar(36) NOT NULL, PRIMARY KEY ("group_id", "client_business_id"))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_client_group_member_client" ON "client_group_member" ("client_business_id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "employee_assignment" ("id" varchar(36) PRIMARY KEY NOT NULL, "provider_business_id" varchar(36) NOT NULL, "user_id" varchar(36) NOT NULL, "client_business_id" varchar(36), "client_group_id" varchar(36), "created_at" datetime(6) NOT NULL, "created_by" varchar(36) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_employee_assignment_group" ON "employee_assignment" ("user_id", "client_group_id") ',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_employee_assignment_client" ON "employee_assignment" ("user_id", "client_business_id") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_employee_assignment_provider_user" ON "employee_assignment" ("provider_business_id", "user_id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "business_relationship" ("id" varchar(36) PRIMARY KEY NOT NULL, "provider_business_id" varchar(36) NOT NULL, "client_business_id" varchar(36) NOT NULL, "type" varchar(20), "status" varchar(10) NOT NULL, "message" varchar(500), "requested_by" varchar(36) NOT NULL, "requested_at" datetime(6) NOT NULL, "expires_at" datetime(6) NOT NULL, "reminder_sent_at" datetime(6), "decided_by" varchar(36), "decided_at" datetime(6), "decision_reason" varchar(500), "ended_by" varchar(36), "ended_at" datetime(6), "open" boolean, "updated_at" datetime(6) NOT NULL)',
-    );
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_business_relationship_open" ON "business_relationship" ("provider_business_id", "client_business_id", "open") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_relationship_expiry" ON "business_relationship" ("status", "expires_at") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_relationship_provider_list" ON "business_relationship" ("provider_business_id", "status", "requested_at", "id") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_business_relationship_client_list" ON "business_relationship" ("client_business_id", "status", "requested_at", "id") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "relationship_program_account" ("relationship_id" varchar(36) NOT NULL, "program_account_id" varchar(36) NOT NULL, PRIMARY KEY ("relationship_id", "program_account_id"))',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "relationship_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "relationship_id" varchar(36) NOT NULL, "type" varchar(20) NOT NULL, "actor_id" varchar(36), "occurred_at" datetime(6) NOT NULL, "detail" varchar(500))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_relationship_event_relationship" ON "relationship_event" ("relationship_id", "occurred_at") ',
-    );
+    await queryRunner.query("CREATE TABLE \"client_group\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"provider_business_id\" varchar(36) NOT NULL, \"name\" varchar(100) NOT NULL, \"name_key\" varchar(100) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"deleted_at\" datetime(6))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_client_group_name\" ON \"client_group\" (\"provider_business_id\", \"name_key\") ");
+    await queryRunner.query("CREATE TABLE \"client_group_member\" (\"group_id\" varchar(36) NOT NULL, \"client_business_id\" varchar(36) NOT NULL, PRIMARY KEY (\"group_id\", \"client_business_id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_client_group_member_client\" ON \"client_group_member\" (\"client_business_id\") ");
+    await queryRunner.query("CREATE TABLE \"employee_assignment\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"provider_business_id\" varchar(36) NOT NULL, \"user_id\" varchar(36) NOT NULL, \"client_business_id\" varchar(36), \"client_group_id\" varchar(36), \"created_at\" datetime(6) NOT NULL, \"created_by\" varchar(36) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_employee_assignment_group\" ON \"employee_assignment\" (\"user_id\", \"client_group_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_employee_assignment_client\" ON \"employee_assignment\" (\"user_id\", \"client_business_id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_employee_assignment_provider_user\" ON \"employee_assignment\" (\"provider_business_id\", \"user_id\") ");
+    await queryRunner.query("CREATE TABLE \"business_relationship\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"provider_business_id\" varchar(36) NOT NULL, \"client_business_id\" varchar(36) NOT NULL, \"type\" varchar(20), \"status\" varchar(10) NOT NULL, \"message\" varchar(500), \"requested_by\" varchar(36) NOT NULL, \"requested_at\" datetime(6) NOT NULL, \"expires_at\" datetime(6) NOT NULL, \"reminder_sent_at\" datetime(6), \"decided_by\" varchar(36), \"decided_at\" datetime(6), \"decision_reason\" varchar(500), \"ended_by\" varchar(36), \"ended_at\" datetime(6), \"open\" boolean, \"updated_at\" datetime(6) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_business_relationship_open\" ON \"business_relationship\" (\"provider_business_id\", \"client_business_id\", \"open\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_business_relationship_expiry\" ON \"business_relationship\" (\"status\", \"expires_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_business_relationship_provider_list\" ON \"business_relationship\" (\"provider_business_id\", \"status\", \"requested_at\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_business_relationship_client_list\" ON \"business_relationship\" (\"client_business_id\", \"status\", \"requested_at\", \"id\") ");
+    await queryRunner.query("CREATE TABLE \"relationship_program_account\" (\"relationship_id\" varchar(36) NOT NULL, \"program_account_id\" varchar(36) NOT NULL, PRIMARY KEY (\"relationship_id\", \"program_account_id\"))");
+    await queryRunner.query("CREATE TABLE \"relationship_event\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"relationship_id\" varchar(36) NOT NULL, \"type\" varchar(20) NOT NULL, \"actor_id\" varchar(36), \"occurred_at\" datetime(6) NOT NULL, \"detail\" varchar(500))");
+    await queryRunner.query("CREATE INDEX \"IDX_relationship_event_relationship\" ON \"relationship_event\" (\"relationship_id\", \"occurred_at\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "IDX_relationship_event_relationship"');
-    await queryRunner.query('DROP TABLE "relationship_event"');
-    await queryRunner.query('DROP TABLE "relationship_program_account"');
-    await queryRunner.query('DROP INDEX "IDX_business_relationship_client_list"');
-    await queryRunner.query('DROP INDEX "IDX_business_relationship_provider_list"');
-    await queryRunner.query('DROP INDEX "IDX_business_relationship_expiry"');
-    await queryRunner.query('DROP INDEX "UQ_business_relationship_open"');
-    await queryRunner.query('DROP TABLE "business_relationship"');
-    await queryRunner.query('DROP INDEX "IDX_employee_assignment_provider_user"');
-    await queryRunner.query('DROP INDEX "UQ_employee_assignment_client"');
-    await queryRunner.query('DROP INDEX "UQ_employee_assignment_group"');
-    await queryRunner.query('DROP TABLE "employee_assignment"');
-    await queryRunner.query('DROP INDEX "IDX_client_group_member_client"');
-    await queryRunner.query('DROP TABLE "client_group_member"');
-    await queryRunner.query('DROP INDEX "UQ_client_group_name"');
-    await queryRunner.query('DROP TABLE "client_group"');
+    await queryRunner.query("DROP INDEX \"IDX_relationship_event_relationship\"");
+    await queryRunner.query("DROP TABLE \"relationship_event\"");
+    await queryRunner.query("DROP TABLE \"relationship_program_account\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_relationship_client_list\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_relationship_provider_list\"");
+    await queryRunner.query("DROP INDEX \"IDX_business_relationship_expiry\"");
+    await queryRunner.query("DROP INDEX \"UQ_business_relationship_open\"");
+    await queryRunner.query("DROP TABLE \"business_relationship\"");
+    await queryRunner.query("DROP INDEX \"IDX_employee_assignment_provider_user\"");
+    await queryRunner.query("DROP INDEX \"UQ_employee_assignment_client\"");
+    await queryRunner.query("DROP INDEX \"UQ_employee_assignment_group\"");
+    await queryRunner.query("DROP TABLE \"employee_assignment\"");
+    await queryRunner.query("DROP INDEX \"IDX_client_group_member_client\"");
+    await queryRunner.query("DROP TABLE \"client_group_member\"");
+    await queryRunner.query("DROP INDEX \"UQ_client_group_name\"");
+    await queryRunner.query("DROP TABLE \"client_group\"");
   }
 }

@@ -5,16 +5,12 @@ export class Migration implements MigrationInterface {
   name = 'EmployeeAssignmentPerProvider1795408679651';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "UQ_employee_assignment_client"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_employee_assignment_provider_client" ON "employee_assignment" ("provider_business_id", "user_id", "client_business_id") ',
-    );
+    await queryRunner.query("DROP INDEX \"UQ_employee_assignment_client\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_employee_assignment_provider_client\" ON \"employee_assignment\" (\"provider_business_id\", \"user_id\", \"client_business_id\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "UQ_employee_assignment_provider_client"');
-    await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_employee_assignment_client" ON "employee_assignment" ("user_id", "client_business_id") ',
-    );
+    await queryRunner.query("DROP INDEX \"UQ_employee_assignment_provider_client\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_employee_assignment_client\" ON \"employee_assignment\" (\"user_id\", \"client_business_id\") ");
   }
 }

@@ -5,22 +5,16 @@ export class Migration implements MigrationInterface {
   name = 'ApiTokens1796198275060';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "api_token" ("id" varchar(36) PRIMARY KEY NOT NULL, "secret_hash" varchar(64) NOT NULL, "prefix" varchar(16) NOT NULL, "business_id" varchar(36) NOT NULL, "name" varchar(100) NOT NULL, "scope" varchar(20) NOT NULL, "created_by" varchar(36) NOT NULL, "created_at" datetime(6) NOT NULL, "expires_at" datetime(6) NOT NULL, "revoked_at" datetime(6), "revoked_by" varchar(36), "last_used_at" datetime(6))',
-    );
-    await queryRunner.query('CREATE UNIQUE INDEX "UQ_api_token_secret_hash" ON "api_token" ("secret_hash") ');
-    await queryRunner.query(
-      'CREATE INDEX "IDX_api_token_business" ON "api_token" ("business_id", "created_at") ',
-    );
-    await queryRunner.query(
-      'CREATE TABLE "api_token_client_group" ("token_id" varchar(36) NOT NULL, "client_group_id" varchar(36) NOT NULL, PRIMARY KEY ("token_id", "client_group_id"))',
-    );
+    await queryRunner.query("CREATE TABLE \"api_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"secret_hash\" varchar(64) NOT NULL, \"prefix\" varchar(16) NOT NULL, \"business_id\" varchar(36) NOT NULL, \"name\" varchar(100) NOT NULL, \"scope\" varchar(20) NOT NULL, \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime(6) NOT NULL, \"expires_at\" datetime(6) NOT NULL, \"revoked_at\" datetime(6), \"revoked_by\" varchar(36), \"last_used_at\" datetime(6))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_api_token_secret_hash\" ON \"api_token\" (\"secret_hash\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_api_token_business\" ON \"api_token\" (\"business_id\", \"created_at\") ");
+    await queryRunner.query("CREATE TABLE \"api_token_client_group\" (\"token_id\" varchar(36) NOT NULL, \"client_group_id\" varchar(36) NOT NULL, PRIMARY KEY (\"token_id\", \"client_group_id\"))");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "api_token_client_group"');
-    await queryRunner.query('DROP INDEX "IDX_api_token_business"');
-    await queryRunner.query('DROP INDEX "UQ_api_token_secret_hash"');
-    await queryRunner.query('DROP TABLE "api_token"');
+    await queryRunner.query("DROP TABLE \"api_token_client_group\"");
+    await queryRunner.query("DROP INDEX \"IDX_api_token_business\"");
+    await queryRunner.query("DROP INDEX \"UQ_api_token_secret_hash\"");
+    await queryRunner.query("DROP TABLE \"api_token\"");
   }
 }
