@@ -63,7 +63,8 @@ export class ApiTokensResolver {
       'A business account manager creates an API token for the business; the secret is in the payload, once. Audited.',
   })
   async createApiToken(
-    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Arg('input', () => CreateApiTokenInput, { description: 'The token to create.' })
+    input: CreateApiTokenInput,
     @Ctx() ctx: AppContext,
   ): Promise<CreateApiTokenPayload> {
     const { user } = requirePerson(ctx);
