@@ -17,6 +17,7 @@ import {
   isListType,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   type ValidationContext,
   valueFromAST,
@@ -231,14 +232,15 @@ export function operationCost(
     ),
   );
   const root =
-    operation.operation === 'mutation'
+    operation.operation === OperationTypeNode.MUTATION
       ? schema.getMutationType()
-      : operation.operation === 'subscription'
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   if (!root) return 0;
   const cost = selectionCost(schema, root, operation.selectionSet, fragments, variables);
-  const mutations = operation.operation === 'mutation' ? operation.selectionSet.selections.length : 0;
+  const mutations =
+    operation.operation === OperationTypeNode.MUTATION ? operation.selectionSet.selections.length : 0;
   return cost + mutations * MUTATION_COST;
 }
 
@@ -383,7 +385,9 @@ export function apiLimitsPlugin(
           const requested = operationCost(schema, document, operation, request.variables ?? {});
           const key = callerKey(contextValue);
           const fixed =
-            operation.operation === 'mutation' ? operation.selectionSet.selections.length * MUTATION_COST : 0;
+            operation.operation === OperationTypeNode.MUTATION
+              ? operation.selectionSet.selections.length * MUTATION_COST
+              : 0;
           if (requested > limits.maxQueryCost) {
             status = buckets.take(key, 0).status;
             charged = { key, requested, fixed };

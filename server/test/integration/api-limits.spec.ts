@@ -22,6 +22,12 @@ const manifest = JSON.parse(
 ) as { operations: Array<{ name: string; body: string }> };
 const bodyOf = (name: string) => manifest.operations.find((o) => o.name === name)!.body;
 
+interface Answer {
+  data?: unknown;
+  errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
 async function post(t: TestApp, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${t.url}/graphql`, {
     method: 'POST',
@@ -29,7 +35,7 @@ async function post(t: TestApp, body: unknown, headers: Record<string, string> =
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: JSON.parse(text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers of many shapes
+  return { status: res.status, headers: res.headers, body: JSON.parse(text) as Answer };
 }
 
 const aliases = (n: number) =>

@@ -14,9 +14,7 @@ describe.each(drivers)('GraphQL over HTTP audit on %s', (driver) => {
 
   it('passes every audit of graphql-http’s serverAudits with no error', async () => {
     const audits = serverAudits({ url: `${t.url}/graphql` });
-    const results = await Promise.all(
-      audits.map(async (audit) => ({ name: audit.name, ...(await audit.fn()) })),
-    );
+    const results = await Promise.all(audits.map((audit) => audit.fn()));
     const errors = results
       .filter((r) => r.status === 'error')
       .map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
