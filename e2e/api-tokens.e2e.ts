@@ -147,3 +147,44 @@ describe.runIf(hasChromium)('API tokens in Chromium', () => {
     );
   });
 });
+
+describe.runIf(hasChromium)('trusted documents in Chromium', () => {
+  it(
+    'the built app sends its persisted operations with their ids, and works with TRUSTED_DOCUMENTS=browser',
+    { timeout: 120_000 },
+    async () => {
+      const server = await startServer({ TRUSTED_DOCUMENTS: 'browser' });
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const sent: Array<Promise<{ status: number; id: unknown }>> = [];
+        page.on('response', (response) => {
+          if (!response.url().endsWith('/graphql')) return;
+          const body = response.request().postDataJSON() as {
+            extensions?: { persistedDocumentId?: unknown };
+          };
+          sent.push(Promise.resolve({ status: response.status(), id: body.extensions?.persistedDocumentId }));
+        });
+        await page.goto(`${server.url}/en/sign-in/gckey`);
+        await page.getByRole('textbox', { name: 'Username', exact: true }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const answers = await Promise.all(sent);
+        expect(answers.length).toBeGreaterThan(0);
+        for (const answer of answers) {
+          expect(answer.status).toBe(200);
+          expect(answer.id).toMatch(/^[0-9a-f]{64}$/);
+        }
+        // Text that is not the app's is refused for a browser.
+        const own = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ portalInfo { version } }' }),
+        });
+        expect(own.status).toBe(400);
+      } finally {
+        await browser.close();
+        await server.stop();
+      }
+    },
+  );
+});

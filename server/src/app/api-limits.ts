@@ -365,6 +365,15 @@ export function apiLimitsPlugin(
           // compared by the sha256 of the exact text (codegen's manifest holds what Apollo Client sends).
           if (persisted && !contextValue.session.hasBearer) {
             const id = createHash('sha256').update(source).digest('hex');
+            const sent = (request.extensions as { persistedDocumentId?: unknown } | undefined)
+              ?.persistedDocumentId;
+            if (sent !== undefined && sent !== id)
+              throw new AppError(
+                ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+                'errors.persistedDocumentMismatch',
+                {},
+                { reason: 'HASH_MISMATCH', http: { status: 400 } },
+              );
             if (!persisted.has(id))
               throw new AppError(
                 ErrorCode.PERSISTED_DOCUMENT_REQUIRED,

@@ -294,6 +294,26 @@ describe.each(drivers)('GraphQL limits on %s', (driver) => {
       const persisted = await post(t, { query: bodyOf('PortalInfo'), operationName: 'PortalInfo' });
       expect(persisted.status).toBe(200);
       expect(persisted.body.errors).toBeUndefined();
+      // The app sends the id beside the text: they must agree.
+      const id = (
+        JSON.parse(
+          readFileSync(
+            path.resolve(import.meta.dirname, '../../../client/src/generated/persisted-document-ids.json'),
+            'utf8',
+          ),
+        ) as Record<string, string>
+      ).PortalInfo;
+      const withId = await post(t, { query: bodyOf('PortalInfo'), extensions: { persistedDocumentId: id } });
+      expect(withId.status).toBe(200);
+      const mismatch = await post(t, {
+        query: bodyOf('PortalInfo'),
+        extensions: { persistedDocumentId: 'f'.repeat(64) },
+      });
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.errors[0].extensions).toMatchObject({
+        code: 'PERSISTED_DOCUMENT_REQUIRED',
+        reason: 'HASH_MISMATCH',
+      });
       const own = await post(t, { query: '{ portalInfo { version } }' });
       expect(own.status).toBe(400);
       expect(own.body.errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
