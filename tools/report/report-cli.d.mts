@@ -10,3 +10,4 @@ export function request(
   extensions?: Record<string, unknown>;
 }>;
 export function pauseBeforeNext(cost: unknown): number;
+export function progressLine(done: number, total: number | undefined): string;

@@ -153,7 +153,7 @@ export function pauseBeforeNext(cost) {
 }
 
 /** @param {number} done @param {number | undefined} total */
-function progressLine(done, total) {
+export function progressLine(done, total) {
   if (!total) return `\r${done} rows`;
   const width = 30;
   const filled = Math.round((Math.min(done, total) / total) * width);
