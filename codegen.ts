@@ -32,6 +32,11 @@ const config: CodegenConfig = {
     'client/src/generated/persisted-documents.json': {
       plugins: ['./tools/codegen/persisted-documents-plugin.mjs'],
     },
+    // The ids alone, for the browser to send beside each operation (docs/api.md, trusted documents).
+    'client/src/generated/persisted-document-ids.json': {
+      plugins: ['./tools/codegen/persisted-documents-plugin.mjs'],
+      config: { idsOnly: true },
+    },
   },
 };
 

@@ -23,7 +23,14 @@ export default tseslint.config(
         projectService: {
           // Root TypeScript outside the workspaces (codegen.ts, tools/) has no tsconfig.json of its own:
           // it is type-checked with tsconfig.tools.json, so lint it with that project too.
-          allowDefaultProject: ['*.js', 'codegen.ts', 'scripts/*.mjs', 'tools/*.cjs', 'tools/*/*.ts'],
+          allowDefaultProject: [
+            '*.js',
+            'codegen.ts',
+            'scripts/*.mjs',
+            'tools/*.cjs',
+            'tools/*/*.ts',
+            'tools/*/*.d.mts',
+          ],
           defaultProject: 'tsconfig.tools.json',
         },
         tsconfigRootDir: import.meta.dirname,

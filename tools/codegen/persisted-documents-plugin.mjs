@@ -48,8 +48,12 @@ function withFragments(operation, fragments) {
   return addTypenameToDocument({ kind: Kind.DOCUMENT, definitions });
 }
 
-/** @type {import('@graphql-codegen/plugin-helpers').PluginFunction} */
-export const plugin = (_schema, documents) => {
+/**
+ * With `config.idsOnly`, the output is only `{ operationName: id }`: what the browser bundles to send each
+ * operation's id beside its text (the bodies stay out of the bundle).
+ * @type {import('@graphql-codegen/plugin-helpers').PluginFunction<{ idsOnly?: boolean }>}
+ */
+export const plugin = (_schema, documents, config) => {
   const definitions = documents.flatMap((file) => file.document?.definitions ?? []);
   const fragments = new Map(
     definitions
@@ -69,5 +73,7 @@ export const plugin = (_schema, documents) => {
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  if (config?.idsOnly)
+    return `${JSON.stringify(Object.fromEntries(operations.map((o) => [o.name, o.id])), null, 2)}\n`;
   return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
 };

@@ -183,6 +183,10 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'business/api-tokens',
+            lazy: page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage'),
+          },
+          {
             path: 'clients',
             lazy: page(() => import('../features/relationships/components/clients-page'), 'ClientsPage'),
           },

@@ -51,6 +51,13 @@ export type AnswerRegistrationQuestionsInput = {
   transactionTotal: Scalars['String']['input'];
 };
 
+/** What an API token lets a system do. */
+export type ApiTokenScope =
+  /** Queries only: every mutation is FORBIDDEN (reason TOKEN_READ_ONLY). */
+  | 'READ'
+  /** Queries, and the mutations open to tokens (docs/api.md). */
+  | 'READ_WRITE';
+
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
@@ -98,6 +105,20 @@ export type ContactInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new API token for a business. */
+export type CreateApiTokenInput = {
+  /** The business, one the caller is the business account manager of. */
+  businessId: Scalars['ID']['input'];
+  /** Limit it to these client groups of the business (at most 20); none: every client. */
+  clientGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Days until it expires, 1 to 365. */
+  expiresInDays: Scalars['Int']['input'];
+  /** A name to recognize it by, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** READ or READ_WRITE. */
+  scope: ApiTokenScope;
+};
+
 export type CreateClientGroupInput = {
   /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
@@ -131,6 +152,13 @@ export type DecideRelationshipInput = {
   /** Required on approval. */
   type?: InputMaybe<RelationshipType>;
 };
+
+/** Who holds a delegated access. */
+export type DelegateKind =
+  /** A person with an active role in the business. */
+  | 'EMPLOYEE'
+  /** A service provider through an accepted business relationship. */
+  | 'SERVICE_PROVIDER';
 
 export type IssueActivationKeyInput = {
   businessNumber: Scalars['String']['input'];
@@ -370,6 +398,25 @@ export type WelcomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WelcomeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, role: PersonRole, credentialKind: CredentialKind, previousSignInAt?: string | null, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string } | null, memberships: Array<{ __typename?: 'Membership', id: string }>, recentSecurityEvents: Array<{ __typename?: 'SecurityEvent', id: string, type: SecurityEventType, occurredAt: string, ipAddress?: string | null }> } | null };
+
+export type ApiTokensDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensDataQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, apiTokens?: { __typename?: 'ApiTokenConnection', totalCount: number, edges: Array<{ __typename?: 'ApiTokenEdge', node: { __typename?: 'ApiToken', id: string, name: string, prefix: string, scope: ApiTokenScope, clientGroupIds: Array<string>, createdAt: string, expiresAt: string, revokedAt?: string | null, lastUsedAt?: string | null, active: boolean } }> } | null, clientGroups?: Array<{ __typename?: 'ClientGroup', id: string, name: string }> | null } | null } | null };
+
+export type ApiTokensCreateMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type ApiTokensCreateMutation = { __typename?: 'Mutation', createApiToken: { __typename?: 'CreateApiTokenPayload', secret?: string | null, token?: { __typename?: 'ApiToken', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ApiTokensRevokeMutationVariables = Exact<{
+  tokenId: Scalars['ID']['input'];
+}>;
+
+
+export type ApiTokensRevokeMutation = { __typename?: 'Mutation', revokeApiToken: { __typename?: 'RevokeApiTokenPayload', token?: { __typename?: 'ApiToken', id: string, active: boolean, revokedAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type PasswordRecoveryChallengeQueryVariables = Exact<{
   username: Scalars['String']['input'];
@@ -835,6 +882,9 @@ export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":
 export const ChangeRecoveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeRecovery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeRecoveryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeRecovery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>;
 export const RevokeCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
 export const WelcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Welcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousSignInAt"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentSecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}}]}}]}}]}}]} as unknown as DocumentNode<WelcomeQuery, WelcomeQueryVariables>;
+export const ApiTokensDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokensData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"clientGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensDataQuery, ApiTokensDataQueryVariables>;
+export const ApiTokensCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiTokensCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>;
+export const ApiTokensRevokeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiTokensRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tokenId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>;
 export const PasswordRecoveryChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PasswordRecoveryChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"passwordRecoveryChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memorablePersonHint"}},{"kind":"Field","name":{"kind":"Name","value":"memorableDateHint"}}]}}]}}]} as unknown as DocumentNode<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>;
 export const ResetForgottenPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetForgottenPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetForgottenPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetForgottenPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>;
 export const RegistrationRecoveryQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistrationRecoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>;
@@ -961,6 +1011,31 @@ export function useWelcomeLazyQuery(options?: useLazyQuery.Options<WelcomeQuery,
 /** Runs the `Welcome` query, suspending the component until the data is there. */
 export function useWelcomeSuspenseQuery(options?: useSuspenseQuery.Options<WelcomeQueryVariables>) {
   return useSuspenseQuery<WelcomeQuery, WelcomeQueryVariables>(WelcomeDocument, options);
+}
+
+/** Runs the `ApiTokensData` query and watches the cache for it. */
+export function useApiTokensDataQuery(options?: useQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>) {
+  return useQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
+}
+
+/** Returns a function that runs the `ApiTokensData` query on demand, and its result. */
+export function useApiTokensDataLazyQuery(options?: useLazyQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>) {
+  return useLazyQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
+}
+
+/** Runs the `ApiTokensData` query, suspending the component until the data is there. */
+export function useApiTokensDataSuspenseQuery(options?: useSuspenseQuery.Options<ApiTokensDataQueryVariables>) {
+  return useSuspenseQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
+}
+
+/** Returns a function that runs the `ApiTokensCreate` mutation, and its result. */
+export function useApiTokensCreateMutation(options?: useMutation.Options<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>) {
+  return useMutation<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>(ApiTokensCreateDocument, options);
+}
+
+/** Returns a function that runs the `ApiTokensRevoke` mutation, and its result. */
+export function useApiTokensRevokeMutation(options?: useMutation.Options<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>) {
+  return useMutation<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>(ApiTokensRevokeDocument, options);
 }
 
 /** Runs the `PasswordRecoveryChallenge` query and watches the cache for it. */

@@ -3,6 +3,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { OperationTypeNode } from 'graphql';
 import { catchError, from, mergeMap, of, tap, throwError, type Observable } from 'rxjs';
 import { SessionDocument } from '../generated/graphql';
+import persistedDocumentIds from '../generated/persisted-document-ids.json';
 import { languageOfPath } from './language';
 import { type SessionClock, sessionClock } from './session-clock';
 
@@ -15,6 +16,17 @@ export const languageLink = new ApolloLink((operation, forward) => {
   operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
     headers: { ...headers, 'Accept-Language': language },
   }));
+  return forward(operation);
+});
+
+/**
+ * Sends each operation's persisted id (codegen's sha256 of the text Apollo Client sends) beside the text:
+ * a server with trusted documents on refuses text that is not the app's, or that does not match its id
+ * (docs/api.md, "Limits and cost").
+ */
+export const persistedDocumentLink = new ApolloLink((operation, forward) => {
+  const id = (persistedDocumentIds as Record<string, string>)[operation.operationName ?? ''];
+  if (id) operation.extensions.persistedDocumentId = id;
   return forward(operation);
 });
 
@@ -107,8 +119,9 @@ export function createApolloClient(): ApolloClient {
       languageLink,
       createCsrfLink(),
       createSessionActivityLink(),
+      persistedDocumentLink,
       // Same origin as the page: the server serves both /graphql and the built client.
-      new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin', includeExtensions: true }),
     ]),
     cache: createCache(),
   });

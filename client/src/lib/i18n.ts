@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccount from '../i18n/en/account.json';
+import enApiTokens from '../i18n/en/api-tokens.json';
 import enAuth from '../i18n/en/auth.json';
 import enBusiness from '../i18n/en/business.json';
 import enCommon from '../i18n/en/common.json';
@@ -11,6 +12,7 @@ import enOfficer from '../i18n/en/officer.json';
 import enProfile from '../i18n/en/profile.json';
 import enRelationships from '../i18n/en/relationships.json';
 import frAccount from '../i18n/fr/account.json';
+import frApiTokens from '../i18n/fr/api-tokens.json';
 import frAuth from '../i18n/fr/auth.json';
 import frBusiness from '../i18n/fr/business.json';
 import frCommon from '../i18n/fr/common.json';
@@ -34,6 +36,7 @@ export const resources = {
     onboarding: enOnboarding,
     business: enBusiness,
     relationships: enRelationships,
+    'api-tokens': enApiTokens,
   },
   fr: {
     common: frCommon,
@@ -46,6 +49,7 @@ export const resources = {
     onboarding: frOnboarding,
     business: frBusiness,
     relationships: frRelationships,
+    'api-tokens': frApiTokens,
   },
 } as const;
 

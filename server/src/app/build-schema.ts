@@ -36,6 +36,15 @@ import {
   RelationshipsResolver,
 } from '../modules/relationships/relationships.resolver.js';
 import { SessionResolver } from '../modules/sessions/session.resolver.js';
+import {
+  ApiTokenConnectionResolver,
+  ApiTokensResolver,
+  BusinessApiTokensResolver,
+} from '../modules/api-tokens/api-tokens.resolver.js';
+import {
+  BusinessDelegationResolver,
+  DelegationQueryResolver,
+} from '../modules/delegation/delegation.resolver.js';
 import { ViewerResolver } from '../modules/users/viewer.resolver.js';
 
 // Every resolver class of the application. Feature modules add theirs here.
@@ -65,6 +74,11 @@ const resolvers: NonEmptyArray<ClassType> = [
   ClientGroupResolver,
   EmployeeAssignmentResolver,
   BusinessClientGroupsResolver,
+  ApiTokensResolver,
+  BusinessApiTokensResolver,
+  ApiTokenConnectionResolver,
+  DelegationQueryResolver,
+  BusinessDelegationResolver,
 ];
 
 export interface BuildSchemaOptions {

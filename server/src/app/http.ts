@@ -17,6 +17,8 @@ import { requestLogging } from './request-context.js';
 import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
+import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
+import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 
 export interface HttpAppDeps {
@@ -75,7 +77,13 @@ export async function createHttpApp({
 
   const apollo = new ApolloServer<AppContext>({
     schema,
-    introspection: config.introspection,
+    // Anonymous introspection is refused by the limits plugin where config.introspection is off (production).
+    introspection: config.introspection || config.introspectionAuthenticated,
+    validationRules: validationRules(config.apiLimits),
+    // graphql-js's own token limit: too many tokens is a syntax error (HTTP 400), not a 500 as with armor.
+    parseOptions: { maxTokens: config.apiLimits.maxTokens },
+    // One operation per request (explicit: Apollo's default): a batch would multiply every limit.
+    allowBatchedHttpRequests: false,
     // main.ts owns signal handling: Apollo's own handler would re-raise the signal before the pool closes.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.isProduction,
@@ -90,6 +98,13 @@ export async function createHttpApp({
       ApolloServerPluginCacheControlDisabled(),
       errorHandlingPlugin(),
       sessionPlugin(),
+      apiLimitsPlugin(
+        config,
+        config.apiLimits,
+        new CostBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate, () =>
+          config.now(),
+        ),
+      ),
     ],
   });
   await apollo.start();
@@ -125,6 +140,7 @@ export async function createHttpApp({
               res,
               token: readSessionToken(req.headers.cookie),
               secure: isSecureRequest(req, config),
+              bearerToken: readBearerToken(req.get('authorization')),
             }),
           }),
         ),

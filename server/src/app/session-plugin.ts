@@ -2,6 +2,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import { AppError, ErrorCode } from '../common/errors/app-error.js';
 import { csrfTokenMatches } from '../modules/sessions/session.service.js';
+import { rootFieldNames, tokenMutations } from '../modules/api-tokens/token-policy.js';
 import { type AppContext } from './context.js';
 
 /**
@@ -16,9 +17,28 @@ export function sessionPlugin(): ApolloServerPlugin<AppContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        async didResolveOperation({ contextValue, operation, request }) {
+        async didResolveOperation({ contextValue, operation, request, document }) {
           const active = await contextValue.session.load();
           if (operation?.operation !== OperationTypeNode.MUTATION || !active) return;
+          const token = contextValue.session.apiToken;
+          if (token) {
+            // A bearer request has no cookie, so nothing to forge: no CSRF token. Its scope decides instead.
+            if (token.token.scope !== 'READ_WRITE')
+              throw new AppError(
+                ErrorCode.FORBIDDEN,
+                'errors.tokenReadOnly',
+                {},
+                { reason: 'TOKEN_READ_ONLY', http: { status: 403 } },
+              );
+            if (rootFieldNames(document, operation).some((name) => !tokenMutations.has(name)))
+              throw new AppError(
+                ErrorCode.FORBIDDEN,
+                'errors.tokenNotAllowed',
+                {},
+                { reason: 'TOKEN_NOT_ALLOWED', http: { status: 403 } },
+              );
+            return;
+          }
           if (!csrfTokenMatches(active.session, request.http?.headers.get('x-csrf-token'))) {
             throw new AppError(
               ErrorCode.CSRF_TOKEN_INVALID,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type ApiLimits } from '../app/api-limits.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -46,6 +47,15 @@ const envSchema = z
     ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RELATIONSHIP_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(15),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+    API_QUERY_COST_MAX: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    API_COST_BUCKET_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10000),
+    API_COST_RESTORE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    TRUSTED_DOCUMENTS: z.enum(['off', 'browser']).default('off'),
+    PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
@@ -89,6 +99,13 @@ export interface AppConfig {
   identity: IdentityConfig;
   /** Days a business relationship request stays PENDING before it expires (docs/relationships.md). */
   relationshipExpiryDays: number;
+  /**
+   * Introspection for signed-in callers and API tokens (`introspection` is for everyone): on unless
+   * GRAPHQL_INTROSPECTION=false, so that production answers the schema to authenticated callers only.
+   */
+  introspectionAuthenticated: boolean;
+  /** Abuse limits and cost budgets of /graphql (docs/api.md). */
+  apiLimits: ApiLimits;
 }
 
 /** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
@@ -179,5 +196,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       secret: env.AUTH_SECRET,
     },
     relationshipExpiryDays: env.RELATIONSHIP_EXPIRY_DAYS,
+    introspectionAuthenticated: env.GRAPHQL_INTROSPECTION ?? true,
+    apiLimits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxQueryCost: env.API_QUERY_COST_MAX,
+      costBucketSize: env.API_COST_BUCKET_SIZE,
+      costRestoreRate: env.API_COST_RESTORE_RATE,
+      trustedDocuments: env.TRUSTED_DOCUMENTS,
+      persistedDocumentsFile: env.PERSISTED_DOCUMENTS_FILE
+        ? path.resolve(cwd, env.PERSISTED_DOCUMENTS_FILE)
+        : path.join(repoRoot, 'client', 'src', 'generated', 'persisted-documents.json'),
+    },
   };
 }

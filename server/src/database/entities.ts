@@ -1,4 +1,5 @@
 import { type ClassType } from '../common/class-type.js';
+import { apiTokenEntities } from '../modules/api-tokens/api-tokens.entities.js';
 import { businessEntities } from '../modules/businesses/businesses.entities.js';
 import { clientGroupEntities } from '../modules/client-groups/client-groups.entities.js';
 import { SecurityEvent } from '../modules/audit/security-event.entity.js';
@@ -27,4 +28,5 @@ export const entities: ClassType[] = [
   ...businessEntities,
   ...relationshipEntities,
   ...clientGroupEntities,
+  ...apiTokenEntities,
 ];

@@ -33,7 +33,11 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
   it('serves public portal facts through GraphQL', async () => {
     const { status, body } = await t.gql('{ portalInfo { agencyPhone version } }');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { portalInfo: { agencyPhone: '1-800-461-9999', version: '0.1.0' } } });
+    expect(body).toEqual({
+      data: { portalInfo: { agencyPhone: '1-800-461-9999', version: '0.1.0' } },
+      // Every answer reports its cost (docs/api.md, "Limits and cost").
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 1 }) as unknown },
+    });
   });
 
   it('answers a syntax error with HTTP 400 and GRAPHQL_PARSE_FAILED', async () => {

@@ -9,7 +9,7 @@ describe('graceful shutdown', () => {
       // Let the request reach the resolver before shutting down.
       await new Promise((resolve) => setTimeout(resolve, 100));
       const closing = t.app.close();
-      expect((await inFlight).body).toEqual({ data: { slow: 'done' } });
+      expect((await inFlight).body).toMatchObject({ data: { slow: 'done' } });
       await closing;
       await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
     } finally {

@@ -16,6 +16,10 @@ export const ErrorCode = {
   CSRF_TOKEN_INVALID: 'CSRF_TOKEN_INVALID',
   /** Too many requests of a kind from one address; extensions.retryAt says when to try again. */
   THROTTLED: 'THROTTLED',
+  /** A single query whose static cost is above the per-query maximum (HTTP 400; docs/api.md). */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** Trusted documents only: a browser session sent an operation that is not one of the app's (HTTP 400). */
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -39,7 +39,12 @@ export function decodeCursor(cursor: string): KeysetPosition {
 export function pageSize(first: number | null | undefined, fallback = 25): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest', {}, { argument: 'first' });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'errors.pageSize',
+      { max: PAGE_SIZE_MAX },
+      { argument: 'first', reason: 'PAGE_SIZE_OUT_OF_RANGE', max: PAGE_SIZE_MAX },
+    );
   return size;
 }
 

@@ -5,6 +5,8 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ActorKind, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
 import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { type AuthenticatedToken } from '../api-tokens/api-tokens.service.js';
+import { ClientGroup, ClientGroupMember } from '../client-groups/client-groups.entities.js';
 import { loadProviderStandings } from '../relationships/provider-standings.js';
 import { type RequestSession } from '../sessions/request-session.js';
 import { PersonRole } from '../users/user.types.js';
@@ -74,6 +76,45 @@ async function providerGrants(
   return grants;
 }
 
+/** The clients (business.id) in these client groups, deleted groups left out. */
+export async function clientsInGroups(dataSource: DataSource, groupIds: string[]): Promise<Set<string>> {
+  const rows = await dataSource
+    .createQueryBuilder()
+    .select('cm.client_business_id', 'clientBusinessId')
+    .from(ClientGroupMember, 'cm')
+    .innerJoin(ClientGroup, 'g', 'g.id = cm.group_id AND g.deleted_at IS NULL')
+    .where('cm.group_id IN (:...groups)', { groups: groupIds })
+    .getRawMany<{ clientBusinessId: string }>();
+  return new Set(rows.map((row) => row.clientBusinessId));
+}
+
+/**
+ * Grants of an API token toward its business's clients: like the provider's BAM (every accepted relationship),
+ * or, for a token limited to client groups, only the clients in those (non-deleted) groups. READ tokens
+ * change nothing (the session plugin refuses their mutations; mayEdit says the same to the table).
+ */
+async function tokenProviderGrants(
+  dataSource: DataSource,
+  { token, clientGroupIds }: AuthenticatedToken,
+  businessIds: readonly string[],
+): Promise<Map<string, StandingGrant[]>> {
+  const standings = (await loadProviderStandings(dataSource, token.createdBy, [...businessIds])).filter(
+    (standing) => standing.providerBusinessId === token.businessId,
+  );
+  const inGroups = clientGroupIds.length ? await clientsInGroups(dataSource, clientGroupIds) : null;
+  const mayEdit = token.scope === 'READ_WRITE';
+  const grants = new Map<string, StandingGrant[]>();
+  for (const standing of standings) {
+    if (inGroups && !inGroups.has(standing.clientBusinessId)) continue;
+    const grant: StandingGrant =
+      standing.type === 'BUSINESS_MANAGEMENT'
+        ? { kind: ActorKind.BUSINESS_MANAGEMENT, scope: 'ALL', mayEdit }
+        : { kind: ActorKind.PROGRAM_MANAGEMENT, scope: new Set(standing.programAccountIds), mayEdit };
+    grants.set(standing.clientBusinessId, [...(grants.get(standing.clientBusinessId) ?? []), grant]);
+  }
+  return grants;
+}
+
 /**
  * The caller's standing toward businesses, loaded once per business per request and batched: a list of
  * 500 businesses costs the same few statements as one. Nobody signed in: UNAUTHENTICATED.
@@ -88,10 +129,18 @@ export function createStandingSource(dataSource: DataSource, session: RequestSes
       user.role === PersonRole.OFFICER
         ? [{ kind: ActorKind.AGENCY_OFFICER, scope: 'ALL', mayEdit: false }]
         : [];
+    const token = session.apiToken;
     const [own, providers] = await Promise.all([
       ownGrants(dataSource, user.id, businessIds),
-      providerGrants(dataSource, user.id, businessIds),
+      token
+        ? tokenProviderGrants(dataSource, token, businessIds)
+        : providerGrants(dataSource, user.id, businessIds),
     ]);
+    // A token stands only toward its own business (as its BAM: its creator is one) and that business's clients.
+    if (token)
+      for (const [id, grant] of own)
+        if (id !== token.token.businessId) own.delete(id);
+        else grant.mayEdit = token.token.scope === 'READ_WRITE';
     return businessIds.map((id) => {
       const grant = own.get(id);
       return { grants: [...officer, ...(grant ? [grant] : []), ...(providers.get(id) ?? [])] };

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NodeInterface } from '../../common/graphql/node.type.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
@@ -248,7 +249,7 @@ export class BusinessProfile {
 // ---- Portal objects (roots of field resolvers) -----------------------------------------------------------
 
 /** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
-@ObjectType('Business')
+@ObjectType('Business', { implements: NodeInterface })
 export class BusinessNode {
   @Field(() => ID)
   id: string;

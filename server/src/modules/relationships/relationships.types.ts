@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { NodeInterface } from '../../common/graphql/node.type.js';
 
 export enum RelationshipType {
   BUSINESS_MANAGEMENT = 'BUSINESS_MANAGEMENT',
@@ -67,7 +68,7 @@ export class RelationshipEventNode {
 }
 
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
-@ObjectType('BusinessRelationship')
+@ObjectType('BusinessRelationship', { implements: NodeInterface })
 export class BusinessRelationshipNode {
   @Field(() => ID)
   id: string;

@@ -1,5 +1,8 @@
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { authenticateApiToken, type AuthenticatedToken } from '../api-tokens/api-tokens.service.js';
+import { UserSession } from './user-session.entity.js';
 import { clearSessionCookie, setSessionCookie, type CookieTarget } from './session-cookie.js';
 import { resolveSession, type ActiveSession, type StartedSession } from './session.service.js';
 
@@ -10,6 +13,7 @@ import { resolveSession, type ActiveSession, type StartedSession } from './sessi
 export class RequestSession {
   private state: { loaded: false } | { loaded: true; active: ActiveSession | null } = { loaded: false };
   private loading: Promise<ActiveSession | null> | undefined;
+  private bearer: AuthenticatedToken | null = null;
 
   constructor(
     private readonly deps: {
@@ -20,6 +24,8 @@ export class RequestSession {
       token: string | undefined;
       /** Whether cookies get the Secure flag (isSecureRequest). */
       secure: boolean;
+      /** The secret of `Authorization: Bearer`, if the request came with one (the cookie is then ignored). */
+      bearerToken?: string | undefined;
     },
   ) {}
 
@@ -31,6 +37,7 @@ export class RequestSession {
   /** Loads the session once per request; a cookie that no longer opens a session is cleared. */
   load(): Promise<ActiveSession | null> {
     this.loading ??= (async () => {
+      if (this.deps.bearerToken !== undefined) return this.loadBearer(this.deps.bearerToken);
       const active = this.deps.token
         ? await resolveSession(this.deps.dataSource, this.deps.config, this.deps.token)
         : null;
@@ -39,6 +46,53 @@ export class RequestSession {
       return active;
     })();
     return this.loading;
+  }
+
+  /**
+   * A bearer request acts as its token's creator (an active BAM of the token's business) for the services'
+   * rules, while the standing source restricts it to the token's business and scope
+   * (docs/decisions/0014-broker-api.md). An unknown, expired or revoked token is UNAUTHENTICATED (HTTP 401),
+   * never an anonymous request.
+   */
+  private async loadBearer(secret: string): Promise<ActiveSession> {
+    const found = await authenticateApiToken(this.deps.dataSource, this.deps.config, secret);
+    if (!found)
+      throw new AppError(
+        ErrorCode.UNAUTHENTICATED,
+        'errors.tokenInvalid',
+        {},
+        { reason: 'TOKEN_INVALID', http: { status: 401 } },
+      );
+    this.bearer = found;
+    const { token, user } = found;
+    // No row: a token request has no browser session, no cookie and so no CSRF token.
+    const session = Object.assign(new UserSession(), {
+      id: `token:${token.id}`,
+      tokenHash: '',
+      userId: user.id,
+      csrfToken: '',
+      createdAt: token.createdAt,
+      lastSeenAt: this.deps.config.now(),
+      absoluteExpiresAt: token.expiresAt,
+      termsAcceptedAt: token.createdAt,
+      previousSignInAt: null,
+      ipAddress: null,
+      userAgent: null,
+      activeBusinessId: token.businessId,
+    });
+    const active = { session, user };
+    this.state = { loaded: true, active };
+    return active;
+  }
+
+  /** The request came with `Authorization: Bearer` (known before the token is looked up). */
+  get hasBearer(): boolean {
+    return this.deps.bearerToken !== undefined;
+  }
+
+  /** The API token the request came with, once loaded; null for a browser session or nobody. */
+  get apiToken(): AuthenticatedToken | null {
+    return this.bearer;
   }
 
   /** The signed-in session, or null. Only valid once loaded, which the session plugin guarantees. */
@@ -55,6 +109,7 @@ export class RequestSession {
 
   /** The session was ended: forget the cookie. */
   end(): void {
+    if (this.bearer) return;
     clearSessionCookie(this.deps.res, this.deps.secure);
     this.state = { loaded: true, active: null };
   }

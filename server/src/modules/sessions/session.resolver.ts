@@ -11,7 +11,8 @@ export class SessionResolver {
   @Query(() => SessionInfo, { nullable: true, description: 'The current session; null when not signed in.' })
   session(@Ctx() ctx: AppContext): SessionInfo | null {
     const active = ctx.session.current;
-    if (!active) return null;
+    // A bearer request has no session (and needs no CSRF token).
+    if (!active || ctx.session.apiToken) return null;
     return {
       csrfToken: active.session.csrfToken,
       idleExpiresAt: idleExpiresAt(active.session, ctx.config),

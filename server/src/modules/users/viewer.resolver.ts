@@ -9,8 +9,13 @@ import { Viewer, viewerOf } from './viewer.type.js';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { nullable: true, description: 'The signed-in person; null when not signed in.' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'The signed-in person; null when not signed in, and for an API token (see viewerBusiness).',
+  })
   me(@Ctx() ctx: AppContext): Viewer | null {
+    // A token is its business's, not a person's: it does not read its creator's profile or sessions.
+    if (ctx.session.apiToken) return null;
     const active = ctx.session.current;
     return active ? viewerOf(active) : null;
   }

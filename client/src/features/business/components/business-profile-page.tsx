@@ -53,6 +53,7 @@ export const settingsLimits = {
 export function BusinessProfilePage() {
   const { t } = useTranslation('business');
   const { t: tc } = useTranslation('common');
+  const { t: tk } = useTranslation('api-tokens');
   const language = useLanguage();
   const { data, loading, error } = useBusinessProfileQuery({ fetchPolicy: 'cache-and-network' });
   useDocumentTitle(tc('documentTitle', { page: t('profile.title') }));
@@ -99,6 +100,11 @@ export function BusinessProfilePage() {
                   </GcdsLink>
                 </li>
               </>
+            ) : null}
+            {role === 'BUSINESS_ACCOUNT_MANAGER' ? (
+              <li>
+                <GcdsLink href={`/${language}/business/api-tokens`}>{tk('link')}</GcdsLink>
+              </li>
             ) : null}
             {role === 'BUSINESS_ACCOUNT_MANAGER' && profileOf(business).serviceProvider ? (
               <li>

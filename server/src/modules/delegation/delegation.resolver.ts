@@ -1,0 +1,152 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, ActorKind, decideAccess } from '../../common/auth/access-table.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { ApiToken } from '../api-tokens/api-tokens.entities.js';
+import { tokenNode } from '../api-tokens/api-tokens.resolver.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import {
+  activeViewerMembership,
+  businessNode,
+  visibleBusiness,
+} from '../businesses/business-view.service.js';
+import { BusinessNode } from '../businesses/businesses.types.js';
+import { readerSideOfRelationship } from '../relationships/access-owners.js';
+import { BusinessRelationship } from '../relationships/relationships.entities.js';
+import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
+import { relationshipNode } from '../relationships/relationships.view.js';
+import { requireTermsAccepted } from '../sessions/session.guards.js';
+import { clientRelationshipsOf, delegationsOf, pageOf } from './delegation.service.js';
+import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
+import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
+
+@Resolver()
+export class DelegationQueryResolver {
+  @Query(() => BusinessNode, {
+    nullable: true,
+    description:
+      'The business the caller acts for: an API token’s business, or the business chosen in a browser session (switchBusiness; else the first). Null when signed out or without a business.',
+  })
+  async viewerBusiness(@Ctx() ctx: AppContext): Promise<BusinessNode | null> {
+    const active = ctx.session.current;
+    if (!active) return null;
+    const loaders = businessLoaders(ctx);
+    const token = ctx.session.apiToken;
+    const id = token?.token.businessId ?? active.session.activeBusinessId;
+    if (!id) return null;
+    const business = await loaders.business.load(id);
+    if (!business || (!token && !(await activeViewerMembership(loaders, id)))) return null;
+    return businessNode(loaders, business);
+  }
+
+  @Query(() => NodeInterface, {
+    nullable: true,
+    description:
+      'Any object with a global id (Business, BusinessRelationship, ApiToken), if the caller may see it; null otherwise (unknown or out of reach alike).',
+  })
+  async node(
+    @Arg('id', () => ID, { description: 'A global id, as returned by any `id` field of a Node.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<NodeInterface | null> {
+    requireTermsAccepted(ctx);
+    const loaders = businessLoaders(ctx);
+    const [business, relationship, token] = await Promise.all([
+      visibleBusiness(loaders, (businessId) => ctx.access.standing(businessId), id),
+      ctx.dataSource.getRepository(BusinessRelationship).findOneBy({ id }),
+      ctx.dataSource.getRepository(ApiToken).findOneBy({ id }),
+    ]);
+    if (business) return asNode(await businessNode(loaders, business), 'Business');
+    if (relationship) {
+      // The same rule and checks as relationship(id:), run here because node() is not guarded itself.
+      const owner = await readerSideOfRelationship({ id }, ctx);
+      if (!owner) return null;
+      const standing = await ctx.access.standing(owner.businessId);
+      if (!decideAccess(standing, AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW, owner)) return null;
+      try {
+        const node = await new RelationshipsResolver().relationship(id, ctx);
+        return node ? asNode(node, 'BusinessRelationship') : null;
+      } catch (error) {
+        if (error instanceof AppError && error.code === ErrorCode.FORBIDDEN) return null;
+        throw error;
+      }
+    }
+    if (token && !ctx.session.apiToken) {
+      const standing = await ctx.access.standing(token.businessId);
+      if (!standing.grants.some((g) => g.kind === ActorKind.BUSINESS_ACCOUNT_MANAGER)) return null;
+      return asNode(tokenNode(token, [], ctx.config.now()), 'ApiToken');
+    }
+    return null;
+  }
+}
+
+@Resolver(() => BusinessNode)
+export class BusinessDelegationResolver {
+  @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
+  @FieldResolver(() => ClientAccessConnection, {
+    nullable: true,
+    description:
+      'For a service provider: the clients the caller can act for through it (accepted relationship; the provider’s BAM or an API token of the provider: every client, or a token’s client groups; an employee: their assigned clients), with the type and the program accounts in scope. Most recently accepted first.',
+  })
+  async clients(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    after: string | null,
+  ): Promise<ClientAccessConnection> {
+    requireTermsAccepted(ctx);
+    const loaders = businessLoaders(ctx);
+    const rows = await clientRelationshipsOf(ctx, node.id);
+    const clients = await Promise.all(
+      rows.map((row) => loaders.business.load(row.relationship.clientBusinessId)),
+    );
+    const now = ctx.config.now();
+    const items: ClientAccessNode[] = [];
+    for (const [index, row] of rows.entries()) {
+      const client = clients[index];
+      if (!client) continue;
+      items.push({
+        id: row.relationship.id,
+        client: await businessNode(loaders, client),
+        relationship: relationshipNode(row.relationship, now),
+        type: row.relationship.type!, // set on acceptance: these are ACCEPTED
+        programAccounts: row.programAccounts,
+        since: row.relationship.decidedAt ?? row.relationship.requestedAt,
+        clientBusinessId: client.id,
+        relationshipType: row.relationship.type!,
+      });
+    }
+    return pageOf(items, (item) => ({ at: item.since, id: item.id }), first, after);
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => DelegationConnection, {
+    nullable: true,
+    description:
+      'The delegation of authority report: who has which access to the business’s program accounts (its employees and its service providers). Business account managers and the business’s API tokens only (else FORBIDDEN).',
+  })
+  async delegations(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    after: string | null,
+  ): Promise<DelegationConnection> {
+    requireTermsAccepted(ctx);
+    const standing = await ctx.access.standing(node.id);
+    if (!standing.grants.some((grant) => grant.kind === ActorKind.BUSINESS_ACCOUNT_MANAGER))
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'errors.accessDenied.ACCESS_MANAGEMENT',
+        {},
+        { area: 'ACCESS_MANAGEMENT' },
+      );
+    const business = await businessLoaders(ctx).business.load(node.id);
+    if (!business) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
+    const lines = await delegationsOf(ctx, business);
+    return pageOf(lines, (line) => ({ at: line.since, id: line.id }), first, after);
+  }
+}
