@@ -37,6 +37,12 @@ import {
 } from '../modules/relationships/relationships.resolver.js';
 import { SessionResolver } from '../modules/sessions/session.resolver.js';
 import { ViewerResolver } from '../modules/users/viewer.resolver.js';
+import {
+  BusinessRulingsResolver,
+  ProgramAccountRulingsResolver,
+  RulingsResolver,
+} from '../modules/rulings/rulings.resolver.js';
+import { CalculatorResolver } from '../modules/calculator/calculator.resolver.js';
 
 // Every resolver class of the application. Feature modules add theirs here.
 const resolvers: NonEmptyArray<ClassType> = [
@@ -65,6 +71,10 @@ const resolvers: NonEmptyArray<ClassType> = [
   ClientGroupResolver,
   EmployeeAssignmentResolver,
   BusinessClientGroupsResolver,
+  RulingsResolver,
+  BusinessRulingsResolver,
+  ProgramAccountRulingsResolver,
+  CalculatorResolver,
 ];
 
 export interface BuildSchemaOptions {

@@ -18,6 +18,8 @@ import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
 import { staticClient } from './static-client.js';
+import { createDocumentStorage } from '../common/storage/create-storage.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -131,6 +133,8 @@ export async function createHttpApp({
     }),
   );
 
+  // Document upload and download (multipart streams; same session, CSRF token and access table).
+  app.use(documentRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }));
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));
 

@@ -1,4 +1,5 @@
 import { type Language } from './language.js';
+import { rulingsMessages } from './messages-rulings.js';
 
 /**
  * Server-side messages: error and user-error texts the API returns in the caller's language. Keys are
@@ -7,6 +8,7 @@ import { type Language } from './language.js';
  */
 export const messages = {
   en: {
+    ...rulingsMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.forbidden': 'You do not have access to this information.',
     'errors.accessDenied.BUSINESS_IDENTITY': 'You do not have access to this business.',
@@ -204,6 +206,7 @@ export const messages = {
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'This employee is not assigned here.',
   },
   fr: {
+    ...rulingsMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.forbidden': "Vous n'avez pas accès à ces renseignements.",
     'errors.accessDenied.BUSINESS_IDENTITY': "Vous n'avez pas accès à cette entreprise.",
