@@ -107,7 +107,8 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
           headers: req.headers,
           limits: {
             files: MAX_FILES_PER_UPLOAD,
-            fileSize: MAX_FILE_BYTES,
+            // One byte more than allowed: a file of exactly the limit is whole, one byte over is truncated.
+            fileSize: MAX_FILE_BYTES + 1,
             fields: 10,
             fieldSize: 1000,
             parts: MAX_FILES_PER_UPLOAD + 20,
@@ -199,7 +200,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
             fileName,
             types: ACCEPTED_EXTENSIONS.join(', '),
           });
-        else if (file.truncated)
+        else if (file.truncated || file.sizeBytes > MAX_FILE_BYTES)
           problem(field, 'TOO_LARGE', 'documents.file.TOO_LARGE', {
             fileName,
             maxMb: MAX_FILE_BYTES / 1024 / 1024,
@@ -217,6 +218,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
           });
       }
       if (errors.length || !ruling) {
+        await rm(tempDir, { recursive: true, force: true });
         res.status(422).json({ ok: false, message: t('documents.NOTHING_STORED'), errors });
         return;
       }
@@ -232,6 +234,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         actorId: caller.active.user.id,
         files: checked,
       });
+      await rm(tempDir, { recursive: true, force: true });
       res.status(201).json({
         ok: true,
         caseNumber: ruling.caseNumber,
