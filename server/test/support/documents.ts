@@ -23,6 +23,7 @@ export interface RulingView {
   caseNumber: string;
   type: string;
   status: string;
+  tariffClassification: string | null;
   documents: Array<{ id: string; fileName: string; sizeBytes: number; downloadUrl: string }>;
   programAccount: { id: string; accountNumber: string };
 }

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Readable } from 'node:stream';
 import { checkKey, type DocumentStorage } from './document-storage.js';
 
 /** Documents as files under one folder (DATA_DIR/documents by default). */
@@ -20,7 +19,7 @@ export function localDiskStorage(root: string): DocumentStorage {
     async open(key) {
       const file = fileOf(key);
       await stat(file);
-      return createReadStream(file) as Readable;
+      return createReadStream(file);
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });

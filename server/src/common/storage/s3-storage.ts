@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import aws4 from 'aws4';
 import { checkKey, type DocumentStorage } from './document-storage.js';
@@ -90,7 +89,7 @@ export function s3Storage(options: S3StorageOptions): DocumentStorage {
       req.end();
       const res = await response(req);
       if (res.statusCode !== 200) await fail('GET', res);
-      return res as Readable;
+      return res;
     },
     async delete(key) {
       const req = request('DELETE', key);

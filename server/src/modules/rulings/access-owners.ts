@@ -13,6 +13,9 @@ export const rulingOwner: OwnerFromArgs = async (args, context) => {
 
 /** The program account of a case number (`caseNumber`). */
 export const caseOwner: OwnerFromArgs = async (args, context) => {
-  const row = await findRulingByCase((context as AppContext).dataSource, String(args.caseNumber ?? ''));
+  const row = await findRulingByCase(
+    (context as AppContext).dataSource,
+    typeof args.caseNumber === 'string' ? args.caseNumber : '',
+  );
   return row ? { businessId: row.businessId, programAccountId: row.programAccountId } : null;
 };
