@@ -33,9 +33,9 @@ const journeys = {
     text: {
       username: "Nom d'utilisateur",
       password: 'Mot de passe',
-      signIn: 'Ouvrir une session',
+      signIn: 'Se connecter',
       continueToPortal: 'Continuer vers le portail',
-      accept: 'Accepter',
+      accept: "J'accepte",
       calculatorLink: 'Calculatrice des droits et taxes',
       disclaimer: /ne remplace pas les conseils d'un professionnel/,
       search: 'Décrivez les marchandises',

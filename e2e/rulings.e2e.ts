@@ -72,9 +72,9 @@ const journeys = {
     text: {
       username: "Nom d'utilisateur",
       password: 'Mot de passe',
-      signIn: 'Ouvrir une session',
+      signIn: 'Se connecter',
       continueToPortal: 'Continuer vers le portail',
-      accept: 'Accepter',
+      accept: "J'accepte",
       rulings: 'Décisions',
       request: 'Demander une nouvelle décision',
       account: 'Compte de programme',
@@ -177,7 +177,12 @@ describe.runIf(hasChromium)('rulings and document upload in Chromium', () => {
           buffer: samplePdf('Bottle drawings'),
         });
         await page.getByRole('button', { name: t.upload, exact: true }).click();
-        await page.getByRole('heading', { level: 1, name: t.confirmation, exact: true }).waitFor();
+        await page
+          .getByRole('heading', { level: 1, name: t.confirmation, exact: true })
+          .waitFor({ timeout: 10_000 })
+          .catch(async (error: unknown) => {
+            throw new Error(`no confirmation: ${await page.locator('main').innerText()}`, { cause: error });
+          });
         await page.getByText(/bottle-drawings\.pdf/).waitFor();
         await expectNoAxeViolations(page, `${language} upload confirmation`);
         await page.getByRole('link', { name: t.backToRuling }).click();

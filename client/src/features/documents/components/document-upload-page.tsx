@@ -87,7 +87,9 @@ export function DocumentUploadPage() {
 
   const add = (chosen: FileList | null) => {
     if (!chosen) return;
-    setFiles((current) => [...current, ...Array.from(chosen)]);
+    // Copied now: the input's FileList empties when the input is reset for the next pick.
+    const picked = Array.from(chosen);
+    setFiles((current) => [...current, ...picked]);
     setFileErrors([]);
   };
 
