@@ -182,6 +182,36 @@ export const routes: RouteObject[] = [
               'ClientGroupsPage',
             ),
           },
+          // Rulings, document upload and the duties calculator (seed 003 §2.2, §2.5).
+          {
+            path: 'rulings',
+            lazy: page(() => import('../features/rulings/components/rulings-page'), 'RulingsPage'),
+          },
+          {
+            path: 'rulings/new',
+            lazy: page(
+              () => import('../features/rulings/components/request-ruling-page'),
+              'RequestRulingPage',
+            ),
+          },
+          {
+            path: 'rulings/:rulingId',
+            lazy: page(() => import('../features/rulings/components/ruling-page'), 'RulingPage'),
+          },
+          {
+            path: 'documents/upload',
+            lazy: page(
+              () => import('../features/documents/components/document-upload-page'),
+              'DocumentUploadPage',
+            ),
+          },
+          {
+            path: 'calculator',
+            lazy: page(
+              () => import('../features/calculator/components/duties-calculator-page'),
+              'DutiesCalculatorPage',
+            ),
+          },
           {
             path: 'business/api-tokens',
             lazy: page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage'),

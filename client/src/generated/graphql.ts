@@ -160,6 +160,30 @@ export type DelegateKind =
   /** A service provider through an accepted business relationship. */
   | 'SERVICE_PROVIDER';
 
+export type DocumentCategory =
+  /** Invoices, contracts, certificates of origin. */
+  | 'COMMERCIAL_DOCUMENTS'
+  /** Letters and answers to the agency’s questions. */
+  | 'CORRESPONDENCE'
+  /** Drawings, plans and diagrams. */
+  | 'DRAWINGS_AND_DIAGRAMS'
+  /** Anything else that supports the request. */
+  | 'OTHER'
+  /** Photographs of the goods. */
+  | 'PHOTOGRAPHS'
+  /** Producers’ or manufacturers’ product documentation. */
+  | 'PRODUCT_DOCUMENTATION';
+
+export type DutyEstimateInput = {
+  /** Classification number, 0000.00.00.00. */
+  classification: Scalars['String']['input'];
+  /** Quantity in the line’s unit (to 3 decimals); required when the rate has a specific duty. */
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  treatment: TariffTreatment;
+  /** Value for duty in cents (Canadian dollars), 1 to 500000000. */
+  valueForDutyCents: Scalars['Int']['input'];
+};
+
 export type IssueActivationKeyInput = {
   businessNumber: Scalars['String']['input'];
   contactName: Scalars['String']['input'];
@@ -276,6 +300,17 @@ export type RequestRelationshipsInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+export type RequestRulingInput = {
+  /** At most 2000 characters. */
+  goodsDescription: Scalars['String']['input'];
+  programAccountId: Scalars['ID']['input'];
+  /** What the agency is asked to rule on; at most 2000 characters. */
+  questions: Scalars['String']['input'];
+  /** The classification proposed, 0000.00.00.00 (optional). */
+  tariffClassification?: InputMaybe<Scalars['String']['input']>;
+  type: RulingType;
+};
+
 export type ResetForgottenPasswordInput = {
   answer: Scalars['String']['input'];
   memorableDate: Scalars['String']['input'];
@@ -289,6 +324,26 @@ export type RevokeCredentialInput = {
   /** Required for LOCAL credentials. */
   currentPassword?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type RulingStatus =
+  /** Closed without a ruling (withdrawn or incomplete). */
+  | 'CLOSED'
+  /** The agency needs more information or documents. */
+  | 'INFORMATION_REQUESTED'
+  /** The ruling was issued. */
+  | 'ISSUED'
+  /** Received; not yet assigned to an officer. */
+  | 'SUBMITTED'
+  /** An officer is studying the request. */
+  | 'UNDER_REVIEW';
+
+export type RulingType =
+  /** Advance ruling on the origin of goods (trade agreements). */
+  | 'ORIGIN'
+  /** Advance ruling on the tariff classification of goods. */
+  | 'TARIFF_CLASSIFICATION'
+  /** National customs ruling on the value for duty. */
+  | 'VALUATION';
 
 export type SavePersonalProfileInput = {
   /** Must be true: the person accepts the terms of notice emails (urgent notices are always sent). */
@@ -332,6 +387,20 @@ export type StartBusinessRegistrationInput = {
   /** RM + 4 digits. */
   programAccountReference: Scalars['String']['input'];
 };
+
+export type TariffTreatment =
+  /** Canada–European Union Tariff (CETA). */
+  | 'CEUT'
+  /** Comprehensive and Progressive Trans-Pacific Partnership Tariff. */
+  | 'CPTPT'
+  /** General Preferential Tariff. */
+  | 'GPT'
+  /** Most-Favoured-Nation Tariff. */
+  | 'MFN'
+  /** Mexico Tariff (CUSMA). */
+  | 'MXT'
+  /** United States Tariff (CUSMA). */
+  | 'UST';
 
 export type UnassignEmployeeFromClientInput = {
   clientBusinessId: Scalars['ID']['input'];
@@ -870,6 +939,62 @@ export type RelationshipsEndMutationVariables = Exact<{
 
 export type RelationshipsEndMutation = { __typename?: 'Mutation', endRelationship: { __typename?: 'RelationshipPayload', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timeline: Array<{ __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null }>, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
+export type RulingsBusinessesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RulingsBusinessesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> } } | null, actingFor: Array<{ __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> } }> } | null };
+
+export type RulingsListQueryVariables = Exact<{
+  businessId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RulingsListQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, rulings?: { __typename?: 'RulingConnection', totalCount: number, edges: Array<{ __typename?: 'RulingEdge', cursor: string, node: { __typename?: 'Ruling', id: string, caseNumber: string, type: RulingType, status: RulingStatus, requestedAt: string, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
+
+export type RulingDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RulingDetailQuery = { __typename?: 'Query', ruling?: { __typename?: 'Ruling', id: string, caseNumber: string, type: RulingType, status: RulingStatus, goodsDescription: string, tariffClassification?: string | null, questions: string, requestedAt: string, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }, documents?: Array<{ __typename?: 'CaseDocument', id: string, fileName: string, category: DocumentCategory, sizeBytes: number, uploadedAt: string, downloadUrl: string }> | null } | null };
+
+export type RulingProgramAccountQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RulingProgramAccountQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null } | null };
+
+export type RequestRulingMutationVariables = Exact<{
+  input: RequestRulingInput;
+}>;
+
+
+export type RequestRulingMutation = { __typename?: 'Mutation', requestRuling: { __typename?: 'RequestRulingPayload', ruling?: { __typename?: 'Ruling', id: string, caseNumber: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type DocumentCaseQueryVariables = Exact<{
+  caseNumber: Scalars['String']['input'];
+}>;
+
+
+export type DocumentCaseQuery = { __typename?: 'Query', documentCase?: { __typename?: 'Ruling', id: string, caseNumber: string } | null };
+
+export type ClassificationSearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+}>;
+
+
+export type ClassificationSearchQuery = { __typename?: 'Query', classificationSearch: Array<{ __typename?: 'TariffLine', classification: string, description: string, unitName: string, treatments: Array<TariffTreatment> }> };
+
+export type DutyEstimateQueryVariables = Exact<{
+  input: DutyEstimateInput;
+}>;
+
+
+export type DutyEstimateQuery = { __typename?: 'Query', dutyEstimate: { __typename?: 'DutyEstimatePayload', estimate?: { __typename?: 'DutyEstimate', treatment: TariffTreatment, valueForDutyCents: number, quantity?: number | null, adValoremBasisPoints: number, specificCentsPerUnit?: number | null, adValoremDutyCents: number, specificDutyCents: number, dutyCents: number, gstBaseCents: number, gstBasisPoints: number, gstCents: number, totalCents: number, tariffVersion: string, line: { __typename?: 'TariffLine', classification: string, description: string, unitName: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
 export const OnboardingRegistrationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationFragment, unknown>;
 export const OnboardingAccessRequestFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAccessRequestFragment, unknown>;
 export const ClientGroupsGroupFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ClientGroupsGroupFragment, unknown>;
@@ -951,6 +1076,14 @@ export const RelationshipsRequestManyDocument = {"kind":"Document","definitions"
 export const RelationshipsDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideRelationshipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>;
 export const RelationshipsCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"relationshipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>;
 export const RelationshipsEndDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsEnd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"relationshipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsEndMutation, RelationshipsEndMutationVariables>;
+export const RulingsBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingsBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"actingFor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>;
+export const RulingsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rulings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<RulingsListQuery, RulingsListQueryVariables>;
+export const RulingDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"goodsDescription"}},{"kind":"Field","name":{"kind":"Name","value":"tariffClassification"}},{"kind":"Field","name":{"kind":"Name","value":"questions"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]} as unknown as DocumentNode<RulingDetailQuery, RulingDetailQueryVariables>;
+export const RulingProgramAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingProgramAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>;
+export const RequestRulingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestRuling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestRulingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestRuling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestRulingMutation, RequestRulingMutationVariables>;
+export const DocumentCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]} as unknown as DocumentNode<DocumentCaseQuery, DocumentCaseQueryVariables>;
+export const ClassificationSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassificationSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classificationSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"treatments"}}]}}]}}]} as unknown as DocumentNode<ClassificationSearchQuery, ClassificationSearchQueryVariables>;
+export const DutyEstimateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DutyEstimate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DutyEstimateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dutyEstimate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatment"}},{"kind":"Field","name":{"kind":"Name","value":"valueForDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"specificCentsPerUnit"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"specificDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"dutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBaseCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"gstCents"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"tariffVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DutyEstimateQuery, DutyEstimateQueryVariables>;
 
 
 /** Runs the `AccountCredential` query and watches the cache for it. */
@@ -1666,5 +1799,115 @@ export function useRelationshipsCancelMutation(options?: useMutation.Options<Rel
 /** Returns a function that runs the `RelationshipsEnd` mutation, and its result. */
 export function useRelationshipsEndMutation(options?: useMutation.Options<RelationshipsEndMutation, RelationshipsEndMutationVariables>) {
   return useMutation<RelationshipsEndMutation, RelationshipsEndMutationVariables>(RelationshipsEndDocument, options);
+}
+
+/** Runs the `RulingsBusinesses` query and watches the cache for it. */
+export function useRulingsBusinessesQuery(options?: useQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>) {
+  return useQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
+}
+
+/** Returns a function that runs the `RulingsBusinesses` query on demand, and its result. */
+export function useRulingsBusinessesLazyQuery(options?: useLazyQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>) {
+  return useLazyQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
+}
+
+/** Runs the `RulingsBusinesses` query, suspending the component until the data is there. */
+export function useRulingsBusinessesSuspenseQuery(options?: useSuspenseQuery.Options<RulingsBusinessesQueryVariables>) {
+  return useSuspenseQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
+}
+
+/** Runs the `RulingsList` query and watches the cache for it. */
+export function useRulingsListQuery(options: useQuery.Options<RulingsListQuery, RulingsListQueryVariables>) {
+  return useQuery<RulingsListQuery, RulingsListQueryVariables>(RulingsListDocument, options);
+}
+
+/** Returns a function that runs the `RulingsList` query on demand, and its result. */
+export function useRulingsListLazyQuery(options?: useLazyQuery.Options<RulingsListQuery, RulingsListQueryVariables>) {
+  return useLazyQuery<RulingsListQuery, RulingsListQueryVariables>(RulingsListDocument, options);
+}
+
+/** Runs the `RulingsList` query, suspending the component until the data is there. */
+export function useRulingsListSuspenseQuery(options: useSuspenseQuery.Options<RulingsListQueryVariables>) {
+  return useSuspenseQuery<RulingsListQuery, RulingsListQueryVariables>(RulingsListDocument, options);
+}
+
+/** Runs the `RulingDetail` query and watches the cache for it. */
+export function useRulingDetailQuery(options: useQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>) {
+  return useQuery<RulingDetailQuery, RulingDetailQueryVariables>(RulingDetailDocument, options);
+}
+
+/** Returns a function that runs the `RulingDetail` query on demand, and its result. */
+export function useRulingDetailLazyQuery(options?: useLazyQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>) {
+  return useLazyQuery<RulingDetailQuery, RulingDetailQueryVariables>(RulingDetailDocument, options);
+}
+
+/** Runs the `RulingDetail` query, suspending the component until the data is there. */
+export function useRulingDetailSuspenseQuery(options: useSuspenseQuery.Options<RulingDetailQueryVariables>) {
+  return useSuspenseQuery<RulingDetailQuery, RulingDetailQueryVariables>(RulingDetailDocument, options);
+}
+
+/** Runs the `RulingProgramAccount` query and watches the cache for it. */
+export function useRulingProgramAccountQuery(options: useQuery.Options<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>) {
+  return useQuery<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>(RulingProgramAccountDocument, options);
+}
+
+/** Returns a function that runs the `RulingProgramAccount` query on demand, and its result. */
+export function useRulingProgramAccountLazyQuery(options?: useLazyQuery.Options<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>) {
+  return useLazyQuery<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>(RulingProgramAccountDocument, options);
+}
+
+/** Runs the `RulingProgramAccount` query, suspending the component until the data is there. */
+export function useRulingProgramAccountSuspenseQuery(options: useSuspenseQuery.Options<RulingProgramAccountQueryVariables>) {
+  return useSuspenseQuery<RulingProgramAccountQuery, RulingProgramAccountQueryVariables>(RulingProgramAccountDocument, options);
+}
+
+/** Returns a function that runs the `RequestRuling` mutation, and its result. */
+export function useRequestRulingMutation(options?: useMutation.Options<RequestRulingMutation, RequestRulingMutationVariables>) {
+  return useMutation<RequestRulingMutation, RequestRulingMutationVariables>(RequestRulingDocument, options);
+}
+
+/** Runs the `DocumentCase` query and watches the cache for it. */
+export function useDocumentCaseQuery(options: useQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>) {
+  return useQuery<DocumentCaseQuery, DocumentCaseQueryVariables>(DocumentCaseDocument, options);
+}
+
+/** Returns a function that runs the `DocumentCase` query on demand, and its result. */
+export function useDocumentCaseLazyQuery(options?: useLazyQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>) {
+  return useLazyQuery<DocumentCaseQuery, DocumentCaseQueryVariables>(DocumentCaseDocument, options);
+}
+
+/** Runs the `DocumentCase` query, suspending the component until the data is there. */
+export function useDocumentCaseSuspenseQuery(options: useSuspenseQuery.Options<DocumentCaseQueryVariables>) {
+  return useSuspenseQuery<DocumentCaseQuery, DocumentCaseQueryVariables>(DocumentCaseDocument, options);
+}
+
+/** Runs the `ClassificationSearch` query and watches the cache for it. */
+export function useClassificationSearchQuery(options: useQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>) {
+  return useQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
+}
+
+/** Returns a function that runs the `ClassificationSearch` query on demand, and its result. */
+export function useClassificationSearchLazyQuery(options?: useLazyQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>) {
+  return useLazyQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
+}
+
+/** Runs the `ClassificationSearch` query, suspending the component until the data is there. */
+export function useClassificationSearchSuspenseQuery(options: useSuspenseQuery.Options<ClassificationSearchQueryVariables>) {
+  return useSuspenseQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
+}
+
+/** Runs the `DutyEstimate` query and watches the cache for it. */
+export function useDutyEstimateQuery(options: useQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>) {
+  return useQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
+}
+
+/** Returns a function that runs the `DutyEstimate` query on demand, and its result. */
+export function useDutyEstimateLazyQuery(options?: useLazyQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>) {
+  return useLazyQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
+}
+
+/** Runs the `DutyEstimate` query, suspending the component until the data is there. */
+export function useDutyEstimateSuspenseQuery(options: useSuspenseQuery.Options<DutyEstimateQueryVariables>) {
+  return useSuspenseQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
 }
 

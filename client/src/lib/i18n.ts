@@ -11,6 +11,9 @@ import enOnboarding from '../i18n/en/onboarding.json';
 import enOfficer from '../i18n/en/officer.json';
 import enProfile from '../i18n/en/profile.json';
 import enRelationships from '../i18n/en/relationships.json';
+import enRulings from '../i18n/en/rulings.json';
+import enDocuments from '../i18n/en/documents.json';
+import enCalculator from '../i18n/en/calculator.json';
 import frAccount from '../i18n/fr/account.json';
 import frApiTokens from '../i18n/fr/api-tokens.json';
 import frAuth from '../i18n/fr/auth.json';
@@ -22,6 +25,9 @@ import frOnboarding from '../i18n/fr/onboarding.json';
 import frOfficer from '../i18n/fr/officer.json';
 import frProfile from '../i18n/fr/profile.json';
 import frRelationships from '../i18n/fr/relationships.json';
+import frRulings from '../i18n/fr/rulings.json';
+import frDocuments from '../i18n/fr/documents.json';
+import frCalculator from '../i18n/fr/calculator.json';
 import { type Language } from './language';
 
 export const resources = {
@@ -37,6 +43,9 @@ export const resources = {
     business: enBusiness,
     relationships: enRelationships,
     'api-tokens': enApiTokens,
+    rulings: enRulings,
+    documents: enDocuments,
+    calculator: enCalculator,
   },
   fr: {
     common: frCommon,
@@ -50,6 +59,9 @@ export const resources = {
     business: frBusiness,
     relationships: frRelationships,
     'api-tokens': frApiTokens,
+    rulings: frRulings,
+    documents: frDocuments,
+    calculator: frCalculator,
   },
 } as const;
 

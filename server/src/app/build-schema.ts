@@ -46,6 +46,12 @@ import {
   DelegationQueryResolver,
 } from '../modules/delegation/delegation.resolver.js';
 import { ViewerResolver } from '../modules/users/viewer.resolver.js';
+import {
+  BusinessRulingsResolver,
+  ProgramAccountRulingsResolver,
+  RulingsResolver,
+} from '../modules/rulings/rulings.resolver.js';
+import { CalculatorResolver } from '../modules/calculator/calculator.resolver.js';
 
 // Every resolver class of the application. Feature modules add theirs here.
 const resolvers: NonEmptyArray<ClassType> = [
@@ -79,6 +85,10 @@ const resolvers: NonEmptyArray<ClassType> = [
   ApiTokenConnectionResolver,
   DelegationQueryResolver,
   BusinessDelegationResolver,
+  RulingsResolver,
+  BusinessRulingsResolver,
+  ProgramAccountRulingsResolver,
+  CalculatorResolver,
 ];
 
 export interface BuildSchemaOptions {

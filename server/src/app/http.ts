@@ -20,6 +20,8 @@ import { sessionPlugin } from './session-plugin.js';
 import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
+import { createDocumentStorage } from '../common/storage/create-storage.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -147,6 +149,8 @@ export async function createHttpApp({
     }),
   );
 
+  // Document upload and download (multipart streams; same session, CSRF token and access table).
+  app.use(documentRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }));
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));
 

@@ -56,8 +56,24 @@ const envSchema = z
     API_COST_RESTORE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(500),
     TRUSTED_DOCUMENTS: z.enum(['off', 'browser']).default('off'),
     PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
+    DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
+    if (env.DOCUMENT_STORAGE === 's3') {
+      for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
+        if (!env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `${name} is required with DOCUMENT_STORAGE=s3`,
+          });
+    }
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
       ctx.addIssue({
         code: 'custom',
@@ -106,6 +122,25 @@ export interface AppConfig {
   introspectionAuthenticated: boolean;
   /** Abuse limits and cost budgets of /graphql (docs/api.md). */
   apiLimits: ApiLimits;
+  /** Where uploaded documents are kept (docs/decisions/0012-documents-storage.md). */
+  documents: DocumentsConfig;
+}
+
+/** The document storage: a folder under DATA_DIR, or an S3-compatible bucket. */
+export interface DocumentsConfig {
+  storage:
+    | { kind: 'local'; dir: string }
+    | {
+        kind: 's3';
+        endpoint: string;
+        bucket: string;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
+  /** Where an upload's files wait, on local disk, until every file of it passed the checks. */
+  tempDir: string;
 }
 
 /** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
@@ -209,6 +244,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       persistedDocumentsFile: env.PERSISTED_DOCUMENTS_FILE
         ? path.resolve(cwd, env.PERSISTED_DOCUMENTS_FILE)
         : path.join(repoRoot, 'client', 'src', 'generated', 'persisted-documents.json'),
+    },
+    documents: {
+      storage:
+        env.DOCUMENT_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              endpoint: (env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION}.amazonaws.com`).replace(/\/$/, ''),
+              bucket: env.S3_BUCKET!,
+              region: env.S3_REGION,
+              accessKeyId: env.S3_ACCESS_KEY_ID!,
+              secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+              forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            }
+          : { kind: 'local', dir: path.join(dataDir, 'documents') },
+      tempDir: path.join(dataDir, 'uploads-tmp'),
     },
   };
 }

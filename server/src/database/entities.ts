@@ -11,6 +11,8 @@ import { relationshipEntities } from '../modules/relationships/relationships.ent
 import { UserSession } from '../modules/sessions/user-session.entity.js';
 import { AddressThrottle, CredentialThrottle } from '../modules/throttling/throttle.entities.js';
 import { User } from '../modules/users/user.entity.js';
+import { rulingEntities } from '../modules/rulings/rulings.entities.js';
+import { documentEntities } from '../modules/documents/documents.entities.js';
 
 // Every TypeORM entity of the application, listed once: the data source, the migration generator and the
 // schema-drift tests all read this array, so an entity missing here is missing everywhere (and the drift
@@ -29,4 +31,6 @@ export const entities: ClassType[] = [
   ...relationshipEntities,
   ...clientGroupEntities,
   ...apiTokenEntities,
+  ...rulingEntities,
+  ...documentEntities,
 ];

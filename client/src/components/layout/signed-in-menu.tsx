@@ -18,6 +18,7 @@ import { useLanguage } from '../../lib/use-language';
 export function SignedInMenu() {
   const { t } = useTranslation('common');
   const { t: tb } = useTranslation('business');
+  const { t: td } = useTranslation('documents');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -89,6 +90,11 @@ export function SignedInMenu() {
           {business?.actingFor.length ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/clients`}>{tb('header.myClients')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {active || business?.actingFor.length ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/documents/upload`}>{td('header.upload')}</GcdsLink>
             </GcdsText>
           ) : null}
           {business && active && business.memberships.length > 1 ? (

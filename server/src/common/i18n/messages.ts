@@ -1,5 +1,6 @@
 import { apiMessages } from './api-messages.js';
 import { type Language } from './language.js';
+import { rulingsMessages } from './messages-rulings.js';
 
 /**
  * Server-side messages: error and user-error texts the API returns in the caller's language. Keys are
@@ -9,6 +10,7 @@ import { type Language } from './language.js';
 export const messages = {
   en: {
     ...apiMessages.en,
+    ...rulingsMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.forbidden': 'You do not have access to this information.',
     'errors.accessDenied.BUSINESS_IDENTITY': 'You do not have access to this business.',
@@ -207,6 +209,7 @@ export const messages = {
   },
   fr: {
     ...apiMessages.fr,
+    ...rulingsMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.forbidden': "Vous n'avez pas accès à ces renseignements.",
     'errors.accessDenied.BUSINESS_IDENTITY': "Vous n'avez pas accès à cette entreprise.",

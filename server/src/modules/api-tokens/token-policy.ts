@@ -22,6 +22,8 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   'unassignEmployeeFromGroup',
   'updateBusinessSettings',
   'updateProgramAccountContacts',
+  // Requests (rulings): REQUESTS_AND_TRANSACTIONS EDIT, which the seed grants providers under both types.
+  'requestRuling',
 ]);
 
 /** The root field names an operation selects, through fragments. */

@@ -22,6 +22,7 @@ export function WelcomePage() {
   const { t } = useTranslation('account');
   const { t: tc } = useTranslation('common');
   const { t: to } = useTranslation('onboarding');
+  const { t: tr } = useTranslation('rulings');
   const language = useLanguage();
   // Every visit shows the latest events, not the ones cached at the last visit.
   const { data, loading, error } = useWelcomeQuery({ fetchPolicy: 'cache-and-network' });
@@ -113,6 +114,24 @@ export function WelcomePage() {
             </li>
           </ul>
         </section>
+        {me.role !== 'OFFICER' && me.termsAccepted ? (
+          <section aria-labelledby="welcome-rulings">
+            <GcdsHeading tag="h2" id="welcome-rulings">
+              {tr('home.heading')}
+            </GcdsHeading>
+            <ul>
+              <li>
+                <GcdsLink href={page('rulings')}>{tr('home.rulings')}</GcdsLink>
+              </li>
+              <li>
+                <GcdsLink href={page('documents/upload')}>{tr('home.upload')}</GcdsLink>
+              </li>
+              <li>
+                <GcdsLink href={page('calculator')}>{tr('home.calculator')}</GcdsLink>
+              </li>
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="welcome-profile">
           <GcdsHeading tag="h2" id="welcome-profile">
             {t('welcome.profile.heading')}

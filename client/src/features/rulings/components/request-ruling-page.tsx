@@ -1,0 +1,188 @@
+import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
+import { useApolloClient } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { useDocumentTitle } from '../../../components/layout/use-document-title';
+import {
+  type RulingType,
+  useRequestRulingMutation,
+  RulingProgramAccountDocument,
+  useRulingsBusinessesQuery,
+} from '../../../generated/graphql';
+import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { useLanguage } from '../../../lib/use-language';
+import { useRulingBusinesses } from './rulings-parts';
+
+const fields = ['programAccountId', 'type', 'goodsDescription', 'tariffClassification', 'questions'] as const;
+const types: RulingType[] = ['TARIFF_CLASSIFICATION', 'ORIGIN', 'VALUATION'];
+
+/** Seed 003 §2.2: request a new ruling (type, goods description, tariff classification, questions). */
+export function RequestRulingPage() {
+  const { t } = useTranslation('rulings');
+  const { t: tc } = useTranslation('common');
+  const language = useLanguage();
+  const navigate = useNavigate();
+  useDocumentTitle(tc('documentTitle', { page: t('request.title') }));
+  const [params] = useSearchParams();
+  const { data, loading, error } = useRulingsBusinessesQuery({ fetchPolicy: 'cache-and-network' });
+  const businesses = useRulingBusinesses(data, 'edit');
+  const business = businesses.find((b) => b.id === params.get('business')) ?? businesses[0];
+  const [values, setValues] = useState<Record<(typeof fields)[number], string>>({
+    programAccountId: '',
+    type: '',
+    goodsDescription: '',
+    tariffClassification: '',
+    questions: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [focusKey, setFocusKey] = useState(0);
+  const [requestRuling, { loading: saving }] = useRequestRulingMutation();
+  const set = (field: (typeof fields)[number]) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const local: FieldErrors = {
+      programAccountId: values.programAccountId ? undefined : t('request.errors.account'),
+      type: values.type ? undefined : t('request.errors.type'),
+      goodsDescription: values.goodsDescription.trim() ? undefined : t('request.errors.goodsDescription'),
+      questions: values.questions.trim() ? undefined : t('request.errors.questions'),
+    };
+    if (hasErrors(local)) {
+      setErrors(local);
+      setFocusKey((k) => k + 1);
+      return;
+    }
+    const result = await requestRuling({
+      variables: {
+        input: {
+          programAccountId: values.programAccountId,
+          type: values.type as RulingType,
+          goodsDescription: values.goodsDescription,
+          tariffClassification: values.tariffClassification.trim() || null,
+          questions: values.questions,
+        },
+      },
+    });
+    const payload = result.data?.requestRuling;
+    if (payload?.ruling) {
+      void navigate(`/${language}/rulings/${payload.ruling.id}`);
+      return;
+    }
+    setErrors(fieldErrorsOf(payload?.userErrors ?? [], fields));
+    setFocusKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      <GcdsHeading tag="h1">{t('request.title')}</GcdsHeading>
+      <GcdsText>{t('request.intro')}</GcdsText>
+      {!data && loading ? <PageLoading /> : null}
+      {!data && error ? <PageLoadError /> : null}
+      {data && (!business || business.programAccountIds.length === 0) ? (
+        <GcdsText>{t('request.noAccount')}</GcdsText>
+      ) : null}
+      {business && business.programAccountIds.length > 0 ? (
+        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+          <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+          <AccountSelect
+            ids={business.programAccountIds}
+            value={values.programAccountId}
+            error={errors.programAccountId}
+            onChange={set('programAccountId')}
+          />
+          <SelectField
+            name="type"
+            label={t('request.type')}
+            placeholder={t('request.typePlaceholder')}
+            required
+            value={values.type}
+            error={errors.type}
+            options={types.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+            onChange={set('type')}
+          />
+          <TextAreaField
+            name="goodsDescription"
+            label={t('request.goodsDescription')}
+            required
+            maxLength={2000}
+            value={values.goodsDescription}
+            error={errors.goodsDescription}
+            onChange={set('goodsDescription')}
+          />
+          <TextField
+            name="tariffClassification"
+            label={t('request.tariffClassification')}
+            hint={t('request.tariffClassificationHint')}
+            value={values.tariffClassification}
+            error={errors.tariffClassification}
+            onChange={set('tariffClassification')}
+          />
+          <TextAreaField
+            name="questions"
+            label={t('request.questions')}
+            required
+            maxLength={2000}
+            value={values.questions}
+            error={errors.questions}
+            onChange={set('questions')}
+          />
+          <div className="button-group">
+            <GcdsButton type="submit" disabled={saving}>
+              {t('request.submit')}
+            </GcdsButton>
+            <GcdsButton type="link" buttonRole="secondary" href={`/${language}/rulings`}>
+              {t('request.cancel')}
+            </GcdsButton>
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** The accounts' numbers come one query each (a provider under program management may not list them). */
+function AccountSelect(props: {
+  ids: readonly string[];
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation('rulings');
+  const client = useApolloClient();
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const key = props.ids.join(',');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      key.split(',').map(async (id) => {
+        const { data } = await client
+          .query({ query: RulingProgramAccountDocument, variables: { id }, errorPolicy: 'all' })
+          .catch(() => ({ data: undefined }));
+        const account = data?.programAccount;
+        return [id, account ? `${account.accountNumber ?? ''} ${account.name ?? ''}`.trim() : id] as const;
+      }),
+    ).then((entries) => {
+      if (live) setLabels(Object.fromEntries(entries));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, key]);
+  return (
+    <SelectField
+      name="programAccountId"
+      label={t('request.account')}
+      placeholder={t('request.accountPlaceholder')}
+      required
+      value={props.value}
+      error={props.error}
+      options={props.ids.map((id) => ({ value: id, label: labels[id] ?? id }))}
+      onChange={props.onChange}
+    />
+  );
+}

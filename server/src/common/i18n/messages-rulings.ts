@@ -1,0 +1,77 @@
+// Server messages of rulings, document upload and the duties calculator, merged into `messages` (kept in
+// their own file so that features added in parallel do not edit the same lines).
+export const rulingsMessages = {
+  en: {
+    'rulings.type.REQUIRED': 'Choose the type of ruling.',
+    'rulings.goodsDescription.REQUIRED': 'Describe the goods.',
+    'rulings.goodsDescription.TOO_LONG': 'The description of the goods can have at most {max} characters.',
+    'rulings.tariffClassification.INVALID_FORMAT':
+      'Enter the classification number as 10 digits in the form 0000.00.00.00.',
+    'rulings.questions.REQUIRED': 'Enter your questions for the agency.',
+    'rulings.questions.TOO_LONG': 'Your questions can have at most {max} characters.',
+    'documents.category.REQUIRED': 'Choose a category.',
+    'documents.caseNumber.REQUIRED': 'Enter a case or reference number.',
+    'documents.caseNumber.TOO_LONG': 'The case or reference number can have at most {max} characters.',
+    'documents.caseNumber.CASE_NOT_FOUND':
+      'We found no case with this number that you can add documents to. Check the number.',
+    'documents.files.REQUIRED': 'Choose at least one file.',
+    'documents.files.TOO_MANY': 'You can upload at most {max} files at a time.',
+    'documents.file.TOO_LARGE': '{fileName}: the file is larger than {maxMb} MB.',
+    'documents.file.EMPTY': '{fileName}: the file is empty.',
+    'documents.file.TYPE_NOT_ALLOWED':
+      '{fileName}: this type of file is not accepted. Accepted types: {types}.',
+    'documents.file.CONTENT_MISMATCH':
+      '{fileName}: the content of the file does not match its extension ({extension}).',
+    'documents.file.NAME_TOO_LONG': '{fileName}: the file name can have at most {max} characters.',
+    'documents.NOT_MULTIPART': 'Send the files as a multipart form.',
+    'documents.NOTHING_STORED': 'Nothing was uploaded. Correct the files marked and try again.',
+    'calculator.classification.REQUIRED': 'Enter a classification number.',
+    'calculator.classification.INVALID_FORMAT':
+      'Enter the classification number as 10 digits in the form 0000.00.00.00.',
+    'calculator.classification.NOT_IN_TARIFF':
+      'This classification number is not in the tariff this calculator knows. Use the classification helper.',
+    'calculator.valueForDutyCents.INVALID': 'Enter a value for duty greater than $0 and at most $5,000,000.',
+    'calculator.treatment.NOT_AVAILABLE': 'This tariff treatment has no rate for this classification.',
+    'calculator.quantity.REQUIRED': 'Enter the quantity, in {unit}: this item has a duty per unit.',
+    'calculator.quantity.INVALID': 'Enter a quantity greater than 0 and at most {max}.',
+  },
+  fr: {
+    'rulings.type.REQUIRED': 'Choisissez le type de décision.',
+    'rulings.goodsDescription.REQUIRED': 'Décrivez les marchandises.',
+    'rulings.goodsDescription.TOO_LONG':
+      'La description des marchandises peut compter au plus {max} caractères.',
+    'rulings.tariffClassification.INVALID_FORMAT':
+      'Entrez le numéro de classement en 10 chiffres sous la forme 0000.00.00.00.',
+    'rulings.questions.REQUIRED': 'Entrez vos questions pour l’agence.',
+    'rulings.questions.TOO_LONG': 'Vos questions peuvent compter au plus {max} caractères.',
+    'documents.category.REQUIRED': 'Choisissez une catégorie.',
+    'documents.caseNumber.REQUIRED': 'Entrez un numéro de cas ou de référence.',
+    'documents.caseNumber.TOO_LONG':
+      'Le numéro de cas ou de référence peut compter au plus {max} caractères.',
+    'documents.caseNumber.CASE_NOT_FOUND':
+      'Nous n’avons trouvé aucun cas portant ce numéro auquel vous pouvez ajouter des documents. Vérifiez le numéro.',
+    'documents.files.REQUIRED': 'Choisissez au moins un fichier.',
+    'documents.files.TOO_MANY': 'Vous pouvez téléverser au plus {max} fichiers à la fois.',
+    'documents.file.TOO_LARGE': '{fileName} : le fichier dépasse {maxMb} Mo.',
+    'documents.file.EMPTY': '{fileName} : le fichier est vide.',
+    'documents.file.TYPE_NOT_ALLOWED':
+      '{fileName} : ce type de fichier n’est pas accepté. Types acceptés : {types}.',
+    'documents.file.CONTENT_MISMATCH':
+      '{fileName} : le contenu du fichier ne correspond pas à son extension ({extension}).',
+    'documents.file.NAME_TOO_LONG': '{fileName} : le nom du fichier peut compter au plus {max} caractères.',
+    'documents.NOT_MULTIPART': 'Envoyez les fichiers dans un formulaire multipart.',
+    'documents.NOTHING_STORED':
+      'Aucun fichier n’a été téléversé. Corrigez les fichiers signalés et réessayez.',
+    'calculator.classification.REQUIRED': 'Entrez un numéro de classement.',
+    'calculator.classification.INVALID_FORMAT':
+      'Entrez le numéro de classement en 10 chiffres sous la forme 0000.00.00.00.',
+    'calculator.classification.NOT_IN_TARIFF':
+      'Ce numéro de classement ne figure pas dans le tarif que connaît cette calculatrice. Utilisez l’aide au classement.',
+    'calculator.valueForDutyCents.INVALID':
+      'Entrez une valeur en douane supérieure à 0 $ et d’au plus 5 000 000 $.',
+    'calculator.treatment.NOT_AVAILABLE':
+      'Ce traitement tarifaire n’a pas de taux pour ce numéro de classement.',
+    'calculator.quantity.REQUIRED': 'Entrez la quantité, en {unit} : cet article a un droit par unité.',
+    'calculator.quantity.INVALID': 'Entrez une quantité supérieure à 0 et d’au plus {max}.',
+  },
+} as const;

@@ -1,0 +1,125 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../common/graphql/user-error.type.js';
+
+export enum TariffTreatment {
+  MFN = 'MFN',
+  GPT = 'GPT',
+  UST = 'UST',
+  MXT = 'MXT',
+  CEUT = 'CEUT',
+  CPTPT = 'CPTPT',
+}
+
+registerEnumType(TariffTreatment, {
+  name: 'TariffTreatment',
+  valuesConfig: {
+    MFN: { description: 'Most-Favoured-Nation Tariff.' },
+    GPT: { description: 'General Preferential Tariff.' },
+    UST: { description: 'United States Tariff (CUSMA).' },
+    MXT: { description: 'Mexico Tariff (CUSMA).' },
+    CEUT: { description: 'Canada–European Union Tariff (CETA).' },
+    CPTPT: { description: 'Comprehensive and Progressive Trans-Pacific Partnership Tariff.' },
+  },
+});
+
+@ObjectType({ description: 'One line of the shipped tariff subset.' })
+export class TariffLine {
+  @Field(() => String, { description: '0000.00.00.00' })
+  classification: string;
+
+  @Field(() => String, { description: 'In the caller’s language.' })
+  description: string;
+
+  @Field(() => String)
+  descriptionEn: string;
+
+  @Field(() => String)
+  descriptionFr: string;
+
+  @Field(() => String, { description: 'The unit of quantity, e.g. KGM.' })
+  unit: string;
+
+  @Field(() => String, { description: 'The unit in the caller’s language, e.g. kilograms.' })
+  unitName: string;
+
+  @Field(() => [TariffTreatment], { description: 'Treatments with a rate for this line.' })
+  treatments: TariffTreatment[];
+}
+
+@InputType()
+export class DutyEstimateInput {
+  @Field(() => String, { description: 'Classification number, 0000.00.00.00.' })
+  classification: string;
+
+  @Field(() => Int, { description: 'Value for duty in cents (Canadian dollars), 1 to 500000000.' })
+  valueForDutyCents: number;
+
+  @Field(() => TariffTreatment)
+  treatment: TariffTreatment;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Quantity in the line’s unit (to 3 decimals); required when the rate has a specific duty.',
+  })
+  quantity?: number | null;
+}
+
+@ObjectType({
+  description:
+    'An estimate of duties and GST for one good; every amount in cents, each rounded half up to the cent.',
+})
+export class DutyEstimate {
+  @Field(() => TariffLine)
+  line: TariffLine;
+
+  @Field(() => TariffTreatment)
+  treatment: TariffTreatment;
+
+  @Field(() => Int)
+  valueForDutyCents: number;
+
+  @Field(() => Float, { nullable: true })
+  quantity: number | null;
+
+  @Field(() => Int, { description: 'Ad valorem rate in basis points (650 = 6.5 %).' })
+  adValoremBasisPoints: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Specific duty in cents per unit, when the rate has one.',
+  })
+  specificCentsPerUnit: number | null;
+
+  @Field(() => Int)
+  adValoremDutyCents: number;
+
+  @Field(() => Int)
+  specificDutyCents: number;
+
+  @Field(() => Int)
+  dutyCents: number;
+
+  @Field(() => Int, { description: 'Value for duty plus duty: what GST applies to.' })
+  gstBaseCents: number;
+
+  @Field(() => Int, { description: 'GST rate in basis points (500 = 5 %).' })
+  gstBasisPoints: number;
+
+  @Field(() => Int)
+  gstCents: number;
+
+  @Field(() => Int, { description: 'Duty plus GST.' })
+  totalCents: number;
+
+  @Field(() => String, { description: 'The version of the tariff subset used.' })
+  tariffVersion: string;
+}
+
+@ObjectType()
+export class DutyEstimatePayload {
+  @Field(() => DutyEstimate, { nullable: true })
+  estimate: DutyEstimate | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

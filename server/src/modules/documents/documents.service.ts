@@ -1,0 +1,95 @@
+import { type DataSource } from 'typeorm';
+import { type AppConfig } from '../../config/env.js';
+import { inTransaction } from '../../common/database/transactions.js';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { type DocumentStorage } from '../../common/storage/document-storage.js';
+import {
+  BusinessAuditType,
+  DomainEventType,
+  publishDomainEvent,
+  recordBusinessAudit,
+} from '../businesses/business-events.js';
+import { Business } from '../businesses/businesses.entities.js';
+import { type RulingRequest } from '../rulings/rulings.entities.js';
+import { CaseDocument } from './documents.entities.js';
+import { type DocumentCategory } from './documents.types.js';
+
+/** A file of an upload that passed every check, waiting in the temp folder. */
+export interface CheckedFile {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  tempPath: string;
+}
+
+/**
+ * Commits an upload whose files all passed: each file goes to the storage under a new key, then one
+ * transaction writes every row, the audit DOCUMENTS_UPLOADED and the domain event. If anything fails, the
+ * stored objects are removed again, so that nothing of the upload is kept. Throws what storage or the
+ * database threw.
+ */
+export async function storeUpload(
+  dataSource: DataSource,
+  config: AppConfig,
+  storage: DocumentStorage,
+  input: { ruling: RulingRequest; category: DocumentCategory; actorId: string; files: CheckedFile[] },
+): Promise<CaseDocument[]> {
+  const now = config.now();
+  const uploadId = timeOrderedId(now.getTime());
+  const rows: CaseDocument[] = input.files.map((file) => {
+    const id = timeOrderedId(now.getTime());
+    return {
+      id,
+      rulingId: input.ruling.id,
+      businessId: input.ruling.businessId,
+      programAccountId: input.ruling.programAccountId,
+      uploadId,
+      category: input.category,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      storageKey: `documents/${id}`,
+      uploadedBy: input.actorId,
+      uploadedAt: now,
+    };
+  });
+  const stored: string[] = [];
+  try {
+    for (const [index, row] of rows.entries()) {
+      const file = input.files[index];
+      await storage.putFile(row.storageKey, file.tempPath, file.sizeBytes, row.contentType);
+      stored.push(row.storageKey);
+    }
+    await inTransaction(dataSource, async (manager) => {
+      await manager.insert(CaseDocument, rows);
+      const business = await manager.findOneByOrFail(Business, { id: input.ruling.businessId });
+      await recordBusinessAudit(manager, {
+        registryBusinessId: business.registryBusinessId,
+        type: BusinessAuditType.DOCUMENTS_UPLOADED,
+        actorId: input.actorId,
+        detail: `case=${input.ruling.caseNumber} upload=${uploadId} files=${rows.length} category=${input.category}`,
+        occurredAt: now,
+      });
+      await publishDomainEvent(
+        manager,
+        DomainEventType.DOCUMENTS_UPLOADED,
+        {
+          rulingId: input.ruling.id,
+          businessId: input.ruling.businessId,
+          uploadId,
+          documentIds: rows.map((row) => row.id),
+          actorId: input.actorId,
+        },
+        now,
+      );
+    });
+    return rows;
+  } catch (error) {
+    await Promise.allSettled(stored.map((key) => storage.delete(key)));
+    throw error;
+  }
+}
+
+export function findDocument(dataSource: DataSource, id: string): Promise<CaseDocument | null> {
+  return dataSource.getRepository(CaseDocument).findOneBy({ id });
+}

@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+
+/** What a document is (step 1 of the upload, seed 003 §2.5). */
+export enum DocumentCategory {
+  PRODUCT_DOCUMENTATION = 'PRODUCT_DOCUMENTATION',
+  DRAWINGS_AND_DIAGRAMS = 'DRAWINGS_AND_DIAGRAMS',
+  PHOTOGRAPHS = 'PHOTOGRAPHS',
+  COMMERCIAL_DOCUMENTS = 'COMMERCIAL_DOCUMENTS',
+  CORRESPONDENCE = 'CORRESPONDENCE',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(DocumentCategory, {
+  name: 'DocumentCategory',
+  valuesConfig: {
+    PRODUCT_DOCUMENTATION: { description: 'Producers’ or manufacturers’ product documentation.' },
+    DRAWINGS_AND_DIAGRAMS: { description: 'Drawings, plans and diagrams.' },
+    PHOTOGRAPHS: { description: 'Photographs of the goods.' },
+    COMMERCIAL_DOCUMENTS: { description: 'Invoices, contracts, certificates of origin.' },
+    CORRESPONDENCE: { description: 'Letters and answers to the agency’s questions.' },
+    OTHER: { description: 'Anything else that supports the request.' },
+  },
+});
+
+@ObjectType('CaseDocument', { description: 'A file attached to a case (a ruling request).' })
+export class CaseDocumentNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DocumentCategory)
+  category: DocumentCategory;
+
+  @Field(() => String)
+  fileName: string;
+
+  @Field(() => String)
+  contentType: string;
+
+  @Field(() => Int)
+  sizeBytes: number;
+
+  @Field(() => DateTimeScalar)
+  uploadedAt: Date;
+
+  @Field(() => String, {
+    description:
+      'Where to download it (GET, with the session cookie): the same access check as the case (REQUESTS_AND_TRANSACTIONS VIEW).',
+  })
+  downloadUrl: string;
+}

@@ -1,0 +1,120 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { programAccountById } from '../businesses/access-owners.js';
+import { businessLoaders } from '../businesses/business-loaders.js';
+import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
+import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
+import { CaseDocumentNode } from '../documents/documents.types.js';
+import { requireTermsAccepted } from '../sessions/session.guards.js';
+import { caseOwner, rulingOwner } from './access-owners.js';
+import { findRulingByCase, listRulings, requestRuling, rulingById } from './rulings.service.js';
+import { RequestRulingInput, RequestRulingPayload, RulingConnection, RulingNode } from './rulings.types.js';
+
+const FIRST = { nullable: true, defaultValue: 20, description: '1 to 100.' } as const;
+
+@Resolver(() => RulingNode)
+export class RulingsResolver {
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW, { owner: rulingOwner })
+  @Query(() => RulingNode, {
+    nullable: true,
+    description: 'A ruling request by id (FORBIDDEN when the caller may not see it, or it does not exist).',
+  })
+  async ruling(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<RulingNode | null> {
+    requireTermsAccepted(ctx);
+    return rulingById(ctx.dataSource, id);
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: caseOwner })
+  @Query(() => RulingNode, {
+    nullable: true,
+    description:
+      'Step 1 of a document upload: the case a case/reference number names, when the caller may add documents to it. FORBIDDEN when the number names no such case (unknown, or not the caller’s to change).',
+  })
+  async documentCase(
+    @Arg('caseNumber', () => String) caseNumber: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<RulingNode | null> {
+    requireTermsAccepted(ctx);
+    const row = await findRulingByCase(ctx.dataSource, caseNumber);
+    return row ? rulingById(ctx.dataSource, row.id) : null;
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, {
+    owner: (args, context) =>
+      programAccountById({ id: (args.input as { programAccountId: string }).programAccountId }, context),
+  })
+  @Mutation(() => RequestRulingPayload, {
+    description:
+      'Requests a ruling for a program account: a new case (status SUBMITTED) with its case number, audited.',
+  })
+  async requestRuling(
+    @Arg('input', () => RequestRulingInput) input: RequestRulingInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<RequestRulingPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const result = await requestRuling(ctx.dataSource, ctx.config, user.id, input);
+    return result.ok
+      ? { ruling: result.ruling, userErrors: [] }
+      : { ruling: null, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => [CaseDocumentNode], {
+    nullable: true,
+    description: 'The documents attached to the case, oldest first.',
+  })
+  async documents(@Root() ruling: RulingNode, @Ctx() ctx: AppContext): Promise<CaseDocumentNode[]> {
+    return (await documentsOfRuling(ctx).load(ruling.id)).map(documentNode);
+  }
+}
+
+@Resolver(() => BusinessNode)
+export class BusinessRulingsResolver {
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => RulingConnection, {
+    nullable: true,
+    description:
+      'The business’s ruling requests, newest first: of every program account the caller may see requests of (or of one).',
+  })
+  async rulings(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('programAccountId', () => ID, { nullable: true }) programAccountId: string | null,
+    @Arg('first', () => Int, FIRST) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<RulingConnection> {
+    const standing = await ctx.access.standing(node.id);
+    const scope = visibleScope(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW);
+    return listRulings(ctx.dataSource, { businessId: node.id, programAccountId, scope }, { first, after });
+  }
+}
+
+@Resolver(() => ProgramAccount)
+export class ProgramAccountRulingsResolver {
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => RulingConnection, {
+    nullable: true,
+    description: 'The program account’s ruling requests, newest first.',
+  })
+  async rulings(
+    @Root() account: ProgramAccount,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<RulingConnection> {
+    const loaders = businessLoaders(ctx);
+    const registry = await loaders.programAccount.load(account.id);
+    const businessId = registry
+      ? (await loaders.businessOfRegistry.load(registry.businessId))?.id
+      : undefined;
+    if (!businessId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return listRulings(
+      ctx.dataSource,
+      { businessId, programAccountId: account.id, scope: 'ALL' },
+      { first, after },
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../common/graphql/connection.js';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+import { ProgramAccountSummary } from '../businesses/businesses.types.js';
+
+export enum RulingType {
+  TARIFF_CLASSIFICATION = 'TARIFF_CLASSIFICATION',
+  ORIGIN = 'ORIGIN',
+  VALUATION = 'VALUATION',
+}
+
+export enum RulingStatus {
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  INFORMATION_REQUESTED = 'INFORMATION_REQUESTED',
+  ISSUED = 'ISSUED',
+  CLOSED = 'CLOSED',
+}
+
+registerEnumType(RulingType, {
+  name: 'RulingType',
+  valuesConfig: {
+    TARIFF_CLASSIFICATION: { description: 'Advance ruling on the tariff classification of goods.' },
+    ORIGIN: { description: 'Advance ruling on the origin of goods (trade agreements).' },
+    VALUATION: { description: 'National customs ruling on the value for duty.' },
+  },
+});
+registerEnumType(RulingStatus, {
+  name: 'RulingStatus',
+  valuesConfig: {
+    SUBMITTED: { description: 'Received; not yet assigned to an officer.' },
+    UNDER_REVIEW: { description: 'An officer is studying the request.' },
+    INFORMATION_REQUESTED: { description: 'The agency needs more information or documents.' },
+    ISSUED: { description: 'The ruling was issued.' },
+    CLOSED: { description: 'Closed without a ruling (withdrawn or incomplete).' },
+  },
+});
+
+@ObjectType('Ruling', {
+  description:
+    'A ruling request of a program account. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS VIEW).',
+})
+export class RulingNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'The case number (10 digits) documents attach to.' })
+  caseNumber: string;
+
+  @Field(() => RulingType)
+  type: RulingType;
+
+  @Field(() => RulingStatus)
+  status: RulingStatus;
+
+  @Field(() => String)
+  goodsDescription: string;
+
+  @Field(() => String, { nullable: true, description: 'The proposed classification, 0000.00.00.00.' })
+  tariffClassification: string | null;
+
+  @Field(() => String)
+  questions: string;
+
+  @Field(() => DateTimeScalar)
+  requestedAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+
+  @Field(() => ProgramAccountSummary)
+  programAccount: ProgramAccountSummary;
+
+  businessId: string;
+  programAccountId: string;
+  requestedBy: string;
+}
+
+@ObjectType('RulingEdge')
+export class RulingEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => RulingNode)
+  node: RulingNode;
+}
+
+@ObjectType('RulingConnection')
+export class RulingConnection {
+  @Field(() => [RulingEdge])
+  edges: RulingEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType()
+export class RequestRulingInput {
+  @Field(() => ID)
+  programAccountId: string;
+
+  @Field(() => RulingType)
+  type: RulingType;
+
+  @Field(() => String, { description: 'At most 2000 characters.' })
+  goodsDescription: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The classification proposed, 0000.00.00.00 (optional).',
+  })
+  tariffClassification?: string | null;
+
+  @Field(() => String, { description: 'What the agency is asked to rule on; at most 2000 characters.' })
+  questions: string;
+}
+
+@ObjectType()
+export class RequestRulingPayload {
+  @Field(() => RulingNode, { nullable: true })
+  ruling: RulingNode | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
