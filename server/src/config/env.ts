@@ -46,6 +46,14 @@ const envSchema = z
     ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RELATIONSHIP_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    MAIL_TRANSPORT: z.enum(['file', 'smtp']).default('file'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@passerelle.invalid>'),
+    MAIL_WORKER: booleanFlag.default(true),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+    MAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
@@ -54,6 +62,9 @@ const envSchema = z
         path: ['OIDC_CLIENT_ID'],
         message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER',
       });
+    }
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL is required with MAIL_TRANSPORT=smtp' });
     }
   });
 
@@ -89,6 +100,26 @@ export interface AppConfig {
   identity: IdentityConfig;
   /** Days a business relationship request stays PENDING before it expires (docs/relationships.md). */
   relationshipExpiryDays: number;
+  /** Notice emails (docs/notices.md). */
+  mail: MailConfig;
+}
+
+/** The notice emails' outbox worker and where it sends. */
+export interface MailConfig {
+  /** `file`: .eml files under `fileDir` (no mail server needed); `smtp`: through `smtpUrl`. */
+  transport: 'file' | 'smtp';
+  smtpUrl: string | undefined;
+  fileDir: string;
+  from: string;
+  /** Whether this process runs the outbox worker. */
+  worker: boolean;
+  /** Failures after which a message is a dead letter. */
+  maxAttempts: number;
+  /** The first retry's delay; each further one doubles it (capped at one hour). */
+  retryBaseMs: number;
+  pollMs: number;
+  /** How long a claimed message is the worker's own; longer than one send can take (SMTP timeouts). */
+  leaseMs: number;
 }
 
 /** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
@@ -179,5 +210,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       secret: env.AUTH_SECRET,
     },
     relationshipExpiryDays: env.RELATIONSHIP_EXPIRY_DAYS,
+    mail: {
+      transport: env.MAIL_TRANSPORT,
+      smtpUrl: env.SMTP_URL,
+      fileDir: path.join(dataDir, 'mail'),
+      from: env.MAIL_FROM,
+      worker: env.MAIL_WORKER,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: env.MAIL_RETRY_BASE_MS,
+      pollMs: env.MAIL_POLL_MS,
+      leaseMs: env.MAIL_LEASE_MS,
+    },
   };
 }

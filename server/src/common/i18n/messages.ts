@@ -20,6 +20,7 @@ export const messages = {
     'errors.accessDenied.PAD': 'You do not have access to pre-authorized debit agreements.',
     'errors.accessDenied.COLLECTIONS_NOTICES':
       'You do not have access to notices about collections and payment arrangements.',
+    'errors.accessDenied.NOTICES': 'You do not have access to these notices.',
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "You do not have access to this business's access requests and employees' access.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "You do not have access to this business's relationships.",
@@ -217,6 +218,7 @@ export const messages = {
     'errors.accessDenied.PAD': "Vous n'avez pas accès aux ententes de débit préautorisé.",
     'errors.accessDenied.COLLECTIONS_NOTICES':
       "Vous n'avez pas accès aux avis concernant les recouvrements et les ententes de paiement.",
+    'errors.accessDenied.NOTICES': "Vous n'avez pas accès à ces avis.",
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "Vous n'avez pas accès aux demandes d'accès de cette entreprise ni à l'accès de ses employés.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "Vous n'avez pas accès aux relations de cette entreprise.",
