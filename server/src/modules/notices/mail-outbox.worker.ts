@@ -40,6 +40,9 @@ export class MailOutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = true;
+  /** Set by stop(): the round in flight finishes its current message and hands the rest back. */
+  private stopping = false;
+  private current: Promise<number> | null = null;
 
   constructor(private readonly deps: OutboxWorkerDeps) {}
 
@@ -76,7 +79,13 @@ export class MailOutboxWorker {
   }
 
   /** One round: claim, send each row once, record the outcome. Answers how many rows it handled. */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
+    const round = this.round();
+    this.current = round;
+    return round;
+  }
+
+  private async round(): Promise<number> {
     const { dataSource, transport, mail, log } = this.deps;
     const { token, rows } = await this.claim();
     if (rows.length === 0) return 0;
@@ -84,7 +93,7 @@ export class MailOutboxWorker {
     const noticeById = new Map(notices.map((n) => [n.id, n]));
     const repo = dataSource.getRepository(MailOutbox);
     for (const [index, row] of rows.entries()) {
-      if (this.stopped && index > 0) {
+      if (this.stopping && index > 0) {
         // Stopping (a restart): hand the rows not started back at once, their attempt not counted.
         await repo
           .createQueryBuilder()
@@ -130,6 +139,7 @@ export class MailOutboxWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     const tick = () => {
       if (this.stopped) return;
       this.running = this.runOnce().catch((error: unknown) => {
@@ -149,8 +159,10 @@ export class MailOutboxWorker {
   /** Stops polling and waits for the round in flight: what it sent is recorded before this resolves. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.current?.catch(() => 0);
   }
 }
