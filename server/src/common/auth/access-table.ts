@@ -122,8 +122,9 @@ export const accessTable: Readonly<Record<AccessArea, Row>> = {
     cell(A, D),
   ),
   // Notices other than collections (seed 003 §2.4, §3.2): everyone who deals with the business reads them,
-  // within their program scope; a notice is never edited through this area (read state is per person).
-  NOTICES: row([cell(A, D), cell(S, D), cell(S, D), cell(S, D)], [cell(A, D), cell(S, D)], cell(A, D)),
+  // within their program scope; nothing but a BAM's "everything" edits through this area (no API edits a
+  // notice; read state is per person).
+  NOTICES: row([cell(A, A), cell(S, D), cell(S, D), cell(S, D)], [cell(A, D), cell(S, D)], cell(A, D)),
   ACCESS_MANAGEMENT: row(
     [cell(A, A), cell(S, S), cell(D, D), cell(D, D)],
     [cell(D, D), cell(D, D)],
