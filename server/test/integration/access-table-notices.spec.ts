@@ -6,7 +6,6 @@ import {
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { drivers } from '../support/databases.js';
-import { type GqlClient } from '../support/gql-client.js';
 import { payload } from '../support/identity.js';
 import { NOTICE, noticesOf, seedNotices } from '../support/notices.js';
 import {
@@ -44,7 +43,9 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
 
   /** The subjects of the client's notices the person sees (English). */
   const seen = async (who: Person) =>
-    (await noticesOf(who.client, { filter: { businessId: clientId } })).edges.map((e) => e.node.subject).sort();
+    (await noticesOf(who.client, { filter: { businessId: clientId } })).edges
+      .map((e) => e.node.subject)
+      .sort();
 
   beforeAll(async () => {
     t = await startTestApp(driver);
@@ -59,7 +60,9 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
     ids.rm = rm;
     ids.rt = rt;
     await establish(brokerBam, brokerId, clientBam, BN.NORTHERN, 'BUSINESS_MANAGEMENT');
-    pmRelationshipId = await establish(pmBroker, consultantId, clientBam, BN.NORTHERN, 'PROGRAM_MANAGEMENT', [rm]);
+    pmRelationshipId = await establish(pmBroker, consultantId, clientBam, BN.NORTHERN, 'PROGRAM_MANAGEMENT', [
+      rm,
+    ]);
     bmBroker = await member(t, brokerId, brokerBam.userId, 'NtBmBroker2026', BusinessRole.EDITOR);
     idleBroker = await member(t, brokerId, brokerBam.userId, 'NtIdleBrok2026', BusinessRole.EDITOR);
     expect(
@@ -73,7 +76,12 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
 
     // The client's notices: one of each kind that matters to the tables.
     const northern = BN.NORTHERN;
-    const seed = (subject: string, type: NoticeType, programAccountId: string | null, accountNumber = northern) =>
+    const seed = (
+      subject: string,
+      type: NoticeType,
+      programAccountId: string | null,
+      accountNumber = northern,
+    ) =>
       seedNotices(t, clientId, accountNumber, 1, {
         type,
         programAccountId,
@@ -129,7 +137,9 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
   });
 
   it('business management sees in-scope non-collections notices: never collections, access or relationships', async () => {
-    expect(await seen(bmBroker)).toEqual(['general', 'statement RM0001', 'statement RT0001', REGISTERED].sort());
+    expect(await seen(bmBroker)).toEqual(
+      ['general', 'statement RM0001', 'statement RT0001', REGISTERED].sort(),
+    );
   });
 
   it('program management never sees a collections notice, nor out-of-scope program notices', async () => {
@@ -137,7 +147,9 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
     // Not by id either: the answer is the same as for a notice that does not exist.
     const all = await noticesOf(clientBam.client, { filter: { businessId: clientId } });
     const hidden = all.edges.filter((e) =>
-      ['collections RM0001', 'statement RT0001', 'payment arrangement', PENDING_ACCESS].includes(e.node.subject!),
+      ['collections RM0001', 'statement RT0001', 'payment arrangement', PENDING_ACCESS].includes(
+        e.node.subject!,
+      ),
     );
     expect(hidden).toHaveLength(4);
     for (const edge of hidden)
@@ -149,7 +161,8 @@ describe.each(drivers)('notices in the access tables on %s', (driver) => {
   });
 
   it('a person-addressed notice is its person’s only', async () => {
-    const personal = (await noticesOf(reader.client, { filter: { type: 'ACCESS_AUTHORIZATIONS_CHANGED' } })).edges;
+    const personal = (await noticesOf(reader.client, { filter: { type: 'ACCESS_AUTHORIZATIONS_CHANGED' } }))
+      .edges;
     expect(personal.map((e) => e.node.subject)).toEqual(['personal to the reader']);
     expect(payload<unknown>(await clientBam.client.gql(NOTICE, { id: personal[0].node.id }))).toBeNull();
   });

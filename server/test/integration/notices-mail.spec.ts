@@ -138,9 +138,10 @@ describe.each(drivers)('notice emails on %s', (driver) => {
     expect(row.lastError).not.toContain('francine@example.ca');
     t.clock.advance(LEASE_MS * 2);
     expect(await w.runOnce()).toBe(0);
-    const summary = payload<{ dead: number; deadLetters: Array<{ id: string; status: string; attempts: number; noticeSubject: string }> }>(
-      await officer.gql(OUTBOX),
-    );
+    const summary = payload<{
+      dead: number;
+      deadLetters: Array<{ id: string; status: string; attempts: number; noticeSubject: string }>;
+    }>(await officer.gql(OUTBOX));
     expect(summary.dead).toBe(1);
     expect(summary.deadLetters[0]).toMatchObject({ id: row.id, status: 'DEAD', attempts: MAX_ATTEMPTS });
     // Once the cause is fixed, an officer puts it back; it goes out once.
@@ -213,7 +214,9 @@ describe.each(drivers)('notice emails on %s', (driver) => {
     expect(en.headers['content-language']).toBe('en');
     expect(fr.headers['content-language']).toBe('fr');
     expect(en.text).toContain('Line one.\nLine <two>.');
-    expect(en.text).toMatch(/Read this notice in the portal: https:\/\/portal\.example\.ca\/en\/notices\/[0-9a-f-]{36}/);
+    expect(en.text).toMatch(
+      /Read this notice in the portal: https:\/\/portal\.example\.ca\/en\/notices\/[0-9a-f-]{36}/,
+    );
     expect(fr.text).toContain('Lire cet avis dans le portail: https://portal.example.ca/fr/notices/');
     expect(fr.text).toContain('même à celles qui se sont désabonnées');
     expect(en.html).toContain('<html lang="en">');

@@ -95,7 +95,9 @@ describe.each(drivers)('notices on %s', (driver) => {
   it('an access request is a "pending access" notice to the business; the decision one to the requester only', async () => {
     const before = await count(t);
     const asked = payload<{ accessRequest: { id: string } | null; userErrors: unknown[] }>(
-      await employee.client.gql(REQUEST_ACCESS, { input: { businessNumber: BN.NORTHERN, reason: 'I work here' } }),
+      await employee.client.gql(REQUEST_ACCESS, {
+        input: { businessNumber: BN.NORTHERN, reason: 'I work here' },
+      }),
     );
     expect(asked.userErrors).toEqual([]);
     // One notice; the BAM is subscribed: one email. The requester sees nothing yet.
@@ -120,7 +122,9 @@ describe.each(drivers)('notices on %s', (driver) => {
     expect(french.body).toContain('Vous avez une nouvelle demande d’accès en attente de Émile Gagnon pour');
     expect(await noticeTypes(employee.client)).toEqual([]);
     // Not visible to the requester.
-    expect(payload<NoticeView | null>(await employee.client.gql(NOTICE, { id: pending[0].node.id }))).toBeNull();
+    expect(
+      payload<NoticeView | null>(await employee.client.gql(NOTICE, { id: pending[0].node.id })),
+    ).toBeNull();
 
     const decided = payload<{ userErrors: unknown[] }>(
       await bam.client.gql(DECIDE_ACCESS, {
@@ -128,9 +132,9 @@ describe.each(drivers)('notices on %s', (driver) => {
       }),
     );
     expect(decided.userErrors).toEqual([]);
-    const mine = (await noticesOf(employee.client, { filter: { type: 'ACCESS_AUTHORIZATIONS_CHANGED' } })).edges.map(
-      (e) => e.node,
-    );
+    const mine = (
+      await noticesOf(employee.client, { filter: { type: 'ACCESS_AUTHORIZATIONS_CHANGED' } })
+    ).edges.map((e) => e.node);
     expect(mine.map((n) => [n.type, n.subject])).toEqual([
       [NoticeType.ACCESS_AUTHORIZATIONS_CHANGED, 'Your access authorizations have changed'],
     ]);
@@ -167,7 +171,8 @@ describe.each(drivers)('notices on %s', (driver) => {
   it('relationship events: the client hears of the request, the provider of the answer', async () => {
     const asked = await requestOne(brokerBam.client, brokerId, BN.NORTHERN, 'Hello');
     expect(asked.userErrors).toEqual([]);
-    const received = (await noticesOf(bam.client, { filter: { type: 'RELATIONSHIP_REQUEST_RECEIVED' } })).edges;
+    const received = (await noticesOf(bam.client, { filter: { type: 'RELATIONSHIP_REQUEST_RECEIVED' } }))
+      .edges;
     expect(received).toHaveLength(1);
     expect(received[0].node.linkPath).toBe(`/business/relationships/${asked.relationship!.id}`);
     expect(await noticeTypes(brokerBam.client)).not.toContain('RELATIONSHIP_REQUEST_RECEIVED');
@@ -192,15 +197,23 @@ describe.each(drivers)('notices on %s', (driver) => {
       balanceCents: 123456,
       amountDueCents: 123456,
       dueDate: '2099-02-28',
-    } as (typeof account.statements)[number]);
-    const before = await t.dataSource.getRepository(Notice).countBy({ type: NoticeType.STATEMENT_OF_ACCOUNT_ISSUED });
+    });
+    const before = await t.dataSource
+      .getRepository(Notice)
+      .countBy({ type: NoticeType.STATEMENT_OF_ACCOUNT_ISSUED });
     await importReferenceData(t.dataSource, data);
     await importReferenceData(t.dataSource, data);
-    const rows = await t.dataSource.getRepository(Notice).findBy({ type: NoticeType.STATEMENT_OF_ACCOUNT_ISSUED });
+    const rows = await t.dataSource
+      .getRepository(Notice)
+      .findBy({ type: NoticeType.STATEMENT_OF_ACCOUNT_ISSUED });
     expect(rows.length - before).toBe(1);
     const { RM0001: rm } = await accountsOf(t, BN.NORTHERN);
     const statement = rows.find((r) => r.subjectEn.includes('2099-01-31'))!;
-    expect(statement).toMatchObject({ programAccountId: rm, businessId: clientId, accountNumber: account.accountNumber });
+    expect(statement).toMatchObject({
+      programAccountId: rm,
+      businessId: clientId,
+      accountNumber: account.accountNumber,
+    });
     expect(statement.bodyEn).toContain('$1,234.56');
     expect(statement.bodyFr).toMatch(/1\s234,56\s\$/);
   });
@@ -230,16 +243,22 @@ describe.each(drivers)('notices on %s', (driver) => {
     const from = old.toISOString().slice(0, 8) + '01';
     expect((await noticesOf(bam.client, { filter: { type: 'COLLECTIONS', from } })).totalCount).toBe(1);
     expect(
-      (await noticesOf(bam.client, { filter: { type: 'COLLECTIONS', from, to: defaultFrom(new Date()) } })).totalCount,
+      (await noticesOf(bam.client, { filter: { type: 'COLLECTIONS', from, to: defaultFrom(new Date()) } }))
+        .totalCount,
     ).toBe(1);
   });
 
   it('rejects a bad date, a bad cursor and first over 100; accepts 100', async () => {
     const codes = async (variables: Record<string, unknown>) =>
-      ((await bam.client.gql(`query($first: Int, $after: String, $filter: NoticeFilterInput) {
-        notices(first: $first, after: $after, filter: $filter) { totalCount } }`, variables)).body.errors ?? []).map(
-        (e) => e.extensions?.code,
-      );
+      (
+        (
+          await bam.client.gql(
+            `query($first: Int, $after: String, $filter: NoticeFilterInput) {
+        notices(first: $first, after: $after, filter: $filter) { totalCount } }`,
+            variables,
+          )
+        ).body.errors ?? []
+      ).map((e) => e.extensions?.code);
     expect(await codes({ filter: { from: '2026-02-30' } })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ after: 'bm90LWEtY3Vyc29y' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ first: 101 })).toEqual(['BAD_USER_INPUT']);
@@ -250,13 +269,16 @@ describe.each(drivers)('notices on %s', (driver) => {
     const unread = async (c: GqlClient) => payload<number>(await c.gql(UNREAD));
     const before = await unread(bam.client);
     const employeeBefore = await unread(employee.client);
-    const target = (await noticesOf(bam.client, { filter: { type: 'BUSINESS_REGISTRATION_COMPLETED' } })).edges[0].node;
+    const target = (await noticesOf(bam.client, { filter: { type: 'BUSINESS_REGISTRATION_COMPLETED' } }))
+      .edges[0].node;
     const marked = payload<{ markNoticeRead: { notice: { read: boolean }; unreadCount: number } }>(
       await bam.client.gql(MARK_READ, { id: target.id }),
     );
     expect(marked).toMatchObject({ notice: { read: true }, unreadCount: before - 1 });
     // Again: no change.
-    expect(payload<{ unreadCount: number }>(await bam.client.gql(MARK_READ, { id: target.id })).unreadCount).toBe(before - 1);
+    expect(
+      payload<{ unreadCount: number }>(await bam.client.gql(MARK_READ, { id: target.id })).unreadCount,
+    ).toBe(before - 1);
     // The employee (now a BAM too) still has it unread.
     expect(await unread(employee.client)).toBe(employeeBefore);
     const detail = payload<NoticeView>(await bam.client.gql(NOTICE, { id: target.id }));
@@ -266,35 +288,62 @@ describe.each(drivers)('notices on %s', (driver) => {
   it('officers post to one business, to a program type or to everyone; urgent ones are emailed to the unsubscribed', async () => {
     const post = async (input: Record<string, unknown>) => {
       const r = await officer.gql(POST_NOTICE, {
-          input: { urgent: false, subjectEn: 'Holiday hours', subjectFr: 'Heures des fêtes', bodyEn: 'Closed.', bodyFr: 'Fermé.', ...input },
-        });
-      return payload<{ noticeCount: number; emailCount: number; userErrors: Array<{ field: string[]; code: string; message: string }> }>(
-        await officer.gql(POST_NOTICE, {
-          input: { urgent: false, subjectEn: 'Holiday hours', subjectFr: 'Heures des fêtes', bodyEn: 'Closed.', bodyFr: 'Fermé.', ...input },
-        }),
-      );
+        input: {
+          urgent: false,
+          subjectEn: 'Holiday hours',
+          subjectFr: 'Heures des fêtes',
+          bodyEn: 'Closed.',
+          bodyFr: 'Fermé.',
+          ...input,
+        },
+      });
+      return payload<{
+        noticeCount: number;
+        emailCount: number;
+        userErrors: Array<{ field: string[]; code: string; message: string }>;
+      }>(r);
     };
     // Problems: each field, in the caller's language; nothing written.
     const before = await count(t);
-    const bad = await post({ audience: 'BUSINESS', businessNumber: '12', subjectFr: ' ', bodyEn: 'x'.repeat(5001) });
+    const bad = await post({
+      audience: 'BUSINESS',
+      businessNumber: '12',
+      subjectFr: ' ',
+      bodyEn: 'x'.repeat(5001),
+    });
     expect(bad.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
       ['input.subjectFr', 'REQUIRED'],
       ['input.bodyEn', 'TOO_LONG'],
       ['input.businessNumber', 'INVALID_FORMAT'],
     ]);
-    expect((await post({ audience: 'BUSINESS', businessNumber: '999999998' })).userErrors[0].code).toBe('BUSINESS_NOT_FOUND');
+    expect((await post({ audience: 'BUSINESS', businessNumber: '999999998' })).userErrors[0].code).toBe(
+      'BUSINESS_NOT_FOUND',
+    );
     expect((await post({ audience: 'PROGRAM_TYPE' })).userErrors[0].code).toBe('REQUIRED');
     expect(await count(t)).toEqual(before);
     // At the bound: 5000 characters.
-    expect((await post({ audience: 'BUSINESS', businessNumber: BN.NORTHERN, bodyEn: 'x'.repeat(5000) })).noticeCount).toBe(1);
+    expect(
+      (await post({ audience: 'BUSINESS', businessNumber: BN.NORTHERN, bodyEn: 'x'.repeat(5000) }))
+        .noticeCount,
+    ).toBe(1);
 
     // Urgent, to the business: both its BAMs get an email, the unsubscribed employee in English.
-    const urgent = await post({ audience: 'BUSINESS', businessNumber: BN.NORTHERN, urgent: true, subjectEn: 'Urgent: system outage' });
+    const urgent = await post({
+      audience: 'BUSINESS',
+      businessNumber: BN.NORTHERN,
+      urgent: true,
+      subjectEn: 'Urgent: system outage',
+    });
     expect(urgent).toEqual({ noticeCount: 1, emailCount: 2, userErrors: [] });
-    const last = await t.dataSource.getRepository(Notice).findOneOrFail({ where: { subjectEn: 'Urgent: system outage' } });
+    const last = await t.dataSource
+      .getRepository(Notice)
+      .findOneOrFail({ where: { subjectEn: 'Urgent: system outage' } });
     const emails = await t.dataSource.getRepository(MailOutbox).findBy({ noticeId: last.id });
     expect(emails.map((e) => [e.userId, e.language]).sort()).toEqual(
-      [[bam.userId, 'fr'], [employee.userId, 'en']].sort(),
+      [
+        [bam.userId, 'fr'],
+        [employee.userId, 'en'],
+      ].sort(),
     );
 
     // Every business with an importer account: one notice per such account.
@@ -303,12 +352,20 @@ describe.each(drivers)('notices on %s', (driver) => {
     expect(importers.noticeCount).toBeGreaterThanOrEqual(1);
     const everyone = await post({ audience: 'EVERYONE' });
     expect(everyone.noticeCount).toBe(2);
-    const general = (await noticesOf(brokerBam.client, { filter: { type: 'GENERAL', businessId: brokerId } })).edges;
+    const general = (await noticesOf(brokerBam.client, { filter: { type: 'GENERAL', businessId: brokerId } }))
+      .edges;
     expect(general.map((e) => e.node.subject)).toContain('Holiday hours');
 
     // A person may not post.
     const denied = await bam.client.gql(POST_NOTICE, {
-      input: { audience: 'EVERYONE', urgent: false, subjectEn: 'a', subjectFr: 'a', bodyEn: 'a', bodyFr: 'a' },
+      input: {
+        audience: 'EVERYONE',
+        urgent: false,
+        subjectEn: 'a',
+        subjectFr: 'a',
+        bodyEn: 'a',
+        bodyFr: 'a',
+      },
     });
     expect(denied.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Officers see the outbox.

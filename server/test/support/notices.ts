@@ -9,7 +9,8 @@ import { type TestApp } from './test-app.js';
 
 // GraphQL documents and helpers for the notices tests.
 
-export const NOTICE_FIELDS = 'id displayDate type typeLabel accountNumber subject body urgent read recipient linkPath businessId';
+export const NOTICE_FIELDS =
+  'id displayDate type typeLabel accountNumber subject body urgent read recipient linkPath businessId';
 export const NOTICES = `query($first: Int, $after: String, $filter: NoticeFilterInput) {
   notices(first: $first, after: $after, filter: $filter) {
     edges { cursor node { ${NOTICE_FIELDS} } } pageInfo { hasNextPage endCursor } totalCount } }`;

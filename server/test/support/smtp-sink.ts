@@ -36,7 +36,9 @@ function decodeWords(value: string): string {
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
       : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          text
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
           'latin1',
         ).toString('utf8'),
   );
@@ -68,7 +70,8 @@ function parts(raw: string): { text: string; html: string } {
     if (split < 0) continue;
     const headers = parseHeaders(part.slice(0, split));
     let body = part.slice(split).replace(/^\r?\n\r?\n/, '');
-    if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) body = decodeQuotedPrintable(body);
+    if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? ''))
+      body = decodeQuotedPrintable(body);
     else if (/base64/i.test(headers['content-transfer-encoding'] ?? ''))
       body = Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
     body = body.replace(/\r\n/g, '\n');

@@ -71,7 +71,10 @@ export class MailOutboxWorker {
         attempts: () => 'attempts + 1',
         updatedAt: now,
       })
-      .where('id IN (:...ids) AND status = :pending', { ids: due.map((d) => d.id), pending: MailStatus.PENDING })
+      .where('id IN (:...ids) AND status = :pending', {
+        ids: due.map((d) => d.id),
+        pending: MailStatus.PENDING,
+      })
       .andWhere('(lease_until IS NULL OR lease_until < :now)', { now })
       .execute();
     const rows = await repo.find({ where: { leaseOwner: token }, order: { id: 'ASC' } });
@@ -89,7 +92,9 @@ export class MailOutboxWorker {
     const { dataSource, transport, mail, log } = this.deps;
     const { token, rows } = await this.claim();
     if (rows.length === 0) return 0;
-    const notices = await dataSource.getRepository(Notice).findBy({ id: In([...new Set(rows.map((r) => r.noticeId))]) });
+    const notices = await dataSource
+      .getRepository(Notice)
+      .findBy({ id: In([...new Set(rows.map((r) => r.noticeId))]) });
     const noticeById = new Map(notices.map((n) => [n.id, n]));
     const repo = dataSource.getRepository(MailOutbox);
     for (const [index, row] of rows.entries()) {
@@ -99,7 +104,10 @@ export class MailOutboxWorker {
           .createQueryBuilder()
           .update(MailOutbox)
           .set({ leaseOwner: null, leaseUntil: null, attempts: () => 'attempts - 1' })
-          .where('lease_owner = :token AND id IN (:...ids)', { token, ids: rows.slice(index).map((r) => r.id) })
+          .where('lease_owner = :token AND id IN (:...ids)', {
+            token,
+            ids: rows.slice(index).map((r) => r.id),
+          })
           .execute();
         return index;
       }
@@ -110,7 +118,14 @@ export class MailOutboxWorker {
         const now = this.deps.now();
         await repo.update(
           { id: row.id, leaseOwner: token },
-          { status: MailStatus.SENT, sentAt: now, leaseOwner: null, leaseUntil: null, lastError: null, updatedAt: now },
+          {
+            status: MailStatus.SENT,
+            sentAt: now,
+            leaseOwner: null,
+            leaseUntil: null,
+            lastError: null,
+            updatedAt: now,
+          },
         );
       } catch (error) {
         const now = this.deps.now();

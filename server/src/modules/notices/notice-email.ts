@@ -13,7 +13,8 @@ const wording = {
     date: 'Date',
     open: 'Read this notice in the portal',
     why: 'You receive this email because you subscribed to notice emails in your personal profile. Urgent notices are always emailed.',
-    whyUrgent: 'Urgent notices are emailed to everyone concerned, even to people who unsubscribed from notice emails.',
+    whyUrgent:
+      'Urgent notices are emailed to everyone concerned, even to people who unsubscribed from notice emails.',
   },
   fr: {
     urgent: 'Avis urgent',
@@ -21,12 +22,16 @@ const wording = {
     date: 'Date',
     open: 'Lire cet avis dans le portail',
     why: 'Vous recevez ce courriel parce que vous êtes abonné aux avis par courriel dans votre profil personnel. Les avis urgents sont toujours envoyés par courriel.',
-    whyUrgent: 'Les avis urgents sont envoyés par courriel à toutes les personnes concernées, même à celles qui se sont désabonnées des avis par courriel.',
+    whyUrgent:
+      'Les avis urgents sont envoyés par courriel à toutes les personnes concernées, même à celles qui se sont désabonnées des avis par courriel.',
   },
 } satisfies Record<Language, Record<string, string>>;
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** The email of `notice` for one person, in `language`; `portalUrl` is the portal's public address. */
@@ -75,5 +80,12 @@ ${paragraphs}
 </body>
 </html>
 `;
-  return { to: recipient.email, subject: fullSubject, text, html, messageId: recipient.messageId, language: lang };
+  return {
+    to: recipient.email,
+    subject: fullSubject,
+    text,
+    html,
+    messageId: recipient.messageId,
+    language: lang,
+  };
 }

@@ -38,7 +38,14 @@ async function businessesById(manager: EntityManager, ids: string[]): Promise<Ma
   return new Map(
     businesses.map((b) => {
       const r = registryById.get(b.registryBusinessId);
-      return [b.id, { id: b.id, businessNumber: b.businessNumber, name: r ? r.operatingName || r.legalName : b.businessNumber }];
+      return [
+        b.id,
+        {
+          id: b.id,
+          businessNumber: b.businessNumber,
+          name: r ? r.operatingName || r.legalName : b.businessNumber,
+        },
+      ];
     }),
   );
 }
@@ -138,7 +145,9 @@ async function draftsFor(manager: EntityManager, event: PublishedEvent): Promise
     case 'EMPLOYEE_ASSIGNED':
     case 'EMPLOYEE_UNASSIGNED': {
       const userId = str(p.userId);
-      const business = (await businessesById(manager, [str(p.providerBusinessId)])).get(str(p.providerBusinessId));
+      const business = (await businessesById(manager, [str(p.providerBusinessId)])).get(
+        str(p.providerBusinessId),
+      );
       if (!userId || !business || p.actorId === userId) return [];
       return [
         await toPerson(
@@ -189,7 +198,9 @@ async function draftsFor(manager: EntityManager, event: PublishedEvent): Promise
       const link = `/business/relationships/${str(p.relationshipId)}`;
       const plan: Record<string, Array<[BusinessInfo, NoticeType, TemplateName]>> = {
         RELATIONSHIP_REQUESTED: [[client, NoticeType.RELATIONSHIP_REQUEST_RECEIVED, 'relationshipRequested']],
-        RELATIONSHIP_CANCELLED: [[client, NoticeType.RELATIONSHIP_REQUEST_CANCELLED, 'relationshipCancelled']],
+        RELATIONSHIP_CANCELLED: [
+          [client, NoticeType.RELATIONSHIP_REQUEST_CANCELLED, 'relationshipCancelled'],
+        ],
         RELATIONSHIP_ACCEPTED: [[provider, NoticeType.RELATIONSHIP_ACCEPTED, 'relationshipAccepted']],
         RELATIONSHIP_REJECTED: [[provider, NoticeType.RELATIONSHIP_REJECTED, 'relationshipRejected']],
         RELATIONSHIP_EXPIRY_REMINDER: [[client, NoticeType.RELATIONSHIP_EXPIRING, 'relationshipExpiring']],
@@ -214,7 +225,10 @@ async function draftsFor(manager: EntityManager, event: PublishedEvent): Promise
 }
 
 /** Writes the notices (and emails) a domain event calls for, in the event's transaction. */
-export async function noticesForDomainEvent(manager: EntityManager, event: PublishedEvent): Promise<WriteResult> {
+export async function noticesForDomainEvent(
+  manager: EntityManager,
+  event: PublishedEvent,
+): Promise<WriteResult> {
   return writeNotices(manager, await draftsFor(manager, event), event.occurredAt);
 }
 
@@ -225,7 +239,18 @@ export async function noticesForDomainEvent(manager: EntityManager, event: Publi
  */
 export async function noticesForImportedStatements(
   manager: EntityManager,
-  statements: Array<Pick<RegistryStatement, 'programAccountId' | 'statementDate' | 'periodStart' | 'periodEnd' | 'balanceCents' | 'amountDueCents' | 'dueDate'>>,
+  statements: Array<
+    Pick<
+      RegistryStatement,
+      | 'programAccountId'
+      | 'statementDate'
+      | 'periodStart'
+      | 'periodEnd'
+      | 'balanceCents'
+      | 'amountDueCents'
+      | 'dueDate'
+    >
+  >,
   now: Date,
 ): Promise<WriteResult> {
   if (statements.length === 0) return { notices: [], emails: 0 };

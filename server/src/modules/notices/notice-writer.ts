@@ -51,13 +51,18 @@ const ownKinds: Record<BusinessRole, ActorKind> = {
  * whatever the number of notices.
  */
 async function memberRecipients(manager: EntityManager, notices: Notice[]): Promise<Map<string, string[]>> {
-  const businessIds = [...new Set(notices.filter((n) => !n.recipientUserId && n.businessId).map((n) => n.businessId!))];
+  const businessIds = [
+    ...new Set(notices.filter((n) => !n.recipientUserId && n.businessId).map((n) => n.businessId!)),
+  ];
   const byNotice = new Map<string, string[]>();
   if (businessIds.length === 0) return byNotice;
   const memberships: BusinessMembership[] = [];
   for (const part of chunks(businessIds))
     memberships.push(
-      ...(await manager.findBy(BusinessMembership, { businessId: In(part), status: MembershipStatus.ACTIVE })),
+      ...(await manager.findBy(BusinessMembership, {
+        businessId: In(part),
+        status: MembershipStatus.ACTIVE,
+      })),
     );
   const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
   const scopeRows: MembershipProgramAccount[] = [];
@@ -102,7 +107,10 @@ export async function writeNotices(
   if (drafts.length === 0) return { notices: [], emails: 0 };
   const existing = new Set<string>();
   for (const part of chunks(drafts.map((d) => d.sourceKey)))
-    for (const row of await manager.find(Notice, { select: { sourceKey: true }, where: { sourceKey: In(part) } }))
+    for (const row of await manager.find(Notice, {
+      select: { sourceKey: true },
+      where: { sourceKey: In(part) },
+    }))
       existing.add(row.sourceKey);
   const displayDate = agencyDay(now);
   const notices: Notice[] = drafts
@@ -135,7 +143,8 @@ export async function writeNotices(
   const people = [...new Set(notices.flatMap(recipientsOf))];
   const profiles = new Map<string, PersonalProfileRecord>();
   for (const part of chunks(people))
-    for (const p of await manager.findBy(PersonalProfileRecord, { userId: In(part) })) profiles.set(p.userId, p);
+    for (const p of await manager.findBy(PersonalProfileRecord, { userId: In(part) }))
+      profiles.set(p.userId, p);
   const outbox: MailOutbox[] = [];
   for (const notice of notices)
     for (const userId of new Set(recipientsOf(notice))) {

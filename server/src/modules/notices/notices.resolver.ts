@@ -66,9 +66,20 @@ export class NoticesResolver {
   ): Promise<NoticeConnection> {
     const { user } = requireTermsAccepted(ctx);
     const size = pageSize(first, 10);
-    const page = await listNotices(ctx.dataSource, ctx.access, user.id, ctx.config.now(), filter, size, after);
+    const page = await listNotices(
+      ctx.dataSource,
+      ctx.access,
+      user.id,
+      ctx.config.now(),
+      filter,
+      size,
+      after,
+    );
     const totalCount = await page.totalCount();
-    const edges = page.rows.map((row) => ({ cursor: encodeNoticeCursor(row), node: noticeNode(row, ctx.lang) }));
+    const edges = page.rows.map((row) => ({
+      cursor: encodeNoticeCursor(row),
+      node: noticeNode(row, ctx.lang),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
@@ -76,7 +87,10 @@ export class NoticesResolver {
     };
   }
 
-  @Query(() => NoticeNode, { nullable: true, description: 'One of the caller’s notices; null if none is visible.' })
+  @Query(() => NoticeNode, {
+    nullable: true,
+    description: 'One of the caller’s notices; null if none is visible.',
+  })
   async notice(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<NoticeNode | null> {
     const { user } = requireTermsAccepted(ctx);
     const row = await findVisibleNotice(ctx.dataSource, ctx.access, user.id, id);
@@ -90,7 +104,10 @@ export class NoticesResolver {
   }
 
   @Mutation(() => MarkNoticeReadPayload, { description: 'Records that the caller opened a notice.' })
-  async markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<MarkNoticeReadPayload> {
+  async markNoticeRead(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<MarkNoticeReadPayload> {
     const { user } = requireTermsAccepted(ctx);
     const row = await markNoticeRead(ctx.dataSource, ctx.access, user.id, id, ctx.config.now());
     return {
@@ -138,7 +155,9 @@ export class NoticesResolver {
     };
   }
 
-  @Mutation(() => Boolean, { description: 'Officers: puts a dead letter back in the queue; false if it is not one.' })
+  @Mutation(() => Boolean, {
+    description: 'Officers: puts a dead letter back in the queue; false if it is not one.',
+  })
   async retryMailDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
     requireOfficer(ctx);
     return retryDeadLetter(ctx.dataSource, id, ctx.config.now());

@@ -132,7 +132,9 @@ export function encodeNoticeCursor(row: NoticeCursor): string {
 }
 
 function decodeNoticeCursor(cursor: string): NoticeCursor {
-  const match = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const match = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
   if (!match) throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest', {}, { argument: 'after' });
   return { displayDate: match[1], id: match[2] };
 }
@@ -169,10 +171,13 @@ export async function listNotices(
   const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
   const visible = await visibility(dataSource, access, userId, filter?.businessId ?? null);
   const filtered = () => {
-    const q = baseQuery(dataSource, userId, visible).andWhere('n.display_date >= :from AND n.display_date <= :to', {
-      from,
-      to,
-    });
+    const q = baseQuery(dataSource, userId, visible).andWhere(
+      'n.display_date >= :from AND n.display_date <= :to',
+      {
+        from,
+        to,
+      },
+    );
     if (filter?.type) q.andWhere('n.type = :type', { type: filter.type });
     return q;
   };
@@ -191,8 +196,13 @@ export async function listNotices(
     .addOrderBy('n.id', 'DESC')
     .limit(size + 1)
     .getRawAndEntities();
-  const readAt = new Map(rows.raw.map((raw: { n_id: string; readAt: Date | string | null }) => [raw.n_id, raw.readAt]));
-  const list = rows.entities.map((n) => ({ ...n, readAt: readAt.get(n.id) ? new Date(readAt.get(n.id)!) : null }));
+  const readAt = new Map(
+    rows.raw.map((raw: { n_id: string; readAt: Date | string | null }) => [raw.n_id, raw.readAt]),
+  );
+  const list = rows.entities.map((n) => ({
+    ...n,
+    readAt: readAt.get(n.id) ? new Date(readAt.get(n.id)!) : null,
+  }));
   return {
     rows: list.slice(0, size),
     hasNextPage: list.length > size,
@@ -215,7 +225,11 @@ export async function findVisibleNotice(
 }
 
 /** How many of the caller's notices they have not opened (the bell). */
-export async function unreadCount(dataSource: DataSource, access: StandingSource, userId: string): Promise<number> {
+export async function unreadCount(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+): Promise<number> {
   const visible = await visibility(dataSource, access, userId, null);
   return baseQuery(dataSource, userId, visible)
     .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
@@ -235,7 +249,9 @@ export async function markNoticeRead(
   if (!notice) return null;
   if (notice.readAt) return notice;
   try {
-    await inTransaction(dataSource, (manager) => manager.insert(NoticeRead, { noticeId: id, userId, readAt: now }));
+    await inTransaction(dataSource, (manager) =>
+      manager.insert(NoticeRead, { noticeId: id, userId, readAt: now }),
+    );
   } catch (error) {
     // Two tabs opening it at once: the other one recorded it.
     if (!isUniqueViolation(error)) throw error;
@@ -248,8 +264,7 @@ function noticeProblem(field: string[], code: string, params: Record<string, str
 }
 
 export type PostNoticeResult =
-  | { ok: true; noticeCount: number; emailCount: number }
-  | { ok: false; problems: Problem[] };
+  { ok: true; noticeCount: number; emailCount: number } | { ok: false; problems: Problem[] };
 
 /**
  * An officer's notice to one business, to every business with a program account of a type (one notice per
@@ -263,7 +278,12 @@ export async function postNotice(
   now: Date,
 ): Promise<PostNoticeResult> {
   const problems: Problem[] = [];
-  const texts = { subjectEn: input.subjectEn, subjectFr: input.subjectFr, bodyEn: input.bodyEn, bodyFr: input.bodyFr };
+  const texts = {
+    subjectEn: input.subjectEn,
+    subjectFr: input.subjectFr,
+    bodyEn: input.bodyEn,
+    bodyFr: input.bodyFr,
+  };
   for (const [name, value] of Object.entries(texts)) {
     const max = name.startsWith('subject') ? NOTICE_SUBJECT_MAX_LENGTH : NOTICE_BODY_MAX_LENGTH;
     if (!value.trim()) problems.push(noticeProblem(['input', name], 'REQUIRED'));
@@ -282,7 +302,10 @@ export async function postNotice(
         ? await manager.findBy(Business, { businessNumber: bn })
         : await manager.find(Business, { order: { businessNumber: 'ASC' } });
     if (input.audience === NoticeAudience.BUSINESS && businesses.length === 0)
-      return { ok: false as const, problems: [noticeProblem(['input', 'businessNumber'], 'BUSINESS_NOT_FOUND')] };
+      return {
+        ok: false as const,
+        problems: [noticeProblem(['input', 'businessNumber'], 'BUSINESS_NOT_FOUND')],
+      };
     const registry = new Map<string, RegistryBusiness>();
     const accounts: RegistryProgramAccount[] = [];
     const registryIds = businesses.map((b) => b.registryBusinessId);
@@ -291,7 +314,10 @@ export async function postNotice(
       for (const r of await manager.findBy(RegistryBusiness, { id: In(part) })) registry.set(r.id, r);
       if (input.audience === NoticeAudience.PROGRAM_TYPE)
         accounts.push(
-          ...(await manager.findBy(RegistryProgramAccount, { businessId: In(part), programType: input.programType! })),
+          ...(await manager.findBy(RegistryProgramAccount, {
+            businessId: In(part),
+            programType: input.programType!,
+          })),
         );
     }
     const post = timeKey(now);
@@ -303,7 +329,13 @@ export async function postNotice(
       const r = registry.get(b.registryBusinessId);
       return r ? r.operatingName || r.legalName : b.businessNumber;
     };
-    const common = { type: NoticeType.GENERAL, urgent: input.urgent, createdBy: officerId, linkPath: null, ...text };
+    const common = {
+      type: NoticeType.GENERAL,
+      urgent: input.urgent,
+      createdBy: officerId,
+      linkPath: null,
+      ...text,
+    };
     let drafts: NoticeDraft[];
     if (input.audience === NoticeAudience.PROGRAM_TYPE) {
       const byRegistry = new Map(businesses.map((b) => [b.registryBusinessId, b]));
@@ -344,7 +376,11 @@ export async function outboxSummary(dataSource: DataSource) {
   const [pending, sent, dead] = await Promise.all(
     [MailStatus.PENDING, MailStatus.SENT, MailStatus.DEAD].map((status) => repo.countBy({ status })),
   );
-  const deadRows = await repo.find({ where: { status: MailStatus.DEAD }, order: { updatedAt: 'DESC', id: 'DESC' }, take: 50 });
+  const deadRows = await repo.find({
+    where: { status: MailStatus.DEAD },
+    order: { updatedAt: 'DESC', id: 'DESC' },
+    take: 50,
+  });
   const notices = deadRows.length
     ? await dataSource.getRepository(Notice).findBy({ id: In([...new Set(deadRows.map((r) => r.noticeId))]) })
     : [];
@@ -357,7 +393,14 @@ export async function retryDeadLetter(dataSource: DataSource, id: string, now: D
     .getRepository(MailOutbox)
     .update(
       { id, status: MailStatus.DEAD },
-      { status: MailStatus.PENDING, attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now },
+      {
+        status: MailStatus.PENDING,
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        updatedAt: now,
+      },
     );
   return (result.affected ?? 0) > 0;
 }

@@ -199,7 +199,10 @@ export class NoticeNode {
   body: string;
 
   @Access(AccessArea.NOTICES, AccessAction.VIEW)
-  @Field(() => String, { nullable: true, description: 'The recipient: the business’s name, or the person’s.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The recipient: the business’s name, or the person’s.',
+  })
   recipient: string;
 
   @Access(AccessArea.NOTICES, AccessAction.VIEW)

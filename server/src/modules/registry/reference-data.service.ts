@@ -424,7 +424,9 @@ function planAccount(
  * in the import's transaction (docs/notices.md).
  */
 async function noticeNewStatements(manager: EntityManager, data: ReferenceData, known: Set<string>) {
-  const numbers = data.businesses.flatMap((b) => b.programAccounts.filter((a) => a.statements.length).map((a) => a.accountNumber));
+  const numbers = data.businesses.flatMap((b) =>
+    b.programAccounts.filter((a) => a.statements.length).map((a) => a.accountNumber),
+  );
   if (numbers.length === 0) return;
   const accounts = await findIn(manager, RegistryProgramAccount, 'accountNumber', numbers);
   const idOf = new Map(accounts.map((a) => [a.accountNumber, a.id]));
