@@ -389,18 +389,16 @@ export async function outboxSummary(dataSource: DataSource) {
 
 /** Puts a dead letter back in the queue (an officer fixed the cause). False when it is not dead. */
 export async function retryDeadLetter(dataSource: DataSource, id: string, now: Date): Promise<boolean> {
-  const result = await dataSource
-    .getRepository(MailOutbox)
-    .update(
-      { id, status: MailStatus.DEAD },
-      {
-        status: MailStatus.PENDING,
-        attempts: 0,
-        nextAttemptAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-        updatedAt: now,
-      },
-    );
+  const result = await dataSource.getRepository(MailOutbox).update(
+    { id, status: MailStatus.DEAD },
+    {
+      status: MailStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: now,
+    },
+  );
   return (result.affected ?? 0) > 0;
 }
