@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './common/logger.js';
 import { openDatabase } from './database/data-source.js';
 import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
+import { createMailTransport } from './common/mail/mail-transport.js';
+import { MailOutboxWorker } from './modules/notices/mail-outbox.worker.js';
 import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
 import { expireRelationships } from './modules/relationships/relationships.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
@@ -59,6 +61,20 @@ async function main(): Promise<void> {
       .catch((error: unknown) => log.warn({ err: error }, 'relationship expiry failed; next try later'));
   }, RELATIONSHIP_EXPIRY_INTERVAL_MS);
   expiry.unref();
+  // Notice emails: the outbox worker (docs/notices.md). Several processes may run it; leases keep them apart.
+  const mailTransport = createMailTransport(config.mail);
+  const mailWorker = new MailOutboxWorker({
+    dataSource,
+    transport: mailTransport,
+    mail: config.mail,
+    portalUrl: () => publicUrl,
+    now: config.now,
+    log,
+  });
+  if (config.mail.worker) {
+    mailWorker.start();
+    log.info({ transport: config.mail.transport }, 'notice email worker started');
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -68,6 +84,9 @@ async function main(): Promise<void> {
     clearInterval(purge);
     clearInterval(expiry);
     try {
+      // Lets the email in flight finish and be recorded as sent, so a restart does not send it again.
+      await mailWorker.stop();
+      mailTransport.close();
       await app.close();
       await partnerSignIn.close();
       await dataSource.destroy();

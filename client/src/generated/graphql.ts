@@ -30,6 +30,7 @@ export type AccessArea =
   | 'BUSINESS_PROFILE'
   | 'COLLECTIONS_NOTICES'
   | 'FINANCIAL_SECURITY'
+  | 'NOTICES'
   | 'PAD'
   | 'PROGRAM_LIST'
   | 'PROGRAM_PROFILE'
@@ -194,14 +195,83 @@ export type Language =
   | 'EN'
   | 'FR';
 
+export type MailDeliveryStatus =
+  /** Given up after MAIL_MAX_ATTEMPTS failures (dead letter). */
+  | 'DEAD'
+  /** Waiting to be sent, or to be retried. */
+  | 'PENDING'
+  /** Accepted by the SMTP server. */
+  | 'SENT';
+
 export type MembershipStatus =
   | 'ACTIVE'
   | 'REVOKED';
+
+export type NoticeAudience =
+  /** One registered business (by BN). */
+  | 'BUSINESS'
+  /** Every registered business. */
+  | 'EVERYONE'
+  /** Every registered business with a program account of a type. */
+  | 'PROGRAM_TYPE';
+
+/** The list’s search. Dates are YYYY-MM-DD, inclusive. */
+export type NoticeFilterInput = {
+  /** Only the notices of this business. */
+  businessId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: 6 months before today (agency day). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Default: today. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<NoticeType>;
+};
+
+export type NoticeProgramType =
+  | 'CORPORATE_INCOME_TAX'
+  | 'CUSTOMS_BROKER'
+  | 'EXPORTER'
+  | 'GST_HST'
+  | 'IMPORTER'
+  | 'PAYROLL'
+  | 'TRADE_CONSULTANT';
+
+/** What a notice is about; `Notice.typeLabel` gives its label in the caller’s language. */
+export type NoticeType =
+  | 'ACCESS_AUTHORIZATIONS_CHANGED'
+  | 'ACCESS_REQUEST_REJECTED'
+  | 'BUSINESS_REGISTRATION_COMPLETED'
+  | 'COLLECTIONS'
+  | 'DAILY_NOTICE'
+  | 'DELEGATION_PENDING_ACCESS'
+  | 'GENERAL'
+  | 'PAYMENT_ARRANGEMENT'
+  | 'RELATIONSHIP_ACCEPTED'
+  | 'RELATIONSHIP_ENDED'
+  | 'RELATIONSHIP_EXPIRED'
+  | 'RELATIONSHIP_EXPIRING'
+  | 'RELATIONSHIP_REJECTED'
+  | 'RELATIONSHIP_REQUEST_CANCELLED'
+  | 'RELATIONSHIP_REQUEST_RECEIVED'
+  | 'STATEMENT_OF_ACCOUNT_ISSUED';
 
 export type PersonRole =
   /** Agency staff. */
   | 'OFFICER'
   | 'PERSON';
+
+/** An officer’s notice; subject and body in both languages. */
+export type PostNoticeInput = {
+  audience: NoticeAudience;
+  bodyEn: Scalars['String']['input'];
+  bodyFr: Scalars['String']['input'];
+  /** The BN9, for audience BUSINESS. */
+  businessNumber?: InputMaybe<Scalars['String']['input']>;
+  /** For audience PROGRAM_TYPE. */
+  programType?: InputMaybe<NoticeProgramType>;
+  subjectEn: Scalars['String']['input'];
+  subjectFr: Scalars['String']['input'];
+  urgent: Scalars['Boolean']['input'];
+};
 
 /** The recovery questions of a credential (seed 003 §1.5). */
 export type RecoveryInput = {

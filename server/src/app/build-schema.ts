@@ -23,6 +23,7 @@ import {
   EmployeeAssignmentResolver,
 } from '../modules/client-groups/client-groups.resolver.js';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver.js';
+import { NoticesResolver } from '../modules/notices/notices.resolver.js';
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
@@ -89,6 +90,7 @@ const resolvers: NonEmptyArray<ClassType> = [
   BusinessRulingsResolver,
   ProgramAccountRulingsResolver,
   CalculatorResolver,
+  NoticesResolver,
 ];
 
 export interface BuildSchemaOptions {

@@ -63,6 +63,14 @@ const envSchema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+    MAIL_TRANSPORT: z.enum(['file', 'smtp']).default('file'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@passerelle.invalid>'),
+    MAIL_WORKER: booleanFlag.default(true),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+    MAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENT_STORAGE === 's3') {
@@ -79,6 +87,13 @@ const envSchema = z
         code: 'custom',
         path: ['OIDC_CLIENT_ID'],
         message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER',
+      });
+    }
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'SMTP_URL is required with MAIL_TRANSPORT=smtp',
       });
     }
   });
@@ -124,6 +139,8 @@ export interface AppConfig {
   apiLimits: ApiLimits;
   /** Where uploaded documents are kept (docs/decisions/0012-documents-storage.md). */
   documents: DocumentsConfig;
+  /** Notice emails (docs/notices.md). */
+  mail: MailConfig;
 }
 
 /** The document storage: a folder under DATA_DIR, or an S3-compatible bucket. */
@@ -141,6 +158,24 @@ export interface DocumentsConfig {
       };
   /** Where an upload's files wait, on local disk, until every file of it passed the checks. */
   tempDir: string;
+}
+
+/** The notice emails' outbox worker and where it sends. */
+export interface MailConfig {
+  /** `file`: .eml files under `fileDir` (no mail server needed); `smtp`: through `smtpUrl`. */
+  transport: 'file' | 'smtp';
+  smtpUrl: string | undefined;
+  fileDir: string;
+  from: string;
+  /** Whether this process runs the outbox worker. */
+  worker: boolean;
+  /** Failures after which a message is a dead letter. */
+  maxAttempts: number;
+  /** The first retry's delay; each further one doubles it (capped at one hour). */
+  retryBaseMs: number;
+  pollMs: number;
+  /** How long a claimed message is the worker's own; longer than one send can take (SMTP timeouts). */
+  leaseMs: number;
 }
 
 /** Sessions, lockout and throttling (docs/identity.md). Durations in milliseconds. */
@@ -259,6 +294,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
             }
           : { kind: 'local', dir: path.join(dataDir, 'documents') },
       tempDir: path.join(dataDir, 'uploads-tmp'),
+    },
+    mail: {
+      transport: env.MAIL_TRANSPORT,
+      smtpUrl: env.SMTP_URL,
+      fileDir: path.join(dataDir, 'mail'),
+      from: env.MAIL_FROM,
+      worker: env.MAIL_WORKER,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: env.MAIL_RETRY_BASE_MS,
+      pollMs: env.MAIL_POLL_MS,
+      leaseMs: env.MAIL_LEASE_MS,
     },
   };
 }

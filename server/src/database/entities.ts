@@ -5,6 +5,7 @@ import { clientGroupEntities } from '../modules/client-groups/client-groups.enti
 import { SecurityEvent } from '../modules/audit/security-event.entity.js';
 import { CredentialRecovery } from '../modules/credentials/credential-recovery.entity.js';
 import { ServerSecret } from '../modules/credentials/server-secret.entity.js';
+import { noticeEntities } from '../modules/notices/notices.entities.js';
 import { PersonalProfileRecord } from '../modules/profiles/personal-profile.entity.js';
 import { registryEntities } from '../modules/registry/registry.entities.js';
 import { relationshipEntities } from '../modules/relationships/relationships.entities.js';
@@ -33,4 +34,5 @@ export const entities: ClassType[] = [
   ...apiTokenEntities,
   ...rulingEntities,
   ...documentEntities,
+  ...noticeEntities,
 ];

@@ -67,6 +67,9 @@ const unguardedMutations: Record<string, string> = {
   requestEmployerAccess: 'the caller’s own access request',
   cancelAccessRequest: 'the caller’s own access request',
   switchBusiness: 'the caller’s own session (only businesses the caller is a member of)',
+  markNoticeRead: 'the caller’s own read state, of a notice the access table lets them see',
+  postNotice: 'agency officer console (role OFFICER)',
+  retryMailDelivery: 'agency officer console (role OFFICER)',
 };
 
 const accessOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>) =>

@@ -32,6 +32,8 @@ export interface StandingSource {
   requireCaller(): void;
   /** Forgets the standings loaded so far: a mutation may have changed them (the next field reloads). */
   forget(): void;
+  /** The signed-in person's id (for values addressed to one person, AccessOwner.recipientId). */
+  callerId?(): string | null;
 }
 
 /** What a guarded resolver's context must offer. */
@@ -182,6 +184,10 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
           if (owner === undefined)
             throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
           if (owner === null) throw denied(guard.area);
+          if (owner.recipientId) {
+            if (owner.recipientId !== context.access.callerId?.()) throw denied(guard.area);
+            return resolve(parent, args, context, info);
+          }
           const standing = await context.access.standing(owner.businessId);
           if (!decideAccess(standing, guard.area, guard.action, owner)) throw denied(guard.area);
           if (!isMutation) return resolve(parent, args, context, info);

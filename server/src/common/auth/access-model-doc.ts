@@ -12,6 +12,8 @@ const areaNames: Record<AccessArea, string> = {
   REQUESTS_AND_TRANSACTIONS: 'Requests (e.g. rulings) and transactions (e.g. CADs)',
   PAD: 'Pre-authorized debit agreements',
   COLLECTIONS_NOTICES: 'Notices about collections and payment arrangements',
+  NOTICES:
+    'Other notices (statements, registration, agency notices; access and relationship notices also need those areas)',
   ACCESS_MANAGEMENT: 'Access requests and employees’ access',
   RELATIONSHIP_MANAGEMENT: 'Pending relationship requests and active relationships',
 };

@@ -33,6 +33,8 @@ const seed: Record<
     COLLECTIONS_NOTICES: ['no', 'no'],
     ACCESS_MANAGEMENT: ['no', 'no'],
     RELATIONSHIP_MANAGEMENT: ['no', 'no'],
+    // Other notices (seed 003 §2.4): not among the restricted actions, so readable; never changed.
+    NOTICES: ['yes', 'no'],
   },
   PROGRAM_MANAGEMENT: {
     // Program account profile: allowed, read only — the programs named in the relationship only.
@@ -48,6 +50,8 @@ const seed: Record<
     COLLECTIONS_NOTICES: ['no', 'no'],
     ACCESS_MANAGEMENT: ['no', 'no'],
     RELATIONSHIP_MANAGEMENT: ['no', 'no'],
+    // Other notices: only those of the programs named in the relationship (and the business-level ones).
+    NOTICES: ['scope', 'no'],
   },
 };
 

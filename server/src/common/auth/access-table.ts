@@ -20,6 +20,11 @@ export enum AccessArea {
   PAD = 'PAD',
   /** Notices about collections and payment arrangements. */
   COLLECTIONS_NOTICES = 'COLLECTIONS_NOTICES',
+  /**
+   * The business's other notices (statements, registration, agency notices): seed 003 §2.4. The notices of
+   * a program account follow its scope; notices about access or relationships also need those areas.
+   */
+  NOTICES = 'NOTICES',
   /** The business's access requests and its employees' access. */
   ACCESS_MANAGEMENT = 'ACCESS_MANAGEMENT',
   /** The business's pending relationship requests and its active relationships. */
@@ -116,6 +121,10 @@ export const accessTable: Readonly<Record<AccessArea, Row>> = {
     [cell(D, D), cell(D, D)],
     cell(A, D),
   ),
+  // Notices other than collections (seed 003 §2.4, §3.2): everyone who deals with the business reads them,
+  // within their program scope; nothing but a BAM's "everything" edits through this area (no API edits a
+  // notice; read state is per person).
+  NOTICES: row([cell(A, A), cell(S, D), cell(S, D), cell(S, D)], [cell(A, D), cell(S, D)], cell(A, D)),
   ACCESS_MANAGEMENT: row(
     [cell(A, A), cell(S, S), cell(D, D), cell(D, D)],
     [cell(D, D), cell(D, D)],
@@ -153,6 +162,11 @@ export const noStanding: Standing = { grants: [] };
 export interface AccessOwner {
   businessId: string;
   programAccountId?: string | null;
+  /**
+   * Set for a value addressed to one person (a personal notice): only that person reaches it, whatever
+   * their standing toward the business.
+   */
+  recipientId?: string | null;
 }
 
 function inScope(scope: ProgramScope, programAccountId: string | null | undefined): boolean {

@@ -24,6 +24,7 @@ export const messages = {
     'errors.accessDenied.PAD': 'You do not have access to pre-authorized debit agreements.',
     'errors.accessDenied.COLLECTIONS_NOTICES':
       'You do not have access to notices about collections and payment arrangements.',
+    'errors.accessDenied.NOTICES': 'You do not have access to these notices.',
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "You do not have access to this business's access requests and employees' access.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "You do not have access to this business's relationships.",
@@ -165,6 +166,11 @@ export const messages = {
     'businesses.ACTIVATION_KEY_EXPIRED':
       'This activation key has expired (keys are valid for 14 days). Ask the agency for a new one.',
     'businesses.ACTIVATION_KEY_USED': 'This activation key was already used. Ask the agency for a new one.',
+    'notices.REQUIRED': 'Enter a value for this field.',
+    'notices.TOO_LONG': 'This field must be at most {max} characters.',
+    'notices.INVALID_FORMAT': 'Enter the business number as 9 digits.',
+    'notices.BUSINESS_NOT_FOUND': 'No registered business has this business number.',
+    'notices.NO_RECIPIENTS': 'No registered business matches: nothing was posted.',
     'relationships.BUSINESS_NOT_FOUND': 'You are not a member of this business.',
     'relationships.NOT_ALLOWED': 'Only the business’s Business Account Manager (BAM) can do this.',
     'relationships.NOT_A_SERVICE_PROVIDER':
@@ -223,6 +229,7 @@ export const messages = {
     'errors.accessDenied.PAD': "Vous n'avez pas accès aux ententes de débit préautorisé.",
     'errors.accessDenied.COLLECTIONS_NOTICES':
       "Vous n'avez pas accès aux avis concernant les recouvrements et les ententes de paiement.",
+    'errors.accessDenied.NOTICES': "Vous n'avez pas accès à ces avis.",
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "Vous n'avez pas accès aux demandes d'accès de cette entreprise ni à l'accès de ses employés.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "Vous n'avez pas accès aux relations de cette entreprise.",
@@ -373,6 +380,11 @@ export const messages = {
       'Cette clé d’activation est expirée (les clés sont valides 14 jours). Demandez-en une nouvelle à l’Agence.',
     'businesses.ACTIVATION_KEY_USED':
       'Cette clé d’activation a déjà été utilisée. Demandez-en une nouvelle à l’Agence.',
+    'notices.REQUIRED': 'Entrez une valeur dans ce champ.',
+    'notices.TOO_LONG': 'Ce champ doit compter au plus {max} caractères.',
+    'notices.INVALID_FORMAT': "Entrez le numéro d'entreprise en 9 chiffres.",
+    'notices.BUSINESS_NOT_FOUND': "Aucune entreprise inscrite n'a ce numéro d'entreprise.",
+    'notices.NO_RECIPIENTS': "Aucune entreprise inscrite ne correspond : rien n'a été publié.",
     'relationships.BUSINESS_NOT_FOUND': 'Vous n’êtes pas membre de cette entreprise.',
     'relationships.NOT_ALLOWED':
       'Seul le gestionnaire du compte d’entreprise (GCE) de l’entreprise peut faire cette action.',

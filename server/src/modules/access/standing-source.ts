@@ -151,6 +151,7 @@ export function createStandingSource(dataSource: DataSource, session: RequestSes
     forget() {
       loader.clearAll();
     },
+    callerId: () => session.current?.user?.id ?? null,
     requireCaller() {
       if (!session.current?.user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'errors.unauthenticated');
     },

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { noticesForDomainEvent } from '../notices/notice-sources.js';
 import { BusinessAuditEvent, DomainEvent } from './businesses.entities.js';
 
 /** Types of the business audit trail (business_audit_event.event_type). */
@@ -89,18 +90,24 @@ export async function recordBusinessAudit(manager: EntityManager, input: AuditIn
   });
 }
 
-/** Appends to the domain-event outbox, in the caller's transaction so the event exists exactly when the change does. */
+/**
+ * Appends to the domain-event outbox, in the caller's transaction so the event exists exactly when the change
+ * does. The notices module consumes it right there (notices and their emails, docs/notices.md), so the event
+ * is recorded as consumed at once; a rollback undoes the event and its notices together.
+ */
 export async function publishDomainEvent(
   manager: EntityManager,
   type: DomainEventType,
   payload: Record<string, unknown>,
   occurredAt: Date,
 ): Promise<void> {
+  const id = timeOrderedId();
   await manager.insert(DomainEvent, {
-    id: timeOrderedId(),
+    id,
     type,
     payload: JSON.stringify(payload),
     occurredAt,
-    consumedAt: null,
+    consumedAt: occurredAt,
   });
+  await noticesForDomainEvent(manager, { id, type, payload, occurredAt });
 }

@@ -11,6 +11,7 @@ import {
   type ObjectLiteral,
 } from 'typeorm';
 import { type z } from 'zod';
+import { noticesForImportedStatements } from '../notices/notice-sources.js';
 import { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
 import {
   RegistryProgramAccount,
@@ -419,6 +420,27 @@ function planAccount(
 }
 
 /**
+ * "Statement of account issued" notices for the statements this import created (not for those it found),
+ * in the import's transaction (docs/notices.md).
+ */
+async function noticeNewStatements(manager: EntityManager, data: ReferenceData, known: Set<string>) {
+  const numbers = data.businesses.flatMap((b) =>
+    b.programAccounts.filter((a) => a.statements.length).map((a) => a.accountNumber),
+  );
+  if (numbers.length === 0) return;
+  const accounts = await findIn(manager, RegistryProgramAccount, 'accountNumber', numbers);
+  const idOf = new Map(accounts.map((a) => [a.accountNumber, a.id]));
+  const created = data.businesses.flatMap((b) =>
+    b.programAccounts.flatMap((a) =>
+      a.statements
+        .map((st) => ({ ...st, programAccountId: idOf.get(a.accountNumber) ?? '' }))
+        .filter((st) => st.programAccountId && !known.has(`${st.programAccountId}|${st.statementDate}`)),
+    ),
+  );
+  await noticesForImportedStatements(manager, created, new Date());
+}
+
+/**
  * Upserts a validated file in one transaction (all or nothing) by natural keys and returns what changed;
  * importing the same file again writes nothing. Database errors (e.g. a unique index) propagate after rollback.
  */
@@ -440,7 +462,11 @@ export async function importReferenceData(
       );
       for (const account of business.programAccounts) planAccount(writes, existing, account, businessId);
     }
+    const knownStatements = new Set(
+      [...existing.statements.values()].flat().map((st) => `${st.programAccountId}|${st.statementDate}`),
+    );
     await writes.flush(manager);
+    await noticeNewStatements(manager, data, knownStatements);
     const changed = IMPORT_KINDS.some(
       (kind) => writes.counts[kind].created + writes.counts[kind].updated + writes.counts[kind].deleted > 0,
     );

@@ -1,0 +1,175 @@
+import { type EntityManager, In } from 'typeorm';
+import { AccessAction, ActorKind, decideAccess, type StandingGrant } from '../../common/auth/access-table.js';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { agencyDay } from '../../common/time/agency-date.js';
+import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
+import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
+import { type Bilingual } from './notice-templates.js';
+import { MailOutbox, Notice } from './notices.entities.js';
+import { MailStatus, noticeAreas, type NoticeType } from './notices.types.js';
+
+/** A notice to write: everything but the id, the date and the area (the type's). */
+export interface NoticeDraft {
+  type: NoticeType;
+  businessId: string | null;
+  programAccountId?: string | null;
+  accountNumber: string;
+  recipientUserId?: string | null;
+  recipientName: string;
+  subject: Bilingual;
+  body: Bilingual;
+  linkPath?: string | null;
+  urgent?: boolean;
+  sourceKey: string;
+  createdBy?: string | null;
+}
+
+export interface WriteResult {
+  notices: Notice[];
+  emails: number;
+}
+
+const CHUNK = 200;
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+const ownKinds: Record<BusinessRole, ActorKind> = {
+  BUSINESS_ACCOUNT_MANAGER: ActorKind.BUSINESS_ACCOUNT_MANAGER,
+  PROGRAM_ACCOUNT_MANAGER: ActorKind.PROGRAM_ACCOUNT_MANAGER,
+  EDITOR: ActorKind.EDITOR,
+  READER: ActorKind.READER,
+};
+
+/**
+ * The people a business notice is emailed to: its active members whose role may view the notice (the
+ * access table's rule for the notice's area, within their program scope). A fixed number of statements
+ * whatever the number of notices.
+ */
+async function memberRecipients(manager: EntityManager, notices: Notice[]): Promise<Map<string, string[]>> {
+  const businessIds = [
+    ...new Set(notices.filter((n) => !n.recipientUserId && n.businessId).map((n) => n.businessId!)),
+  ];
+  const byNotice = new Map<string, string[]>();
+  if (businessIds.length === 0) return byNotice;
+  const memberships: BusinessMembership[] = [];
+  for (const part of chunks(businessIds))
+    memberships.push(
+      ...(await manager.findBy(BusinessMembership, {
+        businessId: In(part),
+        status: MembershipStatus.ACTIVE,
+      })),
+    );
+  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
+  const scopeRows: MembershipProgramAccount[] = [];
+  for (const part of chunks(scoped.map((m) => m.id)))
+    scopeRows.push(...(await manager.findBy(MembershipProgramAccount, { membershipId: In(part) })));
+  const grantOf = new Map<string, StandingGrant>();
+  for (const m of memberships)
+    grantOf.set(m.id, {
+      kind: ownKinds[m.role],
+      scope:
+        m.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
+          ? 'ALL'
+          : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
+      mayEdit: true,
+    });
+  const membersOf = new Map<string, BusinessMembership[]>();
+  for (const m of memberships) membersOf.set(m.businessId, [...(membersOf.get(m.businessId) ?? []), m]);
+  for (const notice of notices) {
+    if (notice.recipientUserId || !notice.businessId) continue;
+    const owner = { businessId: notice.businessId, programAccountId: notice.programAccountId };
+    byNotice.set(
+      notice.id,
+      (membersOf.get(notice.businessId) ?? [])
+        .filter((m) => decideAccess({ grants: [grantOf.get(m.id)!] }, notice.area, AccessAction.VIEW, owner))
+        .map((m) => m.userId),
+    );
+  }
+  return byNotice;
+}
+
+/**
+ * Writes notices and their outbox rows in the caller's transaction, so that both exist exactly when the
+ * change that caused them does. An email goes to each recipient who subscribed to notice emails, and to
+ * every recipient of an urgent notice (seed 003 §2.3), in the person's preferred language. Drafts whose
+ * source key exists already are skipped (a replayed event or a re-import writes nothing twice).
+ */
+export async function writeNotices(
+  manager: EntityManager,
+  drafts: NoticeDraft[],
+  now: Date,
+): Promise<WriteResult> {
+  if (drafts.length === 0) return { notices: [], emails: 0 };
+  const existing = new Set<string>();
+  for (const part of chunks(drafts.map((d) => d.sourceKey)))
+    for (const row of await manager.find(Notice, {
+      select: { sourceKey: true },
+      where: { sourceKey: In(part) },
+    }))
+      existing.add(row.sourceKey);
+  const displayDate = agencyDay(now);
+  const notices: Notice[] = drafts
+    .filter((d) => !existing.has(d.sourceKey))
+    .map((d) => ({
+      id: timeOrderedId(),
+      type: d.type,
+      area: noticeAreas[d.type],
+      businessId: d.businessId,
+      programAccountId: d.programAccountId ?? null,
+      accountNumber: d.accountNumber,
+      recipientUserId: d.recipientUserId ?? null,
+      recipientName: d.recipientName.slice(0, 201),
+      subjectEn: d.subject.en.slice(0, 200),
+      subjectFr: d.subject.fr.slice(0, 200),
+      bodyEn: d.body.en,
+      bodyFr: d.body.fr,
+      linkPath: d.linkPath ?? null,
+      urgent: d.urgent ?? false,
+      displayDate,
+      createdAt: now,
+      createdBy: d.createdBy ?? null,
+      sourceKey: d.sourceKey,
+    }));
+  for (const part of chunks(notices, 100))
+    await manager.createQueryBuilder().insert().into(Notice).values(part).updateEntity(false).execute();
+
+  const members = await memberRecipients(manager, notices);
+  const recipientsOf = (n: Notice) => (n.recipientUserId ? [n.recipientUserId] : (members.get(n.id) ?? []));
+  const people = [...new Set(notices.flatMap(recipientsOf))];
+  const profiles = new Map<string, PersonalProfileRecord>();
+  for (const part of chunks(people))
+    for (const p of await manager.findBy(PersonalProfileRecord, { userId: In(part) }))
+      profiles.set(p.userId, p);
+  const outbox: MailOutbox[] = [];
+  for (const notice of notices)
+    for (const userId of new Set(recipientsOf(notice))) {
+      const profile = profiles.get(userId);
+      if (!profile || !(profile.receiveNoticeEmails || notice.urgent)) continue;
+      const id = timeOrderedId();
+      outbox.push({
+        id,
+        noticeId: notice.id,
+        userId,
+        email: profile.email,
+        language: profile.preferredLanguage,
+        messageId: `<${id}@notices.passerelle>`,
+        status: MailStatus.PENDING,
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+        updatedAt: now,
+      });
+    }
+  for (const part of chunks(outbox, 100))
+    await manager.createQueryBuilder().insert().into(MailOutbox).values(part).updateEntity(false).execute();
+  return { notices, emails: outbox.length };
+}

@@ -1,0 +1,165 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { type AppContext } from '../../app/context.js';
+import { ownedBy } from '../../common/auth/access-directive.js';
+import { pageSize } from '../../common/graphql/connection.js';
+import { toUserErrors } from '../../common/errors/problems.js';
+import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
+import {
+  encodeNoticeCursor,
+  findVisibleNotice,
+  listNotices,
+  markNoticeRead,
+  type NoticeRow,
+  outboxSummary,
+  postNotice,
+  retryDeadLetter,
+  unreadCount,
+} from './notices.service.js';
+import {
+  MailDeliveryStatus,
+  MailOutboxSummary,
+  MarkNoticeReadPayload,
+  NoticeConnection,
+  NoticeFilterInput,
+  NoticeNode,
+  noticeTypeLabels,
+  PostNoticeInput,
+  PostNoticePayload,
+} from './notices.types.js';
+
+/** The API's view of a notice in the caller's language, owned by its business (or addressed to its person). */
+export function noticeNode(row: NoticeRow, lang: AppContext['lang']): NoticeNode {
+  return ownedBy<NoticeNode>(
+    {
+      id: row.id,
+      displayDate: row.displayDate,
+      type: row.type,
+      typeLabel: noticeTypeLabels[row.type][lang],
+      urgent: row.urgent,
+      read: row.readAt !== null,
+      accountNumber: row.accountNumber,
+      subject: lang === 'fr' ? row.subjectFr : row.subjectEn,
+      body: lang === 'fr' ? row.bodyFr : row.bodyEn,
+      recipient: row.recipientName,
+      linkPath: row.linkPath,
+      businessId: row.businessId,
+    },
+    {
+      businessId: row.businessId ?? '',
+      programAccountId: row.programAccountId,
+      recipientId: row.recipientUserId,
+    },
+  );
+}
+
+@Resolver()
+export class NoticesResolver {
+  @Query(() => NoticeConnection, {
+    description:
+      'The caller’s notices, newest first (10 a page by default, at most 100): those addressed to them, and their businesses’ (and clients’) notices as the access table allows (docs/notices.md).',
+  })
+  async notices(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => NoticeFilterInput, { nullable: true }) filter: NoticeFilterInput | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<NoticeConnection> {
+    const { user } = requireTermsAccepted(ctx);
+    const size = pageSize(first, 10);
+    const page = await listNotices(
+      ctx.dataSource,
+      ctx.access,
+      user.id,
+      ctx.config.now(),
+      filter,
+      size,
+      after,
+    );
+    const totalCount = await page.totalCount();
+    const edges = page.rows.map((row) => ({
+      cursor: encodeNoticeCursor(row),
+      node: noticeNode(row, ctx.lang),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+
+  @Query(() => NoticeNode, {
+    nullable: true,
+    description: 'One of the caller’s notices; null if none is visible.',
+  })
+  async notice(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<NoticeNode | null> {
+    const { user } = requireTermsAccepted(ctx);
+    const row = await findVisibleNotice(ctx.dataSource, ctx.access, user.id, id);
+    return row ? noticeNode(row, ctx.lang) : null;
+  }
+
+  @Query(() => Int, { description: 'How many of the caller’s notices they have not opened (the bell).' })
+  async unreadNoticeCount(@Ctx() ctx: AppContext): Promise<number> {
+    const { user } = requireTermsAccepted(ctx);
+    return unreadCount(ctx.dataSource, ctx.access, user.id);
+  }
+
+  @Mutation(() => MarkNoticeReadPayload, { description: 'Records that the caller opened a notice.' })
+  async markNoticeRead(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<MarkNoticeReadPayload> {
+    const { user } = requireTermsAccepted(ctx);
+    const row = await markNoticeRead(ctx.dataSource, ctx.access, user.id, id, ctx.config.now());
+    return {
+      notice: row ? noticeNode(row, ctx.lang) : null,
+      unreadCount: await unreadCount(ctx.dataSource, ctx.access, user.id),
+    };
+  }
+
+  @Mutation(() => PostNoticePayload, {
+    description:
+      'Officers: posts a notice to one business, to every business with a program type, or to everyone; urgent notices are emailed even to people who unsubscribed.',
+  })
+  async postNotice(
+    @Arg('input', () => PostNoticeInput) input: PostNoticeInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<PostNoticePayload> {
+    const { user } = requireOfficer(ctx);
+    const result = await postNotice(ctx.dataSource, user.id, input, ctx.config.now());
+    return result.ok
+      ? { noticeCount: result.noticeCount, emailCount: result.emailCount, userErrors: [] }
+      : { noticeCount: 0, emailCount: 0, userErrors: toUserErrors(result.problems, ctx.t) };
+  }
+
+  @Query(() => MailOutboxSummary, { description: 'Officers: the notice email outbox and its dead letters.' })
+  async noticeOutbox(@Ctx() ctx: AppContext): Promise<MailOutboxSummary> {
+    requireOfficer(ctx);
+    const summary = await outboxSummary(ctx.dataSource);
+    return {
+      pending: summary.pending,
+      sent: summary.sent,
+      dead: summary.dead,
+      deadLetters: summary.deadRows.map((row) => {
+        const notice = summary.notices.get(row.noticeId);
+        return {
+          id: row.id,
+          noticeId: row.noticeId,
+          noticeSubject: notice ? (ctx.lang === 'fr' ? notice.subjectFr : notice.subjectEn) : '',
+          status: row.status as MailDeliveryStatus,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt,
+          updatedAt: row.updatedAt,
+        };
+      }),
+    };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Officers: puts a dead letter back in the queue; false if it is not one.',
+  })
+  async retryMailDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    requireOfficer(ctx);
+    return retryDeadLetter(ctx.dataSource, id, ctx.config.now());
+  }
+}

@@ -1,0 +1,404 @@
+import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { type StandingSource } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
+import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
+import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { type Problem } from '../../common/errors/problems.js';
+import { agencyDay } from '../../common/time/agency-date.js';
+import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
+import { MembershipStatus } from '../businesses/businesses.types.js';
+import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import { BusinessRelationship } from '../relationships/relationships.entities.js';
+import { RelationshipStatus } from '../relationships/relationships.types.js';
+import { type NoticeDraft, writeNotices } from './notice-writer.js';
+import { MailOutbox, Notice, NoticeRead } from './notices.entities.js';
+import {
+  MailStatus,
+  NoticeAudience,
+  NoticeType,
+  type NoticeFilterInput,
+  type PostNoticeInput,
+} from './notices.types.js';
+
+export const NOTICE_SUBJECT_MAX_LENGTH = 200;
+export const NOTICE_BODY_MAX_LENGTH = 5000;
+/** The list's default range: the last 6 months (seed 003 §2.4 "Plage de dates"). */
+export const NOTICE_DEFAULT_MONTHS = 6;
+
+const NOTICE_AREAS = [
+  AccessArea.NOTICES,
+  AccessArea.COLLECTIONS_NOTICES,
+  AccessArea.ACCESS_MANAGEMENT,
+  AccessArea.RELATIONSHIP_MANAGEMENT,
+] as const;
+
+export interface NoticeRow extends Notice {
+  readAt: Date | null;
+}
+
+/** A predicate over `n` (notice) and its parameters. */
+interface Predicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** The businesses a person may reach: their own (active memberships) and the clients of those, as providers. */
+async function reachableBusinesses(dataSource: DataSource, userId: string): Promise<string[]> {
+  const own = await dataSource
+    .getRepository(BusinessMembership)
+    .find({ select: { businessId: true }, where: { userId, status: MembershipStatus.ACTIVE } });
+  const ownIds = own.map((m) => m.businessId);
+  if (ownIds.length === 0) return [];
+  const clients = await dataSource.getRepository(BusinessRelationship).find({
+    select: { clientBusinessId: true },
+    where: { providerBusinessId: In(ownIds), status: RelationshipStatus.ACCEPTED },
+  });
+  return [...new Set([...ownIds, ...clients.map((r) => r.clientBusinessId)])];
+}
+
+/**
+ * Which notices the caller may see, as SQL: those addressed to them, and for each business they reach, its
+ * notices whose area the access table lets them view (within their program scope for IN_SCOPE rules). The
+ * standings come from the request's StandingSource (the same loader @access reads).
+ */
+async function visibility(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+  businessFilter: string | null,
+): Promise<Predicate> {
+  const params: Record<string, unknown> = { me: userId };
+  const branches: string[] = [
+    businessFilter
+      ? 'n.recipient_user_id = :me AND n.business_id = :onlyBusiness'
+      : 'n.recipient_user_id = :me',
+  ];
+  if (businessFilter) params.onlyBusiness = businessFilter;
+  let businesses = await reachableBusinesses(dataSource, userId);
+  if (businessFilter) businesses = businesses.filter((id) => id === businessFilter);
+  const standings = await Promise.all(businesses.map((id) => access.standing(id)));
+  businesses.forEach((businessId, i) => {
+    const all: string[] = [];
+    const scoped: string[] = [];
+    for (const area of NOTICE_AREAS) {
+      const scope = visibleScope(standings[i], area, AccessAction.VIEW);
+      if (scope === 'ALL') all.push(area);
+      else if (scope.size > 0) {
+        const key = `s${i}_${scoped.length}`;
+        params[`${key}a`] = area;
+        params[`${key}p`] = [...scope];
+        // A business-level notice (no program account) is reachable with any scope, as in the access table.
+        scoped.push(
+          `(n.area = :${key}a AND (n.program_account_id IS NULL OR n.program_account_id IN (:...${key}p)))`,
+        );
+      }
+    }
+    if (all.length === 0 && scoped.length === 0) return;
+    params[`b${i}`] = businessId;
+    const parts = [...(all.length ? [`n.area IN (:...a${i})`] : []), ...scoped];
+    if (all.length) params[`a${i}`] = all;
+    branches.push(`(n.business_id = :b${i} AND n.recipient_user_id IS NULL AND (${parts.join(' OR ')}))`);
+  });
+  return { sql: `(${branches.map((b) => `(${b})`).join(' OR ')})`, params };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDay(value: string, argument: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DAY.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest', {}, { argument });
+  return value;
+}
+
+/** The default start of the range: the same day 6 months ago (agency day). */
+export function defaultFrom(now: Date): string {
+  const today = agencyDay(now);
+  const [y, m, d] = today.split('-').map(Number);
+  const back = new Date(Date.UTC(y, m - 1 - NOTICE_DEFAULT_MONTHS, 1));
+  const lastDay = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate();
+  back.setUTCDate(Math.min(d, lastDay));
+  return back.toISOString().slice(0, 10);
+}
+
+export interface NoticeCursor {
+  displayDate: string;
+  id: string;
+}
+
+export function encodeNoticeCursor(row: NoticeCursor): string {
+  return Buffer.from(`${row.displayDate}|${row.id}`, 'utf8').toString('base64url');
+}
+
+function decodeNoticeCursor(cursor: string): NoticeCursor {
+  const match = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  if (!match) throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest', {}, { argument: 'after' });
+  return { displayDate: match[1], id: match[2] };
+}
+
+function baseQuery(dataSource: DataSource, userId: string, where: Predicate): SelectQueryBuilder<Notice> {
+  return dataSource
+    .getRepository(Notice)
+    .createQueryBuilder('n')
+    .where(where.sql, where.params)
+    .setParameter('me', userId);
+}
+
+export interface NoticePage {
+  rows: NoticeRow[];
+  hasNextPage: boolean;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * The caller's notices, newest first, `size` at a time after `after`: keyset on (display_date, id), which
+ * the indexes (business_id | recipient_user_id, display_date, id) serve. Throws BAD_USER_INPUT on a bad
+ * date or cursor.
+ */
+export async function listNotices(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+  now: Date,
+  filter: NoticeFilterInput | null | undefined,
+  size: number,
+  after: string | null | undefined,
+): Promise<NoticePage> {
+  const from = filter?.from ? checkDay(filter.from, 'filter.from') : defaultFrom(now);
+  const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
+  const visible = await visibility(dataSource, access, userId, filter?.businessId ?? null);
+  const filtered = () => {
+    const q = baseQuery(dataSource, userId, visible).andWhere(
+      'n.display_date >= :from AND n.display_date <= :to',
+      {
+        from,
+        to,
+      },
+    );
+    if (filter?.type) q.andWhere('n.type = :type', { type: filter.type });
+    return q;
+  };
+  const q = filtered();
+  if (after) {
+    const position = decodeNoticeCursor(after);
+    q.andWhere('(n.display_date < :kDate OR (n.display_date = :kDate AND n.id < :kId))', {
+      kDate: position.displayDate,
+      kId: position.id,
+    });
+  }
+  const rows = await q
+    .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
+    .addSelect('r.read_at', 'readAt')
+    .orderBy('n.display_date', 'DESC')
+    .addOrderBy('n.id', 'DESC')
+    .limit(size + 1)
+    .getRawAndEntities();
+  const readAt = new Map(
+    rows.raw.map((raw: { n_id: string; readAt: Date | string | null }) => [raw.n_id, raw.readAt]),
+  );
+  const list = rows.entities.map((n) => ({
+    ...n,
+    readAt: readAt.get(n.id) ? new Date(readAt.get(n.id)!) : null,
+  }));
+  return {
+    rows: list.slice(0, size),
+    hasNextPage: list.length > size,
+    totalCount: () => filtered().getCount(),
+  };
+}
+
+/** One notice, if the caller may see it (else null: the answer does not tell whether it exists). */
+export async function findVisibleNotice(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+  id: string,
+): Promise<NoticeRow | null> {
+  const visible = await visibility(dataSource, access, userId, null);
+  const notice = await baseQuery(dataSource, userId, visible).andWhere('n.id = :id', { id }).getOne();
+  if (!notice) return null;
+  const read = await dataSource.getRepository(NoticeRead).findOneBy({ noticeId: id, userId });
+  return { ...notice, readAt: read?.readAt ?? null };
+}
+
+/** How many of the caller's notices they have not opened (the bell). */
+export async function unreadCount(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+): Promise<number> {
+  const visible = await visibility(dataSource, access, userId, null);
+  return baseQuery(dataSource, userId, visible)
+    .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
+    .andWhere('r.notice_id IS NULL')
+    .getCount();
+}
+
+/** Marks a visible notice read for the caller (once; again is a no-op). Null when not visible. */
+export async function markNoticeRead(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<NoticeRow | null> {
+  const notice = await findVisibleNotice(dataSource, access, userId, id);
+  if (!notice) return null;
+  if (notice.readAt) return notice;
+  try {
+    await inTransaction(dataSource, (manager) =>
+      manager.insert(NoticeRead, { noticeId: id, userId, readAt: now }),
+    );
+  } catch (error) {
+    // Two tabs opening it at once: the other one recorded it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { ...notice, readAt: now };
+}
+
+function noticeProblem(field: string[], code: string, params: Record<string, string | number> = {}): Problem {
+  return { field, code, messageKey: `notices.${code}` as Problem['messageKey'], params };
+}
+
+export type PostNoticeResult =
+  { ok: true; noticeCount: number; emailCount: number } | { ok: false; problems: Problem[] };
+
+/**
+ * An officer's notice to one business, to every business with a program account of a type (one notice per
+ * such account), or to every registered business; written with its emails in one transaction. Problems:
+ * REQUIRED, TOO_LONG, INVALID_FORMAT, BUSINESS_NOT_FOUND, NO_RECIPIENTS.
+ */
+export async function postNotice(
+  dataSource: DataSource,
+  officerId: string,
+  input: PostNoticeInput,
+  now: Date,
+): Promise<PostNoticeResult> {
+  const problems: Problem[] = [];
+  const texts = {
+    subjectEn: input.subjectEn,
+    subjectFr: input.subjectFr,
+    bodyEn: input.bodyEn,
+    bodyFr: input.bodyFr,
+  };
+  for (const [name, value] of Object.entries(texts)) {
+    const max = name.startsWith('subject') ? NOTICE_SUBJECT_MAX_LENGTH : NOTICE_BODY_MAX_LENGTH;
+    if (!value.trim()) problems.push(noticeProblem(['input', name], 'REQUIRED'));
+    else if (value.trim().length > max) problems.push(noticeProblem(['input', name], 'TOO_LONG', { max }));
+  }
+  const bn = input.businessNumber?.trim() ?? '';
+  if (input.audience === NoticeAudience.BUSINESS && !/^\d{9}$/.test(bn))
+    problems.push(noticeProblem(['input', 'businessNumber'], bn ? 'INVALID_FORMAT' : 'REQUIRED'));
+  if (input.audience === NoticeAudience.PROGRAM_TYPE && !input.programType)
+    problems.push(noticeProblem(['input', 'programType'], 'REQUIRED'));
+  if (problems.length) return { ok: false, problems };
+
+  return inTransaction(dataSource, async (manager) => {
+    const businesses =
+      input.audience === NoticeAudience.BUSINESS
+        ? await manager.findBy(Business, { businessNumber: bn })
+        : await manager.find(Business, { order: { businessNumber: 'ASC' } });
+    if (input.audience === NoticeAudience.BUSINESS && businesses.length === 0)
+      return {
+        ok: false as const,
+        problems: [noticeProblem(['input', 'businessNumber'], 'BUSINESS_NOT_FOUND')],
+      };
+    const registry = new Map<string, RegistryBusiness>();
+    const accounts: RegistryProgramAccount[] = [];
+    const registryIds = businesses.map((b) => b.registryBusinessId);
+    for (let i = 0; i < registryIds.length; i += 200) {
+      const part = registryIds.slice(i, i + 200);
+      for (const r of await manager.findBy(RegistryBusiness, { id: In(part) })) registry.set(r.id, r);
+      if (input.audience === NoticeAudience.PROGRAM_TYPE)
+        accounts.push(
+          ...(await manager.findBy(RegistryProgramAccount, {
+            businessId: In(part),
+            programType: input.programType!,
+          })),
+        );
+    }
+    const post = timeKey(now);
+    const text = {
+      subject: { en: input.subjectEn.trim(), fr: input.subjectFr.trim() },
+      body: { en: input.bodyEn.trim(), fr: input.bodyFr.trim() },
+    };
+    const nameOf = (b: Business) => {
+      const r = registry.get(b.registryBusinessId);
+      return r ? r.operatingName || r.legalName : b.businessNumber;
+    };
+    const common = {
+      type: NoticeType.GENERAL,
+      urgent: input.urgent,
+      createdBy: officerId,
+      linkPath: null,
+      ...text,
+    };
+    let drafts: NoticeDraft[];
+    if (input.audience === NoticeAudience.PROGRAM_TYPE) {
+      const byRegistry = new Map(businesses.map((b) => [b.registryBusinessId, b]));
+      drafts = accounts.map((a) => {
+        const business = byRegistry.get(a.businessId)!;
+        return {
+          ...common,
+          businessId: business.id,
+          programAccountId: a.id,
+          accountNumber: a.accountNumber,
+          recipientName: nameOf(business),
+          sourceKey: `post:${post}:${a.id}`,
+        };
+      });
+    } else
+      drafts = businesses.map((b) => ({
+        ...common,
+        businessId: b.id,
+        accountNumber: b.businessNumber,
+        recipientName: nameOf(b),
+        sourceKey: `post:${post}:${b.id}`,
+      }));
+    if (drafts.length === 0)
+      return { ok: false as const, problems: [noticeProblem(['input', 'audience'], 'NO_RECIPIENTS')] };
+    const written = await writeNotices(manager, drafts, now);
+    return { ok: true as const, noticeCount: written.notices.length, emailCount: written.emails };
+  });
+}
+
+/** A post's key: unique per officer action (the instant, to the microsecond, and a random part). */
+function timeKey(now: Date): string {
+  return `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The outbox's counts and latest dead letters, for officers. */
+export async function outboxSummary(dataSource: DataSource) {
+  const repo = dataSource.getRepository(MailOutbox);
+  const [pending, sent, dead] = await Promise.all(
+    [MailStatus.PENDING, MailStatus.SENT, MailStatus.DEAD].map((status) => repo.countBy({ status })),
+  );
+  const deadRows = await repo.find({
+    where: { status: MailStatus.DEAD },
+    order: { updatedAt: 'DESC', id: 'DESC' },
+    take: 50,
+  });
+  const notices = deadRows.length
+    ? await dataSource.getRepository(Notice).findBy({ id: In([...new Set(deadRows.map((r) => r.noticeId))]) })
+    : [];
+  return { pending, sent, dead, deadRows, notices: new Map(notices.map((n) => [n.id, n])) };
+}
+
+/** Puts a dead letter back in the queue (an officer fixed the cause). False when it is not dead. */
+export async function retryDeadLetter(dataSource: DataSource, id: string, now: Date): Promise<boolean> {
+  const result = await dataSource.getRepository(MailOutbox).update(
+    { id, status: MailStatus.DEAD },
+    {
+      status: MailStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: now,
+    },
+  );
+  return (result.affected ?? 0) > 0;
+}

@@ -1,0 +1,343 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../common/graphql/connection.js';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { UserError } from '../../common/graphql/user-error.type.js';
+import { Access } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+
+/** What a notice is about (seed 003 §2.4; domain.md §7). Labels in both languages below. */
+export enum NoticeType {
+  DELEGATION_PENDING_ACCESS = 'DELEGATION_PENDING_ACCESS',
+  ACCESS_AUTHORIZATIONS_CHANGED = 'ACCESS_AUTHORIZATIONS_CHANGED',
+  ACCESS_REQUEST_REJECTED = 'ACCESS_REQUEST_REJECTED',
+  RELATIONSHIP_REQUEST_RECEIVED = 'RELATIONSHIP_REQUEST_RECEIVED',
+  RELATIONSHIP_REQUEST_CANCELLED = 'RELATIONSHIP_REQUEST_CANCELLED',
+  RELATIONSHIP_ACCEPTED = 'RELATIONSHIP_ACCEPTED',
+  RELATIONSHIP_REJECTED = 'RELATIONSHIP_REJECTED',
+  RELATIONSHIP_EXPIRING = 'RELATIONSHIP_EXPIRING',
+  RELATIONSHIP_EXPIRED = 'RELATIONSHIP_EXPIRED',
+  RELATIONSHIP_ENDED = 'RELATIONSHIP_ENDED',
+  BUSINESS_REGISTRATION_COMPLETED = 'BUSINESS_REGISTRATION_COMPLETED',
+  STATEMENT_OF_ACCOUNT_ISSUED = 'STATEMENT_OF_ACCOUNT_ISSUED',
+  DAILY_NOTICE = 'DAILY_NOTICE',
+  COLLECTIONS = 'COLLECTIONS',
+  PAYMENT_ARRANGEMENT = 'PAYMENT_ARRANGEMENT',
+  GENERAL = 'GENERAL',
+}
+
+/** The areas of the access table a notice can belong to (its type decides). */
+export type NoticeArea =
+  | AccessArea.NOTICES
+  | AccessArea.COLLECTIONS_NOTICES
+  | AccessArea.ACCESS_MANAGEMENT
+  | AccessArea.RELATIONSHIP_MANAGEMENT;
+
+/**
+ * Each type's area: who may see a business's notice of that type is the area's VIEW rule (seed 003 §3.2):
+ * a provider never sees collections or payment-arrangement notices, nor the client's access requests or
+ * relationships (the common restricted actions).
+ */
+export const noticeAreas: Record<NoticeType, NoticeArea> = {
+  DELEGATION_PENDING_ACCESS: AccessArea.ACCESS_MANAGEMENT,
+  ACCESS_AUTHORIZATIONS_CHANGED: AccessArea.ACCESS_MANAGEMENT,
+  ACCESS_REQUEST_REJECTED: AccessArea.ACCESS_MANAGEMENT,
+  RELATIONSHIP_REQUEST_RECEIVED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_REQUEST_CANCELLED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_ACCEPTED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_REJECTED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_EXPIRING: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_EXPIRED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  RELATIONSHIP_ENDED: AccessArea.RELATIONSHIP_MANAGEMENT,
+  BUSINESS_REGISTRATION_COMPLETED: AccessArea.NOTICES,
+  STATEMENT_OF_ACCOUNT_ISSUED: AccessArea.NOTICES,
+  DAILY_NOTICE: AccessArea.NOTICES,
+  COLLECTIONS: AccessArea.COLLECTIONS_NOTICES,
+  PAYMENT_ARRANGEMENT: AccessArea.COLLECTIONS_NOTICES,
+  GENERAL: AccessArea.NOTICES,
+};
+
+/** The types' labels as the seed's list shows them ("Modifications apportées à la délégation - ..."). */
+export const noticeTypeLabels: Record<NoticeType, { en: string; fr: string }> = {
+  DELEGATION_PENDING_ACCESS: {
+    en: 'Delegation changes - Pending access',
+    fr: 'Modifications apportées à la délégation - En attente de l’accès',
+  },
+  ACCESS_AUTHORIZATIONS_CHANGED: {
+    en: 'Delegation changes - Access authorizations changed',
+    fr: 'Modifications apportées à la délégation - Autorisations d’accès modifiées',
+  },
+  ACCESS_REQUEST_REJECTED: {
+    en: 'Delegation changes - Access request rejected',
+    fr: 'Modifications apportées à la délégation - Demande d’accès refusée',
+  },
+  RELATIONSHIP_REQUEST_RECEIVED: {
+    en: 'Business relationships - Request received',
+    fr: 'Relations d’affaires - Demande reçue',
+  },
+  RELATIONSHIP_REQUEST_CANCELLED: {
+    en: 'Business relationships - Request withdrawn',
+    fr: 'Relations d’affaires - Demande retirée',
+  },
+  RELATIONSHIP_ACCEPTED: {
+    en: 'Business relationships - Request accepted',
+    fr: 'Relations d’affaires - Demande acceptée',
+  },
+  RELATIONSHIP_REJECTED: {
+    en: 'Business relationships - Request rejected',
+    fr: 'Relations d’affaires - Demande refusée',
+  },
+  RELATIONSHIP_EXPIRING: {
+    en: 'Business relationships - Request expiring',
+    fr: 'Relations d’affaires - Demande sur le point d’expirer',
+  },
+  RELATIONSHIP_EXPIRED: {
+    en: 'Business relationships - Request expired',
+    fr: 'Relations d’affaires - Demande expirée',
+  },
+  RELATIONSHIP_ENDED: {
+    en: 'Business relationships - Relationship ended',
+    fr: 'Relations d’affaires - Relation terminée',
+  },
+  BUSINESS_REGISTRATION_COMPLETED: {
+    en: 'Business registration completed',
+    fr: 'Inscription de l’entreprise terminée',
+  },
+  STATEMENT_OF_ACCOUNT_ISSUED: { en: 'Statement of account issued', fr: 'Relevé de compte émis' },
+  DAILY_NOTICE: { en: 'Daily notice', fr: 'Avis quotidien' },
+  COLLECTIONS: { en: 'Collections', fr: 'Recouvrement' },
+  PAYMENT_ARRANGEMENT: { en: 'Payment arrangement', fr: 'Arrangement de paiement' },
+  GENERAL: { en: 'General agency notice', fr: 'Avis général de l’agence' },
+};
+
+export const MailStatus = { PENDING: 'PENDING', SENT: 'SENT', DEAD: 'DEAD' } as const;
+export type MailStatus = (typeof MailStatus)[keyof typeof MailStatus];
+
+/** Who an officer's notice goes to. */
+export enum NoticeAudience {
+  BUSINESS = 'BUSINESS',
+  PROGRAM_TYPE = 'PROGRAM_TYPE',
+  EVERYONE = 'EVERYONE',
+}
+
+/** The program types an officer may target (registry program types). */
+export enum NoticeProgramType {
+  IMPORTER = 'IMPORTER',
+  EXPORTER = 'EXPORTER',
+  CUSTOMS_BROKER = 'CUSTOMS_BROKER',
+  TRADE_CONSULTANT = 'TRADE_CONSULTANT',
+  GST_HST = 'GST_HST',
+  PAYROLL = 'PAYROLL',
+  CORPORATE_INCOME_TAX = 'CORPORATE_INCOME_TAX',
+}
+
+registerEnumType(NoticeType, {
+  name: 'NoticeType',
+  description: 'What a notice is about; `Notice.typeLabel` gives its label in the caller’s language.',
+});
+registerEnumType(NoticeAudience, {
+  name: 'NoticeAudience',
+  valuesConfig: {
+    BUSINESS: { description: 'One registered business (by BN).' },
+    PROGRAM_TYPE: { description: 'Every registered business with a program account of a type.' },
+    EVERYONE: { description: 'Every registered business.' },
+  },
+});
+registerEnumType(NoticeProgramType, { name: 'NoticeProgramType' });
+
+export enum MailDeliveryStatus {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  DEAD = 'DEAD',
+}
+registerEnumType(MailDeliveryStatus, {
+  name: 'MailDeliveryStatus',
+  valuesConfig: {
+    PENDING: { description: 'Waiting to be sent, or to be retried.' },
+    SENT: { description: 'Accepted by the SMTP server.' },
+    DEAD: { description: 'Given up after MAIL_MAX_ATTEMPTS failures (dead letter).' },
+  },
+});
+
+/**
+ * A notice. Its content is guarded by @access NOTICES (the owner is its business and program account); the
+ * list and `notice(id)` also apply the area of its type (collections, access, relationships) and answer a
+ * person-addressed notice to that person only.
+ */
+@ObjectType('Notice', { description: 'A notice from the agency or the portal (seed 003 §2.4).' })
+export class NoticeNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'The agency day it is dated, YYYY-MM-DD.' })
+  displayDate: string;
+
+  @Field(() => NoticeType)
+  type: NoticeType;
+
+  @Field(() => String, { description: 'The type’s label in the caller’s language.' })
+  typeLabel: string;
+
+  @Field(() => Boolean)
+  urgent: boolean;
+
+  @Field(() => Boolean, { description: 'Whether the caller has opened it.' })
+  read: boolean;
+
+  @Access(AccessArea.NOTICES, AccessAction.VIEW)
+  @Field(() => String, {
+    nullable: true,
+    description: 'The program account number, else the BN9; empty for a notice addressed to a person.',
+  })
+  accountNumber: string;
+
+  @Access(AccessArea.NOTICES, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'In the caller’s language.' })
+  subject: string;
+
+  @Access(AccessArea.NOTICES, AccessAction.VIEW)
+  @Field(() => String, { nullable: true, description: 'Plain text in the caller’s language.' })
+  body: string;
+
+  @Access(AccessArea.NOTICES, AccessAction.VIEW)
+  @Field(() => String, {
+    nullable: true,
+    description: 'The recipient: the business’s name, or the person’s.',
+  })
+  recipient: string;
+
+  @Access(AccessArea.NOTICES, AccessAction.VIEW)
+  @Field(() => String, {
+    nullable: true,
+    description: 'The portal page it concerns, without the language (e.g. /business/employees).',
+  })
+  linkPath: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The business it concerns, if any.' })
+  businessId: string | null;
+}
+
+@ObjectType()
+export class NoticeEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => NoticeNode)
+  node: NoticeNode;
+}
+
+@ObjectType()
+export class NoticeConnection {
+  @Field(() => [NoticeEdge])
+  edges: NoticeEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Every notice matching the filter (for “1 to 10 of 13”).' })
+  totalCount: number;
+}
+
+@InputType({ description: 'The list’s search. Dates are YYYY-MM-DD, inclusive.' })
+export class NoticeFilterInput {
+  @Field(() => String, { nullable: true, description: 'Default: 6 months before today (agency day).' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default: today.' })
+  to?: string | null;
+
+  @Field(() => NoticeType, { nullable: true })
+  type?: NoticeType | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the notices of this business.' })
+  businessId?: string | null;
+}
+
+@InputType({ description: 'An officer’s notice; subject and body in both languages.' })
+export class PostNoticeInput {
+  @Field(() => NoticeAudience)
+  audience: NoticeAudience;
+
+  @Field(() => String, { nullable: true, description: 'The BN9, for audience BUSINESS.' })
+  businessNumber?: string | null;
+
+  @Field(() => NoticeProgramType, { nullable: true, description: 'For audience PROGRAM_TYPE.' })
+  programType?: NoticeProgramType | null;
+
+  @Field(() => Boolean)
+  urgent: boolean;
+
+  @Field(() => String)
+  subjectEn: string;
+
+  @Field(() => String)
+  subjectFr: string;
+
+  @Field(() => String)
+  bodyEn: string;
+
+  @Field(() => String)
+  bodyFr: string;
+}
+
+@ObjectType()
+export class PostNoticePayload {
+  @Field(() => Int, { description: 'Notices written (one per business, or per program account).' })
+  noticeCount: number;
+
+  @Field(() => Int, { description: 'Emails queued.' })
+  emailCount: number;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class MarkNoticeReadPayload {
+  @Field(() => NoticeNode, { nullable: true })
+  notice: NoticeNode | null;
+
+  @Field(() => Int)
+  unreadCount: number;
+}
+
+@ObjectType('MailDelivery', { description: 'One email of the outbox, for officers (no address shown).' })
+export class MailDeliveryNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  noticeId: string;
+
+  @Field(() => String)
+  noticeSubject: string;
+
+  @Field(() => MailDeliveryStatus)
+  status: MailDeliveryStatus;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class MailOutboxSummary {
+  @Field(() => Int)
+  pending: number;
+
+  @Field(() => Int)
+  sent: number;
+
+  @Field(() => Int)
+  dead: number;
+
+  @Field(() => [MailDeliveryNode], { description: 'The latest dead letters, newest first (at most 50).' })
+  deadLetters: MailDeliveryNode[];
+}
