@@ -23,6 +23,16 @@ import {
   EmployeeAssignmentResolver,
 } from '../modules/client-groups/client-groups.resolver.js';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver.js';
+import {
+  AccountStatementConnectionResolver,
+  AccountTransactionConnectionResolver,
+  AgencyInvoiceConnectionResolver,
+} from '../modules/finance/finance-connections.resolver.js';
+import {
+  BusinessRecentTransactionsResolver,
+  FinanceMutationsResolver,
+  ProgramAccountFinanceResolver,
+} from '../modules/finance/finance.resolver.js';
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
@@ -65,6 +75,12 @@ const resolvers: NonEmptyArray<ClassType> = [
   ClientGroupResolver,
   EmployeeAssignmentResolver,
   BusinessClientGroupsResolver,
+  ProgramAccountFinanceResolver,
+  BusinessRecentTransactionsResolver,
+  FinanceMutationsResolver,
+  AccountTransactionConnectionResolver,
+  AccountStatementConnectionResolver,
+  AgencyInvoiceConnectionResolver,
 ];
 
 export interface BuildSchemaOptions {

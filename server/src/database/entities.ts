@@ -1,5 +1,6 @@
 import { type ClassType } from '../common/class-type.js';
 import { businessEntities } from '../modules/businesses/businesses.entities.js';
+import { financeEntities } from '../modules/finance/finance.entities.js';
 import { clientGroupEntities } from '../modules/client-groups/client-groups.entities.js';
 import { SecurityEvent } from '../modules/audit/security-event.entity.js';
 import { CredentialRecovery } from '../modules/credentials/credential-recovery.entity.js';
@@ -27,4 +28,5 @@ export const entities: ClassType[] = [
   ...businessEntities,
   ...relationshipEntities,
   ...clientGroupEntities,
+  ...financeEntities,
 ];

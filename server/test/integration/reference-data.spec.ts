@@ -69,6 +69,8 @@ function fileCounts(data: ReferenceData): Record<ImportKind, number> {
     transactions: sum((a) => a.transactions),
     payments: sum((a) => a.payments),
     statements: sum((a) => a.statements),
+    invoices: sum((a) => a.invoices),
+    financialSecurities: accounts.filter((a) => a.financialSecurity).length,
   };
 }
 

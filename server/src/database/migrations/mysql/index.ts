@@ -7,5 +7,6 @@ import { Migration as M3 } from './1795405087366-access-request-pending.js';
 import { Migration as M4 } from './1795405626021-relationships.js';
 import { Migration as M5 } from './1795408679651-employee-assignment-per-provider.js';
 import { Migration as M6 } from './1795409766886-program-account-settings.js';
+import { Migration as M7 } from './1796198971971-finance.js';
 
-export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6];
+export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7];
