@@ -35,6 +35,8 @@ const TABLES = [
   'registry_transaction',
   'registry_payment',
   'registry_statement',
+  'registry_invoice',
+  'registry_financial_security',
 ] as const;
 
 /** Every row of every registry table, in a stable order: equal snapshots mean nothing was written. */

@@ -135,16 +135,25 @@ export async function applyCredit(
 
   return refusedToProblems(() =>
     inTransaction(dataSource, async (manager) => {
+      // First statement of the transaction: lock the credit's and the targets' rows, in id order (one
+      // statement, so every request takes them in the same order: no deadlock). Concurrent applications that
+      // share a transaction wait here, and what they read next is what the one before them committed. SQLite
+      // has one writer (transactions are queued) and no row locks.
+      const rows = await manager.find(RegistryTransaction, {
+        where: {
+          id: In([input.creditTransactionId, ...allocations.map((a) => a.transactionId)]),
+          programAccountId: input.programAccountId,
+        },
+        order: { id: 'ASC' },
+        ...(manager.connection.options.type !== 'better-sqlite3'
+          ? { lock: { mode: 'pessimistic_write' as const } }
+          : {}),
+      });
       const { account, business } = await accountAndBusiness(manager, input.programAccountId);
-      const credit = await manager.findOneBy(RegistryTransaction, {
-        id: input.creditTransactionId,
-        programAccountId: account.id,
-      });
+      const credit = rows.find((row) => row.id === input.creditTransactionId);
       if (!credit) throw new Refused([problem(['input', 'creditTransactionId'], 'CREDIT_NOT_FOUND')]);
-      const targetRows = await manager.findBy(RegistryTransaction, {
-        id: In(allocations.map((a) => a.transactionId)),
-        programAccountId: account.id,
-      });
+      const targetIds = new Set(allocations.map((a) => a.transactionId));
+      const targetRows = rows.filter((row) => targetIds.has(row.id));
       const targets = new Map(targetRows.map((row) => [row.id, row]));
       const found: Problem[] = [];
       if (!effectiveState(credit, await allocationOf(manager, credit.id)).isApplicableCredit)
