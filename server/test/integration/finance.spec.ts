@@ -590,11 +590,11 @@ describe.each(drivers)('program account finances on %s', (driver) => {
       accountNumberEnding: '4321',
       debitDay: 15,
     });
-    const rows = await t.dataSource.query('SELECT * FROM finance_pad_agreement');
+    const rows = await t.dataSource.query<unknown[]>('SELECT * FROM finance_pad_agreement');
     expect(JSON.stringify(rows)).not.toContain(PAD_INPUT.accountNumber);
     expect(JSON.stringify(t.logs)).not.toContain(PAD_INPUT.accountNumber);
     expect(JSON.stringify(t.logs)).not.toContain(PAD_INPUT.transitNumber);
-    const audit = await t.dataSource.query('SELECT detail FROM business_audit_event');
+    const audit = await t.dataSource.query<unknown[]>('SELECT detail FROM business_audit_event');
     expect(JSON.stringify(audit)).not.toContain(PAD_INPUT.accountNumber);
 
     // One active agreement per account.

@@ -97,7 +97,7 @@ describe.each(drivers)('importing invoices and financial security on %s', (drive
 
   it('updates a security field by field, removes it when the file has none, keeps invoices the file omits', async () => {
     const file = structuredClone(demo);
-    const rm = northernRm(file as unknown as Raw);
+    const rm = northernRm(file);
     rm.financialSecurity = { ...rm.financialSecurity, amountCents: 6_000_000, expiryDate: '' };
     const updated = await importReferenceData(db.dataSource, file);
     expect(updated.counts.financialSecurities).toMatchObject({ updated: 1, created: 0 });

@@ -106,7 +106,7 @@ export async function addTransactions(
       status: row.status as RegistryTransaction['status'],
     };
   });
-  await t.dataSource.getRepository(RegistryTransaction).insert(values as Array<Partial<RegistryTransaction>>);
+  await t.dataSource.getRepository(RegistryTransaction).insert(values);
   return values.map((v) => v.id);
 }
 
