@@ -671,6 +671,8 @@ const WELL_KNOWN = [
           ['13409539085652', '2026-10-19', 'CAD', 91_575, 'PAID'],
           ['13409539085544', '2026-10-08', 'ADJUSTMENT', -12_500, 'APPLIED_CREDIT'],
           ['13409539085433', '2026-09-29', 'CAD', 2_204_310, 'PAID'],
+          ['13409539085321', '2026-09-09', 'CARD_BATCH', -200_099, 'UNAPPLIED_CREDIT'],
+          ['13409539085210', '2026-09-09', 'CARD_BATCH', -300_099, 'UNAPPLIED_CREDIT'],
         ].map(([transactionNumber, date, type, amountCents, status]) => ({
           transactionNumber,
           date,
@@ -694,6 +696,32 @@ const WELL_KNOWN = [
             method: 'PRE_AUTHORIZED_DEBIT',
           },
         ],
+        invoices: [
+          {
+            invoiceNumber: 'INV-2026-004217',
+            date: '2026-11-05',
+            description: 'Release prior to payment: monthly service fee',
+            amountCents: 4_500,
+            dueDate: '2026-12-05',
+            status: 'OUTSTANDING',
+          },
+          {
+            invoiceNumber: 'INV-2026-003198',
+            date: '2026-10-05',
+            description: 'Release prior to payment: monthly service fee',
+            amountCents: 4_500,
+            dueDate: '2026-11-05',
+            status: 'PAID',
+          },
+        ],
+        financialSecurity: {
+          type: 'SURETY_BOND',
+          amountCents: 5_000_000,
+          provider: 'Laurentian Surety Company',
+          reference: 'SB-2024-118204',
+          effectiveDate: '2024-03-01',
+          expiryDate: '2027-02-28',
+        },
         statements: [
           {
             statementDate: '2026-11-03',
@@ -1031,6 +1059,56 @@ function completeWellKnown(business, index, usedTransactions) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Agency invoices and financial security: drawn from a PRNG of their own per account (seeded by the account
+// number), so adding them left every earlier record of the file unchanged.
+
+const SURETIES = ['Laurentian Surety Company', 'Trans-Canada Bonding Ltd.', 'Garantie Boréale inc.'];
+const BANKS = ['Royal Bank of Canada', 'Banque Nationale du Canada', 'TD Canada Trust'];
+const INVOICE_TEXT = [
+  ['Release prior to payment: monthly service fee', 'Mainlevée avant paiement : frais de service mensuels'],
+  ['Administrative monetary penalty', 'Sanction administrative pécuniaire'],
+  ['Special services fee', 'Frais de services spéciaux'],
+];
+
+function hashSeed(text) {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+}
+
+function addFinanceRecords(account, lang) {
+  if (account.accountNumber.slice(9, 11) !== 'RM') return;
+  const rng = prng(hashSeed(account.accountNumber));
+  const end = account.status === 'CLOSED' ? addDays(TODAY, -300) : TODAY;
+  if (!account.invoices) {
+    account.invoices = Array.from({ length: rng.int(0, 3) }, (_, i) => {
+      const date = addDays(end, -(i * 31 + rng.int(3, 20)));
+      const [en, fr] = rng.pick(INVOICE_TEXT);
+      return {
+        invoiceNumber: `INV-${date.slice(0, 4)}-${rng.digits(6)}`,
+        date,
+        description: lang === 'fr' ? fr : en,
+        amountCents: rng.int(2_500, 150_000),
+        dueDate: addDays(date, 30),
+        status: i === 0 && account.status !== 'CLOSED' ? 'OUTSTANDING' : 'PAID',
+      };
+    });
+  }
+  if (account.financialSecurity === undefined && account.status !== 'CLOSED' && rng.chance(0.75)) {
+    const bond = rng.chance(0.7);
+    const effectiveDate = addDays(TODAY, -rng.int(60, 1500));
+    account.financialSecurity = {
+      type: bond ? 'SURETY_BOND' : 'CASH_DEPOSIT',
+      amountCents: rng.int(5, 200) * 500_000,
+      provider: bond ? rng.pick(SURETIES) : rng.pick(BANKS),
+      reference: `${bond ? 'SB' : 'CD'}-${effectiveDate.slice(0, 4)}-${rng.digits(6)}`,
+      effectiveDate,
+      ...(bond ? { expiryDate: addDays(effectiveDate, 365 * 3) } : {}),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 
 const usedBns = new Set(WELL_KNOWN.map((b) => b.businessNumber));
 const usedTransactions = new Set(
@@ -1042,6 +1120,11 @@ const businesses = [
   ...WELL_KNOWN.map((b, i) => completeWellKnown(b, i, usedTransactions)),
   ...GENERATED.map((spec, i) => generateBusiness(i, spec, usedBns, usedTransactions)),
 ];
+
+for (const business of businesses) {
+  const lang = /[éèêàçôîÉ]|Ltée|inc\.$/.test(business.legalName) ? 'fr' : 'en';
+  for (const account of business.programAccounts) addFinanceRecords(account, lang);
+}
 
 const file = {
   formatVersion: 1,

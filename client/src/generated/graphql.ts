@@ -59,6 +59,14 @@ export type ApiTokenScope =
   /** Queries, and the mutations open to tokens (docs/api.md). */
   | 'READ_WRITE';
 
+export type ApplyCreditInput = {
+  /** 1 to 20 transactions; together at most the credit. */
+  allocations: Array<CreditAllocationInput>;
+  /** A transaction of the account with credit available. */
+  creditTransactionId: Scalars['ID']['input'];
+  programAccountId: Scalars['ID']['input'];
+};
+
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
@@ -126,11 +134,34 @@ export type CreateClientGroupInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+export type CreatePadAgreementInput = {
+  /** The payor accepts the PAD agreement’s terms. */
+  acceptTerms: Scalars['Boolean']['input'];
+  /** 1 to 175 characters. */
+  accountHolder: Scalars['String']['input'];
+  /** Bank account number: 7 to 12 digits. Never stored in full. */
+  accountNumber: Scalars['String']['input'];
+  /** Day of the month, 1 to 28. */
+  debitDay: Scalars['Int']['input'];
+  /** Financial institution number: 3 digits. */
+  institutionNumber: Scalars['String']['input'];
+  programAccountId: Scalars['ID']['input'];
+  /** Branch transit number: 5 digits. */
+  transitNumber: Scalars['String']['input'];
+};
+
 export type CredentialKind =
   /** Username and password (the seed’s "GCKey"). */
   | 'LOCAL'
   /** A federated OpenID Connect sign-in partner. */
   | 'PARTNER';
+
+export type CreditAllocationInput = {
+  /** Cents, at least 1 and at most what the transaction still owes. */
+  amountCents: Scalars['Int']['input'];
+  /** A payable transaction of the same program account. */
+  transactionId: Scalars['ID']['input'];
+};
 
 export type DecideAccessRequestInput = {
   approve: Scalars['Boolean']['input'];
@@ -444,6 +475,10 @@ export type SecurityEventType =
   | 'SIGN_IN_SUCCEEDED'
   | 'TERMS_DECLINED';
 
+export type SecurityType =
+  | 'CASH_DEPOSIT'
+  | 'SURETY_BOND';
+
 export type SignInInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -456,6 +491,23 @@ export type StartBusinessRegistrationInput = {
   businessNumber: Scalars['String']['input'];
   /** RM + 4 digits. */
   programAccountReference: Scalars['String']['input'];
+};
+
+export type SubmitFinancialSecurityChangeInput = {
+  /** Cents, 1 to 1,000,000,000 ($10 million). */
+  amountCents: Scalars['Int']['input'];
+  /** YYYY-MM-DD. */
+  effectiveDate: Scalars['String']['input'];
+  /** YYYY-MM-DD, after effectiveDate; none for no expiry. */
+  expiryDate?: InputMaybe<Scalars['String']['input']>;
+  programAccountId: Scalars['ID']['input'];
+  /** 1 to 175 characters. */
+  provider: Scalars['String']['input'];
+  /** 1 to 500 characters: why the security changes. */
+  reason: Scalars['String']['input'];
+  /** Up to 40 letters, digits or hyphens. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  type: SecurityType;
 };
 
 export type TariffTreatment =

@@ -24,6 +24,16 @@ import {
 } from '../modules/client-groups/client-groups.resolver.js';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver.js';
 import { NoticesResolver } from '../modules/notices/notices.resolver.js';
+import {
+  AccountStatementConnectionResolver,
+  AccountTransactionConnectionResolver,
+  AgencyInvoiceConnectionResolver,
+} from '../modules/finance/finance-connections.resolver.js';
+import {
+  BusinessRecentTransactionsResolver,
+  FinanceMutationsResolver,
+  ProgramAccountFinanceResolver,
+} from '../modules/finance/finance.resolver.js';
 import { OfficersResolver } from '../modules/officers/officers.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { ProfileResolver } from '../modules/profiles/profile.resolver.js';
@@ -91,6 +101,12 @@ const resolvers: NonEmptyArray<ClassType> = [
   ProgramAccountRulingsResolver,
   CalculatorResolver,
   NoticesResolver,
+  ProgramAccountFinanceResolver,
+  BusinessRecentTransactionsResolver,
+  FinanceMutationsResolver,
+  AccountTransactionConnectionResolver,
+  AccountStatementConnectionResolver,
+  AgencyInvoiceConnectionResolver,
 ];
 
 export interface BuildSchemaOptions {

@@ -1,6 +1,7 @@
 import { type ClassType } from '../common/class-type.js';
 import { apiTokenEntities } from '../modules/api-tokens/api-tokens.entities.js';
 import { businessEntities } from '../modules/businesses/businesses.entities.js';
+import { financeEntities } from '../modules/finance/finance.entities.js';
 import { clientGroupEntities } from '../modules/client-groups/client-groups.entities.js';
 import { SecurityEvent } from '../modules/audit/security-event.entity.js';
 import { CredentialRecovery } from '../modules/credentials/credential-recovery.entity.js';
@@ -35,4 +36,5 @@ export const entities: ClassType[] = [
   ...rulingEntities,
   ...documentEntities,
   ...noticeEntities,
+  ...financeEntities,
 ];

@@ -35,6 +35,8 @@ const TABLES = [
   'registry_transaction',
   'registry_payment',
   'registry_statement',
+  'registry_invoice',
+  'registry_financial_security',
 ] as const;
 
 /** Every row of every registry table, in a stable order: equal snapshots mean nothing was written. */
@@ -69,6 +71,8 @@ function fileCounts(data: ReferenceData): Record<ImportKind, number> {
     transactions: sum((a) => a.transactions),
     payments: sum((a) => a.payments),
     statements: sum((a) => a.statements),
+    invoices: sum((a) => a.invoices),
+    financialSecurities: accounts.filter((a) => a.financialSecurity).length,
   };
 }
 

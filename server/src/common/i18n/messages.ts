@@ -1,4 +1,5 @@
 import { apiMessages } from './api-messages.js';
+import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { rulingsMessages } from './messages-rulings.js';
 
@@ -212,6 +213,7 @@ export const messages = {
     'clientGroups.EMPLOYEE_NOT_FOUND': 'This person is not an active employee of your business.',
     'clientGroups.ALREADY_ASSIGNED': 'This employee is already assigned here.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'This employee is not assigned here.',
+    ...financeMessagesEn,
   },
   fr: {
     ...apiMessages.fr,
@@ -429,6 +431,7 @@ export const messages = {
     'clientGroups.EMPLOYEE_NOT_FOUND': 'Cette personne n’est pas un employé actif de votre entreprise.',
     'clientGroups.ALREADY_ASSIGNED': 'Cet employé est déjà affecté ici.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'Cet employé n’est pas affecté ici.',
+    ...financeMessagesFr,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

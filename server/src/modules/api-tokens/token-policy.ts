@@ -24,6 +24,9 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   'updateProgramAccountContacts',
   // Requests (rulings): REQUESTS_AND_TRANSACTIONS EDIT, which the seed grants providers under both types.
   'requestRuling',
+  // Transactions (apply a credit): REQUESTS_AND_TRANSACTIONS EDIT; financial security: business management only.
+  'applyCredit',
+  'submitFinancialSecurityChange',
 ]);
 
 /** The root field names an operation selects, through fragments. */

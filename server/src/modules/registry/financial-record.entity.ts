@@ -11,7 +11,13 @@ import {
 } from 'typeorm';
 import { RegistryProgramAccount } from './program-account.entity.js';
 import { CentsColumn, DateOnlyColumn } from './registry-columns.js';
-import { type PaymentMethod, type TransactionStatus, type TransactionType } from './registry.types.js';
+import {
+  type InvoiceStatus,
+  type PaymentMethod,
+  type SecurityType,
+  type TransactionStatus,
+  type TransactionType,
+} from './registry.types.js';
 
 // Financial records of an RM program account, as on its daily notices and statements of account. Money is
 // signed integer cents; calendar dates are 'YYYY-MM-DD' strings; nothing is nullable (see registry-columns.ts).
@@ -128,6 +134,88 @@ export class RegistryStatement {
 
   @DateOnlyColumn('due_date')
   dueDate: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}
+
+/** An invoice the agency billed to the account (seed 003 §2.2, "agency invoices"). */
+@Entity('registry_invoice')
+@Index(['programAccountId', 'invoiceNumber'], { unique: true })
+@Index(['programAccountId', 'invoiceDate'])
+export class RegistryInvoice {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @ManyToOne(() => RegistryProgramAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_account_id' })
+  programAccount?: Relation<RegistryProgramAccount>;
+
+  @Column({ name: 'invoice_number', type: 'varchar', length: 20 })
+  invoiceNumber: string;
+
+  @DateOnlyColumn('invoice_date')
+  invoiceDate: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  description: string;
+
+  @CentsColumn('amount_cents')
+  amountCents: number;
+
+  @DateOnlyColumn('due_date')
+  dueDate: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: InvoiceStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}
+
+/** The financial security on file for an RM account: at most one per account. */
+@Entity('registry_financial_security')
+export class RegistryFinancialSecurity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ name: 'program_account_id', type: 'varchar', length: 36 })
+  programAccountId: string;
+
+  @ManyToOne(() => RegistryProgramAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_account_id' })
+  programAccount?: Relation<RegistryProgramAccount>;
+
+  @Column({ name: 'security_type', type: 'varchar', length: 16 })
+  securityType: SecurityType;
+
+  @CentsColumn('amount_cents')
+  amountCents: number;
+
+  /** The surety company, or the institution holding a cash deposit. */
+  @Column({ type: 'varchar', length: 175 })
+  provider: string;
+
+  /** Bond or deposit number; '' when the record has none. */
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
+  @DateOnlyColumn('effective_date')
+  effectiveDate: string;
+
+  /** '' when the security does not expire (a cash deposit, a continuous bond). */
+  @Column({ name: 'expiry_date', type: 'varchar', length: 10 })
+  expiryDate: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

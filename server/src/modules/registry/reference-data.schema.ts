@@ -7,11 +7,13 @@ import {
   ADDRESS_TYPES,
   BILLING_TYPES,
   BUSINESS_TYPES,
+  INVOICE_STATUSES,
   OWNER_ROLES,
   PAYMENT_METHODS,
   PROGRAM_CODES,
   PROGRAM_TYPES,
   PROGRAM_TYPES_BY_CODE,
+  SECURITY_TYPES,
   SERVICE_PROVIDER_KINDS,
   TRANSACTION_STATUSES,
   TRANSACTION_TYPES,
@@ -288,6 +290,58 @@ const statementSchema = z
     }
   }, whenObject);
 
+const invoiceSchema = z
+  .strictObject({
+    invoiceNumber: z
+      .string()
+      .regex(
+        /^[A-Z0-9][A-Z0-9-]{0,19}$/,
+        'must be 1 to 20 capital letters, digits or hyphens, e.g. INV-2026-00042',
+      ),
+    date: calendarDate,
+    description: requiredText(200),
+    amountCents: cents.refine((value) => value > 0, 'must be more than zero'),
+    dueDate: calendarDate,
+    status: oneOf(INVOICE_STATUSES),
+  })
+  .superRefine((invoice, ctx) => {
+    const [date, due] = [invoice.date, invoice.dueDate].map((d) =>
+      typeof d === 'string' && isCalendarDate(d) ? d : undefined,
+    );
+    if (date && due && date > due) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: `must not be before date ${date}` });
+    }
+  }, whenObject);
+
+const financialSecuritySchema = z
+  .strictObject({
+    type: oneOf(SECURITY_TYPES),
+    amountCents: cents.refine((value) => value > 0, 'must be more than zero'),
+    provider: requiredText(175),
+    reference: optionalText(40),
+    effectiveDate: calendarDate,
+    // Omitted when the security does not expire.
+    expiryDate: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? '')
+      .refine(
+        (value) => value === '' || isCalendarDate(value),
+        'must be a real calendar date written YYYY-MM-DD',
+      ),
+  })
+  .superRefine((security, ctx) => {
+    const effective = asString(security.effectiveDate);
+    const expiry = asString(security.expiryDate);
+    if (effective && expiry && isCalendarDate(effective) && isCalendarDate(expiry) && expiry <= effective) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiryDate'],
+        message: `must be after effectiveDate ${effective}`,
+      });
+    }
+  }, whenObject);
+
 const programAccountSchema = z
   .strictObject({
     accountNumber: z
@@ -307,6 +361,8 @@ const programAccountSchema = z
     transactions: z.array(transactionSchema).default([]),
     payments: z.array(paymentSchema).default([]),
     statements: z.array(statementSchema).default([]),
+    invoices: z.array(invoiceSchema).default([]),
+    financialSecurity: financialSecuritySchema.nullish().transform((value) => value ?? null),
   })
   .superRefine((account, ctx) => {
     const match = ACCOUNT_NUMBER.exec(asString(account.accountNumber) ?? '');
@@ -357,6 +413,13 @@ const programAccountSchema = z
       (i) => ['statements', i, 'statementDate'],
       (v, first) => `duplicates the statement of ${v} of statements[${first}]`,
     );
+    reportDuplicates(
+      ctx,
+      asArray(account.invoices),
+      (i) => asString(i.invoiceNumber),
+      (i) => ['invoices', i, 'invoiceNumber'],
+      (v, first) => `duplicates invoice ${v} of invoices[${first}]`,
+    );
   }, whenObject);
 
 function checkProgramRules(ctx: z.RefinementCtx, account: Record<string, unknown>, code: ProgramCode): void {
@@ -386,7 +449,14 @@ function checkProgramRules(ctx: z.RefinementCtx, account: Record<string, unknown
     if (billingType) {
       ctx.addIssue({ code: 'custom', path: ['billingType'], message: 'is for RM accounts only' });
     }
-    for (const list of ['transactions', 'payments', 'statements'] as const) {
+    if (account.financialSecurity) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['financialSecurity'],
+        message: 'financial security is held for RM accounts only',
+      });
+    }
+    for (const list of ['transactions', 'payments', 'statements', 'invoices'] as const) {
       if (asArray(account[list]).length > 0) {
         ctx.addIssue({
           code: 'custom',

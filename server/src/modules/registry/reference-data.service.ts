@@ -12,7 +12,13 @@ import {
 } from 'typeorm';
 import { type z } from 'zod';
 import { noticesForImportedStatements } from '../notices/notice-sources.js';
-import { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
+import {
+  RegistryFinancialSecurity,
+  RegistryInvoice,
+  RegistryPayment,
+  RegistryStatement,
+  RegistryTransaction,
+} from './financial-record.entity.js';
 import {
   RegistryProgramAccount,
   RegistryProgramAddress,
@@ -121,10 +127,12 @@ export const IMPORT_KINDS = [
   'transactions',
   'payments',
   'statements',
+  'invoices',
+  'financialSecurities',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** `deleted` only moves for replaced child lists (addresses, contacts, owners, sub-programs). */
+/** `deleted` only moves for replaced child lists (addresses, contacts, owners, sub-programs) and securities. */
 export interface KindCounts {
   created: number;
   updated: number;
@@ -215,6 +223,12 @@ class PendingWrites {
     return existing.id;
   }
 
+  /** Deletes a row the file no longer has (a one-per-account record such as the financial security). */
+  remove(kind: ImportKind, entity: EntityTarget<ObjectLiteral>, id: string): void {
+    this.add(this.deletes, entity, id);
+    this.counts[kind].deleted += 1;
+  }
+
   /** Makes a child list match the file position by position: same position updated, extra rows deleted. */
   replaceList<T extends Row & { position: number }>(
     kind: ImportKind,
@@ -263,6 +277,8 @@ const INSERT_ORDER: EntityTarget<ObjectLiteral>[] = [
   RegistryTransaction,
   RegistryPayment,
   RegistryStatement,
+  RegistryInvoice,
+  RegistryFinancialSecurity,
 ];
 
 function emptyCounts(): Record<ImportKind, KindCounts> {
@@ -339,6 +355,8 @@ async function loadExisting(manager: EntityManager, data: ReferenceData) {
     transactions: byAccount(await findIn(manager, RegistryTransaction, 'programAccountId', accountIds)),
     payments: byAccount(await findIn(manager, RegistryPayment, 'programAccountId', accountIds)),
     statements: byAccount(await findIn(manager, RegistryStatement, 'programAccountId', accountIds)),
+    invoices: byAccount(await findIn(manager, RegistryInvoice, 'programAccountId', accountIds)),
+    securities: byAccount(await findIn(manager, RegistryFinancialSecurity, 'programAccountId', accountIds)),
   };
 }
 
@@ -416,6 +434,34 @@ function planAccount(
       programAccountId,
       ...s,
     });
+  }
+  const invoices = keyed(children(existing.invoices), (i) => i.invoiceNumber);
+  for (const i of account.invoices) {
+    writes.upsert('invoices', RegistryInvoice, invoices.get(i.invoiceNumber), {
+      programAccountId,
+      invoiceNumber: i.invoiceNumber,
+      invoiceDate: i.date,
+      description: i.description,
+      amountCents: i.amountCents,
+      dueDate: i.dueDate,
+      status: i.status,
+    });
+  }
+  // The security on file is a profile, not a ledger: the file says what holds now, and none means none.
+  const security = children(existing.securities)[0];
+  if (account.financialSecurity) {
+    const f = account.financialSecurity;
+    writes.upsert('financialSecurities', RegistryFinancialSecurity, security, {
+      programAccountId,
+      securityType: f.type,
+      amountCents: f.amountCents,
+      provider: f.provider,
+      reference: f.reference,
+      effectiveDate: f.effectiveDate,
+      expiryDate: f.expiryDate,
+    });
+  } else if (security) {
+    writes.remove('financialSecurities', RegistryFinancialSecurity, security.id);
   }
 }
 

@@ -1,4 +1,10 @@
-import { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
+import {
+  RegistryFinancialSecurity,
+  RegistryInvoice,
+  RegistryPayment,
+  RegistryStatement,
+  RegistryTransaction,
+} from './financial-record.entity.js';
 import {
   RegistryProgramAccount,
   RegistryProgramAddress,
@@ -20,4 +26,6 @@ export const registryEntities = [
   RegistryTransaction,
   RegistryPayment,
   RegistryStatement,
+  RegistryInvoice,
+  RegistryFinancialSecurity,
 ];

@@ -83,3 +83,11 @@ export const PAYMENT_METHODS = [
   'CREDIT_CARD',
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** An agency invoice's state (invoices are billed by the agency outside CADs, e.g. service fees). */
+export const INVOICE_STATUSES = ['OUTSTANDING', 'PAID', 'CANCELLED'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** The financial security an RM account holds for release prior to payment. */
+export const SECURITY_TYPES = ['SURETY_BOND', 'CASH_DEPOSIT'] as const;
+export type SecurityType = (typeof SECURITY_TYPES)[number];

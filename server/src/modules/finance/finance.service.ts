@@ -1,0 +1,481 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type AppConfig } from '../../config/env.js';
+import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { type Problem } from '../../common/errors/problems.js';
+import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
+import { Business } from '../businesses/businesses.entities.js';
+import {
+  BusinessAuditType,
+  DomainEventType,
+  publishDomainEvent,
+  recordBusinessAudit,
+} from '../businesses/business-events.js';
+import { RegistryTransaction } from '../registry/financial-record.entity.js';
+import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { isCalendarDate } from '../registry/reference-data.schema.js';
+import {
+  CreditApplication,
+  FinancialSecurityChange,
+  PadAgreement,
+  TransactionAllocation,
+} from './finance.entities.js';
+import {
+  ACCOUNT_HOLDER_MAX_LENGTH,
+  ALLOCATIONS_MAX,
+  BANK_ACCOUNT_MAX_DIGITS,
+  BANK_ACCOUNT_MIN_DIGITS,
+  DEBIT_DAY_MAX,
+  DEBIT_DAY_MIN,
+  effectiveState,
+  PROVIDER_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  SECURITY_AMOUNT_MAX_CENTS,
+  SECURITY_REFERENCE_MAX_LENGTH,
+} from './finance.rules.js';
+import {
+  type ApplyCreditInput,
+  type CreatePadAgreementInput,
+  type SubmitFinancialSecurityChangeInput,
+} from './finance.types.js';
+
+// The rules of program account finances (docs/finance.md). The directive has already decided who may act
+// (REQUESTS_AND_TRANSACTIONS, FINANCIAL_SECURITY, PAD); these functions decide whether what they ask is
+// valid, and do it in one transaction, audited, or change nothing.
+
+type Result<T> = ({ ok: true } & T) | { ok: false; problems: Problem[] };
+
+/**
+ * A problem at `field`, with the message `finance.<group>.<code>` (group: the field's name unless given), else
+ * `finance.<code>`. Money params end in `Cents`; the resolver writes them as amounts in the caller's language.
+ */
+function problem(field: string[], code: string, params: MessageParams = {}, group = field.at(-1)): Problem {
+  const specific = `finance.${group}.${code}`;
+  const general = `finance.${code}`;
+  const messageKey: MessageKey = isMessageKey(specific)
+    ? specific
+    : isMessageKey(general)
+      ? general
+      : 'errors.badRequest';
+  return { field, code, messageKey, params };
+}
+
+/** Thrown inside a transaction to roll it back with problems for the caller. */
+class Refused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('refused');
+  }
+}
+
+async function refusedToProblems<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+async function accountAndBusiness(manager: EntityManager, programAccountId: string) {
+  const account = await manager.findOneByOrFail(RegistryProgramAccount, { id: programAccountId });
+  const business = await manager.findOneByOrFail(Business, { registryBusinessId: account.businessId });
+  return { account, business };
+}
+
+/**
+ * Raises a transaction's allocation by `amount` only while it stays within `limit`: one conditional UPDATE,
+ * atomic on both drivers (MySQL re-reads the row under its lock; SQLite has one writer), so two requests can
+ * never together go over. False when it would.
+ */
+async function allocate(manager: EntityManager, transactionId: string, amount: number, limit: number) {
+  const result = await manager
+    .createQueryBuilder()
+    .update(TransactionAllocation)
+    .set({ allocatedCents: () => 'allocated_cents + :amount' })
+    .where('transaction_id = :transactionId AND allocated_cents + :amount <= :limit')
+    .setParameters({ transactionId, amount, limit })
+    .execute();
+  return result.affected === 1;
+}
+
+async function allocationOf(manager: EntityManager, transactionId: string): Promise<number> {
+  const row = await manager.findOneBy(TransactionAllocation, { transactionId });
+  return row?.allocatedCents ?? 0;
+}
+
+/**
+ * Applies a credit of a program account as payment to chosen transactions of the same account, in one
+ * transaction: never more than the credit has left, never more than a transaction owes, also under
+ * concurrent requests. Problems: allocations REQUIRED, TOO_MANY, DUPLICATE, AMOUNT_INVALID,
+ * TRANSACTION_NOT_FOUND, NOT_PAYABLE, OVER_OWING; CREDIT_NOT_FOUND, NOT_A_CREDIT, OVER_CREDIT. Audit and
+ * domain event CREDIT_APPLIED.
+ */
+export async function applyCredit(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: ApplyCreditInput,
+): Promise<Result<{ businessId: string; creditId: string; targetIds: string[] }>> {
+  const problems: Problem[] = [];
+  const allocations = input.allocations;
+  if (allocations.length === 0) problems.push(problem(['input', 'allocations'], 'REQUIRED'));
+  if (allocations.length > ALLOCATIONS_MAX)
+    problems.push(problem(['input', 'allocations'], 'TOO_MANY', { max: ALLOCATIONS_MAX }));
+  const seen = new Set<string>();
+  allocations.forEach((allocation, index) => {
+    const at = ['input', 'allocations', String(index)];
+    if (seen.has(allocation.transactionId))
+      problems.push(problem([...at, 'transactionId'], 'DUPLICATE', {}, 'allocations'));
+    seen.add(allocation.transactionId);
+    if (!Number.isSafeInteger(allocation.amountCents) || allocation.amountCents < 1)
+      problems.push(problem([...at, 'amountCents'], 'AMOUNT_INVALID', {}, 'allocations'));
+  });
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+
+  return refusedToProblems(() =>
+    inTransaction(dataSource, async (manager) => {
+      // First statement of the transaction: lock the credit's and the targets' rows, in id order (one
+      // statement, so every request takes them in the same order: no deadlock). Concurrent applications that
+      // share a transaction wait here, and what they read next is what the one before them committed. SQLite
+      // has one writer (transactions are queued) and no row locks.
+      const rows = await manager.find(RegistryTransaction, {
+        where: {
+          id: In([input.creditTransactionId, ...allocations.map((a) => a.transactionId)]),
+          programAccountId: input.programAccountId,
+        },
+        order: { id: 'ASC' },
+        ...(manager.connection.options.type !== 'better-sqlite3'
+          ? { lock: { mode: 'pessimistic_write' as const } }
+          : {}),
+      });
+      const { account, business } = await accountAndBusiness(manager, input.programAccountId);
+      const credit = rows.find((row) => row.id === input.creditTransactionId);
+      if (!credit) throw new Refused([problem(['input', 'creditTransactionId'], 'CREDIT_NOT_FOUND')]);
+      const targetIds = new Set(allocations.map((a) => a.transactionId));
+      const targetRows = rows.filter((row) => targetIds.has(row.id));
+      const targets = new Map(targetRows.map((row) => [row.id, row]));
+      const found: Problem[] = [];
+      if (!effectiveState(credit, await allocationOf(manager, credit.id)).isApplicableCredit)
+        found.push(problem(['input', 'creditTransactionId'], 'NOT_A_CREDIT'));
+      for (const [index, allocation] of allocations.entries()) {
+        const at = ['input', 'allocations', String(index)];
+        const target = targets.get(allocation.transactionId);
+        if (!target)
+          found.push(problem([...at, 'transactionId'], 'TRANSACTION_NOT_FOUND', {}, 'allocations'));
+        else if (!effectiveState(target, await allocationOf(manager, target.id)).isPayable)
+          found.push(problem([...at, 'transactionId'], 'NOT_PAYABLE', {}, 'allocations'));
+      }
+      if (found.length) throw new Refused(found);
+
+      // Counter rows exist before the conditional updates: INSERT IGNORE / INSERT OR IGNORE keeps whichever
+      // concurrent request created one first.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TransactionAllocation)
+        .values(
+          [credit, ...targetRows].map((row) => ({
+            transactionId: row.id,
+            programAccountId: account.id,
+            allocatedCents: 0,
+          })),
+        )
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+
+      // The credit first, then the targets in id order: every request locks rows in the same order (no
+      // deadlock on MySQL) and the credit's row serializes concurrent applications of one credit.
+      const total = allocations.reduce((sum, a) => sum + a.amountCents, 0);
+      if (!(await allocate(manager, credit.id, total, -credit.amountCents))) {
+        const available = -credit.amountCents - (await allocationOf(manager, credit.id));
+        throw new Refused([
+          problem(['input', 'allocations'], 'OVER_CREDIT', { availableCents: Math.max(available, 0) }),
+        ]);
+      }
+      const ordered = [...allocations.entries()].sort(([, a], [, b]) =>
+        a.transactionId < b.transactionId ? -1 : 1,
+      );
+      for (const [index, allocation] of ordered) {
+        const target = targets.get(allocation.transactionId)!;
+        if (!(await allocate(manager, target.id, allocation.amountCents, target.amountCents))) {
+          const owing = target.amountCents - (await allocationOf(manager, target.id));
+          throw new Refused([
+            problem(
+              ['input', 'allocations', String(index), 'amountCents'],
+              'OVER_OWING',
+              { owingCents: Math.max(owing, 0) },
+              'allocations',
+            ),
+          ]);
+        }
+      }
+
+      const batchId = timeOrderedId();
+      await manager.insert(
+        CreditApplication,
+        allocations.map((allocation) => ({
+          id: timeOrderedId(),
+          programAccountId: account.id,
+          batchId,
+          creditTransactionId: credit.id,
+          targetTransactionId: allocation.transactionId,
+          amountCents: allocation.amountCents,
+          appliedBy: actorId,
+          appliedAt: now,
+        })),
+      );
+      await recordBusinessAudit(manager, {
+        registryBusinessId: business.registryBusinessId,
+        type: BusinessAuditType.CREDIT_APPLIED,
+        actorId,
+        detail: `account=${account.accountNumber} credit=${credit.transactionNumber} cents=${total} transactions=${allocations.length}`,
+        occurredAt: now,
+      });
+      await publishDomainEvent(
+        manager,
+        DomainEventType.CREDIT_APPLIED,
+        {
+          businessId: business.id,
+          programAccountId: account.id,
+          batchId,
+          appliedBy: actorId,
+          totalCents: total,
+        },
+        now,
+      );
+      return {
+        ok: true as const,
+        businessId: business.id,
+        creditId: credit.id,
+        targetIds: allocations.map((a) => a.transactionId),
+      };
+    }),
+  );
+}
+
+const tidy = (value: string | null | undefined) => (value ?? '').normalize('NFC').trim();
+
+/**
+ * Records a change to the account's financial security for the agency to process (status SUBMITTED).
+ * Problems: NOT_AN_RM_ACCOUNT; amountCents OUT_OF_RANGE; provider REQUIRED, TOO_LONG; reference
+ * INVALID_FORMAT; effectiveDate, expiryDate INVALID_DATE; expiryDate BEFORE_EFFECTIVE; reason REQUIRED,
+ * TOO_LONG. Audit and domain event SECURITY_CHANGE_SUBMITTED.
+ */
+export async function submitFinancialSecurityChange(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: SubmitFinancialSecurityChangeInput,
+): Promise<Result<{ businessId: string; change: FinancialSecurityChange }>> {
+  const problems: Problem[] = [];
+  const at = (field: string) => ['input', field];
+  if (
+    !Number.isSafeInteger(input.amountCents) ||
+    input.amountCents < 1 ||
+    input.amountCents > SECURITY_AMOUNT_MAX_CENTS
+  )
+    problems.push(problem(at('amountCents'), 'OUT_OF_RANGE', { maxCents: SECURITY_AMOUNT_MAX_CENTS }));
+  const provider = tidy(input.provider);
+  if (!provider) problems.push(problem(at('provider'), 'REQUIRED'));
+  else if (provider.length > PROVIDER_MAX_LENGTH)
+    problems.push(problem(at('provider'), 'TOO_LONG', { max: PROVIDER_MAX_LENGTH }));
+  const reference = tidy(input.reference);
+  if (reference && !new RegExp(`^[A-Za-z0-9-]{1,${SECURITY_REFERENCE_MAX_LENGTH}}$`).test(reference))
+    problems.push(problem(at('reference'), 'INVALID_FORMAT', { max: SECURITY_REFERENCE_MAX_LENGTH }));
+  const effectiveDate = tidy(input.effectiveDate);
+  if (!isCalendarDate(effectiveDate)) problems.push(problem(at('effectiveDate'), 'INVALID_DATE'));
+  const expiryDate = tidy(input.expiryDate);
+  if (expiryDate && !isCalendarDate(expiryDate)) problems.push(problem(at('expiryDate'), 'INVALID_DATE'));
+  else if (expiryDate && isCalendarDate(effectiveDate) && expiryDate <= effectiveDate)
+    problems.push(problem(at('expiryDate'), 'BEFORE_EFFECTIVE'));
+  const reason = tidy(input.reason);
+  if (!reason) problems.push(problem(at('reason'), 'REQUIRED'));
+  else if (reason.length > REASON_MAX_LENGTH)
+    problems.push(problem(at('reason'), 'TOO_LONG', { max: REASON_MAX_LENGTH }));
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+
+  return refusedToProblems(() =>
+    inTransaction(dataSource, async (manager) => {
+      const { account, business } = await accountAndBusiness(manager, input.programAccountId);
+      if (account.programCode !== 'RM')
+        throw new Refused([problem(at('programAccountId'), 'NOT_AN_RM_ACCOUNT')]);
+      const change = manager.create(FinancialSecurityChange, {
+        id: timeOrderedId(),
+        programAccountId: account.id,
+        securityType: input.type,
+        amountCents: input.amountCents,
+        provider,
+        reference,
+        effectiveDate,
+        expiryDate,
+        reason,
+        status: 'SUBMITTED',
+        submittedBy: actorId,
+        submittedAt: now,
+      });
+      await manager.insert(FinancialSecurityChange, change);
+      await recordBusinessAudit(manager, {
+        registryBusinessId: business.registryBusinessId,
+        type: BusinessAuditType.SECURITY_CHANGE_SUBMITTED,
+        actorId,
+        detail: `account=${account.accountNumber} type=${input.type} cents=${input.amountCents}`,
+        occurredAt: now,
+      });
+      await publishDomainEvent(
+        manager,
+        DomainEventType.SECURITY_CHANGE_SUBMITTED,
+        { businessId: business.id, programAccountId: account.id, changeId: change.id, submittedBy: actorId },
+        now,
+      );
+      return { ok: true as const, businessId: business.id, change };
+    }),
+  );
+}
+
+/**
+ * Creates the account's monthly pre-authorized debit agreement; only the last four digits of the bank
+ * account are kept, and none of the numbers reach a log or the audit trail. Problems: institutionNumber,
+ * transitNumber, accountNumber INVALID_FORMAT; accountHolder REQUIRED, TOO_LONG; debitDay OUT_OF_RANGE;
+ * acceptTerms REQUIRED; NOT_AN_RM_ACCOUNT, ACCOUNT_CLOSED, PAD_EXISTS (one active per account, held by a
+ * unique index). Audit and domain event PAD_CREATED.
+ */
+export async function createPadAgreement(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: CreatePadAgreementInput,
+): Promise<Result<{ businessId: string; agreement: PadAgreement }>> {
+  const problems: Problem[] = [];
+  const at = (field: string) => ['input', field];
+  const institution = input.institutionNumber.trim();
+  const transit = input.transitNumber.trim();
+  const bankAccount = input.accountNumber.trim();
+  if (!/^\d{3}$/.test(institution)) problems.push(problem(at('institutionNumber'), 'INVALID_FORMAT'));
+  if (!/^\d{5}$/.test(transit)) problems.push(problem(at('transitNumber'), 'INVALID_FORMAT'));
+  if (!new RegExp(`^\\d{${BANK_ACCOUNT_MIN_DIGITS},${BANK_ACCOUNT_MAX_DIGITS}}$`).test(bankAccount))
+    problems.push(
+      problem(at('accountNumber'), 'INVALID_FORMAT', {
+        min: BANK_ACCOUNT_MIN_DIGITS,
+        max: BANK_ACCOUNT_MAX_DIGITS,
+      }),
+    );
+  const holder = tidy(input.accountHolder);
+  if (!holder) problems.push(problem(at('accountHolder'), 'REQUIRED'));
+  else if (holder.length > ACCOUNT_HOLDER_MAX_LENGTH)
+    problems.push(problem(at('accountHolder'), 'TOO_LONG', { max: ACCOUNT_HOLDER_MAX_LENGTH }));
+  if (!Number.isInteger(input.debitDay) || input.debitDay < DEBIT_DAY_MIN || input.debitDay > DEBIT_DAY_MAX)
+    problems.push(problem(at('debitDay'), 'OUT_OF_RANGE', { min: DEBIT_DAY_MIN, max: DEBIT_DAY_MAX }));
+  if (input.acceptTerms !== true) problems.push(problem(at('acceptTerms'), 'REQUIRED'));
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+
+  try {
+    return await refusedToProblems(() =>
+      inTransaction(dataSource, async (manager) => {
+        const { account, business } = await accountAndBusiness(manager, input.programAccountId);
+        if (account.programCode !== 'RM')
+          throw new Refused([problem(at('programAccountId'), 'NOT_AN_RM_ACCOUNT')]);
+        if (account.status !== 'ACTIVE')
+          throw new Refused([problem(at('programAccountId'), 'ACCOUNT_CLOSED')]);
+        if (await manager.existsBy(PadAgreement, { activeAccountId: account.id }))
+          throw new Refused([problem(at('programAccountId'), 'PAD_EXISTS')]);
+        const agreement = manager.create(PadAgreement, {
+          id: timeOrderedId(),
+          programAccountId: account.id,
+          activeAccountId: account.id,
+          institutionNumber: institution,
+          transitNumber: transit,
+          accountLast4: bankAccount.slice(-4),
+          accountHolder: holder,
+          debitDay: input.debitDay,
+          status: 'ACTIVE',
+          createdBy: actorId,
+          createdAt: now,
+          cancelledBy: null,
+          cancelledAt: null,
+        });
+        await manager.insert(PadAgreement, agreement);
+        await recordBusinessAudit(manager, {
+          registryBusinessId: business.registryBusinessId,
+          type: BusinessAuditType.PAD_CREATED,
+          actorId,
+          detail: `account=${account.accountNumber} day=${input.debitDay}`,
+          occurredAt: now,
+        });
+        await publishDomainEvent(
+          manager,
+          DomainEventType.PAD_CREATED,
+          {
+            businessId: business.id,
+            programAccountId: account.id,
+            agreementId: agreement.id,
+            createdBy: actorId,
+          },
+          now,
+        );
+        return { ok: true as const, businessId: business.id, agreement };
+      }),
+    );
+  } catch (error) {
+    // Two concurrent creations: the unique index on the active account keeps one.
+    if (isUniqueViolation(error))
+      return { ok: false, problems: [problem(at('programAccountId'), 'PAD_EXISTS')] };
+    throw error;
+  }
+}
+
+/** Cancels an active agreement. Problems: PAD_NOT_FOUND, PAD_NOT_ACTIVE. Audit and domain event PAD_CANCELLED. */
+export async function cancelPadAgreement(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  agreementId: string,
+): Promise<Result<{ businessId: string; agreement: PadAgreement }>> {
+  const now = config.now();
+  return refusedToProblems(() =>
+    inTransaction(dataSource, async (manager) => {
+      const agreement = await manager.findOneBy(PadAgreement, { id: agreementId });
+      if (!agreement) throw new Refused([problem(['padAgreementId'], 'PAD_NOT_FOUND')]);
+      // Conditional: of two concurrent cancellations, one changes the row.
+      const result = await manager.update(
+        PadAgreement,
+        { id: agreement.id, status: 'ACTIVE' },
+        { status: 'CANCELLED', activeAccountId: null, cancelledBy: actorId, cancelledAt: now },
+      );
+      if (result.affected !== 1) throw new Refused([problem(['padAgreementId'], 'PAD_NOT_ACTIVE')]);
+      const { account, business } = await accountAndBusiness(manager, agreement.programAccountId);
+      await recordBusinessAudit(manager, {
+        registryBusinessId: business.registryBusinessId,
+        type: BusinessAuditType.PAD_CANCELLED,
+        actorId,
+        detail: `account=${account.accountNumber}`,
+        occurredAt: now,
+      });
+      await publishDomainEvent(
+        manager,
+        DomainEventType.PAD_CANCELLED,
+        {
+          businessId: business.id,
+          programAccountId: account.id,
+          agreementId: agreement.id,
+          cancelledBy: actorId,
+        },
+        now,
+      );
+      return {
+        ok: true as const,
+        businessId: business.id,
+        agreement: {
+          ...agreement,
+          status: 'CANCELLED',
+          activeAccountId: null,
+          cancelledBy: actorId,
+          cancelledAt: now,
+        },
+      };
+    }),
+  );
+}
