@@ -315,6 +315,8 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
         REQUESTS_AND_TRANSACTIONS: 'view/edit',
         PAD: '-/-',
         COLLECTIONS_NOTICES: '-/-',
+        // Other notices: for the programs in scope (issue 7; seed 003 §2.4 and §3.2).
+        NOTICES: 'view/-',
         ACCESS_MANAGEMENT: '-/-',
         RELATIONSHIP_MANAGEMENT: '-/-',
       },
@@ -331,6 +333,8 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
         REQUESTS_AND_TRANSACTIONS: 'view/edit',
         PAD: '-/-',
         COLLECTIONS_NOTICES: '-/-',
+        // Other notices: for the programs in scope (issue 7; seed 003 §2.4 and §3.2).
+        NOTICES: 'view/-',
         ACCESS_MANAGEMENT: '-/-',
         RELATIONSHIP_MANAGEMENT: '-/-',
       },
