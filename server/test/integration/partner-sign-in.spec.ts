@@ -91,10 +91,8 @@ describe('sign-in partner (OpenID Connect, code + PKCE) against the bundled iden
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ me { credentialKind username termsAccepted previousSignInAt } }' }),
     });
-    expect(await me.json()).toEqual({
-      data: {
-        me: { credentialKind: 'PARTNER', username: null, termsAccepted: false, previousSignInAt: null },
-      },
+    expect(((await me.json()) as { data: unknown }).data).toEqual({
+      me: { credentialKind: 'PARTNER', username: null, termsAccepted: false, previousSignInAt: null },
     });
     // The one-time login state is gone once used.
     expect(http.cookie(t.url, 'passerelle_partner')).toBeUndefined();
