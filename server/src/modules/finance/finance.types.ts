@@ -61,21 +61,21 @@ export class AccountTransaction {
   isPayable: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A transaction in a list, with its cursor.' })
 export class AccountTransactionEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the transactions after this one.' })
   cursor: string;
 
-  @Field(() => AccountTransaction)
+  @Field(() => AccountTransaction, { description: 'The transaction.' })
   node: AccountTransaction;
 }
 
 @ObjectType({ description: 'Newest transaction first.' })
 export class AccountTransactionConnection {
-  @Field(() => [AccountTransactionEdge])
+  @Field(() => [AccountTransactionEdge], { description: 'The transactions of this page.' })
   edges: AccountTransactionEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;
@@ -119,21 +119,21 @@ export class AccountStatement {
   dueDate: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A statement in a list, with its cursor.' })
 export class AccountStatementEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the statements after this one.' })
   cursor: string;
 
-  @Field(() => AccountStatement)
+  @Field(() => AccountStatement, { description: 'The statement.' })
   node: AccountStatement;
 }
 
 @ObjectType({ description: 'Newest statement first.' })
 export class AccountStatementConnection {
-  @Field(() => [AccountStatementEdge])
+  @Field(() => [AccountStatementEdge], { description: 'The statements of this page.' })
   edges: AccountStatementEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;
@@ -163,21 +163,21 @@ export class AgencyInvoice {
   status: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A invoice in a list, with its cursor.' })
 export class AgencyInvoiceEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the invoices after this one.' })
   cursor: string;
 
-  @Field(() => AgencyInvoice)
+  @Field(() => AgencyInvoice, { description: 'The invoice.' })
   node: AgencyInvoice;
 }
 
 @ObjectType({ description: 'Newest invoice first.' })
 export class AgencyInvoiceConnection {
-  @Field(() => [AgencyInvoiceEdge])
+  @Field(() => [AgencyInvoiceEdge], { description: 'The invoices of this page.' })
   edges: AgencyInvoiceEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;

@@ -216,21 +216,21 @@ export class NoticeNode {
   businessId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A notice in a list, with its cursor.' })
 export class NoticeEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the notices after this one.' })
   cursor: string;
 
-  @Field(() => NoticeNode)
+  @Field(() => NoticeNode, { description: 'The notice.' })
   node: NoticeNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of notices, newest first.' })
 export class NoticeConnection {
-  @Field(() => [NoticeEdge])
+  @Field(() => [NoticeEdge], { description: 'The notices of this page.' })
   edges: NoticeEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: 'Every notice matching the filter (for “1 to 10 of 13”).' })

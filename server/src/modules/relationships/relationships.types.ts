@@ -101,21 +101,21 @@ export class BusinessRelationshipNode {
   clientBusinessId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A relationship request in a list, with its cursor.' })
 export class BusinessRelationshipEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the relationship requests after this one.' })
   cursor: string;
 
-  @Field(() => BusinessRelationshipNode)
+  @Field(() => BusinessRelationshipNode, { description: 'The relationship request.' })
   node: BusinessRelationshipNode;
 }
 
 @ObjectType({ description: 'Newest request first.' })
 export class BusinessRelationshipConnection {
-  @Field(() => [BusinessRelationshipEdge])
+  @Field(() => [BusinessRelationshipEdge], { description: 'The relationship requests of this page.' })
   edges: BusinessRelationshipEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   /** Counts every row of the list (not only this page); run only when totalCount is asked for. */

@@ -77,24 +77,24 @@ export class RulingNode {
   requestedBy: string;
 }
 
-@ObjectType('RulingEdge')
+@ObjectType('RulingEdge', { description: 'A ruling in a list, with its cursor.' })
 export class RulingEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the rulings after this one.' })
   cursor: string;
 
-  @Field(() => RulingNode)
+  @Field(() => RulingNode, { description: 'The ruling.' })
   node: RulingNode;
 }
 
-@ObjectType('RulingConnection')
+@ObjectType('RulingConnection', { description: 'A page of rulings, newest first.' })
 export class RulingConnection {
-  @Field(() => [RulingEdge])
+  @Field(() => [RulingEdge], { description: 'The rulings of this page.' })
   edges: RulingEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every ruling of the list, not only this page.' })
   totalCount: number;
 }
 
