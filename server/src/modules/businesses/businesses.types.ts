@@ -34,6 +34,7 @@ export enum RegistrationQuestionKind {
 
 registerEnumType(BusinessRole, {
   name: 'BusinessRole',
+  description: 'A member’s role in a business, which decides what they may do.',
   valuesConfig: {
     BUSINESS_ACCOUNT_MANAGER: { description: 'Everything for the business (BAM).' },
     PROGRAM_ACCOUNT_MANAGER: { description: 'Its program accounts, including approving access to them.' },
@@ -41,17 +42,42 @@ registerEnumType(BusinessRole, {
     READER: { description: 'View only within scope.' },
   },
 });
-registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
-registerEnumType(AccessRequestStatus, { name: 'AccessRequestStatus' });
+registerEnumType(MembershipStatus, {
+  name: 'MembershipStatus',
+  description: 'Whether a person’s membership of a business still gives access.',
+  valuesConfig: {
+    ACTIVE: { description: 'The membership gives access.' },
+    REVOKED: { description: 'The membership was revoked and gives no access.' },
+  },
+});
+registerEnumType(AccessRequestStatus, {
+  name: 'AccessRequestStatus',
+  description: 'Where a request for access to a business stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for a decision.' },
+    APPROVED: { description: 'Approved: the requester became a member.' },
+    REJECTED: { description: 'Rejected.' },
+    CANCELLED: { description: 'The requester withdrew it.' },
+  },
+});
 registerEnumType(RegistrationStep, {
   name: 'RegistrationStep',
+  description: 'The last step of a business registration completed.',
   valuesConfig: {
     IDENTIFY: { description: 'Step 1 done: BN, RM reference and attestation accepted.' },
     VALIDATE_BUSINESS: { description: 'Step 2 done: legal name and address matched.' },
     COMPLETED: { description: 'Step 3 done: questions answered, business registered.' },
   },
 });
-registerEnumType(RegistrationQuestionKind, { name: 'RegistrationQuestionKind' });
+registerEnumType(RegistrationQuestionKind, {
+  name: 'RegistrationQuestionKind',
+  description: 'A question about the account’s financial records asked to register a business.',
+  valuesConfig: {
+    TRANSACTION_TOTAL: { description: 'The total of the transaction named by `transactionNumber`.' },
+    LATEST_PAYMENT: { description: 'The amount of the latest payment.' },
+    STATEMENT_BALANCE: { description: 'The balance of the latest statement of account.' },
+  },
+});
 
 // ---- Summaries -------------------------------------------------------------------------------------------
 

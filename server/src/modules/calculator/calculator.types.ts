@@ -12,6 +12,7 @@ export enum TariffTreatment {
 
 registerEnumType(TariffTreatment, {
   name: 'TariffTreatment',
+  description: 'The tariff treatment (rate column) claimed for imported goods.',
   valuesConfig: {
     MFN: { description: 'Most-Favoured-Nation Tariff.' },
     GPT: { description: 'General Preferential Tariff.' },

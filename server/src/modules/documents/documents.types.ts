@@ -13,6 +13,7 @@ export enum DocumentCategory {
 
 registerEnumType(DocumentCategory, {
   name: 'DocumentCategory',
+  description: 'What kind of document a case document is.',
   valuesConfig: {
     PRODUCT_DOCUMENTATION: { description: 'Producers’ or manufacturers’ product documentation.' },
     DRAWINGS_AND_DIAGRAMS: { description: 'Drawings, plans and diagrams.' },

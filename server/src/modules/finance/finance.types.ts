@@ -10,7 +10,14 @@ export enum SecurityType {
   SURETY_BOND = 'SURETY_BOND',
   CASH_DEPOSIT = 'CASH_DEPOSIT',
 }
-registerEnumType(SecurityType, { name: 'SecurityType' });
+registerEnumType(SecurityType, {
+  name: 'SecurityType',
+  description: 'The form of a financial security.',
+  valuesConfig: {
+    SURETY_BOND: { description: 'A bond from a surety company.' },
+    CASH_DEPOSIT: { description: 'Cash deposited with the agency.' },
+  },
+});
 
 // ---- Transactions -----------------------------------------------------------------------------------------
 

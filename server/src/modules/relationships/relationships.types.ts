@@ -27,6 +27,7 @@ export enum RelationshipEventType {
 
 registerEnumType(RelationshipType, {
   name: 'RelationshipType',
+  description: 'Which of the client’s program accounts a relationship covers.',
   valuesConfig: {
     BUSINESS_MANAGEMENT: {
       description: 'Every program account of the client, including accounts added later.',
@@ -36,6 +37,7 @@ registerEnumType(RelationshipType, {
 });
 registerEnumType(RelationshipStatus, {
   name: 'RelationshipStatus',
+  description: 'Where a business relationship (or its request) stands.',
   valuesConfig: {
     PENDING: { description: 'Waiting for the client’s answer.' },
     ACCEPTED: { description: 'Active: the provider acts for the client.' },
@@ -45,7 +47,18 @@ registerEnumType(RelationshipStatus, {
     ENDED: { description: 'Either side’s Business Account Manager ended the active relationship.' },
   },
 });
-registerEnumType(RelationshipEventType, { name: 'RelationshipEventType' });
+registerEnumType(RelationshipEventType, {
+  name: 'RelationshipEventType',
+  description: 'What happened to a business relationship at one step of its timeline.',
+  valuesConfig: {
+    REQUESTED: { description: 'The provider asked for the relationship.' },
+    ACCEPTED: { description: 'The client accepted it.' },
+    REJECTED: { description: 'The client rejected it.' },
+    CANCELLED: { description: 'The provider withdrew the request before an answer.' },
+    EXPIRED: { description: 'The request was not answered in time.' },
+    ENDED: { description: 'Either side ended the active relationship.' },
+  },
+});
 
 @ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
 export class RelationshipEventNode {

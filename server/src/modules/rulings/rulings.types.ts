@@ -20,6 +20,7 @@ export enum RulingStatus {
 
 registerEnumType(RulingType, {
   name: 'RulingType',
+  description: 'What a ruling request asks the agency to rule on.',
   valuesConfig: {
     TARIFF_CLASSIFICATION: { description: 'Advance ruling on the tariff classification of goods.' },
     ORIGIN: { description: 'Advance ruling on the origin of goods (trade agreements).' },
@@ -28,6 +29,7 @@ registerEnumType(RulingType, {
 });
 registerEnumType(RulingStatus, {
   name: 'RulingStatus',
+  description: 'Where a ruling request stands.',
   valuesConfig: {
     SUBMITTED: { description: 'Received; not yet assigned to an officer.' },
     UNDER_REVIEW: { description: 'An officer is studying the request.' },
