@@ -449,21 +449,27 @@ export class AnswerRegistrationQuestionsInput {
 
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ description: 'The registration in progress, or the problems with the input.' })
 export class BusinessRegistrationPayload {
-  @Field(() => BusinessRegistrationNode, { nullable: true })
+  @Field(() => BusinessRegistrationNode, {
+    nullable: true,
+    description: 'The registration in progress; null when the input had problems.',
+  })
   registration: BusinessRegistrationNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The business, or the problems with the input.' })
 export class BusinessPayload {
-  @Field(() => BusinessNode, { nullable: true })
+  @Field(() => BusinessNode, {
+    nullable: true,
+    description: 'The business; null when the input had problems.',
+  })
   business: BusinessNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -539,21 +545,27 @@ export class IssueActivationKeyInput {
   contactName: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The activation key issued, or the problems with the input.' })
 export class IssueActivationKeyPayload {
-  @Field(() => IssuedActivationKey, { nullable: true })
+  @Field(() => IssuedActivationKey, {
+    nullable: true,
+    description: 'The activation key issued; null when the input had problems.',
+  })
   activationKey: IssuedActivationKey | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The business, as officers see it, or the problems with the input.' })
 export class OfficerBusinessPayload {
-  @Field(() => OfficerBusinessView, { nullable: true })
+  @Field(() => OfficerBusinessView, {
+    nullable: true,
+    description: 'The business, as officers see it; null when the input had problems.',
+  })
   view: OfficerBusinessView | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -643,29 +655,38 @@ export class UpdateProgramAccountContactsInput {
   contacts: ContactInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The program account, or the problems with the input.' })
 export class ProgramAccountPayload {
-  @Field(() => ProgramAccount, { nullable: true })
+  @Field(() => ProgramAccount, {
+    nullable: true,
+    description: 'The program account; null when the input had problems.',
+  })
   programAccount: ProgramAccount | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The access request, or the problems with the input.' })
 export class AccessRequestPayload {
-  @Field(() => AccessRequestNode, { nullable: true })
+  @Field(() => AccessRequestNode, {
+    nullable: true,
+    description: 'The access request; null when the input had problems.',
+  })
   accessRequest: AccessRequestNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The membership, or the problems with the input.' })
 export class MembershipPayload {
-  @Field(() => MembershipNode, { nullable: true })
+  @Field(() => MembershipNode, {
+    nullable: true,
+    description: 'The membership; null when the input had problems.',
+  })
   membership: MembershipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

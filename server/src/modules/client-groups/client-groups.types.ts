@@ -93,12 +93,15 @@ export class UnassignEmployeeFromGroupInput {
   userId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The client group, or the problems with the input.' })
 export class ClientGroupPayload {
-  @Field(() => ClientGroupNode, { nullable: true })
+  @Field(() => ClientGroupNode, {
+    nullable: true,
+    description: 'The client group; null when the input had problems.',
+  })
   group: ClientGroupNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -110,13 +113,16 @@ export class ClientGroupClientResult {
   @Field(() => Boolean)
   done: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The client group, or the problems with the input.' })
 export class ClientGroupClientsPayload {
-  @Field(() => ClientGroupNode, { nullable: true })
+  @Field(() => ClientGroupNode, {
+    nullable: true,
+    description: 'The client group; null when the input had problems.',
+  })
   group: ClientGroupNode | null;
 
   @Field(() => [ClientGroupClientResult], { description: 'One per client id, in input order.' })
@@ -126,11 +132,14 @@ export class ClientGroupClientsPayload {
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The employee assignment, or the problems with the input.' })
 export class EmployeeAssignmentPayload {
-  @Field(() => EmployeeAssignmentNode, { nullable: true })
+  @Field(() => EmployeeAssignmentNode, {
+    nullable: true,
+    description: 'The employee assignment; null when the input had problems.',
+  })
   assignment: EmployeeAssignmentNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

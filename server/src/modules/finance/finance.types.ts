@@ -330,7 +330,7 @@ export class ApplyCreditInput {
   allocations: CreditAllocationInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The credit and the transactions it paid, or the problems with the input.' })
 export class ApplyCreditPayload {
   @Field(() => AccountTransaction, { nullable: true, description: 'The credit, after the application.' })
   credit: AccountTransaction | null;
@@ -338,7 +338,7 @@ export class ApplyCreditPayload {
   @Field(() => [AccountTransaction], { description: 'The transactions paid, after the application.' })
   paid: AccountTransaction[];
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -372,12 +372,15 @@ export class SubmitFinancialSecurityChangeInput {
   reason: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The financial security change requested, or the problems with the input.' })
 export class FinancialSecurityChangePayload {
-  @Field(() => FinancialSecurityChangeNode, { nullable: true })
+  @Field(() => FinancialSecurityChangeNode, {
+    nullable: true,
+    description: 'The financial security change requested; null when the input had problems.',
+  })
   change: FinancialSecurityChangeNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -405,11 +408,14 @@ export class CreatePadAgreementInput {
   acceptTerms: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The pre-authorized debit agreement, or the problems with the input.' })
 export class PadAgreementPayload {
-  @Field(() => PadAgreementNode, { nullable: true })
+  @Field(() => PadAgreementNode, {
+    nullable: true,
+    description: 'The pre-authorized debit agreement; null when the input had problems.',
+  })
   agreement: PadAgreementNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

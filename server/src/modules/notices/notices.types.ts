@@ -313,7 +313,7 @@ export class PostNoticeInput {
   bodyFr: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many notices and emails were written, or the problems with the input.' })
 export class PostNoticePayload {
   @Field(() => Int, { description: 'Notices written (one per business, or per program account).' })
   noticeCount: number;
@@ -321,16 +321,19 @@ export class PostNoticePayload {
   @Field(() => Int, { description: 'Emails queued.' })
   emailCount: number;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The notice opened and the caller’s new unread count.' })
 export class MarkNoticeReadPayload {
-  @Field(() => NoticeNode, { nullable: true })
+  @Field(() => NoticeNode, {
+    nullable: true,
+    description: 'The notice, now read; null when the caller can see no notice with this id.',
+  })
   notice: NoticeNode | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many of the caller’s notices are still unread.' })
   unreadCount: number;
 }
 

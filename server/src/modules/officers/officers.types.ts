@@ -22,6 +22,6 @@ export class UnlockCredentialPayload {
   @Field(() => Boolean, { description: 'True when the credential was locked and is now unlocked.' })
   unlocked: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

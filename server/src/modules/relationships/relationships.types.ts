@@ -184,12 +184,15 @@ export class DecideRelationshipInput {
 
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ description: 'The relationship, or the problems with the input.' })
 export class RelationshipPayload {
-  @Field(() => BusinessRelationshipNode, { nullable: true })
+  @Field(() => BusinessRelationshipNode, {
+    nullable: true,
+    description: 'The relationship; null when the input had problems.',
+  })
   relationship: BusinessRelationshipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -201,11 +204,13 @@ export class RelationshipRequestResult {
   @Field(() => BusinessRelationshipNode, { nullable: true })
   relationship: BusinessRelationshipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The answer for each business number, or the problems with the request as a whole.',
+})
 export class RequestRelationshipsPayload {
   @Field(() => [RelationshipRequestResult], { description: 'One per business number, in input order.' })
   results: RelationshipRequestResult[];

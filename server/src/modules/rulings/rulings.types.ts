@@ -121,11 +121,11 @@ export class RequestRulingInput {
   questions: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The ruling, or the problems with the input.' })
 export class RequestRulingPayload {
-  @Field(() => RulingNode, { nullable: true })
+  @Field(() => RulingNode, { nullable: true, description: 'The ruling; null when the input had problems.' })
   ruling: RulingNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

@@ -44,9 +44,12 @@ export function viewerOf({ user, session }: ActiveSession): Viewer {
 
 @ObjectType({ description: 'The signed-in person after a mutation, or the problems with its input.' })
 export class ViewerPayload {
-  @Field(() => Viewer, { nullable: true })
+  @Field(() => Viewer, {
+    nullable: true,
+    description: 'The signed-in person; null when the input had problems.',
+  })
   viewer: Viewer | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
