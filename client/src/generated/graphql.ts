@@ -64,6 +64,7 @@ export type AccessRequestStatus =
 
 export type AnswerRegistrationQuestionsInput = {
   latestPayment: Scalars['String']['input'];
+  /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
   /** Required when 3 questions. */
   statementBalance?: InputMaybe<Scalars['String']['input']>;
@@ -83,19 +84,23 @@ export type ApplyCreditInput = {
   allocations: Array<CreditAllocationInput>;
   /** A transaction of the account with credit available. */
   creditTransactionId: Scalars['ID']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
 };
 
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
   /** An active employee of the provider. */
   userId: Scalars['ID']['input'];
 };
 
 export type AssignEmployeeToGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
@@ -111,6 +116,7 @@ export type BusinessRole =
   | 'READER';
 
 export type ChangeMembershipInput = {
+  /** The membership’s id. */
   membershipId: Scalars['ID']['input'];
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   role: BusinessRole;
@@ -151,6 +157,7 @@ export type CreateApiTokenInput = {
 export type CreateClientGroupInput = {
   /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
 };
 
@@ -165,6 +172,7 @@ export type CreatePadAgreementInput = {
   debitDay: Scalars['Int']['input'];
   /** Financial institution number: 3 digits. */
   institutionNumber: Scalars['String']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** Branch transit number: 5 digits. */
   transitNumber: Scalars['String']['input'];
@@ -190,6 +198,7 @@ export type DecideAccessRequestInput = {
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required on rejection, max 500. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The access request’s id. */
   requestId: Scalars['ID']['input'];
   /** Required on approval. */
   role?: InputMaybe<BusinessRole>;
@@ -201,6 +210,7 @@ export type DecideRelationshipInput = {
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required on rejection, max 500. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The relationship’s id. */
   relationshipId: Scalars['ID']['input'];
   /** Required on approval. */
   type?: InputMaybe<RelationshipType>;
@@ -441,6 +451,7 @@ export type RelationshipType =
   | 'PROGRAM_MANAGEMENT';
 
 export type RenameClientGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
@@ -465,12 +476,14 @@ export type RequestRelationshipsInput = {
   clientBusinessNumbers: Array<Scalars['String']['input']>;
   /** Optional, max 500; sent with every request. */
   message?: InputMaybe<Scalars['String']['input']>;
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
 };
 
 export type RequestRulingInput = {
   /** At most 2000 characters. */
   goodsDescription: Scalars['String']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** What the agency is asked to rule on; at most 2000 characters. */
   questions: Scalars['String']['input'];
@@ -586,6 +599,7 @@ export type SubmitFinancialSecurityChangeInput = {
   effectiveDate: Scalars['String']['input'];
   /** YYYY-MM-DD, after effectiveDate; none for no expiry. */
   expiryDate?: InputMaybe<Scalars['String']['input']>;
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** 1 to 175 characters. */
   provider: Scalars['String']['input'];
@@ -612,18 +626,24 @@ export type TariffTreatment =
   | 'UST';
 
 export type UnassignEmployeeFromClientInput = {
+  /** The client business’s id. */
   clientBusinessId: Scalars['ID']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
 export type UnassignEmployeeFromGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
 export type UpdateBusinessSettingsInput = {
   businessActivity?: InputMaybe<Scalars['String']['input']>;
+  /** The business’s id. */
   businessId: Scalars['ID']['input'];
   contacts: Array<ContactInput>;
 };
@@ -631,6 +651,7 @@ export type UpdateBusinessSettingsInput = {
 export type UpdateProgramAccountContactsInput = {
   /** At most 20; replaces the account’s contacts. */
   contacts: Array<ContactInput>;
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
 };
 
@@ -638,6 +659,7 @@ export type ValidateBusinessInput = {
   address: RegistrationAddressInput;
   /** Max 175. */
   legalName: Scalars['String']['input'];
+  /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
 };
 

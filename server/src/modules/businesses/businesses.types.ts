@@ -83,7 +83,7 @@ registerEnumType(RegistrationQuestionKind, {
 
 @ObjectType()
 export class PersonSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person’s user id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'First and last name from the personal profile.' })
@@ -95,7 +95,7 @@ export class PersonSummary {
 
 @ObjectType()
 export class BusinessSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -107,7 +107,7 @@ export class BusinessSummary {
 
 @ObjectType()
 export class ProgramAccountSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -181,7 +181,7 @@ export class SubProgram {
 
 @ObjectType()
 export class ProgramAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
@@ -277,7 +277,7 @@ export class BusinessProfile {
 /** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
 @ObjectType('Business', { implements: NodeInterface })
 export class BusinessNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
 
   @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
@@ -297,7 +297,7 @@ export class BusinessNode {
 
 @ObjectType('Membership')
 export class MembershipNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership’s id (opaque).' })
   id: string;
 
   @Field(() => BusinessRole)
@@ -315,7 +315,7 @@ export class MembershipNode {
 
 @ObjectType('AccessRequest')
 export class AccessRequestNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The access request’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -358,7 +358,7 @@ export class RegistrationQuestion {
 
 @ObjectType('BusinessRegistration')
 export class BusinessRegistrationNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business registration’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -419,7 +419,7 @@ export class RegistrationAddressInput {
 
 @InputType()
 export class ValidateBusinessInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
 
   @Field(() => String, { description: 'Max 175.' })
@@ -431,7 +431,7 @@ export class ValidateBusinessInput {
 
 @InputType()
 export class AnswerRegistrationQuestionsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
 
   @Field(() => String, {
@@ -492,7 +492,7 @@ export class IssuedActivationKey {
 
 @ObjectType()
 export class ActivationKeySummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The activation key’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -510,7 +510,7 @@ export class ActivationKeySummary {
 
 @ObjectType('BusinessAuditEvent')
 export class BusinessAuditEventNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business audit event’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'e.g. REGISTRATION_FAILED, REGISTRATION_LOCKED, REGISTERED …' })
@@ -591,7 +591,7 @@ export class RequestEmployerAccessInput {
 
 @InputType()
 export class DecideAccessRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The access request’s id.' })
   requestId: string;
 
   @Field(() => Boolean)
@@ -609,7 +609,7 @@ export class DecideAccessRequestInput {
 
 @InputType()
 export class ChangeMembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership’s id.' })
   membershipId: string;
 
   @Field(() => BusinessRole)
@@ -636,7 +636,7 @@ export class ContactInput {
 
 @InputType()
 export class UpdateBusinessSettingsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id.' })
   businessId: string;
 
   @Field(() => String, { nullable: true })
@@ -648,7 +648,7 @@ export class UpdateBusinessSettingsInput {
 
 @InputType()
 export class UpdateProgramAccountContactsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => [ContactInput], { description: 'At most 20; replaces the account’s contacts.' })

@@ -5,7 +5,7 @@ import { UserError } from '../../common/graphql/user-error.type.js';
 /** A provider's group of clients; clients and assignees are resolved through loaders. */
 @ObjectType('ClientGroup')
 export class ClientGroupNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -20,7 +20,7 @@ export class ClientGroupNode {
 /** A provider's employee assigned to one client or to a group. */
 @ObjectType('EmployeeAssignment')
 export class EmployeeAssignmentNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee assignment’s id (opaque).' })
   id: string;
 
   @Field(() => DateTimeScalar)
@@ -33,7 +33,7 @@ export class EmployeeAssignmentNode {
 
 @InputType()
 export class CreateClientGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => String, {
@@ -44,7 +44,7 @@ export class CreateClientGroupInput {
 
 @InputType()
 export class RenameClientGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
   @Field(() => String)
@@ -53,7 +53,7 @@ export class RenameClientGroupInput {
 
 @InputType()
 export class AssignEmployeeToClientInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => ID, { description: 'An active employee of the provider.' })
@@ -65,31 +65,31 @@ export class AssignEmployeeToClientInput {
 
 @InputType()
 export class UnassignEmployeeFromClientInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 }
 
 @InputType()
 export class AssignEmployeeToGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 }
 
 @InputType()
 export class UnassignEmployeeFromGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 }
 
@@ -107,7 +107,7 @@ export class ClientGroupPayload {
 
 @ObjectType({ description: 'The answer for one client of a bulk change.' })
 export class ClientGroupClientResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 
   @Field(() => Boolean)

@@ -26,7 +26,7 @@ registerEnumType(DocumentCategory, {
 
 @ObjectType('CaseDocument', { description: 'A file attached to a case (a ruling request).' })
 export class CaseDocumentNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case document’s id (opaque).' })
   id: string;
 
   @Field(() => DocumentCategory)

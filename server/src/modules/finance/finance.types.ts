@@ -25,10 +25,10 @@ registerEnumType(SecurityType, {
   description: 'A transaction of a program account (e.g. a CAD), with what the portal applied to it.',
 })
 export class AccountTransaction {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The transaction’s id (opaque).' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => String, { description: '14 digits.' })
@@ -104,7 +104,7 @@ export class AccountBalance {
 
 @ObjectType({ description: 'A monthly statement of account.' })
 export class AccountStatement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account statement’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -148,7 +148,7 @@ export class AccountStatementConnection {
 
 @ObjectType({ description: 'An invoice the agency billed to the account.' })
 export class AgencyInvoice {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency invoice’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -194,7 +194,7 @@ export class AgencyInvoiceConnection {
 
 @ObjectType({ description: 'A credit applied as payment to one transaction through the portal.' })
 export class CreditApplicationNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credit application’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -238,7 +238,7 @@ export class FinancialSecurity {
 
 @ObjectType({ description: 'A change to the financial security, submitted for the agency to process.' })
 export class FinancialSecurityChangeNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The financial security change’s id (opaque).' })
   id: string;
 
   @Field(() => SecurityType)
@@ -276,7 +276,7 @@ export class FinancialSecurityChangeNode {
 
 @ObjectType({ description: 'A monthly pre-authorized debit agreement. Bank numbers are masked.' })
 export class PadAgreementNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pre-authorized debit agreement’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'ACTIVE or CANCELLED.' })
@@ -320,7 +320,7 @@ export class CreditAllocationInput {
 
 @InputType()
 export class ApplyCreditInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => ID, { description: 'A transaction of the account with credit available.' })
@@ -344,7 +344,7 @@ export class ApplyCreditPayload {
 
 @InputType()
 export class SubmitFinancialSecurityChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => SecurityType)
@@ -386,7 +386,7 @@ export class FinancialSecurityChangePayload {
 
 @InputType()
 export class CreatePadAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => String, { description: 'Financial institution number: 3 digits.' })

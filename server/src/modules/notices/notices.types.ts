@@ -199,7 +199,7 @@ registerEnumType(MailDeliveryStatus, {
  */
 @ObjectType('Notice', { description: 'A notice from the agency or the portal (seed 003 §2.4).' })
 export class NoticeNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notice’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'The agency day it is dated, YYYY-MM-DD.' })
@@ -339,10 +339,10 @@ export class MarkNoticeReadPayload {
 
 @ObjectType('MailDelivery', { description: 'One email of the outbox, for officers (no address shown).' })
 export class MailDeliveryNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The mail delivery’s id (opaque).' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the notice the email is about.' })
   noticeId: string;
 
   @Field(() => String)

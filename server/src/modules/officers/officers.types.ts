@@ -4,7 +4,7 @@ import { UserError } from '../../common/graphql/user-error.type.js';
 
 @ObjectType({ description: 'A local credential locked after too many failed attempts.' })
 export class LockedCredential {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user’s id.' })
   userId: string;
 
   @Field(() => String)

@@ -62,7 +62,7 @@ registerEnumType(RelationshipEventType, {
 
 @ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
 export class RelationshipEventNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The relationship event’s id (opaque).' })
   id: string;
 
   @Field(() => RelationshipEventType)
@@ -83,7 +83,7 @@ export class RelationshipEventNode {
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
 @ObjectType('BusinessRelationship', { implements: NodeInterface })
 export class BusinessRelationshipNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business relationship’s id (opaque).' })
   id: string;
 
   @Field(() => RelationshipType, { nullable: true, description: 'Chosen by the client on acceptance.' })
@@ -151,7 +151,7 @@ export class RequestRelationshipInput {
 
 @InputType()
 export class RequestRelationshipsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => [String], { description: '1 to 50 BN9s; each is answered on its own.' })
@@ -163,7 +163,7 @@ export class RequestRelationshipsInput {
 
 @InputType()
 export class DecideRelationshipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The relationship’s id.' })
   relationshipId: string;
 
   @Field(() => Boolean)

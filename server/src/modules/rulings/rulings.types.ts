@@ -44,7 +44,7 @@ registerEnumType(RulingStatus, {
     'A ruling request of a program account. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS VIEW).',
 })
 export class RulingNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ruling request’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'The case number (10 digits) documents attach to.' })
@@ -102,7 +102,7 @@ export class RulingConnection {
 
 @InputType()
 export class RequestRulingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => RulingType)

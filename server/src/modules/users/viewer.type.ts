@@ -7,7 +7,7 @@ import { CredentialKind, PersonRole } from './user.types.js';
 /** The signed-in person as the API shows them; `profile` and `recentSecurityEvents` are resolved on demand. */
 @ObjectType({ description: 'The signed-in person.' })
 export class Viewer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The signed-in user’s id (opaque).' })
   id: string;
 
   @Field(() => PersonRole)
