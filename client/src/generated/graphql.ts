@@ -19,32 +19,52 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** What a guarded field or mutation does in its area. */
 export type AccessAction =
+  /** Changes. */
   | 'EDIT'
+  /** Reads. */
   | 'VIEW';
 
 /** What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md. */
 export type AccessArea =
+  /** The business’s access requests and its employees’ access. */
   | 'ACCESS_MANAGEMENT'
+  /** The business number and name: what identifies a business. */
   | 'BUSINESS_IDENTITY'
+  /** The business account profile: general information, ownership, addresses, activity, contacts. */
   | 'BUSINESS_PROFILE'
+  /** Notices about collections and payment arrangements. */
   | 'COLLECTIONS_NOTICES'
+  /** A program account’s financial security (bonds and deposits). */
   | 'FINANCIAL_SECURITY'
+  /** The business’s other notices (statements, registration, agency notices). */
   | 'NOTICES'
+  /** Pre-authorized debit agreements. */
   | 'PAD'
+  /** The list of the business’s program accounts. */
   | 'PROGRAM_LIST'
+  /** A program account’s profile: general information, addresses, contacts. */
   | 'PROGRAM_PROFILE'
+  /** The business’s pending relationship requests and its active relationships. */
   | 'RELATIONSHIP_MANAGEMENT'
+  /** Requests (e.g. rulings) and transactions (e.g. CADs). */
   | 'REQUESTS_AND_TRANSACTIONS';
 
+/** Where a request for access to a business stands. */
 export type AccessRequestStatus =
+  /** Approved: the requester became a member. */
   | 'APPROVED'
+  /** The requester withdrew it. */
   | 'CANCELLED'
+  /** Waiting for a decision. */
   | 'PENDING'
+  /** Rejected. */
   | 'REJECTED';
 
 export type AnswerRegistrationQuestionsInput = {
   latestPayment: Scalars['String']['input'];
+  /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
   /** Required when 3 questions. */
   statementBalance?: InputMaybe<Scalars['String']['input']>;
@@ -64,22 +84,27 @@ export type ApplyCreditInput = {
   allocations: Array<CreditAllocationInput>;
   /** A transaction of the account with credit available. */
   creditTransactionId: Scalars['ID']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
 };
 
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
   /** An active employee of the provider. */
   userId: Scalars['ID']['input'];
 };
 
 export type AssignEmployeeToGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
+/** A member’s role in a business, which decides what they may do. */
 export type BusinessRole =
   /** Everything for the business (BAM). */
   | 'BUSINESS_ACCOUNT_MANAGER'
@@ -91,6 +116,7 @@ export type BusinessRole =
   | 'READER';
 
 export type ChangeMembershipInput = {
+  /** The membership’s id. */
   membershipId: Scalars['ID']['input'];
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   role: BusinessRole;
@@ -131,6 +157,7 @@ export type CreateApiTokenInput = {
 export type CreateClientGroupInput = {
   /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
 };
 
@@ -145,11 +172,13 @@ export type CreatePadAgreementInput = {
   debitDay: Scalars['Int']['input'];
   /** Financial institution number: 3 digits. */
   institutionNumber: Scalars['String']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** Branch transit number: 5 digits. */
   transitNumber: Scalars['String']['input'];
 };
 
+/** How a person signs in. */
 export type CredentialKind =
   /** Username and password (the seed’s "GCKey"). */
   | 'LOCAL'
@@ -169,6 +198,7 @@ export type DecideAccessRequestInput = {
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required on rejection, max 500. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The access request’s id. */
   requestId: Scalars['ID']['input'];
   /** Required on approval. */
   role?: InputMaybe<BusinessRole>;
@@ -180,6 +210,7 @@ export type DecideRelationshipInput = {
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required on rejection, max 500. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The relationship’s id. */
   relationshipId: Scalars['ID']['input'];
   /** Required on approval. */
   type?: InputMaybe<RelationshipType>;
@@ -192,6 +223,7 @@ export type DelegateKind =
   /** A service provider through an accepted business relationship. */
   | 'SERVICE_PROVIDER';
 
+/** What kind of document a case document is. */
 export type DocumentCategory =
   /** Invoices, contracts, certificates of origin. */
   | 'COMMERCIAL_DOCUMENTS'
@@ -226,6 +258,7 @@ export type Language =
   | 'EN'
   | 'FR';
 
+/** Where an email is in the outbox. */
 export type MailDeliveryStatus =
   /** Given up after MAIL_MAX_ATTEMPTS failures (dead letter). */
   | 'DEAD'
@@ -234,10 +267,14 @@ export type MailDeliveryStatus =
   /** Accepted by the SMTP server. */
   | 'SENT';
 
+/** Whether a person’s membership of a business still gives access. */
 export type MembershipStatus =
+  /** The membership gives access. */
   | 'ACTIVE'
+  /** The membership was revoked and gives no access. */
   | 'REVOKED';
 
+/** Who an officer’s notice goes to. */
 export type NoticeAudience =
   /** One registered business (by BN). */
   | 'BUSINESS'
@@ -257,37 +294,63 @@ export type NoticeFilterInput = {
   type?: InputMaybe<NoticeType>;
 };
 
+/** The registry program types an officer’s notice may target. */
 export type NoticeProgramType =
+  /** Corporate income tax accounts. */
   | 'CORPORATE_INCOME_TAX'
+  /** Customs broker accounts. */
   | 'CUSTOMS_BROKER'
+  /** Exporter accounts. */
   | 'EXPORTER'
+  /** GST/HST accounts. */
   | 'GST_HST'
+  /** Importer accounts. */
   | 'IMPORTER'
+  /** Payroll accounts. */
   | 'PAYROLL'
+  /** Trade consultant accounts. */
   | 'TRADE_CONSULTANT';
 
 /** What a notice is about; `Notice.typeLabel` gives its label in the caller’s language. */
 export type NoticeType =
+  /** The recipient’s access to the business changed. */
   | 'ACCESS_AUTHORIZATIONS_CHANGED'
+  /** The recipient’s access request was rejected. */
   | 'ACCESS_REQUEST_REJECTED'
+  /** The business was registered on the portal. */
   | 'BUSINESS_REGISTRATION_COMPLETED'
+  /** A notice about amounts in collections. */
   | 'COLLECTIONS'
+  /** The daily notice of a program account’s transactions. */
   | 'DAILY_NOTICE'
+  /** Someone asked for access to the business; it awaits a decision. */
   | 'DELEGATION_PENDING_ACCESS'
+  /** A general notice from the agency. */
   | 'GENERAL'
+  /** A notice about a payment arrangement. */
   | 'PAYMENT_ARRANGEMENT'
+  /** The client accepted a relationship request. */
   | 'RELATIONSHIP_ACCEPTED'
+  /** An active relationship was ended. */
   | 'RELATIONSHIP_ENDED'
+  /** A relationship request expired unanswered. */
   | 'RELATIONSHIP_EXPIRED'
+  /** A pending relationship request will soon expire unanswered. */
   | 'RELATIONSHIP_EXPIRING'
+  /** The client rejected a relationship request. */
   | 'RELATIONSHIP_REJECTED'
+  /** A service provider withdrew its relationship request. */
   | 'RELATIONSHIP_REQUEST_CANCELLED'
+  /** A service provider asked for a business relationship. */
   | 'RELATIONSHIP_REQUEST_RECEIVED'
+  /** A statement of account was issued. */
   | 'STATEMENT_OF_ACCOUNT_ISSUED';
 
+/** Whether a user is a member of the public or agency staff. */
 export type PersonRole =
   /** Agency staff. */
   | 'OFFICER'
+  /** A member of the public. */
   | 'PERSON';
 
 /** An officer’s notice; subject and body in both languages. */
@@ -332,11 +395,16 @@ export type RegistrationAddressInput = {
   poBoxOrRuralRoute?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A question about the account’s financial records asked to register a business. */
 export type RegistrationQuestionKind =
+  /** The amount of the latest payment. */
   | 'LATEST_PAYMENT'
+  /** The balance of the latest statement of account. */
   | 'STATEMENT_BALANCE'
+  /** The total of the transaction named by `transactionNumber`. */
   | 'TRANSACTION_TOTAL';
 
+/** The last step of a business registration completed. */
 export type RegistrationStep =
   /** Step 3 done: questions answered, business registered. */
   | 'COMPLETED'
@@ -345,14 +413,22 @@ export type RegistrationStep =
   /** Step 2 done: legal name and address matched. */
   | 'VALIDATE_BUSINESS';
 
+/** What happened to a business relationship at one step of its timeline. */
 export type RelationshipEventType =
+  /** The client accepted it. */
   | 'ACCEPTED'
+  /** The provider withdrew the request before an answer. */
   | 'CANCELLED'
+  /** Either side ended the active relationship. */
   | 'ENDED'
+  /** The request was not answered in time. */
   | 'EXPIRED'
+  /** The client rejected it. */
   | 'REJECTED'
+  /** The provider asked for the relationship. */
   | 'REQUESTED';
 
+/** Where a business relationship (or its request) stands. */
 export type RelationshipStatus =
   /** Active: the provider acts for the client. */
   | 'ACCEPTED'
@@ -367,6 +443,7 @@ export type RelationshipStatus =
   /** The client said no. */
   | 'REJECTED';
 
+/** Which of the client’s program accounts a relationship covers. */
 export type RelationshipType =
   /** Every program account of the client, including accounts added later. */
   | 'BUSINESS_MANAGEMENT'
@@ -374,6 +451,7 @@ export type RelationshipType =
   | 'PROGRAM_MANAGEMENT';
 
 export type RenameClientGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
@@ -398,12 +476,14 @@ export type RequestRelationshipsInput = {
   clientBusinessNumbers: Array<Scalars['String']['input']>;
   /** Optional, max 500; sent with every request. */
   message?: InputMaybe<Scalars['String']['input']>;
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
 };
 
 export type RequestRulingInput = {
   /** At most 2000 characters. */
   goodsDescription: Scalars['String']['input'];
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** What the agency is asked to rule on; at most 2000 characters. */
   questions: Scalars['String']['input'];
@@ -426,6 +506,7 @@ export type RevokeCredentialInput = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a ruling request stands. */
 export type RulingStatus =
   /** Closed without a ruling (withdrawn or incomplete). */
   | 'CLOSED'
@@ -438,6 +519,7 @@ export type RulingStatus =
   /** An officer is studying the request. */
   | 'UNDER_REVIEW';
 
+/** What a ruling request asks the agency to rule on. */
 export type RulingType =
   /** Advance ruling on the origin of goods (trade agreements). */
   | 'ORIGIN'
@@ -460,23 +542,40 @@ export type SavePersonalProfileInput = {
   receiveNoticeEmails: Scalars['Boolean']['input'];
 };
 
+/** What happened to a person’s credential or session (their security history). */
 export type SecurityEventType =
+  /** The credential was locked after too many failed attempts. */
   | 'CREDENTIAL_LOCKED'
+  /** The person revoked the credential; it can never sign in again. */
   | 'CREDENTIAL_REVOKED'
+  /** An officer unlocked the credential. */
   | 'CREDENTIAL_UNLOCKED'
+  /** The password was changed. */
   | 'PASSWORD_CHANGED'
+  /** A forgotten password was reset with the recovery information. */
   | 'PASSWORD_RECOVERED'
+  /** An attempt to reset a forgotten password failed. */
   | 'PASSWORD_RECOVERY_FAILED'
+  /** The personal profile was changed. */
   | 'PROFILE_CHANGED'
+  /** The password recovery information was changed. */
   | 'RECOVERY_CHANGED'
+  /** Signed out of one session. */
   | 'SIGNED_OUT'
+  /** Every session was ended. */
   | 'SIGNED_OUT_EVERYWHERE'
+  /** A sign-in attempt failed (wrong username or password). */
   | 'SIGN_IN_FAILED'
+  /** Signed in. */
   | 'SIGN_IN_SUCCEEDED'
+  /** The terms of use were declined (which signs out). */
   | 'TERMS_DECLINED';
 
+/** The form of a financial security. */
 export type SecurityType =
+  /** Cash deposited with the agency. */
   | 'CASH_DEPOSIT'
+  /** A bond from a surety company. */
   | 'SURETY_BOND';
 
 export type SignInInput = {
@@ -500,6 +599,7 @@ export type SubmitFinancialSecurityChangeInput = {
   effectiveDate: Scalars['String']['input'];
   /** YYYY-MM-DD, after effectiveDate; none for no expiry. */
   expiryDate?: InputMaybe<Scalars['String']['input']>;
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
   /** 1 to 175 characters. */
   provider: Scalars['String']['input'];
@@ -510,6 +610,7 @@ export type SubmitFinancialSecurityChangeInput = {
   type: SecurityType;
 };
 
+/** The tariff treatment (rate column) claimed for imported goods. */
 export type TariffTreatment =
   /** Canada–European Union Tariff (CETA). */
   | 'CEUT'
@@ -525,18 +626,24 @@ export type TariffTreatment =
   | 'UST';
 
 export type UnassignEmployeeFromClientInput = {
+  /** The client business’s id. */
   clientBusinessId: Scalars['ID']['input'];
+  /** The service provider business’s id. */
   providerBusinessId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
 export type UnassignEmployeeFromGroupInput = {
+  /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
 
 export type UpdateBusinessSettingsInput = {
   businessActivity?: InputMaybe<Scalars['String']['input']>;
+  /** The business’s id. */
   businessId: Scalars['ID']['input'];
   contacts: Array<ContactInput>;
 };
@@ -544,6 +651,7 @@ export type UpdateBusinessSettingsInput = {
 export type UpdateProgramAccountContactsInput = {
   /** At most 20; replaces the account’s contacts. */
   contacts: Array<ContactInput>;
+  /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
 };
 
@@ -551,6 +659,7 @@ export type ValidateBusinessInput = {
   address: RegistrationAddressInput;
   /** Max 175. */
   legalName: Scalars['String']['input'];
+  /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
 };
 

@@ -74,12 +74,21 @@ function ownerOf(value: unknown): AccessOwner | undefined {
     : undefined;
 }
 
-function enumOf(schema: GraphQLSchema, name: string, values: Record<string, string>): GraphQLEnumType {
+function enumOf(
+  schema: GraphQLSchema,
+  name: string,
+  values: Record<string, string>,
+  description?: string,
+  valueDescriptions: Record<string, string> = {},
+): GraphQLEnumType {
   const existing = schema.getType(name);
   if (existing instanceof GraphQLEnumType) return existing;
   return new GraphQLEnumType({
     name,
-    values: Object.fromEntries(Object.values(values).map((value) => [value, { value }])),
+    description,
+    values: Object.fromEntries(
+      Object.values(values).map((value) => [value, { value, description: valueDescriptions[value] }]),
+    ),
   });
 }
 
@@ -95,7 +104,14 @@ function accessDirectiveFor(schema: GraphQLSchema): GraphQLDirective {
     locations: [DirectiveLocation.FIELD_DEFINITION],
     args: {
       area: { type: new GraphQLNonNull(enumOf(schema, 'AccessArea', AccessArea)) },
-      action: { type: new GraphQLNonNull(enumOf(schema, 'AccessAction', AccessAction)) },
+      action: {
+        type: new GraphQLNonNull(
+          enumOf(schema, 'AccessAction', AccessAction, 'What a guarded field or mutation does in its area.', {
+            VIEW: 'Reads.',
+            EDIT: 'Changes.',
+          }),
+        ),
+      },
     },
   });
 }

@@ -9,7 +9,7 @@ export const PAGE_SIZE_MAX = 100;
 
 @ObjectType({ description: 'Where a page of a connection ends.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether there are more items after this page.' })
   hasNextPage: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })

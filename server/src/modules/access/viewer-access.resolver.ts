@@ -7,6 +7,26 @@ import { BusinessNode } from '../businesses/businesses.types.js';
 registerEnumType(AccessArea, {
   name: 'AccessArea',
   description: 'What a guarded field or mutation is about (seed 003 §3.2). See docs/access-model.md.',
+  valuesConfig: {
+    BUSINESS_IDENTITY: { description: 'The business number and name: what identifies a business.' },
+    BUSINESS_PROFILE: {
+      description:
+        'The business account profile: general information, ownership, addresses, activity, contacts.',
+    },
+    PROGRAM_PROFILE: {
+      description: 'A program account’s profile: general information, addresses, contacts.',
+    },
+    PROGRAM_LIST: { description: 'The list of the business’s program accounts.' },
+    FINANCIAL_SECURITY: { description: 'A program account’s financial security (bonds and deposits).' },
+    REQUESTS_AND_TRANSACTIONS: { description: 'Requests (e.g. rulings) and transactions (e.g. CADs).' },
+    PAD: { description: 'Pre-authorized debit agreements.' },
+    COLLECTIONS_NOTICES: { description: 'Notices about collections and payment arrangements.' },
+    NOTICES: { description: 'The business’s other notices (statements, registration, agency notices).' },
+    ACCESS_MANAGEMENT: { description: 'The business’s access requests and its employees’ access.' },
+    RELATIONSHIP_MANAGEMENT: {
+      description: 'The business’s pending relationship requests and its active relationships.',
+    },
+  },
 });
 
 @ObjectType({ description: 'What the caller may do in one area of a business (the access table’s answer).' })

@@ -60,7 +60,10 @@ export class BusinessResolver {
     description:
       'A business the caller has a standing toward (its people, a provider’s assigned employees under an accepted relationship, officers); null otherwise. Its fields are guarded one by one.',
   })
-  async business(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<BusinessNode | null> {
+  async business(
+    @Arg('id', () => ID, { description: 'The business’s id.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<BusinessNode | null> {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
     const business = await visibleBusiness(loaders, (businessId) => ctx.access.standing(businessId), id);
@@ -74,7 +77,7 @@ export class BusinessResolver {
       'A program account of a registered business, by id (FORBIDDEN when the caller may not see it).',
   })
   async programAccount(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The program account’s id.' }) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<ProgramAccount | null> {
     requireTermsAccepted(ctx);
@@ -94,7 +97,10 @@ export class BusinessResolver {
       'The business’s own contacts of a program account (the rest of its profile is the agency’s registry).',
   })
   async updateProgramAccountContacts(
-    @Arg('input', () => UpdateProgramAccountContactsInput) input: UpdateProgramAccountContactsInput,
+    @Arg('input', () => UpdateProgramAccountContactsInput, {
+      description: 'The program account and its new contacts.',
+    })
+    input: UpdateProgramAccountContactsInput,
     @Ctx() ctx: AppContext,
   ): Promise<ProgramAccountPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -116,7 +122,8 @@ export class BusinessResolver {
     description: 'Chooses the business the person acts for in this session.',
   })
   async switchBusiness(
-    @Arg('businessId', () => ID) businessId: string,
+    @Arg('businessId', () => ID, { description: 'The business to act for; one the person is a member of.' })
+    businessId: string,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessPayload> {
     const { user, session } = requireTermsAccepted(ctx);

@@ -34,6 +34,7 @@ export enum RegistrationQuestionKind {
 
 registerEnumType(BusinessRole, {
   name: 'BusinessRole',
+  description: 'A member’s role in a business, which decides what they may do.',
   valuesConfig: {
     BUSINESS_ACCOUNT_MANAGER: { description: 'Everything for the business (BAM).' },
     PROGRAM_ACCOUNT_MANAGER: { description: 'Its program accounts, including approving access to them.' },
@@ -41,23 +42,48 @@ registerEnumType(BusinessRole, {
     READER: { description: 'View only within scope.' },
   },
 });
-registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
-registerEnumType(AccessRequestStatus, { name: 'AccessRequestStatus' });
+registerEnumType(MembershipStatus, {
+  name: 'MembershipStatus',
+  description: 'Whether a person’s membership of a business still gives access.',
+  valuesConfig: {
+    ACTIVE: { description: 'The membership gives access.' },
+    REVOKED: { description: 'The membership was revoked and gives no access.' },
+  },
+});
+registerEnumType(AccessRequestStatus, {
+  name: 'AccessRequestStatus',
+  description: 'Where a request for access to a business stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for a decision.' },
+    APPROVED: { description: 'Approved: the requester became a member.' },
+    REJECTED: { description: 'Rejected.' },
+    CANCELLED: { description: 'The requester withdrew it.' },
+  },
+});
 registerEnumType(RegistrationStep, {
   name: 'RegistrationStep',
+  description: 'The last step of a business registration completed.',
   valuesConfig: {
     IDENTIFY: { description: 'Step 1 done: BN, RM reference and attestation accepted.' },
     VALIDATE_BUSINESS: { description: 'Step 2 done: legal name and address matched.' },
     COMPLETED: { description: 'Step 3 done: questions answered, business registered.' },
   },
 });
-registerEnumType(RegistrationQuestionKind, { name: 'RegistrationQuestionKind' });
+registerEnumType(RegistrationQuestionKind, {
+  name: 'RegistrationQuestionKind',
+  description: 'A question about the account’s financial records asked to register a business.',
+  valuesConfig: {
+    TRANSACTION_TOTAL: { description: 'The total of the transaction named by `transactionNumber`.' },
+    LATEST_PAYMENT: { description: 'The amount of the latest payment.' },
+    STATEMENT_BALANCE: { description: 'The balance of the latest statement of account.' },
+  },
+});
 
 // ---- Summaries -------------------------------------------------------------------------------------------
 
 @ObjectType()
 export class PersonSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person’s user id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'First and last name from the personal profile.' })
@@ -69,7 +95,7 @@ export class PersonSummary {
 
 @ObjectType()
 export class BusinessSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -81,7 +107,7 @@ export class BusinessSummary {
 
 @ObjectType()
 export class ProgramAccountSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -155,7 +181,7 @@ export class SubProgram {
 
 @ObjectType()
 export class ProgramAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
@@ -251,7 +277,7 @@ export class BusinessProfile {
 /** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
 @ObjectType('Business', { implements: NodeInterface })
 export class BusinessNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
 
   @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
@@ -271,7 +297,7 @@ export class BusinessNode {
 
 @ObjectType('Membership')
 export class MembershipNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership’s id (opaque).' })
   id: string;
 
   @Field(() => BusinessRole)
@@ -289,7 +315,7 @@ export class MembershipNode {
 
 @ObjectType('AccessRequest')
 export class AccessRequestNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The access request’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -332,7 +358,7 @@ export class RegistrationQuestion {
 
 @ObjectType('BusinessRegistration')
 export class BusinessRegistrationNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business registration’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -393,7 +419,7 @@ export class RegistrationAddressInput {
 
 @InputType()
 export class ValidateBusinessInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
 
   @Field(() => String, { description: 'Max 175.' })
@@ -405,7 +431,7 @@ export class ValidateBusinessInput {
 
 @InputType()
 export class AnswerRegistrationQuestionsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
 
   @Field(() => String, {
@@ -423,21 +449,27 @@ export class AnswerRegistrationQuestionsInput {
 
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ description: 'The registration in progress, or the problems with the input.' })
 export class BusinessRegistrationPayload {
-  @Field(() => BusinessRegistrationNode, { nullable: true })
+  @Field(() => BusinessRegistrationNode, {
+    nullable: true,
+    description: 'The registration in progress; null when the input had problems.',
+  })
   registration: BusinessRegistrationNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The business, or the problems with the input.' })
 export class BusinessPayload {
-  @Field(() => BusinessNode, { nullable: true })
+  @Field(() => BusinessNode, {
+    nullable: true,
+    description: 'The business; null when the input had problems.',
+  })
   business: BusinessNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -460,7 +492,7 @@ export class IssuedActivationKey {
 
 @ObjectType()
 export class ActivationKeySummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The activation key’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -478,7 +510,7 @@ export class ActivationKeySummary {
 
 @ObjectType('BusinessAuditEvent')
 export class BusinessAuditEventNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business audit event’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'e.g. REGISTRATION_FAILED, REGISTRATION_LOCKED, REGISTERED …' })
@@ -513,21 +545,27 @@ export class IssueActivationKeyInput {
   contactName: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The activation key issued, or the problems with the input.' })
 export class IssueActivationKeyPayload {
-  @Field(() => IssuedActivationKey, { nullable: true })
+  @Field(() => IssuedActivationKey, {
+    nullable: true,
+    description: 'The activation key issued; null when the input had problems.',
+  })
   activationKey: IssuedActivationKey | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The business, as officers see it, or the problems with the input.' })
 export class OfficerBusinessPayload {
-  @Field(() => OfficerBusinessView, { nullable: true })
+  @Field(() => OfficerBusinessView, {
+    nullable: true,
+    description: 'The business, as officers see it; null when the input had problems.',
+  })
   view: OfficerBusinessView | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -553,7 +591,7 @@ export class RequestEmployerAccessInput {
 
 @InputType()
 export class DecideAccessRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The access request’s id.' })
   requestId: string;
 
   @Field(() => Boolean)
@@ -571,7 +609,7 @@ export class DecideAccessRequestInput {
 
 @InputType()
 export class ChangeMembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership’s id.' })
   membershipId: string;
 
   @Field(() => BusinessRole)
@@ -598,7 +636,7 @@ export class ContactInput {
 
 @InputType()
 export class UpdateBusinessSettingsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business’s id.' })
   businessId: string;
 
   @Field(() => String, { nullable: true })
@@ -610,36 +648,45 @@ export class UpdateBusinessSettingsInput {
 
 @InputType()
 export class UpdateProgramAccountContactsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => [ContactInput], { description: 'At most 20; replaces the account’s contacts.' })
   contacts: ContactInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The program account, or the problems with the input.' })
 export class ProgramAccountPayload {
-  @Field(() => ProgramAccount, { nullable: true })
+  @Field(() => ProgramAccount, {
+    nullable: true,
+    description: 'The program account; null when the input had problems.',
+  })
   programAccount: ProgramAccount | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The access request, or the problems with the input.' })
 export class AccessRequestPayload {
-  @Field(() => AccessRequestNode, { nullable: true })
+  @Field(() => AccessRequestNode, {
+    nullable: true,
+    description: 'The access request; null when the input had problems.',
+  })
   accessRequest: AccessRequestNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The membership, or the problems with the input.' })
 export class MembershipPayload {
-  @Field(() => MembershipNode, { nullable: true })
+  @Field(() => MembershipNode, {
+    nullable: true,
+    description: 'The membership; null when the input had problems.',
+  })
   membership: MembershipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

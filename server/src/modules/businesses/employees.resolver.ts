@@ -52,25 +52,33 @@ export class EmployeesResolver {
     description: 'Signed-in only; throttled. Null when the BN is not registered on the portal.',
   })
   employerPreview(
-    @Arg('businessNumber', () => String) businessNumber: string,
+    @Arg('businessNumber', () => String, { description: 'The 9-digit business number of the employer.' })
+    businessNumber: string,
     @Ctx() ctx: AppContext,
   ): Promise<EmployerPreview | null> {
     const { user } = requireSession(ctx);
     return employerPreview(ctx.dataSource, ctx.config, user.id, businessNumber);
   }
 
-  @Mutation(() => AccessRequestPayload)
+  @Mutation(() => AccessRequestPayload, {
+    description: 'A signed-in person asks an employer (by BN) for access to its business on the portal.',
+  })
   async requestEmployerAccess(
-    @Arg('input', () => RequestEmployerAccessInput) input: RequestEmployerAccessInput,
+    @Arg('input', () => RequestEmployerAccessInput, {
+      description: 'The employer’s business number and the reason for asking.',
+    })
+    input: RequestEmployerAccessInput,
     @Ctx() ctx: AppContext,
   ): Promise<AccessRequestPayload> {
     const { user } = requireTermsAccepted(ctx);
     return accessPayload(ctx, await requestEmployerAccess(ctx.dataSource, ctx.config, user.id, input));
   }
 
-  @Mutation(() => AccessRequestPayload)
+  @Mutation(() => AccessRequestPayload, {
+    description: 'The requester withdraws their pending access request.',
+  })
   async cancelAccessRequest(
-    @Arg('requestId', () => ID) requestId: string,
+    @Arg('requestId', () => ID, { description: 'The caller’s pending access request.' }) requestId: string,
     @Ctx() ctx: AppContext,
   ): Promise<AccessRequestPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -80,7 +88,8 @@ export class EmployeesResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfAccessRequest })
   @Mutation(() => AccessRequestPayload)
   async decideAccessRequest(
-    @Arg('input', () => DecideAccessRequestInput) input: DecideAccessRequestInput,
+    @Arg('input', () => DecideAccessRequestInput, { description: 'The request and the decision.' })
+    input: DecideAccessRequestInput,
     @Ctx() ctx: AppContext,
   ): Promise<AccessRequestPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -90,7 +99,10 @@ export class EmployeesResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembership })
   @Mutation(() => MembershipPayload)
   async changeMembership(
-    @Arg('input', () => ChangeMembershipInput) input: ChangeMembershipInput,
+    @Arg('input', () => ChangeMembershipInput, {
+      description: 'The membership, its new role and, for a program role, its program accounts.',
+    })
+    input: ChangeMembershipInput,
     @Ctx() ctx: AppContext,
   ): Promise<MembershipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -100,7 +112,7 @@ export class EmployeesResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembership })
   @Mutation(() => MembershipPayload)
   async revokeMembership(
-    @Arg('membershipId', () => ID) membershipId: string,
+    @Arg('membershipId', () => ID, { description: 'The membership to revoke.' }) membershipId: string,
     @Ctx() ctx: AppContext,
   ): Promise<MembershipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -110,7 +122,10 @@ export class EmployeesResolver {
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.EDIT, { owner: businessFromInput })
   @Mutation(() => BusinessPayload, { description: 'BAM only: business activity and contacts.' })
   async updateBusinessSettings(
-    @Arg('input', () => UpdateBusinessSettingsInput) input: UpdateBusinessSettingsInput,
+    @Arg('input', () => UpdateBusinessSettingsInput, {
+      description: 'The business and its new activity and contacts.',
+    })
+    input: UpdateBusinessSettingsInput,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessPayload> {
     const { user } = requireTermsAccepted(ctx);

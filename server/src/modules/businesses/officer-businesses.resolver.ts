@@ -65,7 +65,10 @@ export class OfficerBusinessesResolver {
     description: 'OFFICER only: search registry businesses by BN or name (max 20).',
   })
   async officerBusinessSearch(
-    @Arg('query', () => String) query: string,
+    @Arg('query', () => String, {
+      description: 'A business number (or its beginning) or part of a legal name.',
+    })
+    query: string,
     @Ctx() ctx: AppContext,
   ): Promise<OfficerBusinessView[]> {
     requireOfficer(ctx);
@@ -74,7 +77,8 @@ export class OfficerBusinessesResolver {
 
   @Query(() => OfficerBusinessView, { nullable: true, description: 'OFFICER only.' })
   async officerBusiness(
-    @Arg('businessNumber', () => String) businessNumber: string,
+    @Arg('businessNumber', () => String, { description: 'The 9-digit business number.' })
+    businessNumber: string,
     @Ctx() ctx: AppContext,
   ): Promise<OfficerBusinessView | null> {
     requireOfficer(ctx);
@@ -86,7 +90,10 @@ export class OfficerBusinessesResolver {
 
   @Mutation(() => IssueActivationKeyPayload, { description: 'OFFICER only.' })
   async issueActivationKey(
-    @Arg('input', () => IssueActivationKeyInput) input: IssueActivationKeyInput,
+    @Arg('input', () => IssueActivationKeyInput, {
+      description: 'The business number and the contact the key is for.',
+    })
+    input: IssueActivationKeyInput,
     @Ctx() ctx: AppContext,
   ): Promise<IssueActivationKeyPayload> {
     const { user } = requireOfficer(ctx);
@@ -106,7 +113,10 @@ export class OfficerBusinessesResolver {
 
   @Mutation(() => OfficerBusinessPayload, { description: 'OFFICER only.' })
   async unlockBusinessRegistration(
-    @Arg('businessNumber', () => String) businessNumber: string,
+    @Arg('businessNumber', () => String, {
+      description: 'The 9-digit business number whose registration is locked.',
+    })
+    businessNumber: string,
     @Ctx() ctx: AppContext,
   ): Promise<OfficerBusinessPayload> {
     const { user } = requireOfficer(ctx);
@@ -121,7 +131,7 @@ export class OfficerBusinessesResolver {
       'Redeems an activation key: the person becomes a BAM of its business (registered if needed).',
   })
   async redeemActivationKey(
-    @Arg('key', () => String) key: string,
+    @Arg('key', () => String, { description: 'The activation key, as received.' }) key: string,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -176,7 +186,8 @@ export class OfficerBusinessesResolver {
   })
   async auditTrail(
     @Root() view: OfficerBusinessView,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'The most events to return.' })
+    first: number | null,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessAuditEventNode[]> {
     const take = first ?? 50;

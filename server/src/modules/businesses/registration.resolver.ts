@@ -62,7 +62,8 @@ export class RegistrationResolver {
       'Step 1 of registering a business: BN9, importer program account reference (RM + 4 digits) and the attestation.',
   })
   async startBusinessRegistration(
-    @Arg('input', () => StartBusinessRegistrationInput) input: StartBusinessRegistrationInput,
+    @Arg('input', () => StartBusinessRegistrationInput, { description: 'The business number to register.' })
+    input: StartBusinessRegistrationInput,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessRegistrationPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -73,7 +74,10 @@ export class RegistrationResolver {
     description: 'Step 2: the legal name and one address on record, matched exactly.',
   })
   async validateBusiness(
-    @Arg('input', () => ValidateBusinessInput) input: ValidateBusinessInput,
+    @Arg('input', () => ValidateBusinessInput, {
+      description: 'The legal name and address to match against the registry.',
+    })
+    input: ValidateBusinessInput,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessRegistrationPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -84,7 +88,10 @@ export class RegistrationResolver {
     description: 'Step 3: 2 or 3 questions about the account’s financial records; registers the business.',
   })
   async answerRegistrationQuestions(
-    @Arg('input', () => AnswerRegistrationQuestionsInput) input: AnswerRegistrationQuestionsInput,
+    @Arg('input', () => AnswerRegistrationQuestionsInput, {
+      description: 'The answers to the questions asked.',
+    })
+    input: AnswerRegistrationQuestionsInput,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessRegistrationPayload> {
     const { user } = requireTermsAccepted(ctx);

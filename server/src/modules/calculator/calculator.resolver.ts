@@ -33,7 +33,10 @@ export class CalculatorResolver {
       'Classification helper: lines of the shipped tariff subset whose English or French description or keywords contain every word (accents and case ignored), or whose number starts with the digits given.',
   })
   classificationSearch(
-    @Arg('query', () => String) query: string,
+    @Arg('query', () => String, {
+      description: 'A tariff number (or its beginning) or words of the description.',
+    })
+    query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: SEARCH_MAX_RESULTS, description: '1 to 20.' })
     first: number,
     @Ctx() ctx: AppContext,
@@ -47,7 +50,10 @@ export class CalculatorResolver {
     description: 'An estimate of the duty and GST of one good (userErrors for bad input).',
   })
   dutyEstimate(
-    @Arg('input', () => DutyEstimateInput) input: DutyEstimateInput,
+    @Arg('input', () => DutyEstimateInput, {
+      description: 'The good: its classification, value for duty, tariff treatment and quantity.',
+    })
+    input: DutyEstimateInput,
     @Ctx() ctx: AppContext,
   ): DutyEstimatePayload {
     requireTermsAccepted(ctx);

@@ -12,6 +12,7 @@ export enum TariffTreatment {
 
 registerEnumType(TariffTreatment, {
   name: 'TariffTreatment',
+  description: 'The tariff treatment (rate column) claimed for imported goods.',
   valuesConfig: {
     MFN: { description: 'Most-Favoured-Nation Tariff.' },
     GPT: { description: 'General Preferential Tariff.' },
@@ -115,11 +116,14 @@ export class DutyEstimate {
   tariffVersion: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The estimate, or the problems with the input.' })
 export class DutyEstimatePayload {
-  @Field(() => DutyEstimate, { nullable: true })
+  @Field(() => DutyEstimate, {
+    nullable: true,
+    description: 'The estimate; null when the input had problems.',
+  })
   estimate: DutyEstimate | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

@@ -97,7 +97,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => ClientGroupPayload, { description: 'The provider’s BAM creates a client group.' })
   async createClientGroup(
-    @Arg('input', () => CreateClientGroupInput) input: CreateClientGroupInput,
+    @Arg('input', () => CreateClientGroupInput, { description: 'The provider and the group’s name.' })
+    input: CreateClientGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -107,7 +108,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupPayload)
   async renameClientGroup(
-    @Arg('input', () => RenameClientGroupInput) input: RenameClientGroupInput,
+    @Arg('input', () => RenameClientGroupInput, { description: 'The group and its new name.' })
+    input: RenameClientGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -117,7 +119,7 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => ClientGroupPayload, { description: 'Soft delete: the name stays taken.' })
   async deleteClientGroup(
-    @Arg('groupId', () => ID) groupId: string,
+    @Arg('groupId', () => ID, { description: 'The group to delete.' }) groupId: string,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -129,8 +131,9 @@ export class ClientGroupsResolver {
     description: 'Adds clients (each with an ACCEPTED relationship), answered per client; at most 100.',
   })
   async addClientsToGroup(
-    @Arg('groupId', () => ID) groupId: string,
-    @Arg('clientBusinessIds', () => [ID]) clientBusinessIds: string[],
+    @Arg('groupId', () => ID, { description: 'The group.' }) groupId: string,
+    @Arg('clientBusinessIds', () => [ID], { description: 'The client businesses to add.' })
+    clientBusinessIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupClientsPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -145,8 +148,9 @@ export class ClientGroupsResolver {
     description: 'Removes clients, answered per client; at most 100.',
   })
   async removeClientsFromGroup(
-    @Arg('groupId', () => ID) groupId: string,
-    @Arg('clientBusinessIds', () => [ID]) clientBusinessIds: string[],
+    @Arg('groupId', () => ID, { description: 'The group.' }) groupId: string,
+    @Arg('clientBusinessIds', () => [ID], { description: 'The client businesses to remove.' })
+    clientBusinessIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupClientsPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -159,7 +163,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToClient(
-    @Arg('input', () => AssignEmployeeToClientInput) input: AssignEmployeeToClientInput,
+    @Arg('input', () => AssignEmployeeToClientInput, { description: 'The employee and the client.' })
+    input: AssignEmployeeToClientInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -169,7 +174,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromClient(
-    @Arg('input', () => UnassignEmployeeFromClientInput) input: UnassignEmployeeFromClientInput,
+    @Arg('input', () => UnassignEmployeeFromClientInput, { description: 'The employee and the client.' })
+    input: UnassignEmployeeFromClientInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -182,7 +188,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToGroup(
-    @Arg('input', () => AssignEmployeeToGroupInput) input: AssignEmployeeToGroupInput,
+    @Arg('input', () => AssignEmployeeToGroupInput, { description: 'The employee and the client group.' })
+    input: AssignEmployeeToGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -192,7 +199,8 @@ export class ClientGroupsResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromGroup(
-    @Arg('input', () => UnassignEmployeeFromGroupInput) input: UnassignEmployeeFromGroupInput,
+    @Arg('input', () => UnassignEmployeeFromGroupInput, { description: 'The employee and the client group.' })
+    input: UnassignEmployeeFromGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
     const { user } = requireTermsAccepted(ctx);

@@ -5,7 +5,7 @@ import { UserError } from '../../common/graphql/user-error.type.js';
 /** A provider's group of clients; clients and assignees are resolved through loaders. */
 @ObjectType('ClientGroup')
 export class ClientGroupNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -20,7 +20,7 @@ export class ClientGroupNode {
 /** A provider's employee assigned to one client or to a group. */
 @ObjectType('EmployeeAssignment')
 export class EmployeeAssignmentNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee assignment’s id (opaque).' })
   id: string;
 
   @Field(() => DateTimeScalar)
@@ -33,7 +33,7 @@ export class EmployeeAssignmentNode {
 
 @InputType()
 export class CreateClientGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => String, {
@@ -44,7 +44,7 @@ export class CreateClientGroupInput {
 
 @InputType()
 export class RenameClientGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
   @Field(() => String)
@@ -53,7 +53,7 @@ export class RenameClientGroupInput {
 
 @InputType()
 export class AssignEmployeeToClientInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => ID, { description: 'An active employee of the provider.' })
@@ -65,58 +65,64 @@ export class AssignEmployeeToClientInput {
 
 @InputType()
 export class UnassignEmployeeFromClientInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 }
 
 @InputType()
 export class AssignEmployeeToGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 }
 
 @InputType()
 export class UnassignEmployeeFromGroupInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employee’s user id.' })
   userId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The client group, or the problems with the input.' })
 export class ClientGroupPayload {
-  @Field(() => ClientGroupNode, { nullable: true })
+  @Field(() => ClientGroupNode, {
+    nullable: true,
+    description: 'The client group; null when the input had problems.',
+  })
   group: ClientGroupNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The answer for one client of a bulk change.' })
 export class ClientGroupClientResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 
   @Field(() => Boolean)
   done: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The client group, or the problems with the input.' })
 export class ClientGroupClientsPayload {
-  @Field(() => ClientGroupNode, { nullable: true })
+  @Field(() => ClientGroupNode, {
+    nullable: true,
+    description: 'The client group; null when the input had problems.',
+  })
   group: ClientGroupNode | null;
 
   @Field(() => [ClientGroupClientResult], { description: 'One per client id, in input order.' })
@@ -126,11 +132,14 @@ export class ClientGroupClientsPayload {
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The employee assignment, or the problems with the input.' })
 export class EmployeeAssignmentPayload {
-  @Field(() => EmployeeAssignmentNode, { nullable: true })
+  @Field(() => EmployeeAssignmentNode, {
+    nullable: true,
+    description: 'The employee assignment; null when the input had problems.',
+  })
   assignment: EmployeeAssignmentNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

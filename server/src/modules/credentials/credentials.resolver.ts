@@ -39,7 +39,7 @@ export class CredentialsResolver {
       'Whether a username can be registered (format valid and not taken). Throttled per address: THROTTLED with extensions.retryAt.',
   })
   usernameAvailable(
-    @Arg('username', () => String) username: string,
+    @Arg('username', () => String, { description: 'The username to check.' }) username: string,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {
     return isUsernameAvailable(ctx.dataSource, ctx.config, username, ctx.client);
@@ -50,7 +50,10 @@ export class CredentialsResolver {
       'The recovery question and hints for a username. Unknown usernames get a plausible question and no hints, so the answer never tells whether a username exists. Throttled per address.',
   })
   async passwordRecoveryChallenge(
-    @Arg('username', () => String) username: string,
+    @Arg('username', () => String, {
+      description: 'The username of the credential whose password was forgotten.',
+    })
+    username: string,
     @Ctx() ctx: AppContext,
   ): Promise<RecoveryChallenge> {
     const challenge = await passwordRecoveryChallenge(ctx.dataSource, ctx.config, username, ctx.client);
@@ -65,7 +68,10 @@ export class CredentialsResolver {
     description: 'Creates the credential and signs in (sets the session cookie).',
   })
   async registerLocalCredential(
-    @Arg('input', () => RegisterLocalCredentialInput) input: RegisterLocalCredentialInput,
+    @Arg('input', () => RegisterLocalCredentialInput, {
+      description: 'The acceptance of the terms, the username, the password and the recovery information.',
+    })
+    input: RegisterLocalCredentialInput,
     @Ctx() ctx: AppContext,
   ): Promise<ViewerPayload> {
     const result = await registerLocalCredential(
@@ -85,7 +91,7 @@ export class CredentialsResolver {
       'Sets the session cookie. Wrong username or password: one generic INVALID_CREDENTIALS error whether or not the username exists. LOCKED and THROTTLED codes say when to retry.',
   })
   async signIn(
-    @Arg('input', () => SignInInput) input: SignInInput,
+    @Arg('input', () => SignInInput, { description: 'The username and password.' }) input: SignInInput,
     @Ctx() ctx: AppContext,
   ): Promise<ViewerPayload> {
     const result = await signInLocal(ctx.dataSource, ctx.config, input, ctx.client, ctx.session.token);
@@ -99,7 +105,8 @@ export class CredentialsResolver {
       'Changes the password (the current one is checked; a wrong one counts toward the lockout). Ends the person’s other sessions. Available before the portal’s terms of use are accepted: it is a credential function of the welcome page, shown before the terms (seed §2.1).',
   })
   async changePassword(
-    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' })
+    input: ChangePasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<ViewerPayload> {
     const active = requireSession(ctx);
@@ -114,7 +121,10 @@ export class CredentialsResolver {
       'Replaces the recovery questions (the current password is checked). Available before the portal’s terms of use are accepted, like changePassword.',
   })
   async changeRecovery(
-    @Arg('input', () => ChangeRecoveryInput) input: ChangeRecoveryInput,
+    @Arg('input', () => ChangeRecoveryInput, {
+      description: 'The current password and the new recovery information.',
+    })
+    input: ChangeRecoveryInput,
     @Ctx() ctx: AppContext,
   ): Promise<ViewerPayload> {
     const active = requireSession(ctx);
@@ -128,7 +138,10 @@ export class CredentialsResolver {
     description: 'Ends every session; the username can never sign in again.',
   })
   async revokeCredential(
-    @Arg('input', () => RevokeCredentialInput) input: RevokeCredentialInput,
+    @Arg('input', () => RevokeCredentialInput, {
+      description: 'The current password, confirming the revocation.',
+    })
+    input: RevokeCredentialInput,
     @Ctx() ctx: AppContext,
   ): Promise<SignOutPayload> {
     const active = requireSession(ctx);
@@ -143,7 +156,10 @@ export class CredentialsResolver {
       'Sets a new password after correct recovery answers; failures count toward the lockout. Does not sign in; signedOut says every session of the person was ended.',
   })
   async resetForgottenPassword(
-    @Arg('input', () => ResetForgottenPasswordInput) input: ResetForgottenPasswordInput,
+    @Arg('input', () => ResetForgottenPasswordInput, {
+      description: 'The username, the recovery answers and the new password.',
+    })
+    input: ResetForgottenPasswordInput,
     @Ctx() ctx: AppContext,
   ): Promise<SignOutPayload> {
     const result = await resetForgottenPassword(ctx.dataSource, ctx.config, input, ctx.client);

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A recovery question a person can choose.' })
 export class RecoveryQuestion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The recovery question’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'In the caller’s language.' })

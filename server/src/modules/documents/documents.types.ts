@@ -13,6 +13,7 @@ export enum DocumentCategory {
 
 registerEnumType(DocumentCategory, {
   name: 'DocumentCategory',
+  description: 'What kind of document a case document is.',
   valuesConfig: {
     PRODUCT_DOCUMENTATION: { description: 'Producers’ or manufacturers’ product documentation.' },
     DRAWINGS_AND_DIAGRAMS: { description: 'Drawings, plans and diagrams.' },
@@ -25,7 +26,7 @@ registerEnumType(DocumentCategory, {
 
 @ObjectType('CaseDocument', { description: 'A file attached to a case (a ruling request).' })
 export class CaseDocumentNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case document’s id (opaque).' })
   id: string;
 
   @Field(() => DocumentCategory)

@@ -139,9 +139,21 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('from', () => String, { nullable: true }) from: string | null,
-    @Arg('to', () => String, { nullable: true }) to: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
+    @Arg('from', () => String, {
+      nullable: true,
+      description: 'Only transactions on or after this date (YYYY-MM-DD).',
+    })
+    from: string | null,
+    @Arg('to', () => String, {
+      nullable: true,
+      description: 'Only transactions on or before this date (YYYY-MM-DD).',
+    })
+    to: string | null,
   ): Promise<AccountTransactionConnection> {
     const page = await transactionsPage(ctx.dataSource, account.id, { first, after, from, to });
     const nodes = await nodesOf(ctx, page.rows);
@@ -170,7 +182,11 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 12 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<AccountStatementConnection> {
     const page = await statementsPage(ctx.dataSource, account.id, { first, after });
     return {
@@ -200,7 +216,11 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<AgencyInvoiceConnection> {
     const page = await invoicesPage(ctx.dataSource, account.id, { first, after });
     return {
@@ -330,7 +350,10 @@ export class FinanceMutationsResolver {
       'Applies a credit of a program account as payment to chosen transactions of the same account, in one transaction; never more than the credit left.',
   })
   async applyCredit(
-    @Arg('input', () => ApplyCreditInput) input: ApplyCreditInput,
+    @Arg('input', () => ApplyCreditInput, {
+      description: 'The program account, the credit and how it is allocated to transactions.',
+    })
+    input: ApplyCreditInput,
     @Ctx() ctx: AppContext,
   ): Promise<ApplyCreditPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -354,7 +377,10 @@ export class FinanceMutationsResolver {
       'Submits a change to the account’s financial security for the agency to process (recorded and audited).',
   })
   async submitFinancialSecurityChange(
-    @Arg('input', () => SubmitFinancialSecurityChangeInput) input: SubmitFinancialSecurityChangeInput,
+    @Arg('input', () => SubmitFinancialSecurityChangeInput, {
+      description: 'The program account and the change asked for.',
+    })
+    input: SubmitFinancialSecurityChangeInput,
     @Ctx() ctx: AppContext,
   ): Promise<FinancialSecurityChangePayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -370,7 +396,11 @@ export class FinanceMutationsResolver {
       'Creates the account’s monthly pre-authorized debit agreement (one active per account). The bank account number is never stored in full.',
   })
   async createPadAgreement(
-    @Arg('input', () => CreatePadAgreementInput) input: CreatePadAgreementInput,
+    @Arg('input', () => CreatePadAgreementInput, {
+      description:
+        'The program account, the bank account to debit, the debit day and the acceptance of the terms.',
+    })
+    input: CreatePadAgreementInput,
     @Ctx() ctx: AppContext,
   ): Promise<PadAgreementPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -383,7 +413,8 @@ export class FinanceMutationsResolver {
   @Access(AccessArea.PAD, AccessAction.EDIT, { owner: programAccountOfPad })
   @Mutation(() => PadAgreementPayload, { description: 'Cancels an active pre-authorized debit agreement.' })
   async cancelPadAgreement(
-    @Arg('padAgreementId', () => ID) padAgreementId: string,
+    @Arg('padAgreementId', () => ID, { description: 'The active agreement to cancel.' })
+    padAgreementId: string,
     @Ctx() ctx: AppContext,
   ): Promise<PadAgreementPayload> {
     const { user } = requireTermsAccepted(ctx);

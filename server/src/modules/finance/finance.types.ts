@@ -10,7 +10,14 @@ export enum SecurityType {
   SURETY_BOND = 'SURETY_BOND',
   CASH_DEPOSIT = 'CASH_DEPOSIT',
 }
-registerEnumType(SecurityType, { name: 'SecurityType' });
+registerEnumType(SecurityType, {
+  name: 'SecurityType',
+  description: 'The form of a financial security.',
+  valuesConfig: {
+    SURETY_BOND: { description: 'A bond from a surety company.' },
+    CASH_DEPOSIT: { description: 'Cash deposited with the agency.' },
+  },
+});
 
 // ---- Transactions -----------------------------------------------------------------------------------------
 
@@ -18,10 +25,10 @@ registerEnumType(SecurityType, { name: 'SecurityType' });
   description: 'A transaction of a program account (e.g. a CAD), with what the portal applied to it.',
 })
 export class AccountTransaction {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The transaction’s id (opaque).' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => String, { description: '14 digits.' })
@@ -61,21 +68,21 @@ export class AccountTransaction {
   isPayable: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A transaction in a list, with its cursor.' })
 export class AccountTransactionEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the transactions after this one.' })
   cursor: string;
 
-  @Field(() => AccountTransaction)
+  @Field(() => AccountTransaction, { description: 'The transaction.' })
   node: AccountTransaction;
 }
 
 @ObjectType({ description: 'Newest transaction first.' })
 export class AccountTransactionConnection {
-  @Field(() => [AccountTransactionEdge])
+  @Field(() => [AccountTransactionEdge], { description: 'The transactions of this page.' })
   edges: AccountTransactionEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;
@@ -97,7 +104,7 @@ export class AccountBalance {
 
 @ObjectType({ description: 'A monthly statement of account.' })
 export class AccountStatement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account statement’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -119,21 +126,21 @@ export class AccountStatement {
   dueDate: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A statement in a list, with its cursor.' })
 export class AccountStatementEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the statements after this one.' })
   cursor: string;
 
-  @Field(() => AccountStatement)
+  @Field(() => AccountStatement, { description: 'The statement.' })
   node: AccountStatement;
 }
 
 @ObjectType({ description: 'Newest statement first.' })
 export class AccountStatementConnection {
-  @Field(() => [AccountStatementEdge])
+  @Field(() => [AccountStatementEdge], { description: 'The statements of this page.' })
   edges: AccountStatementEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;
@@ -141,7 +148,7 @@ export class AccountStatementConnection {
 
 @ObjectType({ description: 'An invoice the agency billed to the account.' })
 export class AgencyInvoice {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency invoice’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -163,21 +170,21 @@ export class AgencyInvoice {
   status: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A invoice in a list, with its cursor.' })
 export class AgencyInvoiceEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the invoices after this one.' })
   cursor: string;
 
-  @Field(() => AgencyInvoice)
+  @Field(() => AgencyInvoice, { description: 'The invoice.' })
   node: AgencyInvoice;
 }
 
 @ObjectType({ description: 'Newest invoice first.' })
 export class AgencyInvoiceConnection {
-  @Field(() => [AgencyInvoiceEdge])
+  @Field(() => [AgencyInvoiceEdge], { description: 'The invoices of this page.' })
   edges: AgencyInvoiceEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   count: () => Promise<number>;
@@ -187,7 +194,7 @@ export class AgencyInvoiceConnection {
 
 @ObjectType({ description: 'A credit applied as payment to one transaction through the portal.' })
 export class CreditApplicationNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credit application’s id (opaque).' })
   id: string;
 
   @Field(() => String)
@@ -231,7 +238,7 @@ export class FinancialSecurity {
 
 @ObjectType({ description: 'A change to the financial security, submitted for the agency to process.' })
 export class FinancialSecurityChangeNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The financial security change’s id (opaque).' })
   id: string;
 
   @Field(() => SecurityType)
@@ -269,7 +276,7 @@ export class FinancialSecurityChangeNode {
 
 @ObjectType({ description: 'A monthly pre-authorized debit agreement. Bank numbers are masked.' })
 export class PadAgreementNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pre-authorized debit agreement’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'ACTIVE or CANCELLED.' })
@@ -313,7 +320,7 @@ export class CreditAllocationInput {
 
 @InputType()
 export class ApplyCreditInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => ID, { description: 'A transaction of the account with credit available.' })
@@ -323,7 +330,7 @@ export class ApplyCreditInput {
   allocations: CreditAllocationInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The credit and the transactions it paid, or the problems with the input.' })
 export class ApplyCreditPayload {
   @Field(() => AccountTransaction, { nullable: true, description: 'The credit, after the application.' })
   credit: AccountTransaction | null;
@@ -331,13 +338,13 @@ export class ApplyCreditPayload {
   @Field(() => [AccountTransaction], { description: 'The transactions paid, after the application.' })
   paid: AccountTransaction[];
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
 @InputType()
 export class SubmitFinancialSecurityChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => SecurityType)
@@ -365,18 +372,21 @@ export class SubmitFinancialSecurityChangeInput {
   reason: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The financial security change requested, or the problems with the input.' })
 export class FinancialSecurityChangePayload {
-  @Field(() => FinancialSecurityChangeNode, { nullable: true })
+  @Field(() => FinancialSecurityChangeNode, {
+    nullable: true,
+    description: 'The financial security change requested; null when the input had problems.',
+  })
   change: FinancialSecurityChangeNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
 @InputType()
 export class CreatePadAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => String, { description: 'Financial institution number: 3 digits.' })
@@ -398,11 +408,14 @@ export class CreatePadAgreementInput {
   acceptTerms: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The pre-authorized debit agreement, or the problems with the input.' })
 export class PadAgreementPayload {
-  @Field(() => PadAgreementNode, { nullable: true })
+  @Field(() => PadAgreementNode, {
+    nullable: true,
+    description: 'The pre-authorized debit agreement; null when the input had problems.',
+  })
   agreement: PadAgreementNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

@@ -59,9 +59,18 @@ export class NoticesResolver {
       'The caller’s notices, newest first (10 a page by default, at most 100): those addressed to them, and their businesses’ (and clients’) notices as the access table allows (docs/notices.md).',
   })
   async notices(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => NoticeFilterInput, { nullable: true }) filter: NoticeFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'The most notices to return.' })
+    first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
+    @Arg('filter', () => NoticeFilterInput, {
+      nullable: true,
+      description: 'Narrows the list; omit for every notice.',
+    })
+    filter: NoticeFilterInput | null,
     @Ctx() ctx: AppContext,
   ): Promise<NoticeConnection> {
     const { user } = requireTermsAccepted(ctx);
@@ -91,7 +100,10 @@ export class NoticesResolver {
     nullable: true,
     description: 'One of the caller’s notices; null if none is visible.',
   })
-  async notice(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<NoticeNode | null> {
+  async notice(
+    @Arg('id', () => ID, { description: 'The notice’s id.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<NoticeNode | null> {
     const { user } = requireTermsAccepted(ctx);
     const row = await findVisibleNotice(ctx.dataSource, ctx.access, user.id, id);
     return row ? noticeNode(row, ctx.lang) : null;
@@ -105,7 +117,7 @@ export class NoticesResolver {
 
   @Mutation(() => MarkNoticeReadPayload, { description: 'Records that the caller opened a notice.' })
   async markNoticeRead(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The notice opened.' }) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<MarkNoticeReadPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -121,7 +133,10 @@ export class NoticesResolver {
       'Officers: posts a notice to one business, to every business with a program type, or to everyone; urgent notices are emailed even to people who unsubscribed.',
   })
   async postNotice(
-    @Arg('input', () => PostNoticeInput) input: PostNoticeInput,
+    @Arg('input', () => PostNoticeInput, {
+      description: 'The notice: its audience, urgency, and subject and body in English and French.',
+    })
+    input: PostNoticeInput,
     @Ctx() ctx: AppContext,
   ): Promise<PostNoticePayload> {
     const { user } = requireOfficer(ctx);
@@ -158,7 +173,10 @@ export class NoticesResolver {
   @Mutation(() => Boolean, {
     description: 'Officers: puts a dead letter back in the queue; false if it is not one.',
   })
-  async retryMailDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
+  async retryMailDelivery(
+    @Arg('id', () => ID, { description: 'The mail delivery (a dead letter).' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
     requireOfficer(ctx);
     return retryDeadLetter(ctx.dataSource, id, ctx.config.now());
   }

@@ -133,16 +133,49 @@ export enum NoticeProgramType {
 registerEnumType(NoticeType, {
   name: 'NoticeType',
   description: 'What a notice is about; `Notice.typeLabel` gives its label in the caller’s language.',
+  valuesConfig: {
+    DELEGATION_PENDING_ACCESS: {
+      description: 'Someone asked for access to the business; it awaits a decision.',
+    },
+    ACCESS_AUTHORIZATIONS_CHANGED: { description: 'The recipient’s access to the business changed.' },
+    ACCESS_REQUEST_REJECTED: { description: 'The recipient’s access request was rejected.' },
+    RELATIONSHIP_REQUEST_RECEIVED: { description: 'A service provider asked for a business relationship.' },
+    RELATIONSHIP_REQUEST_CANCELLED: { description: 'A service provider withdrew its relationship request.' },
+    RELATIONSHIP_ACCEPTED: { description: 'The client accepted a relationship request.' },
+    RELATIONSHIP_REJECTED: { description: 'The client rejected a relationship request.' },
+    RELATIONSHIP_EXPIRING: { description: 'A pending relationship request will soon expire unanswered.' },
+    RELATIONSHIP_EXPIRED: { description: 'A relationship request expired unanswered.' },
+    RELATIONSHIP_ENDED: { description: 'An active relationship was ended.' },
+    BUSINESS_REGISTRATION_COMPLETED: { description: 'The business was registered on the portal.' },
+    STATEMENT_OF_ACCOUNT_ISSUED: { description: 'A statement of account was issued.' },
+    DAILY_NOTICE: { description: 'The daily notice of a program account’s transactions.' },
+    COLLECTIONS: { description: 'A notice about amounts in collections.' },
+    PAYMENT_ARRANGEMENT: { description: 'A notice about a payment arrangement.' },
+    GENERAL: { description: 'A general notice from the agency.' },
+  },
 });
 registerEnumType(NoticeAudience, {
   name: 'NoticeAudience',
+  description: 'Who an officer’s notice goes to.',
   valuesConfig: {
     BUSINESS: { description: 'One registered business (by BN).' },
     PROGRAM_TYPE: { description: 'Every registered business with a program account of a type.' },
     EVERYONE: { description: 'Every registered business.' },
   },
 });
-registerEnumType(NoticeProgramType, { name: 'NoticeProgramType' });
+registerEnumType(NoticeProgramType, {
+  name: 'NoticeProgramType',
+  description: 'The registry program types an officer’s notice may target.',
+  valuesConfig: {
+    IMPORTER: { description: 'Importer accounts.' },
+    EXPORTER: { description: 'Exporter accounts.' },
+    CUSTOMS_BROKER: { description: 'Customs broker accounts.' },
+    TRADE_CONSULTANT: { description: 'Trade consultant accounts.' },
+    GST_HST: { description: 'GST/HST accounts.' },
+    PAYROLL: { description: 'Payroll accounts.' },
+    CORPORATE_INCOME_TAX: { description: 'Corporate income tax accounts.' },
+  },
+});
 
 export enum MailDeliveryStatus {
   PENDING = 'PENDING',
@@ -151,6 +184,7 @@ export enum MailDeliveryStatus {
 }
 registerEnumType(MailDeliveryStatus, {
   name: 'MailDeliveryStatus',
+  description: 'Where an email is in the outbox.',
   valuesConfig: {
     PENDING: { description: 'Waiting to be sent, or to be retried.' },
     SENT: { description: 'Accepted by the SMTP server.' },
@@ -165,7 +199,7 @@ registerEnumType(MailDeliveryStatus, {
  */
 @ObjectType('Notice', { description: 'A notice from the agency or the portal (seed 003 §2.4).' })
 export class NoticeNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notice’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'The agency day it is dated, YYYY-MM-DD.' })
@@ -216,21 +250,21 @@ export class NoticeNode {
   businessId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A notice in a list, with its cursor.' })
 export class NoticeEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the notices after this one.' })
   cursor: string;
 
-  @Field(() => NoticeNode)
+  @Field(() => NoticeNode, { description: 'The notice.' })
   node: NoticeNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of notices, newest first.' })
 export class NoticeConnection {
-  @Field(() => [NoticeEdge])
+  @Field(() => [NoticeEdge], { description: 'The notices of this page.' })
   edges: NoticeEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: 'Every notice matching the filter (for “1 to 10 of 13”).' })
@@ -279,7 +313,7 @@ export class PostNoticeInput {
   bodyFr: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many notices and emails were written, or the problems with the input.' })
 export class PostNoticePayload {
   @Field(() => Int, { description: 'Notices written (one per business, or per program account).' })
   noticeCount: number;
@@ -287,25 +321,28 @@ export class PostNoticePayload {
   @Field(() => Int, { description: 'Emails queued.' })
   emailCount: number;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The notice opened and the caller’s new unread count.' })
 export class MarkNoticeReadPayload {
-  @Field(() => NoticeNode, { nullable: true })
+  @Field(() => NoticeNode, {
+    nullable: true,
+    description: 'The notice, now read; null when the caller can see no notice with this id.',
+  })
   notice: NoticeNode | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many of the caller’s notices are still unread.' })
   unreadCount: number;
 }
 
 @ObjectType('MailDelivery', { description: 'One email of the outbox, for officers (no address shown).' })
 export class MailDeliveryNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The mail delivery’s id (opaque).' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the notice the email is about.' })
   noticeId: string;
 
   @Field(() => String)

@@ -20,7 +20,7 @@ export class OfficersResolver {
     description: 'OFFICER only: unlocks a locked credential (recorded with the officer as actor).',
   })
   async unlockCredential(
-    @Arg('userId', () => ID) userId: string,
+    @Arg('userId', () => ID, { description: 'The user whose credential is locked.' }) userId: string,
     @Ctx() ctx: AppContext,
   ): Promise<UnlockCredentialPayload> {
     const { user: officer } = requireOfficer(ctx);

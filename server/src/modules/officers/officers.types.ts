@@ -4,7 +4,7 @@ import { UserError } from '../../common/graphql/user-error.type.js';
 
 @ObjectType({ description: 'A local credential locked after too many failed attempts.' })
 export class LockedCredential {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user’s id.' })
   userId: string;
 
   @Field(() => String)
@@ -22,6 +22,6 @@ export class UnlockCredentialPayload {
   @Field(() => Boolean, { description: 'True when the credential was locked and is now unlocked.' })
   unlocked: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

@@ -13,7 +13,8 @@ export class ProfileResolver {
       'Creates or updates the personal profile of the signed-in person. UNAUTHENTICATED without a session; FORBIDDEN (reason TERMS_NOT_ACCEPTED) until the terms of use are accepted in the session.',
   })
   async savePersonalProfile(
-    @Arg('input', () => SavePersonalProfileInput) input: SavePersonalProfileInput,
+    @Arg('input', () => SavePersonalProfileInput, { description: 'The personal profile to save.' })
+    input: SavePersonalProfileInput,
     @Ctx() ctx: AppContext,
   ): Promise<PersonalProfilePayload> {
     const { user } = requireTermsAccepted(ctx);

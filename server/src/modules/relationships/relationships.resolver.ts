@@ -74,7 +74,7 @@ export class RelationshipsResolver {
       'One relationship, by id, for the BAM of either side, or a PAM of the client when it concerns their programs (as in the lists); FORBIDDEN otherwise.',
   })
   async relationship(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The relationship’s id.' }) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<BusinessRelationshipNode | null> {
     requireTermsAccepted(ctx);
@@ -105,7 +105,10 @@ export class RelationshipsResolver {
     description: 'The provider’s BAM asks a client (by BN) for a business relationship.',
   })
   async requestRelationship(
-    @Arg('input', () => RequestRelationshipInput) input: RequestRelationshipInput,
+    @Arg('input', () => RequestRelationshipInput, {
+      description: 'The provider, the client’s business number and an optional message.',
+    })
+    input: RequestRelationshipInput,
     @Ctx() ctx: AppContext,
   ): Promise<RelationshipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -117,7 +120,10 @@ export class RelationshipsResolver {
     description: 'requestRelationship for up to 50 BNs, answered per BN.',
   })
   async requestRelationships(
-    @Arg('input', () => RequestRelationshipsInput) input: RequestRelationshipsInput,
+    @Arg('input', () => RequestRelationshipsInput, {
+      description: 'The provider, the clients’ business numbers and an optional message.',
+    })
+    input: RequestRelationshipsInput,
     @Ctx() ctx: AppContext,
   ): Promise<RequestRelationshipsPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -138,7 +144,8 @@ export class RelationshipsResolver {
       'The client’s BAM (or PAM: program management within their scope) approves with a type, or rejects with a reason.',
   })
   async decideRelationship(
-    @Arg('input', () => DecideRelationshipInput) input: DecideRelationshipInput,
+    @Arg('input', () => DecideRelationshipInput, { description: 'The request and the client’s decision.' })
+    input: DecideRelationshipInput,
     @Ctx() ctx: AppContext,
   ): Promise<RelationshipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -148,7 +155,8 @@ export class RelationshipsResolver {
   @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: providerOfRelationship })
   @Mutation(() => RelationshipPayload, { description: 'The provider’s BAM withdraws a pending request.' })
   async cancelRelationship(
-    @Arg('relationshipId', () => ID) relationshipId: string,
+    @Arg('relationshipId', () => ID, { description: 'The pending request to withdraw.' })
+    relationshipId: string,
     @Ctx() ctx: AppContext,
   ): Promise<RelationshipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -161,7 +169,8 @@ export class RelationshipsResolver {
   @Access(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.EDIT, { owner: sideOfRelationship })
   @Mutation(() => RelationshipPayload, { description: 'Either side’s BAM ends an active relationship.' })
   async endRelationship(
-    @Arg('relationshipId', () => ID) relationshipId: string,
+    @Arg('relationshipId', () => ID, { description: 'The active relationship to end.' })
+    relationshipId: string,
     @Ctx() ctx: AppContext,
   ): Promise<RelationshipPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -282,10 +291,18 @@ export class BusinessRelationshipsResolver {
   sentRelationships(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('status', () => RelationshipStatus, { nullable: true }) status: RelationshipStatus | null,
+    @Arg('status', () => RelationshipStatus, {
+      nullable: true,
+      description: 'Only requests in this status; omit for all.',
+    })
+    status: RelationshipStatus | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'SENT', { status, first, after });
   }
@@ -299,10 +316,18 @@ export class BusinessRelationshipsResolver {
   receivedRelationships(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('status', () => RelationshipStatus, { nullable: true }) status: RelationshipStatus | null,
+    @Arg('status', () => RelationshipStatus, {
+      nullable: true,
+      description: 'Only requests in this status; omit for all.',
+    })
+    status: RelationshipStatus | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'RECEIVED', { status, first, after });
   }
@@ -318,7 +343,11 @@ export class BusinessRelationshipsResolver {
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'ACTIVE', { first, after });
   }

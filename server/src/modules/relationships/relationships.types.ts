@@ -27,6 +27,7 @@ export enum RelationshipEventType {
 
 registerEnumType(RelationshipType, {
   name: 'RelationshipType',
+  description: 'Which of the client’s program accounts a relationship covers.',
   valuesConfig: {
     BUSINESS_MANAGEMENT: {
       description: 'Every program account of the client, including accounts added later.',
@@ -36,6 +37,7 @@ registerEnumType(RelationshipType, {
 });
 registerEnumType(RelationshipStatus, {
   name: 'RelationshipStatus',
+  description: 'Where a business relationship (or its request) stands.',
   valuesConfig: {
     PENDING: { description: 'Waiting for the client’s answer.' },
     ACCEPTED: { description: 'Active: the provider acts for the client.' },
@@ -45,11 +47,22 @@ registerEnumType(RelationshipStatus, {
     ENDED: { description: 'Either side’s Business Account Manager ended the active relationship.' },
   },
 });
-registerEnumType(RelationshipEventType, { name: 'RelationshipEventType' });
+registerEnumType(RelationshipEventType, {
+  name: 'RelationshipEventType',
+  description: 'What happened to a business relationship at one step of its timeline.',
+  valuesConfig: {
+    REQUESTED: { description: 'The provider asked for the relationship.' },
+    ACCEPTED: { description: 'The client accepted it.' },
+    REJECTED: { description: 'The client rejected it.' },
+    CANCELLED: { description: 'The provider withdrew the request before an answer.' },
+    EXPIRED: { description: 'The request was not answered in time.' },
+    ENDED: { description: 'Either side ended the active relationship.' },
+  },
+});
 
 @ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
 export class RelationshipEventNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The relationship event’s id (opaque).' })
   id: string;
 
   @Field(() => RelationshipEventType)
@@ -70,7 +83,7 @@ export class RelationshipEventNode {
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
 @ObjectType('BusinessRelationship', { implements: NodeInterface })
 export class BusinessRelationshipNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business relationship’s id (opaque).' })
   id: string;
 
   @Field(() => RelationshipType, { nullable: true, description: 'Chosen by the client on acceptance.' })
@@ -101,21 +114,21 @@ export class BusinessRelationshipNode {
   clientBusinessId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A relationship request in a list, with its cursor.' })
 export class BusinessRelationshipEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the relationship requests after this one.' })
   cursor: string;
 
-  @Field(() => BusinessRelationshipNode)
+  @Field(() => BusinessRelationshipNode, { description: 'The relationship request.' })
   node: BusinessRelationshipNode;
 }
 
 @ObjectType({ description: 'Newest request first.' })
 export class BusinessRelationshipConnection {
-  @Field(() => [BusinessRelationshipEdge])
+  @Field(() => [BusinessRelationshipEdge], { description: 'The relationship requests of this page.' })
   edges: BusinessRelationshipEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
   /** Counts every row of the list (not only this page); run only when totalCount is asked for. */
@@ -138,7 +151,7 @@ export class RequestRelationshipInput {
 
 @InputType()
 export class RequestRelationshipsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
 
   @Field(() => [String], { description: '1 to 50 BN9s; each is answered on its own.' })
@@ -150,7 +163,7 @@ export class RequestRelationshipsInput {
 
 @InputType()
 export class DecideRelationshipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The relationship’s id.' })
   relationshipId: string;
 
   @Field(() => Boolean)
@@ -171,12 +184,15 @@ export class DecideRelationshipInput {
 
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ description: 'The relationship, or the problems with the input.' })
 export class RelationshipPayload {
-  @Field(() => BusinessRelationshipNode, { nullable: true })
+  @Field(() => BusinessRelationshipNode, {
+    nullable: true,
+    description: 'The relationship; null when the input had problems.',
+  })
   relationship: BusinessRelationshipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -188,11 +204,13 @@ export class RelationshipRequestResult {
   @Field(() => BusinessRelationshipNode, { nullable: true })
   relationship: BusinessRelationshipNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The answer for each business number, or the problems with the request as a whole.',
+})
 export class RequestRelationshipsPayload {
   @Field(() => [RelationshipRequestResult], { description: 'One per business number, in input order.' })
   results: RelationshipRequestResult[];

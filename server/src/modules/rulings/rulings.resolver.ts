@@ -22,7 +22,10 @@ export class RulingsResolver {
     nullable: true,
     description: 'A ruling request by id (FORBIDDEN when the caller may not see it, or it does not exist).',
   })
-  async ruling(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<RulingNode | null> {
+  async ruling(
+    @Arg('id', () => ID, { description: 'The ruling request’s id.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<RulingNode | null> {
     requireTermsAccepted(ctx);
     return rulingById(ctx.dataSource, id);
   }
@@ -34,7 +37,7 @@ export class RulingsResolver {
       'Step 1 of a document upload: the case a case/reference number names, when the caller may add documents to it. FORBIDDEN when the number names no such case (unknown, or not the caller’s to change).',
   })
   async documentCase(
-    @Arg('caseNumber', () => String) caseNumber: string,
+    @Arg('caseNumber', () => String, { description: 'The case number.' }) caseNumber: string,
     @Ctx() ctx: AppContext,
   ): Promise<RulingNode | null> {
     requireTermsAccepted(ctx);
@@ -51,7 +54,10 @@ export class RulingsResolver {
       'Requests a ruling for a program account: a new case (status SUBMITTED) with its case number, audited.',
   })
   async requestRuling(
-    @Arg('input', () => RequestRulingInput) input: RequestRulingInput,
+    @Arg('input', () => RequestRulingInput, {
+      description: 'The program account, the kind of ruling, the goods and the questions.',
+    })
+    input: RequestRulingInput,
     @Ctx() ctx: AppContext,
   ): Promise<RequestRulingPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -82,9 +88,17 @@ export class BusinessRulingsResolver {
   async rulings(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('programAccountId', () => ID, { nullable: true }) programAccountId: string | null,
+    @Arg('programAccountId', () => ID, {
+      nullable: true,
+      description: 'Only the requests of this program account; omit for every account the caller may see.',
+    })
+    programAccountId: string | null,
     @Arg('first', () => Int, FIRST) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<RulingConnection> {
     const standing = await ctx.access.standing(node.id);
     const scope = visibleScope(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW);
@@ -103,7 +117,11 @@ export class ProgramAccountRulingsResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, FIRST) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
   ): Promise<RulingConnection> {
     const loaders = businessLoaders(ctx);
     const registry = await loaders.programAccount.load(account.id);

@@ -20,6 +20,7 @@ export enum RulingStatus {
 
 registerEnumType(RulingType, {
   name: 'RulingType',
+  description: 'What a ruling request asks the agency to rule on.',
   valuesConfig: {
     TARIFF_CLASSIFICATION: { description: 'Advance ruling on the tariff classification of goods.' },
     ORIGIN: { description: 'Advance ruling on the origin of goods (trade agreements).' },
@@ -28,6 +29,7 @@ registerEnumType(RulingType, {
 });
 registerEnumType(RulingStatus, {
   name: 'RulingStatus',
+  description: 'Where a ruling request stands.',
   valuesConfig: {
     SUBMITTED: { description: 'Received; not yet assigned to an officer.' },
     UNDER_REVIEW: { description: 'An officer is studying the request.' },
@@ -42,7 +44,7 @@ registerEnumType(RulingStatus, {
     'A ruling request of a program account. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS VIEW).',
 })
 export class RulingNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ruling request’s id (opaque).' })
   id: string;
 
   @Field(() => String, { description: 'The case number (10 digits) documents attach to.' })
@@ -77,30 +79,30 @@ export class RulingNode {
   requestedBy: string;
 }
 
-@ObjectType('RulingEdge')
+@ObjectType('RulingEdge', { description: 'A ruling in a list, with its cursor.' })
 export class RulingEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the rulings after this one.' })
   cursor: string;
 
-  @Field(() => RulingNode)
+  @Field(() => RulingNode, { description: 'The ruling.' })
   node: RulingNode;
 }
 
-@ObjectType('RulingConnection')
+@ObjectType('RulingConnection', { description: 'A page of rulings, newest first.' })
 export class RulingConnection {
-  @Field(() => [RulingEdge])
+  @Field(() => [RulingEdge], { description: 'The rulings of this page.' })
   edges: RulingEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every ruling of the list, not only this page.' })
   totalCount: number;
 }
 
 @InputType()
 export class RequestRulingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
   @Field(() => RulingType)
@@ -119,11 +121,11 @@ export class RequestRulingInput {
   questions: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The ruling, or the problems with the input.' })
 export class RequestRulingPayload {
-  @Field(() => RulingNode, { nullable: true })
+  @Field(() => RulingNode, { nullable: true, description: 'The ruling; null when the input had problems.' })
   ruling: RulingNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

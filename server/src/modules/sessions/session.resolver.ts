@@ -52,7 +52,8 @@ export class SessionResolver {
       'The portal’s terms of use, asked at every sign-in: accept=true enters the portal for this session; accept=false signs out ("I do not accept") and answers viewer null. UNAUTHENTICATED without a session.',
   })
   async respondToTerms(
-    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('accept', () => Boolean, { description: 'True to accept the terms of use, false to decline them.' })
+    accept: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<ViewerPayload> {
     const active = requireSession(ctx);

@@ -20,9 +20,9 @@ export class SessionInfo {
 
 @ObjectType({ description: 'Whether sessions were ended, or the problems with the input.' })
 export class SignOutPayload {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the sessions were ended.' })
   signedOut: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }

@@ -12,10 +12,15 @@ export enum CredentialKind {
 
 registerEnumType(PersonRole, {
   name: 'PersonRole',
-  valuesConfig: { OFFICER: { description: 'Agency staff.' } },
+  description: 'Whether a user is a member of the public or agency staff.',
+  valuesConfig: {
+    PERSON: { description: 'A member of the public.' },
+    OFFICER: { description: 'Agency staff.' },
+  },
 });
 registerEnumType(CredentialKind, {
   name: 'CredentialKind',
+  description: 'How a person signs in.',
   valuesConfig: {
     LOCAL: { description: 'Username and password (the seed’s "GCKey").' },
     PARTNER: { description: 'A federated OpenID Connect sign-in partner.' },

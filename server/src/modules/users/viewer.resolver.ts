@@ -31,7 +31,8 @@ export class ViewerResolver {
   @FieldResolver(() => [SecurityEvent], { description: `Newest first, at most ${RECENT_EVENTS_MAX}.` })
   recentSecurityEvents(
     @Root() viewer: Viewer,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'The most events to return.' })
+    first: number | null,
     @Ctx() ctx: AppContext,
   ): Promise<SecurityEvent[]> {
     if (first !== null && first < 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest');

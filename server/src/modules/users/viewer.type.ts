@@ -7,7 +7,7 @@ import { CredentialKind, PersonRole } from './user.types.js';
 /** The signed-in person as the API shows them; `profile` and `recentSecurityEvents` are resolved on demand. */
 @ObjectType({ description: 'The signed-in person.' })
 export class Viewer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The signed-in user’s id (opaque).' })
   id: string;
 
   @Field(() => PersonRole)
@@ -44,9 +44,12 @@ export function viewerOf({ user, session }: ActiveSession): Viewer {
 
 @ObjectType({ description: 'The signed-in person after a mutation, or the problems with its input.' })
 export class ViewerPayload {
-  @Field(() => Viewer, { nullable: true })
+  @Field(() => Viewer, {
+    nullable: true,
+    description: 'The signed-in person; null when the input had problems.',
+  })
   viewer: Viewer | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
