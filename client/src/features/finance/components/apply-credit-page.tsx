@@ -76,7 +76,7 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
   const [focusKey, setFocusKey] = useState(0);
   const [done, setDone] = useState<number | null>(null);
   const [applyCredit, { loading: saving }] = useApplyCreditMutation({
-    refetchQueries: ['FinanceTransactions', 'FinanceAccount'],
+    refetchQueries: ['FinanceTransactions'],
     awaitRefetchQueries: true,
   });
 
@@ -147,7 +147,10 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
             error={errors.creditTransactionId}
             options={credits.map((c) => ({
               value: c.id,
-              label: t('payments.creditOption', { number: c.transactionNumber, amount: money(c.remainingCents) }),
+              label: t('payments.creditOption', {
+                number: c.transactionNumber,
+                amount: money(c.remainingCents),
+              }),
             }))}
             onChange={setCreditId}
           />
