@@ -35,8 +35,7 @@ function tx(id: string, number: string, amountCents: number, remainingCents: num
 
 function financeMocks(edit: boolean, transactions: () => ReturnType<typeof tx>[]) {
   return [
-    signedIn[0]!,
-    signedIn[1]!,
+    ...signedIn,
     headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
     anyVariables(FinanceBusinessesDocument, () => ({
       me: {
