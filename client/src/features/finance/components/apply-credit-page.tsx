@@ -139,6 +139,7 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
           <SelectField
+            key={credits.map((c) => `${c.id}:${c.remainingCents}`).join(',')}
             name="creditTransactionId"
             label={t('payments.credit')}
             placeholder={t('payments.creditPlaceholder')}
@@ -154,7 +155,9 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
             }))}
             onChange={setCreditId}
           />
+          {/* GCDS checks its old inputs when options change in place: a new list is a new group. */}
           <ChecklistField
+            key={payable.map((p) => `${p.id}:${p.remainingCents}`).join(',')}
             name="allocations"
             label={t('payments.allocations')}
             hint={t('payments.allocationsHint')}
