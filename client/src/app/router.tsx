@@ -198,6 +198,18 @@ export const routes: RouteObject[] = [
             path: 'rulings/:rulingId',
             lazy: page(() => import('../features/rulings/components/ruling-page'), 'RulingPage'),
           },
+          // Finances (seed 003 §2.2).
+          {
+            path: 'finance',
+            lazy: page(
+              () => import('../features/finance/components/financial-information-page'),
+              'FinancialInformationPage',
+            ),
+          },
+          {
+            path: 'finance/payments',
+            lazy: page(() => import('../features/finance/components/apply-credit-page'), 'ApplyCreditPage'),
+          },
           {
             path: 'documents/upload',
             lazy: page(

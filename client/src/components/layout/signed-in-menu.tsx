@@ -19,6 +19,7 @@ export function SignedInMenu() {
   const { t } = useTranslation('common');
   const { t: tb } = useTranslation('business');
   const { t: td } = useTranslation('documents');
+  const { t: tf } = useTranslation('finance');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -85,6 +86,11 @@ export function SignedInMenu() {
           {active ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/business`}>{tb('header.myBusiness')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {active ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/finance`}>{tf('header.finance')}</GcdsLink>
             </GcdsText>
           ) : null}
           {business?.actingFor.length ? (

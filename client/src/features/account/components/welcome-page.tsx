@@ -10,6 +10,7 @@ import {
   useSignOutMutation,
   useWelcomeQuery,
 } from '../../../generated/graphql';
+import { RecentTransactions } from '../../finance/components/recent-transactions';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLeaveSession } from '../../../lib/session';
 import { useLanguage } from '../../../lib/use-language';
@@ -23,6 +24,7 @@ export function WelcomePage() {
   const { t: tc } = useTranslation('common');
   const { t: to } = useTranslation('onboarding');
   const { t: tr } = useTranslation('rulings');
+  const { t: tf } = useTranslation('finance');
   const language = useLanguage();
   // Every visit shows the latest events, not the ones cached at the last visit.
   const { data, loading, error } = useWelcomeQuery({ fetchPolicy: 'cache-and-network' });
@@ -117,9 +119,15 @@ export function WelcomePage() {
         {me.role !== 'OFFICER' && me.termsAccepted ? (
           <section aria-labelledby="welcome-rulings">
             <GcdsHeading tag="h2" id="welcome-rulings">
-              {tr('home.heading')}
+              {tf('home.mostRequested')}
             </GcdsHeading>
             <ul>
+              <li>
+                <GcdsLink href={page('finance')}>{tf('home.financialInformation')}</GcdsLink>
+              </li>
+              <li>
+                <GcdsLink href={page('finance/payments')}>{tf('home.payments')}</GcdsLink>
+              </li>
               <li>
                 <GcdsLink href={page('rulings')}>{tr('home.rulings')}</GcdsLink>
               </li>
@@ -143,6 +151,8 @@ export function WelcomePage() {
           </ul>
         </section>
       </GcdsGrid>
+
+      {me.role !== 'OFFICER' && me.termsAccepted ? <RecentTransactions /> : null}
 
       {me.role === 'OFFICER' ? (
         <section aria-labelledby="welcome-officer">

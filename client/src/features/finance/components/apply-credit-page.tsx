@@ -1,0 +1,192 @@
+import { GcdsButton, GcdsHeading, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ChecklistField, SelectField } from '../../../components/forms/fields';
+import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { useDocumentTitle } from '../../../components/layout/use-document-title';
+import {
+  type FinanceTransactionFieldsFragment,
+  useApplyCreditMutation,
+  useFinanceBusinessesQuery,
+  useFinanceTransactionsQuery,
+} from '../../../generated/graphql';
+import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { useLanguage } from '../../../lib/use-language';
+import { AccountPicker, financeAccountIds, formatDay, formatMoney } from './finance-parts';
+
+const fields = ['creditTransactionId', 'allocations'] as const;
+
+/** What each ticked transaction gets, in the order shown: all it owes, or what is left of the credit. */
+export function allocate(
+  creditCents: number,
+  targets: readonly Pick<FinanceTransactionFieldsFragment, 'id' | 'remainingCents'>[],
+): { allocations: { transactionId: string; amountCents: number }[]; leftCents: number } {
+  let left = creditCents;
+  const allocations = targets.map((target) => {
+    const amountCents = Math.min(target.remainingCents, left);
+    left -= amountCents;
+    return { transactionId: target.id, amountCents };
+  });
+  return { allocations, leftCents: left };
+}
+
+/** Seed 003 §2.2 "Paiements": apply a credit of a program account to transactions of the same account. */
+export function ApplyCreditPage() {
+  const { t } = useTranslation('finance');
+  const { t: tc } = useTranslation('common');
+  useDocumentTitle(tc('documentTitle', { page: t('payments.title') }));
+  const [params, setParams] = useSearchParams();
+  const { data, loading, error } = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' });
+  const ids = financeAccountIds(data, 'edit');
+  const requested = params.get('account');
+  const accountId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
+
+  return (
+    <>
+      <GcdsHeading tag="h1">{t('payments.title')}</GcdsHeading>
+      <GcdsText>{t('payments.intro')}</GcdsText>
+      {!data && loading ? <PageLoading /> : null}
+      {!data && error ? <PageLoadError /> : null}
+      {data && ids.length === 0 ? <GcdsText>{t('common.noAccount')}</GcdsText> : null}
+      {ids.length > 1 ? (
+        <AccountPicker
+          ids={ids}
+          value={accountId}
+          onChange={(value) => setParams(value ? { account: value } : {})}
+        />
+      ) : null}
+      {accountId ? <ApplyCreditForm key={accountId} accountId={accountId} /> : null}
+    </>
+  );
+}
+
+function ApplyCreditForm({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('finance');
+  const language = useLanguage();
+  const money = (cents: number) => formatMoney(cents, language);
+  const { data, loading, error } = useFinanceTransactionsQuery({
+    variables: { id: accountId, first: 100 },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [creditId, setCreditId] = useState('');
+  const [ticked, setTicked] = useState<readonly string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [focusKey, setFocusKey] = useState(0);
+  const [done, setDone] = useState<number | null>(null);
+  const [applyCredit, { loading: saving }] = useApplyCreditMutation({
+    refetchQueries: ['FinanceTransactions'],
+    awaitRefetchQueries: true,
+  });
+
+  const nodes = data?.programAccount?.transactions?.edges.map((e) => e.node) ?? [];
+  const credits = nodes.filter((n) => n.isApplicableCredit);
+  const payable = nodes.filter((n) => n.isPayable);
+  const credit = credits.find((c) => c.id === creditId);
+  const targets = payable.filter((p) => ticked.includes(p.id));
+  const plan = allocate(credit?.remainingCents ?? 0, targets);
+
+  if (!data && loading) return <PageLoading />;
+  if (!data) return error ? <PageLoadError /> : null;
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const local: FieldErrors = {
+      creditTransactionId: credit ? undefined : t('payments.errors.credit'),
+      allocations:
+        targets.length === 0
+          ? t('payments.errors.allocations')
+          : credit && plan.allocations.some((a) => a.amountCents < 1)
+            ? t('payments.errors.exhausted')
+            : undefined,
+    };
+    if (hasErrors(local) || !credit) {
+      setErrors(local);
+      setFocusKey((k) => k + 1);
+      return;
+    }
+    const result = await applyCredit({
+      variables: {
+        input: { programAccountId: accountId, creditTransactionId: credit.id, allocations: plan.allocations },
+      },
+    });
+    const payload = result.data?.applyCredit;
+    if (payload && payload.userErrors.length === 0) {
+      setErrors({});
+      setTicked([]);
+      setCreditId('');
+      setDone(payload.credit?.remainingCents ?? plan.leftCents);
+      return;
+    }
+    // An error about one allocation (["input", "allocations", "0", "amountCents"]) belongs to the list.
+    const userErrors = (payload?.userErrors ?? []).map((e) => ({ ...e, field: e.field.slice(0, 2) }));
+    setErrors(fieldErrorsOf(userErrors, fields, 'allocations'));
+    setFocusKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      {done !== null ? (
+        <GcdsNotice type="success" noticeTitleTag="h2" noticeTitle={t('payments.successTitle')}>
+          <GcdsText>{t('payments.success', { amount: money(done) })}</GcdsText>
+        </GcdsNotice>
+      ) : null}
+      {credits.length === 0 ? <GcdsText>{t('payments.noCredit')}</GcdsText> : null}
+      {credits.length > 0 && payable.length === 0 ? <GcdsText>{t('payments.noPayable')}</GcdsText> : null}
+      {credits.length > 0 && payable.length > 0 ? (
+        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+          <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+          <SelectField
+            key={credits.map((c) => `${c.id}:${c.remainingCents}`).join(',')}
+            name="creditTransactionId"
+            label={t('payments.credit')}
+            placeholder={t('payments.creditPlaceholder')}
+            required
+            value={creditId}
+            error={errors.creditTransactionId}
+            options={credits.map((c) => ({
+              value: c.id,
+              label: t('payments.creditOption', {
+                number: c.transactionNumber,
+                amount: money(c.remainingCents),
+              }),
+            }))}
+            onChange={setCreditId}
+          />
+          {/* GCDS checks its old inputs when options change in place: a new list is a new group. */}
+          <ChecklistField
+            key={payable.map((p) => `${p.id}:${p.remainingCents}`).join(',')}
+            name="allocations"
+            label={t('payments.allocations')}
+            hint={t('payments.allocationsHint')}
+            required
+            values={ticked}
+            error={errors.allocations}
+            options={payable.map((p) => ({
+              value: p.id,
+              label: t('payments.payOption', {
+                number: p.transactionNumber,
+                date: formatDay(p.transactionDate, language),
+                amount: money(p.remainingCents),
+              }),
+            }))}
+            onChange={setTicked}
+          />
+          {credit ? (
+            <GcdsText role="status">{t('payments.remaining', { amount: money(plan.leftCents) })}</GcdsText>
+          ) : null}
+          <div className="button-group">
+            <GcdsButton type="submit" disabled={saving}>
+              {t('payments.submit')}
+            </GcdsButton>
+            <GcdsButton type="link" buttonRole="secondary" href={`/${language}/finance?account=${accountId}`}>
+              {t('payments.cancel')}
+            </GcdsButton>
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+}

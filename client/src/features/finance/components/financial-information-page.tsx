@@ -1,0 +1,221 @@
+import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { useDocumentTitle } from '../../../components/layout/use-document-title';
+import {
+  useFinanceAccountQuery,
+  useFinanceBusinessesQuery,
+  useFinanceTransactionsQuery,
+} from '../../../generated/graphql';
+import { useLanguage } from '../../../lib/use-language';
+import { AccountPicker, financeAccountIds, formatDay, formatMoney } from './finance-parts';
+
+/** Seed 003 §2.2 "Renseignements financiers": balance, transactions, statements and invoices of an account. */
+export function FinancialInformationPage() {
+  const { t } = useTranslation('finance');
+  const { t: tc } = useTranslation('common');
+  const language = useLanguage();
+  useDocumentTitle(tc('documentTitle', { page: t('info.title') }));
+  const [params, setParams] = useSearchParams();
+  const { data, loading, error } = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' });
+  const ids = financeAccountIds(data, 'view');
+  const requested = params.get('account');
+  const accountId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
+  const canEdit = financeAccountIds(data, 'edit').includes(accountId);
+
+  return (
+    <>
+      <GcdsHeading tag="h1">{t('info.title')}</GcdsHeading>
+      <GcdsText>{t('info.intro')}</GcdsText>
+      {!data && loading ? <PageLoading /> : null}
+      {!data && error ? <PageLoadError /> : null}
+      {data && ids.length === 0 ? <GcdsText>{t('common.noAccount')}</GcdsText> : null}
+      {ids.length > 1 ? (
+        <AccountPicker
+          ids={ids}
+          value={accountId}
+          onChange={(value) => setParams(value ? { account: value } : {})}
+        />
+      ) : null}
+      {accountId ? (
+        <>
+          {canEdit ? (
+            <div className="button-group">
+              <GcdsButton type="link" href={`/${language}/finance/payments?account=${accountId}`}>
+                {t('info.payments')}
+              </GcdsButton>
+            </div>
+          ) : null}
+          <AccountSummary accountId={accountId} />
+          <TransactionsTable accountId={accountId} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function AccountSummary({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('finance');
+  const language = useLanguage();
+  const { data, loading, error } = useFinanceAccountQuery({
+    variables: { id: accountId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const account = data?.programAccount;
+  if (!data && loading) return <PageLoading />;
+  if (!account) return error ? <PageLoadError /> : null;
+  const money = (cents: number) => formatMoney(cents, language);
+  return (
+    <>
+      {account.balance ? (
+        <section aria-labelledby="finance-balance">
+          <GcdsHeading tag="h2" id="finance-balance">
+            {t('info.balance.title')}
+          </GcdsHeading>
+          <dl className="review-list">
+            <dt>{t('info.balance.balance')}</dt>
+            <dd>{money(account.balance.balanceCents)}</dd>
+            <dt>{t('info.balance.owing')}</dt>
+            <dd>{money(account.balance.amountOwingCents)}</dd>
+            <dt>{t('info.balance.credit')}</dt>
+            <dd>{money(account.balance.availableCreditCents)}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <section aria-labelledby="finance-statements">
+        <GcdsHeading tag="h2" id="finance-statements">
+          {t('info.statements.title')}
+        </GcdsHeading>
+        {account.statements && account.statements.totalCount > 0 ? (
+          <table className="data-table">
+            <caption>{t('info.statements.caption', { count: account.statements.totalCount })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('info.statements.date')}</th>
+                <th scope="col">{t('info.statements.period')}</th>
+                <th scope="col">{t('info.statements.balance')}</th>
+                <th scope="col">{t('info.statements.amountDue')}</th>
+                <th scope="col">{t('info.statements.dueDate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {account.statements.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{formatDay(node.statementDate, language)}</td>
+                  <td>
+                    {formatDay(node.periodStart, language)} – {formatDay(node.periodEnd, language)}
+                  </td>
+                  <td>{money(node.balanceCents)}</td>
+                  <td>{money(node.amountDueCents)}</td>
+                  <td>{formatDay(node.dueDate, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <GcdsText>{t('info.statements.empty')}</GcdsText>
+        )}
+      </section>
+      <section aria-labelledby="finance-invoices">
+        <GcdsHeading tag="h2" id="finance-invoices">
+          {t('info.invoices.title')}
+        </GcdsHeading>
+        {account.invoices && account.invoices.totalCount > 0 ? (
+          <table className="data-table">
+            <caption>{t('info.invoices.caption', { count: account.invoices.totalCount })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('info.invoices.number')}</th>
+                <th scope="col">{t('info.invoices.date')}</th>
+                <th scope="col">{t('info.invoices.description')}</th>
+                <th scope="col">{t('info.invoices.amount')}</th>
+                <th scope="col">{t('info.invoices.dueDate')}</th>
+                <th scope="col">{t('info.invoices.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {account.invoices.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{node.invoiceNumber}</td>
+                  <td>{formatDay(node.invoiceDate, language)}</td>
+                  <td>{node.description}</td>
+                  <td>{money(node.amountCents)}</td>
+                  <td>{formatDay(node.dueDate, language)}</td>
+                  <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <GcdsText>{t('info.invoices.empty')}</GcdsText>
+        )}
+      </section>
+    </>
+  );
+}
+
+function TransactionsTable({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('finance');
+  const language = useLanguage();
+  const [after, setAfter] = useState<string[]>([]);
+  const cursor = after.at(-1) ?? null;
+  const { data, loading, error } = useFinanceTransactionsQuery({
+    variables: { id: accountId, first: 20, after: cursor },
+    fetchPolicy: 'cache-and-network',
+  });
+  const transactions = data?.programAccount?.transactions;
+  return (
+    <section aria-labelledby="finance-transactions">
+      <GcdsHeading tag="h2" id="finance-transactions">
+        {t('info.transactions.title')}
+      </GcdsHeading>
+      {!data && loading ? <PageLoading /> : null}
+      {!transactions && error ? <PageLoadError /> : null}
+      {transactions && transactions.totalCount === 0 ? (
+        <GcdsText>{t('info.transactions.empty')}</GcdsText>
+      ) : null}
+      {transactions && transactions.totalCount > 0 ? (
+        <>
+          <table className="data-table">
+            <caption>{t('info.transactions.caption', { count: transactions.totalCount })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('info.transactions.date')}</th>
+                <th scope="col">{t('info.transactions.number')}</th>
+                <th scope="col">{t('info.transactions.description')}</th>
+                <th scope="col">{t('info.transactions.amount')}</th>
+                <th scope="col">{t('info.transactions.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transactions.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{formatDay(node.transactionDate, language)}</td>
+                  <td>{node.transactionNumber}</td>
+                  <td>{node.description}</td>
+                  <td>{formatMoney(node.amountCents, language)}</td>
+                  <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {transactions.pageInfo.hasNextPage && transactions.pageInfo.endCursor ? (
+            <GcdsButton
+              type="button"
+              buttonRole="secondary"
+              disabled={loading}
+              onClick={() => {
+                const next = transactions.pageInfo.endCursor;
+                if (next) setAfter((list) => [...list, next]);
+              }}
+            >
+              {t('common.more')}
+            </GcdsButton>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
+import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import {
+  demoBusiness,
+  password,
+  personThroughApi,
+  registerBusinessThroughApi,
+  uniqueUsername,
+} from './support/business-api.js';
+import { startServer, type ServerProcess } from './support/server-process.js';
+
+// Demo businesses with one program account, an unapplied credit and a posted transaction it covers.
+const journeys = {
+  en: {
+    businessNumber: '729136333',
+    payable: '13743876643379',
+    person: { firstName: 'Wen', lastName: 'Okafor' },
+    text: {
+      username: 'Username',
+      password: 'Password',
+      signIn: 'Sign in',
+      continueToPortal: 'Continue to the portal',
+      accept: 'Accept',
+      finance: 'Financial information',
+      transactions: /^Transactions: \d+$/,
+      applyCredit: 'Apply a credit',
+      payments: 'Apply credits',
+      credit: 'Credit to apply',
+      remaining: /^Credit remaining after this payment: (.+)$/,
+      submit: 'Apply the credit',
+      successBody: (amount: string) => `The credit was applied. Credit remaining: ${amount}.`,
+    },
+  },
+  fr: {
+    businessNumber: '582056933',
+    payable: '16403653890543',
+    person: { firstName: 'Étienne', lastName: 'Morin' },
+    text: {
+      username: "Nom d'utilisateur",
+      password: 'Mot de passe',
+      signIn: 'Se connecter',
+      continueToPortal: 'Continuer vers le portail',
+      accept: "J'accepte",
+      finance: 'Renseignements financiers',
+      transactions: /^Transactions : \d+$/,
+      applyCredit: 'Appliquer un crédit',
+      payments: 'Appliquer des crédits',
+      credit: 'Crédit à appliquer',
+      remaining: /^Crédit restant après ce paiement : (.+)$/,
+      submit: 'Appliquer le crédit',
+      successBody: (amount: string) => `Le crédit a été appliqué. Crédit restant : ${amount}.`,
+    },
+  },
+} as const;
+
+describe.runIf(hasChromium)('financial information and apply credits in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe.each(['en', 'fr'] as const)('in %s', (language) => {
+    const journey = journeys[language];
+    const t = journey.text;
+
+    async function signIn(context: BrowserContext, username: string, problems: string[]): Promise<Page> {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.url}/${language}/sign-in/gckey`);
+      await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
+      await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
+      await page.getByRole('button', { name: t.signIn, exact: true }).click();
+      await arriveAt(page, `${server.url}/${language}/welcome`);
+      await page.getByRole('link', { name: t.continueToPortal }).click();
+      await arriveAt(page, `${server.url}/${language}/terms`);
+      await page.getByRole('button', { name: t.accept, exact: true }).click();
+      await arriveAt(page, `${server.url}/${language}/welcome`);
+      return page;
+    }
+
+    it('shows the transactions, then applies a credit to one of them', { timeout: 300_000 }, async () => {
+      const username = uniqueUsername(`${language}f`);
+      const api = await personThroughApi(server.url, username, journey.person, language);
+      await registerBusinessThroughApi(api, demoBusiness(journey.businessNumber));
+      const problems: string[] = [];
+      const context = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+      try {
+        const page = await signIn(context, username, problems);
+        const main = page.locator('main');
+        await main.getByRole('link', { name: t.finance, exact: true }).click();
+        await arriveAt(page, `${server.url}/${language}/finance`);
+        await page.getByRole('heading', { level: 1, name: t.finance, exact: true }).waitFor();
+        await page.getByRole('table', { name: t.transactions }).waitFor();
+        await expect.poll(() => main.getByText(journey.payable).count()).toBeGreaterThan(0);
+        await expectNoAxeViolations(page, `${language} financial information`);
+
+        await main.getByRole('link', { name: t.applyCredit, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: t.payments, exact: true }).waitFor();
+        const creditSelect = page.getByRole('combobox', { name: t.credit });
+        await expect.poll(() => creditSelect.locator('option').count()).toBeGreaterThan(1);
+        await page.getByRole('checkbox', { name: new RegExp(`^${journey.payable}`) }).waitFor();
+        await expectNoAxeViolations(page, `${language} apply credits (empty)`);
+        await creditSelect.selectOption({ index: 1 });
+        // GCDS lays the label over its checkbox: click the label, as a person does.
+        await main.getByText(new RegExp(`^${journey.payable}`)).click();
+        expect(
+          await page.getByRole('checkbox', { name: new RegExp(`^${journey.payable}`) }).isChecked(),
+        ).toBe(true);
+        const remainingLine = main.getByText(t.remaining);
+        await remainingLine.waitFor();
+        const remaining = t.remaining.exec((await remainingLine.innerText()).trim())?.[1] ?? '';
+        expect(remaining).not.toBe('');
+        await expectNoAxeViolations(page, `${language} apply credits (filled in)`);
+
+        await page.getByRole('button', { name: t.submit, exact: true }).click();
+        await main
+          .getByText(t.successBody(remaining))
+          .waitFor({ timeout: 10_000 })
+          .catch(async (error: unknown) => {
+            throw new Error(`not applied: ${await main.innerText()}`, { cause: error });
+          });
+        await expectNoAxeViolations(page, `${language} apply credits (applied)`);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
