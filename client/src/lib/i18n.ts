@@ -14,6 +14,7 @@ import enRelationships from '../i18n/en/relationships.json';
 import enRulings from '../i18n/en/rulings.json';
 import enDocuments from '../i18n/en/documents.json';
 import enCalculator from '../i18n/en/calculator.json';
+import enNotices from '../i18n/en/notices.json';
 import frAccount from '../i18n/fr/account.json';
 import frApiTokens from '../i18n/fr/api-tokens.json';
 import frAuth from '../i18n/fr/auth.json';
@@ -28,6 +29,7 @@ import frRelationships from '../i18n/fr/relationships.json';
 import frRulings from '../i18n/fr/rulings.json';
 import frDocuments from '../i18n/fr/documents.json';
 import frCalculator from '../i18n/fr/calculator.json';
+import frNotices from '../i18n/fr/notices.json';
 import { type Language } from './language';
 
 export const resources = {
@@ -46,6 +48,7 @@ export const resources = {
     rulings: enRulings,
     documents: enDocuments,
     calculator: enCalculator,
+    notices: enNotices,
   },
   fr: {
     common: frCommon,
@@ -62,6 +65,7 @@ export const resources = {
     rulings: frRulings,
     documents: frDocuments,
     calculator: frCalculator,
+    notices: frNotices,
   },
 } as const;
 
