@@ -1,6 +1,6 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useApolloClient } from '@apollo/client/react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { SelectField, TextField } from '../../../components/forms/fields';
@@ -31,16 +31,36 @@ export function NoticesPage() {
   const { t: tc } = useTranslation('common');
   useDocumentTitle(tc('documentTitle', { page: t('list.title') }));
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const language = useLanguage();
   const defaults = defaultRange();
-  const from = params.get('from') && isIsoDay(params.get('from') ?? '') ? params.get('from')! : defaults.from;
-  const to = params.get('to') && isIsoDay(params.get('to') ?? '') ? params.get('to')! : defaults.to;
+  const fromParam = params.get('from') ?? '';
+  const toParam = params.get('to') ?? '';
+  const from = isIsoDay(fromParam) ? fromParam : defaults.from;
+  const to = isIsoDay(toParam) ? toParam : defaults.to;
   const typeParam = params.get('type');
   const type = isNoticeType(typeParam) ? typeParam : '';
   const page = pageFromParam(params.get('page'));
 
-  const [draft, setDraft] = useState({ from, to, type: type as string });
+  const filter = useMemo<NoticeFilterInput>(
+    () => ({ from, to, ...(type ? { type } : {}) }),
+    [from, to, type],
+  );
+
+  return (
+    <>
+      <GcdsHeading tag="h1">{t('list.title')}</GcdsHeading>
+      <GcdsText>{t('list.intro')}</GcdsText>
+      <SearchForm key={`${from}|${to}|${type}`} from={from} to={to} type={type} />
+      <NoticesTable filter={filter} page={page} />
+    </>
+  );
+}
+
+/** The search: checked here (dates as YYYY-MM-DD, from before to), then put in the URL. */
+function SearchForm({ from, to, type }: { from: string; to: string; type: string }) {
+  const { t } = useTranslation('notices');
+  const navigate = useNavigate();
+  const language = useLanguage();
+  const [draft, setDraft] = useState({ from, to, type });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusKey, setFocusKey] = useState(0);
 
@@ -60,44 +80,37 @@ export function NoticesPage() {
     void navigate(`/${language}/notices?${next.toString()}`);
   };
 
-  const filter: NoticeFilterInput = { from, to, ...(type ? { type } : {}) };
-
   return (
-    <>
-      <GcdsHeading tag="h1">{t('list.title')}</GcdsHeading>
-      <GcdsText>{t('list.intro')}</GcdsText>
-      <form noValidate onSubmit={onSubmit} aria-label={t('list.search')}>
-        <FormErrorSummary errors={errors} fields={searchFields} focusKey={focusKey} />
-        <TextField
-          name="from"
-          label={t('list.from')}
-          hint={t('list.dateHint')}
-          value={draft.from}
-          error={errors.from}
-          size={10}
-          onChange={(value) => setDraft((d) => ({ ...d, from: value }))}
-        />
-        <TextField
-          name="to"
-          label={t('list.to')}
-          hint={t('list.dateHint')}
-          value={draft.to}
-          error={errors.to}
-          size={10}
-          onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
-        />
-        <SelectField
-          name="type"
-          label={t('list.type')}
-          placeholder={t('list.anyType')}
-          value={draft.type}
-          options={noticeTypes.map((value) => ({ value, label: t(`types.${value}`) }))}
-          onChange={(value) => setDraft((d) => ({ ...d, type: value }))}
-        />
-        <GcdsButton type="submit">{t('list.submit')}</GcdsButton>
-      </form>
-      <NoticesTable filter={filter} page={page} />
-    </>
+    <form noValidate onSubmit={onSubmit} aria-label={t('list.search')}>
+      <FormErrorSummary errors={errors} fields={searchFields} focusKey={focusKey} />
+      <TextField
+        name="from"
+        label={t('list.from')}
+        hint={t('list.dateHint')}
+        value={draft.from}
+        error={errors.from}
+        size={10}
+        onChange={(value) => setDraft((d) => ({ ...d, from: value }))}
+      />
+      <TextField
+        name="to"
+        label={t('list.to')}
+        hint={t('list.dateHint')}
+        value={draft.to}
+        error={errors.to}
+        size={10}
+        onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
+      />
+      <SelectField
+        name="type"
+        label={t('list.type')}
+        placeholder={t('list.anyType')}
+        value={draft.type}
+        options={noticeTypes.map((value) => ({ value, label: t(`types.${value}`) }))}
+        onChange={(value) => setDraft((d) => ({ ...d, type: value }))}
+      />
+      <GcdsButton type="submit">{t('list.submit')}</GcdsButton>
+    </form>
   );
 }
 
@@ -108,14 +121,19 @@ export function NoticesPage() {
  */
 const knownCursors = new Map<string, Map<number, string | null>>();
 
+function cursorsFor(filter: NoticeFilterInput): Map<number, string | null> {
+  const key = JSON.stringify(filter);
+  const cursors = knownCursors.get(key) ?? new Map<number, string | null>([[1, null]]);
+  knownCursors.set(key, cursors);
+  return cursors;
+}
+
 function useAfterCursor(
   filter: NoticeFilterInput,
   page: number,
 ): { after: string | null | undefined; failed: boolean } {
   const client = useApolloClient();
-  const key = JSON.stringify(filter);
-  const cursors = knownCursors.get(key) ?? new Map<number, string | null>([[1, null]]);
-  knownCursors.set(key, cursors);
+  const cursors = useMemo(() => cursorsFor(filter), [filter]);
   const [, setVersion] = useState(0);
   const [failed, setFailed] = useState(false);
   const after = cursors.get(page);
@@ -167,11 +185,10 @@ function NoticesTable({ filter, page }: { filter: NoticeFilterInput; page: numbe
     fetchPolicy: 'cache-and-network',
   });
   const notices = data?.notices;
-  const cursors = knownCursors.get(JSON.stringify(filter));
   useEffect(() => {
     if (notices?.pageInfo.hasNextPage && notices.pageInfo.endCursor)
-      cursors?.set(page + 1, notices.pageInfo.endCursor);
-  }, [notices, cursors, page]);
+      cursorsFor(filter).set(page + 1, notices.pageInfo.endCursor);
+  }, [notices, filter, page]);
 
   if (failed) return <GcdsText>{t('list.empty')}</GcdsText>;
   if (!notices) return error ? <PageLoadError /> : loading || after === undefined ? <PageLoading /> : null;
