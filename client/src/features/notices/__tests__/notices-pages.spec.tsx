@@ -41,7 +41,7 @@ function connection(from: number, to: number, hasNextPage: boolean) {
   };
 }
 
-function listMock(after: string | null, data: unknown): MockLink.MockedResponse {
+function listMock(after: string | null, data: ReturnType<typeof connection>): MockLink.MockedResponse {
   return {
     request: { query: NoticesListDocument, variables: { first: 10, after, filter } },
     result: { data },
