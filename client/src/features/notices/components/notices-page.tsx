@@ -223,8 +223,8 @@ function NoticesTable({ filter, page }: { filter: NoticeFilterInput; page: numbe
               <td>{node.accountNumber || t('list.personal')}</td>
               <td>{node.typeLabel}</td>
               <td>
-                {!node.read ? <strong>{t('list.unread')}: </strong> : null}
-                {node.urgent ? <strong>{t('list.urgent')}: </strong> : null}
+                {!node.read ? <strong>{t('list.unread')} </strong> : null}
+                {node.urgent ? <strong>{t('list.urgent')} </strong> : null}
                 <GcdsLink href={`/${language}/notices/${node.id}${backQuery}`}>{node.subject ?? ''}</GcdsLink>
               </td>
             </tr>
