@@ -132,7 +132,7 @@ describe.runIf(hasChromium)('notices in Chromium', () => {
           }
           await page.reload();
 
-          const bell = page.getByRole('link', { name: t.bell });
+          const bell = page.locator('.signed-in-menu').getByRole('link', { name: t.bell });
           await bell.waitFor();
           await expectNoAxeViolations(page, `${language} welcome page with the bell`);
           await bell.click();
@@ -148,7 +148,10 @@ describe.runIf(hasChromium)('notices in Chromium', () => {
           await arriveAt(page, `${server.url}/${language}/notices/${pending!.node.id}`);
           await page.getByRole('heading', { level: 1, name: subject, exact: true }).waitFor();
           // Opening it marks it read: the bell drops the count.
-          await page.getByRole('link', { name: t.bellNone, exact: true }).waitFor();
+          await page
+            .locator('.signed-in-menu')
+            .getByRole('link', { name: t.bellNone, exact: true })
+            .waitFor();
           await expectNoAxeViolations(page, `${language} one notice`);
 
           await page.getByRole('link', { name: t.open, exact: true }).click();
