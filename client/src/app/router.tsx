@@ -224,6 +224,15 @@ export const routes: RouteObject[] = [
               'DutiesCalculatorPage',
             ),
           },
+          // Notices (seed 003 §2.4); email links point to /{lang}/notices/{id}.
+          {
+            path: 'notices',
+            lazy: page(() => import('../features/notices/components/notices-page'), 'NoticesPage'),
+          },
+          {
+            path: 'notices/:noticeId',
+            lazy: page(() => import('../features/notices/components/notice-page'), 'NoticePage'),
+          },
           {
             path: 'business/api-tokens',
             lazy: page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage'),

@@ -903,6 +903,34 @@ export type PortalInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PortalInfoQuery = { __typename?: 'Query', portalInfo: { __typename?: 'PortalInfo', agencyPhone: string, version: string } };
 
+export type NoticesListQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NoticeFilterInput>;
+}>;
+
+
+export type NoticesListQuery = { __typename?: 'Query', notices: { __typename?: 'NoticeConnection', totalCount: number, edges: Array<{ __typename?: 'NoticeEdge', cursor: string, node: { __typename?: 'Notice', id: string, displayDate: string, accountNumber?: string | null, type: NoticeType, typeLabel: string, subject?: string | null, read: boolean, urgent: boolean } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type NoticeDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NoticeDetailQuery = { __typename?: 'Query', notice?: { __typename?: 'Notice', id: string, displayDate: string, accountNumber?: string | null, recipient?: string | null, type: NoticeType, typeLabel: string, subject?: string | null, body?: string | null, linkPath?: string | null, read: boolean, urgent: boolean } | null };
+
+export type UnreadNoticeCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNoticeCountQuery = { __typename?: 'Query', unreadNoticeCount: number };
+
+export type MarkNoticeReadMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MarkNoticeReadMutation = { __typename?: 'Mutation', markNoticeRead: { __typename?: 'MarkNoticeReadPayload', unreadCount: number, notice?: { __typename?: 'Notice', id: string, read: boolean } | null } };
+
 export type LockedCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1315,6 +1343,10 @@ export const FinanceTransactionsDocument = {"kind":"Document","definitions":[{"k
 export const ApplyCreditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyCredit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyCreditInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyCredit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinanceTransactionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinanceTransactionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<ApplyCreditMutation, ApplyCreditMutationVariables>;
 export const RecentTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecentTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recentTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecentTransactionsQuery, RecentTransactionsQueryVariables>;
 export const PortalInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencyPhone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<PortalInfoQuery, PortalInfoQueryVariables>;
+export const NoticesListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticesList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NoticeFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<NoticesListQuery, NoticesListQueryVariables>;
+export const NoticeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"linkPath"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}}]} as unknown as DocumentNode<NoticeDetailQuery, NoticeDetailQueryVariables>;
+export const UnreadNoticeCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNoticeCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNoticeCount"}}]}}]} as unknown as DocumentNode<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>;
+export const MarkNoticeReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNoticeRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNoticeRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"read"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}}]} as unknown as DocumentNode<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;
 export const LockedCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LockedCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}}]}}]}}]} as unknown as DocumentNode<LockedCredentialsQuery, LockedCredentialsQueryVariables>;
 export const UnlockCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlockCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlocked"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UnlockCredentialMutation, UnlockCredentialMutationVariables>;
 export const OfficerBusinessSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerBusinessSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerBusinessSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}}]}}]}}]} as unknown as DocumentNode<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>;
@@ -1756,6 +1788,56 @@ export function usePortalInfoLazyQuery(options?: useLazyQuery.Options<PortalInfo
 /** Runs the `PortalInfo` query, suspending the component until the data is there. */
 export function usePortalInfoSuspenseQuery(options?: useSuspenseQuery.Options<PortalInfoQueryVariables>) {
   return useSuspenseQuery<PortalInfoQuery, PortalInfoQueryVariables>(PortalInfoDocument, options);
+}
+
+/** Runs the `NoticesList` query and watches the cache for it. */
+export function useNoticesListQuery(options?: useQuery.Options<NoticesListQuery, NoticesListQueryVariables>) {
+  return useQuery<NoticesListQuery, NoticesListQueryVariables>(NoticesListDocument, options);
+}
+
+/** Returns a function that runs the `NoticesList` query on demand, and its result. */
+export function useNoticesListLazyQuery(options?: useLazyQuery.Options<NoticesListQuery, NoticesListQueryVariables>) {
+  return useLazyQuery<NoticesListQuery, NoticesListQueryVariables>(NoticesListDocument, options);
+}
+
+/** Runs the `NoticesList` query, suspending the component until the data is there. */
+export function useNoticesListSuspenseQuery(options?: useSuspenseQuery.Options<NoticesListQueryVariables>) {
+  return useSuspenseQuery<NoticesListQuery, NoticesListQueryVariables>(NoticesListDocument, options);
+}
+
+/** Runs the `NoticeDetail` query and watches the cache for it. */
+export function useNoticeDetailQuery(options: useQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>) {
+  return useQuery<NoticeDetailQuery, NoticeDetailQueryVariables>(NoticeDetailDocument, options);
+}
+
+/** Returns a function that runs the `NoticeDetail` query on demand, and its result. */
+export function useNoticeDetailLazyQuery(options?: useLazyQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>) {
+  return useLazyQuery<NoticeDetailQuery, NoticeDetailQueryVariables>(NoticeDetailDocument, options);
+}
+
+/** Runs the `NoticeDetail` query, suspending the component until the data is there. */
+export function useNoticeDetailSuspenseQuery(options: useSuspenseQuery.Options<NoticeDetailQueryVariables>) {
+  return useSuspenseQuery<NoticeDetailQuery, NoticeDetailQueryVariables>(NoticeDetailDocument, options);
+}
+
+/** Runs the `UnreadNoticeCount` query and watches the cache for it. */
+export function useUnreadNoticeCountQuery(options?: useQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>) {
+  return useQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
+}
+
+/** Returns a function that runs the `UnreadNoticeCount` query on demand, and its result. */
+export function useUnreadNoticeCountLazyQuery(options?: useLazyQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>) {
+  return useLazyQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
+}
+
+/** Runs the `UnreadNoticeCount` query, suspending the component until the data is there. */
+export function useUnreadNoticeCountSuspenseQuery(options?: useSuspenseQuery.Options<UnreadNoticeCountQueryVariables>) {
+  return useSuspenseQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
+}
+
+/** Returns a function that runs the `MarkNoticeRead` mutation, and its result. */
+export function useMarkNoticeReadMutation(options?: useMutation.Options<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>) {
+  return useMutation<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>(MarkNoticeReadDocument, options);
 }
 
 /** Runs the `LockedCredentials` query and watches the cache for it. */

@@ -15,6 +15,7 @@ import enRulings from '../i18n/en/rulings.json';
 import enDocuments from '../i18n/en/documents.json';
 import enCalculator from '../i18n/en/calculator.json';
 import enFinance from '../i18n/en/finance.json';
+import enNotices from '../i18n/en/notices.json';
 import frAccount from '../i18n/fr/account.json';
 import frApiTokens from '../i18n/fr/api-tokens.json';
 import frAuth from '../i18n/fr/auth.json';
@@ -30,6 +31,7 @@ import frRulings from '../i18n/fr/rulings.json';
 import frDocuments from '../i18n/fr/documents.json';
 import frCalculator from '../i18n/fr/calculator.json';
 import frFinance from '../i18n/fr/finance.json';
+import frNotices from '../i18n/fr/notices.json';
 import { type Language } from './language';
 
 export const resources = {
@@ -49,6 +51,7 @@ export const resources = {
     documents: enDocuments,
     calculator: enCalculator,
     finance: enFinance,
+    notices: enNotices,
   },
   fr: {
     common: frCommon,
@@ -66,6 +69,7 @@ export const resources = {
     documents: frDocuments,
     calculator: frCalculator,
     finance: frFinance,
+    notices: frNotices,
   },
 } as const;
 

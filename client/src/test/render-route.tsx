@@ -10,6 +10,7 @@ import {
   HeaderBusinessDocument,
   PortalInfoDocument,
   SessionDocument,
+  UnreadNoticeCountDocument,
   ViewerDocument,
   type SessionQuery,
   type ViewerQuery,
@@ -96,6 +97,13 @@ function noBusinessMock(cache: ReturnType<typeof createCache>): MockLink.MockedR
   };
 }
 
+/** The header's bell, for tests that do not care about notices: nothing unread. */
+const noUnreadNotices: MockLink.MockedResponse = {
+  request: { query: UnreadNoticeCountDocument },
+  result: { data: { unreadNoticeCount: 0 } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 /**
  * Renders the real route table at `path`, with Apollo answered by `mocks`, then, for what they
  * do not answer, by "nobody signed in" (Viewer, Session), the header's "no business" and the
@@ -107,7 +115,7 @@ export function renderRoute(path: string, mocks: readonly MockLink.MockedRespons
   const view = render(
     <I18nextProvider i18n={i18n}>
       <MockedProvider
-        mocks={[...mocks, ...signedOut, noBusinessMock(cache), portalInfo]}
+        mocks={[...mocks, ...signedOut, noBusinessMock(cache), portalInfo, noUnreadNotices]}
         cache={cache}
         mockLinkDefaultOptions={{ delay: 0 }}
       >

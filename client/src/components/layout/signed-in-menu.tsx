@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { programReference } from '../../features/business/components/business-labels';
 import { BusinessSwitcher } from '../../features/business/components/business-switcher';
+import { NoticesBell } from '../../features/notices/components/notices-bell';
 import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';
 import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
@@ -103,6 +104,7 @@ export function SignedInMenu() {
               <GcdsLink href={`/${language}/documents/upload`}>{td('header.upload')}</GcdsLink>
             </GcdsText>
           ) : null}
+          {me.termsAccepted && me.role !== 'OFFICER' ? <NoticesBell /> : null}
           {business && active && business.memberships.length > 1 ? (
             <BusinessSwitcher memberships={business.memberships} activeId={active.id} />
           ) : null}
