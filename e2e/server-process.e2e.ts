@@ -29,7 +29,9 @@ describe('the server process (what `npm start` runs)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ portalInfo { agencyPhone } }' }),
     });
-    expect(await gql.json()).toEqual({ data: { portalInfo: { agencyPhone: '1-800-461-9999' } } });
+    expect(((await gql.json()) as { data: unknown }).data).toEqual({
+      portalInfo: { agencyPhone: '1-800-461-9999' },
+    });
     const page = await fetch(`${server.url}/fr/some/page`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
