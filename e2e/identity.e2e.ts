@@ -370,7 +370,7 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     expect(await tabUntil(page, (f) => f.tag === 'BUTTON' && f.text === 'Sign in')).toBe(true);
     await page.keyboard.press('Enter');
 
-    await arriveAt(page, `${server.url}/en/welcome`);
+    await arriveAt(page, `${server.url}/en/welcome`, server);
     expect(await tabUntil(page, (f) => f.text === 'Continue to the portal')).toBe(true);
     await page.keyboard.press('Enter');
     await arriveAt(page, `${server.url}/en/terms`);

@@ -32,18 +32,39 @@ export function launchChromium(): Promise<Browser> {
  * Waits for the page to reach `url`; on a timeout, says what the page shows instead (its alerts and
  * its heading), so that a failed journey in CI tells why without a screenshot.
  */
-export async function arriveAt(page: Page, url: string): Promise<void> {
+export async function arriveAt(
+  page: Page,
+  url: string,
+  server?: { logs: ReadonlyArray<Record<string, unknown>> },
+): Promise<void> {
   try {
     await page.waitForURL(url);
   } catch (error) {
+    // Playwright's CSS engine pierces open shadow roots: GCDS keeps its headings, error summaries and
+    // field errors in theirs, where document.querySelectorAll does not look.
     const shown = await page
-      .evaluate(() =>
-        Array.from(document.querySelectorAll('[role="alert"], gcds-notice, gcds-error-summary, h1'))
-          .map((element) => element.textContent?.replace(/\s+/g, ' ').trim())
+      .locator('[role="alert"], h1, gcds-notice')
+      .allInnerTexts()
+      .then((texts) =>
+        texts
+          .map((text) => text.replace(/\s+/g, ' ').trim())
           .filter(Boolean)
           .join(' | '),
       )
       .catch(() => '(page not readable)');
-    throw new Error(`Expected ${url}, still at ${page.url()}; the page shows: ${shown}`, { cause: error });
+    // The server's last API requests (method, path, status, duration: no personal data) tell a request
+    // that never came from one that failed or hung.
+    const requests = (server?.logs ?? [])
+      .filter((entry) => entry.msg === 'request' && !String(entry.path).startsWith('/assets/'))
+      .slice(-8)
+      .map(
+        (entry) =>
+          `${String(entry.method)} ${String(entry.path)} ${String(entry.status)} ${String(entry.ms)}ms`,
+      );
+    const tail = requests.length ? `; the server's last requests: ${requests.join(', ')}` : '';
+    const message = `Expected ${url}, still at ${page.url()}; the page shows: ${shown}${tail}`;
+    // Printed as well as thrown: when the retry passes, the run's output still says what went wrong.
+    console.warn(`[passerelle] ${message}`);
+    throw new Error(message, { cause: error });
   }
 }
