@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -320,6 +320,47 @@ describe.each(drivers)('rulings and documents on %s', (driver) => {
         ['files', 'REQUIRED'],
       ]);
       await expectNothingKept(before);
+    });
+
+    it('never writes to disk the files of a case the caller may not change, and still answers for each file', async () => {
+      // What reaches the temp folder, watched while each upload runs: the upload's own folder, then its files.
+      const tempRoot = path.join(dataDir, 'uploads-tmp');
+      mkdirSync(tempRoot, { recursive: true });
+      async function writtenDuring(send: () => Promise<unknown>): Promise<string[]> {
+        const written: string[] = [];
+        const watcher = watch(tempRoot, { recursive: true }, (_event, name) => {
+          if (name && name.includes(path.sep)) written.push(name);
+        });
+        try {
+          await send();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        } finally {
+          watcher.close();
+        }
+        return [...new Set(written)];
+      }
+      const outsider = await person(t, 'RulingsOut2026', 'Otto', 'Outsider');
+      const files = [pdf('drawing.pdf'), { name: 'tool.pdf', content: sampleExe() }];
+      const before = await snapshot();
+
+      // The case's owner first: its files do go through the temp folder (the watch sees them).
+      const own = await writtenDuring(() =>
+        upload(t.url, bam.client, { category: 'OTHER', caseNumber }, [pdf('drawing.pdf')]),
+      );
+      expect(own).toHaveLength(1);
+
+      let answer: Awaited<ReturnType<typeof upload>> | undefined;
+      const theirs = await writtenDuring(async () => {
+        answer = await upload(t.url, outsider.client, { category: 'OTHER', caseNumber }, files);
+      });
+      expect(theirs).toEqual([]);
+      expect(answer?.status).toBe(422);
+      expect(answer?.body.errors?.map((e) => [e.field.join('.'), e.code])).toEqual([
+        ['caseNumber', 'CASE_NOT_FOUND'],
+        ['files.1', 'CONTENT_MISMATCH'],
+      ]);
+      expect(await documentRows()).toBe(before.rows + 1);
+      expect(tempFiles()).toEqual([]);
     });
 
     it('refuses an upload without the CSRF token (403) or without a session (401)', async () => {

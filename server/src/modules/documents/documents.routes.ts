@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
@@ -73,6 +73,41 @@ async function signedIn(req: Request, res: Response, deps: { dataSource: DataSou
   return active?.session.termsAcceptedAt ? { session, active } : null;
 }
 
+type CaseProblem = [code: string, key: MessageKey, params?: MessageParams];
+interface CaseCheck {
+  ruling: Awaited<ReturnType<typeof findRulingByCase>>;
+  problem?: CaseProblem;
+}
+
+/** Step 1's case number: present, at most 10 characters, a ruling the caller may change (EDIT). */
+async function checkCase(
+  dataSource: DataSource,
+  session: RequestSession,
+  caseNumber: string,
+): Promise<CaseCheck> {
+  if (!caseNumber) return { ruling: null, problem: ['REQUIRED', 'documents.caseNumber.REQUIRED'] };
+  if (caseNumber.length > CASE_NUMBER_MAX_LENGTH)
+    return {
+      ruling: null,
+      problem: ['TOO_LONG', 'documents.caseNumber.TOO_LONG', { max: CASE_NUMBER_MAX_LENGTH }],
+    };
+  const ruling = await findRulingByCase(dataSource, caseNumber);
+  const standing = ruling
+    ? await createStandingSource(dataSource, session).standing(ruling.businessId)
+    : null;
+  // Unknown and not the caller's to change get the same answer: the number tells nothing.
+  const allowed =
+    ruling &&
+    standing &&
+    decideAccess(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, {
+      businessId: ruling.businessId,
+      programAccountId: ruling.programAccountId,
+    });
+  return allowed
+    ? { ruling }
+    : { ruling: null, problem: ['CASE_NOT_FOUND', 'documents.caseNumber.CASE_NOT_FOUND'] };
+}
+
 export interface DocumentRoutesDeps {
   dataSource: DataSource;
   config: AppConfig;
@@ -93,6 +128,13 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
       return sendError(res, 403, 'CSRF_TOKEN_INVALID', t('errors.csrfTokenInvalid'));
     if (!req.is('multipart/form-data'))
       return sendError(res, 400, 'NOT_MULTIPART', t('documents.NOT_MULTIPART'));
+
+    // The case decides whether anything of the upload may touch the disk, so it is checked when the first
+    // file starts (fields come first: category, caseNumber, then files). A caller who may not change the
+    // case still has its files read, counted and inspected for the per-file answers, but never written.
+    let caseCheck: Promise<CaseCheck> | undefined;
+    const checkCaseOnce = (value: string | undefined) =>
+      (caseCheck ??= checkCase(dataSource, caller.session, (value ?? '').trim()));
 
     const tempDir = path.join(config.documents.tempDir, timeOrderedId());
     await mkdir(tempDir, { recursive: true });
@@ -122,6 +164,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
             stream.resume();
             return;
           }
+          const check = checkCaseOnce(fields.caseNumber);
           const fileName = cleanFileName(info.filename);
           const extension = extensionOf(fileName);
           const accepted = isAcceptedExtension(extension);
@@ -142,9 +185,26 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
           stream.on('limit', () => {
             file.truncated = true;
           });
-          // A refused type is read and thrown away: nothing of it touches the disk.
-          if (!file.tempPath) stream.resume();
-          else writes.push(pipeline(stream, createWriteStream(file.tempPath)));
+          // A refused type, or any file of a case the caller may not change, is read and thrown away:
+          // nothing of it touches the disk. Paused until the case is known (busboy waits meanwhile).
+          stream.pause();
+          const write = check.then(
+            async ({ ruling }) => {
+              if (!ruling) file.tempPath = null;
+              if (!file.tempPath) {
+                stream.resume();
+                await finished(stream);
+              } else await pipeline(stream, createWriteStream(file.tempPath));
+            },
+            (error: unknown) => {
+              // Drained, or busboy would wait for this stream forever and the request never end.
+              stream.resume();
+              throw error;
+            },
+          );
+          // Awaited with the others once the body is read; until then a failure must not count as unhandled.
+          write.catch(() => undefined);
+          writes.push(write);
         });
         parser.on('filesLimit', () => {
           tooMany = true;
@@ -167,28 +227,10 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
       const category = fields.category ?? '';
       if (!(Object.values(DocumentCategory) as string[]).includes(category))
         problem(['category'], 'REQUIRED', 'documents.category.REQUIRED');
-      const caseNumber = (fields.caseNumber ?? '').trim();
-      let ruling = null;
-      if (!caseNumber) problem(['caseNumber'], 'REQUIRED', 'documents.caseNumber.REQUIRED');
-      else if (caseNumber.length > CASE_NUMBER_MAX_LENGTH)
-        problem(['caseNumber'], 'TOO_LONG', 'documents.caseNumber.TOO_LONG', { max: CASE_NUMBER_MAX_LENGTH });
-      else {
-        ruling = await findRulingByCase(dataSource, caseNumber);
-        const standing = ruling
-          ? await createStandingSource(dataSource, caller.session).standing(ruling.businessId)
-          : null;
-        // Unknown and not the caller's to change get the same answer: the number tells nothing.
-        if (
-          !ruling ||
-          !standing ||
-          !decideAccess(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, {
-            businessId: ruling.businessId,
-            programAccountId: ruling.programAccountId,
-          })
-        ) {
-          ruling = null;
-          problem(['caseNumber'], 'CASE_NOT_FOUND', 'documents.caseNumber.CASE_NOT_FOUND');
-        }
+      const { ruling, problem: caseProblem } = await checkCaseOnce(fields.caseNumber);
+      if (caseProblem) {
+        const [code, key, params] = caseProblem;
+        problem(['caseNumber'], code, key, params);
       }
       if (tooMany) problem(['files'], 'TOO_MANY', 'documents.files.TOO_MANY', { max: MAX_FILES_PER_UPLOAD });
       else if (files.length === 0) problem(['files'], 'REQUIRED', 'documents.files.REQUIRED');
