@@ -128,6 +128,40 @@ describe.each(drivers)('API tokens through HTTP on %s', (driver) => {
     expect(who.body.data).toEqual({ me: null, session: null });
   });
 
+  it('pages through the clients one at a time, most recently accepted first, each page with its own accounts', async () => {
+    const { secret } = await tokenSecret(mapleBam.client, { businessId: maple });
+    const all = (await bearer(t, secret, CLIENTS, { first: 10 })).body.data!.viewerBusiness as Clients;
+    const pages: Array<{ bn: string; accounts: string[]; hasNextPage: boolean; totalCount: number }> = [];
+    let after: string | null = null;
+    do {
+      const result = await bearer(t, secret, CLIENTS, { first: 1, after });
+      expect(result.body.errors).toBeUndefined();
+      const clients = (result.body.data!.viewerBusiness as Clients).clients as Clients['clients'] & {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      expect(clients.edges).toHaveLength(1);
+      const [{ node }] = clients.edges;
+      pages.push({
+        bn: node.client.businessNumber,
+        accounts: node.programAccounts.map((a) => a.accountNumber),
+        hasNextPage: clients.pageInfo.hasNextPage,
+        totalCount: clients.totalCount,
+      });
+      after = clients.pageInfo.hasNextPage ? clients.pageInfo.endCursor : null;
+    } while (after && pages.length < 5);
+    // Côté was accepted after Northern: it comes first. Each page carries the accounts of its own client.
+    expect(pages.map((p) => [p.bn, p.hasNextPage, p.totalCount])).toEqual([
+      [BN.COTE, true, 2],
+      [BN.NORTHERN, false, 2],
+    ]);
+    expect(pages[0].accounts).toEqual([`${BN.COTE}RM0001`]);
+    expect(pages[1].accounts).toEqual(
+      all.clients.edges
+        .find((e) => e.node.client.businessNumber === BN.NORTHERN)!
+        .node.programAccounts.map((a) => a.accountNumber),
+    );
+  });
+
   it('a READ token gets FORBIDDEN (TOKEN_READ_ONLY, HTTP 403) for every mutation, and nothing changes', async () => {
     const { secret } = await tokenSecret(mapleBam.client, { businessId: maple });
     const result = await bearer(t, secret, REQUEST_MANY, {

@@ -17,7 +17,7 @@ import { BusinessRelationship } from '../relationships/relationships.entities.js
 import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
 import { relationshipNode } from '../relationships/relationships.view.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
-import { clientRelationshipsOf, delegationsOf, pageOf } from './delegation.service.js';
+import { clientRelationshipsOf, delegationsOf, pageOf, withAccounts } from './delegation.service.js';
 import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
 import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
 
@@ -98,27 +98,37 @@ export class BusinessDelegationResolver {
   ): Promise<ClientAccessConnection> {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
-    const rows = await clientRelationshipsOf(ctx, node.id);
-    const clients = await Promise.all(
-      rows.map((row) => loaders.business.load(row.relationship.clientBusinessId)),
+    // Paged before anything is built: a provider with hundreds of clients loads their businesses (one
+    // batched statement), then the accounts and names of one page's clients only.
+    const relationships = await clientRelationshipsOf(ctx, node.id);
+    const clients = await Promise.all(relationships.map((r) => loaders.business.load(r.clientBusinessId)));
+    const reachable = relationships.filter((_, index) => clients[index]);
+    const sinceOf = (r: BusinessRelationship) => r.decidedAt ?? r.requestedAt;
+    const page = pageOf(reachable, (r) => ({ at: sinceOf(r), id: r.id }), first, after);
+    const rows = await withAccounts(
+      ctx.dataSource,
+      page.edges.map((edge) => edge.node),
     );
     const now = ctx.config.now();
-    const items: ClientAccessNode[] = [];
-    for (const [index, row] of rows.entries()) {
-      const client = clients[index];
-      if (!client) continue;
-      items.push({
-        id: row.relationship.id,
-        client: await businessNode(loaders, client),
-        relationship: relationshipNode(row.relationship, now),
-        type: row.relationship.type!, // set on acceptance: these are ACCEPTED
-        programAccounts: row.programAccounts,
-        since: row.relationship.decidedAt ?? row.relationship.requestedAt,
-        clientBusinessId: client.id,
-        relationshipType: row.relationship.type!,
-      });
-    }
-    return pageOf(items, (item) => ({ at: item.since, id: item.id }), first, after);
+    const nodes = await Promise.all(
+      rows.map(async ({ relationship, programAccounts }): Promise<ClientAccessNode> => {
+        const client = (await loaders.business.load(relationship.clientBusinessId))!;
+        return {
+          id: relationship.id,
+          client: await businessNode(loaders, client),
+          relationship: relationshipNode(relationship, now),
+          type: relationship.type!, // set on acceptance: these are ACCEPTED
+          programAccounts,
+          since: sinceOf(relationship),
+          clientBusinessId: client.id,
+          relationshipType: relationship.type!,
+        };
+      }),
+    );
+    return {
+      ...page,
+      edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })),
+    };
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)

@@ -65,7 +65,7 @@ const summary = (account: RegistryProgramAccount): ProgramAccountSummary => ({
 export async function clientRelationshipsOf(
   ctx: AppContext,
   providerBusinessId: string,
-): Promise<Array<{ relationship: BusinessRelationship; programAccounts: ProgramAccountSummary[] }>> {
+): Promise<BusinessRelationship[]> {
   const user = ctx.session.current?.user;
   const token = ctx.session.apiToken;
   if (!user || (token && token.token.businessId !== providerBusinessId)) return [];
@@ -87,13 +87,14 @@ export async function clientRelationshipsOf(
   const groups = token?.clientGroupIds.length
     ? await clientsInGroups(ctx.dataSource, token.clientGroupIds)
     : null;
-  const kept = relationships.filter(
-    (r) => reachable.has(r.id) && (!groups || groups.has(r.clientBusinessId)),
-  );
-  return withAccounts(ctx.dataSource, kept);
+  return relationships.filter((r) => reachable.has(r.id) && (!groups || groups.has(r.clientBusinessId)));
 }
 
-async function withAccounts(
+/**
+ * The program accounts each accepted relationship covers: all of the client's under business management,
+ * those it names under program management. Three statements, whatever the number of relationships.
+ */
+export async function withAccounts(
   dataSource: DataSource,
   relationships: BusinessRelationship[],
 ): Promise<Array<{ relationship: BusinessRelationship; programAccounts: ProgramAccountSummary[] }>> {
@@ -111,11 +112,15 @@ async function withAccounts(
   const accounts = await dataSource
     .getRepository(RegistryProgramAccount)
     .find({ where: { businessId: In([...new Set(registryOf.values())]) }, order: { accountNumber: 'ASC' } });
+  const accountsOf = new Map<string, RegistryProgramAccount[]>();
+  for (const account of accounts)
+    accountsOf.set(account.businessId, [...(accountsOf.get(account.businessId) ?? []), account]);
+  const namedOf = new Map<string, Set<string>>();
+  for (const row of covered)
+    namedOf.set(row.relationshipId, (namedOf.get(row.relationshipId) ?? new Set()).add(row.programAccountId));
   return relationships.map((relationship) => {
-    const ofClient = accounts.filter((a) => a.businessId === registryOf.get(relationship.clientBusinessId));
-    const named = new Set(
-      covered.filter((c) => c.relationshipId === relationship.id).map((c) => c.programAccountId),
-    );
+    const ofClient = accountsOf.get(registryOf.get(relationship.clientBusinessId) ?? '') ?? [];
+    const named = namedOf.get(relationship.id) ?? new Set<string>();
     return {
       relationship,
       programAccounts: (relationship.type === RelationshipType.PROGRAM_MANAGEMENT
