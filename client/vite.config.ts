@@ -94,5 +94,7 @@ export default defineConfig({
       deps: { inline: ['@cdssnc/gcds-components-react', '@stencil/react-output-target', '@lit/react'] },
     },
     restoreMocks: true,
+    // With waits of up to 5 s (src/test/setup.ts), a journey of several steps needs more than 5 s on a busy machine.
+    testTimeout: 20_000,
   },
 });

@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Queries that wait (findBy, waitFor) return as soon as the page shows what they look for; the limit only
+// matters on a busy machine, where GCDS components upgrade slowly in jsdom. One second failed a CI-like run
+// under a load of 8 on two cores; five seconds costs nothing to a passing test.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has constructable stylesheets but no `adoptedStyleSheets`, which the GCDS (Stencil) components
 // push their styles to when they attach a shadow root. (Node-environment specs have no DOM at all.)
