@@ -17,7 +17,7 @@ const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 const caseMock = anyVariables(DocumentCaseDocument, (variables) => ({
   documentCase:
     variables.caseNumber === '8000000001'
-      ? { __typename: 'DocumentCase', id: 'ruling-1', caseNumber: '8000000001' }
+      ? { __typename: 'Ruling', id: 'ruling-1', caseNumber: '8000000001' }
       : null,
 }));
 
