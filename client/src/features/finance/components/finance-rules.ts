@@ -1,31 +1,38 @@
 /**
- * The server's input rules for financial security changes and PAD agreements (server/src/modules/finance:
- * finance.rules.ts and finance.service.ts), checked before sending so a slip is caught at once. The server
- * checks them again and its user errors land in the same places.
+ * The page side of the financial security and PAD rules. The rules themselves are the server's
+ * (`@rules/finance-rules`, docs/decisions/0008): this file only reads what a person types (dollars, a day)
+ * and names each problem for the page's messages. The server checks again; its user errors land in the
+ * same places.
  */
+import {
+  ACCOUNT_HOLDER_MAX_LENGTH,
+  BANK_ACCOUNT_MAX_DIGITS,
+  BANK_ACCOUNT_MIN_DIGITS,
+  DEBIT_DAY_MAX,
+  DEBIT_DAY_MIN,
+  type FieldProblem,
+  padAgreementProblems,
+  PROVIDER_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  SECURITY_AMOUNT_MAX_CENTS,
+  SECURITY_REFERENCE_MAX_LENGTH,
+  securityChangeProblems,
+} from '@rules/finance-rules';
+
 export const securityLimits = {
-  amountMaxCents: 1_000_000_000,
-  providerMax: 175,
-  referenceMax: 40,
-  reasonMax: 500,
+  amountMaxCents: SECURITY_AMOUNT_MAX_CENTS,
+  providerMax: PROVIDER_MAX_LENGTH,
+  referenceMax: SECURITY_REFERENCE_MAX_LENGTH,
+  reasonMax: REASON_MAX_LENGTH,
 } as const;
 
 export const padLimits = {
-  accountHolderMax: 175,
-  bankAccountMinDigits: 7,
-  bankAccountMaxDigits: 12,
-  debitDayMin: 1,
-  debitDayMax: 28,
+  accountHolderMax: ACCOUNT_HOLDER_MAX_LENGTH,
+  bankAccountMinDigits: BANK_ACCOUNT_MIN_DIGITS,
+  bankAccountMaxDigits: BANK_ACCOUNT_MAX_DIGITS,
+  debitDayMin: DEBIT_DAY_MIN,
+  debitDayMax: DEBIT_DAY_MAX,
 } as const;
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /**
  * Dollars as typed ("25000", "25 000,50", "$1,234.56") to cents; null when it is not an amount with at
@@ -64,29 +71,46 @@ export interface SecurityValues {
   reason: string;
 }
 
+/** The message key of each shared problem code, by field (`field:CODE`); the field itself otherwise. */
+const securityMessages: Record<string, SecurityProblem> = {
+  'amountCents:OUT_OF_RANGE': 'amountRange',
+  'provider:TOO_LONG': 'providerLength',
+  'expiryDate:BEFORE_EFFECTIVE': 'beforeEffective',
+  'reason:TOO_LONG': 'reasonLength',
+};
+
+function byField<P extends string>(
+  problems: readonly FieldProblem[],
+  messages: Record<string, P>,
+): Partial<Record<string, P>> {
+  const result: Partial<Record<string, P>> = {};
+  for (const problem of problems)
+    result[problem.field] ??= messages[`${problem.field}:${problem.code}`] ?? (problem.field as P);
+  return result;
+}
+
 /** The problem of each field of a financial security change, by input field. */
 export function securityProblems(values: SecurityValues): Partial<Record<string, SecurityProblem>> {
-  const problems: Partial<Record<string, SecurityProblem>> = {};
-  if (values.type !== 'SURETY_BOND' && values.type !== 'CASH_DEPOSIT') problems.type = 'type';
   const cents = parseDollars(values.amount);
-  if (cents === null) problems.amountCents = 'amountCents';
-  else if (cents < 1 || cents > securityLimits.amountMaxCents) problems.amountCents = 'amountRange';
-  const provider = values.provider.trim();
-  if (!provider) problems.provider = 'provider';
-  else if (provider.length > securityLimits.providerMax) problems.provider = 'providerLength';
-  const reference = values.reference.trim();
-  if (reference && !new RegExp(`^[A-Za-z0-9-]{1,${securityLimits.referenceMax}}$`).test(reference))
-    problems.reference = 'reference';
-  const effective = values.effectiveDate.trim();
-  if (!isCalendarDate(effective)) problems.effectiveDate = 'effectiveDate';
-  const expiry = values.expiryDate.trim();
-  if (expiry && !isCalendarDate(expiry)) problems.expiryDate = 'expiryDate';
-  else if (expiry && isCalendarDate(effective) && expiry <= effective)
-    problems.expiryDate = 'beforeEffective';
-  const reason = values.reason.trim();
-  if (!reason) problems.reason = 'reason';
-  else if (reason.length > securityLimits.reasonMax) problems.reason = 'reasonLength';
-  return problems;
+  const problems = byField(
+    securityChangeProblems({
+      // An amount that does not read as dollars is its own problem, below: 1 cent passes the range.
+      amountCents: cents ?? 1,
+      provider: values.provider,
+      reference: values.reference,
+      effectiveDate: values.effectiveDate,
+      expiryDate: values.expiryDate,
+      reason: values.reason,
+    }),
+    securityMessages,
+  );
+  const type: SecurityProblem | undefined =
+    values.type === 'SURETY_BOND' || values.type === 'CASH_DEPOSIT' ? undefined : 'type';
+  return {
+    ...(type ? { type } : {}),
+    ...problems,
+    ...(cents === null ? { amountCents: 'amountCents' as const } : {}),
+  };
 }
 
 export type PadProblem =
@@ -107,18 +131,19 @@ export interface PadValues {
   acceptTerms: boolean;
 }
 
+const padMessages: Record<string, PadProblem> = { 'accountHolder:TOO_LONG': 'accountHolderLength' };
+
 export function padProblems(values: PadValues): Partial<Record<string, PadProblem>> {
-  const problems: Partial<Record<string, PadProblem>> = {};
-  if (!/^\d{3}$/.test(values.institutionNumber.trim())) problems.institutionNumber = 'institutionNumber';
-  if (!/^\d{5}$/.test(values.transitNumber.trim())) problems.transitNumber = 'transitNumber';
-  const digits = new RegExp(`^\\d{${padLimits.bankAccountMinDigits},${padLimits.bankAccountMaxDigits}}$`);
-  if (!digits.test(values.accountNumber.trim())) problems.accountNumber = 'accountNumber';
-  const holder = values.accountHolder.trim();
-  if (!holder) problems.accountHolder = 'accountHolder';
-  else if (holder.length > padLimits.accountHolderMax) problems.accountHolder = 'accountHolderLength';
-  const day = Number(values.debitDay);
-  if (!Number.isInteger(day) || day < padLimits.debitDayMin || day > padLimits.debitDayMax)
-    problems.debitDay = 'debitDay';
-  if (!values.acceptTerms) problems.acceptTerms = 'acceptTerms';
-  return problems;
+  return byField(
+    padAgreementProblems({
+      accountHolder: values.accountHolder,
+      institutionNumber: values.institutionNumber,
+      transitNumber: values.transitNumber,
+      accountNumber: values.accountNumber,
+      // An empty choice is day 0: out of range, as the server would say.
+      debitDay: values.debitDay.trim() ? Number(values.debitDay) : 0,
+      acceptTerms: values.acceptTerms,
+    }),
+    padMessages,
+  );
 }
