@@ -291,4 +291,45 @@ describe('financial security page', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(document.querySelector('form')).toBeNull();
   });
+
+  it('in French, starts from the amount on file written the French way and explains a bad amount in French', async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    renderRoute('/fr/finance/security', [
+      ...signedIn,
+      header,
+      securityBusinessesMock({ own: { granted: { FINANCIAL_SECURITY: 'edit' } } }),
+      anyVariables(FinancialSecurityDocument, () => ({
+        programAccount: {
+          __typename: 'ProgramAccount',
+          id: rmAccount.id,
+          accountNumber: rmAccount.accountNumber,
+          financialSecurity: onFile,
+          financialSecurityChanges: [],
+        },
+      })),
+      anyVariables(SubmitFinancialSecurityChangeDocument, (variables) => {
+        sent.push(variables.input);
+        return {
+          submitFinancialSecurityChange: {
+            __typename: 'FinancialSecurityChangePayload',
+            change: null,
+            userErrors: [],
+          },
+        };
+      }),
+    ]);
+    expect((await input('Montant (CAD)')).value).toBe('25000,00');
+    expect(screen.getByText('Cautionnement')).toBeInTheDocument();
+    await replaceText(user, await input('Montant (CAD)'), '25 000,5x');
+    await user.type(await input('Date d’entrée en vigueur'), '2027-01-01');
+    await user.type(await textarea('Raison de la modification'), 'Hausse des importations');
+    await user.click(await button('Envoyer la demande de modification'));
+    await waitFor(() =>
+      expect(summaryLinks().map((l) => l.text)).toEqual([
+        'Entrez le montant en dollars, par exemple 25000,00.',
+      ]),
+    );
+    expect(sent).toEqual([]);
+  });
 });

@@ -229,8 +229,11 @@ function ChangesTable({ changes }: { changes: NonNullable<Account['financialSecu
   );
 }
 
-/** Cents as the amount field shows them: 25000.00 (the form reads either language's decimal mark). */
-const dollars = (cents: number) => (cents / 100).toFixed(2);
+/** Cents as the amount field shows them: 25000.00, or 25000,00 in French (either mark is read back). */
+const dollars = (cents: number, language: string) => {
+  const text = (cents / 100).toFixed(2);
+  return language === 'fr' ? text.replace('.', ',') : text;
+};
 
 function SecurityChangeForm({
   account,
@@ -247,7 +250,7 @@ function SecurityChangeForm({
   // The request starts from what is on file: most changes are to the amount or the dates.
   const initial: SecurityValues = {
     type: security?.type ?? '',
-    amount: security ? dollars(security.amountCents) : '',
+    amount: security ? dollars(security.amountCents, language) : '',
     provider: security?.provider ?? '',
     reference: security?.reference ?? '',
     effectiveDate: '',
