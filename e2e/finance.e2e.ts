@@ -1,15 +1,12 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { arriveAt, hasChromium } from './support/browser.js';
 import {
-  demoBusiness,
-  password,
-  personThroughApi,
-  registerBusinessThroughApi,
-  uniqueUsername,
-} from './support/business-api.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+  businessManager,
+  languageContext,
+  serverAndBrowser,
+  signInFirstTime,
+} from './support/portal-journey.js';
 
 // Demo businesses with one program account, an unapplied credit and a posted transaction it covers.
 const journeys = {
@@ -18,11 +15,6 @@ const journeys = {
     payable: '13743876643379',
     person: { firstName: 'Wen', lastName: 'Okafor' },
     text: {
-      username: 'Username',
-      password: 'Password',
-      signIn: 'Sign in',
-      continueToPortal: 'Continue to the portal',
-      accept: 'Accept',
       finance: 'Financial information',
       transactions: /^Transactions: \d+$/,
       applyCredit: 'Apply a credit',
@@ -38,11 +30,6 @@ const journeys = {
     payable: '16403653890543',
     person: { firstName: 'Étienne', lastName: 'Morin' },
     text: {
-      username: "Nom d'utilisateur",
-      password: 'Mot de passe',
-      signIn: 'Se connecter',
-      continueToPortal: 'Continuer vers le portail',
-      accept: "J'accepte",
       finance: 'Renseignements financiers',
       transactions: /^Transactions : \d+$/,
       applyCredit: 'Appliquer un crédit',
@@ -56,44 +43,25 @@ const journeys = {
 } as const;
 
 describe.runIf(hasChromium)('financial information and apply credits in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const shared = serverAndBrowser();
 
   describe.each(['en', 'fr'] as const)('in %s', (language) => {
     const journey = journeys[language];
     const t = journey.text;
 
-    async function signIn(context: BrowserContext, username: string, problems: string[]): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${server.url}/${language}/sign-in/gckey`);
-      await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-      await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
-      await page.getByRole('button', { name: t.signIn, exact: true }).click();
-      await arriveAt(page, `${server.url}/${language}/welcome`);
-      await page.getByRole('link', { name: t.continueToPortal }).click();
-      await arriveAt(page, `${server.url}/${language}/terms`);
-      await page.getByRole('button', { name: t.accept, exact: true }).click();
-      await arriveAt(page, `${server.url}/${language}/welcome`);
-      return page;
-    }
-
     it('shows the transactions, then applies a credit to one of them', { timeout: 300_000 }, async () => {
-      const username = uniqueUsername(`${language}f`);
-      const api = await personThroughApi(server.url, username, journey.person, language);
-      await registerBusinessThroughApi(api, demoBusiness(journey.businessNumber));
+      const { server, browser } = shared;
+      const { username } = await businessManager(
+        server.url,
+        language,
+        'f',
+        journey.person,
+        journey.businessNumber,
+      );
       const problems: string[] = [];
-      const context = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+      const context = await languageContext(browser, language);
       try {
-        const page = await signIn(context, username, problems);
+        const page = await signInFirstTime(context, server.url, language, username, problems);
         const main = page.locator('main');
         await main.getByRole('link', { name: t.finance, exact: true }).click();
         await arriveAt(page, `${server.url}/${language}/finance`);

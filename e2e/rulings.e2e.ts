@@ -1,15 +1,12 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { arriveAt, hasChromium } from './support/browser.js';
 import {
-  demoBusiness,
-  password,
-  personThroughApi,
-  registerBusinessThroughApi,
-  uniqueUsername,
-} from './support/business-api.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+  businessManager,
+  languageContext,
+  serverAndBrowser,
+  signInFirstTime,
+} from './support/portal-journey.js';
 
 /** A small, valid one-page PDF, made here. */
 function samplePdf(text: string): Buffer {
@@ -39,11 +36,6 @@ const journeys = {
     businessNumber: '234567891',
     person: { firstName: 'Rosa', lastName: 'Lindgren' },
     text: {
-      username: 'Username',
-      password: 'Password',
-      signIn: 'Sign in',
-      continueToPortal: 'Continue to the portal',
-      accept: 'Accept',
       rulings: 'Rulings',
       request: 'Request a new ruling',
       account: 'Program account',
@@ -70,11 +62,6 @@ const journeys = {
     businessNumber: '567890124',
     person: { firstName: 'Renée', lastName: 'Lavoie' },
     text: {
-      username: "Nom d'utilisateur",
-      password: 'Mot de passe',
-      signIn: 'Se connecter',
-      continueToPortal: 'Continuer vers le portail',
-      accept: "J'accepte",
       rulings: 'Décisions',
       request: 'Demander une nouvelle décision',
       account: 'Compte de programme',
@@ -100,46 +87,26 @@ const journeys = {
 } as const;
 
 describe.runIf(hasChromium)('rulings and document upload in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const shared = serverAndBrowser();
 
   describe.each(['en', 'fr'] as const)('in %s', (language) => {
     const journey = journeys[language];
     const t = journey.text;
 
-    async function signIn(context: BrowserContext, username: string, problems: string[]): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${server.url}/${language}/sign-in/gckey`);
-      await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-      await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
-      await page.getByRole('button', { name: t.signIn, exact: true }).click();
-      await arriveAt(page, `${server.url}/${language}/welcome`);
-      await page.getByRole('link', { name: t.continueToPortal }).click();
-      await arriveAt(page, `${server.url}/${language}/terms`);
-      await page.getByRole('button', { name: t.accept, exact: true }).click();
-      await arriveAt(page, `${server.url}/${language}/welcome`);
-      return page;
-    }
-
     it('requests a ruling and uploads a real PDF to its case', { timeout: 300_000 }, async () => {
-      const username = uniqueUsername(`${language}r`);
-      const api = await personThroughApi(server.url, username, journey.person, language);
-      const business = demoBusiness(journey.businessNumber);
-      await registerBusinessThroughApi(api, business);
+      const { server, browser } = shared;
+      const { username, business } = await businessManager(
+        server.url,
+        language,
+        'r',
+        journey.person,
+        journey.businessNumber,
+      );
       const account = business.programAccounts[0];
       const problems: string[] = [];
-      const context = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+      const context = await languageContext(browser, language);
       try {
-        const page = await signIn(context, username, problems);
+        const page = await signInFirstTime(context, server.url, language, username, problems);
         await page.getByRole('link', { name: t.rulings, exact: true }).click();
         await arriveAt(page, `${server.url}/${language}/rulings`);
         await page.getByRole('heading', { level: 1, name: t.rulings, exact: true }).waitFor();

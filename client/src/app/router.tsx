@@ -211,6 +211,20 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../features/finance/components/apply-credit-page'), 'ApplyCreditPage'),
           },
           {
+            path: 'finance/security',
+            lazy: page(
+              () => import('../features/finance/components/financial-security-page'),
+              'FinancialSecurityPage',
+            ),
+          },
+          {
+            path: 'finance/pad',
+            lazy: page(
+              () => import('../features/finance/components/pad-agreements-page'),
+              'PadAgreementsPage',
+            ),
+          },
+          {
             path: 'documents/upload',
             lazy: page(
               () => import('../features/documents/components/document-upload-page'),

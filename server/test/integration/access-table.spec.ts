@@ -285,7 +285,7 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
   });
 
   it('tells each actor its own access, area by area, as the app needs it to show or hide things', async () => {
-    const query = `query($id: ID!) { business(id: $id) { viewerAccess { areas { area view edit } programAccountIds } } }`;
+    const query = `query($id: ID!) { business(id: $id) { viewerAccess { areas { area view edit } programAccountIds programAccounts { id accountNumber name } } } }`;
     const accessOf = async (client: GqlClient) => {
       const answer = await ask(client, query, { id: clientId });
       const access = (
@@ -293,9 +293,16 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
           viewerAccess: {
             areas: Array<{ area: string; view: boolean; edit: boolean }>;
             programAccountIds: string[];
+            programAccounts: Array<{ id: string; accountNumber: string; name: string }>;
           };
         }
       ).viewerAccess;
+      // The pickers' labels: the very same accounts, each with its registry number and name.
+      expect(access.programAccounts.map((a) => a.id)).toEqual(access.programAccountIds);
+      for (const account of access.programAccounts) {
+        expect(account.accountNumber).toMatch(/^\d{9}R[MT]\d{4}$/);
+        expect(account.name).not.toBe('');
+      }
       return {
         areas: Object.fromEntries(
           access.areas.map((a) => [a.area, `${a.view ? 'view' : '-'}/${a.edit ? 'edit' : '-'}`]),

@@ -2,7 +2,7 @@ import { Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, 
 import { type AppContext } from '../../app/context.js';
 import { AccessAction, AccessArea, decideAccess, visibleScope } from '../../common/auth/access-table.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
-import { BusinessNode } from '../businesses/businesses.types.js';
+import { BusinessNode, ProgramAccountSummary } from '../businesses/businesses.types.js';
 
 registerEnumType(AccessArea, {
   name: 'AccessArea',
@@ -51,6 +51,14 @@ export class BusinessAccess {
       'The program accounts whose profile the caller may view (programAccount(id)): every one, or the scope of the caller’s role or relationship.',
   })
   programAccountIds: string[];
+
+  // The app's account pickers label these ids; Business.programAccounts (PROGRAM_LIST) is denied to a
+  // provider under program management, who may still view the profile (number, name) of each of these.
+  @Field(() => [ProgramAccountSummary], {
+    description:
+      'The same program accounts as programAccountIds, with their number and name, in account number order.',
+  })
+  programAccounts: ProgramAccountSummary[];
 }
 
 @Resolver(() => BusinessNode)
@@ -73,9 +81,11 @@ export class BusinessAccessResolver {
       ? await businessLoaders(ctx).programAccountsOfRegistryBusiness.load(business.registryBusinessId)
       : [];
     const scope = visibleScope(standing, AccessArea.PROGRAM_PROFILE, AccessAction.VIEW);
+    const visible = accounts.filter((a) => scope === 'ALL' || scope.has(a.id));
     return {
       areas,
-      programAccountIds: accounts.filter((a) => scope === 'ALL' || scope.has(a.id)).map((a) => a.id),
+      programAccountIds: visible.map((a) => a.id),
+      programAccounts: visible.map((a) => ({ id: a.id, accountNumber: a.accountNumber, name: a.name })),
     };
   }
 }

@@ -2,17 +2,18 @@
 
 /** At most this many transactions paid by one credit application. */
 export const ALLOCATIONS_MAX = 20;
-/** Financial security amounts: 1 cent to $10 million. */
-export const SECURITY_AMOUNT_MAX_CENTS = 1_000_000_000;
-export const PROVIDER_MAX_LENGTH = 175;
-export const SECURITY_REFERENCE_MAX_LENGTH = 40;
-export const REASON_MAX_LENGTH = 500;
-export const ACCOUNT_HOLDER_MAX_LENGTH = 175;
-export const BANK_ACCOUNT_MIN_DIGITS = 7;
-export const BANK_ACCOUNT_MAX_DIGITS = 12;
-export const DEBIT_DAY_MIN = 1;
-/** Every month has a 28th. */
-export const DEBIT_DAY_MAX = 28;
+// The input rules' limits live with the rules the client shares (docs/decisions/0008).
+export {
+  ACCOUNT_HOLDER_MAX_LENGTH,
+  BANK_ACCOUNT_MAX_DIGITS,
+  BANK_ACCOUNT_MIN_DIGITS,
+  DEBIT_DAY_MAX,
+  DEBIT_DAY_MIN,
+  PROVIDER_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  SECURITY_AMOUNT_MAX_CENTS,
+  SECURITY_REFERENCE_MAX_LENGTH,
+} from '../../common/rules/finance-rules.js';
 /** Home page "recent transactions": default and largest count. */
 export const RECENT_TRANSACTIONS_DEFAULT = 5;
 export const RECENT_TRANSACTIONS_MAX = 20;

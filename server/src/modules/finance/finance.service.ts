@@ -13,26 +13,14 @@ import {
 } from '../businesses/business-events.js';
 import { RegistryTransaction } from '../registry/financial-record.entity.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { isCalendarDate } from '../registry/reference-data.schema.js';
+import { padAgreementProblems, securityChangeProblems } from '../../common/rules/finance-rules.js';
 import {
   CreditApplication,
   FinancialSecurityChange,
   PadAgreement,
   TransactionAllocation,
 } from './finance.entities.js';
-import {
-  ACCOUNT_HOLDER_MAX_LENGTH,
-  ALLOCATIONS_MAX,
-  BANK_ACCOUNT_MAX_DIGITS,
-  BANK_ACCOUNT_MIN_DIGITS,
-  DEBIT_DAY_MAX,
-  DEBIT_DAY_MIN,
-  effectiveState,
-  PROVIDER_MAX_LENGTH,
-  REASON_MAX_LENGTH,
-  SECURITY_AMOUNT_MAX_CENTS,
-  SECURITY_REFERENCE_MAX_LENGTH,
-} from './finance.rules.js';
+import { ALLOCATIONS_MAX, effectiveState } from './finance.rules.js';
 import {
   type ApplyCreditInput,
   type CreatePadAgreementInput,
@@ -269,32 +257,16 @@ export async function submitFinancialSecurityChange(
   actorId: string,
   input: SubmitFinancialSecurityChangeInput,
 ): Promise<Result<{ businessId: string; change: FinancialSecurityChange }>> {
-  const problems: Problem[] = [];
   const at = (field: string) => ['input', field];
-  if (
-    !Number.isSafeInteger(input.amountCents) ||
-    input.amountCents < 1 ||
-    input.amountCents > SECURITY_AMOUNT_MAX_CENTS
-  )
-    problems.push(problem(at('amountCents'), 'OUT_OF_RANGE', { maxCents: SECURITY_AMOUNT_MAX_CENTS }));
-  const provider = tidy(input.provider);
-  if (!provider) problems.push(problem(at('provider'), 'REQUIRED'));
-  else if (provider.length > PROVIDER_MAX_LENGTH)
-    problems.push(problem(at('provider'), 'TOO_LONG', { max: PROVIDER_MAX_LENGTH }));
-  const reference = tidy(input.reference);
-  if (reference && !new RegExp(`^[A-Za-z0-9-]{1,${SECURITY_REFERENCE_MAX_LENGTH}}$`).test(reference))
-    problems.push(problem(at('reference'), 'INVALID_FORMAT', { max: SECURITY_REFERENCE_MAX_LENGTH }));
-  const effectiveDate = tidy(input.effectiveDate);
-  if (!isCalendarDate(effectiveDate)) problems.push(problem(at('effectiveDate'), 'INVALID_DATE'));
-  const expiryDate = tidy(input.expiryDate);
-  if (expiryDate && !isCalendarDate(expiryDate)) problems.push(problem(at('expiryDate'), 'INVALID_DATE'));
-  else if (expiryDate && isCalendarDate(effectiveDate) && expiryDate <= effectiveDate)
-    problems.push(problem(at('expiryDate'), 'BEFORE_EFFECTIVE'));
-  const reason = tidy(input.reason);
-  if (!reason) problems.push(problem(at('reason'), 'REQUIRED'));
-  else if (reason.length > REASON_MAX_LENGTH)
-    problems.push(problem(at('reason'), 'TOO_LONG', { max: REASON_MAX_LENGTH }));
+  const problems: Problem[] = securityChangeProblems(input).map((p) =>
+    problem(at(p.field), p.code, p.params),
+  );
   if (problems.length) return { ok: false, problems };
+  const provider = tidy(input.provider);
+  const reference = tidy(input.reference);
+  const effectiveDate = tidy(input.effectiveDate);
+  const expiryDate = tidy(input.expiryDate);
+  const reason = tidy(input.reason);
   const now = config.now();
 
   return refusedToProblems(() =>
@@ -348,27 +320,12 @@ export async function createPadAgreement(
   actorId: string,
   input: CreatePadAgreementInput,
 ): Promise<Result<{ businessId: string; agreement: PadAgreement }>> {
-  const problems: Problem[] = [];
   const at = (field: string) => ['input', field];
+  const problems: Problem[] = padAgreementProblems(input).map((p) => problem(at(p.field), p.code, p.params));
   const institution = input.institutionNumber.trim();
   const transit = input.transitNumber.trim();
   const bankAccount = input.accountNumber.trim();
-  if (!/^\d{3}$/.test(institution)) problems.push(problem(at('institutionNumber'), 'INVALID_FORMAT'));
-  if (!/^\d{5}$/.test(transit)) problems.push(problem(at('transitNumber'), 'INVALID_FORMAT'));
-  if (!new RegExp(`^\\d{${BANK_ACCOUNT_MIN_DIGITS},${BANK_ACCOUNT_MAX_DIGITS}}$`).test(bankAccount))
-    problems.push(
-      problem(at('accountNumber'), 'INVALID_FORMAT', {
-        min: BANK_ACCOUNT_MIN_DIGITS,
-        max: BANK_ACCOUNT_MAX_DIGITS,
-      }),
-    );
   const holder = tidy(input.accountHolder);
-  if (!holder) problems.push(problem(at('accountHolder'), 'REQUIRED'));
-  else if (holder.length > ACCOUNT_HOLDER_MAX_LENGTH)
-    problems.push(problem(at('accountHolder'), 'TOO_LONG', { max: ACCOUNT_HOLDER_MAX_LENGTH }));
-  if (!Number.isInteger(input.debitDay) || input.debitDay < DEBIT_DAY_MIN || input.debitDay > DEBIT_DAY_MAX)
-    problems.push(problem(at('debitDay'), 'OUT_OF_RANGE', { min: DEBIT_DAY_MIN, max: DEBIT_DAY_MAX }));
-  if (input.acceptTerms !== true) problems.push(problem(at('acceptTerms'), 'REQUIRED'));
   if (problems.length) return { ok: false, problems };
   const now = config.now();
 

@@ -10,6 +10,7 @@ import {
   useSignOutMutation,
   useWelcomeQuery,
 } from '../../../generated/graphql';
+import { FinanceHomeLinks } from '../../finance/components/finance-home-links';
 import { RecentTransactions } from '../../finance/components/recent-transactions';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLeaveSession } from '../../../lib/session';
@@ -128,6 +129,7 @@ export function WelcomePage() {
               <li>
                 <GcdsLink href={page('finance/payments')}>{tf('home.payments')}</GcdsLink>
               </li>
+              <FinanceHomeLinks />
               <li>
                 <GcdsLink href={page('rulings')}>{tr('home.rulings')}</GcdsLink>
               </li>

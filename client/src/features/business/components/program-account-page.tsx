@@ -13,6 +13,7 @@ import {
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
+import { AccountFinanceLinks } from '../../finance/components/account-finance-links';
 import { codeLabel } from './business-labels';
 import { AddressList, ContactsTable, Facts } from './business-parts';
 import { ContactsEditor, contactLimits, contactsGroupField, useContactsEditor } from './contacts-editor';
@@ -73,6 +74,8 @@ export function ProgramAccountPage() {
               [t('programAccount.status'), codeLabel(t, 'accountStatuses', account.status ?? '')],
             ]}
           />
+
+          <AccountFinanceLinks accountId={account.id} />
 
           <GcdsHeading tag="h2">{t('programAccount.addresses')}</GcdsHeading>
           <AddressList addresses={account.addresses ?? []} empty={t('programAccount.noAddress')} />

@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   ApplyCreditDocument,
   FinanceAccountDocument,
-  FinanceBusinessesDocument,
   FinanceTransactionsDocument,
 } from '../../../generated/graphql';
 import { button, choice, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
+import { financeBusinessesMock } from './finance-fixtures';
 import {
   anyVariables,
-  areas,
   headerMock,
   northernLights,
   signedIn,
@@ -37,22 +36,7 @@ function financeMocks(edit: boolean, transactions: () => ReturnType<typeof tx>[]
   return [
     ...signedIn,
     headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
-    anyVariables(FinanceBusinessesDocument, () => ({
-      me: {
-        __typename: 'Viewer',
-        id: 'user-1',
-        activeBusiness: {
-          __typename: 'Business',
-          id: northernLights.id,
-          name: northernLights.name,
-          viewerAccess: {
-            __typename: 'BusinessAccess',
-            areas: areas({ REQUESTS_AND_TRANSACTIONS: edit ? 'edit' : 'view' }),
-            programAccountIds: ['pa-1'],
-          },
-        },
-      },
-    })),
+    financeBusinessesMock({ REQUESTS_AND_TRANSACTIONS: edit ? 'edit' : 'view' }),
     anyVariables(FinanceTransactionsDocument, () => {
       const list = transactions();
       return {
@@ -175,5 +159,72 @@ describe('apply credits page', { timeout: 20_000 }, () => {
     expect(
       await screen.findByText('Vous n’avez accès aux renseignements financiers d’aucun compte de programme.'),
     ).toBeInTheDocument();
+  });
+
+  it("pages through the account's transactions until the credit to apply is found", async () => {
+    const user = userEvent.setup();
+    const asked: unknown[] = [];
+    const sent: unknown[] = [];
+    const page = (after: unknown) =>
+      after === 'cursor-t1'
+        ? { nodes: [tx('c1', '10000000000001', -50_000, 50_000, 'UNAPPLIED_CREDIT')], next: null }
+        : { nodes: [tx('t1', '20000000000001', 12_000, 12_000, 'POSTED')], next: 'cursor-t1' };
+    renderRoute('/en/finance/payments', [
+      ...signedIn,
+      headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
+      financeBusinessesMock({ REQUESTS_AND_TRANSACTIONS: 'edit' }),
+      anyVariables(FinanceTransactionsDocument, (variables) => {
+        asked.push({ first: variables.first, after: variables.after ?? null });
+        const { nodes, next } = page(variables.after);
+        return {
+          programAccount: {
+            __typename: 'ProgramAccount',
+            id: 'pa-1',
+            transactions: {
+              __typename: 'AccountTransactionConnection',
+              edges: nodes.map((node) => ({ __typename: 'AccountTransactionEdge', cursor: node.id, node })),
+              pageInfo: { __typename: 'PageInfo', hasNextPage: next !== null, endCursor: next },
+              totalCount: 2,
+            },
+          },
+        };
+      }),
+      anyVariables(ApplyCreditDocument, (variables) => {
+        sent.push(variables.input);
+        return {
+          applyCredit: {
+            __typename: 'ApplyCreditPayload',
+            credit: tx('c1', '10000000000001', -50_000, 38_000, 'UNAPPLIED_CREDIT'),
+            paid: [tx('t1', '20000000000001', 12_000, 0, 'PAID')],
+            userErrors: [],
+          },
+        };
+      }),
+    ]);
+
+    expect(
+      await screen.findByText(
+        'There is no credit to apply among the transactions shown. Show more transactions to look further back.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Showing 1 of 2 transactions.')).toBeInTheDocument();
+    await user.click(await button('Show more transactions'));
+
+    await user.selectOptions(await select('Credit to apply'), 'c1');
+    await user.click(await choice('Transactions to pay', /^20000000000001/));
+    expect(screen.queryByText('Show more transactions')).not.toBeInTheDocument();
+    await user.click(await button('Apply the credit'));
+    expect(await screen.findByText('The credit was applied. Credit remaining: $380.00.')).toBeInTheDocument();
+    expect(asked.slice(0, 2)).toEqual([
+      { first: 50, after: null },
+      { first: 50, after: 'cursor-t1' },
+    ]);
+    expect(sent).toEqual([
+      {
+        programAccountId: 'pa-1',
+        creditTransactionId: 'c1',
+        allocations: [{ transactionId: 't1', amountCents: 12_000 }],
+      },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChecklistField, SelectField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -14,9 +15,11 @@ import {
 } from '../../../generated/graphql';
 import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
-import { AccountPicker, financeAccountIds, formatDay, formatMoney } from './finance-parts';
+import { financeAccounts, formatDay, formatMoney } from './finance-parts';
 
 const fields = ['creditTransactionId', 'allocations'] as const;
+/** Transactions read per page: the credit and the transactions to pay may be anywhere in the history. */
+export const transactionsPageSize = 50;
 
 /** What each ticked transaction gets, in the order shown: all it owes, or what is left of the credit. */
 export function allocate(
@@ -39,7 +42,8 @@ export function ApplyCreditPage() {
   useDocumentTitle(tc('documentTitle', { page: t('payments.title') }));
   const [params, setParams] = useSearchParams();
   const { data, loading, error } = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' });
-  const ids = financeAccountIds(data, 'edit');
+  const accounts = financeAccounts(data, 'edit');
+  const ids = accounts.map((a) => a.id);
   const requested = params.get('account');
   const accountId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
 
@@ -51,8 +55,9 @@ export function ApplyCreditPage() {
       {!data && error ? <PageLoadError /> : null}
       {data && ids.length === 0 ? <GcdsText>{t('common.noAccount')}</GcdsText> : null}
       {ids.length > 1 ? (
-        <AccountPicker
-          ids={ids}
+        <ProgramAccountPicker
+          label={t('common.account')}
+          accounts={accounts}
           value={accountId}
           onChange={(value) => setParams(value ? { account: value } : {})}
         />
@@ -66,10 +71,11 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
   const { t } = useTranslation('finance');
   const language = useLanguage();
   const money = (cents: number) => formatMoney(cents, language);
-  const { data, loading, error } = useFinanceTransactionsQuery({
-    variables: { id: accountId, first: 100 },
+  const { data, loading, error, fetchMore } = useFinanceTransactionsQuery({
+    variables: { id: accountId, first: transactionsPageSize },
     fetchPolicy: 'cache-and-network',
   });
+  const [fetchingMore, setFetchingMore] = useState(false);
   const [creditId, setCreditId] = useState('');
   const [ticked, setTicked] = useState<readonly string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,7 +86,8 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
     awaitRefetchQueries: true,
   });
 
-  const nodes = data?.programAccount?.transactions?.edges.map((e) => e.node) ?? [];
+  const transactions = data?.programAccount?.transactions;
+  const nodes = transactions?.edges.map((e) => e.node) ?? [];
   const credits = nodes.filter((n) => n.isApplicableCredit);
   const payable = nodes.filter((n) => n.isPayable);
   const credit = credits.find((c) => c.id === creditId);
@@ -89,6 +96,39 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
 
   if (!data && loading) return <PageLoading />;
   if (!data) return error ? <PageLoadError /> : null;
+
+  // The next page of the keyset connection, added under the ones shown (ticks and the credit stay).
+  const loadMore = () => {
+    const after = transactions?.pageInfo.endCursor;
+    if (!after) return;
+    setFetchingMore(true);
+    void fetchMore({
+      variables: { after },
+      updateQuery: (previous, { fetchMoreResult }) => {
+        const before = previous.programAccount?.transactions;
+        const more = fetchMoreResult.programAccount?.transactions;
+        if (!previous.programAccount || !before || !more) return previous;
+        return {
+          programAccount: {
+            ...previous.programAccount,
+            transactions: { ...more, edges: [...before.edges, ...more.edges] },
+          },
+        };
+      },
+    })
+      .catch(() => undefined)
+      .finally(() => setFetchingMore(false));
+  };
+  const morePages = transactions?.pageInfo.hasNextPage ? (
+    <div className="button-group">
+      <GcdsText role="status">
+        {t('payments.shown', { shown: nodes.length, total: transactions.totalCount })}
+      </GcdsText>
+      <GcdsButton type="button" buttonRole="secondary" disabled={fetchingMore} onClick={loadMore}>
+        {t('payments.more')}
+      </GcdsButton>
+    </div>
+  ) : null;
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -133,8 +173,13 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
           <GcdsText>{t('payments.success', { amount: money(done) })}</GcdsText>
         </GcdsNotice>
       ) : null}
-      {credits.length === 0 ? <GcdsText>{t('payments.noCredit')}</GcdsText> : null}
-      {credits.length > 0 && payable.length === 0 ? <GcdsText>{t('payments.noPayable')}</GcdsText> : null}
+      {credits.length === 0 ? (
+        <GcdsText>{t(morePages ? 'payments.noCreditShown' : 'payments.noCredit')}</GcdsText>
+      ) : null}
+      {credits.length > 0 && payable.length === 0 ? (
+        <GcdsText>{t(morePages ? 'payments.noPayableShown' : 'payments.noPayable')}</GcdsText>
+      ) : null}
+      {credits.length === 0 || payable.length === 0 ? morePages : null}
       {credits.length > 0 && payable.length > 0 ? (
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
@@ -174,6 +219,7 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
             }))}
             onChange={setTicked}
           />
+          {morePages}
           {credit ? (
             <GcdsText role="status">{t('payments.remaining', { amount: money(plan.leftCents) })}</GcdsText>
           ) : null}

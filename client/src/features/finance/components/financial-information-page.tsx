@@ -1,7 +1,8 @@
-import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
+import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -10,7 +11,7 @@ import {
   useFinanceTransactionsQuery,
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { AccountPicker, financeAccountIds, formatDay, formatMoney } from './finance-parts';
+import { financeAccounts, formatDay, formatMoney } from './finance-parts';
 
 /** Seed 003 §2.2 "Renseignements financiers": balance, transactions, statements and invoices of an account. */
 export function FinancialInformationPage() {
@@ -20,10 +21,15 @@ export function FinancialInformationPage() {
   useDocumentTitle(tc('documentTitle', { page: t('info.title') }));
   const [params, setParams] = useSearchParams();
   const { data, loading, error } = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' });
-  const ids = financeAccountIds(data, 'view');
+  const accounts = financeAccounts(data, 'view');
+  const ids = accounts.map((a) => a.id);
   const requested = params.get('account');
   const accountId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
-  const canEdit = financeAccountIds(data, 'edit').includes(accountId);
+  const canEdit = financeAccounts(data, 'edit').some((a) => a.id === accountId);
+  // PAD is for the viewer's own business only, never a provider's (seed 003 §3.2): no link without access.
+  const business = data?.me?.activeBusiness;
+  const areaView = (area: string) =>
+    business?.viewerAccess.areas.some((a) => a.area === area && a.view) ?? false;
 
   return (
     <>
@@ -33,11 +39,26 @@ export function FinancialInformationPage() {
       {!data && error ? <PageLoadError /> : null}
       {data && ids.length === 0 ? <GcdsText>{t('common.noAccount')}</GcdsText> : null}
       {ids.length > 1 ? (
-        <AccountPicker
-          ids={ids}
+        <ProgramAccountPicker
+          label={t('common.account')}
+          accounts={accounts}
           value={accountId}
           onChange={(value) => setParams(value ? { account: value } : {})}
         />
+      ) : null}
+      {data && (areaView('FINANCIAL_SECURITY') || areaView('PAD')) ? (
+        <ul aria-label={t('info.related')}>
+          {areaView('FINANCIAL_SECURITY') ? (
+            <li>
+              <GcdsLink href={`/${language}/finance/security`}>{t('info.security')}</GcdsLink>
+            </li>
+          ) : null}
+          {areaView('PAD') ? (
+            <li>
+              <GcdsLink href={`/${language}/finance/pad`}>{t('info.pad')}</GcdsLink>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {accountId ? (
         <>

@@ -1,16 +1,15 @@
 import { GcdsButton, GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
-import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type RulingType,
   useRequestRulingMutation,
-  RulingProgramAccountDocument,
   useRulingsBusinessesQuery,
 } from '../../../generated/graphql';
 import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
@@ -89,8 +88,11 @@ export function RequestRulingPage() {
       {business && business.programAccountIds.length > 0 ? (
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
-          <AccountSelect
-            ids={business.programAccountIds}
+          <ProgramAccountPicker
+            label={t('request.account')}
+            placeholder={t('request.accountPlaceholder')}
+            required
+            accounts={business.programAccounts}
             value={values.programAccountId}
             error={errors.programAccountId}
             onChange={set('programAccountId')}
@@ -142,47 +144,5 @@ export function RequestRulingPage() {
         </form>
       ) : null}
     </>
-  );
-}
-
-/** The accounts' numbers come one query each (a provider under program management may not list them). */
-function AccountSelect(props: {
-  ids: readonly string[];
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation('rulings');
-  const client = useApolloClient();
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const key = props.ids.join(',');
-  useEffect(() => {
-    let live = true;
-    void Promise.all(
-      key.split(',').map(async (id) => {
-        const { data } = await client
-          .query({ query: RulingProgramAccountDocument, variables: { id }, errorPolicy: 'all' })
-          .catch(() => ({ data: undefined }));
-        const account = data?.programAccount;
-        return [id, account ? `${account.accountNumber ?? ''} ${account.name ?? ''}`.trim() : id] as const;
-      }),
-    ).then((entries) => {
-      if (live) setLabels(Object.fromEntries(entries));
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, key]);
-  return (
-    <SelectField
-      name="programAccountId"
-      label={t('request.account')}
-      placeholder={t('request.accountPlaceholder')}
-      required
-      value={props.value}
-      error={props.error}
-      options={props.ids.map((id) => ({ value: id, label: labels[id] ?? id }))}
-      onChange={props.onChange}
-    />
   );
 }

@@ -1,3 +1,4 @@
+import { type PickableAccount } from '../../../components/program-accounts/program-account-picker';
 import { type RulingsBusinessesQuery } from '../../../generated/graphql';
 import { type Language } from '../../../lib/language';
 
@@ -5,6 +6,7 @@ export interface RulingBusiness {
   id: string;
   name: string;
   programAccountIds: readonly string[];
+  programAccounts: readonly PickableAccount[];
 }
 
 /** The businesses (own, then clients) whose requests the viewer may view or edit. */
@@ -22,7 +24,12 @@ export function useRulingBusinesses(
       seen.add(b.id);
       return b.viewerAccess.areas.some((a) => a.area === 'REQUESTS_AND_TRANSACTIONS' && a[action]);
     })
-    .map((b) => ({ id: b.id, name: b.name ?? '', programAccountIds: b.viewerAccess.programAccountIds }));
+    .map((b) => ({
+      id: b.id,
+      name: b.name ?? '',
+      programAccountIds: b.viewerAccess.programAccountIds,
+      programAccounts: b.viewerAccess.programAccounts,
+    }));
 }
 
 export function formatDate(iso: string, language: Language): string {
