@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
 import { programAccountById } from './access-owners.js';
@@ -22,20 +23,24 @@ import {
   programAccountOf,
   visibleBusiness,
   visibleProgramAccounts,
+  visibleRegistryAccounts,
 } from './business-view.service.js';
 import { type Business } from './businesses.entities.js';
 import { activeBusinessOf, switchBusiness } from './businesses.service.js';
 import { updateProgramAccountContacts } from './memberships.service.js';
 import {
+  AccessRequestConnection,
   AccessRequestNode,
   BusinessNode,
   BusinessPayload,
   BusinessProfile,
   BusinessRegistrationNode,
   BusinessSummary,
+  MembershipConnection,
   MembershipNode,
   PersonSummary,
   ProgramAccount,
+  ProgramAccountConnection,
   ProgramAccountPayload,
   ProgramAccountSummary,
   UpdateProgramAccountContactsInput,
@@ -143,16 +148,41 @@ export class BusinessResolver {
   @FieldResolver(() => [ProgramAccount], {
     nullable: true,
     description: 'Program accounts the caller may see: all, or those in the caller’s scope.',
+    deprecationReason: 'Use programAccountsConnection: the same accounts, in pages of at most 100.',
   })
   async programAccounts(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ProgramAccount[]> {
     const standing = await ctx.access.standing(node.id);
     return visibleProgramAccounts(businessLoaders(ctx), standing, await entityOf(ctx, node));
   }
 
+  @Access(AccessArea.PROGRAM_LIST, AccessAction.VIEW)
+  @FieldResolver(() => ProgramAccountConnection, {
+    nullable: true,
+    description:
+      'The program accounts the caller may list, by account number: every account, or only those in the caller’s scope, as the PROGRAM_LIST row of the access tables says (docs/access-model.md).',
+  })
+  async programAccountsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ProgramAccountConnection> {
+    const standing = await ctx.access.standing(node.id);
+    const loaders = businessLoaders(ctx);
+    const business = await entityOf(ctx, node);
+    return listConnection(
+      await visibleRegistryAccounts(loaders, standing, business),
+      { first, after },
+      { key: (account) => [account.accountNumber], id: (account) => account.id, direction: 'ASC' },
+      (account) => programAccountOf(loaders, standing, business.id, account),
+    );
+  }
+
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => [AccessRequestNode], {
     nullable: true,
     description: 'BAM and PAM only (PAM: requests for their programs); empty for other roles.',
+    deprecationReason: 'Use pendingAccessRequestsConnection: the same requests, in pages of at most 100.',
   })
   async pendingAccessRequests(
     @Root() node: BusinessNode,
@@ -164,12 +194,65 @@ export class BusinessResolver {
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
-  @FieldResolver(() => [MembershipNode], { nullable: true, description: 'BAM only; empty for other roles.' })
+  @FieldResolver(() => AccessRequestConnection, {
+    nullable: true,
+    description:
+      'Requests to join the business waiting for a decision, oldest first. A business account manager sees them all, a program account manager those for their programs; empty for other roles.',
+  })
+  async pendingAccessRequestsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<AccessRequestConnection> {
+    return listConnection(
+      await this.pendingAccessRequests(node, ctx),
+      { first, after },
+      { key: (request) => [request.requestedAt], id: (request) => request.id, direction: 'ASC' },
+      (request) => request,
+    );
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => [MembershipNode], {
+    nullable: true,
+    description: 'BAM only; empty for other roles.',
+    deprecationReason: 'Use membersConnection: the same memberships, in pages of at most 100.',
+  })
   async members(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<MembershipNode[]> {
     requireSession(ctx);
     const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
     if (!isActiveBam(membership)) return [];
     return (await membersOf(ctx.dataSource, node.id)).map(membershipNode);
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => MembershipConnection, {
+    nullable: true,
+    description:
+      'The business’s employees and their roles, revoked memberships too: active ones first, then oldest granted first. Business account managers only; empty for other roles.',
+  })
+  async membersConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<MembershipConnection> {
+    requireSession(ctx);
+    const loaders = businessLoaders(ctx);
+    const membership = await activeViewerMembership(loaders, node.id);
+    const rows = isActiveBam(membership) ? await loaders.membersOfBusiness.load(node.id) : [];
+    return listConnection(
+      rows,
+      { first, after },
+      {
+        // ACTIVE sorts before REVOKED, as in membersOf.
+        key: (row) => [row.status, row.grantedAt],
+        id: (row) => row.id,
+        direction: 'ASC',
+      },
+      membershipNode,
+    );
   }
 
   @FieldResolver(() => MembershipNode, {

@@ -4,6 +4,7 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 export enum BusinessRole {
   BUSINESS_ACCOUNT_MANAGER = 'BUSINESS_ACCOUNT_MANAGER',
@@ -690,3 +691,30 @@ export class MembershipPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+// ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------
+
+export const MembershipConnection = listConnectionType<MembershipNode>('Membership', MembershipNode, {
+  items: 'memberships',
+  item: 'a membership',
+  order: 'active ones first, then oldest granted first',
+});
+export type MembershipConnection = ListConnection<MembershipNode>;
+
+export const ProgramAccountConnection = listConnectionType<ProgramAccount>('ProgramAccount', ProgramAccount, {
+  items: 'program accounts',
+  item: 'a program account',
+  order: 'by account number',
+});
+export type ProgramAccountConnection = ListConnection<ProgramAccount>;
+
+export const AccessRequestConnection = listConnectionType<AccessRequestNode>(
+  'AccessRequest',
+  AccessRequestNode,
+  {
+    items: 'access requests',
+    item: 'an access request',
+    order: 'oldest request first',
+  },
+);
+export type AccessRequestConnection = ListConnection<AccessRequestNode>;

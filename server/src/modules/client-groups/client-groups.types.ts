@@ -1,6 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import { BusinessSummary, PersonSummary } from '../businesses/businesses.types.js';
 
 /** A provider's group of clients; clients and assignees are resolved through loaders. */
 @ObjectType('ClientGroup')
@@ -143,3 +145,37 @@ export class EmployeeAssignmentPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+// ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------
+
+export const ClientGroupConnection = listConnectionType<ClientGroupNode>('ClientGroup', ClientGroupNode, {
+  items: 'client groups',
+  item: 'a client group',
+  order: 'by name',
+});
+export type ClientGroupConnection = ListConnection<ClientGroupNode>;
+
+export const EmployeeAssignmentConnection = listConnectionType<EmployeeAssignmentNode>(
+  'EmployeeAssignment',
+  EmployeeAssignmentNode,
+  { items: 'employee assignments', item: 'an employee assignment', order: 'oldest first' },
+);
+export type EmployeeAssignmentConnection = ListConnection<EmployeeAssignmentNode>;
+
+export const ClientGroupClientConnection = listConnectionType<BusinessSummary>(
+  'ClientGroupClient',
+  BusinessSummary,
+  { items: 'clients of the group', item: 'a client of the group', order: 'by name' },
+);
+export type ClientGroupClientConnection = ListConnection<BusinessSummary>;
+
+export const ClientGroupAssigneeConnection = listConnectionType<PersonSummary>(
+  'ClientGroupAssignee',
+  PersonSummary,
+  {
+    items: 'employees assigned to the group',
+    item: 'an employee assigned to the group',
+    order: 'in assignment order',
+  },
+);
+export type ClientGroupAssigneeConnection = ListConnection<PersonSummary>;

@@ -3,6 +3,7 @@ import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 export enum RelationshipType {
   BUSINESS_MANAGEMENT = 'BUSINESS_MANAGEMENT',
@@ -79,6 +80,13 @@ export class RelationshipEventNode {
 
   actorId: string | null;
 }
+
+export const RelationshipEventConnection = listConnectionType<RelationshipEventNode>(
+  'RelationshipEvent',
+  RelationshipEventNode,
+  { items: 'timeline events', item: 'a timeline event', order: 'oldest first' },
+);
+export type RelationshipEventConnection = ListConnection<RelationshipEventNode>;
 
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
 @ObjectType('BusinessRelationship', { implements: NodeInterface })
