@@ -62,7 +62,9 @@ export type AccessRequestStatus =
   /** Rejected. */
   | 'REJECTED';
 
+/** Step 3 of business registration: the answers to the questions about the program account’s financial records. */
 export type AnswerRegistrationQuestionsInput = {
+  /** The amount of the latest payment on the account, in dollars (e.g. 1234.56). */
   latestPayment: Scalars['String']['input'];
   /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
@@ -115,10 +117,13 @@ export type BusinessRole =
   /** View only within scope. */
   | 'READER';
 
+/** A new role (and, for a program role, program accounts) for an employee of the business. */
 export type ChangeMembershipInput = {
   /** The membership’s id. */
   membershipId: Scalars['ID']['input'];
+  /** For PROGRAM_ACCOUNT_MANAGER, EDITOR or READER: the program accounts in scope (at least one). Ignored for a business account manager (every account). */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new role. Only a business account manager may grant BUSINESS_ACCOUNT_MANAGER; the business keeps at least one active one. */
   role: BusinessRole;
 };
 
@@ -133,10 +138,15 @@ export type ChangeRecoveryInput = {
   recovery: RecoveryInput;
 };
 
+/** A contact person, as the business writes it. */
 export type ContactInput = {
+  /** Email address (optional). */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Full name, required, at most 175 characters. */
   name: Scalars['String']['input'];
+  /** Telephone number, e.g. 613-555-0101 (optional, at most 25 characters). */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Job title, optional, at most 100 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -192,7 +202,9 @@ export type CreditAllocationInput = {
   transactionId: Scalars['ID']['input'];
 };
 
+/** A manager’s decision on a pending access request. */
 export type DecideAccessRequestInput = {
+  /** true to approve (the requester becomes a member with `role`), false to reject (with `reason`). */
   approve: Scalars['Boolean']['input'];
   /** Required on approval unless BAM. */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -248,8 +260,11 @@ export type DutyEstimateInput = {
   valueForDutyCents: Scalars['Int']['input'];
 };
 
+/** An officer issues an activation key for a business that cannot answer the registration questions. */
 export type IssueActivationKeyInput = {
+  /** BN9 of a business in the registry. */
   businessNumber: Scalars['String']['input'];
+  /** The business contact the key is for (the agency mails it to them), at most 175 characters. */
   contactName: Scalars['String']['input'];
 };
 
@@ -388,10 +403,15 @@ export type RegisterLocalCredentialInput = {
   username: Scalars['String']['input'];
 };
 
+/** The business address as the registrant writes it, compared with the registry’s (step 2 of registration). */
 export type RegistrationAddressInput = {
+  /** ISO 3166-1 alpha-2 country code (e.g. CA). */
   country: Scalars['String']['input'];
+  /** Street address, as registered with the agency. */
   line1: Scalars['String']['input'];
+  /** Second line (suite, unit), if any. */
   line2?: InputMaybe<Scalars['String']['input']>;
+  /** PO box or rural route, if any. */
   poBoxOrRuralRoute?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -456,7 +476,9 @@ export type RenameClientGroupInput = {
   name: Scalars['String']['input'];
 };
 
+/** A person asks to join a business registered on the portal as an employee. */
 export type RequestEmployerAccessInput = {
+  /** BN9 of the employer (see employerPreview). */
   businessNumber: Scalars['String']['input'];
   /** Required, max 500. */
   reason: Scalars['String']['input'];
@@ -583,6 +605,7 @@ export type SignInInput = {
   username: Scalars['String']['input'];
 };
 
+/** Step 1 of business registration: which business, and the attestation that the person may register it. */
 export type StartBusinessRegistrationInput = {
   /** Must be true. */
   attest: Scalars['Boolean']['input'];
@@ -641,13 +664,17 @@ export type UnassignEmployeeFromGroupInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** The settings a business keeps up to date itself: its activity and its contacts. */
 export type UpdateBusinessSettingsInput = {
+  /** What the business does, in its own words (at most 500 characters); null clears it. */
   businessActivity?: InputMaybe<Scalars['String']['input']>;
   /** The business’s id. */
   businessId: Scalars['ID']['input'];
+  /** The business’s contacts, at most 20; replaces the list. */
   contacts: Array<ContactInput>;
 };
 
+/** New contacts for one program account. */
 export type UpdateProgramAccountContactsInput = {
   /** At most 20; replaces the account’s contacts. */
   contacts: Array<ContactInput>;
@@ -655,7 +682,9 @@ export type UpdateProgramAccountContactsInput = {
   programAccountId: Scalars['ID']['input'];
 };
 
+/** Step 2 of business registration: the legal name and address, checked against the registry. */
 export type ValidateBusinessInput = {
+  /** The business address as registered with the agency. */
   address: RegistrationAddressInput;
   /** Max 175. */
   legalName: Scalars['String']['input'];

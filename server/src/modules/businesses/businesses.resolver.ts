@@ -139,7 +139,11 @@ export class BusinessResolver {
   }
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @FieldResolver(() => BusinessProfile, { nullable: true })
+  @FieldResolver(() => BusinessProfile, {
+    nullable: true,
+    description:
+      'The business account profile from the registry (legal and operating names, type, ownership, addresses) and the contacts and activity the business keeps itself.',
+  })
   async profile(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<BusinessProfile> {
     return businessProfile(businessLoaders(ctx), await entityOf(ctx, node));
   }
@@ -268,12 +272,14 @@ export class BusinessResolver {
 
 @Resolver(() => MembershipNode)
 export class MembershipResolver {
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, {
+    description: 'The member: name and email from their personal profile.',
+  })
   person(@Root() membership: MembershipNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), membership.userId);
   }
 
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The business the membership is of.' })
   async business(@Root() membership: MembershipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     const loaders = businessLoaders(ctx);
     const business = await loaders.business.load(membership.businessId);
@@ -294,7 +300,7 @@ export class MembershipResolver {
 
 @Resolver(() => AccessRequestNode)
 export class AccessRequestResolver {
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The business access is asked to: its BN9 and name.' })
   async business(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     const loaders = businessLoaders(ctx);
     const business = await loaders.business.load(request.businessId);
@@ -302,12 +308,16 @@ export class AccessRequestResolver {
     return summaryOf(await businessNode(loaders, business));
   }
 
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, { description: 'The person asking to join.' })
   requester(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), request.requesterId);
   }
 
-  @FieldResolver(() => PersonSummary, { nullable: true })
+  @FieldResolver(() => PersonSummary, {
+    nullable: true,
+    description:
+      'The manager who approved or rejected it; null while PENDING or when the requester cancelled it.',
+  })
   decidedBy(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
     return request.decidedBy ? personSummary(businessLoaders(ctx), request.decidedBy) : Promise.resolve(null);
   }

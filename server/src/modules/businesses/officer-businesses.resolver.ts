@@ -153,7 +153,9 @@ export class OfficerBusinessesResolver {
     return { id: node.id, businessNumber: node.businessNumber, name: node.name };
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'Failed registration attempts so far (steps 2 and 3 together); registration locks at 10.',
+  })
   async registrationFailedAttempts(
     @Root() view: OfficerBusinessView,
     @Ctx() ctx: AppContext,
@@ -161,12 +163,16 @@ export class OfficerBusinessesResolver {
     return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.failedAttempts ?? 0;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, {
+    description: 'Whether registration is locked after too many failed attempts (an officer can unlock it).',
+  })
   async registrationLocked(@Root() view: OfficerBusinessView, @Ctx() ctx: AppContext): Promise<boolean> {
     return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.lockedAt != null;
   }
 
-  @FieldResolver(() => [ActivationKeySummary])
+  @FieldResolver(() => [ActivationKeySummary], {
+    description: 'Activation keys issued for the business, newest first (the keys themselves are not shown).',
+  })
   async activationKeys(
     @Root() view: OfficerBusinessView,
     @Ctx() ctx: AppContext,
@@ -209,7 +215,10 @@ export class OfficerBusinessesResolver {
 
 @Resolver(() => BusinessAuditEventNode)
 export class BusinessAuditEventResolver {
-  @FieldResolver(() => PersonSummary, { nullable: true })
+  @FieldResolver(() => PersonSummary, {
+    nullable: true,
+    description: 'Who did it: the registrant or the officer; null for the system.',
+  })
   actor(@Root() event: BusinessAuditEventNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
     return event.actorId ? personSummary(businessLoaders(ctx), event.actorId) : Promise.resolve(null);
   }
