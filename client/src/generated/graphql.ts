@@ -90,6 +90,7 @@ export type ApplyCreditInput = {
   programAccountId: Scalars['ID']['input'];
 };
 
+/** A business account manager assigns one of the provider’s employees directly to one client. */
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
@@ -99,6 +100,7 @@ export type AssignEmployeeToClientInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** A business account manager assigns one of the provider’s employees to a client group (every client in it). */
 export type AssignEmployeeToGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];
@@ -164,6 +166,7 @@ export type CreateApiTokenInput = {
   scope: ApiTokenScope;
 };
 
+/** A new, empty client group for a service provider. */
 export type CreateClientGroupInput = {
   /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
@@ -470,9 +473,11 @@ export type RelationshipType =
   /** Only the program accounts named in the relationship. */
   | 'PROGRAM_MANAGEMENT';
 
+/** A new name for a client group. */
 export type RenameClientGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** At most 100 characters; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
 };
 
@@ -648,6 +653,7 @@ export type TariffTreatment =
   /** United States Tariff (CUSMA). */
   | 'UST';
 
+/** Ends an employee’s direct assignment to a client (assignments through groups stay). */
 export type UnassignEmployeeFromClientInput = {
   /** The client business’s id. */
   clientBusinessId: Scalars['ID']['input'];
@@ -657,6 +663,7 @@ export type UnassignEmployeeFromClientInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** Ends an employee’s assignment to a client group. */
 export type UnassignEmployeeFromGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];

@@ -277,7 +277,7 @@ export class ClientGroupResolver {
 
 @Resolver(() => EmployeeAssignmentNode)
 export class EmployeeAssignmentResolver {
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, { description: 'The employee assigned.' })
   person(@Root() assignment: EmployeeAssignmentNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), assignment.userId);
   }
