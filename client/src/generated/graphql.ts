@@ -219,7 +219,9 @@ export type DecideAccessRequestInput = {
   role?: InputMaybe<BusinessRole>;
 };
 
+/** The client’s answer to a relationship request. */
 export type DecideRelationshipInput = {
+  /** true to accept (with `type`), false to reject (with `reason`). */
   approve: Scalars['Boolean']['input'];
   /** PROGRAM_MANAGEMENT: the client’s program accounts covered (at least one). */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -489,6 +491,7 @@ export type RequestEmployerAccessInput = {
   reason: Scalars['String']['input'];
 };
 
+/** A service provider asks one client business for a relationship. */
 export type RequestRelationshipInput = {
   /** BN9 of the client, a business registered on the portal. */
   clientBusinessNumber: Scalars['String']['input'];
@@ -498,6 +501,7 @@ export type RequestRelationshipInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A service provider asks several client businesses at once; each business number is answered on its own. */
 export type RequestRelationshipsInput = {
   /** 1 to 50 BN9s; each is answered on its own. */
   clientBusinessNumbers: Array<Scalars['String']['input']>;

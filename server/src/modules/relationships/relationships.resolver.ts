@@ -193,12 +193,12 @@ const ownKinds = new Set<ActorKind>([
 
 @Resolver(() => BusinessRelationshipNode)
 export class BusinessRelationshipResolver {
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The service provider that asked.' })
   provider(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     return summaryOf(ctx, node.providerBusinessId);
   }
 
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The client business asked.' })
   client(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     return summaryOf(ctx, node.clientBusinessId);
   }
