@@ -81,6 +81,7 @@ export type ApiTokenScope =
   /** Queries, and the mutations open to tokens (docs/api.md). */
   | 'READ_WRITE';
 
+/** Apply a credit of a program account as payment to some of its payable transactions, all at once or not at all. */
 export type ApplyCreditInput = {
   /** 1 to 20 transactions; together at most the credit. */
   allocations: Array<CreditAllocationInput>;
@@ -174,6 +175,7 @@ export type CreateClientGroupInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A new monthly pre-authorized debit agreement for an RM program account; an account has at most one active agreement (else PAD_EXISTS). Bank numbers are never answered in full. */
 export type CreatePadAgreementInput = {
   /** The payor accepts the PAD agreement’s terms. */
   acceptTerms: Scalars['Boolean']['input'];
@@ -198,6 +200,7 @@ export type CredentialKind =
   /** A federated OpenID Connect sign-in partner. */
   | 'PARTNER';
 
+/** How much of the credit goes to one transaction. */
 export type CreditAllocationInput = {
   /** Cents, at least 1 and at most what the transaction still owes. */
   amountCents: Scalars['Int']['input'];
@@ -624,6 +627,7 @@ export type StartBusinessRegistrationInput = {
   programAccountReference: Scalars['String']['input'];
 };
 
+/** A change to a program account’s financial security, sent for the agency to process. */
 export type SubmitFinancialSecurityChangeInput = {
   /** Cents, 1 to 1,000,000,000 ($10 million). */
   amountCents: Scalars['Int']['input'];
@@ -639,6 +643,7 @@ export type SubmitFinancialSecurityChangeInput = {
   reason: Scalars['String']['input'];
   /** Up to 40 letters, digits or hyphens. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** SURETY_BOND or CASH_DEPOSIT. */
   type: SecurityType;
 };
 
