@@ -130,14 +130,21 @@ export type ChangeMembershipInput = {
   role: BusinessRole;
 };
 
+/** The signed-in person changes the password of their local credential. */
 export type ChangePasswordInput = {
+  /** The password in use now; a wrong one counts toward the lockout. */
   currentPassword: Scalars['String']['input'];
+  /** The new password, with the same rules as at registration. */
   newPassword: Scalars['String']['input'];
+  /** The new password again; must be identical. */
   newPasswordConfirmation: Scalars['String']['input'];
 };
 
+/** The signed-in person replaces their recovery questions. */
 export type ChangeRecoveryInput = {
+  /** The password in use now, to confirm it is the person; a wrong one counts toward the lockout. */
   currentPassword: Scalars['String']['input'];
+  /** The new recovery question, memorable person and memorable date. */
   recovery: RecoveryInput;
 };
 
@@ -278,7 +285,9 @@ export type IssueActivationKeyInput = {
 
 /** English or French. */
 export type Language =
+  /** English (the `en` of portal addresses and the Accept-Language header). */
   | 'EN'
+  /** French (the `fr` of portal addresses and the Accept-Language header). */
   | 'FR';
 
 /** Where an email is in the outbox. */
@@ -392,22 +401,31 @@ export type PostNoticeInput = {
 
 /** The recovery questions of a credential (seed 003 §1.5). */
 export type RecoveryInput = {
+  /** The answer to the chosen question: 3 to 50 letters (accented ones too), digits and spaces; compared ignoring case and extra spaces. */
   answer: Scalars['String']['input'];
   /** YYYY-MM-DD, a real date in the past. */
   memorableDate: Scalars['String']['input'];
+  /** Optional hint shown with the memorable date question, with the same rules as memorablePersonHint. */
   memorableDateHint?: InputMaybe<Scalars['String']['input']>;
+  /** The name of a person the user will remember, with the same rules as the answer; asked back to reset a forgotten password. */
   memorablePerson: Scalars['String']['input'];
+  /** Optional hint shown with the memorable person question: 3 to 100 letters (accented ones too), digits, spaces and only the punctuation ' , - . ? */
   memorablePersonHint?: InputMaybe<Scalars['String']['input']>;
   /** One of `recoveryQuestions`. */
   questionId: Scalars['ID']['input'];
 };
 
+/** A new local (GCKey-style) credential: username, password and recovery questions (seed 003 §1.3-1.5). */
 export type RegisterLocalCredentialInput = {
   /** Must be true: the person accepts the terms and conditions. */
   acceptTerms: Scalars['Boolean']['input'];
+  /** 8 to 16 characters of letters, digits and !#$%&()*+,-./:;=?@[]^_{}~, with upper and lower case and a digit; not a common password nor sharing 3 characters in a row with the username. */
   password: Scalars['String']['input'];
+  /** The password again; must be identical. */
   passwordConfirmation: Scalars['String']['input'];
+  /** The recovery question, memorable person and memorable date used to reset a forgotten password. */
   recovery: RecoveryInput;
+  /** 8 to 16 ASCII letters and digits, at most 7 of them digits; unique, ignoring case. */
   username: Scalars['String']['input'];
 };
 
@@ -526,15 +544,23 @@ export type RequestRulingInput = {
   type: RulingType;
 };
 
+/** Reset a forgotten password by answering the recovery questions (see passwordRecoveryChallenge). */
 export type ResetForgottenPasswordInput = {
+  /** The answer to the recovery question. */
   answer: Scalars['String']['input'];
+  /** The memorable date given at registration, YYYY-MM-DD. */
   memorableDate: Scalars['String']['input'];
+  /** The memorable person given at registration. */
   memorablePerson: Scalars['String']['input'];
+  /** The new password, with the same rules as at registration. */
   newPassword: Scalars['String']['input'];
+  /** The new password again; must be identical. */
   newPasswordConfirmation: Scalars['String']['input'];
+  /** The username whose password is forgotten. */
   username: Scalars['String']['input'];
 };
 
+/** The signed-in person revokes their own credential: every session ends and it cannot sign in again. */
 export type RevokeCredentialInput = {
   /** Required for LOCAL credentials. */
   currentPassword?: InputMaybe<Scalars['String']['input']>;
@@ -562,17 +588,25 @@ export type RulingType =
   /** National customs ruling on the value for duty. */
   | 'VALUATION';
 
+/** The personal profile, created at first sign-in and changed later; every field is replaced. */
 export type SavePersonalProfileInput = {
   /** Must be true: the person accepts the terms of notice emails (urgent notices are always sent). */
   acceptNoticeTerms: Scalars['Boolean']['input'];
+  /** Email address, at most 254 characters (64 before the @). */
   email: Scalars['String']['input'];
+  /** The email again; must be identical (ignoring case). */
   emailConfirmation: Scalars['String']['input'];
+  /** Given name: 1 to 100 letters, spaces and '’-. */
   firstName: Scalars['String']['input'];
+  /** Family name: 1 to 100 letters, spaces and '’-. */
   lastName: Scalars['String']['input'];
   /** North American number with its area code, e.g. 613-555-0101. */
   phone: Scalars['String']['input'];
+  /** Optional extension, up to 6 digits. */
   phoneExtension?: InputMaybe<Scalars['String']['input']>;
+  /** The language of the person’s emails and, by default, of the portal. */
   preferredLanguage: Language;
+  /** Whether notices are also sent by email (urgent notices always are). */
   receiveNoticeEmails: Scalars['Boolean']['input'];
 };
 
@@ -612,8 +646,11 @@ export type SecurityType =
   /** A bond from a surety company. */
   | 'SURETY_BOND';
 
+/** Sign in with a local credential. */
 export type SignInInput = {
+  /** The password. Consecutive failures lock the username for a while (LOCKOUT_THRESHOLD, LOCKOUT_MINUTES). */
   password: Scalars['String']['input'];
+  /** The username, in any case. */
   username: Scalars['String']['input'];
 };
 

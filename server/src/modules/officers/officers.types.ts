@@ -7,13 +7,15 @@ export class LockedCredential {
   @Field(() => ID, { description: 'The user’s id.' })
   userId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The locked username.' })
   username: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'When the lock ends by itself (an officer can unlock it sooner).',
+  })
   lockedUntil: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Consecutive failed attempts that locked it.' })
   failedAttempts: number;
 }
 
