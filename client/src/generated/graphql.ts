@@ -323,6 +323,7 @@ export type NoticeFilterInput = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** Default: today. */
   to?: InputMaybe<Scalars['String']['input']>;
+  /** Only notices of this type; omit for every type. */
   type?: InputMaybe<NoticeType>;
 };
 
@@ -387,15 +388,21 @@ export type PersonRole =
 
 /** An officer’s notice; subject and body in both languages. */
 export type PostNoticeInput = {
+  /** Who receives it: one BUSINESS, every business with a program account of a PROGRAM_TYPE, or EVERYONE. */
   audience: NoticeAudience;
+  /** The body in English, plain text, 1 to 5000 characters. */
   bodyEn: Scalars['String']['input'];
+  /** The body in French, plain text, 1 to 5000 characters. */
   bodyFr: Scalars['String']['input'];
   /** The BN9, for audience BUSINESS. */
   businessNumber?: InputMaybe<Scalars['String']['input']>;
   /** For audience PROGRAM_TYPE. */
   programType?: InputMaybe<NoticeProgramType>;
+  /** The subject in English, 1 to 200 characters. */
   subjectEn: Scalars['String']['input'];
+  /** The subject in French, 1 to 200 characters. */
   subjectFr: Scalars['String']['input'];
+  /** Whether it is urgent: then it is emailed to every recipient, whatever their email preference. */
   urgent: Scalars['Boolean']['input'];
 };
 
