@@ -265,11 +265,13 @@ export type DocumentCategory =
   /** Producers’ or manufacturers’ product documentation. */
   | 'PRODUCT_DOCUMENTATION';
 
+/** One good to estimate duties and GST for: its classification, value for duty, tariff treatment and quantity. */
 export type DutyEstimateInput = {
   /** Classification number, 0000.00.00.00. */
   classification: Scalars['String']['input'];
   /** Quantity in the line’s unit (to 3 decimals); required when the rate has a specific duty. */
   quantity?: InputMaybe<Scalars['Float']['input']>;
+  /** The tariff treatment claimed (the origin’s preference, e.g. UST under CUSMA); it must have a rate for the line. */
   treatment: TariffTreatment;
   /** Value for duty in cents (Canadian dollars), 1 to 500000000. */
   valueForDutyCents: Scalars['Int']['input'];
@@ -539,6 +541,7 @@ export type RequestRelationshipsInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A new ruling request for a program account; documents are uploaded afterwards to its case number. */
 export type RequestRulingInput = {
   /** At most 2000 characters. */
   goodsDescription: Scalars['String']['input'];
@@ -548,6 +551,7 @@ export type RequestRulingInput = {
   questions: Scalars['String']['input'];
   /** The classification proposed, 0000.00.00.00 (optional). */
   tariffClassification?: InputMaybe<Scalars['String']['input']>;
+  /** TARIFF_CLASSIFICATION, ORIGIN or VALUATION. */
   type: RulingType;
 };
 

@@ -471,7 +471,10 @@ export class RegistrationQuestion {
   transactionNumber: string | null;
 }
 
-@ObjectType('BusinessRegistration')
+@ObjectType('BusinessRegistration', {
+  description:
+    'A person’s registration of a business on the portal, in three steps (identify, validate the business, answer the questions); only the registrant sees it.',
+})
 export class BusinessRegistrationNode {
   @Field(() => ID, { description: 'The business registration’s id (opaque).' })
   id: string;

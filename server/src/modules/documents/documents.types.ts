@@ -29,19 +29,21 @@ export class CaseDocumentNode {
   @Field(() => ID, { description: 'The case document’s id (opaque).' })
   id: string;
 
-  @Field(() => DocumentCategory)
+  @Field(() => DocumentCategory, { description: 'What kind of document it is, as chosen at upload.' })
   category: DocumentCategory;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file name as uploaded (at most 255 characters).' })
   fileName: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The media type, from the checked extension and content (e.g. application/pdf).',
+  })
   contentType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size in bytes (at most 15 MB).' })
   sizeBytes: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was uploaded.' })
   uploadedAt: Date;
 
   @Field(() => String, {
