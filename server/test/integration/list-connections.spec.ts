@@ -76,6 +76,7 @@ describe.each(drivers)('connections over the older lists on %s', (driver) => {
   let cote: string;
   let coteRelationship: string;
   let group: string;
+  let applicant: Person;
   const employees: Person[] = [];
 
   beforeAll(async () => {
@@ -137,7 +138,7 @@ describe.each(drivers)('connections over the older lists on %s', (driver) => {
     );
     expect(direct.userErrors).toEqual([]);
     // A pending request to join Maple, from someone who is not a member yet.
-    const applicant = await person(t, 'Applicant2026', 'Avery', 'Applicant');
+    applicant = await person(t, 'Applicant2026', 'Avery', 'Applicant');
     const requested = payload<{ userErrors: unknown[] }>(
       await applicant.client.gql(
         'mutation($input: RequestEmployerAccessInput!) { requestEmployerAccess(input: $input) { accessRequest { id } userErrors { code } } }',
@@ -190,6 +191,17 @@ describe.each(drivers)('connections over the older lists on %s', (driver) => {
         ?.clientGroupsConnection;
       const node = groups?.edges[0]?.node as unknown as Record<string, Page> | undefined;
       return node?.[field] ?? null;
+    };
+  }
+
+  /** A list of the signed-in person (`me`); the root id is not used. */
+  function onViewer(list: string, connection: string): Pair {
+    return {
+      name: `me.${list}`,
+      old: `{ me { ${list} { id } } }`,
+      connection: `query($first: Int, $after: String) { me { ${connection}(first: $first, after: $after) { ${PAGE} } } }`,
+      select: (data) => (data.me as Record<string, unknown> | null)?.[list],
+      page: (data) => (data.me as Record<string, Page | null> | null)?.[connection] ?? null,
     };
   }
 
@@ -264,6 +276,14 @@ describe.each(drivers)('connections over the older lists on %s', (driver) => {
       id: () => coteRelationship,
       minimum: 2,
     },
+    { pair: onViewer('actingFor', 'actingForConnection'), id: () => '', minimum: 2 },
+    { pair: onViewer('memberships', 'membershipsConnection'), id: () => '', minimum: 1 },
+    {
+      pair: onViewer('accessRequests', 'accessRequestsConnection'),
+      id: () => '',
+      minimum: 1,
+      viewer: () => applicant,
+    },
   ];
 
   it('pages every list to its end, one item at a time, in the order of the deprecated list', async () => {
@@ -283,7 +303,16 @@ describe.each(drivers)('connections over the older lists on %s', (driver) => {
   });
 
   it('shows each person what the deprecated list showed them: the same items, or the same refusal', async () => {
-    const viewers = { mapleBam, editor, reader, pam, northernBam, coteBam, employee: employees[0] };
+    const viewers = {
+      mapleBam,
+      editor,
+      reader,
+      pam,
+      northernBam,
+      coteBam,
+      applicant,
+      employee: employees[0],
+    };
     for (const [who, viewer] of Object.entries(viewers)) {
       for (const { pair, id } of pairs()) {
         const before = await oldList(viewer.client, pair, id());

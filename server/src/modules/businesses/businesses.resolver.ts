@@ -325,9 +325,29 @@ export class AccessRequestResolver {
 
 @Resolver(() => Viewer)
 export class ViewerBusinessesResolver {
-  @FieldResolver(() => [MembershipNode], { description: 'Active memberships, one per business.' })
+  @FieldResolver(() => [MembershipNode], {
+    description: 'Active memberships, one per business.',
+    deprecationReason: 'Use membershipsConnection: the same memberships, in pages of at most 100.',
+  })
   async memberships(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<MembershipNode[]> {
     return (await activeMembershipsOf(ctx.dataSource, viewer.id)).map(membershipNode);
+  }
+
+  @FieldResolver(() => MembershipConnection, {
+    description: 'The person’s active memberships, one per business, oldest granted first.',
+  })
+  async membershipsConnection(
+    @Root() viewer: Viewer,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<MembershipConnection> {
+    return listConnection(
+      await this.memberships(viewer, ctx),
+      { first, after },
+      { key: (membership) => [membership.grantedAt], id: (membership) => membership.id, direction: 'ASC' },
+      (membership) => membership,
+    );
   }
 
   @FieldResolver(() => BusinessNode, {
@@ -342,9 +362,28 @@ export class ViewerBusinessesResolver {
 
   @FieldResolver(() => [AccessRequestNode], {
     description: 'The person’s own access requests, newest first.',
+    deprecationReason: 'Use accessRequestsConnection: the same requests, in pages of at most 100.',
   })
   accessRequests(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<AccessRequestNode[]> {
     return viewerAccessRequests(ctx.dataSource, viewer.id);
+  }
+
+  @FieldResolver(() => AccessRequestConnection, {
+    description:
+      'The person’s own requests to join businesses, whatever their status, newest first (each with its decision).',
+  })
+  async accessRequestsConnection(
+    @Root() viewer: Viewer,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<AccessRequestConnection> {
+    return listConnection(
+      await viewerAccessRequests(ctx.dataSource, viewer.id),
+      { first, after },
+      { key: (request) => [request.requestedAt], id: (request) => request.id, direction: 'DESC' },
+      (request) => request,
+    );
   }
 
   @FieldResolver(() => BusinessRegistrationNode, {

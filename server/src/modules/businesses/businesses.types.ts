@@ -900,3 +900,10 @@ export const AccessRequestConnection = listConnectionType<AccessRequestNode>(
   },
 );
 export type AccessRequestConnection = ListConnection<AccessRequestNode>;
+
+export const BusinessConnection = listConnectionType<BusinessNode>('Business', BusinessNode, {
+  items: 'businesses',
+  item: 'a business',
+  order: 'by name',
+});
+export type BusinessConnection = ListConnection<BusinessNode>;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 
@@ -27,3 +28,10 @@ export class UnlockCredentialPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+export const LockedCredentialConnection = listConnectionType<LockedCredential>(
+  'LockedCredential',
+  LockedCredential,
+  { items: 'locked credentials', item: 'a locked credential', order: 'soonest unlock first' },
+);
+export type LockedCredentialConnection = ListConnection<LockedCredential>;
