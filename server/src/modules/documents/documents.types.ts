@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 /** What a document is (step 1 of the upload, seed 003 §2.5). */
 export enum DocumentCategory {
@@ -52,3 +53,10 @@ export class CaseDocumentNode {
   })
   downloadUrl: string;
 }
+
+export const CaseDocumentConnection = listConnectionType<CaseDocumentNode>('CaseDocument', CaseDocumentNode, {
+  items: 'documents of the case',
+  item: 'a document of the case',
+  order: 'oldest upload first',
+});
+export type CaseDocumentConnection = ListConnection<CaseDocumentNode>;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { PersonSummary } from '../businesses/businesses.types.js';
 
 // GraphQL types of program account finances (docs/finance.md). Money is integer cents (`...Cents: Int`);
@@ -435,3 +436,10 @@ export class PadAgreementPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadAgreement', PadAgreementNode, {
+  items: 'pre-authorized debit agreements',
+  item: 'a pre-authorized debit agreement',
+  order: 'newest first',
+});
+export type PadAgreementConnection = ListConnection<PadAgreementNode>;
