@@ -152,6 +152,19 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
     expect(registered.business).toMatchObject({ businessNumber: '345678902' });
     expect(registered.activationKeys).toHaveLength(2);
     expect(registered.activationKeys.filter((k) => k.usedAt !== null)).toHaveLength(2);
+    // The connection that replaces the list: the same keys, newest first.
+    const keys = await officer.gql(
+      `query($bn: String!) { officerBusiness(businessNumber: $bn) {
+        activationKeysConnection(first: 1) { edges { node { id } } pageInfo { hasNextPage } totalCount } } }`,
+      { bn: '345678902' },
+    );
+    expect(keys.body.data?.officerBusiness).toEqual({
+      activationKeysConnection: {
+        edges: [{ node: { id: registered.activationKeys[0].id } }],
+        pageInfo: { hasNextPage: true },
+        totalCount: 2,
+      },
+    });
     expect(registered.auditTrail.map((e) => e.type)).toEqual([
       'ACTIVATION_KEY_REDEEMED',
       'ACTIVATION_KEY_ISSUED',

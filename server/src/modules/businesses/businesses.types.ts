@@ -907,3 +907,10 @@ export const BusinessConnection = listConnectionType<BusinessNode>('Business', B
   order: 'by name',
 });
 export type BusinessConnection = ListConnection<BusinessNode>;
+
+export const ActivationKeySummaryConnection = listConnectionType<ActivationKeySummary>(
+  'ActivationKeySummary',
+  ActivationKeySummary,
+  { items: 'activation keys', item: 'an activation key', order: 'newest first' },
+);
+export type ActivationKeySummaryConnection = ListConnection<ActivationKeySummary>;

@@ -3,6 +3,7 @@ import { Brackets, type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
 import {
@@ -15,6 +16,7 @@ import { businessNode, personSummary } from './business-view.service.js';
 import { BusinessAuditEvent } from './businesses.entities.js';
 import {
   ActivationKeySummary,
+  ActivationKeySummaryConnection,
   BusinessAuditEventNode,
   BusinessPayload,
   BusinessSummary,
@@ -172,6 +174,7 @@ export class OfficerBusinessesResolver {
 
   @FieldResolver(() => [ActivationKeySummary], {
     description: 'Activation keys issued for the business, newest first (the keys themselves are not shown).',
+    deprecationReason: 'Use activationKeysConnection: the same keys, in pages of at most 100.',
   })
   async activationKeys(
     @Root() view: OfficerBusinessView,
@@ -185,6 +188,24 @@ export class OfficerBusinessesResolver {
       expiresAt: key.expiresAt,
       usedAt: key.usedAt,
     }));
+  }
+
+  @FieldResolver(() => ActivationKeySummaryConnection, {
+    description:
+      'Activation keys issued for the business, newest first, used or not (the keys themselves are never shown again).',
+  })
+  async activationKeysConnection(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ActivationKeySummaryConnection> {
+    return listConnection(
+      await this.activationKeys(view, ctx),
+      { first, after },
+      { key: (key) => [key.issuedAt], id: (key) => key.id, direction: 'DESC' },
+      (key) => key,
+    );
   }
 
   @FieldResolver(() => [BusinessAuditEventNode], {
