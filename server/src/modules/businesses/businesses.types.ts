@@ -914,3 +914,10 @@ export const ActivationKeySummaryConnection = listConnectionType<ActivationKeySu
   { items: 'activation keys', item: 'an activation key', order: 'newest first' },
 );
 export type ActivationKeySummaryConnection = ListConnection<ActivationKeySummary>;
+
+export const BusinessAuditEventConnection = listConnectionType<BusinessAuditEventNode>(
+  'BusinessAuditEvent',
+  BusinessAuditEventNode,
+  { items: 'audit events', item: 'an audit event', order: 'newest first' },
+);
+export type BusinessAuditEventConnection = ListConnection<BusinessAuditEventNode>;

@@ -3,6 +3,7 @@ import { Brackets, type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
 import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
@@ -17,6 +18,7 @@ import { BusinessAuditEvent } from './businesses.entities.js';
 import {
   ActivationKeySummary,
   ActivationKeySummaryConnection,
+  BusinessAuditEventConnection,
   BusinessAuditEventNode,
   BusinessPayload,
   BusinessSummary,
@@ -210,6 +212,7 @@ export class OfficerBusinessesResolver {
 
   @FieldResolver(() => [BusinessAuditEventNode], {
     description: 'Audit trail of the business (newest first).',
+    deprecationReason: 'Use auditTrailConnection: the same events, in pages of at most 100 with cursors.',
   })
   async auditTrail(
     @Root() view: OfficerBusinessView,
@@ -231,6 +234,48 @@ export class OfficerBusinessesResolver {
       detail: row.detail,
       actorId: row.actorId,
     }));
+  }
+
+  @FieldResolver(() => BusinessAuditEventConnection, {
+    description:
+      'The business’s audit trail (registration attempts and locks, activation keys, registration, officer actions), newest first, for agency officers. Read in SQL by keyset: the trail only grows.',
+  })
+  async auditTrailConnection(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<BusinessAuditEventConnection> {
+    const size = pageSize(first);
+    const query = ctx.dataSource
+      .getRepository(BusinessAuditEvent)
+      .createQueryBuilder('e')
+      .where('e.registry_business_id = :registryBusinessId', { registryBusinessId: view.registryBusinessId });
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const keyset = keysetBefore('e.occurred_at', 'e.id', decodeCursor(after));
+      query.andWhere(keyset.sql, keyset.params);
+    }
+    const rows = await query
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(size + 1)
+      .getMany();
+    return {
+      ...toConnectionPage(
+        rows,
+        size,
+        (row) => ({ at: row.occurredAt, id: row.id }),
+        (row) => ({
+          id: row.id,
+          type: row.type,
+          occurredAt: row.occurredAt,
+          detail: row.detail,
+          actorId: row.actorId,
+        }),
+      ),
+      totalCount,
+    };
   }
 }
 
