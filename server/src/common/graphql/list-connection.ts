@@ -125,11 +125,9 @@ export function listConnectionType<N extends object>(
   node: ClassType,
   text: ListConnectionText,
 ): ClassType & (new () => ListConnection<N>) {
-  @ObjectType(`${name}Edge`, {
-    description: `${text.item[0].toUpperCase()}${text.item.slice(1)} in a list, with its cursor.`,
-  })
+  @ObjectType(`${name}Edge`, { description: `One of the ${text.items}, with its cursor.` })
   class Edge {
-    @Field(() => String, { description: `Pass as \`after\` to read the ${text.items} after this one.` })
+    @Field(() => String, { description: `Pass as \`after\` to read the ${text.items} that follow it.` })
     cursor: string;
 
     @Field(() => node, { description: `The ${text.item.replace(/^(a|an|one) /, '')}.` })
@@ -138,13 +136,13 @@ export function listConnectionType<N extends object>(
 
   @ObjectType(`${name}Connection`, { description: `A page of ${text.items}, ${text.order}.` })
   class Connection implements ListConnection<N> {
-    @Field(() => [Edge], { description: `The ${text.items} of this page.` })
+    @Field(() => [Edge], { description: `This page’s ${text.items}.` })
     edges: Array<{ cursor: string; node: N }>;
 
     @Field(() => PageInfo, { description: 'Where this page ends.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: `Every one of the ${text.items}, not only this page.` })
+    @Field(() => Int, { description: `How many ${text.items} there are in all, not only on this page.` })
     totalCount: number;
   }
   return Connection;
