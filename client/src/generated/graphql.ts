@@ -62,7 +62,9 @@ export type AccessRequestStatus =
   /** Rejected. */
   | 'REJECTED';
 
+/** Step 3 of business registration: the answers to the questions about the program account’s financial records. */
 export type AnswerRegistrationQuestionsInput = {
+  /** The amount of the latest payment on the account, in dollars (e.g. 1234.56). */
   latestPayment: Scalars['String']['input'];
   /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
@@ -79,6 +81,7 @@ export type ApiTokenScope =
   /** Queries, and the mutations open to tokens (docs/api.md). */
   | 'READ_WRITE';
 
+/** Apply a credit of a program account as payment to some of its payable transactions, all at once or not at all. */
 export type ApplyCreditInput = {
   /** 1 to 20 transactions; together at most the credit. */
   allocations: Array<CreditAllocationInput>;
@@ -88,6 +91,7 @@ export type ApplyCreditInput = {
   programAccountId: Scalars['ID']['input'];
 };
 
+/** A business account manager assigns one of the provider’s employees directly to one client. */
 export type AssignEmployeeToClientInput = {
   /** A client with an ACCEPTED relationship with the provider. */
   clientBusinessId: Scalars['ID']['input'];
@@ -97,6 +101,7 @@ export type AssignEmployeeToClientInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** A business account manager assigns one of the provider’s employees to a client group (every client in it). */
 export type AssignEmployeeToGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];
@@ -115,28 +120,43 @@ export type BusinessRole =
   /** View only within scope. */
   | 'READER';
 
+/** A new role (and, for a program role, program accounts) for an employee of the business. */
 export type ChangeMembershipInput = {
   /** The membership’s id. */
   membershipId: Scalars['ID']['input'];
+  /** For PROGRAM_ACCOUNT_MANAGER, EDITOR or READER: the program accounts in scope (at least one). Ignored for a business account manager (every account). */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new role. Only a business account manager may grant BUSINESS_ACCOUNT_MANAGER; the business keeps at least one active one. */
   role: BusinessRole;
 };
 
+/** The signed-in person changes the password of their local credential. */
 export type ChangePasswordInput = {
+  /** The password in use now; a wrong one counts toward the lockout. */
   currentPassword: Scalars['String']['input'];
+  /** The new password, with the same rules as at registration. */
   newPassword: Scalars['String']['input'];
+  /** The new password again; must be identical. */
   newPasswordConfirmation: Scalars['String']['input'];
 };
 
+/** The signed-in person replaces their recovery questions. */
 export type ChangeRecoveryInput = {
+  /** The password in use now, to confirm it is the person; a wrong one counts toward the lockout. */
   currentPassword: Scalars['String']['input'];
+  /** The new recovery question, memorable person and memorable date. */
   recovery: RecoveryInput;
 };
 
+/** A contact person, as the business writes it. */
 export type ContactInput = {
+  /** Email address (optional). */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Full name, required, at most 175 characters. */
   name: Scalars['String']['input'];
+  /** Telephone number, e.g. 613-555-0101 (optional, at most 25 characters). */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Job title, optional, at most 100 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -154,6 +174,7 @@ export type CreateApiTokenInput = {
   scope: ApiTokenScope;
 };
 
+/** A new, empty client group for a service provider. */
 export type CreateClientGroupInput = {
   /** Max 100; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
@@ -161,6 +182,7 @@ export type CreateClientGroupInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A new monthly pre-authorized debit agreement for an RM program account; an account has at most one active agreement (else PAD_EXISTS). Bank numbers are never answered in full. */
 export type CreatePadAgreementInput = {
   /** The payor accepts the PAD agreement’s terms. */
   acceptTerms: Scalars['Boolean']['input'];
@@ -185,6 +207,7 @@ export type CredentialKind =
   /** A federated OpenID Connect sign-in partner. */
   | 'PARTNER';
 
+/** How much of the credit goes to one transaction. */
 export type CreditAllocationInput = {
   /** Cents, at least 1 and at most what the transaction still owes. */
   amountCents: Scalars['Int']['input'];
@@ -192,7 +215,9 @@ export type CreditAllocationInput = {
   transactionId: Scalars['ID']['input'];
 };
 
+/** A manager’s decision on a pending access request. */
 export type DecideAccessRequestInput = {
+  /** true to approve (the requester becomes a member with `role`), false to reject (with `reason`). */
   approve: Scalars['Boolean']['input'];
   /** Required on approval unless BAM. */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -204,7 +229,9 @@ export type DecideAccessRequestInput = {
   role?: InputMaybe<BusinessRole>;
 };
 
+/** The client’s answer to a relationship request. */
 export type DecideRelationshipInput = {
+  /** true to accept (with `type`), false to reject (with `reason`). */
   approve: Scalars['Boolean']['input'];
   /** PROGRAM_MANAGEMENT: the client’s program accounts covered (at least one). */
   programAccountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -238,24 +265,31 @@ export type DocumentCategory =
   /** Producers’ or manufacturers’ product documentation. */
   | 'PRODUCT_DOCUMENTATION';
 
+/** One good to estimate duties and GST for: its classification, value for duty, tariff treatment and quantity. */
 export type DutyEstimateInput = {
   /** Classification number, 0000.00.00.00. */
   classification: Scalars['String']['input'];
   /** Quantity in the line’s unit (to 3 decimals); required when the rate has a specific duty. */
   quantity?: InputMaybe<Scalars['Float']['input']>;
+  /** The tariff treatment claimed (the origin’s preference, e.g. UST under CUSMA); it must have a rate for the line. */
   treatment: TariffTreatment;
   /** Value for duty in cents (Canadian dollars), 1 to 500000000. */
   valueForDutyCents: Scalars['Int']['input'];
 };
 
+/** An officer issues an activation key for a business that cannot answer the registration questions. */
 export type IssueActivationKeyInput = {
+  /** BN9 of a business in the registry. */
   businessNumber: Scalars['String']['input'];
+  /** The business contact the key is for (the agency mails it to them), at most 175 characters. */
   contactName: Scalars['String']['input'];
 };
 
 /** English or French. */
 export type Language =
+  /** English (the `en` of portal addresses and the Accept-Language header). */
   | 'EN'
+  /** French (the `fr` of portal addresses and the Accept-Language header). */
   | 'FR';
 
 /** Where an email is in the outbox. */
@@ -291,6 +325,7 @@ export type NoticeFilterInput = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** Default: today. */
   to?: InputMaybe<Scalars['String']['input']>;
+  /** Only notices of this type; omit for every type. */
   type?: InputMaybe<NoticeType>;
 };
 
@@ -355,43 +390,63 @@ export type PersonRole =
 
 /** An officer’s notice; subject and body in both languages. */
 export type PostNoticeInput = {
+  /** Who receives it: one BUSINESS, every business with a program account of a PROGRAM_TYPE, or EVERYONE. */
   audience: NoticeAudience;
+  /** The body in English, plain text, 1 to 5000 characters. */
   bodyEn: Scalars['String']['input'];
+  /** The body in French, plain text, 1 to 5000 characters. */
   bodyFr: Scalars['String']['input'];
   /** The BN9, for audience BUSINESS. */
   businessNumber?: InputMaybe<Scalars['String']['input']>;
   /** For audience PROGRAM_TYPE. */
   programType?: InputMaybe<NoticeProgramType>;
+  /** The subject in English, 1 to 200 characters. */
   subjectEn: Scalars['String']['input'];
+  /** The subject in French, 1 to 200 characters. */
   subjectFr: Scalars['String']['input'];
+  /** Whether it is urgent: then it is emailed to every recipient, whatever their email preference. */
   urgent: Scalars['Boolean']['input'];
 };
 
 /** The recovery questions of a credential (seed 003 §1.5). */
 export type RecoveryInput = {
+  /** The answer to the chosen question: 3 to 50 letters (accented ones too), digits and spaces; compared ignoring case and extra spaces. */
   answer: Scalars['String']['input'];
   /** YYYY-MM-DD, a real date in the past. */
   memorableDate: Scalars['String']['input'];
+  /** Optional hint shown with the memorable date question, with the same rules as memorablePersonHint. */
   memorableDateHint?: InputMaybe<Scalars['String']['input']>;
+  /** The name of a person the user will remember, with the same rules as the answer; asked back to reset a forgotten password. */
   memorablePerson: Scalars['String']['input'];
+  /** Optional hint shown with the memorable person question: 3 to 100 letters (accented ones too), digits, spaces and only the punctuation ' , - . ? */
   memorablePersonHint?: InputMaybe<Scalars['String']['input']>;
   /** One of `recoveryQuestions`. */
   questionId: Scalars['ID']['input'];
 };
 
+/** A new local (GCKey-style) credential: username, password and recovery questions (seed 003 §1.3-1.5). */
 export type RegisterLocalCredentialInput = {
   /** Must be true: the person accepts the terms and conditions. */
   acceptTerms: Scalars['Boolean']['input'];
+  /** 8 to 16 characters of letters, digits and !#$%&()*+,-./:;=?@[]^_{}~, with upper and lower case and a digit; not a common password nor sharing 3 characters in a row with the username. */
   password: Scalars['String']['input'];
+  /** The password again; must be identical. */
   passwordConfirmation: Scalars['String']['input'];
+  /** The recovery question, memorable person and memorable date used to reset a forgotten password. */
   recovery: RecoveryInput;
+  /** 8 to 16 ASCII letters and digits, at most 7 of them digits; unique, ignoring case. */
   username: Scalars['String']['input'];
 };
 
+/** The business address as the registrant writes it, compared with the registry’s (step 2 of registration). */
 export type RegistrationAddressInput = {
+  /** ISO 3166-1 alpha-2 country code (e.g. CA). */
   country: Scalars['String']['input'];
+  /** Street address, as registered with the agency. */
   line1: Scalars['String']['input'];
+  /** Second line (suite, unit), if any. */
   line2?: InputMaybe<Scalars['String']['input']>;
+  /** PO box or rural route, if any. */
   poBoxOrRuralRoute?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -450,18 +505,23 @@ export type RelationshipType =
   /** Only the program accounts named in the relationship. */
   | 'PROGRAM_MANAGEMENT';
 
+/** A new name for a client group. */
 export type RenameClientGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];
+  /** At most 100 characters; unique for the provider, deleted groups included, ignoring case and accents. */
   name: Scalars['String']['input'];
 };
 
+/** A person asks to join a business registered on the portal as an employee. */
 export type RequestEmployerAccessInput = {
+  /** BN9 of the employer (see employerPreview). */
   businessNumber: Scalars['String']['input'];
   /** Required, max 500. */
   reason: Scalars['String']['input'];
 };
 
+/** A service provider asks one client business for a relationship. */
 export type RequestRelationshipInput = {
   /** BN9 of the client, a business registered on the portal. */
   clientBusinessNumber: Scalars['String']['input'];
@@ -471,6 +531,7 @@ export type RequestRelationshipInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A service provider asks several client businesses at once; each business number is answered on its own. */
 export type RequestRelationshipsInput = {
   /** 1 to 50 BN9s; each is answered on its own. */
   clientBusinessNumbers: Array<Scalars['String']['input']>;
@@ -480,6 +541,7 @@ export type RequestRelationshipsInput = {
   providerBusinessId: Scalars['ID']['input'];
 };
 
+/** A new ruling request for a program account; documents are uploaded afterwards to its case number. */
 export type RequestRulingInput = {
   /** At most 2000 characters. */
   goodsDescription: Scalars['String']['input'];
@@ -489,18 +551,27 @@ export type RequestRulingInput = {
   questions: Scalars['String']['input'];
   /** The classification proposed, 0000.00.00.00 (optional). */
   tariffClassification?: InputMaybe<Scalars['String']['input']>;
+  /** TARIFF_CLASSIFICATION, ORIGIN or VALUATION. */
   type: RulingType;
 };
 
+/** Reset a forgotten password by answering the recovery questions (see passwordRecoveryChallenge). */
 export type ResetForgottenPasswordInput = {
+  /** The answer to the recovery question. */
   answer: Scalars['String']['input'];
+  /** The memorable date given at registration, YYYY-MM-DD. */
   memorableDate: Scalars['String']['input'];
+  /** The memorable person given at registration. */
   memorablePerson: Scalars['String']['input'];
+  /** The new password, with the same rules as at registration. */
   newPassword: Scalars['String']['input'];
+  /** The new password again; must be identical. */
   newPasswordConfirmation: Scalars['String']['input'];
+  /** The username whose password is forgotten. */
   username: Scalars['String']['input'];
 };
 
+/** The signed-in person revokes their own credential: every session ends and it cannot sign in again. */
 export type RevokeCredentialInput = {
   /** Required for LOCAL credentials. */
   currentPassword?: InputMaybe<Scalars['String']['input']>;
@@ -528,17 +599,25 @@ export type RulingType =
   /** National customs ruling on the value for duty. */
   | 'VALUATION';
 
+/** The personal profile, created at first sign-in and changed later; every field is replaced. */
 export type SavePersonalProfileInput = {
   /** Must be true: the person accepts the terms of notice emails (urgent notices are always sent). */
   acceptNoticeTerms: Scalars['Boolean']['input'];
+  /** Email address, at most 254 characters (64 before the @). */
   email: Scalars['String']['input'];
+  /** The email again; must be identical (ignoring case). */
   emailConfirmation: Scalars['String']['input'];
+  /** Given name: 1 to 100 letters, spaces and '’-. */
   firstName: Scalars['String']['input'];
+  /** Family name: 1 to 100 letters, spaces and '’-. */
   lastName: Scalars['String']['input'];
   /** North American number with its area code, e.g. 613-555-0101. */
   phone: Scalars['String']['input'];
+  /** Optional extension, up to 6 digits. */
   phoneExtension?: InputMaybe<Scalars['String']['input']>;
+  /** The language of the person’s emails and, by default, of the portal. */
   preferredLanguage: Language;
+  /** Whether notices are also sent by email (urgent notices always are). */
   receiveNoticeEmails: Scalars['Boolean']['input'];
 };
 
@@ -578,11 +657,15 @@ export type SecurityType =
   /** A bond from a surety company. */
   | 'SURETY_BOND';
 
+/** Sign in with a local credential. */
 export type SignInInput = {
+  /** The password. Consecutive failures lock the username for a while (LOCKOUT_THRESHOLD, LOCKOUT_MINUTES). */
   password: Scalars['String']['input'];
+  /** The username, in any case. */
   username: Scalars['String']['input'];
 };
 
+/** Step 1 of business registration: which business, and the attestation that the person may register it. */
 export type StartBusinessRegistrationInput = {
   /** Must be true. */
   attest: Scalars['Boolean']['input'];
@@ -592,6 +675,7 @@ export type StartBusinessRegistrationInput = {
   programAccountReference: Scalars['String']['input'];
 };
 
+/** A change to a program account’s financial security, sent for the agency to process. */
 export type SubmitFinancialSecurityChangeInput = {
   /** Cents, 1 to 1,000,000,000 ($10 million). */
   amountCents: Scalars['Int']['input'];
@@ -607,6 +691,7 @@ export type SubmitFinancialSecurityChangeInput = {
   reason: Scalars['String']['input'];
   /** Up to 40 letters, digits or hyphens. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** SURETY_BOND or CASH_DEPOSIT. */
   type: SecurityType;
 };
 
@@ -625,6 +710,7 @@ export type TariffTreatment =
   /** United States Tariff (CUSMA). */
   | 'UST';
 
+/** Ends an employee’s direct assignment to a client (assignments through groups stay). */
 export type UnassignEmployeeFromClientInput = {
   /** The client business’s id. */
   clientBusinessId: Scalars['ID']['input'];
@@ -634,6 +720,7 @@ export type UnassignEmployeeFromClientInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** Ends an employee’s assignment to a client group. */
 export type UnassignEmployeeFromGroupInput = {
   /** The client group’s id. */
   groupId: Scalars['ID']['input'];
@@ -641,13 +728,17 @@ export type UnassignEmployeeFromGroupInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** The settings a business keeps up to date itself: its activity and its contacts. */
 export type UpdateBusinessSettingsInput = {
+  /** What the business does, in its own words (at most 500 characters); null clears it. */
   businessActivity?: InputMaybe<Scalars['String']['input']>;
   /** The business’s id. */
   businessId: Scalars['ID']['input'];
+  /** The business’s contacts, at most 20; replaces the list. */
   contacts: Array<ContactInput>;
 };
 
+/** New contacts for one program account. */
 export type UpdateProgramAccountContactsInput = {
   /** At most 20; replaces the account’s contacts. */
   contacts: Array<ContactInput>;
@@ -655,7 +746,9 @@ export type UpdateProgramAccountContactsInput = {
   programAccountId: Scalars['ID']['input'];
 };
 
+/** Step 2 of business registration: the legal name and address, checked against the registry. */
 export type ValidateBusinessInput = {
+  /** The business address as registered with the agency. */
   address: RegistrationAddressInput;
   /** Max 175. */
   legalName: Scalars['String']['input'];

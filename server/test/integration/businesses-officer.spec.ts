@@ -152,6 +152,19 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
     expect(registered.business).toMatchObject({ businessNumber: '345678902' });
     expect(registered.activationKeys).toHaveLength(2);
     expect(registered.activationKeys.filter((k) => k.usedAt !== null)).toHaveLength(2);
+    // The connection that replaces the list: the same keys, newest first.
+    const keys = await officer.gql(
+      `query($bn: String!) { officerBusiness(businessNumber: $bn) {
+        activationKeysConnection(first: 1) { edges { node { id } } pageInfo { hasNextPage } totalCount } } }`,
+      { bn: '345678902' },
+    );
+    expect(keys.body.data?.officerBusiness).toEqual({
+      activationKeysConnection: {
+        edges: [{ node: { id: registered.activationKeys[0].id } }],
+        pageInfo: { hasNextPage: true },
+        totalCount: 2,
+      },
+    });
     expect(registered.auditTrail.map((e) => e.type)).toEqual([
       'ACTIVATION_KEY_REDEEMED',
       'ACTIVATION_KEY_ISSUED',
@@ -160,6 +173,33 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
       'ACTIVATION_KEY_ISSUED',
     ]);
     expect(registered.auditTrail[4].actor?.id).toBe(officerId);
+    // The connection that replaces the list: the same events, newest first, two at a time to the end.
+    const TRAIL = `query($bn: String!, $after: String) { officerBusiness(businessNumber: $bn) {
+      auditTrailConnection(first: 2, after: $after) { edges { node { type } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+    type TrailPage = {
+      edges: Array<{ node: { type: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      totalCount: number;
+    };
+    const types: string[] = [];
+    let after: string | null = null;
+    for (let pages = 1; ; pages += 1) {
+      const answer = await officer.gql(TRAIL, { bn: '345678902', after });
+      const trail = (answer.body.data?.officerBusiness as { auditTrailConnection: TrailPage })
+        .auditTrailConnection;
+      types.push(...trail.edges.map((edge) => edge.node.type));
+      expect(trail.totalCount).toBe(registered.auditTrail.length);
+      if (!trail.pageInfo.hasNextPage) break;
+      expect(pages).toBeLessThan(10);
+      after = trail.pageInfo.endCursor;
+    }
+    expect(types).toEqual(registered.auditTrail.map((e) => e.type));
+    const over = await officer.gql(TRAIL.replace('first: 2', 'first: 101'), { bn: '345678902' });
+    expect(over.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      max: 100,
+    });
   });
 
   it('lets only one of two concurrent redemptions of a key succeed', async () => {

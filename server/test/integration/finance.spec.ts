@@ -621,6 +621,25 @@ describe.each(drivers)('program account finances on %s', (driver) => {
       await bam.client.gql(PADS, { id: rm }),
     ).padAgreements;
     expect(list.map((p) => p.status)).toEqual(['ACTIVE', 'CANCELLED']);
+    // The connection that replaces the list: the same agreements, newest first, one page at a time.
+    const PAGE = `query($id: ID!, $after: String) { programAccount(id: $id) { padAgreementsConnection(first: 1, after: $after) {
+      edges { node { status } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+    type PadPage = {
+      edges: Array<{ node: { status: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      totalCount: number;
+    };
+    const first = payload<{ padAgreementsConnection: PadPage }>(
+      await bam.client.gql(PAGE, { id: rm }),
+    ).padAgreementsConnection;
+    const next = payload<{ padAgreementsConnection: PadPage }>(
+      await bam.client.gql(PAGE, { id: rm, after: first.pageInfo.endCursor }),
+    ).padAgreementsConnection;
+    expect([first, next].map((page) => [page.edges[0].node.status, page.pageInfo.hasNextPage])).toEqual([
+      ['ACTIVE', true],
+      ['CANCELLED', false],
+    ]);
+    expect(next.totalCount).toBe(2);
     expect(await t.dataSource.getRepository(BusinessAuditEvent).countBy({ type: 'PAD_CREATED' })).toBe(2);
     expect(await t.dataSource.getRepository(BusinessAuditEvent).countBy({ type: 'PAD_CANCELLED' })).toBe(1);
   });

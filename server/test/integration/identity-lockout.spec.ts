@@ -112,6 +112,9 @@ describe.each(drivers)('lockout, throttling, recovery and officers on %s', (driv
     const person = t.client({ ip: '192.0.2.20' });
     expect(codes(await signIn(person, 'Oubli2026'))).toEqual([]);
     expect((await person.gql(LOCKED_CREDENTIALS)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await person.gql('{ lockedCredentialsConnection { totalCount } }')).body.errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
 
     const officer = t.client({ ip: '192.0.2.21' });
     const signedIn = payload<{ viewer: Viewer }>(await signIn(officer, 'AgentSmith1', OFFICER_PASSWORD));
@@ -135,6 +138,15 @@ describe.each(drivers)('lockout, throttling, recovery and officers on %s', (driv
       { username: 'Verrou2026', failedAttempts: 5 },
     ]);
     expect(new Date(String(locked[0]?.lockedUntil)).getTime()).toBeGreaterThan(Date.now() + 25 * MINUTE);
+    // The connection that replaces the list gives the same credentials, a page at a time.
+    const connection = await officer.gql(
+      '{ lockedCredentialsConnection(first: 1) { edges { node { userId } } pageInfo { hasNextPage } totalCount } }',
+    );
+    expect(connection.body.data?.lockedCredentialsConnection).toEqual({
+      edges: [{ node: { userId: locked[0].userId } }],
+      pageInfo: { hasNextPage: false },
+      totalCount: 1,
+    });
     const userId = locked[0].userId as string;
     expect(payload(await officer.gql(UNLOCK, { userId: 'no-such-person' }))).toEqual({
       unlocked: false,

@@ -203,6 +203,14 @@ describe.each(drivers)('rulings and documents on %s', (driver) => {
           contentType: 'application/pdf',
         }),
       ]);
+      // The connection that replaces the list gives the same documents.
+      const paged = await bam.client.gql(
+        `query($id: ID!) { ruling(id: $id) { documentsConnection(first: 100) { edges { node { id } } totalCount } } }`,
+        { id: rulingId },
+      );
+      expect(paged.body.data?.ruling).toEqual({
+        documentsConnection: { edges: [{ node: { id: ruling.documents[0].id } }], totalCount: 1 },
+      });
       const got = await download(t.url, bam.client, ruling.documents[0].downloadUrl);
       expect(got.status).toBe(200);
       expect(got.bytes.equals(file)).toBe(true);

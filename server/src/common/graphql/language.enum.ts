@@ -6,4 +6,11 @@ export enum LanguageEnum {
   FR = 'fr',
 }
 
-registerEnumType(LanguageEnum, { name: 'Language', description: 'English or French.' });
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: 'English or French.',
+  valuesConfig: {
+    EN: { description: 'English (the `en` of portal addresses and the Accept-Language header).' },
+    FR: { description: 'French (the `fr` of portal addresses and the Accept-Language header).' },
+  },
+});

@@ -31,13 +31,16 @@ registerEnumType(AccessArea, {
 
 @ObjectType({ description: 'What the caller may do in one area of a business (the access table’s answer).' })
 export class AreaAccess {
-  @Field(() => AccessArea)
+  @Field(() => AccessArea, { description: 'The area of the access tables.' })
   area: AccessArea;
 
   @Field(() => Boolean, { description: 'For the business, or for at least the program accounts in scope.' })
   view: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether the caller may change things in this area (for the business, or at least the program accounts in scope).',
+  })
   edit: boolean;
 }
 

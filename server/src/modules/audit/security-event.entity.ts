@@ -15,7 +15,7 @@ import { SecurityEventType } from './security-event.types.js';
 @Entity('security_event')
 @Index('IDX_security_event_user_time', ['userId', 'occurredAt'])
 export class SecurityEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The security event’s id (opaque).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
@@ -27,11 +27,13 @@ export class SecurityEvent {
   @UuidColumn('actor_id', { nullable: true })
   actorId: string | null;
 
-  @Field(() => SecurityEventType)
+  @Field(() => SecurityEventType, {
+    description: 'What happened (a password change, a lock, a revocation…).',
+  })
   @Column({ name: 'event_type', type: 'varchar', length: 40 })
   type: SecurityEventType;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   @InstantColumn('occurred_at')
   occurredAt: Date;
 

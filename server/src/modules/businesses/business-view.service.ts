@@ -210,10 +210,19 @@ export async function visibleProgramAccounts(
   standing: Standing,
   business: Business,
 ): Promise<ProgramAccount[]> {
+  const visible = await visibleRegistryAccounts(loaders, standing, business);
+  return Promise.all(visible.map((account) => programAccountOf(loaders, standing, business.id, account)));
+}
+
+/** The registry rows of the program accounts the caller may list: all, or those in the caller's scope. */
+export async function visibleRegistryAccounts(
+  loaders: BusinessLoaders,
+  standing: Standing,
+  business: Business,
+): Promise<RegistryProgramAccount[]> {
   const all = await loaders.programAccountsOfRegistryBusiness.load(business.registryBusinessId);
   const scope = visibleScope(standing, AccessArea.PROGRAM_LIST, AccessAction.VIEW);
-  const visible = scope === 'ALL' ? all : all.filter((account) => scope.has(account.id));
-  return Promise.all(visible.map((account) => programAccountOf(loaders, standing, business.id, account)));
+  return scope === 'ALL' ? all : all.filter((account) => scope.has(account.id));
 }
 
 /** A membership's scoped accounts (empty for a BAM: all accounts, including future ones). */

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
 import { programAccountById } from './access-owners.js';
@@ -22,20 +23,24 @@ import {
   programAccountOf,
   visibleBusiness,
   visibleProgramAccounts,
+  visibleRegistryAccounts,
 } from './business-view.service.js';
 import { type Business } from './businesses.entities.js';
 import { activeBusinessOf, switchBusiness } from './businesses.service.js';
 import { updateProgramAccountContacts } from './memberships.service.js';
 import {
+  AccessRequestConnection,
   AccessRequestNode,
   BusinessNode,
   BusinessPayload,
   BusinessProfile,
   BusinessRegistrationNode,
   BusinessSummary,
+  MembershipConnection,
   MembershipNode,
   PersonSummary,
   ProgramAccount,
+  ProgramAccountConnection,
   ProgramAccountPayload,
   ProgramAccountSummary,
   UpdateProgramAccountContactsInput,
@@ -134,7 +139,11 @@ export class BusinessResolver {
   }
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @FieldResolver(() => BusinessProfile, { nullable: true })
+  @FieldResolver(() => BusinessProfile, {
+    nullable: true,
+    description:
+      'The business account profile from the registry (legal and operating names, type, ownership, addresses) and the contacts and activity the business keeps itself.',
+  })
   async profile(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<BusinessProfile> {
     return businessProfile(businessLoaders(ctx), await entityOf(ctx, node));
   }
@@ -143,16 +152,41 @@ export class BusinessResolver {
   @FieldResolver(() => [ProgramAccount], {
     nullable: true,
     description: 'Program accounts the caller may see: all, or those in the caller’s scope.',
+    deprecationReason: 'Use programAccountsConnection: the same accounts, in pages of at most 100.',
   })
   async programAccounts(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ProgramAccount[]> {
     const standing = await ctx.access.standing(node.id);
     return visibleProgramAccounts(businessLoaders(ctx), standing, await entityOf(ctx, node));
   }
 
+  @Access(AccessArea.PROGRAM_LIST, AccessAction.VIEW)
+  @FieldResolver(() => ProgramAccountConnection, {
+    nullable: true,
+    description:
+      'The program accounts the caller may list, by account number: every account, or only those in the caller’s scope, as the PROGRAM_LIST row of the access tables says (docs/access-model.md).',
+  })
+  async programAccountsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ProgramAccountConnection> {
+    const standing = await ctx.access.standing(node.id);
+    const loaders = businessLoaders(ctx);
+    const business = await entityOf(ctx, node);
+    return listConnection(
+      await visibleRegistryAccounts(loaders, standing, business),
+      { first, after },
+      { key: (account) => [account.accountNumber], id: (account) => account.id, direction: 'ASC' },
+      (account) => programAccountOf(loaders, standing, business.id, account),
+    );
+  }
+
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
   @FieldResolver(() => [AccessRequestNode], {
     nullable: true,
     description: 'BAM and PAM only (PAM: requests for their programs); empty for other roles.',
+    deprecationReason: 'Use pendingAccessRequestsConnection: the same requests, in pages of at most 100.',
   })
   async pendingAccessRequests(
     @Root() node: BusinessNode,
@@ -164,12 +198,65 @@ export class BusinessResolver {
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
-  @FieldResolver(() => [MembershipNode], { nullable: true, description: 'BAM only; empty for other roles.' })
+  @FieldResolver(() => AccessRequestConnection, {
+    nullable: true,
+    description:
+      'Requests to join the business waiting for a decision, oldest first. A business account manager sees them all, a program account manager those for their programs; empty for other roles.',
+  })
+  async pendingAccessRequestsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<AccessRequestConnection> {
+    return listConnection(
+      await this.pendingAccessRequests(node, ctx),
+      { first, after },
+      { key: (request) => [request.requestedAt], id: (request) => request.id, direction: 'ASC' },
+      (request) => request,
+    );
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => [MembershipNode], {
+    nullable: true,
+    description: 'BAM only; empty for other roles.',
+    deprecationReason: 'Use membersConnection: the same memberships, in pages of at most 100.',
+  })
   async members(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<MembershipNode[]> {
     requireSession(ctx);
     const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
     if (!isActiveBam(membership)) return [];
     return (await membersOf(ctx.dataSource, node.id)).map(membershipNode);
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => MembershipConnection, {
+    nullable: true,
+    description:
+      'The business’s employees and their roles, revoked memberships too: active ones first, then oldest granted first. Business account managers only; empty for other roles.',
+  })
+  async membersConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<MembershipConnection> {
+    requireSession(ctx);
+    const loaders = businessLoaders(ctx);
+    const membership = await activeViewerMembership(loaders, node.id);
+    const rows = isActiveBam(membership) ? await loaders.membersOfBusiness.load(node.id) : [];
+    return listConnection(
+      rows,
+      { first, after },
+      {
+        // ACTIVE sorts before REVOKED, as in membersOf.
+        key: (row) => [row.status, row.grantedAt],
+        id: (row) => row.id,
+        direction: 'ASC',
+      },
+      membershipNode,
+    );
   }
 
   @FieldResolver(() => MembershipNode, {
@@ -185,12 +272,14 @@ export class BusinessResolver {
 
 @Resolver(() => MembershipNode)
 export class MembershipResolver {
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, {
+    description: 'The member: name and email from their personal profile.',
+  })
   person(@Root() membership: MembershipNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), membership.userId);
   }
 
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The business the membership is of.' })
   async business(@Root() membership: MembershipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     const loaders = businessLoaders(ctx);
     const business = await loaders.business.load(membership.businessId);
@@ -211,7 +300,7 @@ export class MembershipResolver {
 
 @Resolver(() => AccessRequestNode)
 export class AccessRequestResolver {
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The business access is asked to: its BN9 and name.' })
   async business(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     const loaders = businessLoaders(ctx);
     const business = await loaders.business.load(request.businessId);
@@ -219,12 +308,16 @@ export class AccessRequestResolver {
     return summaryOf(await businessNode(loaders, business));
   }
 
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, { description: 'The person asking to join.' })
   requester(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), request.requesterId);
   }
 
-  @FieldResolver(() => PersonSummary, { nullable: true })
+  @FieldResolver(() => PersonSummary, {
+    nullable: true,
+    description:
+      'The manager who approved or rejected it; null while PENDING or when the requester cancelled it.',
+  })
   decidedBy(@Root() request: AccessRequestNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
     return request.decidedBy ? personSummary(businessLoaders(ctx), request.decidedBy) : Promise.resolve(null);
   }
@@ -232,9 +325,29 @@ export class AccessRequestResolver {
 
 @Resolver(() => Viewer)
 export class ViewerBusinessesResolver {
-  @FieldResolver(() => [MembershipNode], { description: 'Active memberships, one per business.' })
+  @FieldResolver(() => [MembershipNode], {
+    description: 'Active memberships, one per business.',
+    deprecationReason: 'Use membershipsConnection: the same memberships, in pages of at most 100.',
+  })
   async memberships(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<MembershipNode[]> {
     return (await activeMembershipsOf(ctx.dataSource, viewer.id)).map(membershipNode);
+  }
+
+  @FieldResolver(() => MembershipConnection, {
+    description: 'The person’s active memberships, one per business, oldest granted first.',
+  })
+  async membershipsConnection(
+    @Root() viewer: Viewer,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<MembershipConnection> {
+    return listConnection(
+      await this.memberships(viewer, ctx),
+      { first, after },
+      { key: (membership) => [membership.grantedAt], id: (membership) => membership.id, direction: 'ASC' },
+      (membership) => membership,
+    );
   }
 
   @FieldResolver(() => BusinessNode, {
@@ -249,9 +362,28 @@ export class ViewerBusinessesResolver {
 
   @FieldResolver(() => [AccessRequestNode], {
     description: 'The person’s own access requests, newest first.',
+    deprecationReason: 'Use accessRequestsConnection: the same requests, in pages of at most 100.',
   })
   accessRequests(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<AccessRequestNode[]> {
     return viewerAccessRequests(ctx.dataSource, viewer.id);
+  }
+
+  @FieldResolver(() => AccessRequestConnection, {
+    description:
+      'The person’s own requests to join businesses, whatever their status, newest first (each with its decision).',
+  })
+  async accessRequestsConnection(
+    @Root() viewer: Viewer,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<AccessRequestConnection> {
+    return listConnection(
+      await viewerAccessRequests(ctx.dataSource, viewer.id),
+      { first, after },
+      { key: (request) => [request.requestedAt], id: (request) => request.id, direction: 'DESC' },
+      (request) => request,
+    );
   }
 
   @FieldResolver(() => BusinessRegistrationNode, {

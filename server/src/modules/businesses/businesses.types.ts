@@ -4,6 +4,7 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 export enum BusinessRole {
   BUSINESS_ACCOUNT_MANAGER = 'BUSINESS_ACCOUNT_MANAGER',
@@ -81,7 +82,9 @@ registerEnumType(RegistrationQuestionKind, {
 
 // ---- Summaries -------------------------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({
+  description: 'A person named in another object (a member, a requester, an actor): id, name and email only.',
+})
 export class PersonSummary {
   @Field(() => ID, { description: 'The person’s user id (opaque).' })
   id: string;
@@ -89,97 +92,128 @@ export class PersonSummary {
   @Field(() => String, { description: 'First and last name from the personal profile.' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Email from the personal profile; null for a person without one (an agency officer).',
+  })
   email: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'A business named in another object (a relationship, a membership, a group): its id, BN9 and name, with no guarded fields.',
+})
 export class BusinessSummary {
   @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'BN9: the 9-digit business number.' })
   businessNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Operating name, else legal name.' })
   name: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'A program account named in another object (a membership’s scope, a relationship): id, number and name, with no guarded fields.',
+})
 export class ProgramAccountSummary {
   @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The 15-character account number: BN9, program code, reference (e.g. 123456789RM0001).',
+  })
   accountNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The account’s name.' })
   name: string;
 }
 
 // ---- Registry-backed profiles ----------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ description: 'A postal address from the agency’s registry (read only in the portal).' })
 export class Address {
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'What the address is for: PHYSICAL, MAILING or BOOKS_AND_RECORDS (where the books are kept).',
+  })
   addressType: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Street address: number and street, or the first line as registered.' })
   line1: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Second line (suite, unit, floor); null when none.' })
   line2: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'PO box or rural route, when the address has one.' })
   poBoxOrRuralRoute: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City or municipality.' })
   city: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Two-letter province or territory code in Canada (e.g. ON), or the state or region abroad.',
+  })
   provinceOrState: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Postal code (A1A 1A1 in Canada) or ZIP code; null when the country has none.',
+  })
   postalCode: string | null;
 
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   country: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A person the agency may contact about a business or a program account.' })
 export class Contact {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Job title (e.g. Customs compliance manager); null when not given.',
+  })
   title: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Telephone number, e.g. 613-555-0101; null when not given.',
+  })
   phone: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address; null when not given.' })
   email: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'An owner, director or officer of a program account’s business, from the registry.',
+})
 export class Owner {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'OWNER, DIRECTOR, OFFICER, PARTNER, SHAREHOLDER or TRUSTEE.' })
   role: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A trade program a program account takes part in.' })
 export class SubProgram {
-  @Field(() => String)
+  @Field(() => String, { description: 'The program’s code, e.g. CSA, PIP, CLVS, RPP.' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The program’s name in the registry.' })
   name: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'A program account of a business (e.g. the RM import-export account, 123456789RM0001), from the registry, with its finances and requests. Each field is guarded by the access tables.',
+})
 export class ProgramAccount {
   @Field(() => ID, { description: 'The program account’s id (opaque).' })
   id: string;
@@ -189,39 +223,61 @@ export class ProgramAccount {
   accountNumber: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The two-letter program identifier of the account number (e.g. RM).',
+  })
   programCode: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the account is for: IMPORTER, EXPORTER, CUSTOMS_BROKER, TRADE_CONSULTANT, GST_HST, PAYROLL, CORPORATE_INCOME_TAX.',
+  })
   programType: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The account’s name (usually the business’s operating name).',
+  })
   name: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the agency bills the account: DAILY_NOTICE or MONTHLY_STATEMENT.',
+  })
   billingType: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ACTIVE or CLOSED.' })
   status: string;
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => [Address], { nullable: true })
+  @Field(() => [Address], { nullable: true, description: 'The account’s addresses in the registry.' })
   addresses: Address[];
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => [Contact], { nullable: true })
+  @Field(() => [Contact], {
+    nullable: true,
+    description: 'The people the agency may contact about this account (updateProgramAccountContacts).',
+  })
   contacts: Contact[];
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => [Owner], { nullable: true })
+  @Field(() => [Owner], {
+    nullable: true,
+    description: 'Owners, directors and officers on file for the account.',
+  })
   owners: Owner[];
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
-  @Field(() => [SubProgram], { nullable: true })
+  @Field(() => [SubProgram], {
+    nullable: true,
+    description: 'Trade programs the account takes part in (e.g. CSA, PIP).',
+  })
   subPrograms: SubProgram[];
 
   @Field(() => Boolean, {
@@ -230,34 +286,57 @@ export class ProgramAccount {
   viewerCanEdit: boolean;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The business account profile (seed 003 §3.2 BUSINESS_PROFILE): the registry’s data, read only, plus the settings the business keeps itself.',
+})
 export class BusinessProfile {
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The legal name as registered with the agency.' })
   legalName: string;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The operating (trade) name; null when the business uses its legal name.',
+  })
   operatingName: string | null;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal form: CORPORATION, SOLE_PROPRIETORSHIP, PARTNERSHIP, TRUST, COOPERATIVE or NON_PROFIT.',
+  })
   businessType: string;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the business is run by one person in their own name.',
+  })
   soleProprietor: boolean;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the business offers services to other businesses (a customs broker or a trade consultant) and may request business relationships.',
+  })
   serviceProvider: boolean;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a service provider: CUSTOMS_BROKER or TRADE_CONSULTANT; null otherwise.',
+  })
   serviceProviderKind: string | null;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => [Address], { nullable: true })
+  @Field(() => [Address], {
+    nullable: true,
+    description: 'The business’s addresses in the registry (physical, mailing, books and records).',
+  })
   addresses: Address[];
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
@@ -268,14 +347,22 @@ export class BusinessProfile {
   businessActivity: string | null;
 
   @Access(AccessArea.BUSINESS_PROFILE, AccessAction.VIEW)
-  @Field(() => [Contact], { nullable: true })
+  @Field(() => [Contact], {
+    nullable: true,
+    description:
+      'The people the agency may contact about the business, as the business keeps them (updateBusinessSettings).',
+  })
   contacts: Contact[];
 }
 
 // ---- Portal objects (roots of field resolvers) -----------------------------------------------------------
 
 /** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
-@ObjectType('Business', { implements: NodeInterface })
+@ObjectType('Business', {
+  implements: NodeInterface,
+  description:
+    'A business registered on the portal (an importer, a customs broker, a trade consultant…), linked to its record in the agency’s registry. Each field is guarded by the access tables (see `@access`).',
+})
 export class BusinessNode {
   @Field(() => ID, { description: 'The business’s id (opaque).' })
   id: string;
@@ -289,48 +376,71 @@ export class BusinessNode {
   name: string;
 
   @Access(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the business was registered on the portal.',
+  })
   registeredAt: Date;
 
   registryBusinessId: string;
 }
 
-@ObjectType('Membership')
+@ObjectType('Membership', {
+  description:
+    'A person’s membership of a business: their role and, for a program role, the program accounts in scope. The person sees their own; a business account manager sees the business’s.',
+})
 export class MembershipNode {
   @Field(() => ID, { description: 'The membership’s id (opaque).' })
   id: string;
 
-  @Field(() => BusinessRole)
+  @Field(() => BusinessRole, {
+    description: 'The role in the business, which decides what the person may do (docs/access-model.md).',
+  })
   role: BusinessRole;
 
-  @Field(() => MembershipStatus)
+  @Field(() => MembershipStatus, { description: 'ACTIVE, or REVOKED (no access any more).' })
   status: MembershipStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'When the membership was granted (registration, or approval of an access request).',
+  })
   grantedAt: Date;
 
   businessId: string;
   userId: string;
 }
 
-@ObjectType('AccessRequest')
+@ObjectType('AccessRequest', {
+  description:
+    'A person’s request to join a business as an employee (seed 003 §1.7), decided by its business account manager or a program account manager. The requester sees their own; the business’s managers see those of the business.',
+})
 export class AccessRequestNode {
   @Field(() => ID, { description: 'The access request’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Why the requester asks for access, as they wrote it (at most 500 characters).',
+  })
   reason: string;
 
-  @Field(() => AccessRequestStatus)
+  @Field(() => AccessRequestStatus, {
+    description: 'Where the request stands: PENDING until decided or withdrawn.',
+  })
   status: AccessRequestStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the request was made.' })
   requestedAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was approved, rejected or cancelled; null while PENDING.',
+  })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'On rejection: the reason the manager gave (shown to the requester). Null otherwise.',
+  })
   decisionReason: string | null;
 
   @Field(() => BusinessRole, {
@@ -344,9 +454,14 @@ export class AccessRequestNode {
   decidedBy: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'One question of step 3 of business registration, about the program account’s financial records.',
+})
 export class RegistrationQuestion {
-  @Field(() => RegistrationQuestionKind)
+  @Field(() => RegistrationQuestionKind, {
+    description: 'What is asked (and which answer field of AnswerRegistrationQuestionsInput takes it).',
+  })
   kind: RegistrationQuestionKind;
 
   @Field(() => String, {
@@ -356,12 +471,15 @@ export class RegistrationQuestion {
   transactionNumber: string | null;
 }
 
-@ObjectType('BusinessRegistration')
+@ObjectType('BusinessRegistration', {
+  description:
+    'A person’s registration of a business on the portal, in three steps (identify, validate the business, answer the questions); only the registrant sees it.',
+})
 export class BusinessRegistrationNode {
   @Field(() => ID, { description: 'The business registration’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The BN9 being registered.' })
   businessNumber: string;
 
   @Field(() => String, { description: 'RM0001' })
@@ -370,7 +488,9 @@ export class BusinessRegistrationNode {
   @Field(() => String, { description: '"I, <name>, attest …" in the caller’s language.' })
   attestationName: string;
 
-  @Field(() => RegistrationStep)
+  @Field(() => RegistrationStep, {
+    description: 'The last step completed; COMPLETED once the business is registered.',
+  })
   step: RegistrationStep;
 
   @Field(() => [RegistrationQuestion], {
@@ -390,7 +510,10 @@ export class BusinessRegistrationNode {
 
 // ---- Inputs -----------------------------------------------------------------------------------------------
 
-@InputType()
+@InputType({
+  description:
+    'Step 1 of business registration: which business, and the attestation that the person may register it.',
+})
 export class StartBusinessRegistrationInput {
   @Field(() => String, { description: '9 digits.' })
   businessNumber: string;
@@ -402,22 +525,27 @@ export class StartBusinessRegistrationInput {
   attest: boolean;
 }
 
-@InputType()
+@InputType({
+  description:
+    'The business address as the registrant writes it, compared with the registry’s (step 2 of registration).',
+})
 export class RegistrationAddressInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Street address, as registered with the agency.' })
   line1: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Second line (suite, unit), if any.' })
   line2?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'PO box or rural route, if any.' })
   poBoxOrRuralRoute?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code (e.g. CA).' })
   country: string;
 }
 
-@InputType()
+@InputType({
+  description: 'Step 2 of business registration: the legal name and address, checked against the registry.',
+})
 export class ValidateBusinessInput {
   @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
@@ -425,11 +553,16 @@ export class ValidateBusinessInput {
   @Field(() => String, { description: 'Max 175.' })
   legalName: string;
 
-  @Field(() => RegistrationAddressInput)
+  @Field(() => RegistrationAddressInput, {
+    description: 'The business address as registered with the agency.',
+  })
   address: RegistrationAddressInput;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Step 3 of business registration: the answers to the questions about the program account’s financial records.',
+})
 export class AnswerRegistrationQuestionsInput {
   @Field(() => ID, { description: 'The registration’s id, from startBusinessRegistration.' })
   registrationId: string;
@@ -440,7 +573,9 @@ export class AnswerRegistrationQuestionsInput {
   })
   transactionTotal: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The amount of the latest payment on the account, in dollars (e.g. 1234.56).',
+  })
   latestPayment: string;
 
   @Field(() => String, { nullable: true, description: 'Required when 3 questions.' })
@@ -477,38 +612,53 @@ export class BusinessPayload {
 
 @ObjectType({ description: 'Shown once, when issued.' })
 export class IssuedActivationKey {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The activation key itself: shown only in this answer, never again (only its hash is kept).',
+  })
   key: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The BN9 the key registers.' })
   businessNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The business contact the key is for.' })
   contactName: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'After this instant the key no longer works.' })
   expiresAt: Date;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'An activation key an officer issued for a business, as officers see it: the key itself is never shown again.',
+})
 export class ActivationKeySummary {
   @Field(() => ID, { description: 'The activation key’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The business contact the key was issued to (mailed to them by the agency).',
+  })
   contactName: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the officer issued it.' })
   issuedAt: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'After this instant the key no longer registers the business.',
+  })
   expiresAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the key was used to register the business; null while unused.',
+  })
   usedAt: Date | null;
 }
 
-@ObjectType('BusinessAuditEvent')
+@ObjectType('BusinessAuditEvent', {
+  description:
+    'One entry of a business’s audit trail (registration attempts, locks, activation keys, officer actions), for agency officers.',
+})
 export class BusinessAuditEventNode {
   @Field(() => ID, { description: 'The business audit event’s id (opaque).' })
   id: string;
@@ -516,32 +666,44 @@ export class BusinessAuditEventNode {
   @Field(() => String, { description: 'e.g. REGISTRATION_FAILED, REGISTRATION_LOCKED, REGISTERED …' })
   type: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   occurredAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'More about the event in plain text (e.g. which step failed); null when the type says it all.',
+  })
   detail: string | null;
 
   actorId: string | null;
 }
 
-@ObjectType('OfficerBusinessView')
+@ObjectType('OfficerBusinessView', {
+  description:
+    'A business of the agency’s registry as agency officers see it (the officer console): registration state, activation keys, audit trail.',
+})
 export class OfficerBusinessView {
-  @Field(() => String)
+  @Field(() => String, { description: 'BN9.' })
   businessNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The legal name in the registry.' })
   legalName: string;
 
   registryBusinessId: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'An officer issues an activation key for a business that cannot answer the registration questions.',
+})
 export class IssueActivationKeyInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'BN9 of a business in the registry.' })
   businessNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The business contact the key is for (the agency mails it to them), at most 175 characters.',
+  })
   contactName: string;
 }
 
@@ -573,28 +735,34 @@ export class OfficerBusinessPayload {
 
 @ObjectType({ description: 'Public part of the registry for an access request: only the name.' })
 export class EmployerPreview {
-  @Field(() => String)
+  @Field(() => String, { description: 'The BN9 asked about.' })
   businessNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'The business’s operating name, else its legal name: enough for the person to check it is their employer.',
+  })
   name: string;
 }
 
-@InputType()
+@InputType({ description: 'A person asks to join a business registered on the portal as an employee.' })
 export class RequestEmployerAccessInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'BN9 of the employer (see employerPreview).' })
   businessNumber: string;
 
   @Field(() => String, { description: 'Required, max 500.' })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'A manager’s decision on a pending access request.' })
 export class DecideAccessRequestInput {
   @Field(() => ID, { description: 'The access request’s id.' })
   requestId: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'true to approve (the requester becomes a member with `role`), false to reject (with `reason`).',
+  })
   approve: boolean;
 
   @Field(() => BusinessRole, { nullable: true, description: 'Required on approval.' })
@@ -607,46 +775,61 @@ export class DecideAccessRequestInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: 'A new role (and, for a program role, program accounts) for an employee of the business.',
+})
 export class ChangeMembershipInput {
   @Field(() => ID, { description: 'The membership’s id.' })
   membershipId: string;
 
-  @Field(() => BusinessRole)
+  @Field(() => BusinessRole, {
+    description:
+      'The new role. Only a business account manager may grant BUSINESS_ACCOUNT_MANAGER; the business keeps at least one active one.',
+  })
   role: BusinessRole;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'For PROGRAM_ACCOUNT_MANAGER, EDITOR or READER: the program accounts in scope (at least one). Ignored for a business account manager (every account).',
+  })
   programAccountIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'A contact person, as the business writes it.' })
 export class ContactInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, required, at most 175 characters.' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Job title, optional, at most 100 characters.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Telephone number, e.g. 613-555-0101 (optional, at most 25 characters).',
+  })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address (optional).' })
   email?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The settings a business keeps up to date itself: its activity and its contacts.' })
 export class UpdateBusinessSettingsInput {
   @Field(() => ID, { description: 'The business’s id.' })
   businessId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the business does, in its own words (at most 500 characters); null clears it.',
+  })
   businessActivity?: string | null;
 
-  @Field(() => [ContactInput])
+  @Field(() => [ContactInput], { description: 'The business’s contacts, at most 20; replaces the list.' })
   contacts: ContactInput[];
 }
 
-@InputType()
+@InputType({ description: 'New contacts for one program account.' })
 export class UpdateProgramAccountContactsInput {
   @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
@@ -690,3 +873,51 @@ export class MembershipPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+// ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------
+
+export const MembershipConnection = listConnectionType<MembershipNode>('Membership', MembershipNode, {
+  items: 'memberships',
+  item: 'a membership',
+  order: 'active ones first, then oldest granted first',
+});
+export type MembershipConnection = ListConnection<MembershipNode>;
+
+export const ProgramAccountConnection = listConnectionType<ProgramAccount>('ProgramAccount', ProgramAccount, {
+  items: 'program accounts',
+  item: 'a program account',
+  order: 'by account number',
+});
+export type ProgramAccountConnection = ListConnection<ProgramAccount>;
+
+export const AccessRequestConnection = listConnectionType<AccessRequestNode>(
+  'AccessRequest',
+  AccessRequestNode,
+  {
+    items: 'access requests',
+    item: 'an access request',
+    order: 'oldest request first',
+  },
+);
+export type AccessRequestConnection = ListConnection<AccessRequestNode>;
+
+export const BusinessConnection = listConnectionType<BusinessNode>('Business', BusinessNode, {
+  items: 'businesses',
+  item: 'a business',
+  order: 'by name',
+});
+export type BusinessConnection = ListConnection<BusinessNode>;
+
+export const ActivationKeySummaryConnection = listConnectionType<ActivationKeySummary>(
+  'ActivationKeySummary',
+  ActivationKeySummary,
+  { items: 'activation keys', item: 'an activation key', order: 'newest first' },
+);
+export type ActivationKeySummaryConnection = ListConnection<ActivationKeySummary>;
+
+export const BusinessAuditEventConnection = listConnectionType<BusinessAuditEventNode>(
+  'BusinessAuditEvent',
+  BusinessAuditEventNode,
+  { items: 'audit events', item: 'an audit event', order: 'newest first' },
+);
+export type BusinessAuditEventConnection = ListConnection<BusinessAuditEventNode>;

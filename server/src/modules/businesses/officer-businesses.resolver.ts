@@ -3,6 +3,8 @@ import { Brackets, type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
 import {
@@ -15,6 +17,8 @@ import { businessNode, personSummary } from './business-view.service.js';
 import { BusinessAuditEvent } from './businesses.entities.js';
 import {
   ActivationKeySummary,
+  ActivationKeySummaryConnection,
+  BusinessAuditEventConnection,
   BusinessAuditEventNode,
   BusinessPayload,
   BusinessSummary,
@@ -153,7 +157,9 @@ export class OfficerBusinessesResolver {
     return { id: node.id, businessNumber: node.businessNumber, name: node.name };
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'Failed registration attempts so far (steps 2 and 3 together); registration locks at 10.',
+  })
   async registrationFailedAttempts(
     @Root() view: OfficerBusinessView,
     @Ctx() ctx: AppContext,
@@ -161,12 +167,17 @@ export class OfficerBusinessesResolver {
     return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.failedAttempts ?? 0;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, {
+    description: 'Whether registration is locked after too many failed attempts (an officer can unlock it).',
+  })
   async registrationLocked(@Root() view: OfficerBusinessView, @Ctx() ctx: AppContext): Promise<boolean> {
     return (await businessLoaders(ctx).registrationLock.load(view.registryBusinessId))?.lockedAt != null;
   }
 
-  @FieldResolver(() => [ActivationKeySummary])
+  @FieldResolver(() => [ActivationKeySummary], {
+    description: 'Activation keys issued for the business, newest first (the keys themselves are not shown).',
+    deprecationReason: 'Use activationKeysConnection: the same keys, in pages of at most 100.',
+  })
   async activationKeys(
     @Root() view: OfficerBusinessView,
     @Ctx() ctx: AppContext,
@@ -181,8 +192,27 @@ export class OfficerBusinessesResolver {
     }));
   }
 
+  @FieldResolver(() => ActivationKeySummaryConnection, {
+    description:
+      'Activation keys issued for the business, newest first, used or not (the keys themselves are never shown again).',
+  })
+  async activationKeysConnection(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ActivationKeySummaryConnection> {
+    return listConnection(
+      await this.activationKeys(view, ctx),
+      { first, after },
+      { key: (key) => [key.issuedAt], id: (key) => key.id, direction: 'DESC' },
+      (key) => key,
+    );
+  }
+
   @FieldResolver(() => [BusinessAuditEventNode], {
     description: 'Audit trail of the business (newest first).',
+    deprecationReason: 'Use auditTrailConnection: the same events, in pages of at most 100 with cursors.',
   })
   async auditTrail(
     @Root() view: OfficerBusinessView,
@@ -205,11 +235,56 @@ export class OfficerBusinessesResolver {
       actorId: row.actorId,
     }));
   }
+
+  @FieldResolver(() => BusinessAuditEventConnection, {
+    description:
+      'The business’s audit trail (registration attempts and locks, activation keys, registration, officer actions), newest first, for agency officers. Read in SQL by keyset: the trail only grows.',
+  })
+  async auditTrailConnection(
+    @Root() view: OfficerBusinessView,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<BusinessAuditEventConnection> {
+    const size = pageSize(first);
+    const query = ctx.dataSource
+      .getRepository(BusinessAuditEvent)
+      .createQueryBuilder('e')
+      .where('e.registry_business_id = :registryBusinessId', { registryBusinessId: view.registryBusinessId });
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const keyset = keysetBefore('e.occurred_at', 'e.id', decodeCursor(after));
+      query.andWhere(keyset.sql, keyset.params);
+    }
+    const rows = await query
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(size + 1)
+      .getMany();
+    return {
+      ...toConnectionPage(
+        rows,
+        size,
+        (row) => ({ at: row.occurredAt, id: row.id }),
+        (row) => ({
+          id: row.id,
+          type: row.type,
+          occurredAt: row.occurredAt,
+          detail: row.detail,
+          actorId: row.actorId,
+        }),
+      ),
+      totalCount,
+    };
+  }
 }
 
 @Resolver(() => BusinessAuditEventNode)
 export class BusinessAuditEventResolver {
-  @FieldResolver(() => PersonSummary, { nullable: true })
+  @FieldResolver(() => PersonSummary, {
+    nullable: true,
+    description: 'Who did it: the registrant or the officer; null for the system.',
+  })
   actor(@Root() event: BusinessAuditEventNode, @Ctx() ctx: AppContext): Promise<PersonSummary | null> {
     return event.actorId ? personSummary(businessLoaders(ctx), event.actorId) : Promise.resolve(null);
   }

@@ -31,10 +31,10 @@ export class TariffLine {
   @Field(() => String, { description: 'In the caller’s language.' })
   description: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The line’s description in English, as in the tariff.' })
   descriptionEn: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The line’s description in French, as in the tariff.' })
   descriptionFr: string;
 
   @Field(() => String, { description: 'The unit of quantity, e.g. KGM.' })
@@ -47,7 +47,10 @@ export class TariffLine {
   treatments: TariffTreatment[];
 }
 
-@InputType()
+@InputType({
+  description:
+    'One good to estimate duties and GST for: its classification, value for duty, tariff treatment and quantity.',
+})
 export class DutyEstimateInput {
   @Field(() => String, { description: 'Classification number, 0000.00.00.00.' })
   classification: string;
@@ -55,7 +58,10 @@ export class DutyEstimateInput {
   @Field(() => Int, { description: 'Value for duty in cents (Canadian dollars), 1 to 500000000.' })
   valueForDutyCents: number;
 
-  @Field(() => TariffTreatment)
+  @Field(() => TariffTreatment, {
+    description:
+      'The tariff treatment claimed (the origin’s preference, e.g. UST under CUSMA); it must have a rate for the line.',
+  })
   treatment: TariffTreatment;
 
   @Field(() => Float, {
@@ -70,16 +76,19 @@ export class DutyEstimateInput {
     'An estimate of duties and GST for one good; every amount in cents, each rounded half up to the cent.',
 })
 export class DutyEstimate {
-  @Field(() => TariffLine)
+  @Field(() => TariffLine, { description: 'The tariff line the classification names.' })
   line: TariffLine;
 
-  @Field(() => TariffTreatment)
+  @Field(() => TariffTreatment, { description: 'The tariff treatment the rates come from.' })
   treatment: TariffTreatment;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The value for duty used, in cents (as given).' })
   valueForDutyCents: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The quantity used, in the line’s unit; null when none was given.',
+  })
   quantity: number | null;
 
   @Field(() => Int, { description: 'Ad valorem rate in basis points (650 = 6.5 %).' })
@@ -91,13 +100,17 @@ export class DutyEstimate {
   })
   specificCentsPerUnit: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The ad valorem duty: value for duty times the ad valorem rate, in cents.',
+  })
   adValoremDutyCents: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The specific duty: quantity times the specific rate, in cents (0 when the rate has none).',
+  })
   specificDutyCents: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The duty: ad valorem plus specific, in cents.' })
   dutyCents: number;
 
   @Field(() => Int, { description: 'Value for duty plus duty: what GST applies to.' })
@@ -106,7 +119,7 @@ export class DutyEstimate {
   @Field(() => Int, { description: 'GST rate in basis points (500 = 5 %).' })
   gstBasisPoints: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The GST on the GST base, in cents.' })
   gstCents: number;
 
   @Field(() => Int, { description: 'Duty plus GST.' })

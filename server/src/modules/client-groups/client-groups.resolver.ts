@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
@@ -6,6 +6,7 @@ import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { providerFromInput, providerOfGroup } from '../relationships/access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import {
   activeViewerMembership,
@@ -34,10 +35,14 @@ import {
 import {
   AssignEmployeeToClientInput,
   AssignEmployeeToGroupInput,
+  ClientGroupAssigneeConnection,
+  ClientGroupClientConnection,
   ClientGroupClientsPayload,
+  ClientGroupConnection,
   ClientGroupNode,
   ClientGroupPayload,
   CreateClientGroupInput,
+  EmployeeAssignmentConnection,
   EmployeeAssignmentNode,
   EmployeeAssignmentPayload,
   RenameClientGroupInput,
@@ -213,7 +218,10 @@ export class ClientGroupsResolver {
 
 @Resolver(() => ClientGroupNode)
 export class ClientGroupResolver {
-  @FieldResolver(() => [BusinessSummary], { description: 'By name.' })
+  @FieldResolver(() => [BusinessSummary], {
+    description: 'By name.',
+    deprecationReason: 'Use clientsConnection: the same clients, in pages of at most 100.',
+  })
   async clients(@Root() group: ClientGroupNode, @Ctx() ctx: AppContext): Promise<BusinessSummary[]> {
     const members = await clientGroupLoaders(ctx).members.load(group.id);
     const summaries = await Promise.all(members.map((row) => summaryOf(ctx, row.clientBusinessId)));
@@ -222,18 +230,54 @@ export class ClientGroupResolver {
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
+  @FieldResolver(() => ClientGroupClientConnection, {
+    description:
+      'The client businesses in the group, by name (the names are the registry’s, as the provider sees them).',
+  })
+  async clientsConnection(
+    @Root() group: ClientGroupNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ClientGroupClientConnection> {
+    return listConnection(
+      await this.clients(group, ctx),
+      { first, after },
+      { key: (client) => [client.name], id: (client) => client.id, direction: 'ASC' },
+      (client) => client,
+    );
+  }
+
   @FieldResolver(() => [PersonSummary], {
     description: 'Employees assigned to the group, in assignment order.',
+    deprecationReason: 'Use assigneesConnection: the same employees, in pages of at most 100.',
   })
   async assignees(@Root() group: ClientGroupNode, @Ctx() ctx: AppContext): Promise<PersonSummary[]> {
     const rows = await clientGroupLoaders(ctx).groupAssignments.load(group.id);
     return Promise.all(rows.map((row) => personSummary(businessLoaders(ctx), row.userId)));
   }
+
+  @FieldResolver(() => ClientGroupAssigneeConnection, {
+    description: 'The provider’s employees assigned to the group, oldest assignment first.',
+  })
+  async assigneesConnection(
+    @Root() group: ClientGroupNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ClientGroupAssigneeConnection> {
+    return listConnection(
+      await clientGroupLoaders(ctx).groupAssignments.load(group.id),
+      { first, after },
+      { key: (row) => [row.createdAt], id: (row) => row.id, direction: 'ASC' },
+      (row) => personSummary(businessLoaders(ctx), row.userId),
+    );
+  }
 }
 
 @Resolver(() => EmployeeAssignmentNode)
 export class EmployeeAssignmentResolver {
-  @FieldResolver(() => PersonSummary)
+  @FieldResolver(() => PersonSummary, { description: 'The employee assigned.' })
   person(@Root() assignment: EmployeeAssignmentNode, @Ctx() ctx: AppContext): Promise<PersonSummary> {
     return personSummary(businessLoaders(ctx), assignment.userId);
   }
@@ -263,16 +307,41 @@ export class BusinessClientGroupsResolver {
   @FieldResolver(() => [ClientGroupNode], {
     nullable: true,
     description: 'The provider’s client groups (not deleted), by name. BAM only (else FORBIDDEN).',
+    deprecationReason: 'Use clientGroupsConnection: the same groups, in pages of at most 100.',
   })
   async clientGroups(@Root() node: BusinessNode, @Ctx() ctx: AppContext): Promise<ClientGroupNode[]> {
+    return (await this.groupRows(node, ctx)).map(groupNode);
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => ClientGroupConnection, {
+    nullable: true,
+    description:
+      'The service provider’s client groups (deleted ones left out), by name. Business account managers only (else FORBIDDEN).',
+  })
+  async clientGroupsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<ClientGroupConnection> {
+    return listConnection(
+      await this.groupRows(node, ctx),
+      { first, after },
+      // nameKey folds case, spaces and accents: the same key that keeps names unique.
+      { key: (row) => [row.nameKey], id: (row) => row.id, direction: 'ASC' },
+      groupNode,
+    );
+  }
+
+  private async groupRows(node: BusinessNode, ctx: AppContext): Promise<ClientGroup[]> {
     requireSession(ctx);
     if (!isActiveBam(await activeViewerMembership(businessLoaders(ctx), node.id)))
       throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
-    const rows = await ctx.dataSource.getRepository(ClientGroup).find({
+    return ctx.dataSource.getRepository(ClientGroup).find({
       where: { providerBusinessId: node.id, deletedAt: IsNull() },
       order: { nameKey: 'ASC', id: 'ASC' },
     });
-    return rows.map(groupNode);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
@@ -280,11 +349,16 @@ export class BusinessClientGroupsResolver {
     nullable: true,
     description:
       'The provider’s assignments of its employees (to deleted groups left out), oldest first. BAM: anyone’s (userId filters); a PAM: their own only. An employee’s clients are `me.actingFor`.',
+    deprecationReason: 'Use employeeAssignmentsConnection: the same assignments, in pages of at most 100.',
   })
   async employeeAssignments(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+    @Arg('userId', () => ID, {
+      nullable: true,
+      description: 'Only this employee’s assignments (a business account manager may name anyone).',
+    })
+    userId: string | null,
   ): Promise<EmployeeAssignmentNode[]> {
     const { user } = requireSession(ctx);
     const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
@@ -300,5 +374,30 @@ export class BusinessClientGroupsResolver {
       rows.map((row) => (row.clientGroupId ? loaders.group.load(row.clientGroupId) : Promise.resolve(null))),
     );
     return rows.filter((row, index) => !row.clientGroupId || !groups[index]?.deletedAt).map(assignmentNode);
+  }
+
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => EmployeeAssignmentConnection, {
+    nullable: true,
+    description:
+      'The provider’s assignments of its employees to clients and client groups (assignments to deleted groups left out), oldest first. A business account manager sees anyone’s (`userId` narrows to one employee); a program account manager only their own (naming someone else is FORBIDDEN). An employee’s clients are `me.actingFor`.',
+  })
+  async employeeAssignmentsConnection(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, {
+      nullable: true,
+      description: 'Only this employee’s assignments (a business account manager may name anyone).',
+    })
+    userId: string | null,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<EmployeeAssignmentConnection> {
+    return listConnection(
+      await this.employeeAssignments(node, ctx, userId),
+      { first, after },
+      { key: (row) => [row.createdAt], id: (row) => row.id, direction: 'ASC' },
+      (row) => row,
+    );
   }
 }

@@ -1,29 +1,40 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import { BusinessSummary, PersonSummary } from '../businesses/businesses.types.js';
 
 /** A provider's group of clients; clients and assignees are resolved through loaders. */
-@ObjectType('ClientGroup')
+@ObjectType('ClientGroup', {
+  description:
+    'A named group of a service provider’s clients, to assign employees (or scope an API token) to many clients at once. Seen by the provider’s business account managers.',
+})
 export class ClientGroupNode {
   @Field(() => ID, { description: 'The client group’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'The group’s name as the provider wrote it (at most 100 characters, unique for the provider ignoring case, spaces and accents).',
+  })
   name: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the group was created.' })
   createdAt: Date;
 
   providerBusinessId: string;
 }
 
 /** A provider's employee assigned to one client or to a group. */
-@ObjectType('EmployeeAssignment')
+@ObjectType('EmployeeAssignment', {
+  description:
+    'An employee of a service provider assigned to one client, or to a client group: the employee may then act for that client (or the group’s clients).',
+})
 export class EmployeeAssignmentNode {
   @Field(() => ID, { description: 'The employee assignment’s id (opaque).' })
   id: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the assignment was made.' })
   createdAt: Date;
 
   userId: string;
@@ -31,7 +42,7 @@ export class EmployeeAssignmentNode {
   clientGroupId: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new, empty client group for a service provider.' })
 export class CreateClientGroupInput {
   @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
@@ -42,16 +53,21 @@ export class CreateClientGroupInput {
   name: string;
 }
 
-@InputType()
+@InputType({ description: 'A new name for a client group.' })
 export class RenameClientGroupInput {
   @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'At most 100 characters; unique for the provider, deleted groups included, ignoring case and accents.',
+  })
   name: string;
 }
 
-@InputType()
+@InputType({
+  description: 'A business account manager assigns one of the provider’s employees directly to one client.',
+})
 export class AssignEmployeeToClientInput {
   @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
@@ -63,7 +79,9 @@ export class AssignEmployeeToClientInput {
   clientBusinessId: string;
 }
 
-@InputType()
+@InputType({
+  description: 'Ends an employee’s direct assignment to a client (assignments through groups stay).',
+})
 export class UnassignEmployeeFromClientInput {
   @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
@@ -75,7 +93,10 @@ export class UnassignEmployeeFromClientInput {
   clientBusinessId: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A business account manager assigns one of the provider’s employees to a client group (every client in it).',
+})
 export class AssignEmployeeToGroupInput {
   @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
@@ -84,7 +105,7 @@ export class AssignEmployeeToGroupInput {
   userId: string;
 }
 
-@InputType()
+@InputType({ description: 'Ends an employee’s assignment to a client group.' })
 export class UnassignEmployeeFromGroupInput {
   @Field(() => ID, { description: 'The client group’s id.' })
   groupId: string;
@@ -110,7 +131,9 @@ export class ClientGroupClientResult {
   @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Whether this client was added (or removed); false with userErrors saying why.',
+  })
   done: boolean;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
@@ -143,3 +166,37 @@ export class EmployeeAssignmentPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+// ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------
+
+export const ClientGroupConnection = listConnectionType<ClientGroupNode>('ClientGroup', ClientGroupNode, {
+  items: 'client groups',
+  item: 'a client group',
+  order: 'by name',
+});
+export type ClientGroupConnection = ListConnection<ClientGroupNode>;
+
+export const EmployeeAssignmentConnection = listConnectionType<EmployeeAssignmentNode>(
+  'EmployeeAssignment',
+  EmployeeAssignmentNode,
+  { items: 'employee assignments', item: 'an employee assignment', order: 'oldest first' },
+);
+export type EmployeeAssignmentConnection = ListConnection<EmployeeAssignmentNode>;
+
+export const ClientGroupClientConnection = listConnectionType<BusinessSummary>(
+  'ClientGroupClient',
+  BusinessSummary,
+  { items: 'clients of the group', item: 'a client of the group', order: 'by name' },
+);
+export type ClientGroupClientConnection = ListConnection<BusinessSummary>;
+
+export const ClientGroupAssigneeConnection = listConnectionType<PersonSummary>(
+  'ClientGroupAssignee',
+  PersonSummary,
+  {
+    items: 'employees assigned to the group',
+    item: 'an employee assigned to the group',
+    order: 'in assignment order',
+  },
+);
+export type ClientGroupAssigneeConnection = ListConnection<PersonSummary>;

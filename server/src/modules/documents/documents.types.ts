@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 /** What a document is (step 1 of the upload, seed 003 §2.5). */
 export enum DocumentCategory {
@@ -29,19 +30,21 @@ export class CaseDocumentNode {
   @Field(() => ID, { description: 'The case document’s id (opaque).' })
   id: string;
 
-  @Field(() => DocumentCategory)
+  @Field(() => DocumentCategory, { description: 'What kind of document it is, as chosen at upload.' })
   category: DocumentCategory;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file name as uploaded (at most 255 characters).' })
   fileName: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The media type, from the checked extension and content (e.g. application/pdf).',
+  })
   contentType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size in bytes (at most 15 MB).' })
   sizeBytes: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was uploaded.' })
   uploadedAt: Date;
 
   @Field(() => String, {
@@ -50,3 +53,10 @@ export class CaseDocumentNode {
   })
   downloadUrl: string;
 }
+
+export const CaseDocumentConnection = listConnectionType<CaseDocumentNode>('CaseDocument', CaseDocumentNode, {
+  items: 'documents of the case',
+  item: 'a document of the case',
+  order: 'oldest upload first',
+});
+export type CaseDocumentConnection = ListConnection<CaseDocumentNode>;

@@ -4,6 +4,7 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors, type Problem } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { type MessageParams } from '../../common/i18n/messages.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { personSummary } from '../businesses/business-view.service.js';
@@ -49,6 +50,7 @@ import {
   FinancialSecurity,
   FinancialSecurityChangeNode,
   FinancialSecurityChangePayload,
+  PadAgreementConnection,
   PadAgreementNode,
   PadAgreementPayload,
   SecurityType,
@@ -310,9 +312,30 @@ export class ProgramAccountFinanceResolver {
     nullable: true,
     description:
       'Pre-authorized debit agreements, newest first: the active one (at most one) and cancelled ones.',
+    deprecationReason: 'Use padAgreementsConnection: the same agreements, in pages of at most 100.',
   })
   async padAgreements(@Root() account: ProgramAccount, @Ctx() ctx: AppContext): Promise<PadAgreementNode[]> {
     return (await padAgreementsOf(ctx.dataSource, account.id)).map(padNode);
+  }
+
+  @Access(AccessArea.PAD, AccessAction.VIEW)
+  @FieldResolver(() => PadAgreementConnection, {
+    nullable: true,
+    description:
+      'The account’s pre-authorized debit agreements, newest first: the active one (at most one) and the cancelled ones. Bank numbers are masked.',
+  })
+  async padAgreementsConnection(
+    @Root() account: ProgramAccount,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<PadAgreementConnection> {
+    return listConnection(
+      await this.padAgreements(account, ctx),
+      { first, after },
+      { key: (pad) => [pad.createdAt], id: (pad) => pad.id, direction: 'DESC' },
+      (pad) => pad,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { PersonSummary } from '../businesses/businesses.types.js';
 
 // GraphQL types of program account finances (docs/finance.md). Money is integer cents (`...Cents: Int`);
@@ -46,7 +47,10 @@ export class AccountTransaction {
   @Field(() => Int, { description: 'Signed: a credit is negative.' })
   amountCents: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'The duties and taxes part of the amount, in cents (e.g. of a CAD; 0 when the transaction carries none).',
+  })
   dutiesAndTaxesCents: number;
 
   @Field(() => String, {
@@ -107,22 +111,22 @@ export class AccountStatement {
   @Field(() => ID, { description: 'The account statement’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The date the statement was issued, YYYY-MM-DD.' })
   statementDate: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First day of the period covered, YYYY-MM-DD.' })
   periodStart: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last day of the period covered, YYYY-MM-DD.' })
   periodEnd: string;
 
   @Field(() => Int, { description: 'Signed: a credit balance is negative.' })
   balanceCents: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What the statement asks to be paid by the due date, in cents.' })
   amountDueCents: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
   dueDate: string;
 }
 
@@ -151,19 +155,19 @@ export class AgencyInvoice {
   @Field(() => ID, { description: 'The agency invoice’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The agency’s invoice number.' })
   invoiceNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The date of the invoice, YYYY-MM-DD.' })
   invoiceDate: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the invoice is for, as the agency wrote it.' })
   description: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The amount billed, in cents.' })
   amountCents: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
   dueDate: string;
 
   @Field(() => String, { description: 'OUTSTANDING, PAID or CANCELLED.' })
@@ -197,19 +201,21 @@ export class CreditApplicationNode {
   @Field(() => ID, { description: 'The credit application’s id (opaque).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The 14-digit number of the credit transaction applied.' })
   creditTransactionNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The 14-digit number of the transaction the credit paid.' })
   targetTransactionNumber: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'How much of the credit was applied to that transaction, in cents (positive).',
+  })
   amountCents: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was applied.' })
   appliedAt: Date;
 
-  @Field(() => PersonSummary)
+  @Field(() => PersonSummary, { description: 'The person who applied it.' })
   appliedBy: PersonSummary;
 }
 
@@ -217,10 +223,10 @@ export class CreditApplicationNode {
 
 @ObjectType({ description: 'The financial security on file for an RM account.' })
 export class FinancialSecurity {
-  @Field(() => SecurityType)
+  @Field(() => SecurityType, { description: 'SURETY_BOND or CASH_DEPOSIT.' })
   type: SecurityType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The amount of the security, in cents.' })
   amountCents: number;
 
   @Field(() => String, { description: 'The surety company, or the institution holding the deposit.' })
@@ -229,7 +235,7 @@ export class FinancialSecurity {
   @Field(() => String, { nullable: true, description: 'Bond or deposit number.' })
   reference: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'From when it covers the account, YYYY-MM-DD.' })
   effectiveDate: string;
 
   @Field(() => String, { nullable: true, description: 'Null when it does not expire.' })
@@ -241,34 +247,37 @@ export class FinancialSecurityChangeNode {
   @Field(() => ID, { description: 'The financial security change’s id (opaque).' })
   id: string;
 
-  @Field(() => SecurityType)
+  @Field(() => SecurityType, { description: 'The kind of security asked for: SURETY_BOND or CASH_DEPOSIT.' })
   type: SecurityType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The new amount, in cents.' })
   amountCents: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The surety company, or the institution holding the deposit.' })
   provider: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bond or deposit number, when given.' })
   reference: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'From when the change applies, YYYY-MM-DD.' })
   effectiveDate: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the new security expires, YYYY-MM-DD; null when it does not.',
+  })
   expiryDate: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the security changes, as the submitter wrote it.' })
   reason: string;
 
   @Field(() => String, { description: 'SUBMITTED.' })
   status: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was submitted.' })
   submittedAt: Date;
 
-  @Field(() => PersonSummary)
+  @Field(() => PersonSummary, { description: 'The person who submitted it.' })
   submittedBy: PersonSummary;
 }
 
@@ -294,22 +303,22 @@ export class PadAgreementNode {
   @Field(() => String, { description: 'The last four digits, for an accessible label.' })
   accountNumberEnding: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name on the bank account, as the payor wrote it.' })
   accountHolder: string;
 
   @Field(() => Int, { description: 'Day of the month of the debit, 1 to 28.' })
   debitDay: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the agreement was made in the portal.' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled; null while ACTIVE.' })
   cancelledAt: Date | null;
 }
 
 // ---- Inputs and payloads ----------------------------------------------------------------------------------
 
-@InputType()
+@InputType({ description: 'How much of the credit goes to one transaction.' })
 export class CreditAllocationInput {
   @Field(() => ID, { description: 'A payable transaction of the same program account.' })
   transactionId: string;
@@ -318,7 +327,10 @@ export class CreditAllocationInput {
   amountCents: number;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Apply a credit of a program account as payment to some of its payable transactions, all at once or not at all.',
+})
 export class ApplyCreditInput {
   @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
@@ -342,12 +354,14 @@ export class ApplyCreditPayload {
   userErrors: UserError[];
 }
 
-@InputType()
+@InputType({
+  description: 'A change to a program account’s financial security, sent for the agency to process.',
+})
 export class SubmitFinancialSecurityChangeInput {
   @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
-  @Field(() => SecurityType)
+  @Field(() => SecurityType, { description: 'SURETY_BOND or CASH_DEPOSIT.' })
   type: SecurityType;
 
   @Field(() => Int, { description: 'Cents, 1 to 1,000,000,000 ($10 million).' })
@@ -384,7 +398,10 @@ export class FinancialSecurityChangePayload {
   userErrors: UserError[];
 }
 
-@InputType()
+@InputType({
+  description:
+    'A new monthly pre-authorized debit agreement for an RM program account; an account has at most one active agreement (else PAD_EXISTS). Bank numbers are never answered in full.',
+})
 export class CreatePadAgreementInput {
   @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
@@ -419,3 +436,10 @@ export class PadAgreementPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadAgreement', PadAgreementNode, {
+  items: 'pre-authorized debit agreements',
+  item: 'a pre-authorized debit agreement',
+  order: 'newest first',
+});
+export type PadAgreementConnection = ListConnection<PadAgreementNode>;

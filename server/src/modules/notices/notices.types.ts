@@ -205,13 +205,17 @@ export class NoticeNode {
   @Field(() => String, { description: 'The agency day it is dated, YYYY-MM-DD.' })
   displayDate: string;
 
-  @Field(() => NoticeType)
+  @Field(() => NoticeType, {
+    description: 'What the notice is about (drives its label, its link and who may see it).',
+  })
   type: NoticeType;
 
   @Field(() => String, { description: 'The type’s label in the caller’s language.' })
   typeLabel: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Urgent notices are emailed to every recipient, whatever their email preference.',
+  })
   urgent: boolean;
 
   @Field(() => Boolean, { description: 'Whether the caller has opened it.' })
@@ -279,7 +283,7 @@ export class NoticeFilterInput {
   @Field(() => String, { nullable: true, description: 'Default: today.' })
   to?: string | null;
 
-  @Field(() => NoticeType, { nullable: true })
+  @Field(() => NoticeType, { nullable: true, description: 'Only notices of this type; omit for every type.' })
   type?: NoticeType | null;
 
   @Field(() => ID, { nullable: true, description: 'Only the notices of this business.' })
@@ -288,7 +292,10 @@ export class NoticeFilterInput {
 
 @InputType({ description: 'An officer’s notice; subject and body in both languages.' })
 export class PostNoticeInput {
-  @Field(() => NoticeAudience)
+  @Field(() => NoticeAudience, {
+    description:
+      'Who receives it: one BUSINESS, every business with a program account of a PROGRAM_TYPE, or EVERYONE.',
+  })
   audience: NoticeAudience;
 
   @Field(() => String, { nullable: true, description: 'The BN9, for audience BUSINESS.' })
@@ -297,19 +304,22 @@ export class PostNoticeInput {
   @Field(() => NoticeProgramType, { nullable: true, description: 'For audience PROGRAM_TYPE.' })
   programType?: NoticeProgramType | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether it is urgent: then it is emailed to every recipient, whatever their email preference.',
+  })
   urgent: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The subject in English, 1 to 200 characters.' })
   subjectEn: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The subject in French, 1 to 200 characters.' })
   subjectFr: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The body in English, plain text, 1 to 5000 characters.' })
   bodyEn: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The body in French, plain text, 1 to 5000 characters.' })
   bodyFr: string;
 }
 
@@ -345,34 +355,44 @@ export class MailDeliveryNode {
   @Field(() => ID, { description: 'The id of the notice the email is about.' })
   noticeId: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The subject of the notice the email is about, in the caller’s language.',
+  })
   noticeSubject: string;
 
-  @Field(() => MailDeliveryStatus)
+  @Field(() => MailDeliveryStatus, {
+    description: 'PENDING (to be sent or retried), SENT, or DEAD (gave up after the last retry).',
+  })
   status: MailDeliveryStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried.' })
   attempts: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The mail server’s answer to the last failed attempt; null when none failed.',
+  })
   lastError: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the email was queued (with the notice).' })
   createdAt: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it last changed (sent, retried or given up).' })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The notice email outbox at a glance, for agency officers: counts by status and the latest dead letters.',
+})
 export class MailOutboxSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Emails waiting to be sent or retried.' })
   pending: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Emails the mail server accepted.' })
   sent: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Emails given up after the last retry (dead letters).' })
   dead: number;
 
   @Field(() => [MailDeliveryNode], { description: 'The latest dead letters, newest first (at most 50).' })

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 
@@ -7,13 +8,15 @@ export class LockedCredential {
   @Field(() => ID, { description: 'The user’s id.' })
   userId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The locked username.' })
   username: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'When the lock ends by itself (an officer can unlock it sooner).',
+  })
   lockedUntil: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Consecutive failed attempts that locked it.' })
   failedAttempts: number;
 }
 
@@ -25,3 +28,10 @@ export class UnlockCredentialPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
+
+export const LockedCredentialConnection = listConnectionType<LockedCredential>(
+  'LockedCredential',
+  LockedCredential,
+  { items: 'locked credentials', item: 'a locked credential', order: 'soonest unlock first' },
+);
+export type LockedCredentialConnection = ListConnection<LockedCredential>;

@@ -16,11 +16,11 @@ export class PersonalProfileRecord {
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Given name, at most 100 characters.' })
   @Column({ name: 'first_name', type: 'varchar', length: 100 })
   firstName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Family name, at most 100 characters.' })
   @Column({ name: 'last_name', type: 'varchar', length: 100 })
   lastName: string;
 
@@ -29,11 +29,14 @@ export class PersonalProfileRecord {
   @Column({ type: 'varchar', length: 12 })
   phone: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Telephone extension, up to 6 digits; null when none.',
+  })
   @Column({ name: 'phone_extension', type: 'varchar', length: 6, nullable: true })
   phoneExtension: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where the portal sends notice emails (at most 254 characters).' })
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
@@ -45,7 +48,9 @@ export class PersonalProfileRecord {
   @InstantColumn('notice_terms_accepted_at')
   noticeTermsAcceptedAt: Date;
 
-  @Field(() => LanguageEnum)
+  @Field(() => LanguageEnum, {
+    description: 'The language of the person’s emails and, by default, of the portal.',
+  })
   @Column({ name: 'preferred_language', type: 'varchar', length: 2 })
   preferredLanguage: Language;
 

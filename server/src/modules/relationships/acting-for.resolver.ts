@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { In, type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessNode } from '../businesses/business-view.service.js';
 import { BusinessMembership } from '../businesses/businesses.entities.js';
-import { BusinessNode, MembershipStatus } from '../businesses/businesses.types.js';
+import { BusinessConnection, BusinessNode, MembershipStatus } from '../businesses/businesses.types.js';
 import { Viewer } from '../users/viewer.type.js';
 import { loadProviderStandings } from './provider-standings.js';
 import { BusinessRelationship } from './relationships.entities.js';
@@ -38,6 +39,7 @@ export class ViewerActingForResolver {
   @FieldResolver(() => [BusinessNode], {
     description:
       'The clients the person can act for as a service provider’s employee (accepted relationship; the provider’s BAM, or assigned directly or through a client group), by name. Their fields are guarded by @access.',
+    deprecationReason: 'Use actingForConnection: the same clients, in pages of at most 100.',
   })
   async actingFor(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<BusinessNode[]> {
     const loaders = businessLoaders(ctx);
@@ -47,5 +49,23 @@ export class ViewerActingForResolver {
       businesses.filter((b) => b !== null).map((business) => businessNode(loaders, business)),
     );
     return nodes.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  @FieldResolver(() => BusinessConnection, {
+    description:
+      'The client businesses the person can act for as a service provider’s employee: an accepted relationship, and the person is the provider’s business account manager or assigned to the client (directly or through a client group). By name; each client’s fields are guarded by @access.',
+  })
+  async actingForConnection(
+    @Root() viewer: Viewer,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<BusinessConnection> {
+    return listConnection(
+      await this.actingFor(viewer, ctx),
+      { first, after },
+      { key: (business) => [business.name], id: (business) => business.id, direction: 'ASC' },
+      (business) => business,
+    );
   }
 }

@@ -11,6 +11,7 @@ import {
 } from './access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { type RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
@@ -42,6 +43,7 @@ import {
   BusinessRelationshipConnection,
   BusinessRelationshipNode,
   DecideRelationshipInput,
+  RelationshipEventConnection,
   RelationshipEventNode,
   RelationshipPayload,
   RelationshipStatus,
@@ -191,12 +193,12 @@ const ownKinds = new Set<ActorKind>([
 
 @Resolver(() => BusinessRelationshipNode)
 export class BusinessRelationshipResolver {
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The service provider that asked.' })
   provider(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     return summaryOf(ctx, node.providerBusinessId);
   }
 
-  @FieldResolver(() => BusinessSummary)
+  @FieldResolver(() => BusinessSummary, { description: 'The client business asked.' })
   client(@Root() node: BusinessRelationshipNode, @Ctx() ctx: AppContext): Promise<BusinessSummary> {
     return summaryOf(ctx, node.clientBusinessId);
   }
@@ -228,7 +230,10 @@ export class BusinessRelationshipResolver {
       .map((account) => ({ id: account.id, accountNumber: account.accountNumber, name: account.name }));
   }
 
-  @FieldResolver(() => [RelationshipEventNode], { description: 'Oldest first: who did what, when.' })
+  @FieldResolver(() => [RelationshipEventNode], {
+    description: 'Oldest first: who did what, when.',
+    deprecationReason: 'Use timelineConnection: the same events, in pages of at most 100.',
+  })
   async timeline(
     @Root() node: BusinessRelationshipNode,
     @Ctx() ctx: AppContext,
@@ -241,6 +246,24 @@ export class BusinessRelationshipResolver {
       detail: row.detail,
       actorId: row.actorId,
     }));
+  }
+
+  @FieldResolver(() => RelationshipEventConnection, {
+    description:
+      'Who did what to the relationship and when (requested, accepted, rejected, cancelled, expired, ended), oldest first. Seen by whoever may see the relationship.',
+  })
+  async timelineConnection(
+    @Root() node: BusinessRelationshipNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<RelationshipEventConnection> {
+    return listConnection(
+      await this.timeline(node, ctx),
+      { first, after },
+      { key: (event) => [event.occurredAt], id: (event) => event.id, direction: 'ASC' },
+      (event) => event,
+    );
   }
 }
 

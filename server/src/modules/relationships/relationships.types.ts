@@ -3,6 +3,7 @@ import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 export enum RelationshipType {
   BUSINESS_MANAGEMENT = 'BUSINESS_MANAGEMENT',
@@ -65,10 +66,12 @@ export class RelationshipEventNode {
   @Field(() => ID, { description: 'The relationship event’s id (opaque).' })
   id: string;
 
-  @Field(() => RelationshipEventType)
+  @Field(() => RelationshipEventType, {
+    description: 'What happened: REQUESTED, ACCEPTED, REJECTED, CANCELLED, EXPIRED or ENDED.',
+  })
   type: RelationshipEventType;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   occurredAt: Date;
 
   @Field(() => String, {
@@ -80,8 +83,19 @@ export class RelationshipEventNode {
   actorId: string | null;
 }
 
+export const RelationshipEventConnection = listConnectionType<RelationshipEventNode>(
+  'RelationshipEvent',
+  RelationshipEventNode,
+  { items: 'timeline events', item: 'a timeline event', order: 'oldest first' },
+);
+export type RelationshipEventConnection = ListConnection<RelationshipEventNode>;
+
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
-@ObjectType('BusinessRelationship', { implements: NodeInterface })
+@ObjectType('BusinessRelationship', {
+  implements: NodeInterface,
+  description:
+    'A business relationship (seed 003 §2): a service provider (customs broker, trade consultant) asks a client business to act for it; once ACCEPTED, the provider’s people may act for the client within the relationship’s type. Seen by both sides’ managers (docs/relationships.md).',
+})
 export class BusinessRelationshipNode {
   @Field(() => ID, { description: 'The business relationship’s id (opaque).' })
   id: string;
@@ -89,25 +103,38 @@ export class BusinessRelationshipNode {
   @Field(() => RelationshipType, { nullable: true, description: 'Chosen by the client on acceptance.' })
   type: RelationshipType | null;
 
-  @Field(() => RelationshipStatus)
+  @Field(() => RelationshipStatus, {
+    description:
+      'Where the relationship stands: PENDING until the client answers or it expires, then ACCEPTED, REJECTED, CANCELLED or EXPIRED; ENDED when either side ends an accepted one.',
+  })
   status: RelationshipStatus;
 
   @Field(() => String, { nullable: true, description: 'The provider’s message with the request.' })
   message: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the provider sent the request.' })
   requestedAt: Date;
 
   @Field(() => DateTimeScalar, { description: 'When a request not answered expires.' })
   expiresAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the client accepted or rejected it; null while PENDING or when it was cancelled or expired.',
+  })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'On rejection: the client’s reason (at most 500 characters). Null otherwise.',
+  })
   decisionReason: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When an accepted relationship was ended; null while it lasts.',
+  })
   endedAt: Date | null;
 
   providerBusinessId: string;
@@ -137,7 +164,7 @@ export class BusinessRelationshipConnection {
 
 // ---- Inputs -----------------------------------------------------------------------------------------------
 
-@InputType()
+@InputType({ description: 'A service provider asks one client business for a relationship.' })
 export class RequestRelationshipInput {
   @Field(() => ID, { description: 'The service provider, a business the viewer is the BAM of.' })
   providerBusinessId: string;
@@ -149,7 +176,10 @@ export class RequestRelationshipInput {
   message?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A service provider asks several client businesses at once; each business number is answered on its own.',
+})
 export class RequestRelationshipsInput {
   @Field(() => ID, { description: 'The service provider business’s id.' })
   providerBusinessId: string;
@@ -161,12 +191,12 @@ export class RequestRelationshipsInput {
   message?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The client’s answer to a relationship request.' })
 export class DecideRelationshipInput {
   @Field(() => ID, { description: 'The relationship’s id.' })
   relationshipId: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true to accept (with `type`), false to reject (with `reason`).' })
   approve: boolean;
 
   @Field(() => RelationshipType, { nullable: true, description: 'Required on approval.' })
@@ -198,10 +228,13 @@ export class RelationshipPayload {
 
 @ObjectType({ description: 'The answer for one business number of a bulk request.' })
 export class RelationshipRequestResult {
-  @Field(() => String)
+  @Field(() => String, { description: 'The BN9 this answer is for, as sent.' })
   businessNumber: string;
 
-  @Field(() => BusinessRelationshipNode, { nullable: true })
+  @Field(() => BusinessRelationshipNode, {
+    nullable: true,
+    description: 'The request made; null when this business number had problems (see userErrors).',
+  })
   relationship: BusinessRelationshipNode | null;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })

@@ -3,11 +3,12 @@ import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { programAccountById } from '../businesses/access-owners.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
-import { CaseDocumentNode } from '../documents/documents.types.js';
+import { CaseDocumentConnection, CaseDocumentNode } from '../documents/documents.types.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
 import { caseOwner, rulingOwner } from './access-owners.js';
 import { findRulingByCase, listRulings, requestRuling, rulingById } from './rulings.service.js';
@@ -71,9 +72,30 @@ export class RulingsResolver {
   @FieldResolver(() => [CaseDocumentNode], {
     nullable: true,
     description: 'The documents attached to the case, oldest first.',
+    deprecationReason: 'Use documentsConnection: the same documents, in pages of at most 100.',
   })
   async documents(@Root() ruling: RulingNode, @Ctx() ctx: AppContext): Promise<CaseDocumentNode[]> {
     return (await documentsOfRuling(ctx).load(ruling.id)).map(documentNode);
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => CaseDocumentConnection, {
+    nullable: true,
+    description:
+      'The files attached to the case (up to 10 per upload, any number of uploads), oldest first; each with its download address.',
+  })
+  async documentsConnection(
+    @Root() ruling: RulingNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<CaseDocumentConnection> {
+    return listConnection(
+      await this.documents(ruling, ctx),
+      { first, after },
+      { key: (document) => [document.uploadedAt], id: (document) => document.id, direction: 'ASC' },
+      (document) => document,
+    );
   }
 }
 

@@ -50,28 +50,37 @@ export class RulingNode {
   @Field(() => String, { description: 'The case number (10 digits) documents attach to.' })
   caseNumber: string;
 
-  @Field(() => RulingType)
+  @Field(() => RulingType, {
+    description: 'What is asked: a TARIFF_CLASSIFICATION, ORIGIN or VALUATION ruling.',
+  })
   type: RulingType;
 
-  @Field(() => RulingStatus)
+  @Field(() => RulingStatus, {
+    description:
+      'Where the request stands at the agency: SUBMITTED, UNDER_REVIEW, INFORMATION_REQUESTED, ISSUED or CLOSED.',
+  })
   status: RulingStatus;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The goods the ruling is about, as the requester described them (at most 2000 characters).',
+  })
   goodsDescription: string;
 
   @Field(() => String, { nullable: true, description: 'The proposed classification, 0000.00.00.00.' })
   tariffClassification: string | null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'What the agency is asked to rule on, as written (at most 2000 characters).',
+  })
   questions: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the request was submitted.' })
   requestedAt: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the request last changed (e.g. its status).' })
   updatedAt: Date;
 
-  @Field(() => ProgramAccountSummary)
+  @Field(() => ProgramAccountSummary, { description: 'The program account the request is made for.' })
   programAccount: ProgramAccountSummary;
 
   businessId: string;
@@ -100,12 +109,15 @@ export class RulingConnection {
   totalCount: number;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A new ruling request for a program account; documents are uploaded afterwards to its case number.',
+})
 export class RequestRulingInput {
   @Field(() => ID, { description: 'The program account’s id.' })
   programAccountId: string;
 
-  @Field(() => RulingType)
+  @Field(() => RulingType, { description: 'TARIFF_CLASSIFICATION, ORIGIN or VALUATION.' })
   type: RulingType;
 
   @Field(() => String, { description: 'At most 2000 characters.' })

@@ -10,10 +10,15 @@ export class Viewer {
   @Field(() => ID, { description: 'The signed-in user’s id (opaque).' })
   id: string;
 
-  @Field(() => PersonRole)
+  @Field(() => PersonRole, {
+    description: 'PERSON (a trade chain partner’s person) or OFFICER (an agency officer).',
+  })
   role: PersonRole;
 
-  @Field(() => CredentialKind)
+  @Field(() => CredentialKind, {
+    description:
+      'How the person signed in: LOCAL (username and password) or PARTNER (the federated sign-in partner).',
+  })
   credentialKind: CredentialKind;
 
   @Field(() => String, { nullable: true, description: 'LOCAL credentials only.' })

@@ -2,27 +2,31 @@ import { Field, InputType } from 'type-graphql';
 import { LanguageEnum } from '../../../common/graphql/language.enum.js';
 import { type Language } from '../../../common/i18n/language.js';
 
-@InputType()
+@InputType({
+  description: 'The personal profile, created at first sign-in and changed later; every field is replaced.',
+})
 export class SavePersonalProfileInput {
-  @Field(() => String)
+  @Field(() => String, { description: "Given name: 1 to 100 letters, spaces and '’-." })
   firstName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Family name: 1 to 100 letters, spaces and '’-." })
   lastName: string;
 
   @Field(() => String, { description: 'North American number with its area code, e.g. 613-555-0101.' })
   phone: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Optional extension, up to 6 digits.' })
   phoneExtension?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Email address, at most 254 characters (64 before the @).' })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The email again; must be identical (ignoring case).' })
   emailConfirmation: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Whether notices are also sent by email (urgent notices always are).',
+  })
   receiveNoticeEmails: boolean;
 
   @Field(() => Boolean, {
@@ -31,6 +35,8 @@ export class SavePersonalProfileInput {
   })
   acceptNoticeTerms: boolean;
 
-  @Field(() => LanguageEnum)
+  @Field(() => LanguageEnum, {
+    description: 'The language of the person’s emails and, by default, of the portal.',
+  })
   preferredLanguage: Language;
 }
