@@ -25,6 +25,9 @@ const DAYS = 1_095;
 
 const options = { time: 3_000, warmupTime: 500 };
 
+/** The list without its totalCount: the page's own cost (three statements). */
+const PAGE_ONLY = NOTICES.replace(' totalCount', '');
+
 function uuid(kind: number, i: number): string {
   return `0000000${kind}-0000-7000-8000-${String(i).padStart(12, '0')}`;
 }
@@ -104,6 +107,20 @@ for (const driver of drivers)
       'first page (10, with totalCount)',
       async () => {
         await f().bam.client.gql(NOTICES, { first: 10 });
+      },
+      options,
+    );
+    bench(
+      'first page (10, no totalCount)',
+      async () => {
+        await f().bam.client.gql(PAGE_ONLY, { first: 10 });
+      },
+      options,
+    );
+    bench(
+      'deep keyset page (15,000 down, no totalCount)',
+      async () => {
+        await f().bam.client.gql(PAGE_ONLY, { first: 10, after: f().deepCursor });
       },
       options,
     );
