@@ -168,7 +168,7 @@ describe('post a notice (officers)', { timeout: 30_000 }, () => {
                   __typename: 'UserError',
                   field: ['input', 'audience'],
                   code: 'NO_RECIPIENTS',
-                  message: 'Aucune entreprise inscrite ne correspond : rien n’a été publié.',
+                  message: "Aucune entreprise inscrite ne correspond : rien n'a été publié.",
                 },
               ],
             },
@@ -196,11 +196,11 @@ describe('post a notice (officers)', { timeout: 30_000 }, () => {
     await user.click(await button("Publier l'avis"));
     await waitFor(() =>
       expect(summaryLinks()).toEqual([
-        { text: 'Aucune entreprise inscrite ne correspond : rien n’a été publié.', href: '#audience' },
+        { text: "Aucune entreprise inscrite ne correspond : rien n'a été publié.", href: '#audience' },
       ]),
     );
     expect(fieldError(hostById('audience'))).toBe(
-      'Aucune entreprise inscrite ne correspond : rien n’a été publié.',
+      "Aucune entreprise inscrite ne correspond : rien n'a été publié.",
     );
     // Sent again (say, after the registry import), it reaches the four accounts.
     await user.click(await button("Publier l'avis"));
