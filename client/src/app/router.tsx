@@ -279,6 +279,17 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'officer/notices',
+            lazy: page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage'),
+          },
+          {
+            path: 'officer/mail',
+            lazy: page(
+              () => import('../features/officer/components/mail-dead-letters-page'),
+              'MailDeadLettersPage',
+            ),
+          },
+          {
             path: 'officer/businesses/:businessNumber',
             lazy: page(
               () => import('../features/officer/components/officer-business-page'),

@@ -152,6 +152,58 @@ describe.each(drivers)('notice emails on %s', (driver) => {
     expect(idsOf(sink.received)).toEqual([row.messageId]);
   });
 
+  it('officers page through the dead letters, most recently failed first, and retry one', async () => {
+    await notify(french.userId, 5);
+    // Five dead letters, failed one second apart (the third and fourth at the same instant: the id decides).
+    const rows = await outbox().find({ order: { id: 'ASC' } });
+    const base = t.clock.now().getTime();
+    const failedAt = [0, 1000, 2000, 2000, 3000];
+    for (const [i, row] of rows.entries())
+      await outbox().update(row.id, {
+        status: 'DEAD',
+        attempts: MAX_ATTEMPTS,
+        lastError: '550 Mailbox unavailable',
+        updatedAt: new Date(base + failedAt[i]),
+      });
+    const expected = [rows[4], rows[3], rows[2], rows[1], rows[0]].map((r) => r.id);
+    const PAGE = `query($after: String) { mailDeadLetters(first: 2, after: $after) {
+      edges { cursor node { id noticeSubject status attempts lastError } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = {
+      edges: Array<{ node: { id: string; noticeSubject: string; status: string; lastError: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = payload<Page>(await officer.gql(PAGE, { after }));
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    const inFrench = payload<Page>(
+      await officer.gql(PAGE, { after: null }, { headers: { 'accept-language': 'fr' } }),
+    );
+    expect(inFrench.edges[0]?.node).toMatchObject({
+      noticeSubject: 'Vos autorisations d’accès ont changé',
+      status: 'DEAD',
+      lastError: '550 Mailbox unavailable',
+    });
+    // A bad cursor is a clear error; a person who is not an officer gets nothing.
+    const bad = await officer.gql(PAGE, { after: 'not-a-cursor' });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const refused = await french.client.gql(PAGE, { after: null });
+    expect(refused.body.data).toBeNull();
+    // Retried, it leaves the list.
+    expect(
+      payload<boolean>(
+        await officer.gql('mutation($id: ID!) { retryMailDelivery(id: $id) }', { id: expected[0] }),
+      ),
+    ).toBe(true);
+    const rest = payload<Page>(await officer.gql(PAGE, { after: null }));
+    expect(rest.edges.map((e) => e.node.id)).toEqual(expected.slice(1, 3));
+  });
+
   it('a restart mid-send sends no duplicate: the message in flight is recorded, the rest handed back', async () => {
     await notify(french.userId, 3);
     sink.holdFor(300);

@@ -105,6 +105,8 @@ export class NoticeRead {
 @Entity('mail_outbox')
 @Index('UQ_mail_outbox_recipient', ['noticeId', 'userId'], { unique: true })
 @Index('IDX_mail_outbox_due', ['status', 'nextAttemptAt'])
+// The officers' dead-letter list: status DEAD, newest failure first, keyset on (updated_at, id).
+@Index('IDX_mail_outbox_dead_list', ['status', 'updatedAt', 'id'])
 export class MailOutbox {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -1,12 +1,14 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { ownedBy } from '../../common/auth/access-directive.js';
-import { pageSize } from '../../common/graphql/connection.js';
+import { pageSize, toConnectionPage } from '../../common/graphql/connection.js';
+import { type MailOutbox, type Notice } from './notices.entities.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import {
   encodeNoticeCursor,
   findVisibleNotice,
+  listDeadLetters,
   listNotices,
   markNoticeRead,
   type NoticeRow,
@@ -16,6 +18,8 @@ import {
   unreadCount,
 } from './notices.service.js';
 import {
+  MailDeliveryConnection,
+  type MailDeliveryNode,
   MailDeliveryStatus,
   MailOutboxSummary,
   MarkNoticeReadPayload,
@@ -50,6 +54,25 @@ export function noticeNode(row: NoticeRow, lang: AppContext['lang']): NoticeNode
       recipientId: row.recipientUserId,
     },
   );
+}
+
+/** An outbox row as officers see it: the notice's subject in their language, no address. */
+function mailDeliveryNode(
+  row: MailOutbox,
+  notices: Map<string, Notice>,
+  lang: AppContext['lang'],
+): MailDeliveryNode {
+  const notice = notices.get(row.noticeId);
+  return {
+    id: row.id,
+    noticeId: row.noticeId,
+    noticeSubject: notice ? (lang === 'fr' ? notice.subjectFr : notice.subjectEn) : '',
+    status: row.status as MailDeliveryStatus,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 @Resolver()
@@ -154,20 +177,37 @@ export class NoticesResolver {
       pending: summary.pending,
       sent: summary.sent,
       dead: summary.dead,
-      deadLetters: summary.deadRows.map((row) => {
-        const notice = summary.notices.get(row.noticeId);
-        return {
-          id: row.id,
-          noticeId: row.noticeId,
-          noticeSubject: notice ? (ctx.lang === 'fr' ? notice.subjectFr : notice.subjectEn) : '',
-          status: row.status as MailDeliveryStatus,
-          attempts: row.attempts,
-          lastError: row.lastError,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-        };
-      }),
+      deadLetters: summary.deadRows.map((row) => mailDeliveryNode(row, summary.notices, ctx.lang)),
     };
+  }
+
+  @Query(() => MailDeliveryConnection, {
+    description:
+      'Officers: the emails given up after MAIL_MAX_ATTEMPTS failures (dead letters), most recently failed first (25 a page by default, at most 100).',
+  })
+  async mailDeadLetters(
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 25,
+      description: 'The most dead letters to return.',
+    })
+    first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+    })
+    after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<MailDeliveryConnection> {
+    requireOfficer(ctx);
+    const size = pageSize(first, 25);
+    const { rows, notices } = await listDeadLetters(ctx.dataSource, size, after);
+    return toConnectionPage(
+      rows,
+      size,
+      (row) => ({ at: row.updatedAt, id: row.id }),
+      (row) => mailDeliveryNode(row, notices, ctx.lang),
+    );
   }
 
   @Mutation(() => Boolean, {

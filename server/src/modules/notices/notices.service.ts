@@ -3,6 +3,7 @@ import { type StandingSource } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
+import { decodeCursor, keysetBefore } from '../../common/graphql/connection.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { agencyDay } from '../../common/time/agency-date.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
@@ -41,6 +42,8 @@ export interface NoticeRow extends Notice {
 interface Predicate {
   sql: string;
   params: Record<string, unknown>;
+  /** The list index a visibility branch reads (its leading column is the branch's equality). */
+  index?: 'IDX_notice_recipient_list' | 'IDX_notice_business_list';
 }
 
 /** The businesses a person may reach: their own (active memberships) and the clients of those, as providers. */
@@ -57,6 +60,14 @@ async function reachableBusinesses(dataSource: DataSource, userId: string): Prom
   return [...new Set([...ownIds, ...clients.map((r) => r.clientBusinessId)])];
 }
 
+/** Which notices the caller may see: one branch per audience (the caller as person, each reachable business). */
+interface Visibility {
+  /** Each branch selects from one index prefix (recipient_user_id, or business_id), so its order is the index's. */
+  branches: Predicate[];
+  /** The branches joined by OR, for counts (no order needed). */
+  any: Predicate;
+}
+
 /**
  * Which notices the caller may see, as SQL: those addressed to them, and for each business they reach, its
  * notices whose area the access table lets them view (within their program scope for IN_SCOPE rules). The
@@ -67,18 +78,21 @@ async function visibility(
   access: StandingSource,
   userId: string,
   businessFilter: string | null,
-): Promise<Predicate> {
-  const params: Record<string, unknown> = { me: userId };
-  const branches: string[] = [
+): Promise<Visibility> {
+  const branches: Predicate[] = [
     businessFilter
-      ? 'n.recipient_user_id = :me AND n.business_id = :onlyBusiness'
-      : 'n.recipient_user_id = :me',
+      ? {
+          sql: 'n.recipient_user_id = :me AND n.business_id = :onlyBusiness',
+          params: { me: userId, onlyBusiness: businessFilter },
+          index: 'IDX_notice_recipient_list',
+        }
+      : { sql: 'n.recipient_user_id = :me', params: { me: userId }, index: 'IDX_notice_recipient_list' },
   ];
-  if (businessFilter) params.onlyBusiness = businessFilter;
   let businesses = await reachableBusinesses(dataSource, userId);
   if (businessFilter) businesses = businesses.filter((id) => id === businessFilter);
   const standings = await Promise.all(businesses.map((id) => access.standing(id)));
   businesses.forEach((businessId, i) => {
+    const params: Record<string, unknown> = {};
     const all: string[] = [];
     const scoped: string[] = [];
     for (const area of NOTICE_AREAS) {
@@ -98,9 +112,19 @@ async function visibility(
     params[`b${i}`] = businessId;
     const parts = [...(all.length ? [`n.area IN (:...a${i})`] : []), ...scoped];
     if (all.length) params[`a${i}`] = all;
-    branches.push(`(n.business_id = :b${i} AND n.recipient_user_id IS NULL AND (${parts.join(' OR ')}))`);
+    branches.push({
+      sql: `n.business_id = :b${i} AND n.recipient_user_id IS NULL AND (${parts.join(' OR ')})`,
+      params,
+      index: 'IDX_notice_business_list',
+    });
   });
-  return { sql: `(${branches.map((b) => `(${b})`).join(' OR ')})`, params };
+  return {
+    branches,
+    any: {
+      sql: `(${branches.map((b) => `(${b.sql})`).join(' OR ')})`,
+      params: Object.assign({}, ...branches.map((b) => b.params)) as Record<string, unknown>,
+    },
+  };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -153,10 +177,114 @@ export interface NoticePage {
   totalCount: () => Promise<number>;
 }
 
+/** SQL and its positional parameters, as the driver runs it. */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * SQLite refuses a compound SELECT of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT); a caller reaching more
+ * businesses than this (a provider with hundreds of clients) gets one OR query instead, sorted in a temporary
+ * B-tree: correct, slower, and rare.
+ */
+const MAX_LIST_BRANCHES = 400;
+
+/**
+ * The statements of one list page, built once for both the service and the query-plan test (they must be
+ * the same SQL): `page` the ids and positions of the page (size + 1 rows), `count` the filter's total.
+ *
+ * The page is a UNION ALL with one arm per branch of the visibility, each arm walking one index
+ * ((recipient_user_id | business_id), display_date, id) backwards from the cursor: SQLite merges the arms in
+ * order (MERGE (UNION ALL)) and stops after size + 1 rows, so no sort and no scan whatever the table holds.
+ * MySQL runs each arm with its own ORDER BY and LIMIT on the index, then sorts at most branches × (size + 1)
+ * rows. One OR over the branches would read every matching row and sort them (docs/notices.md, decision 0016).
+ */
+export async function noticeListStatements(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+  now: Date,
+  filter: NoticeFilterInput | null | undefined,
+  size: number,
+  after: string | null | undefined,
+): Promise<{ page: SqlStatement; count: SqlStatement }> {
+  const from = filter?.from ? checkDay(filter.from, 'filter.from') : defaultFrom(now);
+  const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
+  const position = after ? decodeNoticeCursor(after) : null;
+  const visible = await visibility(dataSource, access, userId, filter?.businessId ?? null);
+  const filtered = (where: Predicate) => {
+    const q = baseQuery(dataSource, userId, where).andWhere(
+      'n.display_date >= :from AND n.display_date <= :to',
+      { from, to },
+    );
+    if (filter?.type) q.andWhere('n.type = :type', { type: filter.type });
+    return q;
+  };
+  const mysql = dataSource.options.type !== 'better-sqlite3';
+  const quote = (name: string) => dataSource.driver.escape(name);
+  const arm = (where: Predicate) => {
+    const q = filtered(where).select('n.id', 'id').addSelect('n.display_date', 'displayDate');
+    // The bound `display_date <= :kDate` is an index range, the OR a filter on it: written as
+    // `a < ? OR (a = ? AND b < ?)` alone, SQLite may split a small arm into a MULTI-INDEX OR and sort it.
+    if (position)
+      q.andWhere('n.display_date <= :kDate AND (n.display_date < :kDate OR n.id < :kId)', {
+        kDate: position.displayDate,
+        kId: position.id,
+      });
+    // SQLite takes no ORDER BY or LIMIT inside a compound arm (its merge reads each arm in index order);
+    // MySQL needs them there, or it would read every matching row before the outer LIMIT.
+    if (mysql)
+      q.orderBy('n.display_date', 'DESC')
+        .addOrderBy('n.id', 'DESC')
+        .limit(size + 1);
+    const [sql, params] = q.getQueryAndParameters();
+    return { sql: mysql ? `(${sql})` : sql, params: params as unknown[] };
+  };
+  const arms = visible.branches.length <= MAX_LIST_BRANCHES ? visible.branches.map(arm) : [arm(visible.any)];
+  return {
+    page: {
+      sql: `${arms.map((a) => a.sql).join(' UNION ALL ')} ORDER BY ${quote('displayDate')} DESC, ${quote('id')} DESC LIMIT ${size + 1}`,
+      params: arms.flatMap((a) => a.params),
+    },
+    count: sumOfCounts(dataSource, visible, (where) => filtered(where)),
+  };
+}
+
+/**
+ * A count over the visibility as the sum of one COUNT per branch (`SELECT SUM(c) FROM (… UNION ALL …)`): each
+ * arm is a range of one index (named to MySQL). One OR over the branches left MariaDB to choose between an
+ * index merge and a scan of the whole table, and with a million notices it scanned (4 s for the bell).
+ */
+function sumOfCounts(
+  dataSource: DataSource,
+  visible: Visibility,
+  query: (where: Predicate) => SelectQueryBuilder<Notice>,
+): SqlStatement {
+  const branches = visible.branches.length <= MAX_LIST_BRANCHES ? visible.branches : [visible.any];
+  const quote = (name: string) => dataSource.driver.escape(name);
+  const from = `FROM ${quote('notice')} ${quote('n')}`;
+  const arms = branches.map((where) => {
+    const [sql, params] = query(where).select('COUNT(*)', 'c').getQueryAndParameters();
+    // MariaDB scans the whole table rather than read a branch of a tenth of it through the index (2.3 s for
+    // the bell at a million notices, 100,000 of them the caller's business): name the branch's index.
+    const hinted =
+      dataSource.options.type !== 'better-sqlite3' && where.index && sql.includes(from)
+        ? sql.replace(from, `${from} FORCE INDEX (${quote(where.index)})`)
+        : sql;
+    return { sql: hinted, params: params as unknown[] };
+  });
+  return {
+    sql: `SELECT SUM(${quote('c')}) AS ${quote('total')} FROM (${arms.map((a) => a.sql).join(' UNION ALL ')}) ${quote('counts')}`,
+    params: arms.flatMap((a) => a.params),
+  };
+}
+
 /**
  * The caller's notices, newest first, `size` at a time after `after`: keyset on (display_date, id), which
- * the indexes (business_id | recipient_user_id, display_date, id) serve. Throws BAD_USER_INPUT on a bad
- * date or cursor.
+ * the indexes (business_id | recipient_user_id, display_date, id) serve (see noticeListStatements). Three
+ * statements whatever the page's length: the page's ids, its notices, the caller's reads of them. Throws
+ * BAD_USER_INPUT on a bad date or cursor.
  */
 export async function listNotices(
   dataSource: DataSource,
@@ -167,46 +295,30 @@ export async function listNotices(
   size: number,
   after: string | null | undefined,
 ): Promise<NoticePage> {
-  const from = filter?.from ? checkDay(filter.from, 'filter.from') : defaultFrom(now);
-  const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
-  const visible = await visibility(dataSource, access, userId, filter?.businessId ?? null);
-  const filtered = () => {
-    const q = baseQuery(dataSource, userId, visible).andWhere(
-      'n.display_date >= :from AND n.display_date <= :to',
-      {
-        from,
-        to,
-      },
-    );
-    if (filter?.type) q.andWhere('n.type = :type', { type: filter.type });
-    return q;
-  };
-  const q = filtered();
-  if (after) {
-    const position = decodeNoticeCursor(after);
-    q.andWhere('(n.display_date < :kDate OR (n.display_date = :kDate AND n.id < :kId))', {
-      kDate: position.displayDate,
-      kId: position.id,
-    });
-  }
-  const rows = await q
-    .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
-    .addSelect('r.read_at', 'readAt')
-    .orderBy('n.display_date', 'DESC')
-    .addOrderBy('n.id', 'DESC')
-    .limit(size + 1)
-    .getRawAndEntities();
-  const readAt = new Map(
-    rows.raw.map((raw: { n_id: string; readAt: Date | string | null }) => [raw.n_id, raw.readAt]),
+  const statements = await noticeListStatements(dataSource, access, userId, now, filter, size, after);
+  const positions = await dataSource.query<Array<{ id: string }>>(
+    statements.page.sql,
+    statements.page.params,
   );
-  const list = rows.entities.map((n) => ({
-    ...n,
-    readAt: readAt.get(n.id) ? new Date(readAt.get(n.id)!) : null,
-  }));
+  const ids = positions.slice(0, size).map((p) => p.id);
+  const [notices, reads] = ids.length
+    ? await Promise.all([
+        dataSource.getRepository(Notice).findBy({ id: In(ids) }),
+        dataSource.getRepository(NoticeRead).findBy({ userId, noticeId: In(ids) }),
+      ])
+    : [[], []];
+  const byId = new Map(notices.map((n) => [n.id, n]));
+  const readAt = new Map(reads.map((r) => [r.noticeId, r.readAt]));
   return {
-    rows: list.slice(0, size),
-    hasNextPage: list.length > size,
-    totalCount: () => filtered().getCount(),
+    rows: ids.map((id) => ({ ...byId.get(id)!, readAt: readAt.get(id) ?? null })),
+    hasNextPage: positions.length > size,
+    totalCount: async () => {
+      const [row] = await dataSource.query<Array<{ total: number | string }>>(
+        statements.count.sql,
+        statements.count.params,
+      );
+      return Number(row?.total ?? 0);
+    },
   };
 }
 
@@ -218,10 +330,27 @@ export async function findVisibleNotice(
   id: string,
 ): Promise<NoticeRow | null> {
   const visible = await visibility(dataSource, access, userId, null);
-  const notice = await baseQuery(dataSource, userId, visible).andWhere('n.id = :id', { id }).getOne();
+  const notice = await baseQuery(dataSource, userId, visible.any).andWhere('n.id = :id', { id }).getOne();
   if (!notice) return null;
   const read = await dataSource.getRepository(NoticeRead).findOneBy({ noticeId: id, userId });
   return { ...notice, readAt: read?.readAt ?? null };
+}
+
+/**
+ * The bell's count as SQL (for the service and the query-plan test): the visible notices without a read row
+ * of the caller, summed over the branches (each an index range; a count needs no order).
+ */
+export async function unreadCountStatement(
+  dataSource: DataSource,
+  access: StandingSource,
+  userId: string,
+): Promise<SqlStatement> {
+  const visible = await visibility(dataSource, access, userId, null);
+  return sumOfCounts(dataSource, visible, (where) =>
+    baseQuery(dataSource, userId, where)
+      .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
+      .andWhere('r.notice_id IS NULL'),
+  );
 }
 
 /** How many of the caller's notices they have not opened (the bell). */
@@ -230,11 +359,9 @@ export async function unreadCount(
   access: StandingSource,
   userId: string,
 ): Promise<number> {
-  const visible = await visibility(dataSource, access, userId, null);
-  return baseQuery(dataSource, userId, visible)
-    .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
-    .andWhere('r.notice_id IS NULL')
-    .getCount();
+  const statement = await unreadCountStatement(dataSource, access, userId);
+  const [row] = await dataSource.query<Array<{ total: number | string }>>(statement.sql, statement.params);
+  return Number(row?.total ?? 0);
 }
 
 /** Marks a visible notice read for the caller (once; again is a no-op). Null when not visible. */
@@ -385,6 +512,36 @@ export async function outboxSummary(dataSource: DataSource) {
     ? await dataSource.getRepository(Notice).findBy({ id: In([...new Set(deadRows.map((r) => r.noticeId))]) })
     : [];
   return { pending, sent, dead, deadRows, notices: new Map(notices.map((n) => [n.id, n])) };
+}
+
+/**
+ * The dead letters, most recently failed first, `size` at a time after `after` (keyset on updated_at, id,
+ * which IDX_mail_outbox_dead_list serves), with the notices they are about. Throws BAD_USER_INPUT on a bad
+ * cursor.
+ */
+export async function listDeadLetters(
+  dataSource: DataSource,
+  size: number,
+  after: string | null | undefined,
+) {
+  const q = dataSource
+    .getRepository(MailOutbox)
+    .createQueryBuilder('m')
+    .where('m.status = :dead', { dead: MailStatus.DEAD });
+  if (after) {
+    const keyset = keysetBefore('m.updated_at', 'm.id', decodeCursor(after));
+    q.andWhere(keyset.sql, keyset.params);
+  }
+  const rows = await q
+    .orderBy('m.updated_at', 'DESC')
+    .addOrderBy('m.id', 'DESC')
+    .take(size + 1)
+    .getMany();
+  const noticeIds = [...new Set(rows.slice(0, size).map((r) => r.noticeId))];
+  const notices = noticeIds.length
+    ? await dataSource.getRepository(Notice).findBy({ id: In(noticeIds) })
+    : [];
+  return { rows, notices: new Map(notices.map((n) => [n.id, n])) };
 }
 
 /** Puts a dead letter back in the queue (an officer fixed the cause). False when it is not dead. */

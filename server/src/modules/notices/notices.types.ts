@@ -381,6 +381,24 @@ export class MailDeliveryNode {
   updatedAt: Date;
 }
 
+@ObjectType({ description: 'A dead letter in a list, with its cursor.' })
+export class MailDeliveryEdge {
+  @Field(() => String, { description: 'Pass as `after` to read the dead letters after this one.' })
+  cursor: string;
+
+  @Field(() => MailDeliveryNode, { description: 'The dead letter.' })
+  node: MailDeliveryNode;
+}
+
+@ObjectType({ description: 'A page of dead letters, most recently failed first.' })
+export class MailDeliveryConnection {
+  @Field(() => [MailDeliveryEdge], { description: 'The dead letters of this page.' })
+  edges: MailDeliveryEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
+  pageInfo: PageInfo;
+}
+
 @ObjectType({
   description:
     'The notice email outbox at a glance, for agency officers: counts by status and the latest dead letters.',
@@ -395,6 +413,9 @@ export class MailOutboxSummary {
   @Field(() => Int, { description: 'Emails given up after the last retry (dead letters).' })
   dead: number;
 
-  @Field(() => [MailDeliveryNode], { description: 'The latest dead letters, newest first (at most 50).' })
+  @Field(() => [MailDeliveryNode], {
+    description: 'The latest dead letters, newest first (at most 50).',
+    deprecationReason: 'Use `Query.mailDeadLetters`, paged.',
+  })
   deadLetters: MailDeliveryNode[];
 }

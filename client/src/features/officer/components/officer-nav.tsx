@@ -3,7 +3,7 @@ import { GcdsLink } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
-export type OfficerSection = 'lockedCredentials' | 'businesses';
+export type OfficerSection = 'lockedCredentials' | 'businesses' | 'postNotice' | 'deadLetters';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -16,6 +16,8 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
   const entries: ReadonlyArray<{ section: OfficerSection; href: string }> = [
     { section: 'lockedCredentials', href: `/${language}/officer` },
     { section: 'businesses', href: `/${language}/officer/businesses` },
+    { section: 'postNotice', href: `/${language}/officer/notices` },
+    { section: 'deadLetters', href: `/${language}/officer/mail` },
   ];
   return (
     <nav aria-label={t('nav.label')} className="officer-nav">

@@ -11,5 +11,6 @@ import { Migration as M7 } from './1796198275060-api-tokens.js';
 import { Migration as M8 } from './1796198868978-rulings-and-documents.js';
 import { Migration as M9 } from './1796198971971-finance.js';
 import { Migration as M10 } from './1796199060628-notices.js';
+import { Migration as M11 } from './1796218911512-dead-letter-list.js';
 
-export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10];
+export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11];
