@@ -371,6 +371,34 @@ describe.each(drivers)('rulings and documents on %s', (driver) => {
       expect(tempFiles()).toEqual([]);
     });
 
+    it('answers a body cut off in the middle of a file, keeps nothing, and goes on serving', async () => {
+      const before = await snapshot();
+      const boundary = '----passerelle-cut-off';
+      const body =
+        `--${boundary}\r\nContent-Disposition: form-data; name="category"\r\n\r\nOTHER\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="caseNumber"\r\n\r\n${caseNumber}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.pdf"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n%PDF-1.4\nno closing boundary';
+      const res = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: {
+          cookie: `passerelle_session=${bam.client.session}`,
+          'x-csrf-token': (await bam.client.csrf())!,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: Array<{ code: string }> }).errors[0].code).toBe(
+        'BAD_MULTIPART',
+      );
+      await expectNothingKept(before);
+      // The process is still there and still answers.
+      expect(
+        (await upload(t.url, bam.client, { category: 'OTHER', caseNumber }, [pdf('after.pdf')])).status,
+      ).toBe(201);
+    });
+
     it('refuses an upload without the CSRF token (403) or without a session (401)', async () => {
       const before = await snapshot();
       const noToken = await upload(t.url, bam.client, { category: 'OTHER', caseNumber }, [pdf('a.pdf')], {

@@ -24,6 +24,8 @@ export const rulingsMessages = {
       '{fileName}: the content of the file does not match its extension ({extension}).',
     'documents.file.NAME_TOO_LONG': '{fileName}: the file name can have at most {max} characters.',
     'documents.NOT_MULTIPART': 'Send the files as a multipart form.',
+    'documents.BAD_MULTIPART':
+      'The upload was cut off or is not a well-formed multipart form. Nothing was kept: send it again.',
     'documents.NOTHING_STORED': 'Nothing was uploaded. Correct the files marked and try again.',
     'calculator.classification.REQUIRED': 'Enter a classification number.',
     'calculator.classification.INVALID_FORMAT':
@@ -60,6 +62,8 @@ export const rulingsMessages = {
       '{fileName} : le contenu du fichier ne correspond pas à son extension ({extension}).',
     'documents.file.NAME_TOO_LONG': '{fileName} : le nom du fichier peut compter au plus {max} caractères.',
     'documents.NOT_MULTIPART': 'Envoyez les fichiers dans un formulaire multipart.',
+    'documents.BAD_MULTIPART':
+      "Le téléversement a été interrompu ou n'est pas un formulaire multipart bien formé. Rien n'a été conservé : envoyez-le de nouveau.",
     'documents.NOTHING_STORED':
       'Aucun fichier n’a été téléversé. Corrigez les fichiers signalés et réessayez.',
     'calculator.classification.REQUIRED': 'Entrez un numéro de classement.',

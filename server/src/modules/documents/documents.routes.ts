@@ -57,6 +57,9 @@ function languageOf(req: Request): Language {
   return query === 'fr' || query === 'en' ? query : languageFromHeader(req.get('accept-language'));
 }
 
+/** The body itself was bad (cut off, not well-formed multipart): the caller's to fix, not the server's. */
+class MalformedUpload extends Error {}
+
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ ok: false, errors: [{ field: [], code, message }] });
 }
@@ -138,10 +141,11 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
 
     const tempDir = path.join(config.documents.tempDir, timeOrderedId());
     await mkdir(tempDir, { recursive: true });
+    // Every file's write, settled before the temp folder goes (a write can still start after a failure).
+    const writes: Array<Promise<void>> = [];
     try {
       const fields: Record<string, string> = {};
       const files: ReceivedFile[] = [];
-      const writes: Array<Promise<void>> = [];
       let tooMany = false;
       let parts = 0;
       await new Promise<void>((resolve, reject) => {
@@ -160,6 +164,9 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
           fields[name] = value;
         });
         parser.on('file', (name, stream, info) => {
+          // A body cut off mid-file destroys the file stream with an error, and the parser reports it too
+          // (below). Without a listener here, that error would be thrown as uncaught and end the process.
+          stream.on('error', () => undefined);
           if (name !== 'files') {
             stream.resume();
             return;
@@ -190,7 +197,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
           stream.pause();
           const write = check.then(
             async ({ ruling }) => {
-              if (!ruling) file.tempPath = null;
+              if (!ruling || stream.destroyed) file.tempPath = null;
               if (!file.tempPath) {
                 stream.resume();
                 await finished(stream);
@@ -209,9 +216,9 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         parser.on('filesLimit', () => {
           tooMany = true;
         });
-        parser.on('error', reject);
+        parser.on('error', (error: Error) => reject(new MalformedUpload(error.message)));
         parser.on('close', resolve);
-        req.on('aborted', () => reject(new Error('upload aborted')));
+        req.on('aborted', () => reject(new MalformedUpload('upload aborted')));
         req.pipe(parser);
       });
       await Promise.all(writes);
@@ -292,9 +299,15 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         })),
       });
     } catch (error) {
+      if (error instanceof MalformedUpload) {
+        req.log.warn({ reason: error.message }, 'document upload refused: malformed body');
+        if (!res.headersSent) sendError(res, 400, 'BAD_MULTIPART', t('documents.BAD_MULTIPART'));
+        return;
+      }
       req.log.error({ err: error }, 'document upload failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', t('errors.internal'));
     } finally {
+      await Promise.allSettled(writes);
       await rm(tempDir, { recursive: true, force: true });
     }
   });
