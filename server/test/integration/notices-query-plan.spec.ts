@@ -147,6 +147,18 @@ describe.each(drivers)('notices query plans on %s', (driver) => {
     await expectIndexed(count, false);
   });
 
+  it('counts only when the query asks for totalCount', async () => {
+    const PAGE_ONLY = 'query { notices(first: 10) { edges { node { id } } pageInfo { hasNextPage } } }';
+    const statements = await statementsOf(async () => {
+      expect(payload<{ edges: unknown[] }>(await bam.client.gql(PAGE_ONLY)).edges).toHaveLength(10);
+    });
+    expect(statements.map((s) => /count\(/i.test(s.sql))).toEqual([false]);
+    const withCount = await statementsOf(async () => {
+      await bam.client.gql(NOTICES, { first: 10 });
+    });
+    expect(withCount.map((s) => /count\(/i.test(s.sql))).toEqual([false, true]);
+  });
+
   it('the bell’s unread count searches the indexes', async () => {
     const [count] = await statementsOf(async () => {
       // 300 of the business and 50 of the person, every other one read; and the registration's own notice.

@@ -107,7 +107,6 @@ export class NoticesResolver {
       size,
       after,
     );
-    const totalCount = await page.totalCount();
     const edges = page.rows.map((row) => ({
       cursor: encodeNoticeCursor(row),
       node: noticeNode(row, ctx.lang),
@@ -115,7 +114,11 @@ export class NoticesResolver {
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
+      // Counted only when the query selects it (GraphQL reads the property, and awaits the promise): the
+      // count is the dearest part of a page (docs/notices.md#benchmark) and a broker paging needs it once.
+      get totalCount() {
+        return page.totalCount() as unknown as number;
+      },
     };
   }
 
