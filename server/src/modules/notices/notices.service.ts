@@ -497,21 +497,13 @@ function timeKey(now: Date): string {
   return `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** The outbox's counts and latest dead letters, for officers. */
-export async function outboxSummary(dataSource: DataSource) {
+/** The outbox's counts by status, for officers. */
+export async function outboxCounts(dataSource: DataSource) {
   const repo = dataSource.getRepository(MailOutbox);
   const [pending, sent, dead] = await Promise.all(
     [MailStatus.PENDING, MailStatus.SENT, MailStatus.DEAD].map((status) => repo.countBy({ status })),
   );
-  const deadRows = await repo.find({
-    where: { status: MailStatus.DEAD },
-    order: { updatedAt: 'DESC', id: 'DESC' },
-    take: 50,
-  });
-  const notices = deadRows.length
-    ? await dataSource.getRepository(Notice).findBy({ id: In([...new Set(deadRows.map((r) => r.noticeId))]) })
-    : [];
-  return { pending, sent, dead, deadRows, notices: new Map(notices.map((n) => [n.id, n])) };
+  return { pending, sent, dead };
 }
 
 /**
