@@ -1,16 +1,14 @@
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { arriveAt, hasChromium } from './support/browser.js';
 import {
   demoBusiness,
-  password,
   personThroughApi,
   registerBusinessThroughApi,
   uniqueUsername,
 } from './support/business-api.js';
 import { createOfficer, officerPassword } from './support/officers.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+import { languageContext, serverAndBrowser, signInFirstTime } from './support/portal-journey.js';
 
 // An officer posts a notice to one business in the officer console; the business's BAM sees it under the
 // bell and opens it. In English and in French, with axe on each state of both pages.
@@ -20,11 +18,6 @@ const journeys = {
     businessNumber: '123456789',
     bam: { firstName: 'Avery', lastName: 'Lindqvist' },
     text: {
-      username: 'Username',
-      password: 'Password',
-      signIn: 'Sign in',
-      continueToPortal: 'Continue to the portal',
-      accept: 'Accept',
       postTitle: 'Post a notice',
       submit: 'Post the notice',
       audienceRequired: 'Select who receives the notice.',
@@ -48,11 +41,6 @@ const journeys = {
     businessNumber: '567890124',
     bam: { firstName: 'Élise', lastName: 'Gagnon' },
     text: {
-      username: "Nom d'utilisateur",
-      password: 'Mot de passe',
-      signIn: 'Se connecter',
-      continueToPortal: 'Continuer vers le portail',
-      accept: "J'accepte",
       postTitle: 'Publier un avis',
       submit: "Publier l'avis",
       audienceRequired: "Sélectionnez les destinataires de l'avis.",
@@ -74,8 +62,6 @@ const journeys = {
   },
 } as const;
 
-type Language = keyof typeof journeys;
-
 const notice = {
   subjectEn: 'Border office closed on Monday',
   subjectFr: 'Bureau frontalier fermé lundi',
@@ -83,41 +69,8 @@ const notice = {
   bodyFr: 'Le bureau de Lacolle est fermé lundi pour des réparations.',
 };
 
-/** Signs in through the GCKey page and accepts the terms; a person then lands on the welcome page. */
-async function signIn(
-  page: Page,
-  baseUrl: string,
-  language: Language,
-  username: string,
-  secret: string,
-  officer = false,
-) {
-  const t = journeys[language].text;
-  await page.goto(`${baseUrl}/${language}/sign-in/gckey`);
-  await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-  await page.getByRole('textbox', { name: t.password, exact: true }).fill(secret);
-  await page.getByRole('button', { name: t.signIn, exact: true }).click();
-  await arriveAt(page, `${baseUrl}/${language}/welcome`);
-  await page.getByRole('link', { name: t.continueToPortal }).click();
-  await arriveAt(page, `${baseUrl}/${language}/terms`);
-  await page.getByRole('button', { name: t.accept, exact: true }).click();
-  // An officer has no personal profile to build: the portal sends them there; the test goes on to the console.
-  if (officer) await page.waitForURL((url) => !url.pathname.endsWith('/terms'));
-  else await arriveAt(page, `${baseUrl}/${language}/welcome`);
-}
-
 describe.runIf(hasChromium)('officer notices in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const setup = serverAndBrowser();
 
   describe.each(['en', 'fr'] as const)('in %s', (language) => {
     const journey = journeys[language];
@@ -128,6 +81,7 @@ describe.runIf(hasChromium)('officer notices in Chromium', () => {
       'an officer posts a notice to one business; its BAM sees it under the bell',
       { timeout: 240_000 },
       async () => {
+        const { server, browser } = setup;
         const bamUsername = uniqueUsername(`${language}p`);
         const bamApi = await personThroughApi(server.url, bamUsername, journey.bam, language);
         await registerBusinessThroughApi(bamApi, business);
@@ -146,12 +100,13 @@ describe.runIf(hasChromium)('officer notices in Chromium', () => {
         const officer = `Avis${language}${Date.now() % 100000}`;
         expect(await createOfficer(server.dataDir, officer)).toBe(0);
 
-        const officerContext = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+        const officerContext = await languageContext(browser, language);
         try {
-          const page = await officerContext.newPage();
           const problems: string[] = [];
-          page.on('pageerror', (error) => problems.push(error.message));
-          await signIn(page, server.url, language, officer, officerPassword, true);
+          const page = await signInFirstTime(officerContext, server.url, language, officer, problems, {
+            secret: officerPassword,
+            officer: true,
+          });
           await page.goto(`${server.url}/${language}/officer/notices`);
           await page.getByRole('heading', { level: 1, name: t.postTitle, exact: true }).waitFor();
           await expectNoAxeViolations(page, `${language} officer: post a notice`);
@@ -190,12 +145,10 @@ describe.runIf(hasChromium)('officer notices in Chromium', () => {
           await officerContext.close();
         }
 
-        const bamContext = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+        const bamContext = await languageContext(browser, language);
         try {
-          const page = await bamContext.newPage();
           const problems: string[] = [];
-          page.on('pageerror', (error) => problems.push(error.message));
-          await signIn(page, server.url, language, bamUsername, password);
+          const page = await signInFirstTime(bamContext, server.url, language, bamUsername, problems);
           const bell = page.locator('.signed-in-menu').getByRole('link', { name: t.bell });
           await bell.waitFor();
           await expectNoAxeViolations(page, `${language} BAM: the bell with the officer's notice`);

@@ -83,7 +83,9 @@ export async function businessManager(
 
 /**
  * Signs in with the GCKey page, continues past the credential's welcome page and accepts the portal's
- * terms, as a person does on a first visit; page errors are collected in `problems`.
+ * terms, as a person does on a first visit; page errors are collected in `problems`. An agency officer
+ * (`officer: true`) has no personal profile to build: the portal sends them on from the terms, elsewhere
+ * than the welcome page.
  */
 export async function signInFirstTime(
   context: BrowserContext,
@@ -91,18 +93,20 @@ export async function signInFirstTime(
   language: Language,
   username: string,
   problems: string[],
+  { secret = password, officer = false }: { secret?: string; officer?: boolean } = {},
 ): Promise<Page> {
   const t = signInText[language];
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${serverUrl}/${language}/sign-in/gckey`);
   await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-  await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
+  await page.getByRole('textbox', { name: t.password, exact: true }).fill(secret);
   await page.getByRole('button', { name: t.signIn, exact: true }).click();
   await arriveAt(page, `${serverUrl}/${language}/welcome`);
   await page.getByRole('link', { name: t.continueToPortal }).click();
   await arriveAt(page, `${serverUrl}/${language}/terms`);
   await page.getByRole('button', { name: t.accept, exact: true }).click();
-  await arriveAt(page, `${serverUrl}/${language}/welcome`);
+  if (officer) await page.waitForURL((url) => !url.pathname.endsWith('/terms'));
+  else await arriveAt(page, `${serverUrl}/${language}/welcome`);
   return page;
 }
