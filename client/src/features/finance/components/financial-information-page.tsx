@@ -69,8 +69,9 @@ export function FinancialInformationPage() {
               </GcdsButton>
             </div>
           ) : null}
-          <AccountSummary accountId={accountId} />
-          <TransactionsTable accountId={accountId} />
+          {/* Keyed by account (decision 0019): each account's queries get their own components. */}
+          <AccountSummary key={`summary-${accountId}`} accountId={accountId} />
+          <TransactionsTable key={`transactions-${accountId}`} accountId={accountId} />
         </>
       ) : null}
     </>

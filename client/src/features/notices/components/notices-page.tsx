@@ -50,7 +50,8 @@ export function NoticesPage() {
       <GcdsHeading tag="h1">{t('list.title')}</GcdsHeading>
       <GcdsText>{t('list.intro')}</GcdsText>
       <SearchForm key={`${from}|${to}|${type}`} from={from} to={to} type={type} />
-      <NoticesTable filter={filter} page={page} />
+      {/* A table per filter and page (decision 0019). */}
+      <NoticesTable key={`${from}|${to}|${type}|${page}`} filter={filter} page={page} />
     </>
   );
 }

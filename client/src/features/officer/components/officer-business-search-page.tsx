@@ -34,7 +34,8 @@ export function OfficerBusinessSearchPage() {
       <GcdsText>{t('search.lead')}</GcdsText>
       {/* Keyed by the term: going back to an earlier search shows that term in the field again. */}
       <SearchForm key={query} initial={query} onSearch={(q) => setParams({ q })} />
-      {query ? <SearchResults query={query} /> : null}
+      {/* Results per search (decision 0019). */}
+      {query ? <SearchResults key={query} query={query} /> : null}
     </>
   );
 }

@@ -47,7 +47,8 @@ export function RulingsPage() {
               {t('list.upload')}
             </GcdsButton>
           </div>
-          <RulingsTable businessId={businessId} />
+          {/* One list per business (decision 0019): switching must not re-point the mounted one's query. */}
+          <RulingsTable key={businessId} businessId={businessId} />
         </>
       ) : null}
     </>
