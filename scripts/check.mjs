@@ -1,0 +1,33 @@
+// `npm run check`: formatting, lint, types, drift of generated files and API changes. Lint (type-aware
+// eslint, the longest at about 90 s) runs beside the others, which together take about as long: on two cores
+// the whole check takes the time of the longer half instead of the sum. Each half's output is printed
+// whole when it ends, so the two do not interleave; the check fails when either half fails.
+import { spawn } from 'node:child_process';
+
+const halves = [['lint'], ['format:check', 'typecheck', 'check:drift', 'check:api']];
+
+function runScript(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(output).toString() }));
+  });
+}
+
+async function runHalf(scripts) {
+  for (const script of scripts) {
+    const started = Date.now();
+    const { code, output } = await runScript(script);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `\n--- npm run ${script}: ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds} s\n${output}`,
+    );
+    if (code !== 0) return false;
+  }
+  return true;
+}
+
+const results = await Promise.all(halves.map(runHalf));
+if (results.includes(false)) process.exit(1);
