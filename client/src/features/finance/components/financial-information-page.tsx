@@ -70,8 +70,8 @@ export function FinancialInformationPage() {
             </div>
           ) : null}
           {/* Keyed by account (decision 0019): each account's queries get their own components. */}
-          <AccountSummary key={`summary-${accountId}`} accountId={accountId} />
-          <TransactionsTable key={`transactions-${accountId}`} accountId={accountId} />
+          <AccountSummary key={accountId} accountId={accountId} />
+          <TransactionsTable key={accountId} accountId={accountId} />
         </>
       ) : null}
     </>
