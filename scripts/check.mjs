@@ -1,7 +1,7 @@
 // `npm run check`: formatting, lint, types, drift of generated files and API changes. Lint (type-aware
 // eslint, the longest at about 90 s) runs beside the others, which together take about as long: on two cores
-// the whole check takes the time of the longer half instead of the sum. Each half's output is printed
-// whole when it ends, so the two do not interleave; the check fails when either half fails.
+// the whole check takes the time of the longer half instead of the sum. Each script's output is printed
+// whole when it ends, so the two halves do not interleave; the check fails when either half fails.
 import { spawn } from 'node:child_process';
 
 const halves = [['lint'], ['format:check', 'typecheck', 'check:drift', 'check:api']];
@@ -12,6 +12,7 @@ function runScript(script) {
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
     child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(output).toString() }));
   });
 }

@@ -152,6 +152,31 @@ describe('officer business search', () => {
     expect((await input('Business number or name')).value).toBe('678');
   });
 
+  it('asks the server once for each new term, not again for the one before (decision 0019)', async () => {
+    const user = userEvent.setup();
+    const asked: string[] = [];
+    const counted = (query: string, results: unknown[]): MockLink.MockedResponse => ({
+      ...searchMock(query, results),
+      result: () => {
+        asked.push(query);
+        return { data: { officerBusinessSearch: results } };
+      },
+    });
+    renderRoute('/en/officer/businesses?q=678', [
+      counted('678', [searchResult()]),
+      counted('Zed', [searchResult({ businessNumber: '678000001', legalName: 'Zed Imports Ltd.' })]),
+      ...officer,
+    ]);
+
+    await screen.findByRole('table', { name: 'Businesses matching "678" (1)' });
+    const field = await input('Business number or name');
+    await user.type(field, '{Backspace}{Backspace}{Backspace}Zed');
+    await user.click(await button('Search'));
+    await screen.findByRole('table', { name: 'Businesses matching "Zed" (1)' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked).toEqual(['678', 'Zed']);
+  });
+
   it('puts the term in the URL, asks for one when empty, and says when nothing matches', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/fr/officer/businesses', [searchMock('Nulle part', []), ...officer]);
