@@ -87,3 +87,19 @@ if (typeof window !== 'undefined') window.scrollTo = () => undefined;
 afterEach(() => {
   cleanup();
 });
+
+// React reports two siblings with one key through console.error and then keeps going: it may leave the
+// old child on screen beside the new one (an old account's balance above the new one's; a second search
+// form). No page may do that, so a test that renders one fails instead of passing with a warning.
+const duplicateKeys: string[] = [];
+const reactConsoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('Encountered two children with the same key')) {
+    duplicateKeys.push(typeof args[1] === 'string' ? args[1] : args[0]);
+  }
+  reactConsoleError(...args);
+};
+afterEach(() => {
+  const found = duplicateKeys.splice(0);
+  if (found.length > 0) throw new Error(`React rendered siblings with the same key: ${found.join(', ')}`);
+});

@@ -102,7 +102,13 @@ export function SelectField({
   onChange,
   options,
   placeholder,
-}: ChoiceFieldProps & { placeholder: string }) {
+}: ChoiceFieldProps & {
+  /**
+   * A first option that cannot be chosen again ("Select an option"). Leave it out where "none" is a
+   * choice a person must be able to come back to, and put that choice in `options` with the value ''.
+   */
+  placeholder?: string;
+}) {
   const id = fieldId(name);
   return (
     <GcdsSelect
@@ -110,7 +116,7 @@ export function SelectField({
       selectId={id}
       name={name}
       label={label}
-      defaultValue={placeholder}
+      {...(placeholder ? { defaultValue: placeholder } : {})}
       required={required ?? false}
       errorMessage={error ?? ''}
       {...(hint ? { hint } : {})}

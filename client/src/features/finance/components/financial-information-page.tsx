@@ -69,9 +69,10 @@ export function FinancialInformationPage() {
               </GcdsButton>
             </div>
           ) : null}
-          {/* Keyed by account (decision 0019): each account's queries get their own components. */}
-          <AccountSummary key={accountId} accountId={accountId} />
-          <TransactionsTable key={accountId} accountId={accountId} />
+          {/* Keyed by account (decision 0019): each account's queries get their own components. Siblings
+              need keys of their own: with one shared key React kept the old account's figures on screen. */}
+          <AccountSummary key={`summary:${accountId}`} accountId={accountId} />
+          <TransactionsTable key={`transactions:${accountId}`} accountId={accountId} />
         </>
       ) : null}
     </>

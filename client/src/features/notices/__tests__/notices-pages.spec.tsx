@@ -1,5 +1,6 @@
 import { type MockLink } from '@apollo/client/testing';
 import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
   MarkNoticeReadDocument,
@@ -7,6 +8,7 @@ import {
   NoticesListDocument,
   UnreadNoticeCountDocument,
 } from '../../../generated/graphql';
+import { button, select } from '../../../test/gcds';
 import { renderRoute, shadowHref } from '../../../test/render-route';
 import { always, headerMock, signedIn } from '../../business/__tests__/business-fixtures';
 
@@ -92,6 +94,30 @@ describe('notices', { timeout: 20_000 }, () => {
     expect(screen.getByText('Notice number 13')).toBeInTheDocument();
     expect(gcdsLink('Next')).toBeUndefined();
     expect(await linkHref('Previous')).toBe(`/en/notices${query}&page=1`);
+  });
+
+  it('filters by a type and goes back to all types (portal issue, defect 5)', async () => {
+    const user = userEvent.setup();
+    const typed = { ...filter, type: 'GENERAL' };
+    const { router } = renderRoute(`/en/notices${query}&type=GENERAL`, [
+      ...signedIn,
+      header,
+      ...pages,
+      {
+        request: { query: NoticesListDocument, variables: { first: 10, after: null, filter: typed } },
+        result: { data: connection(1, 10, true) },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+    ]);
+    const type = await select('Type of notice');
+    await waitFor(() => expect(type.value).toBe('GENERAL'));
+    const all = [...type.options].find((option) => option.textContent === 'All types');
+    expect(all?.disabled).toBe(false);
+
+    await user.selectOptions(type, '');
+    await user.click(await button('Search'));
+    await waitFor(() => expect(router.state.location.search).toBe(query));
+    await waitFor(async () => expect((await select('Type of notice')).value).toBe(''));
   });
 
   it('reaches page 2 from the URL alone by walking forward from the start', async () => {

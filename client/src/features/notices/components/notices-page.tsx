@@ -105,9 +105,12 @@ function SearchForm({ from, to, type }: { from: string; to: string; type: string
       <SelectField
         name="type"
         label={t('list.type')}
-        placeholder={t('list.anyType')}
         value={draft.type}
-        options={noticeTypes.map((value) => ({ value, label: t(`types.${value}`) }))}
+        // "All types" is a choice of its own, not a placeholder: a person can always go back to it.
+        options={[
+          { value: '', label: t('list.anyType') },
+          ...noticeTypes.map((value) => ({ value, label: t(`types.${value}`) })),
+        ]}
         onChange={(value) => setDraft((d) => ({ ...d, type: value }))}
       />
       <GcdsButton type="submit">{t('list.submit')}</GcdsButton>

@@ -175,6 +175,27 @@ describe('officer business search', () => {
     await screen.findByRole('table', { name: 'Businesses matching "Zed" (1)' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(asked).toEqual(['678', 'Zed']);
+    // One search form and one set of results, whatever the number of searches (portal issue, defect 2).
+    expect(screen.getAllByRole('search')).toHaveLength(1);
+    expect(screen.getAllByRole('table')).toHaveLength(1);
+  });
+
+  it('leaves no search form behind when the officer moves on to another console page', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute('/en/officer/businesses?q=678', [
+      searchMock('678', [searchResult()]),
+      searchMock('Zed', [searchResult({ businessNumber: '678000001', legalName: 'Zed Imports Ltd.' })]),
+      ...officer,
+    ]);
+    await screen.findByRole('table', { name: 'Businesses matching "678" (1)' });
+    await user.type(await input('Business number or name'), '{Backspace}{Backspace}{Backspace}Zed');
+    await user.click(await button('Search'));
+    await screen.findByRole('table', { name: 'Businesses matching "Zed" (1)' });
+
+    await act(() => router.navigate('/en/officer/notices'));
+    expect(await screen.findByText('Post a notice', { selector: 'gcds-heading' })).toBeInTheDocument();
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+    expect(screen.queryByText('Businesses', { selector: 'gcds-heading' })).not.toBeInTheDocument();
   });
 
   it('puts the term in the URL, asks for one when empty, and says when nothing matches', async () => {

@@ -32,10 +32,11 @@ export function OfficerBusinessSearchPage() {
       <OfficerNav current="businesses" />
       <GcdsHeading tag="h1">{t('search.title')}</GcdsHeading>
       <GcdsText>{t('search.lead')}</GcdsText>
-      {/* Keyed by the term: going back to an earlier search shows that term in the field again. */}
-      <SearchForm key={query} initial={query} onSearch={(q) => setParams({ q })} />
+      {/* Keyed by the term: going back to an earlier search shows that term in the field again. Siblings
+          need keys of their own (a shared key left the old form on screen beside the new one). */}
+      <SearchForm key={`form:${query}`} initial={query} onSearch={(q) => setParams({ q })} />
       {/* Results per search (decision 0019). */}
-      {query ? <SearchResults key={query} query={query} /> : null}
+      {query ? <SearchResults key={`results:${query}`} query={query} /> : null}
     </>
   );
 }

@@ -1,0 +1,140 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { FinanceAccountDocument, FinanceTransactionsDocument } from '../../../generated/graphql';
+import { select } from '../../../test/gcds';
+import { renderRoute } from '../../../test/render-route';
+import { financeBusinessesMock } from './finance-fixtures';
+import {
+  anyVariables,
+  headerMock,
+  northernLights,
+  signedIn,
+} from '../../relationships/__tests__/relationships-fixtures';
+
+const rm = { id: 'pa-rm', accountNumber: '123456789RM0001', name: 'Northern Lights Imports' };
+const rt = { id: 'pa-rt', accountNumber: '123456789RT0001', name: 'Northern Lights GST' };
+
+/** Each account's figures differ in every column, so a figure left from the other account shows. */
+const figures: Record<string, { balance: number; statement: number; invoice: string; tx: string }> = {
+  'pa-rm': { balance: 123_456, statement: 111_100, invoice: 'INV-RM-1', tx: '11111111111111' },
+  'pa-rt': { balance: 7_890, statement: 2_200, invoice: 'INV-RT-1', tx: '22222222222222' },
+};
+
+function accountAnswer(id: string) {
+  const f = figures[id];
+  return {
+    programAccount: {
+      __typename: 'ProgramAccount',
+      id,
+      accountNumber: id === rm.id ? rm.accountNumber : rt.accountNumber,
+      balance: {
+        __typename: 'AccountBalance',
+        balanceCents: f.balance,
+        availableCreditCents: 0,
+        amountOwingCents: 0,
+      },
+      statements: {
+        __typename: 'AccountStatementConnection',
+        edges: [
+          {
+            __typename: 'AccountStatementEdge',
+            node: {
+              __typename: 'AccountStatement',
+              id: `s-${id}`,
+              statementDate: '2026-11-01',
+              periodStart: '2026-10-01',
+              periodEnd: '2026-10-31',
+              balanceCents: f.statement,
+              amountDueCents: f.statement,
+              dueDate: '2026-11-30',
+            },
+          },
+        ],
+        totalCount: 1,
+      },
+      invoices: {
+        __typename: 'AgencyInvoiceConnection',
+        edges: [
+          {
+            __typename: 'AgencyInvoiceEdge',
+            node: {
+              __typename: 'AgencyInvoice',
+              id: `i-${id}`,
+              invoiceNumber: f.invoice,
+              invoiceDate: '2026-11-02',
+              description: 'Invoice',
+              amountCents: f.statement,
+              dueDate: '2026-12-02',
+              status: 'POSTED',
+            },
+          },
+        ],
+        totalCount: 1,
+      },
+    },
+  };
+}
+
+function transactionsAnswer(id: string) {
+  const node = {
+    __typename: 'AccountTransaction',
+    id: `t-${id}`,
+    transactionNumber: figures[id].tx,
+    transactionDate: '2026-11-20',
+    description: 'Card batch',
+    amountCents: 5_000,
+    remainingCents: 5_000,
+    status: 'POSTED',
+    isPayable: true,
+    isApplicableCredit: false,
+  };
+  return {
+    programAccount: {
+      __typename: 'ProgramAccount',
+      id,
+      transactions: {
+        __typename: 'AccountTransactionConnection',
+        edges: [{ __typename: 'AccountTransactionEdge', cursor: node.id, node }],
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        totalCount: 1,
+      },
+    },
+  };
+}
+
+const mocks = [
+  ...signedIn,
+  headerMock({ ...northernLights, accounts: [rm.accountNumber, rt.accountNumber] }),
+  financeBusinessesMock({ REQUESTS_AND_TRANSACTIONS: 'edit' }, [rm, rt]),
+  anyVariables(FinanceAccountDocument, (variables) => accountAnswer(String(variables.id))),
+  anyVariables(FinanceTransactionsDocument, (variables) => transactionsAnswer(String(variables.id))),
+];
+
+describe('financial information page', { timeout: 20_000 }, () => {
+  it('shows only the chosen account’s figures, and none of them on the next page (portal issue, defect 1)', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute(`/en/finance?account=${rm.id}`, mocks);
+
+    expect(await screen.findByText('$1,234.56', { exact: false })).toBeInTheDocument();
+    expect(await screen.findByText(figures['pa-rm'].tx)).toBeInTheDocument();
+
+    await user.selectOptions(await select('Program account'), rt.id);
+
+    expect(await screen.findByText(figures['pa-rt'].invoice)).toBeInTheDocument();
+    expect(await screen.findByText(figures['pa-rt'].tx)).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
+      expect(screen.queryByText(figures['pa-rm'].tx)).toBeNull();
+      expect(screen.queryByText('$1,234.56', { exact: false })).toBeNull();
+    });
+    // One balance, one statements table, one invoices table, one transactions table: the chosen account's.
+    expect(screen.getAllByText('Balance', { selector: 'gcds-heading' })).toHaveLength(1);
+    expect(screen.getAllByRole('table')).toHaveLength(3);
+
+    await act(() => router.navigate('/en/finance/payments'));
+    await waitFor(() => expect(screen.queryByText('Balance', { selector: 'gcds-heading' })).toBeNull());
+    expect(screen.queryByText(figures['pa-rt'].invoice)).toBeNull();
+    expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
+  });
+});
