@@ -371,7 +371,9 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     await page.keyboard.press('Enter');
 
     await arriveAt(page, `${server.url}/en/welcome`, server);
-    expect(await tabUntil(page, (f) => f.text === 'Continue to the portal')).toBe(true);
+    // Focus moved to the new page's heading (portal issue, defect 4): "Continue" is a few Tabs away.
+    await expect.poll(() => focused(page).then((f) => f.tag)).toBe('GCDS-HEADING');
+    expect(await tabUntil(page, (f) => f.text === 'Continue to the portal', 10)).toBe(true);
     await page.keyboard.press('Enter');
     await arriveAt(page, `${server.url}/en/terms`);
     expect(await tabUntil(page, (f) => f.tag === 'BUTTON' && f.text === 'Accept')).toBe(true);

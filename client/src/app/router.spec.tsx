@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { type MockLink } from '@apollo/client/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { PortalInfoDocument } from '../generated/graphql';
@@ -53,5 +53,30 @@ describe('routes', () => {
     );
     expect(document.documentElement.lang).toBe('en');
     expect(document.querySelector('gcds-header')?.shadowRoot?.querySelector('gcds-lang-toggle')).toBeNull();
+  });
+
+  it('moves focus to the new page’s heading and announces its title on an in-app page change (defect 4)', async () => {
+    const { router } = renderRoute('/en', [portalInfo]);
+    await screen.findByText('Passerelle client portal', { selector: 'gcds-heading' });
+    // The first page is the browser's own load: focus is left where the browser puts it.
+    expect(document.activeElement).toBe(document.body);
+
+    await act(() => router.navigate('/en/nowhere'));
+    const heading = await screen.findByText("We couldn't find that web page (Error 404)");
+    await waitFor(() => expect(document.activeElement).toBe(heading.closest('gcds-heading') ?? heading));
+    expect(document.activeElement).toHaveAttribute('tabindex', '-1');
+    await waitFor(() =>
+      expect(screen.getByTestId('page-announcer')).toHaveTextContent(
+        "We couldn't find that web page (Error 404) - Passerelle client portal",
+      ),
+    );
+    expect(screen.getByTestId('page-announcer')).toHaveAttribute('role', 'status');
+
+    // A new query on the same page (a filter, a page of a list) is not a new page: focus stays put.
+    const focused = document.activeElement as HTMLElement;
+    focused.blur();
+    await act(() => router.navigate('/en/nowhere?page=2'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(document.body);
   });
 });

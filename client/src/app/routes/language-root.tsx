@@ -1,5 +1,6 @@
 import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
-import { AppLayout } from '../../components/layout/app-layout';
+import { AppLayout, mainContentId } from '../../components/layout/app-layout';
+import { PageFocus } from '../../components/layout/page-focus';
 import { SignedInMenu } from '../../components/layout/signed-in-menu';
 import { InactivityDialog } from '../../components/session/inactivity-dialog';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
@@ -18,6 +19,7 @@ export function LanguageRoot() {
     >
       <ScrollRestoration />
       <Outlet />
+      <PageFocus within={mainContentId} />
       <InactivityDialog />
     </AppLayout>
   );

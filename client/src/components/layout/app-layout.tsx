@@ -1,7 +1,7 @@
 import { GcdsContainer, GcdsDateModified, GcdsFooter, GcdsHeader } from '@cdssnc/gcds-components-react';
 import { type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { followInternalLink } from './follow-internal-link';
+import { followInternalLink, pressLinkButton } from './follow-internal-link';
 
 export const mainContentId = 'main-content';
 
@@ -21,8 +21,12 @@ interface AppLayoutProps {
 export function AppLayout({ languageHref, menu, children }: AppLayoutProps) {
   const navigate = useNavigate();
   return (
-    // Not an interactive element: the handler only sees clicks that bubble up from real links.
-    <div className="app-layout" onClick={(event) => followInternalLink(event, navigate)}>
+    // Not an interactive element: the handlers only see clicks and keys that bubble up from real links.
+    <div
+      className="app-layout"
+      onClick={(event) => followInternalLink(event, navigate)}
+      onKeyDown={pressLinkButton}
+    >
       <GcdsHeader skipToHref={`#${mainContentId}`} {...(languageHref ? { langHref: languageHref } : {})}>
         {menu}
       </GcdsHeader>

@@ -1,4 +1,4 @@
-import { type MouseEvent } from 'react';
+import { type KeyboardEvent, type MouseEvent } from 'react';
 import { type NavigateFunction } from 'react-router';
 import { languageOfPath } from '../../lib/language';
 
@@ -25,4 +25,19 @@ export function followInternalLink(event: MouseEvent<HTMLElement>, navigate: Nav
 
   event.preventDefault();
   void navigate(`${url.pathname}${url.search}${url.hash}`);
+}
+
+/**
+ * A GCDS link-button (`<GcdsButton type="link">`) looks like a button, so people press Space on it as on
+ * any button; the `<a>` it renders only answers Enter, and Space would scroll the page instead. Space on
+ * one follows the link, as Enter does (portal issue, defect 4).
+ */
+export function pressLinkButton(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== ' ' || event.defaultPrevented || event.repeat) return;
+  const path = event.nativeEvent.composedPath();
+  const anchor = path.find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement);
+  const host = anchor?.getRootNode() instanceof ShadowRoot ? (anchor.getRootNode() as ShadowRoot).host : null;
+  if (!anchor || host?.tagName !== 'GCDS-BUTTON') return;
+  event.preventDefault();
+  anchor.click();
 }

@@ -96,7 +96,7 @@ describe('GCKey sign-in', () => {
 });
 
 describe('terms of use', () => {
-  function respond(accept: boolean, profile: boolean): MockLink.MockedResponse {
+  function respond(accept: boolean, profile: boolean, role = 'PERSON'): MockLink.MockedResponse {
     return {
       request: { query: RespondToTermsDocument, variables: { accept } },
       result: {
@@ -107,6 +107,7 @@ describe('terms of use', () => {
               ? {
                   __typename: 'Viewer',
                   id: 'user-1',
+                  role,
                   termsAccepted: true,
                   profile: profile
                     ? { __typename: 'PersonalProfile', firstName: 'Jane', lastName: 'Doe' }
@@ -129,6 +130,17 @@ describe('terms of use', () => {
     ]);
     await user.click(await button('Accept'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/en/profile'));
+  });
+
+  it('takes an officer, who needs no personal profile, to the welcome page after "Accept" (defect 10)', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute('/en/terms', [
+      respond(true, false, 'OFFICER'),
+      viewerMock(() => viewer({ role: 'OFFICER', termsAccepted: false, profile: null })),
+      sessionMock(() => session()),
+    ]);
+    await user.click(await button('Accept'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/en/welcome'));
   });
 
   it('signs out and goes to the landing page with a message after "I do not accept"', async () => {

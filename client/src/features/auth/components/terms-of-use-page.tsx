@@ -46,7 +46,9 @@ export function TermsOfUsePage() {
         setUnsent(true);
         return;
       }
-      await navigate(viewer.profile ? `/${language}/welcome` : `/${language}/profile`, { replace: true });
+      // An officer works in the console and has no personal profile to create (portal issue, defect 10).
+      const home = viewer.profile || viewer.role === 'OFFICER';
+      await navigate(home ? `/${language}/welcome` : `/${language}/profile`, { replace: true });
     } catch {
       setUnsent(true);
     }

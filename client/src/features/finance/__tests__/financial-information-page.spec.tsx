@@ -137,4 +137,19 @@ describe('financial information page', { timeout: 20_000 }, () => {
     expect(screen.queryByText(figures['pa-rt'].invoice)).toBeNull();
     expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
   });
+
+  it('follows a link styled as a button with Space, as a button would (portal issue, defect 4)', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute(`/en/finance?account=${rm.id}`, mocks);
+    const host = (await screen.findByText('Apply a credit')).closest('gcds-button');
+    let anchor: HTMLAnchorElement | null | undefined;
+    await waitFor(() => {
+      anchor = host?.shadowRoot?.querySelector('a');
+      expect(anchor).toBeTruthy();
+    });
+    anchor!.focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/en/finance/payments'));
+    expect(router.state.location.search).toBe(`?account=${rm.id}`);
+  });
 });

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
+
+/** How long a new page may take to show its heading (a lazy page, a slow machine) before we give up. */
+const headingWaitMs = 3000;
+
+/** The page's `<h1>`: a GCDS heading (its `<h1>` sits in its shadow root) or a plain one. */
+function pageHeading(root: ParentNode): HTMLElement | null {
+  const gcds = [...root.querySelectorAll<HTMLElement & { tag?: string }>('gcds-heading')].find(
+    (heading) => heading.tag === 'h1' || heading.getAttribute('tag') === 'h1',
+  );
+  return gcds ?? root.querySelector<HTMLElement>('h1');
+}
+
+/**
+ * A single-page app does not load pages, so the browser neither moves focus nor tells a screen reader
+ * that the page changed: focus would stay on the link that was followed, or drop to the body, and the
+ * next Tab would land in the footer. On every change of path (not of query: a filter or a page of a
+ * list is the same page), focus moves to the new page's `<h1>` and its title is announced, as
+ * accessible single-page apps do (portal issue, defect 4). The first page load is the browser's own.
+ */
+export function PageFocus({ within }: { within: string }) {
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    let timer: number | undefined;
+    const started = Date.now();
+    const focusHeading = () => {
+      const root = document.getElementById(within);
+      const heading = root ? pageHeading(root) : null;
+      if (!heading) {
+        if (Date.now() - started < headingWaitMs) timer = window.setTimeout(focusHeading, 50);
+        return;
+      }
+      // Focusable by script only: the heading is not a stop in the Tab order.
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      setAnnouncement(document.title);
+    };
+    // After the new page's own effects (its document title among them).
+    timer = window.setTimeout(focusHeading, 0);
+    return () => window.clearTimeout(timer);
+  }, [pathname, within]);
+
+  return (
+    <p className="visually-hidden" role="status" data-testid="page-announcer">
+      {announcement}
+    </p>
+  );
+}
