@@ -7,7 +7,10 @@ import {
   PartnerSignInClient,
   type PartnerIdentity,
 } from '../../src/modules/partner-sign-in/partner-sign-in.client.js';
-import { partnerSignInRoutes } from '../../src/modules/partner-sign-in/partner-sign-in.routes.js';
+import {
+  canonicalStartUrl,
+  partnerSignInRoutes,
+} from '../../src/modules/partner-sign-in/partner-sign-in.routes.js';
 import { completePartnerSignIn } from '../../src/modules/sessions/partner-session.js';
 import { HttpClient } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -16,6 +19,7 @@ describe('sign-in partner (OpenID Connect, code + PKCE) against the bundled iden
   let t: TestApp;
   let idp: DevIdentityProvider;
   let client: PartnerSignInClient | undefined;
+  let portalUrl: string | undefined;
   const signedIn: PartnerIdentity[] = [];
 
   beforeAll(async () => {
@@ -26,6 +30,7 @@ describe('sign-in partner (OpenID Connect, code + PKCE) against the bundled iden
           partnerSignInRoutes({
             client: () => client,
             secure: () => false,
+            publicUrl: () => portalUrl,
             completeSignIn: async (req, res, identity) => {
               signedIn.push(identity);
               await complete(req, res, identity);
@@ -159,5 +164,39 @@ describe('sign-in partner (OpenID Connect, code + PKCE) against the bundled iden
     } finally {
       client = saved;
     }
+  });
+
+  it('starts at the public address when the portal was opened as another name of this machine (defect 12)', async () => {
+    portalUrl = t.url.replace('127.0.0.1', 'localhost');
+    try {
+      const res = await fetch(`${t.url}/auth/partner/start?lang=fr`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`${portalUrl}/auth/partner/start?lang=fr`);
+      // No attempt was started here: its cookie would never come back from the other address.
+      expect(res.headers.get('set-cookie')).toBeNull();
+    } finally {
+      portalUrl = undefined;
+    }
+  });
+});
+
+describe('canonicalStartUrl', () => {
+  const start = '/auth/partner/start?lang=en';
+  it('moves between loopback names of the same port only', () => {
+    expect(canonicalStartUrl('127.0.0.1:4000', 'http://localhost:4000', start)).toBe(
+      'http://localhost:4000/auth/partner/start?lang=en',
+    );
+    expect(canonicalStartUrl('[::1]:4000', 'http://localhost:4000', start)).toBe(
+      'http://localhost:4000/auth/partner/start?lang=en',
+    );
+    expect(canonicalStartUrl('localhost:4000', 'http://localhost:4000', start)).toBeNull();
+    expect(canonicalStartUrl('127.0.0.1:4001', 'http://localhost:4000', start)).toBeNull();
+  });
+
+  it('leaves other hosts alone, so a proxy that rewrites Host cannot make a redirect loop', () => {
+    expect(canonicalStartUrl('app:4000', 'https://portal.example.ca', start)).toBeNull();
+    expect(canonicalStartUrl('127.0.0.1:443', 'https://portal.example.ca', start)).toBeNull();
+    expect(canonicalStartUrl(undefined, 'http://localhost:4000', start)).toBeNull();
+    expect(canonicalStartUrl('127.0.0.1:4000', undefined, start)).toBeNull();
   });
 });

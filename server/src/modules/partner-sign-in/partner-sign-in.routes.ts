@@ -11,7 +11,32 @@ export interface PartnerSignInRoutesOptions {
   secure: (req: Request) => boolean;
   /** Finds or creates the person for this partner identity, opens the session and sets its cookie. */
   completeSignIn: (req: Request, res: Response, identity: PartnerIdentity) => Promise<void>;
+  /** The portal's public address (PUBLIC_URL), once known: the partner sends the person back there. */
+  publicUrl?: () => string | undefined;
   now?: () => number;
+}
+
+const loopbackNames = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Where to send a person who opened the portal as another name of this machine than PUBLIC_URL's
+ * (127.0.0.1 beside localhost): the partner returns to PUBLIC_URL, where the browser would not send the
+ * sign-in attempt's cookie, and the sign-in would fail as "took too long or was started in another
+ * browser" (portal issue, defect 12). So the attempt starts at PUBLIC_URL's address. Only loopback names
+ * are treated so: behind a proxy that rewrites Host, any other difference would redirect for ever.
+ */
+export function canonicalStartUrl(
+  requestHost: string | undefined,
+  publicUrl: string | undefined,
+  originalUrl: string,
+): string | null {
+  if (!requestHost || !publicUrl) return null;
+  const target = new URL(publicUrl);
+  const requested = new URL(`${target.protocol}//${requestHost}`);
+  if (requested.host === target.host) return null;
+  if (!loopbackNames.test(requested.hostname) || !loopbackNames.test(target.hostname)) return null;
+  if ((requested.port || '80') !== (target.port || '80')) return null;
+  return new URL(originalUrl, target).toString();
 }
 
 const attemptLifetimeMs = 10 * 60 * 1000;
@@ -33,6 +58,11 @@ export function partnerSignInRoutes(options: PartnerSignInRoutesOptions): Router
 
   router.get('/auth/partner/start', async (req, res) => {
     const lang = req.query.lang === 'fr' ? 'fr' : 'en';
+    const canonical = canonicalStartUrl(req.get('host'), options.publicUrl?.(), req.originalUrl);
+    if (canonical) {
+      res.redirect(302, canonical);
+      return;
+    }
     const client = options.client();
     if (!client) {
       fail(res, lang, 'PARTNER_UNAVAILABLE');

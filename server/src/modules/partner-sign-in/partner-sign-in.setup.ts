@@ -27,14 +27,17 @@ export function createPartnerSignIn(
 ): PartnerSignIn {
   let client: PartnerSignInClient | undefined;
   let bundled: DevIdentityProvider | undefined;
+  let portalUrl: string | undefined;
   const routes = partnerSignInRoutes({
     client: () => client,
     secure: (req) => isSecureRequest(req, config),
     completeSignIn,
+    publicUrl: () => portalUrl,
   });
   return {
     routes,
     async start(publicUrl) {
+      portalUrl = publicUrl;
       const redirectUri = `${publicUrl}/auth/partner/callback`;
       const { partner } = config;
       if (partner.kind === 'external') {
