@@ -25,7 +25,7 @@ const text = {
     keyLink: 'Enter my activation key',
     keyTitle: 'Enter your activation key',
     businessNumber: 'Business number',
-    reference: 'Importer program account reference',
+    reference: 'Program account reference (RM)',
     attest: (name: string) =>
       new RegExp(`^I, ${name}, attest that I am authorized to act on behalf of the business`),
     continue: 'Continue',
@@ -38,7 +38,7 @@ const text = {
     attempts: (count: number) => new RegExp(`Attempts remaining: ${count}$`),
     mismatch:
       /^The legal name or the address does not match the business’s record exactly .*Attempts left: 9\.$/,
-    transaction: /^Total duties and taxes of transaction (\d{14})/,
+    transaction: /^Total duties and taxes that were due for transaction (\d{14})/,
     payment: 'Amount of the latest payment',
     balance: 'Balance of the latest statement of account',
     register: 'Register the business',
@@ -65,7 +65,7 @@ const text = {
     keyLink: "Entrer ma clé d'activation",
     keyTitle: "Entrer votre clé d'activation",
     businessNumber: "Numéro d'entreprise",
-    reference: "Référence du compte de programme d'importateur",
+    reference: 'Numéro de référence du programme (RM)',
     attest: (name: string) =>
       new RegExp(
         `^Je, ${name}, atteste que je suis par la présente autorisé\\(e\\) à agir au nom de l'entreprise`,
@@ -78,7 +78,7 @@ const text = {
     country: 'Pays',
     attempts: (count: number) => new RegExp(`Tentatives restantes : ${count}$`),
     mismatch: /ne correspond pas exactement au dossier de l’entreprise .*Tentatives restantes : 9\.$/,
-    transaction: /^Total des droits et taxes de la transaction (\d{14})/,
+    transaction: /^Total des droits et taxes qui étaient dus pour la transaction (\d{14})/,
     payment: 'Montant du dernier paiement',
     balance: 'Solde du dernier relevé de compte',
     register: "Inscrire l'entreprise",

@@ -115,11 +115,11 @@ export const messages = {
     'businesses.businessNumber.INVALID_FORMAT':
       'Enter the business number as 9 digits, for example 123456789.',
     'businesses.programAccountReference.INVALID_FORMAT':
-      'Enter the importer program account reference as RM followed by 4 digits, for example RM0001.',
+      'Enter the program account reference as RM followed by 4 digits, for example RM0001.',
     'businesses.attest.ATTESTATION_REQUIRED':
       'You must attest that you are authorized to act on behalf of the business.',
     'businesses.NOT_IN_REGISTRY':
-      'No business with this business number has this importer program account. Check both numbers.',
+      'No business with this business number has this program account. Check both numbers.',
     'businesses.NO_FINANCIAL_RECORDS':
       'This account has no recent transactions or payments to confirm your identity with. Ask the agency for an activation key.',
     'businesses.ALREADY_REGISTERED':
@@ -326,11 +326,11 @@ export const messages = {
     'businesses.businessNumber.INVALID_FORMAT':
       'Entrez le numéro d’entreprise en 9 chiffres, par exemple 123456789.',
     'businesses.programAccountReference.INVALID_FORMAT':
-      'Entrez le numéro de référence du programme de l’importateur : RM suivi de 4 chiffres, par exemple RM0001.',
+      'Entrez le numéro de référence du programme : RM suivi de 4 chiffres, par exemple RM0001.',
     'businesses.attest.ATTESTATION_REQUIRED':
       'Vous devez attester que vous êtes autorisé(e) à agir au nom de l’entreprise.',
     'businesses.NOT_IN_REGISTRY':
-      'Aucune entreprise ayant ce numéro d’entreprise n’a ce compte de programme d’importateur. Vérifiez les deux numéros.',
+      'Aucune entreprise ayant ce numéro d’entreprise n’a ce compte de programme. Vérifiez les deux numéros.',
     'businesses.NO_FINANCIAL_RECORDS':
       'Ce compte n’a aucune transaction ni aucun paiement récent permettant de confirmer votre identité. Demandez une clé d’activation à l’Agence.',
     'businesses.ALREADY_REGISTERED':

@@ -7,7 +7,16 @@ import {
   OnboardingStartRegistrationDocument,
   OnboardingValidateBusinessDocument,
 } from '../../../generated/graphql';
-import { button, choice, fieldError, hostById, input, select, summaryLinks } from '../../../test/gcds';
+import {
+  button,
+  choice,
+  fieldError,
+  hostById,
+  input,
+  inputHost,
+  select,
+  summaryLinks,
+} from '../../../test/gcds';
 import { renderRoute, shadowHref } from '../../../test/render-route';
 import { noticeTitles, northernLights, progressMock, registration, signedIn, userError } from './fixtures';
 
@@ -43,7 +52,7 @@ function validateMock(legalName: string, result: object): MockLink.MockedRespons
 
 async function fillStepOne(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await input('Business number'), '123456789');
-  await user.type(await input('Importer program account reference'), 'rm0001');
+  await user.type(await input('Program account reference (RM)'), 'rm0001');
   await user.click(
     await choice(
       'Attestation',
@@ -146,7 +155,17 @@ describe('business registration wizard', () => {
       ),
     );
     expect(noticeTitles()).toContain('Attempts remaining: 9');
-    await user.type(await input('Total duties and taxes of transaction 13409539086039'), '4829.15');
+    // What is asked is the duties and taxes, not the transaction's amount (portal issue, defect 9).
+    const total = (await inputHost(
+      'Total duties and taxes that were due for transaction 13409539086039',
+    )) as HTMLElement & { hint?: string };
+    expect(total.hint).toBe(
+      'Duties and taxes only, not the amount of the transaction: a payment or a card batch had none, so enter 0.00.',
+    );
+    await user.type(
+      await input('Total duties and taxes that were due for transaction 13409539086039'),
+      '4829.15',
+    );
     await user.type(await input('Amount of the latest payment'), '12345.67');
     await user.type(await input('Balance of the latest statement of account'), '8765.43');
     await user.click(await button('Register the business'));
@@ -217,7 +236,10 @@ describe('business registration wizard', () => {
     expect(noticeTitles()).toContain('Attempts remaining: 7');
     expect(document.getElementById('statementBalance')).toBeNull();
 
-    await user.type(await input('Total duties and taxes of transaction 20417730051128'), '$183.42');
+    await user.type(
+      await input('Total duties and taxes that were due for transaction 20417730051128'),
+      '$183.42',
+    );
     await user.type(await input('Amount of the latest payment'), '1,075');
     await user.click(await button('Register the business'));
     const symbol =
@@ -231,7 +253,7 @@ describe('business registration wizard', () => {
     await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
 
     // Corrected but wrong: the server counts an attempt and the page shows how many are left.
-    const total = await input('Total duties and taxes of transaction 20417730051128');
+    const total = await input('Total duties and taxes that were due for transaction 20417730051128');
     await user.type(total, '183.42', { initialSelectionStart: 0, initialSelectionEnd: total.value.length });
     const payment = await input('Amount of the latest payment');
     await user.type(payment, '75.00', {
@@ -251,12 +273,12 @@ describe('business registration wizard', () => {
     const user = userEvent.setup();
     renderRoute('/en/setup/register', [progressMock(), ...signedIn]);
     await user.type(await input('Business number'), '12345');
-    await user.type(await input('Importer program account reference'), 'RT0001');
+    await user.type(await input('Program account reference (RM)'), 'RT0001');
     await user.click(await button('Continue'));
     await waitFor(() =>
       expect(summaryLinks().map((link) => link.text)).toEqual([
         'Enter the business number as 9 digits, for example 123456789.',
-        'Enter the importer program account reference as RM followed by 4 digits, for example RM0001.',
+        'Enter the program account reference as RM followed by 4 digits, for example RM0001.',
         'You must attest that you are authorized to act on behalf of the business.',
       ]),
     );
@@ -320,7 +342,10 @@ describe('business registration wizard', () => {
       },
       ...signedIn,
     ]);
-    await user.type(await input('Total duties and taxes of transaction 13409539086039'), '1.00');
+    await user.type(
+      await input('Total duties and taxes that were due for transaction 13409539086039'),
+      '1.00',
+    );
     await user.type(await input('Amount of the latest payment'), '2.00');
     await user.type(await input('Balance of the latest statement of account'), '-3.50');
     await user.click(await button('Register the business'));

@@ -69,7 +69,9 @@ export function QuestionsStep({
             hint={
               field === 'statementBalance'
                 ? t('register.questions.balanceHint')
-                : t('register.questions.amountHint')
+                : field === 'transactionTotal'
+                  ? t('register.questions.transactionTotalHint')
+                  : t('register.questions.amountHint')
             }
             size={14}
             required
