@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundariesPlugin } from './tools/lint/client-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -51,6 +52,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
+  // ---- Client boundaries (decision 0026): features ↛ other features or app/, shared ↛ features, and
+  // server/src/common/rules (bundled by the client through @rules/*) ↛ anything outside itself. ----
+  {
+    files: ['client/src/**/*.{ts,tsx}', 'server/src/common/rules/**/*.ts'],
+    plugins: { boundaries: boundariesPlugin },
+    rules: { 'boundaries/client': 'error' },
+  },
+  // ---- end of client boundaries ----
   {
     // Decorated entity and resolver classes need runtime (value) imports for emitDecoratorMetadata.
     files: ['server/**/*.ts'],

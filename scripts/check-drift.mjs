@@ -2,7 +2,8 @@
 //  - schema/schema.graphql against the server code (server `emit-schema --check`);
 //  - client/src/generated/* against the schema and the client's operations (codegen is re-run and the
 //    output compared; the committed files are put back untouched);
-//  - migrations against the entities (a fresh database migrated must have zero pending changes).
+//  - migrations against the entities (a fresh database migrated must have zero pending changes);
+//  - README.md's configuration table against the environment schema (server/src/config/env.ts).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,8 +41,16 @@ try {
   failures.push('entities have changes without a migration: run `npm run migration:generate -- <Name>`.');
 }
 
+try {
+  run('node', ['dist/tools/write-config-table.js', '--check'], path.join(root, 'server'));
+} catch {
+  failures.push("README.md's configuration table is stale: run `npm run docs:config`.");
+}
+
 if (failures.length) {
   console.error(`\nDrift found:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   process.exit(1);
 }
-console.warn('No drift: schema, generated client code and migrations match their sources.');
+console.warn(
+  "No drift: schema, generated client code, migrations and the README's configuration table match their sources.",
+);

@@ -73,7 +73,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'welcome',
-            lazy: page(() => import('../features/account/components/welcome-page'), 'WelcomePage'),
+            lazy: page(() => import('./routes/welcome-route'), 'WelcomeRoute'),
           },
           {
             path: 'account/password',
@@ -148,10 +148,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'business/program-accounts/:accountId',
-            lazy: page(
-              () => import('../features/business/components/program-account-page'),
-              'ProgramAccountPage',
-            ),
+            lazy: page(() => import('./routes/program-account-route'), 'ProgramAccountRoute'),
           },
           {
             path: 'business/employees',

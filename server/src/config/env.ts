@@ -8,69 +8,232 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
-/** Every environment variable the server reads. The README's configuration table mirrors this. */
-const envSchema = z
+/** What the README's configuration table says of a variable (`npm run docs:config` writes the table). */
+export interface EnvDoc {
+  description: string;
+  /** The default as a person reads it, when it is not the schema's own default (computed, or a path). */
+  shownDefault?: string;
+}
+
+/** Attaches the README's text to a variable's schema, so the table cannot drift from what is parsed. */
+function documented<T extends z.ZodType>(schema: T, description: string, shownDefault?: string): T {
+  const doc: EnvDoc = shownDefault === undefined ? { description } : { description, shownDefault };
+  return schema.meta({ ...doc });
+}
+
+/**
+ * Every environment variable the server reads, each with its README text: the README's configuration table
+ * is generated from this (`npm run docs:config`; `npm run check:drift` fails when it is stale).
+ */
+export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    DATA_DIR: z.string().min(1).optional(),
-    DATABASE_URL: z
-      .string()
-      .regex(
-        /^(mysql|mariadb):\/\/.+/,
-        'must be a mysql:// URL (leave it unset for the embedded SQLite database)',
-      )
-      .optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    CLIENT_DIST_DIR: z.string().min(1).optional(),
-    SEED_DEMO_DATA: booleanFlag.default(true),
-    GRAPHQL_INTROSPECTION: booleanFlag.optional(),
-    BODY_LIMIT: z
-      .string()
-      .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
-      .default('1mb'),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-    AGENCY_PHONE: z.string().min(1).default('1-800-461-9999'),
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    DEV_IDENTITY_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
-    LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-    LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
-    ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
-    ADDRESS_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
-    ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    RELATIONSHIP_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(15),
-    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
-    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(30),
-    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
-    API_QUERY_COST_MAX: z.coerce.number().int().min(1).max(1_000_000).default(5000),
-    API_COST_BUCKET_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10000),
-    API_COST_RESTORE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(500),
-    TRUSTED_DOCUMENTS: z.enum(['off', 'browser']).default('off'),
-    PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
-    DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
-    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-    S3_BUCKET: z.string().min(1).optional(),
-    S3_REGION: z.string().min(1).default('us-east-1'),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: booleanFlag.default(true),
-    MAIL_TRANSPORT: z.enum(['file', 'smtp']).default('file'),
-    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-    MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@passerelle.invalid>'),
-    MAIL_WORKER: booleanFlag.default(true),
-    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
-    MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
-    MAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    NODE_ENV: documented(
+      z.enum(['development', 'production', 'test']).default('development'),
+      '`production` turns off introspection (unless `GRAPHQL_INTROSPECTION=true`), stack traces and schema hints in errors; it also turns off the bundled demo sign-in partner.',
+    ),
+    PORT: documented(
+      z.coerce.number().int().min(0).max(65535).default(4000),
+      'HTTP port. `0` picks a free one.',
+    ),
+    HOST: documented(z.string().min(1).default('0.0.0.0'), 'Interface to listen on.'),
+    DATA_DIR: documented(
+      z.string().min(1).optional(),
+      'Folder of the embedded SQLite database (`passerelle.sqlite`), the local document storage (`documents/`), uploads being checked (`uploads-tmp/`) and the local mail sink (`mail/`). Relative paths resolve against the working directory.',
+      '`./data` (repository root)',
+    ),
+    DATABASE_URL: documented(
+      z
+        .string()
+        .regex(
+          /^(mysql|mariadb):\/\/.+/,
+          'must be a mysql:// URL (leave it unset for the embedded SQLite database)',
+        )
+        .optional(),
+      '`mysql://user:password@host:3306/database` switches from the embedded SQLite database to MySQL 8 / MariaDB 10.11+.',
+    ),
+    LOG_LEVEL: documented(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Logs are JSON lines on stdout.',
+    ),
+    CLIENT_DIST_DIR: documented(
+      z.string().min(1).optional(),
+      'Folder of the built single-page app.',
+      '`client/dist`',
+    ),
+    SEED_DEMO_DATA: documented(
+      booleanFlag.default(true),
+      'Import the demo reference data when the registry is empty (first start).',
+    ),
+    GRAPHQL_INTROSPECTION: documented(
+      booleanFlag.optional(),
+      '`true` or `false`. Unset: on except in production, where signed-in callers and API tokens still get it; `false` turns it off for them too.',
+      'on except in production',
+    ),
+    BODY_LIMIT: documented(
+      z
+        .string()
+        .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+        .default('1mb'),
+      'Largest request body accepted on `/graphql` (413 above it).',
+    ),
+    SHUTDOWN_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(0).default(10_000),
+      'How long SIGTERM waits for in-flight requests before closing connections.',
+    ),
+    AGENCY_PHONE: documented(
+      z.string().min(1).default('1-800-461-9999'),
+      'Agency telephone number shown on the landing page.',
+    ),
+    PUBLIC_URL: documented(
+      z.url({ protocol: /^https?$/ }).optional(),
+      "The portal's address as browsers see it (e.g. `https://portal.example.ca`): the sign-in partner's redirect URI is `<PUBLIC_URL>/auth/partner/callback` ([docs/partner-sign-in.md](docs/partner-sign-in.md)).",
+      '`http://localhost:<port>`',
+    ),
+    OIDC_ISSUER: documented(
+      z.url({ protocol: /^https?$/ }).optional(),
+      'The external sign-in partner (OpenID Connect issuer). Unset: outside production, the bundled demo partner; in production, partner sign-in is off.',
+    ),
+    OIDC_CLIENT_ID: documented(
+      z.string().min(1).optional(),
+      "The portal's client id at the sign-in partner (required with `OIDC_ISSUER`).",
+    ),
+    OIDC_CLIENT_SECRET: documented(
+      z.string().min(1).optional(),
+      "The portal's client secret at the sign-in partner (`client_secret_basic`; required with `OIDC_ISSUER`).",
+    ),
+    DEV_IDENTITY_PROVIDER_PORT: documented(
+      z.coerce.number().int().min(0).max(65535).default(4001),
+      'Port of the bundled demo sign-in partner, started beside the portal outside production when `OIDC_ISSUER` is unset.',
+    ),
+    COOKIE_SECURE: documented(
+      z.enum(['auto', 'true', 'false']).default('auto'),
+      '`Secure` flag of the session cookie: `auto` sets it when the request came over HTTPS (through a proxy on loopback, `X-Forwarded-Proto`) or with `NODE_ENV=production`; `true` or `false` force it.',
+    ),
+    SESSION_IDLE_MINUTES: documented(
+      z.coerce.number().int().min(1).max(1440).default(20),
+      'A session ends after this long without a request.',
+    ),
+    SESSION_ABSOLUTE_HOURS: documented(
+      z.coerce.number().int().min(1).max(168).default(12),
+      'A session ends this long after sign-in, however active.',
+    ),
+    LOCKOUT_THRESHOLD: documented(
+      z.coerce.number().int().min(1).max(100).default(5),
+      'Consecutive failures (sign-in, password recovery, current password) that lock a username, existing or not.',
+    ),
+    LOCKOUT_MINUTES: documented(
+      z.coerce.number().int().min(1).max(10_080).default(30),
+      'How long a locked username stays locked (an officer can unlock it sooner).',
+    ),
+    ADDRESS_FAILURE_LIMIT: documented(
+      z.coerce.number().int().min(1).max(100_000).default(30),
+      'Failed sign-ins and recoveries one client address may make per window; then THROTTLED.',
+    ),
+    ADDRESS_LOOKUP_LIMIT: documented(
+      z.coerce.number().int().min(1).max(100_000).default(60),
+      'Username lookups (availability, recovery question, taken usernames at registration) per address per window.',
+    ),
+    ADDRESS_WINDOW_MINUTES: documented(
+      z.coerce.number().int().min(1).max(1440).default(15),
+      'The window of the two address limits.',
+    ),
+    AUTH_SECRET: documented(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+      'At least 32 characters: the key of the username HMACs (throttling keys, the recovery question shown for unknown usernames). Unset: a random secret kept in the database.',
+    ),
+    RELATIONSHIP_EXPIRY_DAYS: documented(
+      z.coerce.number().int().min(1).max(365).default(30),
+      "Days a business relationship request waits for the client's answer before it expires (see [docs/relationships.md](docs/relationships.md)).",
+    ),
+    GRAPHQL_MAX_DEPTH: documented(
+      z.coerce.number().int().min(1).max(100).default(15),
+      'Deepest selection accepted on `/graphql` (fragments included); deeper is HTTP 400 `QUERY_TOO_DEEP` ([docs/api.md](docs/api.md)).',
+    ),
+    GRAPHQL_MAX_ALIASES: documented(
+      z.coerce.number().int().min(0).max(1000).default(30),
+      'Aliases accepted in one document.',
+    ),
+    GRAPHQL_MAX_DIRECTIVES: documented(
+      z.coerce.number().int().min(0).max(1000).default(30),
+      'Directives accepted in one document.',
+    ),
+    GRAPHQL_MAX_TOKENS: documented(
+      z.coerce.number().int().min(100).max(1_000_000).default(5000),
+      'Lexical tokens accepted in one document (a syntax error, HTTP 400, above it).',
+    ),
+    API_QUERY_COST_MAX: documented(
+      z.coerce.number().int().min(1).max(1_000_000).default(5000),
+      'Highest cost of a single query (`QUERY_TOO_COSTLY` above it).',
+    ),
+    API_COST_BUCKET_SIZE: documented(
+      z.coerce.number().int().min(1).max(1_000_000).default(10000),
+      'Cost budget of each caller (token, browser session, or address), reported in `extensions.cost`.',
+    ),
+    API_COST_RESTORE_RATE: documented(
+      z.coerce.number().int().min(1).max(1_000_000).default(500),
+      'Points per second the budget refills; a spent budget is HTTP 429 `THROTTLED`.',
+    ),
+    TRUSTED_DOCUMENTS: documented(
+      z.enum(['off', 'browser']).default('off'),
+      "`browser`: browser sessions and anonymous callers may send only the app's persisted operations; API tokens send any query.",
+    ),
+    PERSISTED_DOCUMENTS_FILE: documented(
+      z.string().min(1).optional(),
+      "The app's operations `TRUSTED_DOCUMENTS=browser` accepts (default `client/src/generated/persisted-documents.json`).",
+      "codegen's manifest",
+    ),
+    DOCUMENT_STORAGE: documented(
+      z.enum(['local', 's3']).default('local'),
+      'Where uploaded documents are kept: `local` (`DATA_DIR/documents`) or `s3` (an S3-compatible bucket). Uploads wait in `DATA_DIR/uploads-tmp` while checked.',
+    ),
+    S3_ENDPOINT: documented(
+      z.url({ protocol: /^https?$/ }).optional(),
+      'With `DOCUMENT_STORAGE=s3`: the S3-compatible server, e.g. `https://s3.ca-central-1.amazonaws.com`.',
+      'AWS for `S3_REGION`',
+    ),
+    S3_BUCKET: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required): the bucket.'),
+    S3_REGION: documented(
+      z.string().min(1).default('us-east-1'),
+      'With `DOCUMENT_STORAGE=s3`: the signing region.',
+    ),
+    S3_ACCESS_KEY_ID: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required).'),
+    S3_SECRET_ACCESS_KEY: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required).'),
+    S3_FORCE_PATH_STYLE: documented(
+      booleanFlag.default(true),
+      'Path-style URLs (`endpoint/bucket/key`), as most S3-compatible servers want; `false` for `bucket.endpoint/key`.',
+    ),
+    MAIL_TRANSPORT: documented(
+      z.enum(['file', 'smtp']).default('file'),
+      'Where notice emails go: `file` writes `.eml` files under `DATA_DIR/mail` (no mail server needed), `smtp` sends through `SMTP_URL` ([docs/notices.md](docs/notices.md)).',
+    ),
+    SMTP_URL: documented(
+      z.url({ protocol: /^smtps?$/ }).optional(),
+      '`smtp://user:pass@host:587` or `smtps://...`; required with `MAIL_TRANSPORT=smtp`.',
+    ),
+    MAIL_FROM: documented(
+      z.string().min(3).default('Passerelle <no-reply@passerelle.invalid>'),
+      'The From address of notice emails.',
+    ),
+    MAIL_WORKER: documented(
+      booleanFlag.default(true),
+      'Whether this process runs the email outbox worker (several may; leases keep them apart).',
+    ),
+    MAIL_MAX_ATTEMPTS: documented(
+      z.coerce.number().int().min(1).max(100).default(8),
+      'Failures after which an email becomes a dead letter, shown to officers.',
+    ),
+    MAIL_RETRY_BASE_MS: documented(
+      z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+      'First retry delay; doubled on each further failure (at most one hour).',
+    ),
+    MAIL_POLL_MS: documented(
+      z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+      'How often the worker looks for due emails.',
+    ),
+    MAIL_LEASE_MS: documented(
+      z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+      "How long a claimed email is one worker's; longer than an SMTP send can take.",
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENT_STORAGE === 's3') {

@@ -1,7 +1,7 @@
 import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
 import { AppLayout, mainContentId } from '../../components/layout/app-layout';
 import { PageFocus } from '../../components/layout/page-focus';
-import { SignedInMenu } from '../../components/layout/signed-in-menu';
+import { SignedInMenu } from '../layout/signed-in-menu';
 import { InactivityDialog } from '../../components/session/inactivity-dialog';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
 import { BilingualNotFoundRoute } from './bilingual-not-found-route';

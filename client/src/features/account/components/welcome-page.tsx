@@ -1,5 +1,5 @@
 import { GcdsButton, GcdsGrid, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { FlashNotice } from '../../../components/layout/flash-notice';
@@ -10,17 +10,23 @@ import {
   useSignOutMutation,
   useWelcomeQuery,
 } from '../../../generated/graphql';
-import { FinanceHomeLinks } from '../../finance/components/finance-home-links';
-import { RecentTransactions } from '../../finance/components/recent-transactions';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLeaveSession } from '../../../lib/session';
 import { useLanguage } from '../../../lib/use-language';
 
+interface WelcomePageProps {
+  /** More "Most requested" links (list items), from features the app composes in (finance). */
+  moreLinks?: ReactNode;
+  /** Shown under the links for a person acting for a business (the finance feature's recent transactions). */
+  recentActivity?: ReactNode;
+}
+
 /**
  * The first page after sign-in (domain §1): the previous sign-in, what the person can do with their
- * credential and profile, and the recent security events of their account.
+ * credential and profile, and the recent security events of their account. Other features' parts come
+ * in as props from `app/routes/welcome-route.tsx`: features never import each other.
  */
-export function WelcomePage() {
+export function WelcomePage({ moreLinks, recentActivity }: WelcomePageProps) {
   const { t } = useTranslation('account');
   const { t: tc } = useTranslation('common');
   const { t: to } = useTranslation('onboarding');
@@ -129,7 +135,7 @@ export function WelcomePage() {
               <li>
                 <GcdsLink href={page('finance/payments')}>{tf('home.payments')}</GcdsLink>
               </li>
-              <FinanceHomeLinks />
+              {moreLinks}
               <li>
                 <GcdsLink href={page('rulings')}>{tr('home.rulings')}</GcdsLink>
               </li>
@@ -154,7 +160,7 @@ export function WelcomePage() {
         </section>
       </GcdsGrid>
 
-      {me.role !== 'OFFICER' && me.termsAccepted ? <RecentTransactions /> : null}
+      {me.role !== 'OFFICER' && me.termsAccepted ? recentActivity : null}
 
       {me.role === 'OFFICER' ? (
         <section aria-labelledby="welcome-officer">

@@ -9,7 +9,7 @@ import {
 } from '../../../generated/graphql';
 import { button, choice, fieldError, input, replaceText, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
-import { always, headerMock, signedIn } from '../../business/__tests__/business-fixtures';
+import { always, headerMock, signedIn } from '../../../test/fixtures/business-fixtures';
 
 const maple = {
   id: 'b-p',

@@ -15,7 +15,7 @@ import {
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
-import { NoActiveBusiness } from '../../business/components/business-parts';
+import { NoActiveBusiness } from '../../../components/business/business-parts';
 import './api-tokens.css';
 
 type Business = NonNullable<NonNullable<ApiTokensDataQuery['me']>['activeBusiness']>;

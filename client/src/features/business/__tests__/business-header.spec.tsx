@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { HeaderBusinessDocument, SwitchBusinessDocument } from '../../../generated/graphql';
 import { button, select } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
-import { always, businessProfileMock, headerMock, linkTo, profileOf, signedIn } from './business-fixtures';
+import {
+  always,
+  businessProfileMock,
+  headerMock,
+  linkTo,
+  profileOf,
+  signedIn,
+} from '../../../test/fixtures/business-fixtures';
 
 const businesses = {
   'b-1': { id: 'b-1', businessNumber: '123456789', name: 'Northern Lights', accounts: ['123456789RM0001'] },

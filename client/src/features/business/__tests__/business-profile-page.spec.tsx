@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { UpdateBusinessSettingsDocument } from '../../../generated/graphql';
 import { button, fieldError, input, inputHost, summaryLinks } from '../../../test/gcds';
 import { headingLevel, renderRoute } from '../../../test/render-route';
-import { businessProfileMock, headerMock, linkTo, profileOf, signedIn } from './business-fixtures';
+import {
+  businessProfileMock,
+  headerMock,
+  linkTo,
+  profileOf,
+  signedIn,
+} from '../../../test/fixtures/business-fixtures';
 
 const header = headerMock({
   id: 'b-1',

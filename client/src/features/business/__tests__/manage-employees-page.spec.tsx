@@ -9,7 +9,12 @@ import {
 } from '../../../generated/graphql';
 import { button, choice, fieldError, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
-import { type EmployeesState, employeesMock, headerMock, signedIn } from './business-fixtures';
+import {
+  type EmployeesState,
+  employeesMock,
+  headerMock,
+  signedIn,
+} from '../../../test/fixtures/business-fixtures';
 
 const header = headerMock({
   id: 'b-1',

@@ -13,7 +13,7 @@ import {
   rm0001,
   rt0001,
   signedIn,
-} from './business-fixtures';
+} from '../../../test/fixtures/business-fixtures';
 
 type ContactInput = { name: string; title: string | null; phone: string | null; email: string | null };
 

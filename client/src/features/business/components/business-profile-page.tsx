@@ -13,8 +13,13 @@ import {
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
-import { codeLabel } from './business-labels';
-import { AddressList, ContactsTable, Facts, NoActiveBusiness } from './business-parts';
+import { codeLabel } from '../../../components/business/business-labels';
+import {
+  AddressList,
+  ContactsTable,
+  Facts,
+  NoActiveBusiness,
+} from '../../../components/business/business-parts';
 import { ContactsEditor, contactLimits, useContactsEditor } from './contacts-editor';
 import { TextAreaField } from '../../../components/forms/fields';
 

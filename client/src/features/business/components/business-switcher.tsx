@@ -1,4 +1,4 @@
-import './business.css';
+import './business-switcher.css';
 import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -6,7 +6,7 @@ import { fieldId } from '../../../components/forms/field-id';
 import { TextField } from '../../../components/forms/fields';
 import { type ContactInput } from '../../../generated/graphql';
 import { type FieldErrors } from '../../../lib/user-errors';
-import { type ContactValues } from './business-parts';
+import { type ContactValues } from '../../../components/business/business-parts';
 
 /**
  * The server's limits on a list of contacts, the same for a business's settings

@@ -18,8 +18,8 @@ import { formatDateTime } from '../../../lib/date-time';
 import { focusWhenReady } from '../../../lib/focus';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
-import { businessRoles, codeLabel, programReference } from './business-labels';
-import { NoActiveBusiness } from './business-parts';
+import { businessRoles, codeLabel, programReference } from '../../../components/business/business-labels';
+import { NoActiveBusiness } from '../../../components/business/business-parts';
 
 type Business = NonNullable<NonNullable<ManageEmployeesQuery['me']>['activeBusiness']>;
 type Request = NonNullable<Business['pendingAccessRequests']>[number];

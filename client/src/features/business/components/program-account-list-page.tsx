@@ -4,8 +4,8 @@ import { PageLoadError, PageLoading } from '../../../components/layout/page-stat
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { useProgramAccountListQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { codeLabel } from './business-labels';
-import { NoActiveBusiness } from './business-parts';
+import { codeLabel } from '../../../components/business/business-labels';
+import { NoActiveBusiness } from '../../../components/business/business-parts';
 
 /** The program accounts of the active business the viewer may see, each linking to its profile. */
 export function ProgramAccountListPage() {

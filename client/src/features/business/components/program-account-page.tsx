@@ -1,5 +1,5 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
@@ -13,9 +13,8 @@ import {
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
-import { AccountFinanceLinks } from '../../finance/components/account-finance-links';
-import { codeLabel } from './business-labels';
-import { AddressList, ContactsTable, Facts } from './business-parts';
+import { codeLabel } from '../../../components/business/business-labels';
+import { AddressList, ContactsTable, Facts } from '../../../components/business/business-parts';
 import { ContactsEditor, contactLimits, contactsGroupField, useContactsEditor } from './contacts-editor';
 
 type Account = NonNullable<ProgramAccountProfileQuery['programAccount']>;
@@ -24,9 +23,10 @@ type Account = NonNullable<ProgramAccountProfileQuery['programAccount']>;
  * One program account's profile: general information, addresses, contacts, owners and sub-programs.
  * The registry's part is read only; the contacts are the business's own, which a viewer who may edit
  * the account (viewerCanEdit: its BAM, or a PAM or editor with the account in scope) changes here
- * (updateProgramAccountContacts).
+ * (updateProgramAccountContacts). The finance feature's links come in from
+ * `app/routes/program-account-route.tsx` (features never import each other).
  */
-export function ProgramAccountPage() {
+export function ProgramAccountPage({ accountLinks }: { accountLinks?: (accountId: string) => ReactNode }) {
   const { t } = useTranslation('business');
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
@@ -75,7 +75,7 @@ export function ProgramAccountPage() {
             ]}
           />
 
-          <AccountFinanceLinks accountId={account.id} />
+          {accountLinks?.(account.id)}
 
           <GcdsHeading tag="h2">{t('programAccount.addresses')}</GcdsHeading>
           <AddressList addresses={account.addresses ?? []} empty={t('programAccount.noAddress')} />

@@ -9,7 +9,7 @@ import {
   headerMock,
   northernLights,
   signedIn,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 

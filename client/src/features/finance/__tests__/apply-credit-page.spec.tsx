@@ -8,13 +8,13 @@ import {
 } from '../../../generated/graphql';
 import { button, choice, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
-import { financeBusinessesMock } from './finance-fixtures';
+import { financeBusinessesMock } from '../../../test/fixtures/finance-fixtures';
 import {
   anyVariables,
   headerMock,
   northernLights,
   signedIn,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 import { allocate } from '../components/apply-credit-page';
 
 function tx(id: string, number: string, amountCents: number, remainingCents: number, status: string) {

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { FinanceAccountDocument, FinanceTransactionsDocument } from '../../../generated/graphql';
 import { select } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
-import { financeBusinessesMock } from './finance-fixtures';
+import { financeBusinessesMock } from '../../../test/fixtures/finance-fixtures';
 import {
   anyVariables,
   headerMock,
   northernLights,
   signedIn,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const rm = { id: 'pa-rm', accountNumber: '123456789RM0001', name: 'Northern Lights Imports' };
 const rt = { id: 'pa-rt', accountNumber: '123456789RT0001', name: 'Northern Lights GST' };

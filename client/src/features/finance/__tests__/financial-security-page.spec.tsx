@@ -11,9 +11,9 @@ import {
   northernLights,
   signedIn,
   textarea,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 import { parseDollars, securityProblems } from '../components/finance-rules';
-import { rmAccount, rmAccount2, securityBusinessesMock } from './finance-fixtures';
+import { rmAccount, rmAccount2, securityBusinessesMock } from '../../../test/fixtures/finance-fixtures';
 
 const onFile = {
   __typename: 'FinancialSecurity',

@@ -15,9 +15,9 @@ import {
   headerMock,
   northernLights,
   signedIn,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 import { padProblems } from '../components/finance-rules';
-import { financeBusinessesMock, rmAccount } from './finance-fixtures';
+import { financeBusinessesMock, rmAccount } from '../../../test/fixtures/finance-fixtures';
 
 const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 

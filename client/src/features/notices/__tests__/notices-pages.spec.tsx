@@ -10,7 +10,7 @@ import {
 } from '../../../generated/graphql';
 import { button, select } from '../../../test/gcds';
 import { renderRoute, shadowHref } from '../../../test/render-route';
-import { always, headerMock, signedIn } from '../../business/__tests__/business-fixtures';
+import { always, headerMock, signedIn } from '../../../test/fixtures/business-fixtures';
 
 const header = headerMock({ id: 'b-1', businessNumber: '123456789', name: 'Northern Lights', accounts: [] });
 const filter = { from: '2026-06-01', to: '2026-12-01' };

@@ -20,7 +20,7 @@ import {
   relationshipsViewerMock,
   signedIn,
   userErrors,
-} from './relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 const omar = { __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad', email: 'omar@example.com' };

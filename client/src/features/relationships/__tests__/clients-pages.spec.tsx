@@ -19,7 +19,7 @@ import {
   relationshipsViewerMock,
   rm0001,
   signedIn,
-} from './relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 const employeeViewer = relationshipsViewerMock({

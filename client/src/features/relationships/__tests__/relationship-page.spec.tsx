@@ -15,7 +15,7 @@ import {
   relationshipNode,
   relationshipsViewerMock,
   signedIn,
-} from './relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 

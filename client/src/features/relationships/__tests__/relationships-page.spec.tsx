@@ -26,7 +26,7 @@ import {
   signedIn,
   textarea,
   userErrors,
-} from './relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const clientHeader = headerMock({ ...northernLights, accounts: ['123456789RM0001', '123456789RT0001'] });
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });

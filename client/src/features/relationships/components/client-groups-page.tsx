@@ -20,7 +20,7 @@ import {
   useClientGroupsUnassignFromGroupMutation,
 } from '../../../generated/graphql';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
-import { Facts, NoActiveBusiness } from '../../business/components/business-parts';
+import { Facts, NoActiveBusiness } from '../../../components/business/business-parts';
 import {
   ConfirmPanel,
   FailureNotice,

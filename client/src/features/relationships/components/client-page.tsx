@@ -11,8 +11,8 @@ import {
   useClientsProgramListQuery,
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { codeLabel } from '../../business/components/business-labels';
-import { AddressList, ContactsTable, Facts } from '../../business/components/business-parts';
+import { codeLabel } from '../../../components/business/business-labels';
+import { AddressList, ContactsTable, Facts } from '../../../components/business/business-parts';
 import { RelationshipsNav, allows } from './relationship-parts';
 
 /** The areas a client page could show, in the access table's order. */

@@ -13,7 +13,7 @@ import {
   useRelationshipsEndMutation,
 } from '../../../generated/graphql';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
-import { programReference } from '../../business/components/business-labels';
+import { programReference } from '../../../components/business/business-labels';
 import {
   ConfirmPanel,
   FailureNotice,

@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import { type RelationshipsDetailFragment, useRelationshipsOneQuery } from '../../../generated/graphql';
 import { thrownError } from '../../../lib/graphql-errors';
 import { useLanguage } from '../../../lib/use-language';
-import { Facts, NoActiveBusiness } from '../../business/components/business-parts';
+import { Facts, NoActiveBusiness } from '../../../components/business/business-parts';
 import { type RelationshipPanel, RelationshipActionPanel } from './relationship-actions';
 import {
   type Outcome,

@@ -17,7 +17,7 @@ import {
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
-import { NoActiveBusiness } from '../../business/components/business-parts';
+import { NoActiveBusiness } from '../../../components/business/business-parts';
 import {
   type Relationship,
   type RelationshipPanel,

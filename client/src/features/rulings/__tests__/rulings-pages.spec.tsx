@@ -10,7 +10,7 @@ import {
 } from '../../../generated/graphql';
 import { button, input, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute, shadowHref } from '../../../test/render-route';
-import { rmAccount, summary } from '../../finance/__tests__/finance-fixtures';
+import { rmAccount, summary } from '../../../test/fixtures/finance-fixtures';
 import {
   anyVariables,
   areas,
@@ -18,7 +18,7 @@ import {
   northernLights,
   signedIn,
   textarea,
-} from '../../relationships/__tests__/relationships-fixtures';
+} from '../../../test/fixtures/relationships-fixtures';
 
 const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 const rtAccount = { id: 'pa-rt', accountNumber: '123456789RT0001', name: 'Northern Lights GST' };

@@ -1,5 +1,5 @@
 import { type TFunction } from 'i18next';
-import { type Language } from '../../../lib/language';
+import { type Language } from '../../lib/language';
 
 /** "RM0001" from "123456789RM0001": the program identifier and reference, without the BN9. */
 export function programReference(accountNumber: string, businessNumber: string): string {

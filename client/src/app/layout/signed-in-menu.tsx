@@ -2,7 +2,7 @@ import { GcdsButton, GcdsContainer, GcdsLink, GcdsText } from '@cdssnc/gcds-comp
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { programReference } from '../../features/business/components/business-labels';
+import { programReference } from '../../components/business/business-labels';
 import { BusinessSwitcher } from '../../features/business/components/business-switcher';
 import { NoticesBell } from '../../features/notices/components/notices-bell';
 import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';

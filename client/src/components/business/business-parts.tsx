@@ -2,7 +2,7 @@ import './business.css';
 import { GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../lib/use-language';
+import { useLanguage } from '../../lib/use-language';
 import { codeLabel, countryName } from './business-labels';
 
 /** What the business pages show when the person acts for no business yet: a way to link one. */

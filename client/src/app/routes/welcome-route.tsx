@@ -1,0 +1,8 @@
+import { WelcomePage } from '../../features/account/components/welcome-page';
+import { FinanceHomeLinks } from '../../features/finance/components/finance-home-links';
+import { RecentTransactions } from '../../features/finance/components/recent-transactions';
+
+/** The welcome page with the finance feature's links and recent transactions: the app composes features. */
+export function WelcomeRoute() {
+  return <WelcomePage moreLinks={<FinanceHomeLinks />} recentActivity={<RecentTransactions />} />;
+}
