@@ -1,10 +1,13 @@
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { type DomainEventPayloads, type PublishedEvent } from '../../common/events/domain-events.js';
 import { type EventHandler, type EventSubscriber } from '../../common/events/event-bus.js';
-import { Business } from '../businesses/businesses.entities.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import {
+  businessesOfRegistry,
+  businessSummaries,
+  type BusinessSummary as BusinessInfo,
+} from '../businesses/business-directory.service.js';
+import { personName } from '../profiles/profile.service.js';
+import { programAccountSummaries } from '../registry/registry-lookups.service.js';
 import { money, renderNotice, roleLabels, type Bilingual, type TemplateName } from './notice-templates.js';
 import { type NoticeDraft, writeNotices } from './notice-writer.js';
 import { NoticeType } from './notices.types.js';
@@ -15,42 +18,8 @@ import { NoticeType } from './notices.types.js';
 // Events with no handler here (registration locks, activation keys, settings, contacts, client groups,
 // rulings, documents, finance) concern the agency's or the actor's own work: no notice.
 
-interface BusinessInfo {
-  id: string;
-  businessNumber: string;
-  name: string;
-}
-
-async function businessesById(manager: EntityManager, ids: string[]): Promise<Map<string, BusinessInfo>> {
-  const wanted = [...new Set(ids.filter(Boolean))];
-  if (wanted.length === 0) return new Map();
-  const businesses = await manager.findBy(Business, { id: In(wanted) });
-  const registry = businesses.length
-    ? await manager.findBy(RegistryBusiness, { id: In(businesses.map((b) => b.registryBusinessId)) })
-    : [];
-  const registryById = new Map(registry.map((r) => [r.id, r]));
-  return new Map(
-    businesses.map((b) => {
-      const r = registryById.get(b.registryBusinessId);
-      return [
-        b.id,
-        {
-          id: b.id,
-          businessNumber: b.businessNumber,
-          name: r ? r.operatingName || r.legalName : b.businessNumber,
-        },
-      ];
-    }),
-  );
-}
-
 async function businessInfo(manager: EntityManager, id: string): Promise<BusinessInfo | undefined> {
-  return (await businessesById(manager, [id])).get(id);
-}
-
-async function personName(manager: EntityManager, userId: string): Promise<string> {
-  const profile = await manager.findOneBy(PersonalProfileRecord, { userId });
-  return profile ? `${profile.firstName} ${profile.lastName}` : '';
+  return (await businessSummaries(manager, [id])).get(id);
 }
 
 /** A notice to a business (the people who may see its type read it). */
@@ -168,7 +137,7 @@ function relationshipNotice<T extends RelationshipNoticeType>(
 ): EventHandler<T> {
   return notify<T>(async (manager, event) => {
     const p: DomainEventPayloads[RelationshipNoticeType] = event.payload;
-    const both = await businessesById(manager, [p.providerBusinessId, p.clientBusinessId]);
+    const both = await businessSummaries(manager, [p.providerBusinessId, p.clientBusinessId]);
     const provider = both.get(p.providerBusinessId);
     const client = both.get(p.clientBusinessId);
     if (!provider || !client) return [];
@@ -194,14 +163,14 @@ function relationshipNotice<T extends RelationshipNoticeType>(
 const statementsIssued = notify<'STATEMENTS_ISSUED'>(async (manager, event) => {
   const { statements } = event.payload;
   if (statements.length === 0) return [];
-  const accounts = await manager.findBy(RegistryProgramAccount, {
-    id: In([...new Set(statements.map((s) => s.programAccountId))]),
-  });
-  const accountById = new Map(accounts.map((a) => [a.id, a]));
-  const businesses = await manager.findBy(Business, {
-    registryBusinessId: In([...new Set(accounts.map((a) => a.businessId))]),
-  });
-  const businessByRegistry = new Map(businesses.map((b) => [b.registryBusinessId, b]));
+  const accountById = await programAccountSummaries(
+    manager,
+    statements.map((s) => s.programAccountId),
+  );
+  const businessByRegistry = await businessesOfRegistry(
+    manager,
+    [...accountById.values()].map((a) => a.businessId),
+  );
   const drafts: NoticeDraft[] = [];
   for (const s of statements) {
     const account = accountById.get(s.programAccountId);
