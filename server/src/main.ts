@@ -1,21 +1,13 @@
 import 'reflect-metadata';
 import { buildAppSchema } from './app/build-schema.js';
+import { appModules } from './app/modules.js';
 import { createHttpApp } from './app/http.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './common/logger.js';
 import { openDatabase } from './database/data-source.js';
 import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
-import { createMailTransport } from './common/mail/mail-transport.js';
-import { MailOutboxWorker } from './modules/notices/mail-outbox.worker.js';
 import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
-import { expireRelationships } from './modules/relationships/relationships.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
-import { purgeExpiredSessions } from './modules/sessions/session.service.js';
-
-/** How often expired sessions nobody came back to are deleted. */
-const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
-/** How often overdue relationship requests are expired and expiry reminders published. */
-const RELATIONSHIP_EXPIRY_INTERVAL_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   let config;
@@ -44,49 +36,21 @@ async function main(): Promise<void> {
   await partnerSignIn.start(publicUrl);
   log.info({ port, url: publicUrl }, 'listening');
 
-  const purge = setInterval(() => {
-    purgeExpiredSessions(dataSource, config)
-      .then((count) => {
-        if (count) log.info({ count }, 'purged expired sessions');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'session purge failed; next try later'));
-  }, SESSION_PURGE_INTERVAL_MS);
-  // Never what keeps the process alive.
-  purge.unref();
-  const expiry = setInterval(() => {
-    expireRelationships(dataSource, config)
-      .then(({ expired, reminded }) => {
-        if (expired || reminded) log.info({ expired, reminded }, 'relationship requests expired or reminded');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'relationship expiry failed; next try later'));
-  }, RELATIONSHIP_EXPIRY_INTERVAL_MS);
-  expiry.unref();
-  // Notice emails: the outbox worker (docs/notices.md). Several processes may run it; leases keep them apart.
-  const mailTransport = createMailTransport(config.mail);
-  const mailWorker = new MailOutboxWorker({
-    dataSource,
-    transport: mailTransport,
-    mail: config.mail,
-    portalUrl: () => publicUrl,
-    now: config.now,
-    log,
-  });
-  if (config.mail.worker) {
-    mailWorker.start();
-    log.info({ transport: config.mail.transport }, 'notice email worker started');
-  }
+  // The modules' background work: session purge, relationship expiry, the notice email outbox.
+  const workers = appModules
+    .flatMap((module) => module.workers ?? [])
+    .map((create) => create({ config, dataSource, log, portalUrl: () => publicUrl }))
+    .filter((worker) => worker !== null);
+  for (const worker of workers) worker.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    clearInterval(purge);
-    clearInterval(expiry);
     try {
-      // Lets the email in flight finish and be recorded as sent, so a restart does not send it again.
-      await mailWorker.stop();
-      mailTransport.close();
+      // Each lets its work in flight finish (an email being sent is recorded as sent, not sent again).
+      await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();
       await partnerSignIn.close();
       await dataSource.destroy();

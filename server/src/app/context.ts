@@ -14,7 +14,10 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-/** What every resolver receives. Built once per request; per-request DataLoaders will live here too. */
+/**
+ * What every resolver receives. Built once per request. The per-request DataLoaders are not fields here:
+ * each module keeps its own in a WeakMap keyed by this object (e.g. business-loaders.ts), so they die with it.
+ */
 export interface AppContext {
   requestId: string;
   lang: Language;

@@ -20,15 +20,14 @@ import { sessionPlugin } from './session-plugin.js';
 import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
-import { createDocumentStorage } from '../common/storage/create-storage.js';
-import { documentRoutes } from '../modules/documents/documents.routes.js';
+import { appModules } from './modules.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
   dataSource: DataSource;
   log: Logger;
   schema: GraphQLSchema;
-  /** Plain HTTP routes of feature modules (e.g. the sign-in partner redirects), mounted before the SPA. */
+  /** Plain HTTP routes beyond the manifests' (e.g. the sign-in partner redirects), mounted before the SPA. */
   routes?: Router[];
 }
 
@@ -149,8 +148,9 @@ export async function createHttpApp({
     }),
   );
 
-  // Document upload and download (multipart streams; same session, CSRF token and access table).
-  app.use(documentRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }));
+  // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).
+  for (const module of appModules)
+    for (const router of module.routes?.({ config, dataSource }) ?? []) app.use(router);
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { type AppConfig } from '../config/env.js';
+import { appModules } from '../app/modules.js';
+import { bindEventSubscribers } from '../common/events/event-bus.js';
 import { entities } from './entities.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -63,13 +65,18 @@ export function dataSourceOptions(
   };
 }
 
-/** Creates, connects and migrates the data source. */
+/** Creates, connects and migrates the data source, with the modules' event subscribers bound to it. */
 export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     mkdirSync(path.dirname(database.file), { recursive: true });
   }
   const flavor = database.type === 'mysql' ? await detectMysqlFlavor(database.url) : undefined;
   const dataSource = new DataSource(dataSourceOptions(database, flavor));
+  // Every publish on this data source runs the modules' subscribers (decision 0020).
+  bindEventSubscribers(
+    dataSource,
+    appModules.flatMap((module) => module.subscribers ?? []),
+  );
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

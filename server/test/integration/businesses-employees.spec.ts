@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/common/database/transactions.js';
-import { DomainEvent } from '../../src/modules/businesses/businesses.entities.js';
+import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
 import { registerBusiness as registerInDatabase } from '../../src/modules/businesses/registration.service.js';
 import {
   importReferenceData,
@@ -274,7 +274,7 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
       fieldCodes((await decide(bam, { requestId: second.id, approve: false, reason: 'again' })).userErrors),
     ).toEqual([['input.requestId', 'REQUEST_NOT_PENDING']]);
 
-    const types = (await t.dataSource.getRepository(DomainEvent).find()).map((e) => e.type);
+    const types = (await t.dataSource.getRepository(DomainEventRecord).find()).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining(['ACCESS_REQUESTED', 'ACCESS_APPROVED', 'ACCESS_REJECTED', 'ACCESS_CANCELLED']),
     );

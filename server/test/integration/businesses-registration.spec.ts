@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BusinessAuditEvent,
   BusinessMembership,
-  DomainEvent,
   RegistrationLock,
 } from '../../src/modules/businesses/businesses.entities.js';
+import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
@@ -255,7 +255,7 @@ describe.each(drivers)('business registration on %s', (driver) => {
       pendingAccessRequests: [],
     });
 
-    const events = await t.dataSource.getRepository(DomainEvent).findBy({ type: 'REGISTERED' });
+    const events = await t.dataSource.getRepository(DomainEventRecord).findBy({ type: 'REGISTERED' });
     expect(events.map((e) => JSON.parse(e.payload) as Record<string, unknown>)).toContainEqual(
       expect.objectContaining({ businessNumber: '123456789', via: 'QUESTIONS' }),
     );
@@ -324,7 +324,9 @@ describe.each(drivers)('business registration on %s', (driver) => {
       .getRepository(BusinessAuditEvent)
       .findBy({ registryBusinessId: registry.id, type: 'REGISTRATION_LOCKED' });
     expect(trail).toHaveLength(1);
-    const published = await t.dataSource.getRepository(DomainEvent).findBy({ type: 'REGISTRATION_LOCKED' });
+    const published = await t.dataSource
+      .getRepository(DomainEventRecord)
+      .findBy({ type: 'REGISTRATION_LOCKED' });
     expect(published.map((e) => JSON.parse(e.payload) as unknown)).toEqual([
       { registryBusinessId: registry.id },
     ]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/common/database/transactions.js';
-import { DomainEventType, publishDomainEvent } from '../../src/modules/businesses/business-events.js';
-import { DomainEvent } from '../../src/modules/businesses/businesses.entities.js';
+import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
+import { publish } from '../../src/common/events/event-bus.js';
 import { MailOutbox, Notice } from '../../src/modules/notices/notices.entities.js';
 import { NoticeType } from '../../src/modules/notices/notices.types.js';
 import { defaultFrom } from '../../src/modules/notices/notices.service.js';
@@ -148,13 +148,20 @@ describe.each(drivers)('notices on %s', (driver) => {
 
   it('writes nothing when the event’s transaction rolls back', async () => {
     const before = await count(t);
-    const events = await t.dataSource.getRepository(DomainEvent).count();
+    const events = await t.dataSource.getRepository(DomainEventRecord).count();
     await expect(
       inTransaction(t.dataSource, async (manager) => {
-        await publishDomainEvent(
+        await publish(
           manager,
-          DomainEventType.ACCESS_REQUESTED,
-          { requestId: 'x', businessId: clientId, businessNumber: BN.NORTHERN, requesterId: employee.userId },
+          {
+            type: 'ACCESS_REQUESTED',
+            payload: {
+              requestId: 'x',
+              businessId: clientId,
+              businessNumber: BN.NORTHERN,
+              requesterId: employee.userId,
+            },
+          },
           new Date(),
         );
         // The notice and its email were written inside the transaction...
@@ -165,7 +172,7 @@ describe.each(drivers)('notices on %s', (driver) => {
     ).rejects.toThrow('the change failed');
     // ...and are gone with it.
     expect(await count(t)).toEqual(before);
-    expect(await t.dataSource.getRepository(DomainEvent).count()).toBe(events);
+    expect(await t.dataSource.getRepository(DomainEventRecord).count()).toBe(events);
   });
 
   it('relationship events: the client hears of the request, the provider of the answer', async () => {

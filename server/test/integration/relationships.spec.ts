@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainEvent } from '../../src/modules/businesses/businesses.entities.js';
+import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import {
   importReferenceData,
@@ -281,7 +281,7 @@ describe.each(drivers)('business relationships on %s', (driver) => {
 
     // Audit on both businesses' trails and a domain event for every change.
     const events = await t.dataSource
-      .getRepository(DomainEvent)
+      .getRepository(DomainEventRecord)
       .find({ where: {}, order: { occurredAt: 'ASC', id: 'ASC' } });
     const mine = events
       .filter((e) => (JSON.parse(e.payload) as { relationshipId?: string }).relationshipId === asked.id)
@@ -595,7 +595,7 @@ describe.each(drivers)('expiry of relationship requests on %s', (driver) => {
   afterAll(async () => t?.close());
 
   const reminders = () =>
-    t.dataSource.getRepository(DomainEvent).countBy({ type: 'RELATIONSHIP_EXPIRY_REMINDER' });
+    t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'RELATIONSHIP_EXPIRY_REMINDER' });
 
   it('reminds once within 7 days of expiry, and expires unanswered requests after 30 days, lazily and by the job', async () => {
     const toNorthern = (await requestOne(d.mapleBam.client, d.maple, BN.NORTHERN)).relationship!;
@@ -611,7 +611,7 @@ describe.each(drivers)('expiry of relationship requests on %s', (driver) => {
     expect(await expireRelationships(t.dataSource, t.config)).toEqual({ expired: 0, reminded: 0 });
     expect(await reminders()).toBe(2);
     const reminder = await t.dataSource
-      .getRepository(DomainEvent)
+      .getRepository(DomainEventRecord)
       .findOneByOrFail({ type: 'RELATIONSHIP_EXPIRY_REMINDER' });
     const reminded = JSON.parse(reminder.payload) as { providerBusinessId: string; expiresAt: string };
     expect(reminded.providerBusinessId).toBe(d.maple);

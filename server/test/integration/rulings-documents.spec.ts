@@ -4,7 +4,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BusinessAuditEvent, DomainEvent } from '../../src/modules/businesses/businesses.entities.js';
+import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
+import { BusinessAuditEvent } from '../../src/modules/businesses/businesses.entities.js';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { CaseDocument } from '../../src/modules/documents/documents.entities.js';
 import { MAX_FILE_BYTES } from '../../src/modules/documents/file-checks.js';
@@ -76,7 +77,9 @@ describe.each(drivers)('rulings and documents on %s', (driver) => {
       expect(audit.map((a) => a.detail)).toEqual([
         `case=${ruling.caseNumber} account=123456789RM0001 type=TARIFF_CLASSIFICATION`,
       ]);
-      expect(await t.dataSource.getRepository(DomainEvent).countBy({ type: 'RULING_REQUESTED' })).toBe(1);
+      expect(await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'RULING_REQUESTED' })).toBe(
+        1,
+      );
       const again = await requestRuling(bam.client, rm, { type: 'ORIGIN', tariffClassification: null });
       expect(again.caseNumber).not.toBe(ruling.caseNumber);
       expect(again.tariffClassification).toBeNull();

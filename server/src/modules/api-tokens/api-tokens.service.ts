@@ -6,7 +6,7 @@ import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { agencyDay } from '../../common/time/agency-date.js';
-import { recordBusinessAudit, type BusinessAuditType } from '../businesses/business-events.js';
+import { recordBusinessAudit, type BusinessAuditType } from '../businesses/business-audit.service.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { ClientGroup } from '../client-groups/client-groups.entities.js';

@@ -8,12 +8,8 @@ import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { countInBucket, minutesUntil } from '../throttling/throttling.service.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from './business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from './business-audit.service.js';
 import { businessName } from './business-view.service.js';
 import {
   AccessRequest,
@@ -127,15 +123,17 @@ export async function requestEmployerAccess(
     await manager.insert(AccessRequest, request);
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.ACCESS_REQUESTED,
+      type: 'ACCESS_REQUESTED',
       actorId: userId,
       detail: `request=${request.id}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.ACCESS_REQUESTED,
-      { requestId: request.id, businessId: business.id, businessNumber: bn, requesterId: userId },
+      {
+        type: 'ACCESS_REQUESTED',
+        payload: { requestId: request.id, businessId: business.id, businessNumber: bn, requesterId: userId },
+      },
       now,
     );
     return { ok: true, request };
@@ -175,15 +173,17 @@ export async function cancelAccessRequest(
     const business = await manager.findOneByOrFail(Business, { id: request.businessId });
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.ACCESS_CANCELLED,
+      type: 'ACCESS_CANCELLED',
       actorId: userId,
       detail: `request=${request.id}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.ACCESS_CANCELLED,
-      { requestId: request.id, businessId: business.id, requesterId: userId },
+      {
+        type: 'ACCESS_CANCELLED',
+        payload: { requestId: request.id, businessId: business.id, requesterId: userId },
+      },
       now,
     );
     return { ok: true, request: { ...request, status: AccessRequestStatus.CANCELLED, decidedAt: now } };
@@ -345,19 +345,21 @@ export async function decideAccessRequest(
         return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_PENDING')] };
       await recordBusinessAudit(manager, {
         registryBusinessId: business.registryBusinessId,
-        type: BusinessAuditType.ACCESS_REJECTED,
+        type: 'ACCESS_REJECTED',
         actorId: deciderId,
         detail: `request=${request.id}`,
         occurredAt: now,
       });
-      await publishDomainEvent(
+      await publish(
         manager,
-        DomainEventType.ACCESS_REJECTED,
         {
-          requestId: request.id,
-          businessId: business.id,
-          requesterId: request.requesterId,
-          decidedBy: deciderId,
+          type: 'ACCESS_REJECTED',
+          payload: {
+            requestId: request.id,
+            businessId: business.id,
+            requesterId: request.requesterId,
+            decidedBy: deciderId,
+          },
         },
         now,
       );
@@ -381,21 +383,23 @@ export async function decideAccessRequest(
     await grantMembership(manager, business.id, request.requesterId, role, grant.accountIds, deciderId, now);
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.ACCESS_APPROVED,
+      type: 'ACCESS_APPROVED',
       actorId: deciderId,
       detail: `request=${request.id} role=${role} accounts=${grant.accountIds.length}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.ACCESS_APPROVED,
       {
-        requestId: request.id,
-        businessId: business.id,
-        requesterId: request.requesterId,
-        decidedBy: deciderId,
-        role,
-        programAccountIds: grant.accountIds,
+        type: 'ACCESS_APPROVED',
+        payload: {
+          requestId: request.id,
+          businessId: business.id,
+          requesterId: request.requesterId,
+          decidedBy: deciderId,
+          role,
+          programAccountIds: grant.accountIds,
+        },
       },
       now,
     );

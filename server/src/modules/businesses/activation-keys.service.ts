@@ -6,12 +6,8 @@ import { inTransaction, isUniqueViolation } from '../../common/database/transact
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from './business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from './business-audit.service.js';
 import {
   ActivationKey,
   Business,
@@ -93,19 +89,21 @@ export async function issueActivationKey(
     });
     await recordBusinessAudit(manager, {
       registryBusinessId: registry.id,
-      type: BusinessAuditType.ACTIVATION_KEY_ISSUED,
+      type: 'ACTIVATION_KEY_ISSUED',
       actorId: officerId,
       detail: `contact=${contactName}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.ACTIVATION_KEY_ISSUED,
       {
-        activationKeyId: id,
-        businessNumber: registry.businessNumber,
-        contactName,
-        expiresAt: expiresAt.toISOString(),
+        type: 'ACTIVATION_KEY_ISSUED',
+        payload: {
+          activationKeyId: id,
+          businessNumber: registry.businessNumber,
+          contactName,
+          expiresAt: expiresAt.toISOString(),
+        },
       },
       now,
     );
@@ -150,7 +148,7 @@ export async function redeemActivationKey(
       }
       await recordBusinessAudit(manager, {
         registryBusinessId: key.registryBusinessId,
-        type: BusinessAuditType.ACTIVATION_KEY_REDEEMED,
+        type: 'ACTIVATION_KEY_REDEEMED',
         actorId: userId,
         detail: `key=${key.id}`,
         occurredAt: now,
@@ -187,10 +185,17 @@ async function makeBam(manager: EntityManager, business: Business, userId: strin
       updatedAt: now,
     });
   }
-  await publishDomainEvent(
+  await publish(
     manager,
-    DomainEventType.MEMBERSHIP_CHANGED,
-    { businessId: business.id, userId, role: BusinessRole.BUSINESS_ACCOUNT_MANAGER, via: 'ACTIVATION_KEY' },
+    {
+      type: 'MEMBERSHIP_CHANGED',
+      payload: {
+        businessId: business.id,
+        userId,
+        role: BusinessRole.BUSINESS_ACCOUNT_MANAGER,
+        via: 'ACTIVATION_KEY',
+      },
+    },
     now,
   );
 }
@@ -218,15 +223,14 @@ export async function unlockBusinessRegistration(
     );
     await recordBusinessAudit(manager, {
       registryBusinessId: registry.id,
-      type: BusinessAuditType.REGISTRATION_UNLOCKED,
+      type: 'REGISTRATION_UNLOCKED',
       actorId: officerId,
       detail: `failedAttempts=${lock.failedAttempts}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.REGISTRATION_UNLOCKED,
-      { businessNumber: registry.businessNumber, officerId },
+      { type: 'REGISTRATION_UNLOCKED', payload: { businessNumber: registry.businessNumber, officerId } },
       now,
     );
   });

@@ -19,7 +19,7 @@ const mutations = '(update|delete|save|remove|softDelete|softRemove|upsert|resto
 describe('the business audit trail and the domain-event outbox', () => {
   it.each([
     ['BusinessAuditEvent', 'business_audit_event'],
-    ['DomainEvent', 'domain_event'],
+    ['DomainEventRecord', 'domain_event'],
   ])('%s is append-only: no code updates or deletes it', (entity, table) => {
     const writes = new RegExp(`\\.${mutations}\\(\\s*${entity}\\b`);
     const repositoryWrites = new RegExp(
@@ -33,13 +33,14 @@ describe('the business audit trail and the domain-event outbox', () => {
     expect(offenders.map((file) => path.relative(srcDir, file))).toEqual([]);
   });
 
-  it('are written only through business-events.ts, which only inserts', () => {
+  it.each([
+    ['BusinessAuditEvent', path.join('modules', 'businesses', 'business-audit.service.ts')],
+    ['DomainEventRecord', path.join('common', 'events', 'event-bus.ts')],
+  ])('%s is written only through %s, which only inserts', (entity, writer) => {
     const inserting = sourceFiles(srcDir).filter((file) =>
-      /\binsert\(\s*(BusinessAuditEvent|DomainEvent)\b/.test(readFileSync(file, 'utf8')),
+      new RegExp(`\\binsert\\(\\s*${entity}\\b`).test(readFileSync(file, 'utf8')),
     );
-    expect(inserting.map((file) => path.relative(srcDir, file))).toEqual([
-      path.join('modules', 'businesses', 'business-events.ts'),
-    ]);
+    expect(inserting.map((file) => path.relative(srcDir, file))).toEqual([writer]);
   });
 });
 

@@ -262,30 +262,6 @@ export class BusinessAuditEvent {
 }
 
 /**
- * Outbox of domain events for other modules (notices). Append-only except `consumed_at`, which the consumer
- * sets once it has handled the event.
- */
-@Entity('domain_event')
-@Index('IDX_domain_event_pending', ['consumedAt', 'occurredAt'])
-export class DomainEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
-  @Column({ name: 'event_type', type: 'varchar', length: 40 })
-  type: string;
-
-  /** JSON text. */
-  @Column({ type: 'text' })
-  payload: string;
-
-  @InstantColumn('occurred_at')
-  occurredAt: Date;
-
-  @InstantColumn('consumed_at', { nullable: true })
-  consumedAt: Date | null;
-}
-
-/**
  * The portal's own contacts of a program account, kept by the business (a BAM, or a PAM or Editor within
  * scope). The registry's contacts show until the business sets its own; the rest of the profile is the
  * agency's and is never edited.
@@ -314,6 +290,5 @@ export const businessEntities = [
   BusinessRegistration,
   RegistrationLock,
   BusinessAuditEvent,
-  DomainEvent,
   ProgramAccountSettings,
 ];

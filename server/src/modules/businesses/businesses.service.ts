@@ -1,6 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { type Problem } from '../../common/errors/problems.js';
-import { UserSession } from '../sessions/user-session.entity.js';
+import { type ActiveSession, setActiveBusiness } from '../sessions/session.service.js';
 import { Business as BusinessEntity, type Business, BusinessMembership } from './businesses.entities.js';
 import { MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
@@ -12,7 +12,7 @@ import { activeMembershipsOf } from './business-view.service.js';
  */
 export async function activeBusinessOf(
   dataSource: DataSource,
-  session: UserSession,
+  session: ActiveSession['session'],
   userId: string,
 ): Promise<Business | null> {
   const memberships = await activeMembershipsOf(dataSource, userId);
@@ -28,7 +28,7 @@ export async function activeBusinessOf(
  */
 export async function switchBusiness(
   dataSource: DataSource,
-  session: UserSession,
+  session: ActiveSession['session'],
   userId: string,
   businessId: string,
 ): Promise<{ ok: true; business: Business } | { ok: false; problems: Problem[] }> {
@@ -36,8 +36,7 @@ export async function switchBusiness(
     .getRepository(BusinessMembership)
     .findOneBy({ businessId, userId, status: MembershipStatus.ACTIVE });
   if (!membership) return { ok: false, problems: [businessProblem(['businessId'], 'BUSINESS_NOT_FOUND')] };
-  await dataSource.getRepository(UserSession).update({ id: session.id }, { activeBusinessId: businessId });
-  session.activeBusinessId = businessId;
+  await setActiveBusiness(dataSource, session, businessId);
   const business = await dataSource.getRepository(BusinessEntity).findOneByOrFail({ id: businessId });
   return { ok: true, business };
 }

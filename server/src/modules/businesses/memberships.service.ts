@@ -5,12 +5,8 @@ import { type Problem } from '../../common/errors/problems.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { emailProblems } from '../../common/rules/credential-rules.js';
 import { grantProblems } from './access-requests.service.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from './business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from './business-audit.service.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import {
   Business,
@@ -106,20 +102,22 @@ export async function changeMembership(
       );
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.ROLE_CHANGED,
+      type: 'ROLE_CHANGED',
       actorId,
       detail: `membership=${target.id} role=${target.role}->${input.role} accounts=${grant.accountIds.length}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.MEMBERSHIP_CHANGED,
       {
-        businessId: business.id,
-        userId: target.userId,
-        role: input.role,
-        programAccountIds: grant.accountIds,
-        changedBy: actorId,
+        type: 'MEMBERSHIP_CHANGED',
+        payload: {
+          businessId: business.id,
+          userId: target.userId,
+          role: input.role,
+          programAccountIds: grant.accountIds,
+          changedBy: actorId,
+        },
       },
       now,
     );
@@ -156,15 +154,17 @@ export async function revokeMembership(
     await releaseEmployee(manager, business.id, target.userId);
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.MEMBERSHIP_REVOKED,
+      type: 'MEMBERSHIP_REVOKED',
       actorId,
       detail: `membership=${target.id} role=${target.role}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.MEMBERSHIP_REVOKED,
-      { businessId: business.id, userId: target.userId, revokedBy: actorId },
+      {
+        type: 'MEMBERSHIP_REVOKED',
+        payload: { businessId: business.id, userId: target.userId, revokedBy: actorId },
+      },
       now,
     );
     return { ok: true, membership: { ...target, status: MembershipStatus.REVOKED, updatedAt: now } };
@@ -243,15 +243,14 @@ export async function updateBusinessSettings(
     );
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.SETTINGS_CHANGED,
+      type: 'SETTINGS_CHANGED',
       actorId,
       detail: `contacts=${input.contacts.length}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.SETTINGS_CHANGED,
-      { businessId: business.id, changedBy: actorId },
+      { type: 'SETTINGS_CHANGED', payload: { businessId: business.id, changedBy: actorId } },
       now,
     );
     return {
@@ -297,15 +296,17 @@ export async function updateProgramAccountContacts(
     });
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: BusinessAuditType.PROGRAM_CONTACTS_CHANGED,
+      type: 'PROGRAM_CONTACTS_CHANGED',
       actorId,
       detail: `account=${account.accountNumber} contacts=${input.contacts.length}`,
       occurredAt: now,
     });
-    await publishDomainEvent(
+    await publish(
       manager,
-      DomainEventType.PROGRAM_CONTACTS_CHANGED,
-      { businessId: business.id, programAccountId: account.id, changedBy: actorId },
+      {
+        type: 'PROGRAM_CONTACTS_CHANGED',
+        payload: { businessId: business.id, programAccountId: account.id, changedBy: actorId },
+      },
       now,
     );
     return { ok: true as const, businessId: business.id, account };

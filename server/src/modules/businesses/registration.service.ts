@@ -13,12 +13,8 @@ import {
   RegistryTransaction,
 } from '../registry/financial-record.entity.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from './business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from './business-audit.service.js';
 import {
   Business,
   BusinessMembership,
@@ -107,7 +103,7 @@ async function recordFailure(
   const row = (await manager.findOneBy(RegistrationLock, { registryBusinessId }))!;
   await recordBusinessAudit(manager, {
     registryBusinessId,
-    type: BusinessAuditType.REGISTRATION_FAILED,
+    type: 'REGISTRATION_FAILED',
     actorId: userId,
     detail: `step=${step} attempt=${row.failedAttempts}`,
     occurredAt: now,
@@ -116,12 +112,12 @@ async function recordFailure(
     await manager.update(RegistrationLock, { registryBusinessId }, { lockedAt: now, updatedAt: now });
     await recordBusinessAudit(manager, {
       registryBusinessId,
-      type: BusinessAuditType.REGISTRATION_LOCKED,
+      type: 'REGISTRATION_LOCKED',
       actorId: null,
       detail: `failedAttempts=${row.failedAttempts}`,
       occurredAt: now,
     });
-    await publishDomainEvent(manager, DomainEventType.REGISTRATION_LOCKED, { registryBusinessId }, now);
+    await publish(manager, { type: 'REGISTRATION_LOCKED', payload: { registryBusinessId } }, now);
     return { failedAttempts: row.failedAttempts, locked: true };
   }
   return { failedAttempts: row.failedAttempts, locked: row.lockedAt !== null };
@@ -498,15 +494,17 @@ export async function registerBusiness(
   });
   await recordBusinessAudit(manager, {
     registryBusinessId,
-    type: BusinessAuditType.REGISTERED,
+    type: 'REGISTERED',
     actorId: userId,
     detail: `via=${via}`,
     occurredAt: now,
   });
-  await publishDomainEvent(
+  await publish(
     manager,
-    DomainEventType.REGISTERED,
-    { businessId: business.id, businessNumber: business.businessNumber, userId, via },
+    {
+      type: 'REGISTERED',
+      payload: { businessId: business.id, businessNumber: business.businessNumber, userId, via },
+    },
     now,
   );
   return business;

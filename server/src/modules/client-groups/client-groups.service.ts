@@ -4,12 +4,9 @@ import { inTransaction, isUniqueViolation } from '../../common/database/transact
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from '../businesses/business-events.js';
+import { type DomainEvent, type DomainEventPayloads } from '../../common/events/domain-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { acceptedClientIds } from '../relationships/relationships.queries.js';
@@ -92,12 +89,17 @@ async function managedGroup(
   return { group, provider };
 }
 
-interface Change {
-  audit: BusinessAuditType;
-  domain: DomainEventType;
-  detail: string;
-  payload: Record<string, unknown>;
-}
+type GroupChangeType = Extract<DomainEvent['type'], `CLIENT_GROUP_${string}` | `EMPLOYEE_${string}`>;
+
+/** One change: the type of both its audit entry and its domain event, and what the event carries. */
+type Change = {
+  [T in GroupChangeType]: {
+    type: T;
+    detail: string;
+    /** The payload but the provider and the actor, which `record` adds. */
+    payload: Omit<DomainEventPayloads[T], 'providerBusinessId' | 'actorId'>;
+  };
+}[GroupChangeType];
 
 async function record(
   manager: EntityManager,
@@ -108,15 +110,18 @@ async function record(
 ): Promise<void> {
   await recordBusinessAudit(manager, {
     registryBusinessId: provider.registryBusinessId,
-    type: change.audit,
+    type: change.type,
     actorId,
     detail: change.detail,
     occurredAt: now,
   });
-  await publishDomainEvent(
+  await publish(
     manager,
-    change.domain,
-    { providerBusinessId: provider.id, actorId, ...change.payload },
+    // The compiler cannot pair `change.type` with its own payload through the spread; Change does.
+    {
+      type: change.type,
+      payload: { providerBusinessId: provider.id, actorId, ...change.payload },
+    } as DomainEvent,
     now,
   );
 }
@@ -158,8 +163,7 @@ export async function createClientGroup(
       provider,
       actorId,
       {
-        audit: BusinessAuditType.CLIENT_GROUP_CREATED,
-        domain: DomainEventType.CLIENT_GROUP_CREATED,
+        type: 'CLIENT_GROUP_CREATED',
         detail: `group=${group.id}`,
         payload: { groupId: group.id, name },
       },
@@ -198,8 +202,7 @@ export async function renameClientGroup(
       provider,
       actorId,
       {
-        audit: BusinessAuditType.CLIENT_GROUP_RENAMED,
-        domain: DomainEventType.CLIENT_GROUP_RENAMED,
+        type: 'CLIENT_GROUP_RENAMED',
         detail: `group=${group.id}`,
         payload: { groupId: group.id, name, previousName: group.name },
       },
@@ -234,8 +237,7 @@ export async function deleteClientGroup(
       provider,
       actorId,
       {
-        audit: BusinessAuditType.CLIENT_GROUP_DELETED,
-        domain: DomainEventType.CLIENT_GROUP_DELETED,
+        type: 'CLIENT_GROUP_DELETED',
         detail: `group=${group.id}`,
         payload: { groupId: group.id },
       },
@@ -306,8 +308,7 @@ export async function addClientsToGroup(
         provider,
         actorId,
         {
-          audit: BusinessAuditType.CLIENT_GROUP_CLIENTS_ADDED,
-          domain: DomainEventType.CLIENT_GROUP_CLIENTS_ADDED,
+          type: 'CLIENT_GROUP_CLIENTS_ADDED',
           detail: `group=${group.id} clients=${added.length}`,
           payload: { groupId: group.id, clientBusinessIds: added },
         },
@@ -363,8 +364,7 @@ export async function removeClientsFromGroup(
         provider,
         actorId,
         {
-          audit: BusinessAuditType.CLIENT_GROUP_CLIENTS_REMOVED,
-          domain: DomainEventType.CLIENT_GROUP_CLIENTS_REMOVED,
+          type: 'CLIENT_GROUP_CLIENTS_REMOVED',
           detail: `group=${group.id} clients=${removed.length}`,
           payload: { groupId: group.id, clientBusinessIds: removed },
         },
@@ -409,8 +409,7 @@ async function insertAssignment(
     provider,
     actorId,
     {
-      audit: BusinessAuditType.EMPLOYEE_ASSIGNED,
-      domain: DomainEventType.EMPLOYEE_ASSIGNED,
+      type: 'EMPLOYEE_ASSIGNED',
       detail: `user=${values.userId} ${values.clientGroupId ? `group=${values.clientGroupId}` : `client=${values.clientBusinessId}`}`,
       payload: { assignmentId: assignment.id, ...values },
     },
@@ -432,8 +431,7 @@ async function deleteAssignment(
     provider,
     actorId,
     {
-      audit: BusinessAuditType.EMPLOYEE_UNASSIGNED,
-      domain: DomainEventType.EMPLOYEE_UNASSIGNED,
+      type: 'EMPLOYEE_UNASSIGNED',
       detail: `user=${assignment.userId} ${
         assignment.clientGroupId
           ? `group=${assignment.clientGroupId}`

@@ -3,12 +3,8 @@ import { type AppConfig } from '../../config/env.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from '../businesses/business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { Business } from '../businesses/businesses.entities.js';
 import { type RulingRequest } from '../rulings/rulings.entities.js';
 import { CaseDocument } from './documents.entities.js';
@@ -65,20 +61,22 @@ export async function storeUpload(
       const business = await manager.findOneByOrFail(Business, { id: input.ruling.businessId });
       await recordBusinessAudit(manager, {
         registryBusinessId: business.registryBusinessId,
-        type: BusinessAuditType.DOCUMENTS_UPLOADED,
+        type: 'DOCUMENTS_UPLOADED',
         actorId: input.actorId,
         detail: `case=${input.ruling.caseNumber} upload=${uploadId} files=${rows.length} category=${input.category}`,
         occurredAt: now,
       });
-      await publishDomainEvent(
+      await publish(
         manager,
-        DomainEventType.DOCUMENTS_UPLOADED,
         {
-          rulingId: input.ruling.id,
-          businessId: input.ruling.businessId,
-          uploadId,
-          documentIds: rows.map((row) => row.id),
-          actorId: input.actorId,
+          type: 'DOCUMENTS_UPLOADED',
+          payload: {
+            rulingId: input.ruling.id,
+            businessId: input.ruling.businessId,
+            uploadId,
+            documentIds: rows.map((row) => row.id),
+            actorId: input.actorId,
+          },
         },
         now,
       );

@@ -5,12 +5,8 @@ import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { Business } from '../businesses/businesses.entities.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from '../businesses/business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { RegistryTransaction } from '../registry/financial-record.entity.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { padAgreementProblems, securityChangeProblems } from '../../common/rules/finance-rules.js';
@@ -216,20 +212,22 @@ export async function applyCredit(
       );
       await recordBusinessAudit(manager, {
         registryBusinessId: business.registryBusinessId,
-        type: BusinessAuditType.CREDIT_APPLIED,
+        type: 'CREDIT_APPLIED',
         actorId,
         detail: `account=${account.accountNumber} credit=${credit.transactionNumber} cents=${total} transactions=${allocations.length}`,
         occurredAt: now,
       });
-      await publishDomainEvent(
+      await publish(
         manager,
-        DomainEventType.CREDIT_APPLIED,
         {
-          businessId: business.id,
-          programAccountId: account.id,
-          batchId,
-          appliedBy: actorId,
-          totalCents: total,
+          type: 'CREDIT_APPLIED',
+          payload: {
+            businessId: business.id,
+            programAccountId: account.id,
+            batchId,
+            appliedBy: actorId,
+            totalCents: total,
+          },
         },
         now,
       );
@@ -291,15 +289,22 @@ export async function submitFinancialSecurityChange(
       await manager.insert(FinancialSecurityChange, change);
       await recordBusinessAudit(manager, {
         registryBusinessId: business.registryBusinessId,
-        type: BusinessAuditType.SECURITY_CHANGE_SUBMITTED,
+        type: 'SECURITY_CHANGE_SUBMITTED',
         actorId,
         detail: `account=${account.accountNumber} type=${input.type} cents=${input.amountCents}`,
         occurredAt: now,
       });
-      await publishDomainEvent(
+      await publish(
         manager,
-        DomainEventType.SECURITY_CHANGE_SUBMITTED,
-        { businessId: business.id, programAccountId: account.id, changeId: change.id, submittedBy: actorId },
+        {
+          type: 'SECURITY_CHANGE_SUBMITTED',
+          payload: {
+            businessId: business.id,
+            programAccountId: account.id,
+            changeId: change.id,
+            submittedBy: actorId,
+          },
+        },
         now,
       );
       return { ok: true as const, businessId: business.id, change };
@@ -357,19 +362,21 @@ export async function createPadAgreement(
         await manager.insert(PadAgreement, agreement);
         await recordBusinessAudit(manager, {
           registryBusinessId: business.registryBusinessId,
-          type: BusinessAuditType.PAD_CREATED,
+          type: 'PAD_CREATED',
           actorId,
           detail: `account=${account.accountNumber} day=${input.debitDay}`,
           occurredAt: now,
         });
-        await publishDomainEvent(
+        await publish(
           manager,
-          DomainEventType.PAD_CREATED,
           {
-            businessId: business.id,
-            programAccountId: account.id,
-            agreementId: agreement.id,
-            createdBy: actorId,
+            type: 'PAD_CREATED',
+            payload: {
+              businessId: business.id,
+              programAccountId: account.id,
+              agreementId: agreement.id,
+              createdBy: actorId,
+            },
           },
           now,
         );
@@ -406,19 +413,21 @@ export async function cancelPadAgreement(
       const { account, business } = await accountAndBusiness(manager, agreement.programAccountId);
       await recordBusinessAudit(manager, {
         registryBusinessId: business.registryBusinessId,
-        type: BusinessAuditType.PAD_CANCELLED,
+        type: 'PAD_CANCELLED',
         actorId,
         detail: `account=${account.accountNumber}`,
         occurredAt: now,
       });
-      await publishDomainEvent(
+      await publish(
         manager,
-        DomainEventType.PAD_CANCELLED,
         {
-          businessId: business.id,
-          programAccountId: account.id,
-          agreementId: agreement.id,
-          cancelledBy: actorId,
+          type: 'PAD_CANCELLED',
+          payload: {
+            businessId: business.id,
+            programAccountId: account.id,
+            agreementId: agreement.id,
+            cancelledBy: actorId,
+          },
         },
         now,
       );

@@ -1,10 +1,9 @@
 import { type EntityManager, In } from 'typeorm';
-import { AccessAction, ActorKind, decideAccess, type StandingGrant } from '../../common/auth/access-table.js';
+import { AccessAction, decideAccess } from '../../common/auth/access-table.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { agencyDay } from '../../common/time/agency-date.js';
-import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
-import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
+import { activeMemberGrants, type MemberGrant } from '../businesses/business-directory.service.js';
+import { personContacts } from '../profiles/profile.service.js';
 import { type Bilingual } from './notice-templates.js';
 import { MailOutbox, Notice } from './notices.entities.js';
 import { MailStatus, noticeAreas, type NoticeType } from './notices.types.js';
@@ -38,13 +37,6 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
   return out;
 }
 
-const ownKinds: Record<BusinessRole, ActorKind> = {
-  BUSINESS_ACCOUNT_MANAGER: ActorKind.BUSINESS_ACCOUNT_MANAGER,
-  PROGRAM_ACCOUNT_MANAGER: ActorKind.PROGRAM_ACCOUNT_MANAGER,
-  EDITOR: ActorKind.EDITOR,
-  READER: ActorKind.READER,
-};
-
 /**
  * The people a business notice is emailed to: its active members whose role may view the notice (the
  * access table's rule for the notice's area, within their program scope). A fixed number of statements
@@ -56,37 +48,16 @@ async function memberRecipients(manager: EntityManager, notices: Notice[]): Prom
   ];
   const byNotice = new Map<string, string[]>();
   if (businessIds.length === 0) return byNotice;
-  const memberships: BusinessMembership[] = [];
-  for (const part of chunks(businessIds))
-    memberships.push(
-      ...(await manager.findBy(BusinessMembership, {
-        businessId: In(part),
-        status: MembershipStatus.ACTIVE,
-      })),
-    );
-  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
-  const scopeRows: MembershipProgramAccount[] = [];
-  for (const part of chunks(scoped.map((m) => m.id)))
-    scopeRows.push(...(await manager.findBy(MembershipProgramAccount, { membershipId: In(part) })));
-  const grantOf = new Map<string, StandingGrant>();
-  for (const m of memberships)
-    grantOf.set(m.id, {
-      kind: ownKinds[m.role],
-      scope:
-        m.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
-          ? 'ALL'
-          : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
-      mayEdit: true,
-    });
-  const membersOf = new Map<string, BusinessMembership[]>();
-  for (const m of memberships) membersOf.set(m.businessId, [...(membersOf.get(m.businessId) ?? []), m]);
+  const membersOf = new Map<string, MemberGrant[]>();
+  for (const m of await activeMemberGrants(manager, businessIds))
+    membersOf.set(m.businessId, [...(membersOf.get(m.businessId) ?? []), m]);
   for (const notice of notices) {
     if (notice.recipientUserId || !notice.businessId) continue;
     const owner = { businessId: notice.businessId, programAccountId: notice.programAccountId };
     byNotice.set(
       notice.id,
       (membersOf.get(notice.businessId) ?? [])
-        .filter((m) => decideAccess({ grants: [grantOf.get(m.id)!] }, notice.area, AccessAction.VIEW, owner))
+        .filter((m) => decideAccess({ grants: [m.grant] }, notice.area, AccessAction.VIEW, owner))
         .map((m) => m.userId),
     );
   }
@@ -141,10 +112,7 @@ export async function writeNotices(
   const members = await memberRecipients(manager, notices);
   const recipientsOf = (n: Notice) => (n.recipientUserId ? [n.recipientUserId] : (members.get(n.id) ?? []));
   const people = [...new Set(notices.flatMap(recipientsOf))];
-  const profiles = new Map<string, PersonalProfileRecord>();
-  for (const part of chunks(people))
-    for (const p of await manager.findBy(PersonalProfileRecord, { userId: In(part) }))
-      profiles.set(p.userId, p);
+  const profiles = await personContacts(manager, people);
   const outbox: MailOutbox[] = [];
   for (const notice of notices)
     for (const userId of new Set(recipientsOf(notice))) {

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type ClientInfo } from '../../app/context.js';
 import { type AppConfig } from '../../config/env.js';
 import { fieldProblems, type Problem } from '../../common/errors/problems.js';
@@ -93,4 +93,37 @@ export async function savePersonalProfile(
     return record;
   });
   return { ok: true, profile };
+}
+
+/** What other modules may know of a person: the name on their profile and how to email them. */
+export interface PersonContact {
+  userId: string;
+  name: string;
+  email: string;
+  preferredLanguage: Language;
+  receiveNoticeEmails: boolean;
+}
+
+/** The contacts of the people who have a profile, by user id, 200 ids a statement. */
+export async function personContacts(
+  manager: EntityManager,
+  userIds: string[],
+): Promise<Map<string, PersonContact>> {
+  const wanted = [...new Set(userIds)];
+  const contacts = new Map<string, PersonContact>();
+  for (let i = 0; i < wanted.length; i += 200)
+    for (const p of await manager.findBy(PersonalProfileRecord, { userId: In(wanted.slice(i, i + 200)) }))
+      contacts.set(p.userId, {
+        userId: p.userId,
+        name: `${p.firstName} ${p.lastName}`,
+        email: p.email,
+        preferredLanguage: p.preferredLanguage,
+        receiveNoticeEmails: p.receiveNoticeEmails,
+      });
+  return contacts;
+}
+
+/** "First Last" from the person's profile; '' when they have none yet. */
+export async function personName(manager: EntityManager, userId: string): Promise<string> {
+  return (await personContacts(manager, [userId])).get(userId)?.name ?? '';
 }

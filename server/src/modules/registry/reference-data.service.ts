@@ -11,7 +11,8 @@ import {
   type ObjectLiteral,
 } from 'typeorm';
 import { type z } from 'zod';
-import { noticesForImportedStatements } from '../notices/notice-sources.js';
+import { type IssuedStatement } from '../../common/events/domain-events.js';
+import { publish } from '../../common/events/event-bus.js';
 import {
   RegistryFinancialSecurity,
   RegistryInvoice,
@@ -466,24 +467,42 @@ function planAccount(
 }
 
 /**
- * "Statement of account issued" notices for the statements this import created (not for those it found),
- * in the import's transaction (docs/notices.md).
+ * Statements per STATEMENTS_ISSUED event: keeps a payload (about 200 bytes a statement) well inside the
+ * 64 KiB of MySQL's TEXT column that domain_event.payload is.
  */
-async function noticeNewStatements(manager: EntityManager, data: ReferenceData, known: Set<string>) {
+const STATEMENTS_PER_EVENT = 100;
+
+/**
+ * Publishes the statements this import created (not those it found) as STATEMENTS_ISSUED events, in the
+ * import's transaction: the notices module tells the registered businesses (docs/notices.md).
+ */
+async function publishNewStatements(manager: EntityManager, data: ReferenceData, known: Set<string>) {
   const numbers = data.businesses.flatMap((b) =>
     b.programAccounts.filter((a) => a.statements.length).map((a) => a.accountNumber),
   );
   if (numbers.length === 0) return;
   const accounts = await findIn(manager, RegistryProgramAccount, 'accountNumber', numbers);
   const idOf = new Map(accounts.map((a) => [a.accountNumber, a.id]));
-  const created = data.businesses.flatMap((b) =>
+  const created: IssuedStatement[] = data.businesses.flatMap((b) =>
     b.programAccounts.flatMap((a) =>
       a.statements
-        .map((st) => ({ ...st, programAccountId: idOf.get(a.accountNumber) ?? '' }))
+        .map((st) => ({
+          programAccountId: idOf.get(a.accountNumber) ?? '',
+          statementDate: st.statementDate,
+          periodStart: st.periodStart,
+          periodEnd: st.periodEnd,
+          balanceCents: st.balanceCents,
+          amountDueCents: st.amountDueCents,
+          dueDate: st.dueDate,
+        }))
         .filter((st) => st.programAccountId && !known.has(`${st.programAccountId}|${st.statementDate}`)),
     ),
   );
-  await noticesForImportedStatements(manager, created, new Date());
+  const now = new Date();
+  for (let start = 0; start < created.length; start += STATEMENTS_PER_EVENT) {
+    const statements = created.slice(start, start + STATEMENTS_PER_EVENT);
+    await publish(manager, { type: 'STATEMENTS_ISSUED', payload: { statements } }, now);
+  }
 }
 
 /**
@@ -512,7 +531,7 @@ export async function importReferenceData(
       [...existing.statements.values()].flat().map((st) => `${st.programAccountId}|${st.statementDate}`),
     );
     await writes.flush(manager);
-    await noticeNewStatements(manager, data, knownStatements);
+    await publishNewStatements(manager, data, knownStatements);
     const changed = IMPORT_KINDS.some(
       (kind) => writes.counts[kind].created + writes.counts[kind].updated + writes.counts[kind].deleted > 0,
     );

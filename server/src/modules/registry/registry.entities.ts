@@ -14,7 +14,7 @@ import {
 } from './program-account.entity.js';
 import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
 
-/** The reference-record entities, spread into server/src/database/entities.ts. */
+/** The reference-record entities, listed in the registry module's manifest (registry.module.ts). */
 export const registryEntities = [
   RegistryBusiness,
   RegistryBusinessAddress,

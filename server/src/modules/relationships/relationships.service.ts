@@ -4,12 +4,9 @@ import { inTransaction, isUniqueViolation } from '../../common/database/transact
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from '../businesses/business-events.js';
+import { type DomainEvent, type DomainEventPayloads } from '../../common/events/domain-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { Business, BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { releaseClient } from '../client-groups/client-groups.service.js';
@@ -78,14 +75,27 @@ function activeMembership(
   return manager.findOneBy(BusinessMembership, { businessId, userId, status: MembershipStatus.ACTIVE });
 }
 
-interface Change {
-  event: RelationshipEventType;
-  audit: BusinessAuditType;
-  domain: DomainEventType;
-  actorId: string | null;
-  detail?: string | null;
-  payload?: Record<string, unknown>;
-}
+type RelationshipChangeType = Extract<
+  DomainEvent['type'],
+  `RELATIONSHIP_${'REQUESTED' | 'CANCELLED' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED' | 'ENDED'}`
+>;
+/** What a change's event carries beyond the relationship's ids and the actor, which `record` adds. */
+type ChangeDetail<T extends RelationshipChangeType> = Omit<
+  DomainEventPayloads[T],
+  'relationshipId' | 'providerBusinessId' | 'clientBusinessId' | 'actorId'
+>;
+
+/** One change: its timeline event, and the type of both its audit entry and its domain event. */
+type Change = {
+  [T in RelationshipChangeType]: {
+    event: RelationshipEventType;
+    type: T;
+    actorId: string | null;
+    detail?: string | null;
+  } & (Partial<ChangeDetail<T>> extends ChangeDetail<T>
+    ? { payload?: undefined }
+    : { payload: ChangeDetail<T> });
+}[RelationshipChangeType];
 
 /** The timeline event, the audit of both businesses and the domain event of one change, in its transaction. */
 async function record(
@@ -112,7 +122,7 @@ async function record(
     if (!business) continue;
     await recordBusinessAudit(manager, {
       registryBusinessId: business.registryBusinessId,
-      type: change.audit,
+      type: change.type,
       actorId: change.actorId,
       detail: `relationship=${relationship.id} provider=${provider?.businessNumber} client=${client?.businessNumber}${
         relationship.type ? ` type=${relationship.type}` : ''
@@ -120,16 +130,19 @@ async function record(
       occurredAt: now,
     });
   }
-  await publishDomainEvent(
+  await publish(
     manager,
-    change.domain,
+    // The compiler cannot pair `change.type` with its own payload through the spread; Change does.
     {
-      relationshipId: relationship.id,
-      providerBusinessId: relationship.providerBusinessId,
-      clientBusinessId: relationship.clientBusinessId,
-      actorId: change.actorId,
-      ...change.payload,
-    },
+      type: change.type,
+      payload: {
+        relationshipId: relationship.id,
+        providerBusinessId: relationship.providerBusinessId,
+        clientBusinessId: relationship.clientBusinessId,
+        actorId: change.actorId,
+        ...change.payload,
+      },
+    } as DomainEvent,
     now,
   );
 }
@@ -179,8 +192,7 @@ async function expire(
     { ...relationship, status: RelationshipStatus.EXPIRED },
     {
       event: RelationshipEventType.EXPIRED,
-      audit: BusinessAuditType.RELATIONSHIP_EXPIRED,
-      domain: DomainEventType.RELATIONSHIP_EXPIRED,
+      type: 'RELATIONSHIP_EXPIRED',
       actorId: null,
     },
     now,
@@ -267,8 +279,7 @@ async function createRequest(
       relationship,
       {
         event: RelationshipEventType.REQUESTED,
-        audit: BusinessAuditType.RELATIONSHIP_REQUESTED,
-        domain: DomainEventType.RELATIONSHIP_REQUESTED,
+        type: 'RELATIONSHIP_REQUESTED',
         actorId,
         payload: { expiresAt: relationship.expiresAt.toISOString() },
       },
@@ -447,8 +458,7 @@ export async function decideRelationship(
         rejected,
         {
           event: RelationshipEventType.REJECTED,
-          audit: BusinessAuditType.RELATIONSHIP_REJECTED,
-          domain: DomainEventType.RELATIONSHIP_REJECTED,
+          type: 'RELATIONSHIP_REJECTED',
           actorId,
           detail: reason,
         },
@@ -508,8 +518,7 @@ export async function decideRelationship(
       accepted,
       {
         event: RelationshipEventType.ACCEPTED,
-        audit: BusinessAuditType.RELATIONSHIP_ACCEPTED,
-        domain: DomainEventType.RELATIONSHIP_ACCEPTED,
+        type: 'RELATIONSHIP_ACCEPTED',
         actorId,
         detail: input.type,
         payload: { type: input.type, programAccountIds: accountIds },
@@ -551,8 +560,7 @@ export async function cancelRelationship(
       cancelled,
       {
         event: RelationshipEventType.CANCELLED,
-        audit: BusinessAuditType.RELATIONSHIP_CANCELLED,
-        domain: DomainEventType.RELATIONSHIP_CANCELLED,
+        type: 'RELATIONSHIP_CANCELLED',
         actorId,
       },
       now,
@@ -593,8 +601,7 @@ export async function endRelationship(
       ended,
       {
         event: RelationshipEventType.ENDED,
-        audit: BusinessAuditType.RELATIONSHIP_ENDED,
-        domain: DomainEventType.RELATIONSHIP_ENDED,
+        type: 'RELATIONSHIP_ENDED',
         actorId,
         payload: { endedBySide: isBam(found.provider) ? 'PROVIDER' : 'CLIENT' },
       },
@@ -653,14 +660,16 @@ export async function expireRelationships(
           })
           .execute();
         if (!result.affected) return false;
-        await publishDomainEvent(
+        await publish(
           manager,
-          DomainEventType.RELATIONSHIP_EXPIRY_REMINDER,
           {
-            relationshipId: row.id,
-            providerBusinessId: row.providerBusinessId,
-            clientBusinessId: row.clientBusinessId,
-            expiresAt: row.expiresAt.toISOString(),
+            type: 'RELATIONSHIP_EXPIRY_REMINDER',
+            payload: {
+              relationshipId: row.id,
+              providerBusinessId: row.providerBusinessId,
+              clientBusinessId: row.clientBusinessId,
+              expiresAt: row.expiresAt.toISOString(),
+            },
           },
           now,
         );

@@ -8,12 +8,8 @@ import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { type MessageKey } from '../../common/i18n/messages.js';
-import {
-  BusinessAuditType,
-  DomainEventType,
-  publishDomainEvent,
-  recordBusinessAudit,
-} from '../businesses/business-events.js';
+import { publish } from '../../common/events/event-bus.js';
+import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { Business } from '../businesses/businesses.entities.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { RulingRequest } from './rulings.entities.js';
@@ -204,15 +200,17 @@ export async function requestRuling(
         await manager.insert(RulingRequest, ruling);
         await recordBusinessAudit(manager, {
           registryBusinessId: business.registryBusinessId,
-          type: BusinessAuditType.RULING_REQUESTED,
+          type: 'RULING_REQUESTED',
           actorId,
           detail: `case=${ruling.caseNumber} account=${account.accountNumber} type=${ruling.type}`,
           occurredAt: now,
         });
-        await publishDomainEvent(
+        await publish(
           manager,
-          DomainEventType.RULING_REQUESTED,
-          { rulingId: ruling.id, businessId: business.id, programAccountId: account.id, actorId },
+          {
+            type: 'RULING_REQUESTED',
+            payload: { rulingId: ruling.id, businessId: business.id, programAccountId: account.id, actorId },
+          },
           now,
         );
         return ruling;

@@ -234,3 +234,13 @@ export async function endAllSessions(
     ]);
   });
 }
+
+/** Records the business the session acts for (and on the session object the request holds). */
+export async function setActiveBusiness(
+  dataSource: DataSource,
+  session: UserSession,
+  businessId: string,
+): Promise<void> {
+  await dataSource.getRepository(UserSession).update({ id: session.id }, { activeBusinessId: businessId });
+  session.activeBusinessId = businessId;
+}

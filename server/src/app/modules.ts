@@ -1,0 +1,47 @@
+import { accessModule } from '../modules/access/access.module.js';
+import { apiTokensModule } from '../modules/api-tokens/api-tokens.module.js';
+import { auditModule } from '../modules/audit/audit.module.js';
+import { businessesModule } from '../modules/businesses/businesses.module.js';
+import { calculatorModule } from '../modules/calculator/calculator.module.js';
+import { clientGroupsModule } from '../modules/client-groups/client-groups.module.js';
+import { credentialsModule } from '../modules/credentials/credentials.module.js';
+import { delegationModule } from '../modules/delegation/delegation.module.js';
+import { documentsModule } from '../modules/documents/documents.module.js';
+import { financeModule } from '../modules/finance/finance.module.js';
+import { noticesModule } from '../modules/notices/notices.module.js';
+import { officersModule } from '../modules/officers/officers.module.js';
+import { portalModule } from '../modules/portal/portal.module.js';
+import { profilesModule } from '../modules/profiles/profiles.module.js';
+import { registryModule } from '../modules/registry/registry.module.js';
+import { relationshipsModule } from '../modules/relationships/relationships.module.js';
+import { rulingsModule } from '../modules/rulings/rulings.module.js';
+import { sessionsModule } from '../modules/sessions/sessions.module.js';
+import { throttlingModule } from '../modules/throttling/throttling.module.js';
+import { usersModule } from '../modules/users/users.module.js';
+import { type ModuleManifest } from './module-manifest.js';
+
+// Every feature module of the application, listed once (decision 0020). The schema, the entities, the
+// event subscribers, the HTTP routes and the workers are all read from here. The sign-in partner
+// (partner-sign-in/) is wired in main.ts: it starts after the server listens, with the public address.
+export const appModules: readonly ModuleManifest[] = [
+  registryModule,
+  usersModule,
+  credentialsModule,
+  sessionsModule,
+  profilesModule,
+  throttlingModule,
+  auditModule,
+  accessModule,
+  portalModule,
+  officersModule,
+  businessesModule,
+  relationshipsModule,
+  clientGroupsModule,
+  apiTokensModule,
+  delegationModule,
+  rulingsModule,
+  documentsModule,
+  calculatorModule,
+  noticesModule,
+  financeModule,
+];

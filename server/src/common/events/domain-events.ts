@@ -1,0 +1,134 @@
+// Every domain event of the application, with its payload (decision 0020). Producers build one of these
+// and `publish` it in their transaction; subscribers receive it narrowed by `type`, so a renamed or
+// missing payload key is a compile error, not a notice that silently stops. The payloads are stored as
+// JSON in domain_event.payload: keep keys stable (add, don't rename), old rows stay readable.
+//
+// Ids are the portal's UUIDs; `role` is a BusinessRole value; dates inside payloads are ISO strings.
+// common/ never imports modules/, so payloads use plain strings rather than the modules' enums.
+
+/** How a person became a member without anyone else deciding it. */
+export type SelfServiceVia = 'QUESTIONS' | 'ACTIVATION_KEY';
+
+interface RelationshipRef {
+  relationshipId: string;
+  providerBusinessId: string;
+  clientBusinessId: string;
+}
+
+/** A change of a relationship made by someone (or by the system's expiry, actorId null). */
+interface RelationshipChange extends RelationshipRef {
+  actorId: string | null;
+}
+
+interface ClientGroupChange {
+  providerBusinessId: string;
+  actorId: string;
+  groupId: string;
+}
+
+interface AssignmentChange {
+  providerBusinessId: string;
+  actorId: string;
+  assignmentId: string;
+  userId: string;
+  clientBusinessId: string | null;
+  clientGroupId: string | null;
+}
+
+/** A statement the registry import created (not one it found again). */
+export interface IssuedStatement {
+  programAccountId: string;
+  statementDate: string;
+  periodStart: string;
+  periodEnd: string;
+  balanceCents: number;
+  amountDueCents: number;
+  dueDate: string;
+}
+
+/** Event type → payload. The one list of events; `DomainEvent` is derived from it. */
+export interface DomainEventPayloads {
+  // Registration and membership (businesses)
+  REGISTERED: { businessId: string; businessNumber: string; userId: string; via: SelfServiceVia };
+  REGISTRATION_LOCKED: { registryBusinessId: string };
+  REGISTRATION_UNLOCKED: { businessNumber: string; officerId: string };
+  ACTIVATION_KEY_ISSUED: {
+    activationKeyId: string;
+    businessNumber: string;
+    contactName: string;
+    expiresAt: string;
+  };
+  /** A role change by a BAM (`changedBy`), or a self-service membership (`via`): nobody to tell then. */
+  MEMBERSHIP_CHANGED:
+    | { businessId: string; userId: string; role: string; programAccountIds: string[]; changedBy: string }
+    | { businessId: string; userId: string; role: string; via: SelfServiceVia };
+  ACCESS_REQUESTED: { requestId: string; businessId: string; businessNumber: string; requesterId: string };
+  ACCESS_CANCELLED: { requestId: string; businessId: string; requesterId: string };
+  ACCESS_APPROVED: {
+    requestId: string;
+    businessId: string;
+    requesterId: string;
+    decidedBy: string;
+    role: string;
+    programAccountIds: string[];
+  };
+  ACCESS_REJECTED: { requestId: string; businessId: string; requesterId: string; decidedBy: string };
+  MEMBERSHIP_REVOKED: { businessId: string; userId: string; revokedBy: string };
+  SETTINGS_CHANGED: { businessId: string; changedBy: string };
+  PROGRAM_CONTACTS_CHANGED: { businessId: string; programAccountId: string; changedBy: string };
+  // Rulings and documents
+  RULING_REQUESTED: { rulingId: string; businessId: string; programAccountId: string; actorId: string };
+  DOCUMENTS_UPLOADED: {
+    rulingId: string;
+    businessId: string;
+    uploadId: string;
+    documentIds: string[];
+    actorId: string;
+  };
+  // Finance
+  CREDIT_APPLIED: {
+    businessId: string;
+    programAccountId: string;
+    batchId: string;
+    appliedBy: string;
+    totalCents: number;
+  };
+  SECURITY_CHANGE_SUBMITTED: {
+    businessId: string;
+    programAccountId: string;
+    changeId: string;
+    submittedBy: string;
+  };
+  PAD_CREATED: { businessId: string; programAccountId: string; agreementId: string; createdBy: string };
+  PAD_CANCELLED: { businessId: string; programAccountId: string; agreementId: string; cancelledBy: string };
+  // Relationships
+  RELATIONSHIP_REQUESTED: RelationshipChange & { expiresAt: string };
+  RELATIONSHIP_CANCELLED: RelationshipChange;
+  RELATIONSHIP_ACCEPTED: RelationshipChange & { type: string; programAccountIds: string[] };
+  RELATIONSHIP_REJECTED: RelationshipChange;
+  RELATIONSHIP_EXPIRED: RelationshipChange;
+  RELATIONSHIP_ENDED: RelationshipChange & { endedBySide: 'PROVIDER' | 'CLIENT' };
+  RELATIONSHIP_EXPIRY_REMINDER: RelationshipRef & { expiresAt: string };
+  // Client groups and employee assignments
+  CLIENT_GROUP_CREATED: ClientGroupChange & { name: string };
+  CLIENT_GROUP_RENAMED: ClientGroupChange & { name: string; previousName: string };
+  CLIENT_GROUP_DELETED: ClientGroupChange;
+  CLIENT_GROUP_CLIENTS_ADDED: ClientGroupChange & { clientBusinessIds: string[] };
+  CLIENT_GROUP_CLIENTS_REMOVED: ClientGroupChange & { clientBusinessIds: string[] };
+  EMPLOYEE_ASSIGNED: AssignmentChange;
+  EMPLOYEE_UNASSIGNED: AssignmentChange;
+  // Registry import (a batch of the statements one import created)
+  STATEMENTS_ISSUED: { statements: IssuedStatement[] };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+type Events = { [T in DomainEventType]: { type: T; payload: DomainEventPayloads[T] } };
+
+/** One event as a producer publishes it: `{ type, payload }`, narrowed by `type`. */
+export type DomainEvent = Events[DomainEventType];
+
+/** An event as subscribers receive it: with the outbox row's id and the time of the change. */
+export type PublishedEvent<T extends DomainEventType = DomainEventType> = {
+  [K in DomainEventType]: Events[K] & { id: string; occurredAt: Date };
+}[T];

@@ -1,0 +1,111 @@
+import { type EntityManager, In } from 'typeorm';
+import { ActorKind, type StandingGrant } from '../../common/auth/access-table.js';
+import { registryBusinessNames } from '../registry/registry-lookups.service.js';
+import { Business, BusinessMembership, MembershipProgramAccount } from './businesses.entities.js';
+import { BusinessRole, MembershipStatus } from './businesses.types.js';
+
+// What other modules may read of the portal's businesses and their members, without querying the
+// businesses tables themselves (decision 0020).
+
+export interface BusinessSummary {
+  id: string;
+  registryBusinessId: string;
+  businessNumber: string;
+  /** The registry's operating (else legal) name; the business number when the registry has no row. */
+  name: string;
+}
+
+/** Registered businesses by portal id (two statements). */
+export async function businessSummaries(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, BusinessSummary>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (wanted.length === 0) return new Map();
+  return summaries(manager, await manager.findBy(Business, { id: In(wanted) }));
+}
+
+/** Registered businesses by registry business id (two statements); registry businesses not on the portal are absent. */
+export async function businessesOfRegistry(
+  manager: EntityManager,
+  registryBusinessIds: string[],
+): Promise<Map<string, BusinessSummary>> {
+  const wanted = [...new Set(registryBusinessIds)];
+  if (wanted.length === 0) return new Map();
+  const rows = await summaries(manager, await manager.findBy(Business, { registryBusinessId: In(wanted) }));
+  return new Map([...rows.values()].map((b) => [b.registryBusinessId, b]));
+}
+
+async function summaries(
+  manager: EntityManager,
+  businesses: Business[],
+): Promise<Map<string, BusinessSummary>> {
+  const names = businesses.length
+    ? await registryBusinessNames(
+        manager,
+        businesses.map((b) => b.registryBusinessId),
+      )
+    : new Map<string, string>();
+  return new Map(
+    businesses.map((b) => [
+      b.id,
+      {
+        id: b.id,
+        registryBusinessId: b.registryBusinessId,
+        businessNumber: b.businessNumber,
+        name: names.get(b.registryBusinessId) ?? b.businessNumber,
+      },
+    ]),
+  );
+}
+
+const ownKinds: Record<BusinessRole, ActorKind> = {
+  BUSINESS_ACCOUNT_MANAGER: ActorKind.BUSINESS_ACCOUNT_MANAGER,
+  PROGRAM_ACCOUNT_MANAGER: ActorKind.PROGRAM_ACCOUNT_MANAGER,
+  EDITOR: ActorKind.EDITOR,
+  READER: ActorKind.READER,
+};
+
+export interface MemberGrant {
+  businessId: string;
+  userId: string;
+  /** The member's standing toward the business, for the access table (`decideAccess`). */
+  grant: StandingGrant;
+}
+
+/**
+ * The active members of the businesses and their standing (role and program scope), 200 ids a statement:
+ * a fixed number of statements whatever the number of members.
+ */
+export async function activeMemberGrants(
+  manager: EntityManager,
+  businessIds: string[],
+): Promise<MemberGrant[]> {
+  const wanted = [...new Set(businessIds)];
+  const memberships: BusinessMembership[] = [];
+  for (let i = 0; i < wanted.length; i += 200)
+    memberships.push(
+      ...(await manager.findBy(BusinessMembership, {
+        businessId: In(wanted.slice(i, i + 200)),
+        status: MembershipStatus.ACTIVE,
+      })),
+    );
+  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER).map((m) => m.id);
+  const scopeRows: MembershipProgramAccount[] = [];
+  for (let i = 0; i < scoped.length; i += 200)
+    scopeRows.push(
+      ...(await manager.findBy(MembershipProgramAccount, { membershipId: In(scoped.slice(i, i + 200)) })),
+    );
+  return memberships.map((m) => ({
+    businessId: m.businessId,
+    userId: m.userId,
+    grant: {
+      kind: ownKinds[m.role],
+      scope:
+        m.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
+          ? 'ALL'
+          : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
+      mayEdit: true,
+    },
+  }));
+}

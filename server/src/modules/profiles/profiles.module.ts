@@ -1,0 +1,9 @@
+import { type ModuleManifest } from '../../app/module-manifest.js';
+import { PersonalProfileRecord } from './personal-profile.entity.js';
+import { ProfileResolver } from './profile.resolver.js';
+
+export const profilesModule: ModuleManifest = {
+  name: 'profiles',
+  resolvers: [ProfileResolver],
+  entities: [PersonalProfileRecord],
+};

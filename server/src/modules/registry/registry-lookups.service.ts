@@ -1,0 +1,48 @@
+import { type EntityManager, In } from 'typeorm';
+import { RegistryProgramAccount } from './program-account.entity.js';
+import { RegistryBusiness } from './registry-business.entity.js';
+
+// Reads of the registry that other modules need by id, so that they never query the registry's tables
+// themselves (decision 0020: a module reads another's data through its services).
+
+/** The name a registry business goes by: its operating name, else its legal name. */
+export function registryBusinessName(
+  registry: Pick<RegistryBusiness, 'operatingName' | 'legalName'>,
+): string {
+  return registry.operatingName || registry.legalName;
+}
+
+/** Names of registry businesses by id (one statement). */
+export async function registryBusinessNames(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await manager.findBy(RegistryBusiness, { id: In(wanted) });
+  return new Map(rows.map((r) => [r.id, registryBusinessName(r)]));
+}
+
+export interface ProgramAccountSummary {
+  id: string;
+  /** The registry business's id. */
+  businessId: string;
+  accountNumber: string;
+  name: string;
+}
+
+/** Program accounts by id (one statement). */
+export async function programAccountSummaries(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, ProgramAccountSummary>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await manager.findBy(RegistryProgramAccount, { id: In(wanted) });
+  return new Map(
+    rows.map((a) => [
+      a.id,
+      { id: a.id, businessId: a.businessId, accountNumber: a.accountNumber, name: a.name },
+    ]),
+  );
+}
