@@ -16,8 +16,10 @@ import { readerSideOfRelationship } from '../relationships/access-owners.js';
 import { BusinessRelationship } from '../relationships/relationships.entities.js';
 import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
 import { relationshipNode } from '../relationships/relationships.view.js';
+import { RelationshipType } from '../relationships/relationships.types.js';
+import { encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
-import { clientRelationshipsOf, delegationsOf, pageOf, withAccounts } from './delegation.service.js';
+import { clientAccessPage, delegationsOf, pageOf } from './delegation.service.js';
 import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
 import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
 
@@ -98,36 +100,56 @@ export class BusinessDelegationResolver {
   ): Promise<ClientAccessConnection> {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
-    // Paged before anything is built: a provider with hundreds of clients loads their businesses (one
-    // batched statement), then the accounts and names of one page's clients only.
-    const relationships = await clientRelationshipsOf(ctx, node.id);
-    const clients = await Promise.all(relationships.map((r) => loaders.business.load(r.clientBusinessId)));
-    const reachable = relationships.filter((_, index) => clients[index]);
-    const sinceOf = (r: BusinessRelationship) => r.decidedAt ?? r.requestedAt;
-    const page = pageOf(reachable, (r) => ({ at: sinceOf(r), id: r.id }), first, after);
-    const rows = await withAccounts(
-      ctx.dataSource,
-      page.edges.map((edge) => edge.node),
-    );
+    const page = await clientAccessPage(ctx, node.id, pageSize(first), after);
+    const token = ctx.session.apiToken;
     const now = ctx.config.now();
     const nodes = await Promise.all(
-      rows.map(async ({ relationship, programAccounts }): Promise<ClientAccessNode> => {
-        const client = (await loaders.business.load(relationship.clientBusinessId))!;
-        return {
-          id: relationship.id,
-          client: await businessNode(loaders, client),
-          relationship: relationshipNode(relationship, now),
-          type: relationship.type!, // set on acceptance: these are ACCEPTED
-          programAccounts,
-          since: sinceOf(relationship),
-          clientBusinessId: client.id,
-          relationshipType: relationship.type!,
-        };
-      }),
+      page.rows.map(
+        async ({ relationship, client, registry, programAccounts }): Promise<ClientAccessNode> => {
+          // What the page's statement read is what the client's fields need: no second statement for them.
+          loaders.business.prime(client.id, client);
+          if (registry) loaders.registryBusiness.prime(registry.id, registry);
+          // A token's standing toward its business's client is this relationship alone (standing-source.ts):
+          // the page just computed it with the same rule.
+          if (token)
+            ctx.access.prime?.(client.id, {
+              grants: [
+                relationship.type === RelationshipType.BUSINESS_MANAGEMENT
+                  ? {
+                      kind: ActorKind.BUSINESS_MANAGEMENT,
+                      scope: 'ALL',
+                      mayEdit: token.token.scope === 'READ_WRITE',
+                    }
+                  : {
+                      kind: ActorKind.PROGRAM_MANAGEMENT,
+                      scope: new Set(programAccounts.map((a) => a.id)),
+                      mayEdit: token.token.scope === 'READ_WRITE',
+                    },
+              ],
+            });
+          return {
+            id: relationship.id,
+            client: await businessNode(loaders, client),
+            relationship: relationshipNode(relationship, now),
+            type: relationship.type!, // set on acceptance: these are ACCEPTED
+            programAccounts,
+            since: relationship.decidedAt ?? relationship.requestedAt,
+            clientBusinessId: client.id,
+            relationshipType: relationship.type!,
+          };
+        },
+      ),
     );
+    const edges = nodes.map((item) => ({
+      cursor: encodeCursor({ at: item.since, id: item.id }),
+      node: item,
+    }));
     return {
-      ...page,
-      edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })),
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      get totalCount() {
+        return page.totalCount() as unknown as number;
+      },
     };
   }
 
