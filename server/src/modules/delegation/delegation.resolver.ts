@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/graphql/page-args.js';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, ActorKind, decideAccess } from '../../common/auth/access-table.js';
@@ -93,10 +94,7 @@ export class BusinessDelegationResolver {
   async clients(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<ClientAccessConnection> {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
@@ -162,10 +160,7 @@ export class BusinessDelegationResolver {
   async delegations(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<DelegationConnection> {
     requireTermsAccepted(ctx);
     const standing = await ctx.access.standing(node.id);

@@ -52,6 +52,15 @@ export function providerReach(caller: ReachCaller, r = 'r', pm = 'pm'): ReachSql
     return { from, where, params };
   }
   params.reachBam = BusinessRole.BUSINESS_ACCOUNT_MANAGER;
+  return { from, where: `${accepted} AND ${assignedSql(r, pm)}`, params };
+}
+
+/**
+ * Whether the person (`:reachUser`, whose membership in r's provider is `pm`) may act for r's client: the
+ * provider's BAM (`:reachBam`), or assigned to the client directly or through one of the provider's client
+ * groups that is not deleted.
+ */
+export function assignedSql(r: string, pm: string): string {
   const direct =
     `EXISTS (SELECT 1 FROM employee_assignment ea WHERE ea.provider_business_id = ${r}.provider_business_id` +
     ` AND ea.user_id = :reachUser AND ea.client_business_id = ${r}.client_business_id)`;
@@ -61,5 +70,5 @@ export function providerReach(caller: ReachCaller, r = 'r', pm = 'pm'): ReachSql
     ` INNER JOIN client_group_member gm ON gm.group_id = gg.id` +
     ` WHERE ga.user_id = :reachUser AND ga.provider_business_id = ${r}.provider_business_id` +
     ` AND gm.client_business_id = ${r}.client_business_id)`;
-  return { from, where: `${accepted} AND (${pm}.role = :reachBam OR ${direct} OR ${viaGroup})`, params };
+  return `(${pm}.role = :reachBam OR ${direct} OR ${viaGroup})`;
 }
