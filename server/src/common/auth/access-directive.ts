@@ -34,6 +34,11 @@ export interface StandingSource {
   forget(): void;
   /** The signed-in person's id (for values addressed to one person, AccessOwner.recipientId). */
   callerId?(): string | null;
+  /**
+   * Records a standing a caller's query has just computed with the same rule (a token's clients on a page of
+   * Business.clients), so that the fields of those clients decide without another statement.
+   */
+  prime?(businessId: string, standing: Standing): void;
 }
 
 /** What a guarded resolver's context must offer. */

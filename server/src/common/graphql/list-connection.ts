@@ -117,8 +117,9 @@ export interface ListConnectionText {
 }
 
 /**
- * The `<name>Connection` and `<name>Edge` types over `node`, described for integrators. `totalCount` is the
- * whole list's size (the loader read it anyway).
+ * The `<name>Connection` and `<name>Edge` types over `node`, described for integrators: the one factory of
+ * connection types, for lists paged in SQL (keyset) as for lists paged here. `totalCount` is the whole list's
+ * size; a list paged in SQL answers it with a getter that counts only when the query selects it.
  */
 export function listConnectionType<N extends object>(
   name: string,

@@ -1,13 +1,11 @@
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { type StandingSource } from '../../common/auth/access-directive.js';
+import { queryNamed } from '../../common/database/named-sql.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ActorKind, type Standing, type StandingGrant } from '../../common/auth/access-table.js';
-import { BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
-import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
-import { type AuthenticatedToken } from '../api-tokens/api-tokens.service.js';
-import { ClientGroup, ClientGroupMember } from '../client-groups/client-groups.entities.js';
-import { loadProviderStandings } from '../relationships/provider-standings.js';
+import { BusinessRole } from '../businesses/businesses.types.js';
+import { providerReach, type ReachCaller } from '../relationships/provider-reach.js';
 import { type RequestSession } from '../sessions/request-session.js';
 import { PersonRole } from '../users/user.types.js';
 
@@ -18,136 +16,130 @@ const ownKinds: Record<BusinessRole, ActorKind> = {
   READER: ActorKind.READER,
 };
 
-/** Grants of the businesses' own people: their active memberships, with the program scope of non-BAMs. */
-async function ownGrants(
+/**
+ * One row of what gives a caller a standing toward a business: an ACTIVE membership of their own ('OWN'), or
+ * an accepted relationship they reach as a provider's employee or token ('PROVIDER'), repeated once per
+ * program account in its scope (a non-BAM membership's, a program management relationship's).
+ */
+export interface StandingRow {
+  via: 'OWN' | 'PROVIDER';
+  businessId: string;
+  /** The caller's role in the business (OWN) or in the provider (PROVIDER). */
+  role: BusinessRole;
+  /** The membership or the relationship. */
+  sourceId: string;
+  /** The relationship's type (PROVIDER). */
+  type: 'BUSINESS_MANAGEMENT' | 'PROGRAM_MANAGEMENT' | null;
+  programAccountId: string | null;
+}
+
+/** The caller of a request, as the reach predicate and the token rules see them. */
+export function reachCallerOf(session: RequestSession): ReachCaller | null {
+  const user = session.current?.user;
+  if (!user) return null;
+  const token = session.apiToken;
+  return {
+    userId: user.id,
+    token: token ? { businessId: token.token.businessId, clientGroupIds: token.clientGroupIds } : null,
+  };
+}
+
+/**
+ * The standing rows of the caller toward `businessIds`, in one statement: their own memberships (a token:
+ * none, its own business is answered from the token itself) and the relationships they reach as a provider
+ * (relationships/provider-reach.ts), each with its program scope.
+ */
+async function loadStandingRows(
   dataSource: DataSource,
-  userId: string,
+  caller: ReachCaller,
   businessIds: readonly string[],
-): Promise<Map<string, StandingGrant>> {
-  const memberships = await dataSource.getRepository(BusinessMembership).findBy({
-    userId,
-    businessId: In([...businessIds]),
-    status: MembershipStatus.ACTIVE,
+): Promise<StandingRow[]> {
+  const reach = providerReach(caller);
+  const provider =
+    "SELECT 'PROVIDER' AS via, r.client_business_id AS businessId, pm.role AS role, r.id AS sourceId," +
+    ' r.type AS type, rpa.program_account_id AS programAccountId' +
+    ` FROM ${reach.from} LEFT JOIN relationship_program_account rpa ON rpa.relationship_id = r.id` +
+    ` WHERE ${reach.where} AND r.client_business_id IN (:...businessIds)`;
+  const own =
+    "SELECT 'OWN' AS via, m.business_id AS businessId, m.role AS role, m.id AS sourceId, NULL AS type," +
+    ' s.program_account_id AS programAccountId' +
+    ' FROM business_membership m LEFT JOIN membership_program_account s ON s.membership_id = m.id' +
+    ' WHERE m.user_id = :reachUser AND m.status = :reachActive AND m.business_id IN (:...businessIds)';
+  return queryNamed<StandingRow[]>(dataSource, caller.token ? provider : `${own} UNION ALL ${provider}`, {
+    ...reach.params,
+    businessIds: [...businessIds],
   });
-  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
-  const scopeRows = scoped.length
-    ? await dataSource
-        .getRepository(MembershipProgramAccount)
-        .findBy({ membershipId: In(scoped.map((m) => m.id)) })
-    : [];
-  const grants = new Map<string, StandingGrant>();
-  for (const membership of memberships) {
-    const scope =
-      membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
-        ? ('ALL' as const)
-        : new Set(scopeRows.filter((r) => r.membershipId === membership.id).map((r) => r.programAccountId));
-    grants.set(membership.businessId, { kind: ownKinds[membership.role], scope, mayEdit: true });
-  }
-  return grants;
 }
 
 /**
- * Grants through service providers: person → active role in the provider → the provider's BAM or assigned
- * (directly or through a group) → accepted relationship → client. Not assigned: no grant at all. A provider
- * employee whose role is Reader views and changes nothing.
+ * The standings the rows give, per business. Own people: their role, a non-BAM within its program accounts.
+ * Providers: business management over every account, program management over the named ones; a provider
+ * employee whose role is Reader views and changes nothing. A token changes nothing unless READ_WRITE.
  */
-async function providerGrants(
-  dataSource: DataSource,
-  userId: string,
-  businessIds: readonly string[],
-): Promise<Map<string, StandingGrant[]>> {
+export function standingsFromRows(
+  rows: readonly StandingRow[],
+  tokenScope: string | null,
+): Map<string, StandingGrant[]> {
+  const sources = new Map<string, { row: StandingRow; accounts: Set<string> }>();
+  for (const row of rows) {
+    const key = `${row.via}|${row.sourceId}`;
+    const source = sources.get(key) ?? { row, accounts: new Set<string>() };
+    if (row.programAccountId) source.accounts.add(row.programAccountId);
+    sources.set(key, source);
+  }
   const grants = new Map<string, StandingGrant[]>();
-  for (const standing of await loadProviderStandings(dataSource, userId, [...businessIds])) {
-    if (!standing.assigned) continue;
+  for (const { row, accounts } of sources.values()) {
+    const mayEdit = tokenScope ? tokenScope === 'READ_WRITE' : row.role !== BusinessRole.READER;
     const grant: StandingGrant =
-      standing.type === 'BUSINESS_MANAGEMENT'
+      row.via === 'OWN'
         ? {
-            kind: ActorKind.BUSINESS_MANAGEMENT,
-            scope: 'ALL',
-            mayEdit: standing.providerRole !== BusinessRole.READER,
+            kind: ownKinds[row.role],
+            scope: row.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER ? 'ALL' : accounts,
+            mayEdit: true,
           }
-        : {
-            kind: ActorKind.PROGRAM_MANAGEMENT,
-            scope: new Set(standing.programAccountIds),
-            mayEdit: standing.providerRole !== BusinessRole.READER,
-          };
-    grants.set(standing.clientBusinessId, [...(grants.get(standing.clientBusinessId) ?? []), grant]);
-  }
-  return grants;
-}
-
-/** The clients (business.id) in these client groups, deleted groups left out. */
-export async function clientsInGroups(dataSource: DataSource, groupIds: string[]): Promise<Set<string>> {
-  const rows = await dataSource
-    .createQueryBuilder()
-    .select('cm.client_business_id', 'clientBusinessId')
-    .from(ClientGroupMember, 'cm')
-    .innerJoin(ClientGroup, 'g', 'g.id = cm.group_id AND g.deleted_at IS NULL')
-    .where('cm.group_id IN (:...groups)', { groups: groupIds })
-    .getRawMany<{ clientBusinessId: string }>();
-  return new Set(rows.map((row) => row.clientBusinessId));
-}
-
-/**
- * Grants of an API token toward its business's clients: like the provider's BAM (every accepted relationship),
- * or, for a token limited to client groups, only the clients in those (non-deleted) groups. READ tokens
- * change nothing (the session plugin refuses their mutations; mayEdit says the same to the table).
- */
-async function tokenProviderGrants(
-  dataSource: DataSource,
-  { token, clientGroupIds }: AuthenticatedToken,
-  businessIds: readonly string[],
-): Promise<Map<string, StandingGrant[]>> {
-  const standings = (await loadProviderStandings(dataSource, token.createdBy, [...businessIds])).filter(
-    (standing) => standing.providerBusinessId === token.businessId,
-  );
-  const inGroups = clientGroupIds.length ? await clientsInGroups(dataSource, clientGroupIds) : null;
-  const mayEdit = token.scope === 'READ_WRITE';
-  const grants = new Map<string, StandingGrant[]>();
-  for (const standing of standings) {
-    if (inGroups && !inGroups.has(standing.clientBusinessId)) continue;
-    const grant: StandingGrant =
-      standing.type === 'BUSINESS_MANAGEMENT'
-        ? { kind: ActorKind.BUSINESS_MANAGEMENT, scope: 'ALL', mayEdit }
-        : { kind: ActorKind.PROGRAM_MANAGEMENT, scope: new Set(standing.programAccountIds), mayEdit };
-    grants.set(standing.clientBusinessId, [...(grants.get(standing.clientBusinessId) ?? []), grant]);
+        : row.type === 'BUSINESS_MANAGEMENT'
+          ? { kind: ActorKind.BUSINESS_MANAGEMENT, scope: 'ALL', mayEdit }
+          : { kind: ActorKind.PROGRAM_MANAGEMENT, scope: accounts, mayEdit };
+    grants.set(row.businessId, [...(grants.get(row.businessId) ?? []), grant]);
   }
   return grants;
 }
 
 /**
  * The caller's standing toward businesses, loaded once per business per request and batched: a list of
- * 500 businesses costs the same few statements as one. Nobody signed in: UNAUTHENTICATED.
+ * 500 businesses costs one statement, as one does. Nobody signed in: UNAUTHENTICATED. A token stands toward
+ * its own business as its creator, an active BAM (checked when the token was read), and toward that business's
+ * clients it reaches; nowhere else.
  */
-export function createStandingSource(dataSource: DataSource, session: RequestSession): StandingSource {
+export function createStandingSource(
+  dataSource: DataSource,
+  session: RequestSession,
+): StandingSource & { prime(businessId: string, standing: Standing): void } {
   const loader = new DataLoader<string, Standing>(async (businessIds) => {
-    const user = session.current?.user;
+    const caller = reachCallerOf(session);
     // Signed out: every guarded field says so, rather than "forbidden".
-    if (!user)
+    if (!caller)
       return businessIds.map(() => new AppError(ErrorCode.UNAUTHENTICATED, 'errors.unauthenticated'));
     const officer: StandingGrant[] =
-      user.role === PersonRole.OFFICER
+      session.current?.user.role === PersonRole.OFFICER
         ? [{ kind: ActorKind.AGENCY_OFFICER, scope: 'ALL', mayEdit: false }]
         : [];
-    const token = session.apiToken;
-    const [own, providers] = await Promise.all([
-      ownGrants(dataSource, user.id, businessIds),
-      token
-        ? tokenProviderGrants(dataSource, token, businessIds)
-        : providerGrants(dataSource, user.id, businessIds),
-    ]);
-    // A token stands only toward its own business (as its BAM: its creator is one) and that business's clients.
+    const token = session.apiToken?.token ?? null;
+    const others = token ? businessIds.filter((id) => id !== token.businessId) : businessIds;
+    const grants = others.length
+      ? standingsFromRows(await loadStandingRows(dataSource, caller, others), token?.scope ?? null)
+      : new Map<string, StandingGrant[]>();
     if (token)
-      for (const [id, grant] of own)
-        if (id !== token.token.businessId) own.delete(id);
-        else grant.mayEdit = token.token.scope === 'READ_WRITE';
-    return businessIds.map((id) => {
-      const grant = own.get(id);
-      return { grants: [...officer, ...(grant ? [grant] : []), ...(providers.get(id) ?? [])] };
-    });
+      grants.set(token.businessId, [
+        { kind: ActorKind.BUSINESS_ACCOUNT_MANAGER, scope: 'ALL', mayEdit: token.scope === 'READ_WRITE' },
+      ]);
+    return businessIds.map((id) => ({ grants: [...officer, ...(grants.get(id) ?? [])] }));
   });
   return {
     standing: (businessId) => loader.load(businessId),
+    prime(businessId, standing) {
+      loader.prime(businessId, standing);
+    },
     forget() {
       loader.clearAll();
     },

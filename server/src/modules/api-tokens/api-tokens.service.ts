@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction } from '../../common/database/transactions.js';
+import { hydrate, queryNamed } from '../../common/database/named-sql.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
@@ -212,6 +213,9 @@ export function revokeApiToken(
   });
 }
 
+/** Columns of the creator a token request never reads (it cannot sign in or change a credential). */
+const TOKEN_USER_UNREAD = new Set(['password_hash', 'partner_issuer', 'partner_subject', 'username_key']);
+
 /** The token behind a bearer secret, as a request acts with it. */
 export interface AuthenticatedToken {
   token: ApiToken;
@@ -234,28 +238,44 @@ export async function authenticateApiToken(
 ): Promise<AuthenticatedToken | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const now = config.now();
-  const token = await dataSource
-    .getRepository(ApiToken)
-    .findOneBy({ secretHash: hashApiTokenSecret(secret) });
-  if (!token || token.revokedAt || token.expiresAt <= now) return null;
-  const [user, membership, groups, business] = await Promise.all([
-    dataSource.getRepository(User).findOneBy({ id: token.createdBy }),
-    dataSource.getRepository(BusinessMembership).findOneBy({
-      businessId: token.businessId,
-      userId: token.createdBy,
-      status: MembershipStatus.ACTIVE,
-    }),
-    dataSource.getRepository(ApiTokenClientGroup).findBy({ tokenId: token.id }),
-    dataSource.getRepository(Business).findOneBy({ id: token.businessId }),
-  ]);
-  if (
-    !user ||
-    user.revokedAt ||
-    user.role === PersonRole.OFFICER ||
-    membership?.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER ||
-    !business
-  )
-    return null;
+  // One statement: the token, its creator (still an active BAM of the business, credential not revoked, not
+  // an officer), its business's registry record (for the use's audit row) and its client groups (one row
+  // each). The creator's password hash and partner identity are not read: a token never signs in.
+  const tokenColumns = dataSource
+    .getMetadata(ApiToken)
+    .columns.filter((c) => c.databaseName !== 'secret_hash')
+    .map((c) => `t.${c.databaseName} AS t_${c.databaseName}`);
+  const userColumns = dataSource
+    .getMetadata(User)
+    .columns.filter((c) => !TOKEN_USER_UNREAD.has(c.databaseName))
+    .map((c) => `u.${c.databaseName} AS u_${c.databaseName}`);
+  const rows = await queryNamed<Array<Record<string, unknown>>>(
+    dataSource,
+    `SELECT ${[...tokenColumns, ...userColumns].join(', ')}, b.registry_business_id AS b_registry_business_id,` +
+      ' g.client_group_id AS g_client_group_id FROM api_token t' +
+      ' INNER JOIN app_user u ON u.id = t.created_by AND u.revoked_at IS NULL AND u.role <> :officer' +
+      ' INNER JOIN business b ON b.id = t.business_id' +
+      ' INNER JOIN business_membership m ON m.business_id = t.business_id AND m.user_id = t.created_by' +
+      ' AND m.status = :active AND m.role = :bam' +
+      ' LEFT JOIN api_token_client_group g ON g.token_id = t.id' +
+      ' WHERE t.secret_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now',
+    {
+      officer: PersonRole.OFFICER,
+      active: MembershipStatus.ACTIVE,
+      bam: BusinessRole.BUSINESS_ACCOUNT_MANAGER,
+      hash: hashApiTokenSecret(secret),
+      now,
+    },
+  );
+  if (!rows.length) return null;
+  const token = Object.assign(hydrate(dataSource, ApiToken, { ...rows[0], t_secret_hash: '' }, 't_')!, {
+    secretHash: '',
+  });
+  const user = hydrate(dataSource, User, rows[0], 'u_')!;
+  const groups = rows
+    .filter((row) => row.g_client_group_id)
+    .map((row) => ({ clientGroupId: String(row.g_client_group_id) }));
+  const business = { registryBusinessId: String(rows[0].b_registry_business_id) } as Business;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     const previous = token.lastUsedAt;
     await inTransaction(dataSource, async (manager) => {

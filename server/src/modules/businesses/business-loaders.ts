@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
+import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
 import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
 import { User } from '../users/user.entity.js';
 import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
@@ -50,15 +51,29 @@ const byPosition = { position: 'ASC' } as const;
  * Business.programAccounts, ProgramAccount.addresses...) cost one query per kind, not one per row.
  */
 export function createBusinessLoaders(dataSource: DataSource, viewerId: string | null) {
+  const registryBusiness = byKey<string, RegistryBusiness>(
+    (ids) => dataSource.getRepository(RegistryBusiness).findBy({ id: In(ids) }),
+    (row) => row.id,
+  );
   return {
+    // A business is nearly always shown with its registry name (businessNode): both in one statement.
     business: byKey<string, Business>(
-      (ids) => dataSource.getRepository(Business).findBy({ id: In(ids) }),
+      async (ids) => {
+        const rows = await queryNamed<Array<Record<string, unknown>>>(
+          dataSource,
+          `SELECT ${entityColumns(dataSource, Business, 'b', 'b_')}, ${entityColumns(dataSource, RegistryBusiness, 'rb', 'rb_')}` +
+            ' FROM business b LEFT JOIN registry_business rb ON rb.id = b.registry_business_id WHERE b.id IN (:...ids)',
+          { ids },
+        );
+        return rows.map((row) => {
+          const registry = hydrate(dataSource, RegistryBusiness, row, 'rb_');
+          if (registry) registryBusiness.prime(registry.id, registry);
+          return hydrate(dataSource, Business, row, 'b_')!;
+        });
+      },
       (row) => row.id,
     ),
-    registryBusiness: byKey<string, RegistryBusiness>(
-      (ids) => dataSource.getRepository(RegistryBusiness).findBy({ id: In(ids) }),
-      (row) => row.id,
-    ),
+    registryBusiness,
     registryAddresses: groupedBy<string, RegistryBusinessAddress>(
       (ids) =>
         dataSource

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/graphql/page-args.js';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, ActorKind, decideAccess } from '../../common/auth/access-table.js';
@@ -16,8 +17,10 @@ import { readerSideOfRelationship } from '../relationships/access-owners.js';
 import { BusinessRelationship } from '../relationships/relationships.entities.js';
 import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
 import { relationshipNode } from '../relationships/relationships.view.js';
+import { RelationshipType } from '../relationships/relationships.types.js';
+import { encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
-import { clientRelationshipsOf, delegationsOf, pageOf, withAccounts } from './delegation.service.js';
+import { clientAccessPage, delegationsOf, pageOf } from './delegation.service.js';
 import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
 import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
 
@@ -91,43 +94,60 @@ export class BusinessDelegationResolver {
   async clients(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<ClientAccessConnection> {
     requireTermsAccepted(ctx);
     const loaders = businessLoaders(ctx);
-    // Paged before anything is built: a provider with hundreds of clients loads their businesses (one
-    // batched statement), then the accounts and names of one page's clients only.
-    const relationships = await clientRelationshipsOf(ctx, node.id);
-    const clients = await Promise.all(relationships.map((r) => loaders.business.load(r.clientBusinessId)));
-    const reachable = relationships.filter((_, index) => clients[index]);
-    const sinceOf = (r: BusinessRelationship) => r.decidedAt ?? r.requestedAt;
-    const page = pageOf(reachable, (r) => ({ at: sinceOf(r), id: r.id }), first, after);
-    const rows = await withAccounts(
-      ctx.dataSource,
-      page.edges.map((edge) => edge.node),
-    );
+    const page = await clientAccessPage(ctx, node.id, pageSize(first), after);
+    const token = ctx.session.apiToken;
     const now = ctx.config.now();
     const nodes = await Promise.all(
-      rows.map(async ({ relationship, programAccounts }): Promise<ClientAccessNode> => {
-        const client = (await loaders.business.load(relationship.clientBusinessId))!;
-        return {
-          id: relationship.id,
-          client: await businessNode(loaders, client),
-          relationship: relationshipNode(relationship, now),
-          type: relationship.type!, // set on acceptance: these are ACCEPTED
-          programAccounts,
-          since: sinceOf(relationship),
-          clientBusinessId: client.id,
-          relationshipType: relationship.type!,
-        };
-      }),
+      page.rows.map(
+        async ({ relationship, client, registry, programAccounts }): Promise<ClientAccessNode> => {
+          // What the page's statement read is what the client's fields need: no second statement for them.
+          loaders.business.prime(client.id, client);
+          if (registry) loaders.registryBusiness.prime(registry.id, registry);
+          // A token's standing toward its business's client is this relationship alone (standing-source.ts):
+          // the page just computed it with the same rule.
+          if (token)
+            ctx.access.prime?.(client.id, {
+              grants: [
+                relationship.type === RelationshipType.BUSINESS_MANAGEMENT
+                  ? {
+                      kind: ActorKind.BUSINESS_MANAGEMENT,
+                      scope: 'ALL',
+                      mayEdit: token.token.scope === 'READ_WRITE',
+                    }
+                  : {
+                      kind: ActorKind.PROGRAM_MANAGEMENT,
+                      scope: new Set(programAccounts.map((a) => a.id)),
+                      mayEdit: token.token.scope === 'READ_WRITE',
+                    },
+              ],
+            });
+          return {
+            id: relationship.id,
+            client: await businessNode(loaders, client),
+            relationship: relationshipNode(relationship, now),
+            type: relationship.type!, // set on acceptance: these are ACCEPTED
+            programAccounts,
+            since: relationship.decidedAt ?? relationship.requestedAt,
+            clientBusinessId: client.id,
+            relationshipType: relationship.type!,
+          };
+        },
+      ),
     );
+    const edges = nodes.map((item) => ({
+      cursor: encodeCursor({ at: item.since, id: item.id }),
+      node: item,
+    }));
     return {
-      ...page,
-      edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })),
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      get totalCount() {
+        return page.totalCount() as unknown as number;
+      },
     };
   }
 
@@ -140,10 +160,7 @@ export class BusinessDelegationResolver {
   async delegations(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<DelegationConnection> {
     requireTermsAccepted(ctx);
     const standing = await ctx.access.standing(node.id);

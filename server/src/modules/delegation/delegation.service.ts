@@ -7,7 +7,10 @@ import {
   pageSize,
 } from '../../common/graphql/connection.js';
 import { PageInfo } from '../../common/graphql/connection.js';
-import { clientsInGroups } from '../access/standing-source.js';
+import { reachCallerOf } from '../access/standing-source.js';
+import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
+import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import { providerReach } from '../relationships/provider-reach.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessName, personSummary } from '../businesses/business-view.service.js';
 import { Business, BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
@@ -17,7 +20,6 @@ import {
   type ProgramAccountSummary,
 } from '../businesses/businesses.types.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { loadProviderStandings } from '../relationships/provider-standings.js';
 import { BusinessRelationship, RelationshipProgramAccount } from '../relationships/relationships.entities.js';
 import { RelationshipStatus, RelationshipType } from '../relationships/relationships.types.js';
 import { DelegateKind, type DelegationNode } from './delegation.types.js';
@@ -57,37 +59,104 @@ const summary = (account: RegistryProgramAccount): ProgramAccountSummary => ({
   name: account.name,
 });
 
+/** A raw row of the page: the relationship (r_), client (b_), registry record (rb_) and one account in scope. */
+type PageRow = Record<string, unknown> & {
+  r_id: string;
+  a_id: string | null;
+  a_number: string | null;
+  a_name: string | null;
+};
+
+/** One client of a provider's page, with what was read for it in the page's statement. */
+export interface ClientAccessRow {
+  relationship: BusinessRelationship;
+  client: Business;
+  registry: RegistryBusiness | null;
+  /** The accounts in scope, by number: every account of the client (business management), else the named. */
+  programAccounts: ProgramAccountSummary[];
+}
+
 /**
- * The accepted relationships through which the caller can act for a provider's clients: the caller must be
- * the provider's BAM or assigned to the client (as the access rules say, provider-standings.ts); a token of
- * the provider reaches every client, or those of its client groups. A fixed number of statements.
+ * A page of the clients the caller can act for through a provider, most recently accepted first, after a
+ * keyset cursor on (decided_at, id): one statement, whatever the portfolio. The reach is the access rules'
+ * (relationships/provider-reach.ts: the provider's BAM, or assigned directly or through a group; a token of the
+ * provider, every client or its groups'), the page is cut in SQL (`LIMIT size + 1`) and only the page's
+ * clients, registry records and program accounts in scope are read. An accepted relationship always has its
+ * decided_at (set on acceptance), the `since` of the list. `totalCount` is a second statement, when asked.
  */
-export async function clientRelationshipsOf(
+export async function clientAccessPage(
   ctx: AppContext,
   providerBusinessId: string,
-): Promise<BusinessRelationship[]> {
-  const user = ctx.session.current?.user;
-  const token = ctx.session.apiToken;
-  if (!user || (token && token.token.businessId !== providerBusinessId)) return [];
-  const relationships = await ctx.dataSource.getRepository(BusinessRelationship).findBy({
-    providerBusinessId,
-    status: RelationshipStatus.ACCEPTED,
-  });
-  if (!relationships.length) return [];
-  const standings = await loadProviderStandings(
-    ctx.dataSource,
-    user.id,
-    relationships.map((r) => r.clientBusinessId),
+  size: number,
+  after: string | null,
+): Promise<{ rows: ClientAccessRow[]; hasNextPage: boolean; totalCount: () => Promise<number> }> {
+  const caller = reachCallerOf(ctx.session);
+  if (!caller || (caller.token && caller.token.businessId !== providerBusinessId))
+    return { rows: [], hasNextPage: false, totalCount: () => Promise.resolve(0) };
+  const { dataSource } = ctx;
+  const reach = providerReach(caller);
+  const params: Record<string, unknown> = {
+    ...reach.params,
+    provider: providerBusinessId,
+    businessManagement: RelationshipType.BUSINESS_MANAGEMENT,
+  };
+  let keyset = '';
+  if (after) {
+    const position = decodeCursor(after);
+    // Not the row-value form (decided_at, id) < (?, ?): MariaDB scans the whole index for it.
+    keyset = ' AND (r.decided_at < :afterAt OR (r.decided_at = :afterAt AND r.id < :afterId))';
+    Object.assign(params, { afterAt: position.at, afterId: position.id });
+  }
+  const reached = `FROM ${reach.from} WHERE ${reach.where} AND r.provider_business_id = :provider`;
+  const relationshipColumns = dataSource
+    .getMetadata(BusinessRelationship)
+    .columns.map((c) => `r.${c.databaseName} AS ${c.databaseName}`)
+    .join(', ');
+  const rows = await queryNamed<Array<PageRow>>(
+    dataSource,
+    `SELECT ${entityColumns(dataSource, BusinessRelationship, 'p', 'r_')}, ${entityColumns(dataSource, Business, 'b', 'b_')},` +
+      ` ${entityColumns(dataSource, RegistryBusiness, 'rb', 'rb_')}, a.id AS a_id, a.account_number AS a_number, a.name AS a_name` +
+      ` FROM (SELECT ${relationshipColumns} ${reached}${keyset} ORDER BY r.decided_at DESC, r.id DESC LIMIT ${size + 1}) p` +
+      ' INNER JOIN business b ON b.id = p.client_business_id' +
+      ' LEFT JOIN registry_business rb ON rb.id = b.registry_business_id' +
+      ' LEFT JOIN registry_program_account a ON a.business_id = b.registry_business_id AND (p.type = :businessManagement' +
+      ' OR EXISTS (SELECT 1 FROM relationship_program_account rp WHERE rp.relationship_id = p.id AND rp.program_account_id = a.id))' +
+      ' ORDER BY p.decided_at DESC, p.id DESC, a.account_number ASC',
+    params,
   );
-  const reachable = new Set(
-    standings
-      .filter((s) => s.providerBusinessId === providerBusinessId && s.assigned)
-      .map((s) => s.relationshipId),
-  );
-  const groups = token?.clientGroupIds.length
-    ? await clientsInGroups(ctx.dataSource, token.clientGroupIds)
-    : null;
-  return relationships.filter((r) => reachable.has(r.id) && (!groups || groups.has(r.clientBusinessId)));
+  const page = new Map<string, ClientAccessRow>();
+  for (const row of rows) {
+    const id = row.r_id;
+    let item = page.get(id);
+    if (!item) {
+      item = {
+        relationship: hydrate(dataSource, BusinessRelationship, row, 'r_')!,
+        client: hydrate(dataSource, Business, row, 'b_')!,
+        registry: hydrate(dataSource, RegistryBusiness, row, 'rb_'),
+        programAccounts: [],
+      };
+      page.set(id, item);
+    }
+    if (row.a_id)
+      item.programAccounts.push({
+        id: row.a_id,
+        accountNumber: row.a_number ?? '',
+        name: row.a_name ?? '',
+      });
+  }
+  const all = [...page.values()];
+  return {
+    rows: all.slice(0, size),
+    hasNextPage: all.length > size,
+    totalCount: async () => {
+      const [count] = await queryNamed<Array<{ total: number | string }>>(
+        dataSource,
+        `SELECT COUNT(*) AS total ${reached}`,
+        params,
+      );
+      return Number(count?.total ?? 0);
+    },
+  };
 }
 
 /**

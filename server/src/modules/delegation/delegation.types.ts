@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../common/graphql/connection.js';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { BusinessNode, ProgramAccountSummary } from '../businesses/businesses.types.js';
 import { BusinessRelationshipNode, RelationshipType } from '../relationships/relationships.types.js';
@@ -36,26 +36,12 @@ export class ClientAccessNode {
   relationshipType: RelationshipType;
 }
 
-@ObjectType({ description: 'A client in a list, with its cursor.' })
-export class ClientAccessEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the clients after this one.' })
-  cursor: string;
-
-  @Field(() => ClientAccessNode, { description: 'The client and the access.' })
-  node: ClientAccessNode;
-}
-
-@ObjectType({ description: 'A page of clients, most recently accepted first.' })
-export class ClientAccessConnection {
-  @Field(() => [ClientAccessEdge], { description: 'The clients of this page.' })
-  edges: ClientAccessEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Every client of the list, not only this page.' })
-  totalCount: number;
-}
+export const ClientAccessConnection = listConnectionType<ClientAccessNode>('ClientAccess', ClientAccessNode, {
+  items: 'clients',
+  item: 'a client and the access',
+  order: 'most recently accepted first',
+});
+export type ClientAccessConnection = ListConnection<ClientAccessNode>;
 
 export enum DelegateKind {
   EMPLOYEE = 'EMPLOYEE',
@@ -107,23 +93,9 @@ export class DelegationNode {
   since: Date;
 }
 
-@ObjectType({ description: 'A line of the delegation report, with its cursor.' })
-export class DelegationEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the lines after this one.' })
-  cursor: string;
-
-  @Field(() => DelegationNode, { description: 'The line.' })
-  node: DelegationNode;
-}
-
-@ObjectType({ description: 'A page of the delegation of authority report, most recent first.' })
-export class DelegationConnection {
-  @Field(() => [DelegationEdge], { description: 'The lines of this page.' })
-  edges: DelegationEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Every line of the report, not only this page.' })
-  totalCount: number;
-}
+export const DelegationConnection = listConnectionType<DelegationNode>('Delegation', DelegationNode, {
+  items: 'lines of the delegation report',
+  item: 'a line',
+  order: 'most recent first',
+});
+export type DelegationConnection = ListConnection<DelegationNode>;

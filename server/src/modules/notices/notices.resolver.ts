@@ -5,11 +5,14 @@ import { pageSize, toConnectionPage } from '../../common/graphql/connection.js';
 import { type MailOutbox, type Notice } from './notices.entities.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
+import { reachCallerOf } from '../access/standing-source.js';
+import { PersonRole } from '../users/user.types.js';
 import {
   encodeNoticeCursor,
   findVisibleNotice,
   listDeadLetters,
   listNotices,
+  type NoticeCaller,
   markNoticeRead,
   type NoticeRow,
   outboxCounts,
@@ -32,6 +35,11 @@ import {
 } from './notices.types.js';
 
 /** The API's view of a notice in the caller's language, owned by its business (or addressed to its person). */
+/** The reader of the notices: the person, their token if the request came with one, and whether an officer. */
+function noticeCaller(ctx: AppContext, user: { id: string; role: PersonRole }): NoticeCaller {
+  return { ...reachCallerOf(ctx.session)!, userId: user.id, officer: user.role === PersonRole.OFFICER };
+}
+
 export function noticeNode(row: NoticeRow, lang: AppContext['lang']): NoticeNode {
   return ownedBy<NoticeNode>(
     {
@@ -101,7 +109,7 @@ export class NoticesResolver {
     const page = await listNotices(
       ctx.dataSource,
       ctx.access,
-      user.id,
+      noticeCaller(ctx, user),
       ctx.config.now(),
       filter,
       size,
@@ -131,14 +139,14 @@ export class NoticesResolver {
     @Ctx() ctx: AppContext,
   ): Promise<NoticeNode | null> {
     const { user } = requireTermsAccepted(ctx);
-    const row = await findVisibleNotice(ctx.dataSource, ctx.access, user.id, id);
+    const row = await findVisibleNotice(ctx.dataSource, ctx.access, noticeCaller(ctx, user), id);
     return row ? noticeNode(row, ctx.lang) : null;
   }
 
   @Query(() => Int, { description: 'How many of the caller’s notices they have not opened (the bell).' })
   async unreadNoticeCount(@Ctx() ctx: AppContext): Promise<number> {
     const { user } = requireTermsAccepted(ctx);
-    return unreadCount(ctx.dataSource, ctx.access, user.id);
+    return unreadCount(ctx.dataSource, ctx.access, noticeCaller(ctx, user));
   }
 
   @Mutation(() => MarkNoticeReadPayload, { description: 'Records that the caller opened a notice.' })
@@ -147,10 +155,16 @@ export class NoticesResolver {
     @Ctx() ctx: AppContext,
   ): Promise<MarkNoticeReadPayload> {
     const { user } = requireTermsAccepted(ctx);
-    const row = await markNoticeRead(ctx.dataSource, ctx.access, user.id, id, ctx.config.now());
+    const row = await markNoticeRead(
+      ctx.dataSource,
+      ctx.access,
+      noticeCaller(ctx, user),
+      id,
+      ctx.config.now(),
+    );
     return {
       notice: row ? noticeNode(row, ctx.lang) : null,
-      unreadCount: await unreadCount(ctx.dataSource, ctx.access, user.id),
+      unreadCount: await unreadCount(ctx.dataSource, ctx.access, noticeCaller(ctx, user)),
     };
   }
 

@@ -6,11 +6,13 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { decodeCursor, keysetBefore } from '../../common/graphql/connection.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { agencyDay } from '../../common/time/agency-date.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
+import { providerReach, type ReachCaller } from '../relationships/provider-reach.js';
+import { RelationshipType } from '../relationships/relationships.types.js';
 import { MembershipStatus } from '../businesses/businesses.types.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { RegistryBusiness } from '../registry/registry-business.entity.js';
-import { BusinessRelationship } from '../relationships/relationships.entities.js';
 import { RelationshipStatus } from '../relationships/relationships.types.js';
 import { type NoticeDraft, writeNotices } from './notice-writer.js';
 import { MailOutbox, Notice, NoticeRead } from './notices.entities.js';
@@ -46,18 +48,85 @@ interface Predicate {
   index?: 'IDX_notice_recipient_list' | 'IDX_notice_business_list';
 }
 
-/** The businesses a person may reach: their own (active memberships) and the clients of those, as providers. */
-async function reachableBusinesses(dataSource: DataSource, userId: string): Promise<string[]> {
-  const own = await dataSource
-    .getRepository(BusinessMembership)
-    .find({ select: { businessId: true }, where: { userId, status: MembershipStatus.ACTIVE } });
-  const ownIds = own.map((m) => m.businessId);
-  if (ownIds.length === 0) return [];
-  const clients = await dataSource.getRepository(BusinessRelationship).find({
-    select: { clientBusinessId: true },
-    where: { providerBusinessId: In(ownIds), status: RelationshipStatus.ACCEPTED },
-  });
-  return [...new Set([...ownIds, ...clients.map((r) => r.clientBusinessId)])];
+/** Who reads notices: a person or a token (as for the provider reach), and whether they are an agency officer. */
+export interface NoticeCaller extends ReachCaller {
+  officer: boolean;
+}
+
+/**
+ * The caller's own businesses (a token: its business alone), and whether any of them is the provider of an
+ * accepted relationship (only then can the caller reach clients). One statement for a person, none for a token.
+ */
+async function ownBusinesses(
+  dataSource: DataSource,
+  caller: NoticeCaller,
+): Promise<{ own: string[]; provides: boolean }> {
+  if (caller.token) return { own: [caller.token.businessId], provides: true };
+  const rows = await dataSource
+    .createQueryBuilder()
+    .select('m.business_id', 'businessId')
+    .addSelect(
+      'CASE WHEN EXISTS (SELECT 1 FROM business_relationship r WHERE r.provider_business_id = m.business_id AND r.status = :accepted) THEN 1 ELSE 0 END',
+      'provides',
+    )
+    .from(BusinessMembership, 'm')
+    .where('m.user_id = :userId AND m.status = :active', {
+      userId: caller.userId,
+      active: MembershipStatus.ACTIVE,
+      accepted: RelationshipStatus.ACCEPTED,
+    })
+    .getRawMany<{ businessId: string; provides: number | string }>();
+  return { own: rows.map((row) => row.businessId), provides: rows.some((row) => Number(row.provides) === 1) };
+}
+
+/**
+ * The branch of the clients the caller reaches through the providers they work for (or their token's
+ * business), their own businesses left out (those have their own branches): a join through the relationship,
+ * membership, assignment and client-group tables (relationships/provider-reach.ts), never a list of businesses.
+ * A provider reads a client's NOTICES-area notices: every one under business management, those of no program
+ * account or of one the relationship names under program management (the access table). An agency officer's
+ * standing reads the NOTICES and COLLECTIONS_NOTICES of every client of their businesses, assigned or not.
+ */
+function clientBranch(caller: NoticeCaller, own: string[], businessFilter: string | null): Predicate {
+  const outside = own.length ? ' AND n.business_id NOT IN (:...ownBusinesses)' : '';
+  const only = businessFilter ? ' AND n.business_id = :onlyBusiness' : '';
+  const base = `n.recipient_user_id IS NULL${outside}${only}`;
+  const branchScope = {
+    ...(own.length ? { ownBusinesses: own } : {}),
+    ...(businessFilter ? { onlyBusiness: businessFilter } : {}),
+  };
+  if (caller.officer) {
+    const clients =
+      'SELECT oc.client_business_id FROM business_relationship oc INNER JOIN business_membership om' +
+      ' ON om.business_id = oc.provider_business_id AND om.user_id = :me AND om.status = :reachActive' +
+      ' WHERE oc.status = :reachAccepted';
+    return {
+      sql: `${base} AND n.area IN (:...officerAreas) AND n.business_id IN (${clients})`,
+      params: {
+        ...branchScope,
+        officerAreas: [AccessArea.NOTICES, AccessArea.COLLECTIONS_NOTICES],
+        reachActive: MembershipStatus.ACTIVE,
+        reachAccepted: RelationshipStatus.ACCEPTED,
+      },
+      index: 'IDX_notice_business_list',
+    };
+  }
+  const reach = providerReach(caller);
+  const scoped = providerReach(caller, 'sr', 'spm');
+  return {
+    sql:
+      `${base} AND n.area = :providerArea AND n.business_id IN (SELECT r.client_business_id FROM ${reach.from} WHERE ${reach.where})` +
+      ` AND (n.program_account_id IS NULL OR EXISTS (SELECT 1 FROM ${scoped.from} WHERE ${scoped.where}` +
+      ' AND sr.client_business_id = n.business_id AND (sr.type = :wholeBusiness OR EXISTS (SELECT 1 FROM' +
+      ' relationship_program_account srp WHERE srp.relationship_id = sr.id AND srp.program_account_id = n.program_account_id))))',
+    params: {
+      ...reach.params,
+      ...branchScope,
+      providerArea: AccessArea.NOTICES,
+      wholeBusiness: RelationshipType.BUSINESS_MANAGEMENT,
+    },
+    index: 'IDX_notice_business_list',
+  };
 }
 
 /** Which notices the caller may see: one branch per audience (the caller as person, each reachable business). */
@@ -69,16 +138,19 @@ interface Visibility {
 }
 
 /**
- * Which notices the caller may see, as SQL: those addressed to them, and for each business they reach, its
- * notices whose area the access table lets them view (within their program scope for IN_SCOPE rules). The
- * standings come from the request's StandingSource (the same loader @access reads).
+ * Which notices the caller may see, as SQL: those addressed to them; for each of their own businesses, its
+ * notices whose area the access table lets them view (within their program scope for IN_SCOPE rules), from
+ * the request's StandingSource (the same loader @access reads); and the notices of the clients they reach as a
+ * provider, in one branch joined in SQL (clientBranch). A person belongs to a few businesses: their branches
+ * stay index walks in order; a provider's clients, however many, are one branch.
  */
 async function visibility(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
   businessFilter: string | null,
 ): Promise<Visibility> {
+  const userId = caller.userId;
   const branches: Predicate[] = [
     businessFilter
       ? {
@@ -88,8 +160,8 @@ async function visibility(
         }
       : { sql: 'n.recipient_user_id = :me', params: { me: userId }, index: 'IDX_notice_recipient_list' },
   ];
-  let businesses = await reachableBusinesses(dataSource, userId);
-  if (businessFilter) businesses = businesses.filter((id) => id === businessFilter);
+  const { own, provides } = await ownBusinesses(dataSource, caller);
+  const businesses = businessFilter ? own.filter((id) => id === businessFilter) : own;
   const standings = await Promise.all(businesses.map((id) => access.standing(id)));
   businesses.forEach((businessId, i) => {
     const params: Record<string, unknown> = {};
@@ -118,6 +190,8 @@ async function visibility(
       index: 'IDX_notice_business_list',
     });
   });
+  if (provides && !(businessFilter && own.includes(businessFilter)))
+    branches.push(clientBranch(caller, own, businessFilter));
   return {
     branches,
     any: {
@@ -203,7 +277,7 @@ const MAX_LIST_BRANCHES = 400;
 export async function noticeListStatements(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
   now: Date,
   filter: NoticeFilterInput | null | undefined,
   size: number,
@@ -212,7 +286,8 @@ export async function noticeListStatements(
   const from = filter?.from ? checkDay(filter.from, 'filter.from') : defaultFrom(now);
   const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
   const position = after ? decodeNoticeCursor(after) : null;
-  const visible = await visibility(dataSource, access, userId, filter?.businessId ?? null);
+  const userId = caller.userId;
+  const visible = await visibility(dataSource, access, caller, filter?.businessId ?? null);
   const filtered = (where: Predicate) => {
     const q = baseQuery(dataSource, userId, where).andWhere(
       'n.display_date >= :from AND n.display_date <= :to',
@@ -243,9 +318,16 @@ export async function noticeListStatements(
   };
   const arms = visible.branches.length <= MAX_LIST_BRANCHES ? visible.branches.map(arm) : [arm(visible.any)];
   return {
+    // The page's notices and the caller's reads of them come with it: the walk picks size + 1 ids, the outer
+    // query reads those rows by primary key (the caller sorts them again: the outer query has no ORDER BY, so
+    // that nothing but the walk is ever sorted).
     page: {
-      sql: `${arms.map((a) => a.sql).join(' UNION ALL ')} ORDER BY ${quote('displayDate')} DESC, ${quote('id')} DESC LIMIT ${size + 1}`,
-      params: arms.flatMap((a) => a.params),
+      sql:
+        `SELECT ${entityColumns(dataSource, Notice, 'nn', 'nn_')}, nr.read_at AS nr_read_at FROM (` +
+        `${arms.map((a) => a.sql).join(' UNION ALL ')} ORDER BY ${quote('displayDate')} DESC, ${quote('id')} DESC LIMIT ${size + 1}` +
+        `) ${quote('p')} INNER JOIN ${quote('notice')} nn ON nn.id = ${quote('p')}.${quote('id')}` +
+        ` LEFT JOIN ${quote('notice_read')} nr ON nr.notice_id = nn.id AND nr.user_id = ?`,
+      params: [...arms.flatMap((a) => a.params), userId],
     },
     count: sumOfCounts(dataSource, visible, (where) => filtered(where)),
   };
@@ -282,36 +364,37 @@ function sumOfCounts(
 
 /**
  * The caller's notices, newest first, `size` at a time after `after`: keyset on (display_date, id), which
- * the indexes (business_id | recipient_user_id, display_date, id) serve (see noticeListStatements). Three
- * statements whatever the page's length: the page's ids, its notices, the caller's reads of them. Throws
+ * the indexes (business_id | recipient_user_id, display_date, id) serve (see noticeListStatements). One
+ * statement whatever the page's length (the page with its notices and the caller's reads of them), after the
+ * caller's own businesses and their standings (none for a token). Throws
  * BAD_USER_INPUT on a bad date or cursor.
  */
 export async function listNotices(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
   now: Date,
   filter: NoticeFilterInput | null | undefined,
   size: number,
   after: string | null | undefined,
 ): Promise<NoticePage> {
-  const statements = await noticeListStatements(dataSource, access, userId, now, filter, size, after);
-  const positions = await dataSource.query<Array<{ id: string }>>(
+  const statements = await noticeListStatements(dataSource, access, caller, now, filter, size, after);
+  const raw = await dataSource.query<Array<Record<string, unknown>>>(
     statements.page.sql,
     statements.page.params,
   );
-  const ids = positions.slice(0, size).map((p) => p.id);
-  const [notices, reads] = ids.length
-    ? await Promise.all([
-        dataSource.getRepository(Notice).findBy({ id: In(ids) }),
-        dataSource.getRepository(NoticeRead).findBy({ userId, noticeId: In(ids) }),
-      ])
-    : [[], []];
-  const byId = new Map(notices.map((n) => [n.id, n]));
-  const readAt = new Map(reads.map((r) => [r.noticeId, r.readAt]));
+  const readAt = dataSource.getMetadata(NoticeRead).findColumnWithPropertyName('readAt')!;
+  const rows = raw
+    .map((row) => ({
+      ...hydrate(dataSource, Notice, row, 'nn_')!,
+      readAt: (dataSource.driver.prepareHydratedValue(row.nr_read_at, readAt) as Date | null) ?? null,
+    }))
+    .sort((a, b) =>
+      a.displayDate !== b.displayDate ? (a.displayDate < b.displayDate ? 1 : -1) : a.id < b.id ? 1 : -1,
+    );
   return {
-    rows: ids.map((id) => ({ ...byId.get(id)!, readAt: readAt.get(id) ?? null })),
-    hasNextPage: positions.length > size,
+    rows: rows.slice(0, size),
+    hasNextPage: rows.length > size,
     totalCount: async () => {
       const [row] = await dataSource.query<Array<{ total: number | string }>>(
         statements.count.sql,
@@ -326,10 +409,11 @@ export async function listNotices(
 export async function findVisibleNotice(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
   id: string,
 ): Promise<NoticeRow | null> {
-  const visible = await visibility(dataSource, access, userId, null);
+  const userId = caller.userId;
+  const visible = await visibility(dataSource, access, caller, null);
   const notice = await baseQuery(dataSource, userId, visible.any).andWhere('n.id = :id', { id }).getOne();
   if (!notice) return null;
   const read = await dataSource.getRepository(NoticeRead).findOneBy({ noticeId: id, userId });
@@ -343,9 +427,10 @@ export async function findVisibleNotice(
 export async function unreadCountStatement(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
 ): Promise<SqlStatement> {
-  const visible = await visibility(dataSource, access, userId, null);
+  const userId = caller.userId;
+  const visible = await visibility(dataSource, access, caller, null);
   return sumOfCounts(dataSource, visible, (where) =>
     baseQuery(dataSource, userId, where)
       .leftJoin(NoticeRead, 'r', 'r.notice_id = n.id AND r.user_id = :me')
@@ -357,9 +442,9 @@ export async function unreadCountStatement(
 export async function unreadCount(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
 ): Promise<number> {
-  const statement = await unreadCountStatement(dataSource, access, userId);
+  const statement = await unreadCountStatement(dataSource, access, caller);
   const [row] = await dataSource.query<Array<{ total: number | string }>>(statement.sql, statement.params);
   return Number(row?.total ?? 0);
 }
@@ -368,16 +453,16 @@ export async function unreadCount(
 export async function markNoticeRead(
   dataSource: DataSource,
   access: StandingSource,
-  userId: string,
+  caller: NoticeCaller,
   id: string,
   now: Date,
 ): Promise<NoticeRow | null> {
-  const notice = await findVisibleNotice(dataSource, access, userId, id);
+  const notice = await findVisibleNotice(dataSource, access, caller, id);
   if (!notice) return null;
   if (notice.readAt) return notice;
   try {
     await inTransaction(dataSource, (manager) =>
-      manager.insert(NoticeRead, { noticeId: id, userId, readAt: now }),
+      manager.insert(NoticeRead, { noticeId: id, userId: caller.userId, readAt: now }),
     );
   } catch (error) {
     // Two tabs opening it at once: the other one recorded it.

@@ -1,37 +1,28 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { In, type DataSource } from 'typeorm';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
-import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { queryNamed } from '../../common/database/named-sql.js';
+import { listConnection } from '../../common/graphql/list-connection.js';
+import { PageArgs } from '../../common/graphql/page-args.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessNode } from '../businesses/business-view.service.js';
-import { BusinessMembership } from '../businesses/businesses.entities.js';
-import { BusinessConnection, BusinessNode, MembershipStatus } from '../businesses/businesses.types.js';
+import { BusinessConnection, BusinessNode } from '../businesses/businesses.types.js';
 import { Viewer } from '../users/viewer.type.js';
-import { loadProviderStandings } from './provider-standings.js';
-import { BusinessRelationship } from './relationships.entities.js';
-import { RelationshipStatus } from './relationships.types.js';
+import { providerReach } from './provider-reach.js';
 
 /**
  * The clients a person can act for through the service providers they work for: an accepted relationship,
- * and the person is the provider's BAM or assigned to the client (directly or through a group). A fixed
- * number of statements whatever the number of clients.
+ * and the person is the provider's BAM or assigned to the client (directly or through a group). One
+ * statement whatever the number of clients (relationships/provider-reach.ts).
  */
 export async function actingForClientIds(dataSource: DataSource, userId: string): Promise<string[]> {
-  const memberships = await dataSource.getRepository(BusinessMembership).find({
-    select: { id: true, businessId: true },
-    where: { userId, status: MembershipStatus.ACTIVE },
-  });
-  if (!memberships.length) return [];
-  const relationships = await dataSource.getRepository(BusinessRelationship).find({
-    select: { id: true, clientBusinessId: true },
-    where: {
-      providerBusinessId: In(memberships.map((m) => m.businessId)),
-      status: RelationshipStatus.ACCEPTED,
-    },
-  });
-  const candidates = [...new Set(relationships.map((r) => r.clientBusinessId))];
-  const standings = await loadProviderStandings(dataSource, userId, candidates);
-  return [...new Set(standings.filter((s) => s.assigned).map((s) => s.clientBusinessId))];
+  const reach = providerReach({ userId, token: null });
+  const rows = await queryNamed<Array<{ clientBusinessId: string }>>(
+    dataSource,
+    `SELECT DISTINCT r.client_business_id AS clientBusinessId FROM ${reach.from} WHERE ${reach.where}`,
+    reach.params,
+  );
+  return rows.map((row) => row.clientBusinessId);
 }
 
 @Resolver(() => Viewer)
@@ -58,8 +49,7 @@ export class ViewerActingForResolver {
   async actingForConnection(
     @Root() viewer: Viewer,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, FIRST_ARG) first: number | null,
-    @Arg('after', () => String, AFTER_ARG) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<BusinessConnection> {
     return listConnection(
       await this.actingFor(viewer, ctx),

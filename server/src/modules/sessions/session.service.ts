@@ -3,6 +3,7 @@ import { type DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { inTransaction } from '../../common/database/transactions.js';
+import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
 import { recordSecurityEvents } from '../audit/audit.service.js';
 import { SecurityEventType } from '../audit/security-event.types.js';
 import { User } from '../users/user.entity.js';
@@ -129,10 +130,15 @@ export async function resolveSession(
   token: string,
 ): Promise<ActiveSession | null> {
   const now = config.now();
-  const session = await dataSource.getRepository(UserSession).findOne({
-    where: { tokenHash: hashSessionToken(token) },
-    relations: { user: true },
-  });
+  // One statement, the session joined with its person (a find with relations and a limit takes two).
+  const [row] = await queryNamed<Array<Record<string, unknown>>>(
+    dataSource,
+    `SELECT ${entityColumns(dataSource, UserSession, 's', 's_')}, ${entityColumns(dataSource, User, 'u', 'u_')}` +
+      ' FROM user_session s INNER JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :hash',
+    { hash: hashSessionToken(token) },
+  );
+  const session = row ? hydrate(dataSource, UserSession, row, 's_') : null;
+  if (session) session.user = hydrate(dataSource, User, row, 'u_')!;
   if (!session?.user) return null;
   if (now >= idleExpiresAt(session, config) || session.user.revokedAt) {
     await inTransaction(dataSource, (manager) => manager.delete(UserSession, { id: session.id }));
