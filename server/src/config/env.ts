@@ -53,7 +53,7 @@ const envSchema = z
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
     API_QUERY_COST_MAX: z.coerce.number().int().min(1).max(1_000_000).default(5000),
     API_COST_BUCKET_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10000),
-    API_COST_RESTORE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    API_COST_RESTORE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(1500),
     TRUSTED_DOCUMENTS: z.enum(['off', 'browser']).default('off'),
     PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
     DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
