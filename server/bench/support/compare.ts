@@ -1,4 +1,7 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { type DataSource } from 'typeorm';
 import { bench, describe } from 'vitest';
@@ -39,10 +42,10 @@ export interface Comparison {
   driver: DriverName | 'none';
   /** What the real side is measured against. */
   floorName: string;
-  /** One request (or sign-in) of the real path; throws on a wrong answer. */
-  real: () => Promise<void>;
+  /** The real path: HTTP requests (sent from a worker thread), or a call that throws on a wrong answer. */
+  real: Side;
   /** The same through the floor. */
-  floor: () => Promise<void>;
+  floor: Side;
   requests: number;
   concurrency: number;
   /** SQL statements of one real request, and of the floor's (null: no database on that side). */
@@ -67,11 +70,55 @@ export interface Outcome {
   met: boolean;
 }
 
+/** POSTs of `bodies` (in turn) to `url`, each answer checked for status 200 and no errors. */
+export interface HttpSide {
+  url: string;
+  headers: Record<string, string>;
+  bodies: string[];
+}
+
+export type Side = HttpSide | (() => Promise<void>);
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** Runs `n` calls of `work`, `concurrency` at a time; answers the wall time and each call's latency. */
-async function batch(work: () => Promise<void>, n: number, concurrency: number) {
+interface Batch {
+  wall: number;
+  latencies: number[];
+}
+
+let client: Worker | undefined;
+let sent = 0;
+
+/** Runs `n` requests of an HTTP side in the load worker (started once, kept for the run). */
+function httpBatch(side: HttpSide, n: number, concurrency: number): Promise<Batch> {
+  client ??= new Worker(new URL('./load-worker.mjs', import.meta.url));
+  client.unref();
+  const worker = client;
+  const offset = sent;
+  sent += n;
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => {
+      worker.off('message', answered);
+      reject(error);
+    };
+    const answered = (result: Batch & { failure: string | null }) => {
+      worker.off('error', failed);
+      if (result.failure) reject(new Error(result.failure));
+      else resolve(result);
+    };
+    worker.once('message', answered);
+    worker.once('error', failed);
+    worker.postMessage({ ...side, n, concurrency, offset });
+  });
+}
+
+/** Runs `n` calls of a side, `concurrency` at a time; answers the wall time and each call's latency. */
+function batch(side: Side, n: number, concurrency: number): Promise<Batch> {
+  return typeof side === 'function' ? callBatch(side, n, concurrency) : httpBatch(side, n, concurrency);
+}
+
+async function callBatch(work: () => Promise<void>, n: number, concurrency: number): Promise<Batch> {
   const latencies: number[] = [];
   let started = 0;
   const begin = performance.now();
@@ -133,7 +180,27 @@ export async function compare(c: Comparison): Promise<Outcome> {
       (c.target.statements === undefined || (c.statements.real ?? 0) <= c.target.statements),
   };
   report(outcome);
+  if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
   return outcome;
+}
+
+/**
+ * BENCH_PROFILE=<dir>: after the comparison, the real side again under V8's CPU profiler (vitest's workers
+ * exit before `node --cpu-prof` would write), saved as <dir>/<scenario>-<driver>.cpuprofile for Chrome's
+ * DevTools or bench/support/profile-summary.mjs.
+ */
+async function profile(c: Comparison, dir: string): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  await batch(c.real, Math.max(c.concurrency, Math.ceil(c.requests / 2)), c.concurrency);
+  const { profile: result } = await session.post('Profiler.stop');
+  session.disconnect();
+  mkdirSync(dir, { recursive: true });
+  const name = `${c.scenario}-${c.driver}`.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+  writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(result));
 }
 
 const machine = () =>
