@@ -1,17 +1,19 @@
 // `npm run bench`: the notices list with a million notices, through the real GraphQL path (HTTP, session,
 // access table, service), on SQLite, and on MySQL when MYSQL_URL is set. The fill goes straight into the
-// tables (test/support/notice-fill.ts); the figures measured are in docs/notices.md.
+// tables (test/support/notice-fill.ts); the figures measured are in docs/notices.md. The heaviest scenario:
+// BENCH=notices runs it alone, any other BENCH list leaves it out (docs/performance.md).
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { encodeNoticeCursor } from '../src/modules/notices/notices.service.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
 } from '../src/modules/registry/reference-data.service.js';
-import { drivers, type DriverName } from '../test/support/databases.js';
+import { type DriverName } from '../test/support/databases.js';
 import { fillNotices } from '../test/support/notice-fill.js';
 import { NOTICES, UNREAD } from '../test/support/notices.js';
 import { BN, person, registerDirectly, type Person } from '../test/support/relationships.js';
 import { startTestApp, type TestApp } from '../test/support/test-app.js';
+import { benchDrivers, selected, skippedUnless } from './support/compare.js';
 
 /** 100,000 for the measured business, 800,000 across 2,000 others, 100,000 addressed to 9,901 persons. */
 const OWN = 100_000;
@@ -102,6 +104,9 @@ async function ask(fixture: Fixture, query: string, variables?: Record<string, u
 }
 
 // Top-level hooks: vitest 4's bench runner does not run hooks declared inside a describe.
+/** The drivers this run fills a million notices in: none unless the notices scenario is selected. */
+const drivers: DriverName[] = selected('notices') ? benchDrivers() : [];
+
 beforeAll(async () => {
   try {
     for (const driver of drivers) fixtures.set(driver, await setUp(driver));
@@ -115,6 +120,7 @@ afterAll(async () => {
   for (const fixture of fixtures.values()) await fixture.t.close();
 });
 
+skippedUnless(drivers.length > 0, 'notices list, 1,000,000 notices');
 for (const driver of drivers)
   describe(`notices list, 1,000,000 notices (${driver})`, () => {
     const f = () => fixtures.get(driver)!;

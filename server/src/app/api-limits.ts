@@ -4,15 +4,18 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import {
   type ASTVisitor,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   getNamedType,
   getNullableType,
   GraphQLError,
   type GraphQLField,
   GraphQLInterfaceType,
+  type GraphQLNamedType,
   GraphQLObjectType,
   type GraphQLSchema,
   type GraphQLType,
+  GraphQLUnionType,
   isLeafType,
   isListType,
   Kind,
@@ -151,7 +154,7 @@ export function validationRules(limits: ApiLimits) {
 
 function firstArgument(
   field: GraphQLField<unknown, unknown>,
-  node: import('graphql').FieldNode,
+  node: FieldNode,
   variables: Record<string, unknown>,
 ): number | undefined {
   const definition = field.args.find((arg) => arg.name === 'first');
@@ -164,60 +167,109 @@ function firstArgument(
 }
 
 /**
- * The static cost of a selection: every object (or list item) 1; a field with `first` (a connection) 2, plus
- * its lists (edges, nodes) counted `first` times; any other list LIST_COST_SIZE times its item; scalars 0. Interfaces and unions add up every branch: an upper bound.
+ * What one object of a type weighs: 1, a row the server reads or builds; 0 for the shape of a page (its
+ * edges and its pageInfo), which comes with the rows and costs nothing of its own. A connection object is
+ * 1: the statement that reads the page.
+ */
+export function objectWeight(type: GraphQLNamedType): number {
+  return type.name === 'PageInfo' || type.name.endsWith('Edge') ? 0 : 1;
+}
+
+type Fragments = Map<string, FragmentDefinitionNode>;
+
+/**
+ * The fields a selection set asks of an object of `parent` (through fragments, each once), grouped by
+ * response key as graphql-js executes them: an alias asked twice is answered (and charged) once.
+ */
+function fieldsOf(
+  set: SelectionSetNode,
+  fragments: Fragments,
+  into: Map<string, { field: FieldNode; sets: SelectionSetNode[] }> = new Map(),
+  seen: Set<string> = new Set(),
+): Map<string, { field: FieldNode; sets: SelectionSetNode[] }> {
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) {
+      const key = s.alias?.value ?? s.name.value;
+      const entry = into.get(key) ?? { field: s, sets: [] };
+      if (s.selectionSet) entry.sets.push(s.selectionSet);
+      into.set(key, entry);
+    } else if (s.kind === Kind.INLINE_FRAGMENT) fieldsOf(s.selectionSet, fragments, into, seen);
+    else if (!seen.has(s.name.value)) {
+      const fragment = fragments.get(s.name.value);
+      seen.add(s.name.value);
+      if (fragment) fieldsOf(fragment.selectionSet, fragments, into, seen);
+    }
+  }
+  return into;
+}
+
+function fieldMap(type: GraphQLNamedType, name: string) {
+  if (!(type instanceof GraphQLObjectType || type instanceof GraphQLInterfaceType)) return undefined;
+  return type.getFields()[name];
+}
+
+/** A field of the type, or of one of an abstract type's possible types (selected through a fragment). */
+function findField(
+  schema: GraphQLSchema,
+  parent: GraphQLNamedType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  const own = fieldMap(parent, name);
+  if (own) return own;
+  if (parent instanceof GraphQLInterfaceType || parent instanceof GraphQLUnionType)
+    for (const possible of schema.getPossibleTypes(parent)) {
+      const field = possible.getFields()[name];
+      if (field) return field;
+    }
+  return undefined;
+}
+
+/**
+ * The static cost of a selection on one object of `type` (docs/api.md, "Limits and cost"): each object
+ * objectWeight (1; a page's edges and pageInfo 0), scalars 0; a connection (a field with `first`) counts
+ * its lists (edges, nodes) `first` times; any other list LIST_COST_SIZE times. Interfaces and unions add up
+ * every branch: an upper bound.
  */
 export function selectionCost(
   schema: GraphQLSchema,
   type: GraphQLType,
   set: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
+  fragments: Fragments,
   variables: Record<string, unknown>,
-  seen: Set<string> = new Set(),
   /** Inside a connection: the `first` its lists (edges, nodes) are counted with. */
   pageItems = 1,
 ): number {
   const parent = getNamedType(type);
   let cost = 0;
-  for (const s of set.selections) {
-    if (s.kind === Kind.INLINE_FRAGMENT) {
-      const on = s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? parent) : parent;
-      cost += selectionCost(schema, on, s.selectionSet, fragments, variables, seen, pageItems);
-      continue;
-    }
-    if (s.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = fragments.get(s.name.value);
-      if (!fragment || seen.has(s.name.value)) continue;
-      const on = schema.getType(fragment.typeCondition.name.value) ?? parent;
-      cost += selectionCost(
-        schema,
-        on,
-        fragment.selectionSet,
-        fragments,
-        variables,
-        new Set([...seen, s.name.value]),
-      );
-      continue;
-    }
-    if (
-      s.name.value.startsWith('__') ||
-      !(parent instanceof GraphQLObjectType || parent instanceof GraphQLInterfaceType)
-    )
-      continue;
-    const field = parent.getFields()[s.name.value];
-    if (!field || isLeafType(getNamedType(field.type)) || !s.selectionSet) continue;
-    const first = firstArgument(field, s, variables);
-    if (first !== undefined) {
-      // A connection: 2, plus its lists (edges, nodes) `first` times; pageInfo and totalCount once.
-      cost += 2 + selectionCost(schema, field.type, s.selectionSet, fragments, variables, seen, first);
-      continue;
-    }
-    const inner = selectionCost(schema, field.type, s.selectionSet, fragments, variables, seen);
-    if (isListType(getNullableType(field.type)))
-      cost += (parent.name.endsWith('Connection') ? pageItems : LIST_COST_SIZE) * (1 + inner);
-    else cost += 1 + inner;
+  for (const { field: node, sets } of fieldsOf(set, fragments).values()) {
+    if (node.name.value.startsWith('__') || sets.length === 0) continue;
+    const field = findField(schema, parent, node.name.value);
+    if (!field || isLeafType(getNamedType(field.type))) continue;
+    const first = firstArgument(field, node, variables);
+    const items = first ?? pageItems;
+    const inner = (s: SelectionSetNode) => selectionCost(schema, field.type, s, fragments, variables, items);
+    const one = objectWeight(getNamedType(field.type)) + sets.reduce((sum, s) => sum + inner(s), 0);
+    const isList = isListType(getNullableType(field.type));
+    cost += isList ? (parent.name.endsWith('Connection') ? pageItems : LIST_COST_SIZE) * one : one;
   }
   return cost;
+}
+
+/** The root type of an operation. */
+function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+  return operation.operation === OperationTypeNode.MUTATION
+    ? schema.getMutationType()
+    : operation.operation === OperationTypeNode.SUBSCRIPTION
+      ? schema.getSubscriptionType()
+      : schema.getQueryType();
+}
+
+function fragmentsOf(document: DocumentNode): Fragments {
+  return new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
 }
 
 export function operationCost(
@@ -226,30 +278,54 @@ export function operationCost(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): number {
-  const fragments = new Map(
-    document.definitions.flatMap((d) =>
-      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
-    ),
-  );
-  const root =
-    operation.operation === OperationTypeNode.MUTATION
-      ? schema.getMutationType()
-      : operation.operation === OperationTypeNode.SUBSCRIPTION
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
+  const root = rootType(schema, operation);
   if (!root) return 0;
-  const cost = selectionCost(schema, root, operation.selectionSet, fragments, variables);
+  const cost = selectionCost(schema, root, operation.selectionSet, fragmentsOf(document), variables);
   const mutations =
     operation.operation === OperationTypeNode.MUTATION ? operation.selectionSet.selections.length : 0;
   return cost + mutations * MUTATION_COST;
 }
 
-/** Objects in a result: what the query really cost (Shopify's actualQueryCost). */
-export function resultCost(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + resultCost(item), 0);
-  if (value && typeof value === 'object')
-    return 1 + Object.values(value).reduce((sum: number, item) => sum + resultCost(item), 0);
-  return 0;
+/**
+ * What a result really cost (Shopify's actualQueryCost): the same weights as selectionCost, applied to the
+ * objects the answer holds (a page of 7 costs 7 nodes, not `first`; a null field nothing).
+ */
+function valueCost(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType,
+  set: SelectionSetNode,
+  fragments: Fragments,
+  value: Record<string, unknown>,
+): number {
+  let cost = 0;
+  for (const [key, { field: node, sets }] of fieldsOf(set, fragments)) {
+    const child = value[key];
+    if (sets.length === 0 || child === null || child === undefined || node.name.value.startsWith('__'))
+      continue;
+    const field = findField(schema, type, node.name.value);
+    if (!field) continue;
+    const named = getNamedType(field.type);
+    const one = (item: unknown): number =>
+      item && typeof item === 'object'
+        ? objectWeight(named) +
+          sets.reduce(
+            (sum, s) => sum + valueCost(schema, named, s, fragments, item as Record<string, unknown>),
+            0,
+          )
+        : 0;
+    cost += Array.isArray(child) ? child.reduce((sum: number, item) => sum + one(item), 0) : one(child);
+  }
+  return cost;
+}
+
+export function resultCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  data: Record<string, unknown>,
+): number {
+  const root = rootType(schema, operation);
+  return root ? valueCost(schema, root, operation.selectionSet, fragmentsOf(document), data) : 0;
 }
 
 export interface ThrottleStatus {
@@ -327,11 +403,7 @@ export function loadPersistedDocumentIds(file: string): Set<string> {
 }
 
 function selectsIntrospection(document: DocumentNode, operation: OperationDefinitionNode): boolean {
-  const fragments = new Map(
-    document.definitions.flatMap((d) =>
-      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
-    ),
-  );
+  const fragments = fragmentsOf(document);
   const walk = (set: SelectionSetNode, seen: Set<string>): boolean =>
     set.selections.some((s) => {
       if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type';
@@ -357,7 +429,12 @@ export function apiLimitsPlugin(
     limits.trustedDocuments === 'browser' ? loadPersistedDocumentIds(limits.persistedDocumentsFile) : null;
   return {
     requestDidStart() {
-      let charged: { key: string; requested: number; fixed: number } | null = null;
+      let charged: {
+        key: string;
+        requested: number;
+        fixed: number;
+        priced: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode };
+      } | null = null;
       let status: ThrottleStatus | null = null;
       return Promise.resolve({
         async didResolveOperation({ contextValue, document, operation, request, schema, source }) {
@@ -399,7 +476,7 @@ export function apiLimitsPlugin(
               : 0;
           if (requested > limits.maxQueryCost) {
             status = buckets.take(key, 0).status;
-            charged = { key, requested, fixed };
+            charged = { key, requested, fixed, priced: { schema, document, operation } };
             throw new AppError(
               ErrorCode.QUERY_TOO_COSTLY,
               'errors.queryTooCostly',
@@ -409,7 +486,7 @@ export function apiLimitsPlugin(
           }
           const taken = buckets.take(key, requested);
           status = taken.status;
-          charged = { key, requested, fixed };
+          charged = { key, requested, fixed, priced: { schema, document, operation } };
           if (!taken.ok) {
             const seconds = Math.max(
               1,
@@ -435,8 +512,9 @@ export function apiLimitsPlugin(
           );
           let actual = 0;
           if (!throttled) {
-            // Objects answered (the root `data` object aside), plus the fixed cost of mutations, at most what was asked.
-            const objects = result.data ? resultCost(result.data) - 1 : 0;
+            // The objects answered, weighed as the request was, plus the fixed cost of mutations, at most what was asked.
+            const { schema, document, operation } = charged.priced;
+            const objects = result.data ? resultCost(schema, document, operation, result.data) : 0;
             actual = Math.min(charged.requested, charged.fixed + objects);
             status = buckets.refund(charged.key, charged.requested - actual);
           }

@@ -170,7 +170,7 @@ export const envSchema = z
       'Cost budget of each caller (token, browser session, or address), reported in `extensions.cost`.',
     ),
     API_COST_RESTORE_RATE: documented(
-      z.coerce.number().int().min(1).max(1_000_000).default(500),
+      z.coerce.number().int().min(1).max(1_000_000).default(1500),
       'Points per second the budget refills; a spent budget is HTTP 429 `THROTTLED`.',
     ),
     TRUSTED_DOCUMENTS: documented(

@@ -1,4 +1,6 @@
+import { In } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NoticeRead } from '../../src/modules/notices/notices.entities.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
@@ -159,11 +161,38 @@ describe.each(drivers)('notices query plans on %s', (driver) => {
     expect(withCount.map((s) => /count\(/i.test(s.sql))).toEqual([false, true]);
   });
 
-  it('the bell’s unread count searches the indexes', async () => {
+  it('the bell’s unread count searches the indexes, and stops at 100', async () => {
     const [count] = await statementsOf(async () => {
-      // 300 of the business and 50 of the person, every other one read; and the registration's own notice.
-      expect(payload<number>(await bam.client.gql(UNREAD))).toBe(176);
+      // 300 of the business and 50 of the person, every other one read, and the registration's own notice:
+      // 176 unread, counted up to 100 (the app shows "99+").
+      expect(payload<number>(await bam.client.gql(UNREAD))).toBe(100);
     });
     await expectIndexed(count, false);
+    expect(count.sql).toMatch(/LIMIT 100\) `?"?unread/);
+  });
+
+  it('the bell counts exactly up to 99, and 100 means "100 or more", in one statement on notices', async () => {
+    const unreadIds = async () =>
+      (
+        await t.dataSource.query<Array<{ id: string }>>(
+          'SELECT n.id FROM notice n LEFT JOIN notice_read r ON r.notice_id = n.id AND r.user_id = ? WHERE (n.business_id = ? OR n.recipient_user_id = ?) AND r.notice_id IS NULL',
+          [bam.userId, businessId, bam.userId],
+        )
+      ).map((row) => row.id);
+    const read = (ids: string[]) =>
+      t.dataSource
+        .getRepository(NoticeRead)
+        .insert(ids.map((noticeId) => ({ noticeId, userId: bam.userId, readAt: new Date() })));
+    const ids = await unreadIds();
+    expect(ids.length).toBeGreaterThan(100);
+    // Read all but 100, then one more: 100 unread (shown "99+"), then 99.
+    await read(ids.slice(100));
+    expect(payload<number>(await bam.client.gql(UNREAD))).toBe(100);
+    await read(ids.slice(99, 100));
+    const statements = await statementsOf(async () => {
+      expect(payload<number>(await bam.client.gql(UNREAD))).toBe(99);
+    });
+    expect(statements).toHaveLength(1);
+    await t.dataSource.getRepository(NoticeRead).delete({ userId: bam.userId, noticeId: In(ids.slice(99)) });
   });
 });

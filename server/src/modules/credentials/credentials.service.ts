@@ -267,7 +267,9 @@ export async function signInLocal(
     return fail([formProblem('CREDENTIAL_REVOKED')]);
   }
   const started = await inTransaction(dataSource, async (manager) => {
-    await clearFailures(manager, keyHash);
+    // Most sign-ins follow no failure: the throttle check already saw there is nothing to clear (a failure
+    // counted since then is a later attempt's, and stays counted).
+    if (verdict.failuresOnRecord) await clearFailures(manager, keyHash);
     return startSessionIn(manager, config, {
       userId: user.id,
       ipAddress: client.ipAddress,

@@ -143,7 +143,10 @@ export class NoticesResolver {
     return row ? noticeNode(row, ctx.lang) : null;
   }
 
-  @Query(() => Int, { description: 'How many of the caller’s notices they have not opened (the bell).' })
+  @Query(() => Int, {
+    description:
+      'How many of the caller’s notices they have not opened (the bell), counted up to 100: 100 means 100 or more (the app shows “99+”).',
+  })
   async unreadNoticeCount(@Ctx() ctx: AppContext): Promise<number> {
     const { user } = requireTermsAccepted(ctx);
     return unreadCount(ctx.dataSource, ctx.access, noticeCaller(ctx, user));

@@ -271,7 +271,10 @@ export class NoticeConnection {
   @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'Every notice matching the filter (for “1 to 10 of 13”).' })
+  @Field(() => Int, {
+    description:
+      'Every notice matching the filter (for “1 to 10 of 13”), within its date range: by default the last 6 months, not all time. Counted only when asked for.',
+  })
   totalCount: number;
 }
 
@@ -343,7 +346,10 @@ export class MarkNoticeReadPayload {
   })
   notice: NoticeNode | null;
 
-  @Field(() => Int, { description: 'How many of the caller’s notices are still unread.' })
+  @Field(() => Int, {
+    description:
+      'How many of the caller’s notices are still unread, counted up to 100: 100 means 100 or more (the app shows “99+”).',
+  })
   unreadCount: number;
 }
 

@@ -11,7 +11,12 @@ import { AddressThrottle, CredentialThrottle } from './throttle.entities.js';
 // Counters live in the database so that every process of a deployment shares them.
 
 export type ThrottleVerdict =
-  { blocked: false } | { blocked: true; code: 'LOCKED' | 'THROTTLED'; retryAt: Date };
+  | {
+      blocked: false;
+      /** The credential has failures on record (a row to clear on success); false: nothing to clear. */
+      failuresOnRecord: boolean;
+    }
+  | { blocked: true; code: 'LOCKED' | 'THROTTLED'; retryAt: Date };
 
 export interface FailureOutcome {
   failedAttempts: number;
@@ -52,7 +57,7 @@ export async function checkThrottles(
   const credential = await dataSource.getRepository(CredentialThrottle).findOneBy({ keyHash });
   if (credential?.lockedUntil && credential.lockedUntil > now)
     return { blocked: true, code: 'LOCKED', retryAt: credential.lockedUntil };
-  return { blocked: false };
+  return { blocked: false, failuresOnRecord: credential !== null };
 }
 
 /** Reads a row for update: a row lock on MySQL; SQLite transactions are already one at a time. */

@@ -119,6 +119,22 @@ describe('notices', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe(query));
     await waitFor(async () => expect((await select('Type of notice')).value).toBe(''));
   });
+  it.each([
+    ['en', 99, 'Notices, 99 unread'],
+    ['en', 100, 'Notices, 99+ unread'],
+    ['fr', 100, 'Avis, 99+ non lus'],
+  ])(
+    'the bell (%s) with a count of %i says "%s": the server counts up to 100',
+    async (lang, unread, text) => {
+      renderRoute(`/${lang}/notices${query}`, [
+        ...signedIn,
+        header,
+        ...pages,
+        always(UnreadNoticeCountDocument, () => ({ unreadNoticeCount: unread })),
+      ]);
+      expect(await screen.findByText(text)).toBeInTheDocument();
+    },
+  );
 
   it('reaches page 2 from the URL alone by walking forward from the start', async () => {
     renderRoute(`/fr/notices${query}&page=2`, [...signedIn, header, ...pages]);
