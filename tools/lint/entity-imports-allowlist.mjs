@@ -20,12 +20,6 @@ export const entityImportAllowlist = {
     'profiles/personal-profile.entity.ts#PersonalProfileRecord',
   ],
   // 3. Reads and writes of another module's tables: to move behind that module's service or loader.
-  'modules/access/standing-source.ts': [
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'businesses/businesses.entities.ts#MembershipProgramAccount',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-    'client-groups/client-groups.entities.ts#ClientGroupMember',
-  ],
   'modules/api-tokens/api-tokens.service.ts': [
     'businesses/businesses.entities.ts#Business',
     'businesses/businesses.entities.ts#BusinessMembership',
@@ -110,19 +104,11 @@ export const entityImportAllowlist = {
     'businesses/businesses.entities.ts#BusinessMembership',
     'registry/program-account.entity.ts#RegistryProgramAccount',
     'registry/registry-business.entity.ts#RegistryBusiness',
-    'relationships/relationships.entities.ts#BusinessRelationship',
   ],
   'modules/officers/officers.service.ts': ['users/user.entity.ts#User'],
   'modules/relationships/access-owners.ts': [
     'businesses/businesses.entities.ts#Business',
     'client-groups/client-groups.entities.ts#ClientGroup',
-  ],
-  'modules/relationships/acting-for.resolver.ts': ['businesses/businesses.entities.ts#BusinessMembership'],
-  'modules/relationships/provider-standings.ts': [
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-    'client-groups/client-groups.entities.ts#ClientGroupMember',
-    'client-groups/client-groups.entities.ts#EmployeeAssignment',
   ],
   'modules/relationships/relationships.resolver.ts': [
     'registry/program-account.entity.ts#RegistryProgramAccount',

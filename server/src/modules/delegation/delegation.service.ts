@@ -9,7 +9,7 @@ import {
 import { PageInfo } from '../../common/graphql/connection.js';
 import { reachCallerOf } from '../access/standing-source.js';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import { registryBusinessRow } from '../registry/registry-lookups.service.js';
 import { providerReach } from '../relationships/provider-reach.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessName, personSummary } from '../businesses/business-view.service.js';
@@ -71,7 +71,7 @@ type PageRow = Record<string, unknown> & {
 export interface ClientAccessRow {
   relationship: BusinessRelationship;
   client: Business;
-  registry: RegistryBusiness | null;
+  registry: ReturnType<typeof registryBusinessRow.hydrate>;
   /** The accounts in scope, by number: every account of the client (business management), else the named. */
   programAccounts: ProgramAccountSummary[];
 }
@@ -115,7 +115,7 @@ export async function clientAccessPage(
   const rows = await queryNamed<Array<PageRow>>(
     dataSource,
     `SELECT ${entityColumns(dataSource, BusinessRelationship, 'p', 'r_')}, ${entityColumns(dataSource, Business, 'b', 'b_')},` +
-      ` ${entityColumns(dataSource, RegistryBusiness, 'rb', 'rb_')}, a.id AS a_id, a.account_number AS a_number, a.name AS a_name` +
+      ` ${registryBusinessRow.columns(dataSource, 'rb', 'rb_')}, a.id AS a_id, a.account_number AS a_number, a.name AS a_name` +
       ` FROM (SELECT ${relationshipColumns} ${reached}${keyset} ORDER BY r.decided_at DESC, r.id DESC LIMIT ${size + 1}) p` +
       ' INNER JOIN business b ON b.id = p.client_business_id' +
       ' LEFT JOIN registry_business rb ON rb.id = b.registry_business_id' +
@@ -132,7 +132,7 @@ export async function clientAccessPage(
       item = {
         relationship: hydrate(dataSource, BusinessRelationship, row, 'r_')!,
         client: hydrate(dataSource, Business, row, 'b_')!,
-        registry: hydrate(dataSource, RegistryBusiness, row, 'rb_'),
+        registry: registryBusinessRow.hydrate(dataSource, row, 'rb_'),
         programAccounts: [],
       };
       page.set(id, item);

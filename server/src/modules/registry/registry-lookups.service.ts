@@ -1,4 +1,5 @@
-import { type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { RegistryProgramAccount } from './program-account.entity.js';
 import { RegistryBusiness } from './registry-business.entity.js';
 
@@ -46,3 +47,14 @@ export async function programAccountSummaries(
     ]),
   );
 }
+
+/**
+ * A registry business's columns in another module's one-statement read (a join through `registry_business`,
+ * as the broker's client page does), and the entity back from such a row: the registry keeps its entity.
+ */
+export const registryBusinessRow = {
+  columns: (dataSource: DataSource, alias: string, prefix: string): string =>
+    entityColumns(dataSource, RegistryBusiness, alias, prefix),
+  hydrate: (dataSource: DataSource, row: Record<string, unknown>, prefix: string): RegistryBusiness | null =>
+    hydrate(dataSource, RegistryBusiness, row, prefix),
+};
