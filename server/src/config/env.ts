@@ -31,6 +31,12 @@ const envSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
       .default('1mb'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(3_000),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(3_000),
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(3_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    TRANSFER_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     AGENCY_PHONE: z.string().min(1).default('1-800-461-9999'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
@@ -113,6 +119,10 @@ export interface AppConfig {
   introspection: boolean;
   bodyLimit: string;
   shutdownTimeoutMs: number;
+  /** Bounded waits on the database (docs/operations.md, decision 0021). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long a request may take before it is answered 503 (`transferMs` for document uploads and downloads). */
+  requestDeadline: { defaultMs: number; transferMs: number };
   agencyPhone: string;
   version: string;
   /** The portal's address as browsers see it; undefined means http://localhost:<bound port>. */
@@ -142,6 +152,26 @@ export interface AppConfig {
   /** Notice emails (docs/notices.md). */
   mail: MailConfig;
 }
+
+/** How long any wait on the database may last, in milliseconds. */
+export interface DatabaseTimeouts {
+  /** Opening a connection (MySQL). */
+  connectMs: number;
+  /** Taking a connection from the pool when all are busy (MySQL). */
+  acquireMs: number;
+  /** One statement, measured on the client: a database that stops answering cannot hold a request longer. */
+  queryMs: number;
+  /** Waiting for another transaction's lock: SQLite's busy timeout, InnoDB's lock wait (whole seconds). */
+  lockMs: number;
+}
+
+/** The timeouts when nothing is configured (tools and tests that open a database without a config). */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 3_000,
+  acquireMs: 3_000,
+  queryMs: 5_000,
+  lockMs: 3_000,
+};
 
 /** The document storage: a folder under DATA_DIR, or an S3-compatible bucket. */
 export interface DocumentsConfig {
@@ -240,6 +270,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    databaseTimeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS,
+      acquireMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      queryMs: env.DB_QUERY_TIMEOUT_MS,
+      lockMs: env.DB_LOCK_TIMEOUT_MS,
+    },
+    requestDeadline: { defaultMs: env.REQUEST_TIMEOUT_MS, transferMs: env.TRANSFER_TIMEOUT_MS },
     agencyPhone: env.AGENCY_PHONE,
     version,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
