@@ -20,6 +20,7 @@ import { sendHttpError, sendUnexpectedError } from '../common/errors/http-errors
 import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
+import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
@@ -102,6 +103,7 @@ export async function createHttpApp({
       // Cache hints are not used and the plugin costs list throughput.
       ApolloServerPluginCacheControlDisabled(),
       errorHandlingPlugin(),
+      freeTextGuardPlugin(),
       sessionPlugin(),
       apiLimitsPlugin(
         config,

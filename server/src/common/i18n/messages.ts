@@ -15,6 +15,8 @@ export const messages = {
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
     'errors.payloadTooLarge': 'The request is too large.',
+    'errors.controlCharacters':
+      'Remove the control characters (such as NUL or Escape) from the text: only letters, digits, punctuation, tabs and line breaks are accepted.',
     'errors.forbidden': 'You do not have access to this information.',
     'errors.accessDenied.BUSINESS_IDENTITY': 'You do not have access to this business.',
     'errors.accessDenied.BUSINESS_PROFILE': "You do not have access to this business's profile.",
@@ -223,6 +225,8 @@ export const messages = {
     'errors.serviceUnavailable':
       'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
     'errors.payloadTooLarge': 'La requête est trop volumineuse.',
+    'errors.controlCharacters':
+      'Retirez les caractères de contrôle (comme NUL ou Échap) du texte : seuls les lettres, les chiffres, la ponctuation, les tabulations et les sauts de ligne sont acceptés.',
     'errors.forbidden': "Vous n'avez pas accès à ces renseignements.",
     'errors.accessDenied.BUSINESS_IDENTITY': "Vous n'avez pas accès à cette entreprise.",
     'errors.accessDenied.BUSINESS_PROFILE': "Vous n'avez pas accès au profil de cette entreprise.",

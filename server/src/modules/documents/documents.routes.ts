@@ -30,6 +30,7 @@ import {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
 } from './file-checks.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 // Document upload and download over plain HTTP (multipart does not belong in GraphQL). The same session
 // cookie and X-CSRF-Token as /graphql, the same access table: REQUESTS_AND_TRANSACTIONS EDIT on the case's
@@ -285,7 +286,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
               fileName,
               extension: file.extension,
             });
-          else if ([...fileName].length > FILE_NAME_MAX_LENGTH)
+          else if (characterCount(fileName) > FILE_NAME_MAX_LENGTH)
             problem(field, 'NAME_TOO_LONG', 'documents.file.NAME_TOO_LONG', {
               fileName,
               max: FILE_NAME_MAX_LENGTH,
