@@ -11,6 +11,8 @@ import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.
 import { expireRelationships } from './modules/relationships/relationships.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
 import { purgeExpiredSessions } from './modules/sessions/session.service.js';
+import { createDocumentStorage } from './common/storage/create-storage.js';
+import { startDocumentSweeper } from './modules/documents/documents.sweep.js';
 
 /** How often expired sessions nobody came back to are deleted. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
@@ -61,6 +63,14 @@ async function main(): Promise<void> {
       .catch((error: unknown) => log.warn({ err: error }, 'relationship expiry failed; next try later'));
   }, RELATIONSHIP_EXPIRY_INTERVAL_MS);
   expiry.unref();
+  // What crashed uploads left (temp folders, stored files without a row): at start, then hourly.
+  const stopSweep = startDocumentSweeper({
+    dataSource,
+    storage: createDocumentStorage(config.documents),
+    documents: config.documents,
+    now: config.now,
+    log,
+  });
   // Notice emails: the outbox worker (docs/notices.md). Several processes may run it; leases keep them apart.
   const mailTransport = createMailTransport(config.mail);
   const mailWorker = new MailOutboxWorker({
@@ -83,6 +93,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     clearInterval(purge);
     clearInterval(expiry);
+    stopSweep();
     try {
       // Lets the email in flight finish and be recorded as sent, so a restart does not send it again.
       await mailWorker.stop();

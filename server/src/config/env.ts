@@ -36,6 +36,7 @@ const envSchema = z
     DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(3_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    DOCUMENT_SWEEP_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
     TRANSFER_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     AGENCY_PHONE: z.string().min(1).default('1-800-461-9999'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -188,6 +189,11 @@ export interface DocumentsConfig {
       };
   /** Where an upload's files wait, on local disk, until every file of it passed the checks. */
   tempDir: string;
+  /**
+   * How old a temp folder or a stored file without a row must be before the sweep removes it: longer than
+   * any upload in progress can take (TRANSFER_TIMEOUT_MS), so that only a crash's leftovers go.
+   */
+  sweepGraceMs: number;
 }
 
 /** The notice emails' outbox worker and where it sends. */
@@ -331,6 +337,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
             }
           : { kind: 'local', dir: path.join(dataDir, 'documents') },
       tempDir: path.join(dataDir, 'uploads-tmp'),
+      sweepGraceMs: env.DOCUMENT_SWEEP_GRACE_MINUTES * MINUTE,
     },
     mail: {
       transport: env.MAIL_TRANSPORT,
