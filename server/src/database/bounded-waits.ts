@@ -47,6 +47,8 @@ function boundConnection(connection: PooledConnection, timeouts: DatabaseTimeout
       done?.(error, ...rest);
     };
     const payload = { timeout: timeouts.queryMs, ...options };
+    // No callback: a streamed query, whose caller handles its own events.
+    if (!done) return query(payload, values);
     return typeof values === 'function' ? query(payload, wrapped) : query(payload, values, wrapped);
   };
   // Queued on the connection before the caller's first statement; a failure shows on that statement.
