@@ -50,6 +50,8 @@ async function setUp(driver: DriverName): Promise<Fixture> {
       MAIL_WORKER: 'false',
       API_COST_BUCKET_SIZE: '1000000',
       API_COST_RESTORE_RATE: '1000000',
+      // Filling a million notices commits one large transaction: longer than a request's statement may take.
+      DB_QUERY_TIMEOUT_MS: '600000',
     },
   });
   await importReferenceData(t.dataSource, await loadDemoReferenceData());

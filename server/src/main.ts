@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   log.info({ database: config.database.type, env: config.env }, 'starting');
 
-  const dataSource = await openDatabase(config.database);
+  const dataSource = await openDatabase(config.database, config.databaseTimeouts);
   if (config.seedDemoData) {
     const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
     if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');

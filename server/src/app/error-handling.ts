@@ -1,6 +1,11 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLFormattedError } from 'graphql';
+import {
+  describeUnavailable,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from '../common/database/availability.js';
 import { AppError, ErrorCode } from '../common/errors/app-error.js';
 import { isMessageKey, translate } from '../common/i18n/messages.js';
 import { type AppContext } from './context.js';
@@ -38,6 +43,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (isRequestError(formatted.extensions)) return formatted;
+  if (isDatabaseUnavailable(original))
+    return {
+      message: 'errors.serviceUnavailable',
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, messageKey: 'errors.serviceUnavailable' },
+    };
   return {
     message: 'errors.internal',
     ...(formatted.path && { path: formatted.path }),
@@ -57,6 +68,14 @@ export function errorHandlingPlugin(): ApolloServerPlugin<AppContext> {
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (original instanceof AppError || isRequestError(error.extensions)) continue;
+            // The driver's message names hosts and its stack says nothing useful: type and code only.
+            if (isDatabaseUnavailable(original)) {
+              contextValue.log.warn(
+                { err: describeUnavailable(original), path: error.path },
+                'database unavailable in a GraphQL request',
+              );
+              continue;
+            }
             contextValue.log.error(
               { err: original, path: error.path },
               'unexpected error in a GraphQL request',
@@ -66,6 +85,14 @@ export function errorHandlingPlugin(): ApolloServerPlugin<AppContext> {
         },
         willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return Promise.resolve();
+          if (
+            response.body.singleResult.errors.some(
+              (e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE,
+            )
+          ) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
           const lang = contextValue?.lang ?? 'en';
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
             const { messageKey, params, ...extensions } = error.extensions ?? {};

@@ -11,12 +11,16 @@ import { type AppConfig } from '../config/env.js';
 import { languageFromHeader } from '../common/i18n/language.js';
 import { type Logger } from '../common/logger.js';
 import { isDatabaseReachable } from '../database/data-source.js';
+import { RETRY_AFTER_SECONDS } from '../common/database/availability.js';
 import { createContext, type AppContext } from './context.js';
 import { errorHandlingPlugin, formatError } from './error-handling.js';
 import { requestLogging } from './request-context.js';
+import { requestDeadline } from './request-deadline.js';
+import { sendHttpError, sendUnexpectedError } from '../common/errors/http-errors.js';
 import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
+import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
@@ -98,6 +102,7 @@ export async function createHttpApp({
       // Cache hints are not used and the plugin costs list throughput.
       ApolloServerPluginCacheControlDisabled(),
       errorHandlingPlugin(),
+      freeTextGuardPlugin(),
       sessionPlugin(),
       apiLimitsPlugin(
         config,
@@ -112,12 +117,15 @@ export async function createHttpApp({
 
   app.use(requestLogging(log));
   app.use(securityHeaders);
+  app.use(requestDeadline(config.requestDeadline));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Answers within a second: 503 while the database does not answer a probe in time.
   app.get('/readyz', async (_req, res) => {
     const ready = await isDatabaseReachable(dataSource);
+    if (!ready) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
   });
 
@@ -155,17 +163,16 @@ export async function createHttpApp({
   app.use(staticClient(config.clientDistDir));
 
   // Body-parser errors (too large, malformed JSON) and anything else thrown outside GraphQL.
+  // A response already under way (the deadline answered, or a stream broke) can only be cut.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status;
-    if (status && status >= 400 && status < 500) {
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      res.status(status).json({ errors: [{ message: code, extensions: { code } }] });
+    if (status && status >= 400 && status < 500 && !res.headersSent) {
+      if (status === 413) sendHttpError(req, res, 413, 'PAYLOAD_TOO_LARGE', 'errors.payloadTooLarge');
+      else sendHttpError(req, res, status, 'BAD_REQUEST', 'errors.badRequest');
       return;
     }
-    req.log.error({ err: error }, 'unhandled HTTP error');
-    res
-      .status(500)
-      .json({ errors: [{ message: 'errors.internal', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    if (!res.headersSent) req.log.error({ err: error }, 'unhandled HTTP error');
+    sendUnexpectedError(req, res, error);
   });
 
   return {

@@ -1,13 +1,17 @@
 import { pino, type Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
+import { describeUnavailable, isDatabaseUnavailable } from './database/availability.js';
 
 export type { Logger };
 
 /**
  * Error serializer that keeps personal data out of the logs: database errors are reduced to their driver
- * code (their messages and parameters can carry values people typed, such as an email in a duplicate key).
+ * code (their messages and parameters can carry values people typed, such as an email in a duplicate key), and
+ * connection errors to their type and code.
  */
 export function serializeError(error: unknown): Record<string, unknown> {
+  // A lost or refused connection: the driver's message names the host and port, its stack tells nothing.
+  if (isDatabaseUnavailable(error)) return describeUnavailable(error);
   if (error instanceof QueryFailedError) {
     const driverError = error.driverError as { code?: string; errno?: number } | undefined;
     return { type: 'QueryFailedError', code: driverError?.code, errno: driverError?.errno };

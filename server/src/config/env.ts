@@ -80,6 +80,34 @@ export const envSchema = z
       z.coerce.number().int().min(0).default(10_000),
       'How long SIGTERM waits for in-flight requests before closing connections.',
     ),
+    DB_CONNECT_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(120_000).default(3_000),
+      'How long opening a database connection may take (MySQL); past it the request answers 503 `SERVICE_UNAVAILABLE`.',
+    ),
+    DB_ACQUIRE_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(120_000).default(3_000),
+      'How long a request may wait for a free connection of the pool (MySQL) before it answers 503.',
+    ),
+    DB_QUERY_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(600_000).default(5_000),
+      'How long one SQL statement may take, measured by the app: a database that stops answering cannot hold a request longer.',
+    ),
+    DB_LOCK_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(120_000).default(3_000),
+      'How long a statement waits for another transaction’s lock: SQLite’s busy timeout, InnoDB’s lock wait (rounded up to whole seconds).',
+    ),
+    REQUEST_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(100).max(600_000).default(15_000),
+      'Deadline of a request: past it the request is answered 503 `SERVICE_UNAVAILABLE` with `Retry-After` (uploads and downloads: `TRANSFER_TIMEOUT_MS`).',
+    ),
+    DOCUMENT_SWEEP_GRACE_MINUTES: documented(
+      z.coerce.number().int().min(0).max(10_080).default(60),
+      'Age after which the sweep removes an upload’s temp folder or a stored document file that has no database row (what a crash left behind).',
+    ),
+    TRANSFER_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+      'Deadline of a document upload or download.',
+    ),
     AGENCY_PHONE: documented(
       z.string().min(1).default('1-800-461-9999'),
       'Agency telephone number shown on the landing page.',
@@ -276,6 +304,10 @@ export interface AppConfig {
   introspection: boolean;
   bodyLimit: string;
   shutdownTimeoutMs: number;
+  /** Bounded waits on the database (docs/operations.md, decision 0021). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long a request may take before it is answered 503 (`transferMs` for document uploads and downloads). */
+  requestDeadline: { defaultMs: number; transferMs: number };
   agencyPhone: string;
   version: string;
   /** The portal's address as browsers see it; undefined means http://localhost:<bound port>. */
@@ -306,6 +338,26 @@ export interface AppConfig {
   mail: MailConfig;
 }
 
+/** How long any wait on the database may last, in milliseconds. */
+export interface DatabaseTimeouts {
+  /** Opening a connection (MySQL). */
+  connectMs: number;
+  /** Taking a connection from the pool when all are busy (MySQL). */
+  acquireMs: number;
+  /** One statement, measured on the client: a database that stops answering cannot hold a request longer. */
+  queryMs: number;
+  /** Waiting for another transaction's lock: SQLite's busy timeout, InnoDB's lock wait (whole seconds). */
+  lockMs: number;
+}
+
+/** The timeouts when nothing is configured (tools and tests that open a database without a config). */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 3_000,
+  acquireMs: 3_000,
+  queryMs: 5_000,
+  lockMs: 3_000,
+};
+
 /** The document storage: a folder under DATA_DIR, or an S3-compatible bucket. */
 export interface DocumentsConfig {
   storage:
@@ -321,6 +373,11 @@ export interface DocumentsConfig {
       };
   /** Where an upload's files wait, on local disk, until every file of it passed the checks. */
   tempDir: string;
+  /**
+   * How old a temp folder or a stored file without a row must be before the sweep removes it: longer than
+   * any upload in progress can take (TRANSFER_TIMEOUT_MS), so that only a crash's leftovers go.
+   */
+  sweepGraceMs: number;
 }
 
 /** The notice emails' outbox worker and where it sends. */
@@ -403,6 +460,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    databaseTimeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS,
+      acquireMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      queryMs: env.DB_QUERY_TIMEOUT_MS,
+      lockMs: env.DB_LOCK_TIMEOUT_MS,
+    },
+    requestDeadline: { defaultMs: env.REQUEST_TIMEOUT_MS, transferMs: env.TRANSFER_TIMEOUT_MS },
     agencyPhone: env.AGENCY_PHONE,
     version,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
@@ -457,6 +521,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
             }
           : { kind: 'local', dir: path.join(dataDir, 'documents') },
       tempDir: path.join(dataDir, 'uploads-tmp'),
+      sweepGraceMs: env.DOCUMENT_SWEEP_GRACE_MINUTES * MINUTE,
     },
     mail: {
       transport: env.MAIL_TRANSPORT,

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { type AppConfig } from '../config/env.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../config/env.js';
 import { appModules } from '../app/modules.js';
 import { bindEventSubscribers } from '../common/events/event-bus.js';
+import { boundMysqlPool, withTimeout } from './bounded-waits.js';
 import { entities } from './entities.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -16,8 +17,11 @@ export type DatabaseConfig = AppConfig['database'];
  * the default of a nullable column as the text 'NULL'); with the wrong driver type every nullable column
  * looks like a pending schema change. The server says which it is.
  */
-export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
-  const connection = await mysql.createConnection({ uri: url });
+export async function detectMysqlFlavor(
+  url: string,
+  connectTimeout = DEFAULT_DATABASE_TIMEOUTS.connectMs,
+): Promise<'mysql' | 'mariadb'> {
+  const connection = await mysql.createConnection({ uri: url, connectTimeout });
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
     return String(rows[0]?.version).toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql';
@@ -30,6 +34,7 @@ export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb
 export function dataSourceOptions(
   database: DatabaseConfig,
   mysqlFlavor: 'mysql' | 'mariadb' = 'mysql',
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
 ): DataSourceOptions {
   const common = {
     entities,
@@ -47,7 +52,8 @@ export function dataSourceOptions(
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('foreign_keys = ON');
-        db.pragma('busy_timeout = 5000');
+        // How long a statement waits for another process's write lock before SQLITE_BUSY (answered 503).
+        db.pragma(`busy_timeout = ${Math.round(timeouts.lockMs)}`);
       },
     };
   }
@@ -61,23 +67,32 @@ export function dataSourceOptions(
     timezone: 'Z',
     // Keeps BIGINT and DECIMAL exact; money is integer cents anyway.
     supportBigNumbers: true,
+    connectTimeout: timeouts.connectMs,
     extra: { connectionLimit: 10 },
   };
 }
 
-/** Creates, connects and migrates the data source, with the modules' event subscribers bound to it. */
-export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+/**
+ * Creates, connects and migrates the data source, with every wait on the database bounded by `timeouts` and
+ * the modules' event subscribers bound to it.
+ */
+export async function openDatabase(
+  database: DatabaseConfig,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     mkdirSync(path.dirname(database.file), { recursive: true });
   }
-  const flavor = database.type === 'mysql' ? await detectMysqlFlavor(database.url) : undefined;
-  const dataSource = new DataSource(dataSourceOptions(database, flavor));
+  const flavor =
+    database.type === 'mysql' ? await detectMysqlFlavor(database.url, timeouts.connectMs) : undefined;
+  const dataSource = new DataSource(dataSourceOptions(database, flavor, timeouts));
   // Every publish on this data source runs the modules' subscribers (decision 0020).
   bindEventSubscribers(
     dataSource,
     appModules.flatMap((module) => module.subscribers ?? []),
   );
   await dataSource.initialize();
+  if (database.type === 'mysql') boundMysqlPool(dataSource, timeouts);
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
@@ -87,11 +102,17 @@ export async function openDatabase(database: DatabaseConfig): Promise<DataSource
   return dataSource;
 }
 
-/** True when the database answers a trivial query; used by /readyz. */
-export async function isDatabaseReachable(dataSource: DataSource): Promise<boolean> {
+/** How long /readyz waits for the database: a probe must answer within a second, whatever the pool is doing. */
+export const READINESS_TIMEOUT_MS = 800;
+
+/** True when the database answers a trivial query within `timeoutMs`; used by /readyz. */
+export async function isDatabaseReachable(
+  dataSource: DataSource,
+  timeoutMs = READINESS_TIMEOUT_MS,
+): Promise<boolean> {
   try {
     if (!dataSource.isInitialized) return false;
-    await dataSource.query('SELECT 1');
+    await withTimeout(dataSource.query('SELECT 1'), timeoutMs);
     return true;
   } catch {
     return false;

@@ -115,7 +115,7 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
     });
     expect(over.status).toBe(413);
     expect(await over.json()).toEqual({
-      errors: [{ message: 'PAYLOAD_TOO_LARGE', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      errors: [{ message: 'The request is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
     });
   });
 

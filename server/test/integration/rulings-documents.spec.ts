@@ -402,6 +402,26 @@ describe.each(drivers)('rulings and documents on %s', (driver) => {
       ).toBe(201);
     });
 
+    it("answers a multipart body without a boundary 400 BAD_MULTIPART in the caller's language (it was a 500)", async () => {
+      const before = await snapshot();
+      const res = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: {
+          cookie: `passerelle_session=${bam.client.session}`,
+          'x-csrf-token': (await bam.client.csrf())!,
+          'content-type': 'multipart/form-data',
+          'accept-language': 'fr',
+        },
+        body: 'category=OTHER',
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { ok: boolean; errors: Array<{ code: string; message: string }> };
+      expect(body.ok).toBe(false);
+      expect(body.errors.map((e) => e.code)).toEqual(['BAD_MULTIPART']);
+      expect(body.errors[0].message).not.toMatch(/^documents\./);
+      await expectNothingKept(before);
+    });
+
     it('refuses an upload without the CSRF token (403) or without a session (401)', async () => {
       const before = await snapshot();
       const noToken = await upload(t.url, bam.client, { category: 'OTHER', caseNumber }, [pdf('a.pdf')], {

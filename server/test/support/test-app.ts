@@ -79,7 +79,7 @@ export async function startTestApp(driver: DriverName, options: StartOptions = {
     },
   });
   const log = createLogger(config.logLevel, sink);
-  const dataSource = await openDatabase(database);
+  const dataSource = await openDatabase(database, config.databaseTimeouts);
   const schema = await buildAppSchema({ extraResolvers: [ContractTestResolver] });
   const routes = options.routes?.({ dataSource, config }) ?? [];
   const app = await createHttpApp({ config, dataSource, log, schema, routes });

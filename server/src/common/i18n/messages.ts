@@ -13,6 +13,10 @@ export const messages = {
     ...apiMessages.en,
     ...rulingsMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
+    'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
+    'errors.payloadTooLarge': 'The request is too large.',
+    'errors.controlCharacters':
+      'Remove the control characters (such as NUL or Escape) from the text: only letters, digits, punctuation, tabs and line breaks are accepted.',
     'errors.forbidden': 'You do not have access to this information.',
     'errors.accessDenied.BUSINESS_IDENTITY': 'You do not have access to this business.',
     'errors.accessDenied.BUSINESS_PROFILE': "You do not have access to this business's profile.",
@@ -32,7 +36,6 @@ export const messages = {
     'errors.unauthenticated': 'Sign in to continue.',
     'errors.notFound': 'We could not find what you asked for.',
     'errors.badRequest': 'The request is not valid.',
-    'errors.databaseUnavailable': 'The service is temporarily unavailable. Try again in a few minutes.',
     'validation.required': 'Enter a value for {field}.',
     'validation.tooLong': '{field} must be at most {max} characters.',
     'validation.format': '{field} is not in the right format.',
@@ -219,6 +222,11 @@ export const messages = {
     ...apiMessages.fr,
     ...rulingsMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
+    'errors.serviceUnavailable':
+      'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
+    'errors.payloadTooLarge': 'La requête est trop volumineuse.',
+    'errors.controlCharacters':
+      'Retirez les caractères de contrôle (comme NUL ou Échap) du texte : seuls les lettres, les chiffres, la ponctuation, les tabulations et les sauts de ligne sont acceptés.',
     'errors.forbidden': "Vous n'avez pas accès à ces renseignements.",
     'errors.accessDenied.BUSINESS_IDENTITY': "Vous n'avez pas accès à cette entreprise.",
     'errors.accessDenied.BUSINESS_PROFILE': "Vous n'avez pas accès au profil de cette entreprise.",
@@ -238,8 +246,6 @@ export const messages = {
     'errors.unauthenticated': 'Ouvrez une session pour continuer.',
     'errors.notFound': "Nous n'avons pas trouvé ce que vous avez demandé.",
     'errors.badRequest': "La demande n'est pas valide.",
-    'errors.databaseUnavailable':
-      'Le service est temporairement indisponible. Réessayez dans quelques minutes.',
     'validation.required': 'Entrez une valeur pour {field}.',
     'validation.tooLong': '{field} doit compter au plus {max} caractères.',
     'validation.format': "{field} n'est pas dans le bon format.",

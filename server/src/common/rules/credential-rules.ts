@@ -4,6 +4,7 @@
 // userErrors codes of the API. Change a rule here and both sides change together.
 
 import { commonPasswordsText } from './common-passwords.js';
+import { characterCount } from './text-rules.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -96,7 +97,7 @@ export type EmailConfirmationRuleId = 'matches';
 
 /** Length in characters as a person counts them (code points, so an emoji is one, not two). */
 function charLength(value: string): number {
-  return [...value].length;
+  return characterCount(value);
 }
 
 function item<Id extends string>(id: Id, passed: boolean): RuleCheck<Id> {

@@ -2,6 +2,8 @@
 // by the server and imported by the client through `@rules/*` (docs/decisions/0008): the browser checks
 // before sending, the API has the last word, and both say the same thing.
 
+import { characterCount } from './text-rules.js';
+
 /** Financial security amounts: 1 cent to $10 million. */
 export const SECURITY_AMOUNT_MAX_CENTS = 1_000_000_000;
 export const PROVIDER_MAX_LENGTH = 175;
@@ -60,7 +62,7 @@ export function securityChangeProblems(input: SecurityChangeFields): FieldProble
     });
   const provider = tidy(input.provider);
   if (!provider) problems.push({ field: 'provider', code: 'REQUIRED' });
-  else if (provider.length > PROVIDER_MAX_LENGTH)
+  else if (characterCount(provider) > PROVIDER_MAX_LENGTH)
     problems.push({ field: 'provider', code: 'TOO_LONG', params: { max: PROVIDER_MAX_LENGTH } });
   const reference = tidy(input.reference);
   if (reference && !new RegExp(`^[A-Za-z0-9-]{1,${SECURITY_REFERENCE_MAX_LENGTH}}$`).test(reference))
@@ -77,7 +79,7 @@ export function securityChangeProblems(input: SecurityChangeFields): FieldProble
     problems.push({ field: 'expiryDate', code: 'BEFORE_EFFECTIVE' });
   const reason = tidy(input.reason);
   if (!reason) problems.push({ field: 'reason', code: 'REQUIRED' });
-  else if (reason.length > REASON_MAX_LENGTH)
+  else if (characterCount(reason) > REASON_MAX_LENGTH)
     problems.push({ field: 'reason', code: 'TOO_LONG', params: { max: REASON_MAX_LENGTH } });
   return problems;
 }
@@ -113,7 +115,7 @@ export function padAgreementProblems(input: PadAgreementFields): FieldProblem[] 
     });
   const holder = tidy(input.accountHolder);
   if (!holder) problems.push({ field: 'accountHolder', code: 'REQUIRED' });
-  else if (holder.length > ACCOUNT_HOLDER_MAX_LENGTH)
+  else if (characterCount(holder) > ACCOUNT_HOLDER_MAX_LENGTH)
     problems.push({ field: 'accountHolder', code: 'TOO_LONG', params: { max: ACCOUNT_HOLDER_MAX_LENGTH } });
   if (!Number.isInteger(input.debitDay) || input.debitDay < DEBIT_DAY_MIN || input.debitDay > DEBIT_DAY_MAX)
     problems.push({

@@ -14,9 +14,23 @@ export interface DocumentStorage {
   /** Removes the object; no error when it is already gone. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Every stored object and leftover (`<key>.partial`, a copy a crash cut short), with when it was last
+   * written, for the sweep. Only storages that can list cheaply have it (local disk; not S3 yet).
+   */
+  list?(): AsyncIterable<StoredEntry>;
 }
 
-const safeKey = /^[a-z0-9][a-z0-9/-]{0,99}$/;
+/** One object of a storage, as the sweep sees it. */
+export interface StoredEntry {
+  /** The key, or for a leftover partial copy the key it was meant for plus `.partial`. */
+  key: string;
+  partial: boolean;
+  modifiedAt: Date;
+}
+
+// A key, optionally with the `.partial` suffix of a copy in progress (which the sweep may delete).
+const safeKey = /^[a-z0-9][a-z0-9/-]{0,99}(\.partial)?$/;
 
 /** Refuses a key that could leave the storage's root (the server makes every key; this is a backstop). */
 export function checkKey(key: string): string {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkKey, type DocumentStorage } from './document-storage.js';
+import { checkKey, type DocumentStorage, type StoredEntry } from './document-storage.js';
 
 /** Documents as files under one folder (DATA_DIR/documents by default). */
 export function localDiskStorage(root: string): DocumentStorage {
@@ -29,6 +29,24 @@ export function localDiskStorage(root: string): DocumentStorage {
         return (await stat(fileOf(key))).isFile();
       } catch {
         return false;
+      }
+    },
+    async *list(): AsyncIterable<StoredEntry> {
+      let entries;
+      try {
+        entries = await readdir(root, { recursive: true, withFileTypes: true });
+      } catch {
+        return; // Nothing stored yet.
+      }
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const full = path.join(entry.parentPath, entry.name);
+        const key = path.relative(root, full).split(path.sep).join('/');
+        try {
+          yield { key, partial: key.endsWith('.partial'), modifiedAt: (await stat(full)).mtime };
+        } catch {
+          // Gone meanwhile (deleted by its upload's own clean-up).
+        }
       }
     },
   };

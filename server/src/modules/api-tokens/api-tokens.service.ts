@@ -14,6 +14,7 @@ import { ClientGroup } from '../client-groups/client-groups.entities.js';
 import { User } from '../users/user.entity.js';
 import { PersonRole } from '../users/user.types.js';
 import { ApiToken, ApiTokenClientGroup } from './api-tokens.entities.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 /** What a token lets its system do: READ refuses every mutation (FORBIDDEN, reason TOKEN_READ_ONLY). */
 export enum ApiTokenScope {
@@ -124,7 +125,7 @@ export function createApiToken(
     const problems: Problem[] = [];
     const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
     if (!name) problems.push(tokenProblem(['name'], 'REQUIRED', {}, 'name'));
-    else if ([...name].length > TOKEN_NAME_MAX_LENGTH)
+    else if (characterCount(name) > TOKEN_NAME_MAX_LENGTH)
       problems.push(tokenProblem(['name'], 'TOO_LONG', { max: TOKEN_NAME_MAX_LENGTH }, 'name'));
     if (
       !Number.isInteger(input.expiresInDays) ||

@@ -19,6 +19,7 @@ import {
 } from './businesses.entities.js';
 import { AccessRequestStatus, BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -54,7 +55,7 @@ export async function employerPreview(
 function reasonProblems(reason: string | null | undefined, field: string[]): Problem[] {
   const text = (reason ?? '').trim();
   if (!text) return [businessProblem(field, 'REQUIRED', {}, 'reason')];
-  if ([...text].length > REASON_MAX_LENGTH)
+  if (characterCount(text) > REASON_MAX_LENGTH)
     return [businessProblem(field, 'TOO_LONG', { max: REASON_MAX_LENGTH }, 'reason')];
   return [];
 }
@@ -376,7 +377,7 @@ export async function decideAccessRequest(
       decisionReason: input.reason?.trim() || null,
       grantedRole: role,
     };
-    if (changes.decisionReason && [...changes.decisionReason].length > REASON_MAX_LENGTH)
+    if (changes.decisionReason && characterCount(changes.decisionReason) > REASON_MAX_LENGTH)
       return { ok: false, problems: reasonProblems(changes.decisionReason, at('reason')) };
     if (!(await settle(manager, request.id, changes)))
       return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_PENDING')] };

@@ -17,6 +17,7 @@ import {
 } from './businesses.entities.js';
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem, registerBusiness } from './registration.service.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 /** Activation keys are valid this long (seed 000: two weeks). */
 export const ACTIVATION_KEY_VALIDITY_MS = 14 * 24 * 60 * 60 * 1000;
@@ -65,7 +66,7 @@ export async function issueActivationKey(
   if (!(registry instanceof RegistryBusiness)) problems.push(registry);
   const contactName = input.contactName.trim().replace(/\s+/g, ' ');
   if (!contactName) problems.push(businessProblem(['input', 'contactName'], 'REQUIRED', {}, 'contactName'));
-  else if ([...contactName].length > CONTACT_NAME_MAX_LENGTH)
+  else if (characterCount(contactName) > CONTACT_NAME_MAX_LENGTH)
     problems.push(
       businessProblem(['input', 'contactName'], 'TOO_LONG', { max: CONTACT_NAME_MAX_LENGTH }, 'contactName'),
     );

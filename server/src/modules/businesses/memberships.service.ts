@@ -16,6 +16,7 @@ import {
 } from './businesses.entities.js';
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const BUSINESS_ACTIVITY_MAX_LENGTH = 500;
 export const CONTACTS_MAX = 20;
@@ -188,9 +189,9 @@ function contactProblems(contacts: ContactValues[]): Problem[] {
     const email = tidy(contact.email);
     const ok =
       name.length > 0 &&
-      [...name].length <= 175 &&
-      [...tidy(contact.title)].length <= 100 &&
-      [...tidy(contact.phone)].length <= 25 &&
+      characterCount(name) <= 175 &&
+      characterCount(tidy(contact.title)) <= 100 &&
+      characterCount(tidy(contact.phone)) <= 25 &&
       (email === '' || emailProblems(email).length === 0);
     return ok
       ? []
@@ -210,7 +211,7 @@ export async function updateBusinessSettings(
 ): Promise<{ ok: true; business: Business } | { ok: false; problems: Problem[] }> {
   const activity = tidy(input.businessActivity);
   const problems = contactProblems(input.contacts);
-  if ([...activity].length > BUSINESS_ACTIVITY_MAX_LENGTH)
+  if (characterCount(activity) > BUSINESS_ACTIVITY_MAX_LENGTH)
     problems.unshift(
       businessProblem(
         ['input', 'businessActivity'],

@@ -22,6 +22,7 @@ import {
   RegistrationLock,
 } from './businesses.entities.js';
 import { BusinessRole, MembershipStatus, RegistrationStep } from './businesses.types.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 /** Failed attempts (steps 2 and 3 together, every person together) after which registration locks. */
 export const REGISTRATION_MAX_FAILED_ATTEMPTS = 10;
@@ -281,7 +282,7 @@ export async function validateBusiness(
   };
   const formProblems: Problem[] = [];
   if (!legalName) formProblems.push(businessProblem(at('legalName'), 'REQUIRED', {}, 'legalName'));
-  else if ([...legalName].length > LEGAL_NAME_MAX_LENGTH)
+  else if (characterCount(legalName) > LEGAL_NAME_MAX_LENGTH)
     formProblems.push(
       businessProblem(at('legalName'), 'TOO_LONG', { max: LEGAL_NAME_MAX_LENGTH }, 'legalName'),
     );

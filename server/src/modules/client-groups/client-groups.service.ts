@@ -11,6 +11,7 @@ import { Business, BusinessMembership } from '../businesses/businesses.entities.
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { acceptedClientIds } from '../relationships/relationships.queries.js';
 import { ClientGroup, ClientGroupMember, EmployeeAssignment } from './client-groups.entities.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const GROUP_NAME_MAX_LENGTH = 100;
 export const GROUP_CLIENTS_MAX = 100;
@@ -48,7 +49,7 @@ export function groupName(name: string): { name: string; key: string } {
 function nameProblems(name: string, field: string[]): Problem[] {
   const shown = groupName(name).name;
   if (!shown) return [clientGroupProblem(field, 'REQUIRED', {}, 'name')];
-  if ([...shown].length > GROUP_NAME_MAX_LENGTH)
+  if (characterCount(shown) > GROUP_NAME_MAX_LENGTH)
     return [clientGroupProblem(field, 'TOO_LONG', { max: GROUP_NAME_MAX_LENGTH }, 'name')];
   return [];
 }

@@ -14,17 +14,18 @@ import { recordSecurityEvents, type SecurityEventInput } from '../audit/audit.se
 import { SecurityEventType } from '../audit/security-event.types.js';
 import {
   endAllSessionsIn,
+  startSession,
   startSessionIn,
   type ActiveSession,
   type StartedSession,
 } from '../sessions/session.service.js';
 import {
-  checkThrottles,
+  claimAttempt,
   clearFailures,
   countLookup,
   linkFailuresToUser,
   minutesUntil,
-  recordFailure,
+  releaseAddressAttempt,
   type ThrottleVerdict,
 } from '../throttling/throttling.service.js';
 import { User } from '../users/user.entity.js';
@@ -72,39 +73,59 @@ function throttledError(retryAt: Date, now: Date): AppError {
 }
 
 /**
- * Counts a failed attempt on a credential (and the address), with its audit events, in one transaction;
- * answers the LOCKED problem when this failure locked the credential.
+ * Claims one check of a secret of the credential `keyHash` (claimAttempt: counted as a failure before the
+ * check, refused while locked or throttled): answers the LOCKED or THROTTLED problem, or null when the
+ * caller may check, with what to say when the check then fails.
+ */
+async function claimCheck(
+  dataSource: DataSource,
+  config: AppConfig,
+  attempt: { keyHash: string; user: User | null; client: ClientInfo; now: Date },
+): Promise<{ refused: Problem } | { refused: null; lockedUntil: Date | null }> {
+  const claim = await claimAttempt(dataSource, config, {
+    keyHash: attempt.keyHash,
+    userId: attempt.user?.id ?? null,
+    ipAddress: attempt.client.ipAddress,
+    now: attempt.now,
+  });
+  if (!claim.allowed) return { refused: blockedProblem(claim.verdict, attempt.now) };
+  return { refused: null, lockedUntil: claim.lockedUntil };
+}
+
+/** Gives back a claimed attempt whose secret was right: the credential's failures go, the address's count too. */
+async function releaseClaim(dataSource: DataSource, keyHash: string, client: ClientInfo): Promise<void> {
+  await inTransaction(dataSource, (manager) => clearFailures(manager, keyHash));
+  await releaseAddressAttempt(dataSource, client.ipAddress);
+}
+
+/**
+ * Records a failed check (already counted by claimCheck) in the audit trail, with CREDENTIAL_LOCKED when its
+ * claim locked the credential; answers the LOCKED problem then.
  */
 async function countFailure(
   dataSource: DataSource,
-  config: AppConfig,
-  failure: { keyHash: string; user: User | null; client: ClientInfo; event: SecurityEventType | null },
+  failure: {
+    user: User | null;
+    client: ClientInfo;
+    event: SecurityEventType | null;
+    lockedUntil: Date | null;
+    now: Date;
+  },
 ): Promise<Problem | null> {
-  const now = config.now();
+  const { now, lockedUntil } = failure;
   const userId = failure.user?.id ?? null;
-  const outcome = await inTransaction(dataSource, async (manager) => {
-    const counted = await recordFailure(manager, config, {
-      keyHash: failure.keyHash,
+  const events: SecurityEventInput[] = [];
+  if (failure.event)
+    events.push({ type: failure.event, userId, ipAddress: failure.client.ipAddress, occurredAt: now });
+  if (lockedUntil)
+    events.push({
+      type: SecurityEventType.CREDENTIAL_LOCKED,
       userId,
       ipAddress: failure.client.ipAddress,
-      now,
+      occurredAt: now,
     });
-    const events: SecurityEventInput[] = [];
-    if (failure.event)
-      events.push({ type: failure.event, userId, ipAddress: failure.client.ipAddress, occurredAt: now });
-    if (counted.lockedUntil)
-      events.push({
-        type: SecurityEventType.CREDENTIAL_LOCKED,
-        userId,
-        ipAddress: failure.client.ipAddress,
-        occurredAt: now,
-      });
-    await recordSecurityEvents(manager, events);
-    return counted;
-  });
-  return outcome.lockedUntil
-    ? formProblem('LOCKED', { minutes: minutesUntil(outcome.lockedUntil, now) })
-    : null;
+  if (events.length) await inTransaction(dataSource, (manager) => recordSecurityEvents(manager, events));
+  return lockedUntil ? formProblem('LOCKED', { minutes: minutesUntil(lockedUntil, now) }) : null;
 }
 
 interface RecoveryHashes {
@@ -239,44 +260,43 @@ export async function signInLocal(
 
   const now = config.now();
   const keyHash = await throttleKey(dataSource, config, input.username);
-  const verdict = await checkThrottles(dataSource, config, { keyHash, ipAddress: client.ipAddress });
-  if (verdict.blocked) return fail([blockedProblem(verdict, now)]);
-
   const user = await findLocalUser(dataSource, input.username);
+  const claim = await claimCheck(dataSource, config, { keyHash, user, client, now });
+  if (claim.refused) return fail([claim.refused]);
+
   const matches = await verifySecret(user?.passwordHash, input.password);
   if (!matches || !user) {
-    const locked = await countFailure(dataSource, config, {
-      keyHash,
+    const locked = await countFailure(dataSource, {
       user,
       client,
       event: SecurityEventType.SIGN_IN_FAILED,
+      lockedUntil: claim.lockedUntil,
+      now,
     });
     return fail([locked ?? formProblem('INVALID_CREDENTIALS')]);
   }
   if (user.revokedAt) {
-    await inTransaction(dataSource, (manager) =>
-      recordSecurityEvents(manager, [
+    await inTransaction(dataSource, async (manager) => {
+      await clearFailures(manager, keyHash);
+      await recordSecurityEvents(manager, [
         {
           type: SecurityEventType.SIGN_IN_FAILED,
           userId: user.id,
           ipAddress: client.ipAddress,
           occurredAt: now,
         },
-      ]),
-    );
+      ]);
+    });
+    await releaseAddressAttempt(dataSource, client.ipAddress);
     return fail([formProblem('CREDENTIAL_REVOKED')]);
   }
-  const started = await inTransaction(dataSource, async (manager) => {
-    // Most sign-ins follow no failure: the throttle check already saw there is nothing to clear (a failure
-    // counted since then is a later attempt's, and stays counted).
-    if (verdict.failuresOnRecord) await clearFailures(manager, keyHash);
-    return startSessionIn(manager, config, {
-      userId: user.id,
-      ipAddress: client.ipAddress,
-      userAgent: client.userAgent,
-      replacesToken,
-    });
-  });
+  const started = await startSession(
+    dataSource,
+    config,
+    { userId: user.id, ipAddress: client.ipAddress, userAgent: client.userAgent, replacesToken },
+    (manager) => clearFailures(manager, keyHash),
+  );
+  await releaseAddressAttempt(dataSource, client.ipAddress);
   return ok(started);
 }
 
@@ -379,21 +399,21 @@ export async function resetForgottenPassword(
 
   const now = config.now();
   const keyHash = await throttleKey(dataSource, config, input.username);
-  const verdict = await checkThrottles(dataSource, config, { keyHash, ipAddress: client.ipAddress });
-  if (verdict.blocked) return fail([blockedProblem(verdict, now)]);
-
   const { user, recovery } = await findRecovery(dataSource, input.username);
+  const claim = await claimCheck(dataSource, config, { keyHash, user, client, now });
+  if (claim.refused) return fail([claim.refused]);
   const checks = await Promise.all([
     verifySecret(recovery?.answerHash, normalizeRecoveryAnswer(input.answer)),
     verifySecret(recovery?.memorablePersonHash, normalizeRecoveryAnswer(input.memorablePerson)),
     verifySecret(recovery?.memorableDateHash, input.memorableDate.trim()),
   ]);
   if (!user || !recovery || !checks.every(Boolean)) {
-    const locked = await countFailure(dataSource, config, {
-      keyHash,
+    const locked = await countFailure(dataSource, {
       user,
       client,
       event: SecurityEventType.PASSWORD_RECOVERY_FAILED,
+      lockedUntil: claim.lockedUntil,
+      now,
     });
     return fail([locked ?? formProblem('RECOVERY_FAILED')]);
   }
@@ -412,6 +432,7 @@ export async function resetForgottenPassword(
       },
     ]);
   });
+  await releaseAddressAttempt(dataSource, client.ipAddress);
   return ok({ userId: user.id });
 }
 
@@ -431,10 +452,19 @@ async function currentPasswordProblems(
   if (!password) return fieldProblems(path, 'currentPassword', ['REQUIRED']);
   const now = config.now();
   const keyHash = await throttleKey(dataSource, config, user.username ?? '');
-  const verdict = await checkThrottles(dataSource, config, { keyHash, ipAddress: client.ipAddress });
-  if (verdict.blocked) return [blockedProblem(verdict, now)];
-  if (await verifySecret(user.passwordHash, password)) return [];
-  const locked = await countFailure(dataSource, config, { keyHash, user, client, event: null });
+  const claim = await claimCheck(dataSource, config, { keyHash, user, client, now });
+  if (claim.refused) return [claim.refused];
+  if (await verifySecret(user.passwordHash, password)) {
+    await releaseClaim(dataSource, keyHash, client);
+    return [];
+  }
+  const locked = await countFailure(dataSource, {
+    user,
+    client,
+    event: null,
+    lockedUntil: claim.lockedUntil,
+    now,
+  });
   return [locked ?? fieldProblems(path, 'currentPassword', ['WRONG_PASSWORD'])[0]];
 }
 

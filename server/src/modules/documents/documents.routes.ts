@@ -3,12 +3,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
-import { languageFromHeader, type Language } from '../../common/i18n/language.js';
+import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-errors.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { createStandingSource } from '../access/standing-source.js';
@@ -50,11 +51,6 @@ interface ReceivedFile {
   truncated: boolean;
   tempPath: string | null;
   inspector: ContentInspector | null;
-}
-
-function languageOf(req: Request): Language {
-  const query = req.query.lang;
-  return query === 'fr' || query === 'en' ? query : languageFromHeader(req.get('accept-language'));
 }
 
 /** The body itself was bad (cut off, not well-formed multipart): the caller's to fix, not the server's. */
@@ -123,7 +119,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
   const { dataSource, config, storage } = deps;
 
   router.post('/api/documents', async (req, res) => {
-    const lang = languageOf(req);
+    const lang = requestLanguage(req);
     const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
     const caller = await signedIn(req, res, deps);
     if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', t('errors.unauthenticated'));
@@ -149,17 +145,24 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
       let tooMany = false;
       let parts = 0;
       await new Promise<void>((resolve, reject) => {
-        const parser = busboy({
-          headers: req.headers,
-          limits: {
-            files: MAX_FILES_PER_UPLOAD,
-            // One byte more than allowed: a file of exactly the limit is whole, one byte over is truncated.
-            fileSize: MAX_FILE_BYTES + 1,
-            fields: 10,
-            fieldSize: 1000,
-            parts: MAX_FILES_PER_UPLOAD + 20,
-          },
-        });
+        let parser: busboy.Busboy;
+        try {
+          parser = busboy({
+            headers: req.headers,
+            limits: {
+              files: MAX_FILES_PER_UPLOAD,
+              // One byte more than allowed: a file of exactly the limit is whole, one byte over is truncated.
+              fileSize: MAX_FILE_BYTES + 1,
+              fields: 10,
+              fieldSize: 1000,
+              parts: MAX_FILES_PER_UPLOAD + 20,
+            },
+          });
+        } catch (error) {
+          // busboy throws at once on a header it cannot use (multipart without a boundary).
+          reject(new MalformedUpload((error as Error).message));
+          return;
+        }
         parser.on('field', (name, value) => {
           fields[name] = value;
         });
@@ -260,7 +263,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
             fileName,
             extension: file.extension,
           });
-        else if ([...fileName].length > FILE_NAME_MAX_LENGTH)
+        else if (characterCount(fileName) > FILE_NAME_MAX_LENGTH)
           problem(field, 'NAME_TOO_LONG', 'documents.file.NAME_TOO_LONG', {
             fileName,
             max: FILE_NAME_MAX_LENGTH,
@@ -305,7 +308,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         return;
       }
       req.log.error({ err: error }, 'document upload failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', t('errors.internal'));
+      sendUnexpectedError(req, res, error);
     } finally {
       await Promise.allSettled(writes);
       await rm(tempDir, { recursive: true, force: true });
@@ -313,7 +316,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
   });
 
   router.get('/api/documents/:id', async (req, res) => {
-    const lang = languageOf(req);
+    const lang = requestLanguage(req);
     const caller = await signedIn(req, res, deps);
     if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
     const document = await findDocument(dataSource, String(req.params.id));
@@ -348,9 +351,15 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
       await pipeline(body, res);
     } catch (error) {
       req.log.error({ err: error }, 'document download failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', translate(lang, 'errors.internal'));
-      else res.destroy();
+      sendUnexpectedError(req, res, error);
     }
+  });
+
+  // Anything a handler throws before its own catch (the database away while the session or the case is
+  // read) is answered in these routes' shape and the caller's language: 503 SERVICE_UNAVAILABLE or 500.
+  router.use('/api/documents', (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err: error }, 'document route failed');
+    sendUnexpectedError(req, res, error);
   });
 
   return router;

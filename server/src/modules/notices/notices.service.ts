@@ -23,6 +23,7 @@ import {
   type NoticeFilterInput,
   type PostNoticeInput,
 } from './notices.types.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const NOTICE_SUBJECT_MAX_LENGTH = 200;
 export const NOTICE_BODY_MAX_LENGTH = 5000;
@@ -520,7 +521,8 @@ export async function postNotice(
   for (const [name, value] of Object.entries(texts)) {
     const max = name.startsWith('subject') ? NOTICE_SUBJECT_MAX_LENGTH : NOTICE_BODY_MAX_LENGTH;
     if (!value.trim()) problems.push(noticeProblem(['input', name], 'REQUIRED'));
-    else if (value.trim().length > max) problems.push(noticeProblem(['input', name], 'TOO_LONG', { max }));
+    else if (characterCount(value.trim()) > max)
+      problems.push(noticeProblem(['input', name], 'TOO_LONG', { max }));
   }
   const bn = input.businessNumber?.trim() ?? '';
   if (input.audience === NoticeAudience.BUSINESS && !/^\d{9}$/.test(bn))

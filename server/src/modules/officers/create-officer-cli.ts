@@ -68,7 +68,7 @@ export async function runCreateOfficerCli(argv: readonly string[], io: OfficerCl
   let dataSource;
   try {
     config = loadConfig(env, cwd);
-    dataSource = await openDatabase(config.database);
+    dataSource = await openDatabase(config.database, config.databaseTimeouts);
   } catch (error) {
     err(`Cannot open the database: ${(error as Error).message}`);
     return 1;

@@ -72,7 +72,7 @@ export async function runImportCli(argv: readonly string[], io: ImportCliIo = {}
   let dataSource;
   try {
     config = loadConfig(env, cwd);
-    dataSource = await openDatabase(config.database);
+    dataSource = await openDatabase(config.database, config.databaseTimeouts);
   } catch (error) {
     err(`Cannot open the database: ${(error as Error).message}`);
     return 1;

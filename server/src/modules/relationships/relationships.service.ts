@@ -18,6 +18,7 @@ import {
   RelationshipProgramAccount,
 } from './relationships.entities.js';
 import { RelationshipEventType, RelationshipStatus, RelationshipType } from './relationships.types.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const RELATIONSHIP_TEXT_MAX_LENGTH = 500;
 export const BULK_REQUEST_MAX = 50;
@@ -62,7 +63,7 @@ function textProblems(
 ): Problem[] {
   const value = (text ?? '').trim();
   if (!value) return required ? [relationshipProblem(field, 'REQUIRED', {}, kind)] : [];
-  if ([...value].length > RELATIONSHIP_TEXT_MAX_LENGTH)
+  if (characterCount(value) > RELATIONSHIP_TEXT_MAX_LENGTH)
     return [relationshipProblem(field, 'TOO_LONG', { max: RELATIONSHIP_TEXT_MAX_LENGTH }, kind)];
   return [];
 }

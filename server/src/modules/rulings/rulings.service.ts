@@ -14,6 +14,7 @@ import { Business } from '../businesses/businesses.entities.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { RulingRequest } from './rulings.entities.js';
 import { type RulingConnection, type RulingNode, RulingStatus, RulingType } from './rulings.types.js';
+import { characterCount } from '../../common/rules/text-rules.js';
 
 export const RULING_TEXT_MAX_LENGTH = 2000;
 export const CASE_NUMBER_MAX_LENGTH = 10;
@@ -140,7 +141,7 @@ export interface RequestRulingValues {
 function textProblems(value: string, field: string): Problem[] {
   const text = value.trim();
   if (!text) return [problem(['input', field], 'REQUIRED')];
-  if ([...text].length > RULING_TEXT_MAX_LENGTH)
+  if (characterCount(text) > RULING_TEXT_MAX_LENGTH)
     return [problem(['input', field], 'TOO_LONG', { max: RULING_TEXT_MAX_LENGTH })];
   return [];
 }

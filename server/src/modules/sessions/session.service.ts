@@ -48,19 +48,57 @@ export function idleExpiresAt(session: UserSession, config: AppConfig): Date {
 
 /**
  * Opens a session for a person and records the sign-in (the previous sign-in time for the welcome page, the
- * SIGN_IN_SUCCEEDED event), in one transaction. The one path for every way of signing in: local password,
- * registration and sign-in partner. Throws FORBIDDEN (extensions.reason CREDENTIAL_REVOKED) for a revoked
- * credential and NOT_FOUND for an unknown user id.
+ * SIGN_IN_SUCCEEDED event), in one transaction, with `alsoIn` (e.g. clearing the credential's failures) in
+ * the same one. The one path for every way of signing in: local password, registration and sign-in partner.
+ * The person's ended sessions are deleted first, outside the transaction: a range DELETE inside it holds
+ * gap locks that deadlocked concurrent sign-ins of one person on MySQL. Throws FORBIDDEN (extensions.reason
+ * CREDENTIAL_REVOKED) for a revoked credential and NOT_FOUND for an unknown user id.
  */
-export function startSession(
+export async function startSession(
   dataSource: DataSource,
   config: AppConfig,
   input: StartSessionInput,
+  alsoIn?: (manager: EntityManager) => Promise<void>,
 ): Promise<StartedSession> {
-  return inTransaction(dataSource, (manager) => startSessionIn(manager, config, input));
+  await purgeEndedSessionsOf(dataSource, config, input.userId);
+  // The session this browser replaces, found here so that the transaction deletes it by primary key: a
+  // DELETE by a token that matches nothing would lock a gap of the index that others insert into.
+  const replaced = input.replacesToken
+    ? await dataSource
+        .getRepository(UserSession)
+        .findOne({ where: { tokenHash: hashSessionToken(input.replacesToken) }, select: { id: true } })
+    : null;
+  return inTransaction(dataSource, async (manager) => {
+    if (replaced) await manager.delete(UserSession, { id: replaced.id });
+    await alsoIn?.(manager);
+    return startSessionIn(manager, config, { ...input, replacesToken: undefined });
+  });
 }
 
-/** startSession inside the caller's transaction (registration creates the person and the session together). */
+/** Deletes a person's sessions that have ended by themselves (housekeeping), by primary key. */
+async function purgeEndedSessionsOf(
+  dataSource: DataSource,
+  config: AppConfig,
+  userId: string,
+): Promise<void> {
+  const now = config.now();
+  const ended = await dataSource
+    .getRepository(UserSession)
+    .createQueryBuilder('s')
+    .select('s.id', 'id')
+    .where('s.user_id = :userId AND (s.absolute_expires_at <= :now OR s.last_seen_at <= :idleSince)', {
+      userId,
+      now,
+      idleSince: new Date(now.getTime() - config.identity.sessionIdleMs),
+    })
+    .getRawMany<{ id: string }>();
+  if (ended.length) await dataSource.getRepository(UserSession).delete(ended.map((row) => row.id));
+}
+
+/**
+ * startSession inside the caller's transaction (registration creates the person and the session together;
+ * a new person has no ended sessions to purge).
+ */
 export async function startSessionIn(
   manager: EntityManager,
   config: AppConfig,
@@ -73,17 +111,10 @@ export async function startSessionIn(
     throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
   if (input.replacesToken)
     await manager.delete(UserSession, { tokenHash: hashSessionToken(input.replacesToken) });
-  // Housekeeping: this person's sessions that have ended by themselves.
-  await manager
-    .createQueryBuilder()
-    .delete()
-    .from(UserSession)
-    .where('user_id = :userId AND (absolute_expires_at <= :now OR last_seen_at <= :idleSince)', {
-      userId: user.id,
-      now,
-      idleSince: new Date(now.getTime() - config.identity.sessionIdleMs),
-    })
-    .execute();
+  const previousSignInAt = user.lastSignInAt;
+  // The person's row first: concurrent sign-ins of one person queue here, before either inserts anything.
+  await manager.update(User, { id: user.id }, { lastSignInAt: now, updatedAt: now });
+  user.lastSignInAt = now;
 
   const token = randomBytes(32).toString('base64url');
   const session = manager.create(UserSession, {
@@ -95,14 +126,12 @@ export async function startSessionIn(
     lastSeenAt: now,
     absoluteExpiresAt: new Date(now.getTime() + config.identity.sessionAbsoluteMs),
     termsAcceptedAt: null,
-    previousSignInAt: user.lastSignInAt,
+    previousSignInAt,
     ipAddress: input.ipAddress ?? null,
     userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
     activeBusinessId: null,
   });
   await manager.insert(UserSession, session);
-  await manager.update(User, { id: user.id }, { lastSignInAt: now, updatedAt: now });
-  user.lastSignInAt = now;
   await recordSecurityEvents(manager, [
     {
       type: SecurityEventType.SIGN_IN_SUCCEEDED,

@@ -9,20 +9,21 @@ import { AddressThrottle, CredentialThrottle } from './throttle.entities.js';
 //  - per client address: at most ADDRESS_FAILURE_LIMIT failures (and ADDRESS_LOOKUP_LIMIT username lookups)
 //    per ADDRESS_WINDOW_MINUTES fixed window.
 // Counters live in the database so that every process of a deployment shares them.
+//
+// An attempt is counted as a failure *before* its password is checked, by one conditional UPDATE that
+// refuses it when the credential is locked or the address used up its window (decision 0021): the decision
+// to check a password and the count of its failure are one statement, so N concurrent guesses check at most
+// the threshold's number of passwords. A right password then gives its count back (clearFailures,
+// releaseAddressAttempt). Every statement here touches one row, outside any long transaction: they cannot
+// deadlock with each other.
 
 export type ThrottleVerdict =
-  | {
-      blocked: false;
-      /** The credential has failures on record (a row to clear on success); false: nothing to clear. */
-      failuresOnRecord: boolean;
-    }
-  | { blocked: true; code: 'LOCKED' | 'THROTTLED'; retryAt: Date };
+  { blocked: false } | { blocked: true; code: 'LOCKED' | 'THROTTLED'; retryAt: Date };
 
-export interface FailureOutcome {
-  failedAttempts: number;
-  /** Set when this failure reached the threshold: the credential is locked until then. */
-  lockedUntil: Date | null;
-}
+/** A claimed attempt: the password may be checked; `lockedUntil` is set when this very attempt locked it. */
+export type AttemptClaim =
+  | { allowed: true; failedAttempts: number; lockedUntil: Date | null }
+  | { allowed: false; verdict: Extract<ThrottleVerdict, { blocked: true }> };
 
 const failureBucket = (ip: string) => `failure:${ip}`;
 const lookupBucket = (ip: string) => `lookup:${ip}`;
@@ -36,77 +37,65 @@ function windowEnd(row: AddressThrottle, config: AppConfig): Date {
   return new Date(row.windowStartedAt.getTime() + config.identity.addressWindowMs);
 }
 
+/** Creates a row if it is missing, in a statement of its own (an INSERT IGNORE inside a transaction holds a shared lock that deadlocks the UPDATE after it). */
+async function ensureRow(
+  dataSource: DataSource,
+  entity: typeof AddressThrottle | typeof CredentialThrottle,
+  values: object,
+): Promise<void> {
+  await dataSource.createQueryBuilder().insert().into(entity).values(values).orIgnore().execute();
+}
+
 /**
- * Whether an attempt on the credential `keyHash` from `ipAddress` may go ahead: THROTTLED when the address
- * used up its failures for the window, LOCKED while the credential is locked. Reads only. Throws nothing of
- * its own.
+ * Takes one unit from a fixed-window bucket in one conditional UPDATE: a window that has run out starts
+ * afresh; a full one refuses. Answers the window's end when refused. Throws nothing of its own.
  */
-export async function checkThrottles(
+async function takeFromWindow(
   dataSource: DataSource,
   config: AppConfig,
-  { keyHash, ipAddress }: { keyHash: string; ipAddress: string | null },
-): Promise<ThrottleVerdict> {
-  const now = config.now();
-  if (ipAddress) {
-    const row = await dataSource
-      .getRepository(AddressThrottle)
-      .findOneBy({ bucket: failureBucket(ipAddress) });
-    if (row && row.count >= config.identity.addressFailureLimit && windowEnd(row, config) > now)
-      return { blocked: true, code: 'THROTTLED', retryAt: windowEnd(row, config) };
-  }
-  const credential = await dataSource.getRepository(CredentialThrottle).findOneBy({ keyHash });
-  if (credential?.lockedUntil && credential.lockedUntil > now)
-    return { blocked: true, code: 'LOCKED', retryAt: credential.lockedUntil };
-  return { blocked: false, failuresOnRecord: credential !== null };
-}
-
-/** Reads a row for update: a row lock on MySQL; SQLite transactions are already one at a time. */
-async function lockedRow<T extends object>(
-  manager: EntityManager,
-  entity: new () => T,
-  where: Partial<T>,
-): Promise<T | null> {
-  const query = manager.getRepository(entity).createQueryBuilder('row').where(where);
-  if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-  return query.getOne();
-}
-
-async function countInWindow(
-  manager: EntityManager,
-  config: AppConfig,
   bucket: string,
+  limit: number,
   now: Date,
-): Promise<AddressThrottle> {
-  // Make sure the row exists, then update it under a row lock: concurrent failures never lose a count.
-  await manager
+): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
+  const windowStartedBefore = new Date(now.getTime() - config.identity.addressWindowMs);
+  await ensureRow(dataSource, AddressThrottle, { bucket, count: 0, windowStartedAt: now });
+  // `count` is assigned before `window_started_at`: MySQL reads columns already assigned in the same SET.
+  const result = await dataSource
     .createQueryBuilder()
-    .insert()
-    .into(AddressThrottle)
-    .values({ bucket, count: 0, windowStartedAt: now })
-    .orIgnore()
+    .update(AddressThrottle)
+    .set({
+      count: () => 'CASE WHEN window_started_at <= :windowStartedBefore THEN 1 ELSE count + 1 END',
+      windowStartedAt: () =>
+        'CASE WHEN window_started_at <= :windowStartedBefore THEN :now ELSE window_started_at END',
+    })
+    .where('bucket = :bucket AND (window_started_at <= :windowStartedBefore OR count < :limit)')
+    .setParameters({ bucket, windowStartedBefore, now, limit })
     .execute();
-  const row = (await lockedRow(manager, AddressThrottle, { bucket }))!;
-  if (windowEnd(row, config) <= now) {
-    row.count = 0;
-    row.windowStartedAt = now;
-  }
-  row.count += 1;
-  await manager.update(
-    AddressThrottle,
-    { bucket },
-    { count: row.count, windowStartedAt: row.windowStartedAt },
-  );
-  return row;
+  if (result.affected) return { allowed: true };
+  const row = await dataSource.getRepository(AddressThrottle).findOneByOrFail({ bucket });
+  return { allowed: false, retryAt: windowEnd(row, config) };
+}
+
+/** Gives back an address's failure taken by claimAttempt (a right password, or a locked credential). */
+export async function releaseAddressAttempt(dataSource: DataSource, ipAddress: string | null): Promise<void> {
+  if (!ipAddress) return;
+  await dataSource
+    .createQueryBuilder()
+    .update(AddressThrottle)
+    .set({ count: () => 'count - 1' })
+    .where('bucket = :bucket AND count > 0', { bucket: failureBucket(ipAddress) })
+    .execute();
 }
 
 /**
- * Counts a failure against the credential and the address, inside the caller's transaction; locks the
- * credential when the failure reaches the threshold. A lock that has run out starts the count afresh.
- * `now` is the caller's, so that the lock's end and the minutes the caller quotes agree to the millisecond.
- * Throws nothing of its own.
+ * Claims one password check on the credential `keyHash` from `ipAddress`, counting it as a failure up front:
+ * THROTTLED when the address used up its failures for the window, LOCKED while the credential is locked;
+ * otherwise the attempt is counted (and locks the credential when it reaches the threshold) and the caller
+ * may check the password. A lock that has run out starts the count afresh. `now` is the caller's, so that the
+ * lock's end and the minutes the caller quotes agree to the millisecond. Throws nothing of its own.
  */
-export async function recordFailure(
-  manager: EntityManager,
+export async function claimAttempt(
+  dataSource: DataSource,
   config: AppConfig,
   {
     keyHash,
@@ -114,28 +103,64 @@ export async function recordFailure(
     ipAddress,
     now,
   }: { keyHash: string; userId: string | null; ipAddress: string | null; now: Date },
-): Promise<FailureOutcome> {
-  if (ipAddress) await countInWindow(manager, config, failureBucket(ipAddress), now);
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(CredentialThrottle)
-    .values({ keyHash, userId, failedAttempts: 0, lockedUntil: null, lastFailureAt: now })
-    .orIgnore()
-    .execute();
-  const row = (await lockedRow(manager, CredentialThrottle, { keyHash }))!;
-  const expired = row.lockedUntil !== null && row.lockedUntil <= now;
-  const failedAttempts = (expired ? 0 : row.failedAttempts) + 1;
-  const lockedUntil =
-    failedAttempts >= config.identity.lockoutThreshold
-      ? new Date(now.getTime() + config.identity.lockoutMs)
-      : null;
-  await manager.update(
-    CredentialThrottle,
-    { keyHash },
-    { failedAttempts, lockedUntil, lastFailureAt: now, userId: userId ?? row.userId },
-  );
-  return { failedAttempts, lockedUntil };
+): Promise<AttemptClaim> {
+  if (ipAddress) {
+    const address = await takeFromWindow(
+      dataSource,
+      config,
+      failureBucket(ipAddress),
+      config.identity.addressFailureLimit,
+      now,
+    );
+    if (!address.allowed)
+      return { allowed: false, verdict: { blocked: true, code: 'THROTTLED', retryAt: address.retryAt } };
+  }
+  await ensureRow(dataSource, CredentialThrottle, {
+    keyHash,
+    userId,
+    failedAttempts: 0,
+    lockedUntil: null,
+    lastFailureAt: now,
+  });
+  const threshold = config.identity.lockoutThreshold;
+  const lockEnd = new Date(now.getTime() + config.identity.lockoutMs);
+  // One short transaction on one row: the UPDATEs take its lock, the SELECT reads what this attempt made of
+  // it (whether it was the one that locked the credential) before anyone else can change it.
+  const row = await inTransaction(dataSource, async (manager) => {
+    await manager
+      .createQueryBuilder()
+      .update(CredentialThrottle)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where('key_hash = :keyHash AND locked_until <= :now', { keyHash, now })
+      .execute();
+    // `locked_until` is assigned before `failed_attempts`: MySQL reads columns already assigned in the SET.
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(CredentialThrottle)
+      .set({
+        lockedUntil: () => 'CASE WHEN failed_attempts + 1 >= :threshold THEN :lockEnd ELSE NULL END',
+        failedAttempts: () => 'failed_attempts + 1',
+        lastFailureAt: now,
+        userId: () => 'COALESCE(user_id, :userId)',
+      })
+      .where('key_hash = :keyHash AND locked_until IS NULL')
+      .setParameters({ keyHash, threshold, lockEnd, userId })
+      .execute();
+    const current = await manager.findOneByOrFail(CredentialThrottle, { keyHash });
+    return { claimed: Boolean(claimed.affected), current };
+  });
+  if (!row.claimed) {
+    await releaseAddressAttempt(dataSource, ipAddress);
+    return {
+      allowed: false,
+      verdict: { blocked: true, code: 'LOCKED', retryAt: row.current.lockedUntil ?? lockEnd },
+    };
+  }
+  return {
+    allowed: true,
+    failedAttempts: row.current.failedAttempts,
+    lockedUntil: row.current.failedAttempts >= threshold ? row.current.lockedUntil : null,
+  };
 }
 
 /** Forgets the credential's failures after a success. Throws nothing of its own. */
@@ -176,12 +201,7 @@ export async function countInBucket(
   config: AppConfig,
   bucket: string,
 ): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
-  const now = config.now();
-  const current = await dataSource.getRepository(AddressThrottle).findOneBy({ bucket });
-  if (current && current.count >= config.identity.addressLookupLimit && windowEnd(current, config) > now)
-    return { allowed: false, retryAt: windowEnd(current, config) };
-  await inTransaction(dataSource, (manager) => countInWindow(manager, config, bucket, now));
-  return { allowed: true };
+  return takeFromWindow(dataSource, config, bucket, config.identity.addressLookupLimit, config.now());
 }
 
 export interface LockedCredentialRow {
