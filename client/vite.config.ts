@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,12 @@ const repoRoot = path.resolve(clientDir, '..');
 const require = createRequire(import.meta.url);
 const gcdsFontsDir = path.join(path.dirname(require.resolve('@cdssnc/gcds-fonts/package.json')), 'fonts');
 const gcdsComponentEntry = /[\\/]@cdssnc[\\/]gcds-components[\\/]dist[\\/]components[\\/]gcds-[a-z-]+\.js$/;
+// The package exports no `require` entry point: find its folder through gcds.css, which it does export.
+const gcdsReactComponents = path.join(
+  path.dirname(require.resolve('@cdssnc/gcds-components-react/gcds.css')),
+  'dist',
+  'components.js',
+);
 const apiTarget = 'http://localhost:4000';
 // The credential rules are shared with the server, which owns them (docs/decisions/0008).
 const sharedRulesDir = path.join(repoRoot, 'server', 'src', 'common', 'rules');
@@ -46,9 +53,74 @@ function gcdsLocalAssets(): Plugin {
   };
 }
 
+/**
+ * The GCDS React package defines its 42 wrappers in one module, so the bundler keeps every wrapper the
+ * app uses, with its web component, in one chunk that every page loads (90 kB gzip). This plugin serves
+ * the package as one small module per wrapper, made from the package's own file: each page's chunk then
+ * holds only the components it shows, and the first page loads the frame's and its own
+ * (docs/decisions/0024). The build fails if the file no longer has the shape read here.
+ */
+function gcdsComponentPerModule(): Plugin {
+  const barrel = '\0gcds-react';
+  const prefix = `${barrel}/`;
+  let wrappers: Map<string, string> | undefined;
+
+  function parse(): Map<string, string> {
+    const source = readFileSync(gcdsReactComponents, 'utf8');
+    const imports = new Map<string, string>();
+    for (const line of source.matchAll(
+      /^import \{ (\w+) as \w+Element, defineCustomElement as \w+ \} from "[^"]+";$/gm,
+    )) {
+      imports.set(line[1] ?? '', line[0]);
+    }
+    const header = [
+      "import { createComponent } from '@stencil/react-output-target/runtime';",
+      "import React from 'react';",
+    ];
+    if (!header.every((line) => source.includes(line)))
+      throw new Error(`${gcdsReactComponents}: unexpected imports`);
+    const modules = new Map<string, string>();
+    const blocks = source.split(/^(?=export const )/m).slice(1);
+    for (const block of blocks) {
+      const name = /^export const (\w+) = /.exec(block)?.[1] ?? '';
+      const importLine = imports.get(name);
+      if (!importLine) throw new Error(`${gcdsReactComponents}: no element import for ${name}`);
+      modules.set(name, [...header, importLine, block].join('\n'));
+    }
+    if (modules.size !== imports.size || modules.size === 0) {
+      throw new Error(`${gcdsReactComponents}: ${modules.size} wrappers for ${imports.size} elements`);
+    }
+    return modules;
+  }
+
+  return {
+    name: 'passerelle:gcds-component-per-module',
+    // Splitting matters for the chunks of a build only; tests and the dev server use the package as is.
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source === '@cdssnc/gcds-components-react') return { id: barrel, moduleSideEffects: false };
+      if (source.startsWith(prefix)) return { id: source, moduleSideEffects: false };
+      // What a wrapper imports resolves as from the package's own file.
+      if (importer?.startsWith(prefix)) return this.resolve(source, gcdsReactComponents, { skipSelf: true });
+      return null;
+    },
+    load(id) {
+      if (id !== barrel && !id.startsWith(prefix)) return null;
+      wrappers ??= parse();
+      if (id === barrel) {
+        return [...wrappers.keys()].map((name) => `export { ${name} } from '${prefix}${name}';`).join('\n');
+      }
+      const code = wrappers.get(id.slice(prefix.length));
+      if (!code) this.error(`unknown GCDS wrapper ${id}`);
+      return { code, moduleSideEffects: false };
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), gcdsLocalAssets()],
+  plugins: [react(), gcdsLocalAssets(), gcdsComponentPerModule()],
   define: { 'import.meta.env.VITE_DATE_MODIFIED': JSON.stringify(dateModified) },
   // Vite's own defaults for the browser, spelled out because vitest (see test.server below) needs
   // them too: @lit/react, under the GCDS React wrappers, only sets element properties in its
@@ -67,7 +139,7 @@ export default defineConfig({
         // The GCDS React package imports every component's entry module; those entries only
         // define a custom element when their wrapper is used, so unused ones (gcds-topic-menu alone
         // is 120 kB and fetches a menu from canada.ca) can go.
-        moduleSideEffects: (id: string) => !gcdsComponentEntry.test(id),
+        moduleSideEffects: (id: string) => !gcdsComponentEntry.test(id) && !id.startsWith('\0gcds-react'),
       },
     },
   },

@@ -87,3 +87,10 @@ if (typeof window !== 'undefined') window.scrollTo = () => undefined;
 afterEach(() => {
   cleanup();
 });
+
+// The app loads each page's translations when the router opens it (lib/i18n.ts); components rendered on
+// their own in a spec find every namespace of both languages already there.
+if (typeof document !== 'undefined') {
+  const { loadCatalogs, namespaces } = await import('../lib/i18n');
+  await Promise.all([loadCatalogs('en', namespaces), loadCatalogs('fr', namespaces)]);
+}
