@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -118,9 +119,44 @@ function gcdsComponentPerModule(): Plugin {
   };
 }
 
+/**
+ * Writes `x.br` (brotli, best level) and `x.gz` (gzip -9) beside each asset that compresses, once at
+ * build; the server sends the one the browser accepts (server/src/app/static-client.ts). Fonts in
+ * woff2 and images are compressed already and stay as they are.
+ */
+function precompressAssets(): Plugin {
+  const compressible = /\.(js|css|svg|json|ttf|woff|map)$/;
+  let outDir = '';
+  return {
+    name: 'passerelle:precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const assetsDir = path.join(outDir, 'assets');
+      for (const name of readdirSync(assetsDir)) {
+        if (!compressible.test(name)) continue;
+        const file = path.join(assetsDir, name);
+        const content = readFileSync(file);
+        const brotli = brotliCompressSync(content, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length,
+          },
+        });
+        const gzip = gzipSync(content, { level: 9 });
+        // A copy no smaller than the file (a tiny chunk) is not worth a second request path.
+        if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
+        if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), gcdsLocalAssets(), gcdsComponentPerModule()],
+  plugins: [react(), gcdsLocalAssets(), gcdsComponentPerModule(), precompressAssets()],
   define: { 'import.meta.env.VITE_DATE_MODIFIED': JSON.stringify(dateModified) },
   // Vite's own defaults for the browser, spelled out because vitest (see test.server below) needs
   // them too: @lit/react, under the GCDS React wrappers, only sets element properties in its
