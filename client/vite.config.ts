@@ -154,9 +154,79 @@ function precompressAssets(): Plugin {
   };
 }
 
+/**
+ * codegen writes every operation's document and hooks into one module (client/src/generated/graphql.ts,
+ * 15 kB gzip of documents), so every page loaded all 100 documents. In a build, this plugin serves that
+ * module as a list of re-exports of one small module per document and per hook, cut from the file's own
+ * lines: each page's chunk holds the documents it uses (docs/decisions/0024). The build fails if a line
+ * of the file no longer has the shape read here (a change of tools/codegen).
+ */
+function generatedOperationPerModule(): Plugin {
+  const generated = path.join(clientDir, 'src', 'generated', 'graphql.ts');
+  const prefix = '\0graphql-operation/';
+  const documentLine = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<[^;]*>;$/;
+  const hookLines =
+    /^export function (use\w+)\(options\??: [^)]*\) \{\n {2}return (use\w+)<[^>]*>\((\w+), options\);\n\}$/gm;
+  let pieces: Map<string, string> | undefined;
+
+  function cut(source: string): Map<string, string> {
+    const modules = new Map<string, string>();
+    for (const line of source.split('\n')) {
+      const match = documentLine.exec(line);
+      if (match?.[1] && match[2]) modules.set(match[1], `export const ${match[1]} = ${match[2]};`);
+    }
+    for (const [, hook = '', apolloHook = '', document = ''] of source.matchAll(hookLines)) {
+      if (!modules.has(document)) throw new Error(`${generated}: ${hook} uses ${document}, not found`);
+      modules.set(
+        hook,
+        [
+          `import { ${apolloHook} } from '@apollo/client/react';`,
+          `import { ${document} } from '${prefix}${document}';`,
+          `export function ${hook}(options) { return ${apolloHook}(${document}, options); }`,
+        ].join('\n'),
+      );
+    }
+    const runtimeExports = source.match(/^export (const|function) /gm)?.length ?? 0;
+    if (modules.size !== runtimeExports) {
+      throw new Error(
+        `${generated}: read ${modules.size} of its ${runtimeExports} exports; update this plugin`,
+      );
+    }
+    return modules;
+  }
+
+  return {
+    name: 'passerelle:generated-operation-per-module',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.startsWith(prefix) ? { id: source, moduleSideEffects: false } : null;
+    },
+    load(id) {
+      if (id.startsWith(prefix)) {
+        const code = pieces?.get(id.slice(prefix.length));
+        if (!code) this.error(`unknown generated export ${id}`);
+        return { code, moduleSideEffects: false };
+      }
+      if (id !== generated) return null;
+      pieces = cut(readFileSync(generated, 'utf8'));
+      return {
+        code: [...pieces.keys()].map((name) => `export { ${name} } from '${prefix}${name}';`).join('\n'),
+        moduleSideEffects: false,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), gcdsLocalAssets(), gcdsComponentPerModule(), precompressAssets()],
+  plugins: [
+    react(),
+    gcdsLocalAssets(),
+    gcdsComponentPerModule(),
+    generatedOperationPerModule(),
+    precompressAssets(),
+  ],
   define: { 'import.meta.env.VITE_DATE_MODIFIED': JSON.stringify(dateModified) },
   // Vite's own defaults for the browser, spelled out because vitest (see test.server below) needs
   // them too: @lit/react, under the GCDS React wrappers, only sets element properties in its
