@@ -6,6 +6,7 @@ import {
   type RouteObject,
   useLocation,
 } from 'react-router';
+import { LandingPage } from '../features/landing/components/landing-page';
 import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
 import { LanguageRoot } from './routes/language-root';
@@ -24,7 +25,7 @@ function catalogs(namespaces: readonly Namespace[]) {
  * A page in its own chunk, with the translation namespaces it uses besides common: the router fetches the
  * chunk and the namespaces (in the URL's language only) at once, and renders the page when both are
  * there, so nothing flashes and no text shows as a key (docs/decisions/0024). The entry chunk holds the
- * frame (layout, router, Apollo, i18next) and no page.
+ * frame (layout, router, Apollo, i18next) and the landing page only.
  */
 function page<K extends string, M extends Record<K, ComponentType>>(
   load: () => Promise<M>,
@@ -60,7 +61,11 @@ export const routes: RouteObject[] = [
   {
     path: ':lang',
     loader: async ({ params }) => {
-      if (isLanguage(params.lang)) await loadLanguage(params.lang);
+      // The landing page's words come with the language: the landing page is in the entry chunk, and a
+      // route with a loader of its own would be a pause before it, where a signed-in page that is being
+      // left (sign-out, terms declined) sees nobody signed in and sends the person to the sign-in page.
+      if (isLanguage(params.lang))
+        await Promise.all([loadCatalogs(params.lang, ['landing']), loadLanguage(params.lang)]);
       else {
         // The bilingual "page not found" speaks both languages.
         await loadCatalogs('fr', ['common']);
@@ -68,15 +73,12 @@ export const routes: RouteObject[] = [
       }
       return null;
     },
-    // Until the language's catalogs are there (one small request on the first visit), nothing to show:
-    // index.html reserves the page's frame (see client/index.html).
+    // Until the language's catalogs are there (one small request on the first visit), nothing to show.
     HydrateFallback: () => null,
     element: <LanguageRoot />,
     children: [
-      {
-        index: true,
-        ...page(() => import('../features/landing/components/landing-page'), 'LandingPage', ['landing']),
-      },
+      // In the entry chunk: the first page most visitors see comes without a second round trip.
+      { index: true, element: <LandingPage /> },
       { path: 'sign-in', element: <SignInRedirect /> },
       {
         path: 'sign-in/gckey',
