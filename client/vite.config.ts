@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -10,6 +12,12 @@ const repoRoot = path.resolve(clientDir, '..');
 const require = createRequire(import.meta.url);
 const gcdsFontsDir = path.join(path.dirname(require.resolve('@cdssnc/gcds-fonts/package.json')), 'fonts');
 const gcdsComponentEntry = /[\\/]@cdssnc[\\/]gcds-components[\\/]dist[\\/]components[\\/]gcds-[a-z-]+\.js$/;
+// The package exports no `require` entry point: find its folder through gcds.css, which it does export.
+const gcdsReactComponents = path.join(
+  path.dirname(require.resolve('@cdssnc/gcds-components-react/gcds.css')),
+  'dist',
+  'components.js',
+);
 const apiTarget = 'http://localhost:4000';
 // The credential rules are shared with the server, which owns them (docs/decisions/0008).
 const sharedRulesDir = path.join(repoRoot, 'server', 'src', 'common', 'rules');
@@ -46,9 +54,179 @@ function gcdsLocalAssets(): Plugin {
   };
 }
 
+/**
+ * The GCDS React package defines its 42 wrappers in one module, so the bundler keeps every wrapper the
+ * app uses, with its web component, in one chunk that every page loads (90 kB gzip). This plugin serves
+ * the package as one small module per wrapper, made from the package's own file: each page's chunk then
+ * holds only the components it shows, and the first page loads the frame's and its own
+ * (docs/decisions/0024). The build fails if the file no longer has the shape read here.
+ */
+function gcdsComponentPerModule(): Plugin {
+  const barrel = '\0gcds-react';
+  const prefix = `${barrel}/`;
+  let wrappers: Map<string, string> | undefined;
+
+  function parse(): Map<string, string> {
+    const source = readFileSync(gcdsReactComponents, 'utf8');
+    const imports = new Map<string, string>();
+    for (const line of source.matchAll(
+      /^import \{ (\w+) as \w+Element, defineCustomElement as \w+ \} from "[^"]+";$/gm,
+    )) {
+      imports.set(line[1] ?? '', line[0]);
+    }
+    const header = [
+      "import { createComponent } from '@stencil/react-output-target/runtime';",
+      "import React from 'react';",
+    ];
+    if (!header.every((line) => source.includes(line)))
+      throw new Error(`${gcdsReactComponents}: unexpected imports`);
+    const modules = new Map<string, string>();
+    const blocks = source.split(/^(?=export const )/m).slice(1);
+    for (const block of blocks) {
+      const name = /^export const (\w+) = /.exec(block)?.[1] ?? '';
+      const importLine = imports.get(name);
+      if (!importLine) throw new Error(`${gcdsReactComponents}: no element import for ${name}`);
+      modules.set(name, [...header, importLine, block].join('\n'));
+    }
+    if (modules.size !== imports.size || modules.size === 0) {
+      throw new Error(`${gcdsReactComponents}: ${modules.size} wrappers for ${imports.size} elements`);
+    }
+    return modules;
+  }
+
+  return {
+    name: 'passerelle:gcds-component-per-module',
+    // Splitting matters for the chunks of a build only; tests and the dev server use the package as is.
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source === '@cdssnc/gcds-components-react') return { id: barrel, moduleSideEffects: false };
+      if (source.startsWith(prefix)) return { id: source, moduleSideEffects: false };
+      // What a wrapper imports resolves as from the package's own file.
+      if (importer?.startsWith(prefix)) return this.resolve(source, gcdsReactComponents, { skipSelf: true });
+      return null;
+    },
+    load(id) {
+      if (id !== barrel && !id.startsWith(prefix)) return null;
+      wrappers ??= parse();
+      if (id === barrel) {
+        return [...wrappers.keys()].map((name) => `export { ${name} } from '${prefix}${name}';`).join('\n');
+      }
+      const code = wrappers.get(id.slice(prefix.length));
+      if (!code) this.error(`unknown GCDS wrapper ${id}`);
+      return { code, moduleSideEffects: false };
+    },
+  };
+}
+
+/**
+ * Writes `x.br` (brotli, best level) and `x.gz` (gzip -9) beside each asset that compresses, once at
+ * build; the server sends the one the browser accepts (server/src/app/static-client.ts). Fonts in
+ * woff2 and images are compressed already and stay as they are.
+ */
+function precompressAssets(): Plugin {
+  const compressible = /\.(js|css|svg|json|ttf|woff|map)$/;
+  let outDir = '';
+  return {
+    name: 'passerelle:precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const assetsDir = path.join(outDir, 'assets');
+      for (const name of readdirSync(assetsDir)) {
+        if (!compressible.test(name)) continue;
+        const file = path.join(assetsDir, name);
+        const content = readFileSync(file);
+        const brotli = brotliCompressSync(content, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length,
+          },
+        });
+        const gzip = gzipSync(content, { level: 9 });
+        // A copy no smaller than the file (a tiny chunk) is not worth a second request path.
+        if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
+        if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
+      }
+    },
+  };
+}
+
+/**
+ * codegen writes every operation's document and hooks into one module (client/src/generated/graphql.ts,
+ * 15 kB gzip of documents), so every page loaded all 100 documents. In a build, this plugin serves that
+ * module as a list of re-exports of one small module per document and per hook, cut from the file's own
+ * lines: each page's chunk holds the documents it uses (docs/decisions/0024). The build fails if a line
+ * of the file no longer has the shape read here (a change of tools/codegen).
+ */
+function generatedOperationPerModule(): Plugin {
+  const generated = path.join(clientDir, 'src', 'generated', 'graphql.ts');
+  const prefix = '\0graphql-operation/';
+  const documentLine = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<[^;]*>;$/;
+  const hookLines =
+    /^export function (use\w+)\(options\??: [^)]*\) \{\n {2}return (use\w+)<[^>]*>\((\w+), options\);\n\}$/gm;
+  let pieces: Map<string, string> | undefined;
+
+  function cut(source: string): Map<string, string> {
+    const modules = new Map<string, string>();
+    for (const line of source.split('\n')) {
+      const match = documentLine.exec(line);
+      if (match?.[1] && match[2]) modules.set(match[1], `export const ${match[1]} = ${match[2]};`);
+    }
+    for (const [, hook = '', apolloHook = '', document = ''] of source.matchAll(hookLines)) {
+      if (!modules.has(document)) throw new Error(`${generated}: ${hook} uses ${document}, not found`);
+      modules.set(
+        hook,
+        [
+          `import { ${apolloHook} } from '@apollo/client/react';`,
+          `import { ${document} } from '${prefix}${document}';`,
+          `export function ${hook}(options) { return ${apolloHook}(${document}, options); }`,
+        ].join('\n'),
+      );
+    }
+    const runtimeExports = source.match(/^export (const|function) /gm)?.length ?? 0;
+    if (modules.size !== runtimeExports) {
+      throw new Error(
+        `${generated}: read ${modules.size} of its ${runtimeExports} exports; update this plugin`,
+      );
+    }
+    return modules;
+  }
+
+  return {
+    name: 'passerelle:generated-operation-per-module',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.startsWith(prefix) ? { id: source, moduleSideEffects: false } : null;
+    },
+    load(id) {
+      if (id.startsWith(prefix)) {
+        const code = pieces?.get(id.slice(prefix.length));
+        if (!code) this.error(`unknown generated export ${id}`);
+        return { code, moduleSideEffects: false };
+      }
+      if (id !== generated) return null;
+      pieces = cut(readFileSync(generated, 'utf8'));
+      return {
+        code: [...pieces.keys()].map((name) => `export { ${name} } from '${prefix}${name}';`).join('\n'),
+        moduleSideEffects: false,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), gcdsLocalAssets()],
+  plugins: [
+    react(),
+    gcdsLocalAssets(),
+    gcdsComponentPerModule(),
+    generatedOperationPerModule(),
+    precompressAssets(),
+  ],
   define: { 'import.meta.env.VITE_DATE_MODIFIED': JSON.stringify(dateModified) },
   // Vite's own defaults for the browser, spelled out because vitest (see test.server below) needs
   // them too: @lit/react, under the GCDS React wrappers, only sets element properties in its
@@ -67,7 +245,7 @@ export default defineConfig({
         // The GCDS React package imports every component's entry module; those entries only
         // define a custom element when their wrapper is used, so unused ones (gcds-topic-menu alone
         // is 120 kB and fetches a menu from canada.ca) can go.
-        moduleSideEffects: (id: string) => !gcdsComponentEntry.test(id),
+        moduleSideEffects: (id: string) => !gcdsComponentEntry.test(id) && !id.startsWith('\0gcds-react'),
       },
     },
   },

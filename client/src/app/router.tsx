@@ -1,19 +1,46 @@
 import { type ComponentType } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
+import {
+  createBrowserRouter,
+  type LoaderFunctionArgs,
+  Navigate,
+  type RouteObject,
+  useLocation,
+} from 'react-router';
 import { LandingPage } from '../features/landing/components/landing-page';
-import { applyLanguage } from '../lib/i18n';
+import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
 import { LanguageRoot } from './routes/language-root';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
 
-/**
- * A page loaded on first visit, in its own chunk: the landing page and the layout stay in the entry chunk,
- * every feature page comes when a route needs it (the router waits for it, so nothing flashes).
- */
-function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
-  return async () => ({ Component: (await load())[name] });
+/** A loader that loads these translation namespaces in the language of the URL (common comes with :lang). */
+function catalogs(namespaces: readonly Namespace[]) {
+  return async ({ params }: LoaderFunctionArgs) => {
+    await loadCatalogs(isLanguage(params.lang) ? params.lang : 'en', namespaces);
+    return null;
+  };
 }
+
+/**
+ * A page in its own chunk, with the translation namespaces it uses besides common: the router fetches the
+ * chunk and the namespaces (in the URL's language only) at once, and renders the page when both are
+ * there, so nothing flashes and no text shows as a key (docs/decisions/0024). The entry chunk holds the
+ * frame (layout, router, Apollo, i18next) and the landing page only.
+ */
+function page<K extends string, M extends Record<K, ComponentType>>(
+  load: () => Promise<M>,
+  name: K,
+  namespaces: readonly Namespace[],
+) {
+  return {
+    // A static loader runs beside `lazy`, not after it.
+    loader: catalogs(namespaces),
+    lazy: async () => ({ Component: (await load())[name] }),
+  };
+}
+
+/** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
+const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'notices'];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -33,264 +60,328 @@ export const routes: RouteObject[] = [
   },
   {
     path: ':lang',
-    loader: ({ params }) => {
-      applyLanguage(isLanguage(params.lang) ? params.lang : 'en');
+    loader: async ({ params }) => {
+      // The landing page's words come with the language: the landing page is in the entry chunk, and a
+      // route with a loader of its own would be a pause before it, where a signed-in page that is being
+      // left (sign-out, terms declined) sees nobody signed in and sends the person to the sign-in page.
+      if (isLanguage(params.lang))
+        await Promise.all([loadCatalogs(params.lang, ['landing']), loadLanguage(params.lang)]);
+      else {
+        // The bilingual "page not found" speaks both languages.
+        await loadCatalogs('fr', ['common']);
+        await loadLanguage('en');
+      }
       return null;
     },
-    // The loader is synchronous: nothing worth showing while it runs.
+    // Until the language's catalogs are there (one small request on the first visit), nothing to show.
     HydrateFallback: () => null,
     element: <LanguageRoot />,
     children: [
+      // In the entry chunk: the first page most visitors see comes without a second round trip.
       { index: true, element: <LandingPage /> },
       { path: 'sign-in', element: <SignInRedirect /> },
       {
         path: 'sign-in/gckey',
-        lazy: page(() => import('../features/auth/components/gckey-sign-in-page'), 'GckeySignInPage'),
+        ...page(() => import('../features/auth/components/gckey-sign-in-page'), 'GckeySignInPage', ['auth']),
       },
       {
         path: 'sign-in/partner',
-        lazy: page(() => import('../features/auth/components/partner-sign-in-page'), 'PartnerSignInPage'),
+        ...page(() => import('../features/auth/components/partner-sign-in-page'), 'PartnerSignInPage', [
+          'auth',
+        ]),
       },
       {
         path: 'register',
-        lazy: page(
+        ...page(
           () => import('../features/auth/components/registration/registration-wizard'),
           'RegistrationWizard',
+          ['auth', 'credentials'],
         ),
       },
       {
         path: 'forgot-password',
-        lazy: page(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage'),
+        ...page(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage', [
+          'auth',
+          'credentials',
+        ]),
       },
       {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
+        loader: catalogs(signedInMenuNamespaces),
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
           {
             path: 'terms',
-            lazy: page(() => import('../features/auth/components/terms-of-use-page'), 'TermsOfUsePage'),
+            ...page(() => import('../features/auth/components/terms-of-use-page'), 'TermsOfUsePage', [
+              'auth',
+            ]),
           },
           {
             path: 'welcome',
-            lazy: page(() => import('./routes/welcome-route'), 'WelcomeRoute'),
+            ...page(() => import('./routes/welcome-route'), 'WelcomeRoute', [
+              'account',
+              'finance',
+              'onboarding',
+              'rulings',
+            ]),
           },
           {
             path: 'account/password',
-            lazy: page(
+            ...page(
               () => import('../features/account/components/change-password-page'),
               'ChangePasswordPage',
+              ['account', 'credentials'],
             ),
           },
           {
             path: 'account/recovery',
-            lazy: page(
+            ...page(
               () => import('../features/account/components/change-recovery-page'),
               'ChangeRecoveryPage',
+              ['account', 'credentials'],
             ),
           },
           {
             path: 'account/revoke',
-            lazy: page(
+            ...page(
               () => import('../features/account/components/revoke-credential-page'),
               'RevokeCredentialPage',
+              ['account', 'credentials'],
             ),
           },
         ],
       },
       {
         element: <RequireViewer />,
+        loader: catalogs(signedInMenuNamespaces),
         children: [
           {
             path: 'profile',
-            lazy: page(() => import('../features/profile/components/profile-page'), 'ProfilePage'),
+            ...page(() => import('../features/profile/components/profile-page'), 'ProfilePage', ['profile']),
           },
           // First setup (seed 003 §1.7): link the person to a business.
           {
             path: 'setup',
-            lazy: page(() => import('../features/onboarding/components/first-setup-page'), 'FirstSetupPage'),
+            ...page(() => import('../features/onboarding/components/first-setup-page'), 'FirstSetupPage', [
+              'onboarding',
+            ]),
           },
           {
             path: 'setup/register',
-            lazy: page(
+            ...page(
               () => import('../features/onboarding/components/register-business-page'),
               'RegisterBusinessPage',
+              ['onboarding'],
             ),
           },
           {
             path: 'setup/request-access',
-            lazy: page(
+            ...page(
               () => import('../features/onboarding/components/request-access-page'),
               'RequestAccessPage',
+              ['onboarding'],
             ),
           },
           {
             path: 'setup/activation-key',
-            lazy: page(
+            ...page(
               () => import('../features/onboarding/components/redeem-activation-key-page'),
               'RedeemActivationKeyPage',
+              ['onboarding'],
             ),
           },
           // Configure my portal, accounts and profiles (seed 003 §2.2) for the active business.
           {
             path: 'business',
-            lazy: page(
+            ...page(
               () => import('../features/business/components/business-profile-page'),
               'BusinessProfilePage',
+              ['api-tokens', 'business'],
             ),
           },
           {
             path: 'business/program-accounts',
-            lazy: page(
+            ...page(
               () => import('../features/business/components/program-account-list-page'),
               'ProgramAccountListPage',
+              ['business'],
             ),
           },
           {
             path: 'business/program-accounts/:accountId',
-            lazy: page(() => import('./routes/program-account-route'), 'ProgramAccountRoute'),
+            ...page(() => import('./routes/program-account-route'), 'ProgramAccountRoute', [
+              'business',
+              'finance',
+            ]),
           },
           {
             path: 'business/employees',
-            lazy: page(
+            ...page(
               () => import('../features/business/components/manage-employees-page'),
               'ManageEmployeesPage',
+              ['business'],
             ),
           },
           // Business relationships and the provider side (seed 003 §3.2).
           {
             path: 'business/relationships',
-            lazy: page(
+            ...page(
               () => import('../features/relationships/components/relationships-page'),
               'RelationshipsPage',
+              ['business', 'relationships'],
             ),
           },
           {
             path: 'business/relationships/:relationshipId',
-            lazy: page(
+            ...page(
               () => import('../features/relationships/components/relationship-page'),
               'RelationshipPage',
+              ['business', 'relationships'],
             ),
           },
           {
             path: 'business/client-groups',
-            lazy: page(
+            ...page(
               () => import('../features/relationships/components/client-groups-page'),
               'ClientGroupsPage',
+              ['business', 'relationships'],
             ),
           },
           // Rulings, document upload and the duties calculator (seed 003 §2.2, §2.5).
           {
             path: 'rulings',
-            lazy: page(() => import('../features/rulings/components/rulings-page'), 'RulingsPage'),
+            ...page(() => import('../features/rulings/components/rulings-page'), 'RulingsPage', ['rulings']),
           },
           {
             path: 'rulings/new',
-            lazy: page(
-              () => import('../features/rulings/components/request-ruling-page'),
-              'RequestRulingPage',
-            ),
+            ...page(() => import('../features/rulings/components/request-ruling-page'), 'RequestRulingPage', [
+              'rulings',
+            ]),
           },
           {
             path: 'rulings/:rulingId',
-            lazy: page(() => import('../features/rulings/components/ruling-page'), 'RulingPage'),
+            ...page(() => import('../features/rulings/components/ruling-page'), 'RulingPage', [
+              'documents',
+              'rulings',
+            ]),
           },
           // Finances (seed 003 §2.2).
           {
             path: 'finance',
-            lazy: page(
+            ...page(
               () => import('../features/finance/components/financial-information-page'),
               'FinancialInformationPage',
+              ['finance'],
             ),
           },
           {
             path: 'finance/payments',
-            lazy: page(() => import('../features/finance/components/apply-credit-page'), 'ApplyCreditPage'),
+            ...page(() => import('../features/finance/components/apply-credit-page'), 'ApplyCreditPage', [
+              'finance',
+            ]),
           },
           {
             path: 'finance/security',
-            lazy: page(
+            ...page(
               () => import('../features/finance/components/financial-security-page'),
               'FinancialSecurityPage',
+              ['finance'],
             ),
           },
           {
             path: 'finance/pad',
-            lazy: page(
-              () => import('../features/finance/components/pad-agreements-page'),
-              'PadAgreementsPage',
-            ),
+            ...page(() => import('../features/finance/components/pad-agreements-page'), 'PadAgreementsPage', [
+              'finance',
+            ]),
           },
           {
             path: 'documents/upload',
-            lazy: page(
+            ...page(
               () => import('../features/documents/components/document-upload-page'),
               'DocumentUploadPage',
+              ['documents'],
             ),
           },
           {
             path: 'calculator',
-            lazy: page(
+            ...page(
               () => import('../features/calculator/components/duties-calculator-page'),
               'DutiesCalculatorPage',
+              ['calculator'],
             ),
           },
           // Notices (seed 003 §2.4); email links point to /{lang}/notices/{id}.
           {
             path: 'notices',
-            lazy: page(() => import('../features/notices/components/notices-page'), 'NoticesPage'),
+            ...page(() => import('../features/notices/components/notices-page'), 'NoticesPage', ['notices']),
           },
           {
             path: 'notices/:noticeId',
-            lazy: page(() => import('../features/notices/components/notice-page'), 'NoticePage'),
+            ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
           {
             path: 'business/api-tokens',
-            lazy: page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage'),
+            ...page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage', [
+              'api-tokens',
+              'business',
+            ]),
           },
           {
             path: 'clients',
-            lazy: page(() => import('../features/relationships/components/clients-page'), 'ClientsPage'),
+            ...page(() => import('../features/relationships/components/clients-page'), 'ClientsPage', [
+              'relationships',
+            ]),
           },
           {
             path: 'clients/:businessId',
-            lazy: page(() => import('../features/relationships/components/client-page'), 'ClientPage'),
+            ...page(() => import('../features/relationships/components/client-page'), 'ClientPage', [
+              'business',
+              'relationships',
+            ]),
           },
         ],
       },
       {
         element: <RequireViewer role="OFFICER" />,
+        loader: catalogs(signedInMenuNamespaces),
         children: [
           {
             path: 'officer',
-            lazy: page(
+            ...page(
               () => import('../features/officer/components/locked-credentials-page'),
               'LockedCredentialsPage',
+              ['officer'],
             ),
           },
           {
             path: 'officer/businesses',
-            lazy: page(
+            ...page(
               () => import('../features/officer/components/officer-business-search-page'),
               'OfficerBusinessSearchPage',
+              ['officer'],
             ),
           },
           {
             path: 'officer/notices',
-            lazy: page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage'),
+            ...page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage', [
+              'officer',
+            ]),
           },
           {
             path: 'officer/mail',
-            lazy: page(
+            ...page(
               () => import('../features/officer/components/mail-dead-letters-page'),
               'MailDeadLettersPage',
+              ['officer'],
             ),
           },
           {
             path: 'officer/businesses/:businessNumber',
-            lazy: page(
+            ...page(
               () => import('../features/officer/components/officer-business-page'),
               'OfficerBusinessPage',
+              ['officer'],
             ),
           },
         ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../lib/i18n';
+import { i18n, loadCatalogs, namespaces as declared } from '../lib/i18n';
 import { languages } from '../lib/language';
 
 type Messages = { [key: string]: string | Messages };
@@ -38,9 +38,16 @@ describe('translations', () => {
     expect([...byLanguage.keys()].sort()).toEqual([...languages].sort());
   });
 
-  it.each(languages)('%s has a file for every namespace, and lib/i18n.ts loads each one', (language) => {
+  it.each(languages)('%s has a file for every namespace, and lib/i18n.ts declares each one', (language) => {
     expect([...(byLanguage.get(language)?.keys() ?? [])].sort()).toEqual(namespaces);
-    expect(Object.keys(resources[language]).sort()).toEqual(namespaces);
+    expect([...declared].sort()).toEqual(namespaces);
+  });
+
+  it.each(languages)('%s catalogs load on demand, each as its file says', async (language) => {
+    await loadCatalogs(language, declared);
+    for (const namespace of declared) {
+      expect(i18n.getResourceBundle(language, namespace)).toEqual(byLanguage.get(language)?.get(namespace));
+    }
   });
 
   describe.each(namespaces)('namespace %s', (namespace) => {

@@ -1,10 +1,10 @@
 import 'i18next';
-import { type defaultNamespace, type resources } from '../lib/i18n';
+import { type Catalogs, type defaultNamespace } from '../lib/i18n';
 
 // Typed keys: t('landing:title') fails to compile when the key does not exist.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: typeof defaultNamespace;
-    resources: (typeof resources)['en'];
+    resources: Catalogs;
   }
 }

@@ -1,105 +1,167 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enAccount from '../i18n/en/account.json';
-import enApiTokens from '../i18n/en/api-tokens.json';
-import enAuth from '../i18n/en/auth.json';
-import enBusiness from '../i18n/en/business.json';
-import enCommon from '../i18n/en/common.json';
-import enCredentials from '../i18n/en/credentials.json';
-import enLanding from '../i18n/en/landing.json';
-import enOnboarding from '../i18n/en/onboarding.json';
-import enOfficer from '../i18n/en/officer.json';
-import enProfile from '../i18n/en/profile.json';
-import enRelationships from '../i18n/en/relationships.json';
-import enRulings from '../i18n/en/rulings.json';
-import enDocuments from '../i18n/en/documents.json';
-import enCalculator from '../i18n/en/calculator.json';
-import enFinance from '../i18n/en/finance.json';
-import enNotices from '../i18n/en/notices.json';
-import frAccount from '../i18n/fr/account.json';
-import frApiTokens from '../i18n/fr/api-tokens.json';
-import frAuth from '../i18n/fr/auth.json';
-import frBusiness from '../i18n/fr/business.json';
-import frCommon from '../i18n/fr/common.json';
-import frCredentials from '../i18n/fr/credentials.json';
-import frLanding from '../i18n/fr/landing.json';
-import frOnboarding from '../i18n/fr/onboarding.json';
-import frOfficer from '../i18n/fr/officer.json';
-import frProfile from '../i18n/fr/profile.json';
-import frRelationships from '../i18n/fr/relationships.json';
-import frRulings from '../i18n/fr/rulings.json';
-import frDocuments from '../i18n/fr/documents.json';
-import frCalculator from '../i18n/fr/calculator.json';
-import frFinance from '../i18n/fr/finance.json';
-import frNotices from '../i18n/fr/notices.json';
-import { type Language } from './language';
+import type account from '../i18n/en/account.json';
+import type apiTokens from '../i18n/en/api-tokens.json';
+import type auth from '../i18n/en/auth.json';
+import type business from '../i18n/en/business.json';
+import type calculator from '../i18n/en/calculator.json';
+import type common from '../i18n/en/common.json';
+import type credentials from '../i18n/en/credentials.json';
+import type documents from '../i18n/en/documents.json';
+import type finance from '../i18n/en/finance.json';
+import type landing from '../i18n/en/landing.json';
+import type notices from '../i18n/en/notices.json';
+import type officer from '../i18n/en/officer.json';
+import type onboarding from '../i18n/en/onboarding.json';
+import type profile from '../i18n/en/profile.json';
+import type relationships from '../i18n/en/relationships.json';
+import type rulings from '../i18n/en/rulings.json';
+import { type Language, languageOfPath } from './language';
 
-export const resources = {
-  en: {
-    common: enCommon,
-    landing: enLanding,
-    credentials: enCredentials,
-    auth: enAuth,
-    profile: enProfile,
-    account: enAccount,
-    officer: enOfficer,
-    onboarding: enOnboarding,
-    business: enBusiness,
-    relationships: enRelationships,
-    'api-tokens': enApiTokens,
-    rulings: enRulings,
-    documents: enDocuments,
-    calculator: enCalculator,
-    finance: enFinance,
-    notices: enNotices,
-  },
-  fr: {
-    common: frCommon,
-    landing: frLanding,
-    credentials: frCredentials,
-    auth: frAuth,
-    profile: frProfile,
-    account: frAccount,
-    officer: frOfficer,
-    onboarding: frOnboarding,
-    business: frBusiness,
-    relationships: frRelationships,
-    'api-tokens': frApiTokens,
-    rulings: frRulings,
-    documents: frDocuments,
-    calculator: frCalculator,
-    finance: frFinance,
-    notices: frNotices,
-  },
-} as const;
+/**
+ * The shape of every namespace, taken from the English files (types only: nothing is bundled from
+ * here). i18next.d.ts types `t()` keys with it; the parity test holds French to the same keys.
+ */
+export interface Catalogs {
+  account: typeof account;
+  'api-tokens': typeof apiTokens;
+  auth: typeof auth;
+  business: typeof business;
+  calculator: typeof calculator;
+  common: typeof common;
+  credentials: typeof credentials;
+  documents: typeof documents;
+  finance: typeof finance;
+  landing: typeof landing;
+  notices: typeof notices;
+  officer: typeof officer;
+  onboarding: typeof onboarding;
+  profile: typeof profile;
+  relationships: typeof relationships;
+  rulings: typeof rulings;
+}
+export type Namespace = keyof Catalogs;
+
+export const namespaces = [
+  'account',
+  'api-tokens',
+  'auth',
+  'business',
+  'calculator',
+  'common',
+  'credentials',
+  'documents',
+  'finance',
+  'landing',
+  'notices',
+  'officer',
+  'onboarding',
+  'profile',
+  'relationships',
+  'rulings',
+] as const satisfies readonly Namespace[];
+// Compile-time check that the list above names every namespace of Catalogs.
+true satisfies [Exclude<Namespace, (typeof namespaces)[number]>] extends [never] ? true : false;
 
 export const defaultNamespace = 'common';
 
-/** One instance for the app: resources are bundled, so it is ready synchronously. */
+type Messages = Record<string, unknown>;
+
+/**
+ * One chunk per language and namespace, fetched when a page needs it: a page loads its own
+ * namespaces in its own language only (a few kB), not the 32 files (docs/decisions/0024).
+ */
+const catalogFiles = import.meta.glob<Messages>('../i18n/*/*.json', { import: 'default' });
+
+/** Every (language, namespace) asked for so far, so a language switch loads the same namespaces. */
+const requested = new Set<Namespace>();
+const loading = new Map<string, Promise<void>>();
+
+/** An instance for the app; each page's namespaces are loaded before it renders (see loadCatalogs). */
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  supportedLngs: ['en', 'fr'],
-  // No fallback: the parity test guarantees both languages have every key, and a missing French
-  // string must never show up in English.
-  fallbackLng: false,
-  ns: Object.keys(resources.en),
-  defaultNS: defaultNamespace,
-  // React escapes text already.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-  // No advertising line in the console of the portal (or of every test run).
-  showSupportNotice: false,
-});
+/**
+ * Loads these namespaces of one language (once each) into i18n. The router's loaders call it for the
+ * page they open, so that the page renders with its text already there.
+ */
+export function loadCatalogs(language: Language, wanted: readonly Namespace[]): Promise<void> {
+  return Promise.all(
+    wanted.map((namespace) => {
+      requested.add(namespace);
+      const key = `${language}/${namespace}`;
+      let done = loading.get(key);
+      if (!done) {
+        const load = catalogFiles[`../i18n/${key}.json`];
+        if (!load) return Promise.reject(new Error(`No catalog ${key}`));
+        done = load().then((messages) => {
+          i18n.addResourceBundle(language, namespace, messages, true, true);
+        });
+        // A failed fetch (a new deployment removed the chunk, the network dropped) may be retried.
+        done.catch(() => loading.delete(key));
+        loading.set(key, done);
+      }
+      return done;
+    }),
+  ).then(() => undefined);
+}
+
+/**
+ * The safety net behind loadCatalogs: a component that asks for a namespace its route did not declare
+ * suspends while i18next fetches it here, instead of showing keys.
+ */
+const lazyCatalogs: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const isKnown = (namespaces as readonly string[]).includes(namespace);
+    if ((language !== 'en' && language !== 'fr') || !isKnown) {
+      callback(null, {});
+      return;
+    }
+    loadCatalogs(language, [namespace as Namespace]).then(
+      () => callback(null, i18n.getResourceBundle(language, namespace) as Messages),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+const initialLanguage: Language =
+  (typeof window === 'undefined' ? undefined : languageOfPath(window.location.pathname)) ?? 'en';
+
+void i18n
+  .use(lazyCatalogs)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage,
+    supportedLngs: ['en', 'fr'],
+    // No fallback: the parity test guarantees both languages have every key, and a missing French
+    // string must never show up in English.
+    fallbackLng: false,
+    ns: [defaultNamespace],
+    defaultNS: defaultNamespace,
+    // React escapes text already.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    // No advertising line in the console of the portal (or of every test run).
+    showSupportNotice: false,
+  });
 
 /**
  * Switches the UI language and keeps `<html lang>` in step: the GCDS components read their
- * language from the closest `lang` attribute when they load.
+ * language from the closest `lang` attribute when they load. Synchronous once the language's
+ * catalogs are loaded (see loadLanguage).
  */
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   if (i18n.language !== language) void i18n.changeLanguage(language);
+}
+
+/**
+ * Loads, in this language, the common namespace and every namespace used so far (so that a page switched
+ * to the other language never shows a key), then applies the language.
+ */
+export async function loadLanguage(language: Language): Promise<void> {
+  await loadCatalogs(language, [defaultNamespace, ...requested]);
+  applyLanguage(language);
 }

@@ -103,3 +103,9 @@ afterEach(() => {
   const found = duplicateKeys.splice(0);
   if (found.length > 0) throw new Error(`React rendered siblings with the same key: ${found.join(', ')}`);
 });
+// The app loads each page's translations when the router opens it (lib/i18n.ts); components rendered on
+// their own in a spec find every namespace of both languages already there.
+if (typeof document !== 'undefined') {
+  const { loadCatalogs, namespaces } = await import('../lib/i18n');
+  await Promise.all([loadCatalogs('en', namespaces), loadCatalogs('fr', namespaces)]);
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { languageFromHeader } from '../common/i18n/language.js';
 
 const notFoundPage = `<!doctype html>
@@ -10,9 +10,81 @@ const notFoundPage = `<!doctype html>
 <div lang="fr"><h2>Page introuvable</h2><p><a href="/fr">Aller au portail client Passerelle</a></p></div>
 </main></body></html>`;
 
+/** Precompressed copies the client build writes beside each asset (client/vite.config.ts), best first. */
+const encodings = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
 /**
- * Serves the built single-page app: hashed assets with a long cache, `index.html` for every route under
- * /en/ and /fr/ (the client router takes over), and `/` redirected by Accept-Language.
+ * The encoding to send among those available: the highest `q` in Accept-Encoding (`*` stands for any
+ * encoding it does not name), brotli before gzip when the browser likes both as much (browsers list
+ * gzip first, and `accepts` would keep their order). None when nothing available is accepted.
+ */
+export function preferredEncoding(
+  header: string | undefined,
+  available: ReadonlySet<string>,
+): (typeof encodings)[number] | undefined {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) weights.set(name, q === undefined ? 1 : Number(q));
+  }
+  let best: (typeof encodings)[number] | undefined;
+  let bestWeight = 0;
+  for (const encoding of encodings) {
+    if (!available.has(encoding.name)) continue;
+    const weight = weights.get(encoding.name) ?? weights.get('*') ?? 0;
+    if (weight > bestWeight) {
+      best = encoding;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/**
+ * Sends `x.js.br` or `x.js.gz` for `x.js` when the browser accepts it and the build wrote it, with the
+ * type of `x.js`: the files are compressed once at build (brotli at its best level, which is too slow
+ * per request), never per request. Which copies exist is looked up once per file: hashed assets do
+ * not change while the server runs.
+ */
+function precompressed(assetsDir: string) {
+  const available = new Map<string, Set<string>>();
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    // Every answer under /assets depends on Accept-Encoding, the uncompressed one too (for caches).
+    res.vary('Accept-Encoding');
+    let relative: string;
+    try {
+      // An absolute path: normalizing it cannot climb out of the assets folder.
+      relative = path.posix.normalize(decodeURIComponent(req.path));
+    } catch {
+      return next(); // a malformed %-escape: express.static answers it
+    }
+    if (relative.includes('\0')) return next();
+    const file = path.join(assetsDir, relative);
+    let found = available.get(file);
+    if (!found) {
+      // Only files that exist are remembered: requests for made-up names cannot grow the map.
+      if (!existsSync(file)) return next();
+      found = new Set(encodings.filter((e) => existsSync(file + e.suffix)).map((e) => e.name));
+      available.set(file, found);
+    }
+    const encoding = found.size ? preferredEncoding(req.get('accept-encoding'), found) : undefined;
+    if (!encoding) return next();
+    // express.static keeps a Content-Type already set, so the type is the original file's, not `.br`'s.
+    res.type(path.extname(file));
+    res.setHeader('Content-Encoding', encoding.name);
+    req.url = `${req.url.split('?')[0]}${encoding.suffix}`;
+    next();
+  };
+}
+
+/**
+ * Serves the built single-page app: hashed assets with a long cache, precompressed when the browser
+ * accepts it, `index.html` (never cached without asking) for every route under /en/ and /fr/ (the client router takes over), and `/` redirected by Accept-Language.
  */
 export function staticClient(distDir: string): Router {
   const router = express.Router();
@@ -22,9 +94,12 @@ export function staticClient(distDir: string): Router {
     res.redirect(302, `/${languageFromHeader(req.get('accept-language'))}`);
   });
 
+  const assetsDir = path.join(distDir, 'assets');
   router.use(
     '/assets',
-    express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    precompressed(assetsDir),
+    // `public, max-age=31536000, immutable`: the file names carry a hash of their content.
+    express.static(assetsDir, { immutable: true, maxAge: '1y', fallthrough: false }),
   );
   router.use(express.static(distDir, { index: false, maxAge: '1h' }));
 

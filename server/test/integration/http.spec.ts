@@ -1,9 +1,37 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** A GET whose body stays as sent (fetch would decode it), with the request's own Accept-Encoding. */
+function rawGet(
+  url: string,
+  acceptEncoding: string | undefined,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+// A chunk of the size and kind the build writes, with the copies the build writes beside it.
+const chunk = Buffer.from(
+  Array.from({ length: 400 }, (_, i) => `export const value${i} = ${JSON.stringify(`text ${i}`)};`).join(
+    '\n',
+  ),
+);
 
 describe.each(drivers)('HTTP and error contract on %s', (driver) => {
   let t: TestApp;
@@ -14,6 +42,10 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
     mkdirSync(path.join(distDir, 'assets'));
     writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><html><body>spa</body></html>');
     writeFileSync(path.join(distDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(distDir, 'assets', 'chunk-def456.js'), chunk);
+    writeFileSync(path.join(distDir, 'assets', 'chunk-def456.js.br'), brotliCompressSync(chunk));
+    writeFileSync(path.join(distDir, 'assets', 'chunk-def456.js.gz'), gzipSync(chunk));
+    writeFileSync(path.join(distDir, 'assets', 'font-0a1b2c.woff2'), 'wOF2 already compressed');
     t = await startTestApp(driver, { env: { CLIENT_DIST_DIR: distDir, BODY_LIMIT: '2kb' } });
   });
   afterAll(async () => {
@@ -140,6 +172,40 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
     const unknown = await fetch(`${t.url}/de/page`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Page introuvable');
+  });
+
+  it('sends the precompressed copy of an asset that the browser accepts, cached for a year', async () => {
+    const url = `${t.url}/assets/chunk-def456.js`;
+    const cases = [
+      // Chromium's header: brotli wins over gzip, listed first, at the same weight.
+      { accept: 'gzip, deflate, br, zstd', encoding: 'br', decode: brotliDecompressSync },
+      { accept: 'gzip', encoding: 'gzip', decode: gunzipSync },
+      { accept: 'br;q=0.5, gzip;q=0.8', encoding: 'gzip', decode: gunzipSync },
+      { accept: 'br;q=0, *', encoding: 'gzip', decode: gunzipSync },
+      { accept: '*', encoding: 'br', decode: brotliDecompressSync },
+      { accept: 'identity', encoding: undefined, decode: (b: Buffer) => b },
+      { accept: undefined, encoding: undefined, decode: (b: Buffer) => b },
+    ];
+    for (const { accept, encoding, decode } of cases) {
+      const res = await rawGet(url, accept);
+      expect({ accept, status: res.status }).toEqual({ accept, status: 200 });
+      expect({ accept, encoding: res.headers['content-encoding'] }).toEqual({ accept, encoding });
+      expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      if (encoding) expect(res.body.length).toBeLessThan(chunk.length / 3);
+      expect(decode(res.body).equals(chunk), String(accept)).toBe(true);
+    }
+    // No copy written beside it (a woff2 is compressed already): the file as it is.
+    const font = await rawGet(`${t.url}/assets/font-0a1b2c.woff2`, 'gzip, deflate, br');
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.body.toString()).toBe('wOF2 already compressed');
+    // A made-up name is still "not found", whatever the browser accepts.
+    expect((await rawGet(`${t.url}/assets/missing.js`, 'br')).status).toBe(404);
+    // The page itself is checked again on every visit: it names the current hashed files.
+    const page = await rawGet(`${t.url}/en/`, 'gzip, deflate, br');
+    expect(page.headers['cache-control']).toBe('no-cache');
   });
 
   it('tags every response with a request id and logs no query string', async () => {
