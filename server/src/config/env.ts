@@ -39,6 +39,8 @@ const envSchema = z
     DEV_IDENTITY_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(20),
+    // Seconds, for tests that watch a session end (a browser journey waits seconds, not a minute).
+    SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
     LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
@@ -256,7 +258,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     now: () => new Date(),
     identity: {
       cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
-      sessionIdleMs: env.SESSION_IDLE_MINUTES * MINUTE,
+      sessionIdleMs:
+        env.SESSION_IDLE_SECONDS !== undefined
+          ? env.SESSION_IDLE_SECONDS * 1000
+          : env.SESSION_IDLE_MINUTES * MINUTE,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
       lockoutThreshold: env.LOCKOUT_THRESHOLD,
       lockoutMs: env.LOCKOUT_MINUTES * MINUTE,
