@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
 import { hasChromium, launchChromium, arriveAt } from './support/browser.js';
 import { registerThroughApi } from './support/identity-api.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+import { continuesJourneyAbove, startServer, type ServerProcess } from './support/server-process.js';
 
 type Language = 'en' | 'fr';
 
@@ -245,6 +245,7 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     });
 
     it('signs in again and the welcome page shows the previous sign-in', async () => {
+      continuesJourneyAbove(); // the username registered above
       const { page, problems } = await openPage(language);
       await page.goto(`${server.url}/${language}/sign-in/gckey`);
       await heading(page, t.signInTitle);
@@ -268,6 +269,7 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     });
 
     it('resets a forgotten password with the recovery questions, then signs in with the new one', async () => {
+      continuesJourneyAbove(); // the username registered above
       const { page, problems } = await openPage(language);
       await page.goto(`${server.url}/${language}/sign-in/gckey`);
       await page.getByRole('link', { name: t.forgotLink }).click();
@@ -302,6 +304,7 @@ describe.runIf(hasChromium)('identity journeys in Chromium', () => {
     });
 
     it('shows the account pages, their error summaries and the partner page without axe violations', async () => {
+      continuesJourneyAbove(); // the username registered above
       const { page, problems } = await openPage(language);
       await page.goto(`${server.url}/${language}/sign-in/gckey`);
       await field(page, t.signInUsername).fill(username);
