@@ -272,6 +272,9 @@ export default defineConfig({
       deps: { inline: ['@cdssnc/gcds-components-react', '@stencil/react-output-target', '@lit/react'] },
     },
     restoreMocks: true,
+    // vitest's default is one worker less than the cores, one on two cores: two keep both busy while the
+    // main process transforms the next files (docs/decisions/0025).
+    maxWorkers: 2,
     // With waits of up to 5 s (src/test/setup.ts), a journey of several steps needs more than 5 s on a busy machine.
     testTimeout: 20_000,
   },

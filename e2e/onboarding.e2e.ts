@@ -5,7 +5,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
 import { registerThroughApi } from './support/identity-api.js';
 import { createOfficer, officerPassword } from './support/officers.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+import { continuesJourneyAbove, startServer, type ServerProcess } from './support/server-process.js';
 import { SessionApi } from './support/session-api.js';
 
 type Language = 'en' | 'fr';
@@ -291,6 +291,7 @@ describe.runIf(hasChromium)('first setup journeys in Chromium', () => {
   });
 
   it('lets an employee request access to the business registered above, then cancel the request', async () => {
+    continuesJourneyAbove();
     // Needs the previous journey: 123456789 is registered on the portal only once someone registered it.
     const { page, problems } = await personAtWelcome('en', 'Noah', 'Gagnon');
     await page.getByRole('link', { name: 'Request access to my employer' }).click();

@@ -1,17 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+
 export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Each file starts its own server process and browser; two cores do not gain from more at once.
-    fileParallelism: false,
+    // Each file starts its own server processes (on free ports, with their own DATA_DIR) and Chromium,
+    // and shares the one built app: files run side by side. A journey spends much of its time waiting on
+    // the browser and the server, so two at once keep two cores busy (docs/decisions/0025).
+    fileParallelism: workers > 1,
+    maxWorkers: workers,
     // One retry for a journey that fails: a real browser on two busy cores has rare timing misses that a
-    // second attempt shows for what they are. The retry reporter names every journey that needed it, with
-    // the first attempt's error (docs/decisions/0018-browser-test-retry.md).
+    // second attempt shows for what they are. The retry starts on fresh servers (support/fresh-world.ts), and
+    // the retry reporter names every journey that needed it, with the first attempt's error
+    // (docs/decisions/0018-browser-test-retry.md).
     retry: 1,
+    setupFiles: ['./support/fresh-world.ts'],
     reporters: ['default', './support/retry-reporter.ts'],
     env: { TZ: 'America/Toronto' },
   },

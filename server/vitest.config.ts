@@ -14,8 +14,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // SQLite files and MySQL databases are per test file, so files can run in parallel.
+    // SQLite files and MySQL databases are per test file, so files can run in parallel. vitest's default is
+    // one worker less than the cores, one on two cores: two keep both busy while a file waits on its
+    // database (docs/decisions/0025).
     pool: 'forks',
+    maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
   },

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const mainFile = path.join(repoRoot, 'server', 'dist', 'main.js');
@@ -16,6 +17,11 @@ export interface ServerProcess {
   stderr(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /**
+   * Stops this server and starts a fresh one in its place (new DATA_DIR, new port, same settings): the
+   * same object then answers for the new process, so a journey's `server.url` follows it.
+   */
+  restart(): Promise<void>;
 }
 
 /** A port that was free a moment ago: the portal must know its own address before it starts (PUBLIC_URL). */
@@ -30,12 +36,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Runs the built server (`node server/dist/main.js`, what `npm start` runs) on a free port and a temp
- * DATA_DIR, with the bundled sign-in partner on another free port of the same host.
- */
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
+interface Running {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  dataDir: string;
+  logs: Array<Record<string, unknown>>;
+  stderr: () => string;
+  exited?: Promise<number | null>;
+}
+
+/** The servers of this test file still running, and whether a test (not a hook) started them. */
+const live = new Map<ServerProcess, { inTest: boolean }>();
+
+async function launch(env: Record<string, string>): Promise<Running> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, [mainFile], {
     cwd: repoRoot,
@@ -74,25 +88,94 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       reject(new Error(`server exited with ${code}:\n${errText}`));
     });
   });
-  let exited: Promise<number | null> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     child,
     dataDir,
     logs,
     stderr: () => errText,
+  };
+}
+
+function stopRunning(running: Running): Promise<number | null> {
+  running.exited ??= new Promise((resolve) => {
+    const { child } = running;
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => {
+      rmSync(running.dataDir, { recursive: true, force: true });
+      resolve(code);
+    });
+    child.kill('SIGTERM');
+  });
+  return running.exited;
+}
+
+/**
+ * Runs the built server (`node server/dist/main.js`, what `npm start` runs) on a free port and a temp
+ * DATA_DIR, with the bundled sign-in partner on another free port of the same host.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  let running = await launch(env);
+  const server: ServerProcess = {
+    get url() {
+      return running.url;
+    },
+    get child() {
+      return running.child;
+    },
+    get dataDir() {
+      return running.dataDir;
+    },
+    get logs() {
+      return running.logs;
+    },
+    stderr: () => running.stderr(),
     stop() {
-      exited ??= new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve(code);
-        });
-        child.kill('SIGTERM');
-      });
-      return exited;
+      live.delete(server);
+      return stopRunning(running);
+    },
+    async restart() {
+      await stopRunning(running);
+      running = await launch(env);
     },
   };
+  live.set(server, { inTest: expect.getState().currentTestName !== undefined });
+  return server;
+}
+
+/**
+ * Before a retry (docs/decisions/0018-browser-test-retry.md): the file's servers start afresh, so that
+ * the retry does not meet what the failed attempt left (a business it registered, say), and the servers
+ * that the failed attempt itself started are stopped. A retry then passes only if the first failure was
+ * the machine's, not the world's.
+ */
+export async function freshWorldForRetry(testName: string | undefined): Promise<void> {
+  if (testName !== undefined && continuing.has(testName))
+    throw new Error(
+      'No retry: this journey continues the one above it, whose world a fresh server would not have ' +
+        '(docs/decisions/0018-browser-test-retry.md). The first attempt failed as reported.',
+    );
+  for (const [server, { inTest }] of live) {
+    if (inTest) await server.stop();
+    else await server.restart();
+  }
+}
+
+/** Names of the journeys that go on from the world an earlier journey of the file built. */
+const continuing = new Set<string>();
+
+/**
+ * Called first in a journey that needs what an earlier one of its file left (a person, a business): such a
+ * journey gets no retry, since neither the world its failed attempt changed nor a fresh server is its world.
+ */
+export function continuesJourneyAbove(): void {
+  const name = expect.getState().currentTestName;
+  if (name !== undefined) continuing.add(name);
+}
+
+/** Every server of the file stopped, whatever its tests did (a failed test may leave one running). */
+export async function stopLiveServers(): Promise<void> {
+  for (const server of live.keys()) await server.stop();
 }
 
 /** Runs the built server expecting it to fail at start; resolves with its exit code and stderr. */

@@ -93,6 +93,11 @@ describe('loadConfig', () => {
       AUTH_SECRET: 'x'.repeat(32),
     }).identity;
     expect(custom).toMatchObject({ cookieSecure: false, sessionIdleMs: 300_000, lockoutThreshold: 3 });
+    // Seconds, when set, win over minutes (tests watch a session end in seconds).
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5', SESSION_IDLE_SECONDS: '8' }).identity.sessionIdleMs).toBe(
+      8_000,
+    );
+    expect(() => loadConfig({ SESSION_IDLE_SECONDS: '0' })).toThrow(/SESSION_IDLE_SECONDS/);
     expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
     expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(ConfigError);
   });

@@ -141,6 +141,10 @@ export const envSchema = z
       z.coerce.number().int().min(1).max(1440).default(20),
       'A session ends after this long without a request.',
     ),
+    SESSION_IDLE_SECONDS: documented(
+      z.coerce.number().int().min(1).max(86_400).optional(),
+      'The idle timeout in seconds instead of minutes, for tests that watch a session end (a browser journey waits seconds, not a minute). Overrides `SESSION_IDLE_MINUTES` when set.',
+    ),
     SESSION_ABSOLUTE_HOURS: documented(
       z.coerce.number().int().min(1).max(168).default(12),
       'A session ends this long after sign-in, however active.',
@@ -483,7 +487,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     now: () => new Date(),
     identity: {
       cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
-      sessionIdleMs: env.SESSION_IDLE_MINUTES * MINUTE,
+      sessionIdleMs:
+        env.SESSION_IDLE_SECONDS !== undefined
+          ? env.SESSION_IDLE_SECONDS * 1000
+          : env.SESSION_IDLE_MINUTES * MINUTE,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
       lockoutThreshold: env.LOCKOUT_THRESHOLD,
       lockoutMs: env.LOCKOUT_MINUTES * MINUTE,

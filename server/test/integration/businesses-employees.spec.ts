@@ -512,6 +512,13 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
       inTransaction(t.dataSource, async (manager) => {
         for (const id of ids) await registerInDatabase(manager, id, user.id, now, 'QUESTIONS');
       });
+    const viewerBusinessId = async () => {
+      const result = await client.gql('{ viewerBusiness { id } }');
+      expect(result.body.errors).toBeUndefined();
+      return (result.body.data?.viewerBusiness as { id: string } | null)?.id ?? null;
+    };
+    // No business yet: nothing to act for.
+    expect(await viewerBusinessId()).toBeNull();
     await registerFor(registryIds.slice(0, 2));
     await client.gql(query);
     const two = await countQueries();
@@ -526,12 +533,16 @@ describe.each(drivers)('employer access, roles and settings on %s', (driver) => 
       activeBusiness: { id: string };
     };
     expect(mine.activeBusiness.id).toBe(mine.memberships[0].business.id);
+    // viewerBusiness answers as me.activeBusiness in a browser session, before any switch too (it was
+    // null until switchBusiness, though its description promised the first business).
+    expect(await viewerBusinessId()).toBe(mine.memberships[0].business.id);
     const target = mine.memberships[3].business.id;
     const switched = payload<{ business: { id: string } }>(await client.gql(SWITCH, { id: target }));
     expect(switched.business.id).toBe(target);
     expect(
       ((await client.gql(MINE)).body.data?.me as { activeBusiness: { id: string } }).activeBusiness.id,
     ).toBe(target);
+    expect(await viewerBusinessId()).toBe(target);
     const refused = payload<{ userErrors: Errors }>(await client.gql(SWITCH, { id: businessId }));
     expect(fieldCodes(refused.userErrors)).toEqual([['businessId', 'BUSINESS_NOT_FOUND']]);
   });

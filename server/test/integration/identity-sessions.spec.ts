@@ -262,3 +262,30 @@ describe('the Secure flag of the session cookie', () => {
     expect(https.setCookies[0]).toMatch(/; Secure/);
   });
 });
+
+describe.each(drivers)('a session counted in seconds (SESSION_IDLE_SECONDS) on %s', (driver) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver, { env: { SESSION_IDLE_SECONDS: '20' } });
+    await seedUser(t.dataSource, 'Seconds2026');
+  });
+  afterAll(async () => t?.close());
+
+  it('ends after 20 s without activity, and activity every few seconds keeps it (touched at a quarter of it)', async () => {
+    const browser = t.client();
+    await signIn(browser, 'Seconds2026');
+    const info = (await browser.gql(SESSION)).body.data?.session as Record<string, string>;
+    const started = t.clock.now().getTime();
+    expect(new Date(info.idleExpiresAt).getTime()).toBeLessThanOrEqual(started + 20_000);
+    // Activity every 6 s for a minute: past a minute-long touch interval, the session would have ended.
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(6_000);
+      expect(await me(browser)).not.toBeNull();
+    }
+    t.clock.advance(19_000);
+    expect(await me(browser)).not.toBeNull();
+    t.clock.advance(20_000);
+    expect(await me(browser)).toBeNull();
+  });
+});

@@ -7,11 +7,8 @@ import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ApiToken } from '../api-tokens/api-tokens.entities.js';
 import { tokenNode } from '../api-tokens/api-tokens.resolver.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
-import {
-  activeViewerMembership,
-  businessNode,
-  visibleBusiness,
-} from '../businesses/business-view.service.js';
+import { businessNode, visibleBusiness } from '../businesses/business-view.service.js';
+import { activeBusinessOf } from '../businesses/businesses.service.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
 import { readerSideOfRelationship } from '../relationships/access-owners.js';
 import { BusinessRelationship } from '../relationships/relationships.entities.js';
@@ -36,11 +33,14 @@ export class DelegationQueryResolver {
     if (!active) return null;
     const loaders = businessLoaders(ctx);
     const token = ctx.session.apiToken;
-    const id = token?.token.businessId ?? active.session.activeBusinessId;
-    if (!id) return null;
-    const business = await loaders.business.load(id);
-    if (!business || (!token && !(await activeViewerMembership(loaders, id)))) return null;
-    return businessNode(loaders, business);
+    if (!token) {
+      // A browser session: the same business as me.activeBusiness, the session's choice while the person
+      // is still an active member of it, else the first active membership (a session starts with none).
+      const business = await activeBusinessOf(ctx.dataSource, active.session, active.user.id);
+      return business ? businessNode(loaders, business) : null;
+    }
+    const business = await loaders.business.load(token.token.businessId);
+    return business ? businessNode(loaders, business) : null;
   }
 
   @Query(() => NodeInterface, {

@@ -10,8 +10,15 @@ import { User } from '../users/user.entity.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { UserSession } from './user-session.entity.js';
 
-/** Activity is written at most this often per session: not one write per request. */
+/**
+ * Activity is written at most this often per session: not one write per request. A session shorter than
+ * a few minutes (SESSION_IDLE_SECONDS, in tests) is touched at a quarter of its length, or activity
+ * could never keep it alive.
+ */
 const TOUCH_INTERVAL_MS = 60_000;
+function touchIntervalMs(config: AppConfig): number {
+  return Math.min(TOUCH_INTERVAL_MS, config.identity.sessionIdleMs / 4);
+}
 
 export interface StartSessionInput {
   userId: string;
@@ -173,7 +180,7 @@ export async function resolveSession(
     await inTransaction(dataSource, (manager) => manager.delete(UserSession, { id: session.id }));
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs(config)) {
     await inTransaction(dataSource, (manager) =>
       manager.update(UserSession, { id: session.id }, { lastSeenAt: now }),
     );

@@ -1,5 +1,5 @@
 import { type MockLink } from '@apollo/client/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { HeaderBusinessDocument, SwitchBusinessDocument } from '../../../generated/graphql';
@@ -23,6 +23,39 @@ const businesses = {
     accounts: ['567890124RM0002', '567890124RT0001'],
   },
 } as const;
+
+/** The header's answer for a person who is an editor of both businesses, acting for `active`. */
+function headerOf(active: keyof typeof businesses) {
+  return {
+    me: {
+      __typename: 'Viewer',
+      id: 'user-1',
+      actingFor: [],
+      memberships: Object.values(businesses).map((business, index) => ({
+        __typename: 'Membership',
+        id: `m-${index}`,
+        role: 'EDITOR',
+        business: {
+          __typename: 'BusinessSummary',
+          id: business.id,
+          businessNumber: business.businessNumber,
+          name: business.name,
+        },
+      })),
+      activeBusiness: {
+        __typename: 'Business',
+        id: businesses[active].id,
+        businessNumber: businesses[active].businessNumber,
+        name: businesses[active].name,
+        programAccounts: businesses[active].accounts.map((accountNumber) => ({
+          __typename: 'ProgramAccount',
+          id: accountNumber,
+          accountNumber,
+        })),
+      },
+    },
+  };
+}
 
 describe('header: who acts for which business', () => {
   it('shows "Jane Doe (RM0001) / Northern Lights (123456789)" and links to the business', async () => {
@@ -64,35 +97,7 @@ describe('header: who acts for which business', () => {
   it('switches business with switchBusiness, then asks the active queries again', async () => {
     const user = userEvent.setup();
     let active: keyof typeof businesses = 'b-1';
-    const header = always(HeaderBusinessDocument, () => ({
-      me: {
-        __typename: 'Viewer',
-        id: 'user-1',
-        actingFor: [],
-        memberships: Object.values(businesses).map((business, index) => ({
-          __typename: 'Membership',
-          id: `m-${index}`,
-          role: 'EDITOR',
-          business: {
-            __typename: 'BusinessSummary',
-            id: business.id,
-            businessNumber: business.businessNumber,
-            name: business.name,
-          },
-        })),
-        activeBusiness: {
-          __typename: 'Business',
-          id: businesses[active].id,
-          businessNumber: businesses[active].businessNumber,
-          name: businesses[active].name,
-          programAccounts: businesses[active].accounts.map((accountNumber) => ({
-            __typename: 'ProgramAccount',
-            id: accountNumber,
-            accountNumber,
-          })),
-        },
-      },
-    }));
+    const header = always(HeaderBusinessDocument, () => headerOf(active));
     const switched: string[] = [];
     const switchMock: MockLink.MockedResponse = {
       request: { query: SwitchBusinessDocument, variables: { businessId: 'b-2' } },
@@ -135,6 +140,63 @@ describe('header: who acts for which business', () => {
       await screen.findByText('Signed in as Jane Doe (RM0002) / Importations Côté-Lévesque (567890124)'),
     ).toBeInTheDocument();
     expect(switched).toEqual(['b-2']);
+  });
+
+  it('keeps a business chosen while a switch is under way, and switches to it next', async () => {
+    const user = userEvent.setup();
+    let active: keyof typeof businesses = 'b-1';
+    const header = always(HeaderBusinessDocument, () => headerOf(active));
+    const switchTo = (id: keyof typeof businesses, whileUnderWay?: () => void): MockLink.MockedResponse => ({
+      request: { query: SwitchBusinessDocument, variables: { businessId: id } },
+      // Called as the request leaves: the person acts while the switch is still under way.
+      delay: () => {
+        whileUnderWay?.();
+        return 0;
+      },
+      result: () => {
+        active = id;
+        const { businessNumber, name } = businesses[id];
+        return {
+          data: {
+            switchBusiness: {
+              __typename: 'BusinessPayload',
+              business: { __typename: 'Business', id, businessNumber, name },
+              userErrors: [],
+            },
+          },
+        };
+      },
+    });
+    const pickFirstAgain = () => {
+      choice.value = 'b-1';
+      choice.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      choice.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    };
+    const page = businessProfileMock('EDITOR', profileOf(), () => {
+      const { id, businessNumber, name } = businesses[active];
+      return { id, businessNumber, name };
+    });
+    renderRoute('/en/business', [
+      ...signedIn,
+      header,
+      switchTo('b-2', pickFirstAgain),
+      switchTo('b-1'),
+      page,
+    ]);
+
+    await screen.findByText('Signed in as Jane Doe (RM0001) / Northern Lights (123456789)');
+    const choice = await select('Business you are acting for');
+    await user.selectOptions(choice, 'b-2');
+    await user.click(await button('Switch'));
+    await screen.findByText('Signed in as Jane Doe (RM0002) / Importations Côté-Lévesque (567890124)');
+    // The end of the first switch left the person's later choice alone (it used to put the active
+    // business back, so that "Switch" then did nothing).
+    await waitFor(() => expect(choice.value).toBe('b-1'));
+
+    await user.click(await button('Switch'));
+    expect(
+      await screen.findByText('Signed in as Jane Doe (RM0001) / Northern Lights (123456789)'),
+    ).toBeInTheDocument();
   });
 
   it('speaks French on French pages', async () => {

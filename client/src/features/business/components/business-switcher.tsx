@@ -23,14 +23,17 @@ export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProp
     event.preventDefault();
     setFailed(false);
     if (selected === activeId) return;
+    const sent = selected;
     try {
       const { data } = await switchBusiness({
-        variables: { businessId: selected },
+        variables: { businessId: sent },
         refetchQueries: 'active',
         awaitRefetchQueries: true,
       });
       if (!data?.switchBusiness.business) setFailed(true);
-      else setChoice(undefined);
+      // The header shows the new business before this switch ends (its refetch lands first): a business
+      // chosen since then is the person's next switch, not to be put back to the active one.
+      else setChoice((current) => (current === sent ? undefined : current));
     } catch {
       setFailed(true);
     }
