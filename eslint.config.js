@@ -35,6 +35,8 @@ export default tseslint.config(
             'tools/*/*.d.mts',
           ],
           defaultProject: 'tsconfig.tools.json',
+          // tools/ has a dozen small files (the lint rules and their specs, codegen, report): above the default 8.
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },
         tsconfigRootDir: import.meta.dirname,
       },
