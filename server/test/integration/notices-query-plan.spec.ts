@@ -10,6 +10,11 @@ import { payload } from '../support/identity.js';
 import { fillNotices } from '../support/notice-fill.js';
 import { NOTICES, UNREAD } from '../support/notices.js';
 import { BN, person, registerDirectly, type Person } from '../support/relationships.js';
+import {
+  decideRelationship,
+  requestRelationship,
+} from '../../src/modules/relationships/relationships.service.js';
+import { RelationshipType } from '../../src/modules/relationships/relationships.types.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The notices list and the bell's count must stay index searches however many notices there are: the plan of
@@ -27,6 +32,8 @@ describe.each(drivers)('notices query plans on %s', (driver) => {
   let t: TestApp;
   let bam: Person;
   let businessId: string;
+  let other: Person;
+  let otherBusiness: string;
   const recorded: Statement[] = [];
 
   beforeAll(async () => {
@@ -34,8 +41,8 @@ describe.each(drivers)('notices query plans on %s', (driver) => {
     await importReferenceData(t.dataSource, await loadDemoReferenceData());
     bam = await person(t, 'PlanBam2026', 'Paula', 'Planner');
     businessId = await registerDirectly(t, BN.NORTHERN, bam.userId);
-    const other = await person(t, 'PlanOther26', 'Omar', 'Other');
-    const otherBusiness = await registerDirectly(t, BN.MAPLE, other.userId);
+    other = await person(t, 'PlanOther26', 'Omar', 'Other');
+    otherBusiness = await registerDirectly(t, BN.MAPLE, other.userId);
     // Enough rows that a planner weighing a scan against an index has a reason to choose (MySQL would scan a
     // tiny table): the caller's business is one of 40.
     await fillNotices(t.dataSource, {
@@ -194,5 +201,35 @@ describe.each(drivers)('notices query plans on %s', (driver) => {
     });
     expect(statements).toHaveLength(1);
     await t.dataSource.getRepository(NoticeRead).delete({ userId: bam.userId, noticeId: In(ids.slice(99)) });
+  });
+  // Last: the relationship adds notices to the client's BAM (the counts above are without it).
+  it('a provider’s clients are one branch, searched through the business index, never scanned', async () => {
+    // Two clients (Paula's Northern and Côté), so that one branch per client would show as two arms.
+    await registerDirectly(t, BN.COTE, bam.userId);
+    for (const clientBusinessNumber of [BN.NORTHERN, BN.COTE]) {
+      const asked = await requestRelationship(t.dataSource, t.config, other.userId, {
+        providerBusinessId: otherBusiness,
+        clientBusinessNumber,
+      });
+      if (!asked.ok) throw new Error(JSON.stringify(asked.problems));
+      const accepted = await decideRelationship(t.dataSource, t.config, bam.userId, {
+        relationshipId: asked.relationship.id,
+        approve: true,
+        type: RelationshipType.BUSINESS_MANAGEMENT,
+      });
+      expect(accepted.ok).toBe(true);
+    }
+    const [page, count] = await statementsOf(async () => {
+      const list = payload<{ edges: Array<{ node: { businessId: string | null } }> }>(
+        await other.client.gql(NOTICES, { first: 10 }),
+      );
+      // The client's notices reach the provider's BAM through the relationship.
+      expect(list.edges.some((edge) => edge.node.businessId === businessId)).toBe(true);
+    });
+    // One arm for the person, one for Maple, one for all its clients: not an arm per client.
+    expect(page.sql.split('UNION ALL')).toHaveLength(3);
+    // The client arm sorts its rows (decision 0022); it must still read them through the list index.
+    await expectIndexed(page, false);
+    await expectIndexed(count, false);
   });
 });

@@ -68,6 +68,25 @@ describe.each(drivers)('a broker’s portfolio request on %s', (driver) => {
     return { answer: result.body.data as unknown as PortfolioAnswer, statements: [...recorded] };
   }
 
+  it('reads a token in one statement, and a browser session in one', async () => {
+    const statementsOf = async (send: () => Promise<unknown>) => {
+      await send(); // the first use of a token or a session in a minute records it (a write)
+      recorded.length = 0;
+      recording = true;
+      await send();
+      recording = false;
+      return [...recorded];
+    };
+    const token = await statementsOf(() =>
+      bearer(t, portfolio.secret, '{ __typename }').catch(() =>
+        bearer(t, portfolio.secret, '{ __typename }'),
+      ),
+    );
+    expect(token, token.join('\n')).toHaveLength(1);
+    const session = await statementsOf(() => portfolio.broker.client.gql('{ __typename }'));
+    expect(session, session.join('\n')).toHaveLength(1);
+  });
+
   it('costs the same statements at 50 and 500 clients, and at most five', async () => {
     const counts: Record<number, number> = {};
     // Reported in the assertions' messages: the figures of docs/decisions/0022-broker-scale-in-sql.md.

@@ -40,7 +40,9 @@ export function reachCallerOf(session: RequestSession): ReachCaller | null {
   const token = session.apiToken;
   return {
     userId: user.id,
-    token: token ? { businessId: token.token.businessId, clientGroupIds: token.clientGroupIds } : null,
+    token: token
+      ? { businessId: token.token.businessId, clientGroupIds: token.clientGroupIds, scope: token.token.scope }
+      : null,
   };
 }
 

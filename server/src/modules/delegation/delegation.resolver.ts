@@ -3,6 +3,8 @@ import { PageArgs } from '../../common/graphql/page-args.js';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, ActorKind, decideAccess } from '../../common/auth/access-table.js';
+import { standingsFromRows, type StandingRow } from '../access/standing-source.js';
+import { BusinessRole } from '../businesses/businesses.types.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { ApiToken } from '../api-tokens/api-tokens.entities.js';
 import { tokenNode } from '../api-tokens/api-tokens.resolver.js';
@@ -14,7 +16,6 @@ import { readerSideOfRelationship } from '../relationships/access-owners.js';
 import { BusinessRelationship } from '../relationships/relationships.entities.js';
 import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
 import { relationshipNode } from '../relationships/relationships.view.js';
-import { RelationshipType } from '../relationships/relationships.types.js';
 import { encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
 import { clientAccessPage, delegationsOf, pageOf } from './delegation.service.js';
@@ -108,23 +109,21 @@ export class BusinessDelegationResolver {
           loaders.business.prime(client.id, client);
           if (registry) loaders.registryBusiness.prime(registry.id, registry);
           // A token's standing toward its business's client is this relationship alone (standing-source.ts):
-          // the page just computed it with the same rule.
-          if (token)
-            ctx.access.prime?.(client.id, {
-              grants: [
-                relationship.type === RelationshipType.BUSINESS_MANAGEMENT
-                  ? {
-                      kind: ActorKind.BUSINESS_MANAGEMENT,
-                      scope: 'ALL',
-                      mayEdit: token.token.scope === 'READ_WRITE',
-                    }
-                  : {
-                      kind: ActorKind.PROGRAM_MANAGEMENT,
-                      scope: new Set(programAccounts.map((a) => a.id)),
-                      mayEdit: token.token.scope === 'READ_WRITE',
-                    },
-              ],
-            });
+          // the page just read it with the same reach, so the loader's own rule makes it from these rows.
+          if (token) {
+            const rows: StandingRow[] = [null, ...programAccounts.map((a) => a.id)].map(
+              (programAccountId) => ({
+                via: 'PROVIDER',
+                businessId: client.id,
+                role: BusinessRole.BUSINESS_ACCOUNT_MANAGER, // the token's creator (mayEdit follows the token)
+                sourceId: relationship.id,
+                type: relationship.type,
+                programAccountId,
+              }),
+            );
+            const grants = standingsFromRows(rows, token.token.scope).get(client.id) ?? [];
+            ctx.access.prime?.(client.id, { grants });
+          }
           return {
             id: relationship.id,
             client: await businessNode(loaders, client),

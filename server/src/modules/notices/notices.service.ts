@@ -9,6 +9,7 @@ import { agencyDay } from '../../common/time/agency-date.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
 import { providerReach, type ReachCaller } from '../relationships/provider-reach.js';
+import { standingsFromRows, type StandingRow } from '../access/standing-source.js';
 import { RelationshipType } from '../relationships/relationships.types.js';
 import { MembershipStatus } from '../businesses/businesses.types.js';
 import { RegistryProgramAccount } from '../registry/program-account.entity.js';
@@ -266,6 +267,29 @@ export interface SqlStatement {
 const MAX_LIST_BRANCHES = 400;
 
 /**
+ * For a token: the relationship through which it reaches each notice's business, with the program accounts it
+ * names (columns tr_* and trp_*), so that the page hands the request's standings over (standingsFromRows, the
+ * loader's rule on the same reach): the notices' @access fields then decide without another statement.
+ */
+function tokenStandingJoin(
+  dataSource: DataSource,
+  caller: NoticeCaller,
+): { select: string; sql: string; params: unknown[] } {
+  if (!caller.token) return { select: '', sql: '', params: [] };
+  const reach = providerReach(caller);
+  const [sql, params] = dataSource.driver.escapeQueryWithParameters(
+    ` LEFT JOIN (${reach.from}) ON r.client_business_id = nn.business_id AND ${reach.where}` +
+      ' LEFT JOIN relationship_program_account trp ON trp.relationship_id = r.id',
+    reach.params,
+  );
+  return {
+    select: ', r.id AS tr_id, r.type AS tr_type, pm.role AS tr_role, trp.program_account_id AS trp_account',
+    sql,
+    params,
+  };
+}
+
+/**
  * The statements of one list page, built once for both the service and the query-plan test (they must be
  * the same SQL): `page` the ids and positions of the page (size + 1 rows), `count` the filter's total.
  *
@@ -299,6 +323,7 @@ export async function noticeListStatements(
   };
   const mysql = dataSource.options.type !== 'better-sqlite3';
   const quote = (name: string) => dataSource.driver.escape(name);
+  const tokenReach = tokenStandingJoin(dataSource, caller);
   const arm = (where: Predicate) => {
     const q = filtered(where).select('n.id', 'id').addSelect('n.display_date', 'displayDate');
     // The bound `display_date <= :kDate` is an index range, the OR a filter on it: written as
@@ -324,11 +349,11 @@ export async function noticeListStatements(
     // that nothing but the walk is ever sorted).
     page: {
       sql:
-        `SELECT ${entityColumns(dataSource, Notice, 'nn', 'nn_')}, nr.read_at AS nr_read_at FROM (` +
+        `SELECT ${entityColumns(dataSource, Notice, 'nn', 'nn_')}, nr.read_at AS nr_read_at${tokenReach.select} FROM (` +
         `${arms.map((a) => a.sql).join(' UNION ALL ')} ORDER BY ${quote('displayDate')} DESC, ${quote('id')} DESC LIMIT ${size + 1}` +
         `) ${quote('p')} INNER JOIN ${quote('notice')} nn ON nn.id = ${quote('p')}.${quote('id')}` +
-        ` LEFT JOIN ${quote('notice_read')} nr ON nr.notice_id = nn.id AND nr.user_id = ?`,
-      params: [...arms.flatMap((a) => a.params), userId],
+        ` LEFT JOIN ${quote('notice_read')} nr ON nr.notice_id = nn.id AND nr.user_id = ?${tokenReach.sql}`,
+      params: [...arms.flatMap((a) => a.params), userId, ...tokenReach.params],
     },
     count: sumOfCounts(dataSource, visible, (where) => filtered(where)),
   };
@@ -363,6 +388,28 @@ function sumOfCounts(
   };
 }
 
+/** Hands the request's standings toward the page's businesses over (a token's: see tokenStandingJoin). */
+function primeTokenStandings(
+  access: StandingSource,
+  token: NonNullable<NoticeCaller['token']>,
+  raw: Array<Record<string, unknown>>,
+): void {
+  const standingRows: StandingRow[] = raw
+    .filter((row) => row.tr_id)
+    .map((row) => ({
+      via: 'PROVIDER',
+      businessId: row.nn_business_id as string,
+      role: row.tr_role as StandingRow['role'],
+      sourceId: row.tr_id as string,
+      type: row.tr_type as StandingRow['type'],
+      programAccountId: (row.trp_account as string | null) ?? null,
+    }));
+  const grants = standingsFromRows(standingRows, token.scope);
+  for (const businessId of new Set(raw.map((row) => row.nn_business_id)))
+    if (typeof businessId === 'string' && businessId !== token.businessId)
+      access.prime?.(businessId, { grants: grants.get(businessId) ?? [] });
+}
+
 /**
  * The caller's notices, newest first, `size` at a time after `after`: keyset on (display_date, id), which
  * the indexes (business_id | recipient_user_id, display_date, id) serve (see noticeListStatements). One
@@ -385,7 +432,10 @@ export async function listNotices(
     statements.page.params,
   );
   const readAt = dataSource.getMetadata(NoticeRead).findColumnWithPropertyName('readAt')!;
+  if (caller.token) primeTokenStandings(access, caller.token, raw);
+  const seen = new Set<unknown>();
   const rows = raw
+    .filter((row) => !seen.has(row.nn_id) && seen.add(row.nn_id))
     .map((row) => ({
       ...hydrate(dataSource, Notice, row, 'nn_')!,
       readAt: (dataSource.driver.prepareHydratedValue(row.nr_read_at, readAt) as Date | null) ?? null,

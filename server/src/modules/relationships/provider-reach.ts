@@ -9,8 +9,8 @@ import { RelationshipStatus } from './relationships.types.js';
 /** Who asks: a person in a browser session, or an API token of a provider (acting as its creator). */
 export interface ReachCaller {
   userId: string;
-  /** The token's business and client groups (none: every client of the business). */
-  token: { businessId: string; clientGroupIds: readonly string[] } | null;
+  /** The token's business, client groups (none: every client of the business) and scope (READ, READ_WRITE). */
+  token: { businessId: string; clientGroupIds: readonly string[]; scope: string } | null;
 }
 
 /** SQL text over aliases the caller chose, with named parameters (prefixed `reach`, the same in every use). */
