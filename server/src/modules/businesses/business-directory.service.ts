@@ -109,3 +109,17 @@ export async function activeMemberGrants(
     },
   }));
 }
+
+/** The portal id of a registered registry business (one statement); null when it is not on the portal. */
+export async function businessIdOfRegistry(
+  manager: EntityManager,
+  registryBusinessId: string,
+): Promise<string | null> {
+  const row = await manager.findOne(Business, { select: { id: true }, where: { registryBusinessId } });
+  return row?.id ?? null;
+}
+
+/** The registry business of a portal business (one statement); throws when the id is unknown. */
+export async function registryIdOfBusiness(manager: EntityManager, businessId: string): Promise<string> {
+  return (await manager.findOneByOrFail(Business, { id: businessId })).registryBusinessId;
+}

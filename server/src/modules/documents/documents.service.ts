@@ -5,8 +5,8 @@ import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from '../businesses/business-audit.service.js';
-import { Business } from '../businesses/businesses.entities.js';
-import { type RulingRequest } from '../rulings/rulings.entities.js';
+import { registryIdOfBusiness } from '../businesses/business-directory.service.js';
+import { type Ruling } from '../rulings/rulings.service.js';
 import { CaseDocument } from './documents.entities.js';
 import { type DocumentCategory } from './documents.types.js';
 
@@ -28,7 +28,7 @@ export async function storeUpload(
   dataSource: DataSource,
   config: AppConfig,
   storage: DocumentStorage,
-  input: { ruling: RulingRequest; category: DocumentCategory; actorId: string; files: CheckedFile[] },
+  input: { ruling: Ruling; category: DocumentCategory; actorId: string; files: CheckedFile[] },
 ): Promise<CaseDocument[]> {
   const now = config.now();
   const uploadId = timeOrderedId(now.getTime());
@@ -58,9 +58,9 @@ export async function storeUpload(
     }
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(CaseDocument, rows);
-      const business = await manager.findOneByOrFail(Business, { id: input.ruling.businessId });
+      const registryBusinessId = await registryIdOfBusiness(manager, input.ruling.businessId);
       await recordBusinessAudit(manager, {
-        registryBusinessId: business.registryBusinessId,
+        registryBusinessId,
         type: 'DOCUMENTS_UPLOADED',
         actorId: input.actorId,
         detail: `case=${input.ruling.caseNumber} upload=${uploadId} files=${rows.length} category=${input.category}`,

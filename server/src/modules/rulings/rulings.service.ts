@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { ownedBy } from '../../common/auth/access-directive.js';
 import { type ProgramScope } from '../../common/auth/access-table.js';
@@ -10,8 +10,8 @@ import { type Problem } from '../../common/errors/problems.js';
 import { type MessageKey } from '../../common/i18n/messages.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from '../businesses/business-audit.service.js';
-import { Business } from '../businesses/businesses.entities.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { businessIdOfRegistry } from '../businesses/business-directory.service.js';
+import { programAccountSummaries, type ProgramAccountSummary } from '../registry/registry-lookups.service.js';
 import { RulingRequest } from './rulings.entities.js';
 import { type RulingConnection, type RulingNode, RulingStatus, RulingType } from './rulings.types.js';
 import { characterCount } from '../../common/rules/text-rules.js';
@@ -28,8 +28,11 @@ const problem = (field: string[], code: string, params: Record<string, number> =
   params,
 });
 
+/** A ruling request as other modules receive it (its table stays this module's). */
+export type Ruling = RulingRequest;
+
 /** The API shape of a row, marked as its program account's for the guarded fields. */
-export function rulingNode(row: RulingRequest, account: RegistryProgramAccount | null): RulingNode {
+export function rulingNode(row: RulingRequest, account: ProgramAccountSummary | null): RulingNode {
   return ownedBy<RulingNode>(
     {
       id: row.id,
@@ -55,11 +58,10 @@ export function rulingNode(row: RulingRequest, account: RegistryProgramAccount |
 }
 
 async function nodesOf(dataSource: DataSource, rows: RulingRequest[]): Promise<Map<string, RulingNode>> {
-  const ids = [...new Set(rows.map((row) => row.programAccountId))];
-  const accounts = ids.length
-    ? await dataSource.getRepository(RegistryProgramAccount).findBy({ id: In(ids) })
-    : [];
-  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const byId = await programAccountSummaries(
+    dataSource.manager,
+    rows.map((row) => row.programAccountId),
+  );
   return new Map(rows.map((row) => [row.id, rulingNode(row, byId.get(row.programAccountId) ?? null)]));
 }
 
@@ -182,12 +184,17 @@ export async function requestRuling(
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await inTransaction(dataSource, async (manager) => {
-        const account = await manager.findOneByOrFail(RegistryProgramAccount, { id: input.programAccountId });
-        const business = await manager.findOneByOrFail(Business, { registryBusinessId: account.businessId });
+        const account = (await programAccountSummaries(manager, [input.programAccountId])).get(
+          input.programAccountId,
+        );
+        const businessId = account && (await businessIdOfRegistry(manager, account.businessId));
+        // The access check let the caller ask for this account: it exists, and its business is registered.
+        if (!account || !businessId)
+          throw new Error(`ruling request: program account ${input.programAccountId} not found`);
         const ruling: RulingRequest = {
           id: timeOrderedId(now.getTime()),
           caseNumber: newCaseNumber(),
-          businessId: business.id,
+          businessId,
           programAccountId: account.id,
           type: input.type,
           status: RulingStatus.SUBMITTED,
@@ -200,7 +207,7 @@ export async function requestRuling(
         };
         await manager.insert(RulingRequest, ruling);
         await recordBusinessAudit(manager, {
-          registryBusinessId: business.registryBusinessId,
+          registryBusinessId: account.businessId,
           type: 'RULING_REQUESTED',
           actorId,
           detail: `case=${ruling.caseNumber} account=${account.accountNumber} type=${ruling.type}`,
@@ -210,7 +217,7 @@ export async function requestRuling(
           manager,
           {
             type: 'RULING_REQUESTED',
-            payload: { rulingId: ruling.id, businessId: business.id, programAccountId: account.id, actorId },
+            payload: { rulingId: ruling.id, businessId, programAccountId: account.id, actorId },
           },
           now,
         );
