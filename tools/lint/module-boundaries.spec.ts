@@ -8,8 +8,8 @@ import { passerellePlugin } from './module-boundaries.mjs';
 
 const serverSrc = path.resolve(import.meta.dirname, '../../server/src');
 
-/** The count when the rule was raised (decision 0020). Lower it as entries go; never raise it. */
-const ALLOWLIST_CEILING = 81;
+/** 85 when the rule was raised (decision 0020), 71 now. Lower it as entries go; never raise it. */
+const ALLOWLIST_CEILING = 71;
 
 function lint(filename: string, code: string, allowlist: Record<string, string[]> = {}) {
   const linter = new Linter();
