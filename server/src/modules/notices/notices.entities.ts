@@ -12,7 +12,17 @@ import { type MailStatus, type NoticeArea, type NoticeType } from './notices.typ
  * written, except nothing: read state lives in notice_read, per person.
  */
 @Entity('notice')
-@Index('IDX_notice_business_list', ['businessId', 'displayDate', 'id'])
+// The business list index carries the columns every visibility branch filters on (recipient, area, program
+// account) after its range: a page or a count reads the index alone, never the rows (a 6-month count of a
+// business's 16,700 notices read every row on MariaDB: 50 ms; docs/notices.md).
+@Index('IDX_notice_business_list', [
+  'businessId',
+  'displayDate',
+  'id',
+  'recipientUserId',
+  'area',
+  'programAccountId',
+])
 @Index('IDX_notice_recipient_list', ['recipientUserId', 'displayDate', 'id'])
 export class Notice {
   @PrimaryColumn({ type: 'varchar', length: 36 })

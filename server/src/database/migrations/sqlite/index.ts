@@ -12,5 +12,6 @@ import { Migration as M8 } from './1796198868978-rulings-and-documents.js';
 import { Migration as M9 } from './1796198971971-finance.js';
 import { Migration as M10 } from './1796199060628-notices.js';
 import { Migration as M11 } from './1796218911512-dead-letter-list.js';
+import { Migration as M12 } from './1796597388221-notice-list-covering-index.js';
 
-export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11];
+export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12];
