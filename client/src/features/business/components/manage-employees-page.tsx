@@ -20,11 +20,12 @@ import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
 import { businessRoles, codeLabel, programReference } from '../../../components/business/business-labels';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
+import { nodes, type NodeOf } from '../../../lib/connections';
 
 type Business = NonNullable<NonNullable<ManageEmployeesQuery['me']>['activeBusiness']>;
-type Request = NonNullable<Business['pendingAccessRequests']>[number];
-type Member = NonNullable<Business['members']>[number];
-type Accounts = NonNullable<Business['programAccounts']>;
+type Request = NodeOf<Business['pendingAccessRequestsConnection']>;
+type Member = NodeOf<Business['membersConnection']>;
+type Accounts = NodeOf<Business['programAccountsConnection']>[];
 
 /** What the open panel under a table is about: one request or one member, one action. */
 type Panel = { kind: 'approve' | 'reject'; request: Request } | { kind: 'change' | 'revoke'; member: Member };
@@ -104,9 +105,9 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const accounts = business.programAccounts ?? [];
-  const requests = business.pendingAccessRequests ?? [];
-  const members = business.members ?? [];
+  const accounts = nodes(business.programAccountsConnection);
+  const requests = nodes(business.pendingAccessRequestsConnection);
+  const members = nodes(business.membersConnection);
   const businessNumber = business.businessNumber ?? '';
   const roleName = (role: BusinessRole) => codeLabel(t, 'roles', role);
   const scopeOf = (member: Member) =>

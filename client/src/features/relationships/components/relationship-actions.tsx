@@ -23,6 +23,7 @@ import {
   splitErrors,
   textMax,
 } from './relationship-parts';
+import { nodes } from '../../../lib/connections';
 
 /** Every list and page of the feature that a decision changes: asked again after each one. */
 export const relationshipQueries = [
@@ -100,11 +101,11 @@ function DecisionPanel({
   const provider = relationship.provider.name;
   const fields = kind === 'approve' ? ['type', 'programAccountIds', 'reason'] : ['reason'];
   const types = relationshipTypes.filter((value) => isBam || value === 'PROGRAM_MANAGEMENT');
-  const programAccounts = accounts.data?.business?.programAccounts;
+  const programAccounts = accounts.data?.business?.programAccountsConnection;
   // The same options while the accounts are the same: GCDS re-renders its boxes when they change.
   const accountOptions = useMemo(
     () =>
-      (programAccounts ?? []).map((account) => ({
+      nodes(programAccounts).map((account) => ({
         value: account.id,
         label: `${programReference(account.accountNumber ?? '', (account.accountNumber ?? '').slice(0, 9))} - ${account.name ?? ''}`,
       })),

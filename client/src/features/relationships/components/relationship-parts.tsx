@@ -60,7 +60,7 @@ export function useRelationshipsViewer() {
     /** Client groups and assignments: the provider's BAM. */
     organizes: isBam && isProvider && allows(areas, 'ACCESS_MANAGEMENT', 'edit'),
     /** The clients the viewer acts for (a provider's people). */
-    actsForClients: isProvider || (query.data?.me?.actingFor.length ?? 0) > 0,
+    actsForClients: isProvider || (query.data?.me?.actingForConnection.edges.length ?? 0) > 0,
   };
 }
 
