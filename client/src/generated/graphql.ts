@@ -7,17 +7,16 @@ export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K]
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** A date and time in ISO 8601 with an offset, e.g. 2026-11-23T14:05:00.000Z. */
-  DateTime: { input: string; output: string };
+  DateTime: { input: string; output: string; }
 };
 
 /** What a guarded field or mutation does in its area. */
@@ -757,738 +756,210 @@ export type ValidateBusinessInput = {
   registrationId: Scalars['ID']['input'];
 };
 
-export type AccountCredentialQueryVariables = Exact<{ [key: string]: never }>;
+export type AccountCredentialQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type AccountCredentialQuery = {
-  __typename?: 'Query';
-  me?: { __typename?: 'Viewer'; id: string; credentialKind: CredentialKind; username?: string | null } | null;
-};
 
-export type AccountRecoveryQuestionsQueryVariables = Exact<{ [key: string]: never }>;
+export type AccountCredentialQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, credentialKind: CredentialKind, username?: string | null } | null };
 
-export type AccountRecoveryQuestionsQuery = {
-  __typename?: 'Query';
-  recoveryQuestions: Array<{ __typename?: 'RecoveryQuestion'; id: string; text: string }>;
-};
+export type AccountRecoveryQuestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountRecoveryQuestionsQuery = { __typename?: 'Query', recoveryQuestions: Array<{ __typename?: 'RecoveryQuestion', id: string, text: string }> };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
-export type ChangePasswordMutation = {
-  __typename?: 'Mutation';
-  changePassword: {
-    __typename?: 'ViewerPayload';
-    viewer?: { __typename?: 'Viewer'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ChangeRecoveryMutationVariables = Exact<{
   input: ChangeRecoveryInput;
 }>;
 
-export type ChangeRecoveryMutation = {
-  __typename?: 'Mutation';
-  changeRecovery: {
-    __typename?: 'ViewerPayload';
-    viewer?: { __typename?: 'Viewer'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ChangeRecoveryMutation = { __typename?: 'Mutation', changeRecovery: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RevokeCredentialMutationVariables = Exact<{
   input: RevokeCredentialInput;
 }>;
 
-export type RevokeCredentialMutation = {
-  __typename?: 'Mutation';
-  revokeCredential: {
-    __typename?: 'SignOutPayload';
-    signedOut: boolean;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type WelcomeQueryVariables = Exact<{ [key: string]: never }>;
+export type RevokeCredentialMutation = { __typename?: 'Mutation', revokeCredential: { __typename?: 'SignOutPayload', signedOut: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type WelcomeQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    role: PersonRole;
-    credentialKind: CredentialKind;
-    previousSignInAt?: string | null;
-    termsAccepted: boolean;
-    profile?: { __typename?: 'PersonalProfile'; firstName: string } | null;
-    membershipsConnection: {
-      __typename?: 'MembershipConnection';
-      edges: Array<{ __typename?: 'MembershipEdge'; node: { __typename?: 'Membership'; id: string } }>;
-    };
-    recentSecurityEvents: Array<{
-      __typename?: 'SecurityEvent';
-      id: string;
-      type: SecurityEventType;
-      occurredAt: string;
-      ipAddress?: string | null;
-    }>;
-  } | null;
-};
+export type WelcomeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ApiTokensDataQueryVariables = Exact<{ [key: string]: never }>;
 
-export type ApiTokensDataQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      name?: string | null;
-      viewerMembership: { __typename?: 'Membership'; id: string; role: BusinessRole };
-      apiTokens?: {
-        __typename?: 'ApiTokenConnection';
-        totalCount: number;
-        edges: Array<{
-          __typename?: 'ApiTokenEdge';
-          node: {
-            __typename?: 'ApiToken';
-            id: string;
-            name: string;
-            prefix: string;
-            scope: ApiTokenScope;
-            clientGroupIds: Array<string>;
-            createdAt: string;
-            expiresAt: string;
-            revokedAt?: string | null;
-            lastUsedAt?: string | null;
-            active: boolean;
-          };
-        }>;
-      } | null;
-      clientGroupsConnection?: {
-        __typename?: 'ClientGroupConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupEdge';
-          node: { __typename?: 'ClientGroup'; id: string; name: string };
-        }>;
-      } | null;
-    } | null;
-  } | null;
-};
+export type WelcomeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, role: PersonRole, credentialKind: CredentialKind, previousSignInAt?: string | null, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string } | null, membershipsConnection: { __typename?: 'MembershipConnection', edges: Array<{ __typename?: 'MembershipEdge', node: { __typename?: 'Membership', id: string } }> }, recentSecurityEvents: Array<{ __typename?: 'SecurityEvent', id: string, type: SecurityEventType, occurredAt: string, ipAddress?: string | null }> } | null };
+
+export type ApiTokensDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensDataQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, apiTokens?: { __typename?: 'ApiTokenConnection', totalCount: number, edges: Array<{ __typename?: 'ApiTokenEdge', node: { __typename?: 'ApiToken', id: string, name: string, prefix: string, scope: ApiTokenScope, clientGroupIds: Array<string>, createdAt: string, expiresAt: string, revokedAt?: string | null, lastUsedAt?: string | null, active: boolean } }> } | null, clientGroupsConnection?: { __typename?: 'ClientGroupConnection', edges: Array<{ __typename?: 'ClientGroupEdge', node: { __typename?: 'ClientGroup', id: string, name: string } }> } | null } | null } | null };
 
 export type ApiTokensCreateMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
-export type ApiTokensCreateMutation = {
-  __typename?: 'Mutation';
-  createApiToken: {
-    __typename?: 'CreateApiTokenPayload';
-    secret?: string | null;
-    token?: { __typename?: 'ApiToken'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ApiTokensCreateMutation = { __typename?: 'Mutation', createApiToken: { __typename?: 'CreateApiTokenPayload', secret?: string | null, token?: { __typename?: 'ApiToken', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ApiTokensRevokeMutationVariables = Exact<{
   tokenId: Scalars['ID']['input'];
 }>;
 
-export type ApiTokensRevokeMutation = {
-  __typename?: 'Mutation';
-  revokeApiToken: {
-    __typename?: 'RevokeApiTokenPayload';
-    token?: { __typename?: 'ApiToken'; id: string; active: boolean; revokedAt?: string | null } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ApiTokensRevokeMutation = { __typename?: 'Mutation', revokeApiToken: { __typename?: 'RevokeApiTokenPayload', token?: { __typename?: 'ApiToken', id: string, active: boolean, revokedAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type PasswordRecoveryChallengeQueryVariables = Exact<{
   username: Scalars['String']['input'];
 }>;
 
-export type PasswordRecoveryChallengeQuery = {
-  __typename?: 'Query';
-  passwordRecoveryChallenge: {
-    __typename?: 'RecoveryChallenge';
-    memorablePersonHint?: string | null;
-    memorableDateHint?: string | null;
-    question: { __typename?: 'RecoveryQuestion'; id: string; text: string };
-  };
-};
+
+export type PasswordRecoveryChallengeQuery = { __typename?: 'Query', passwordRecoveryChallenge: { __typename?: 'RecoveryChallenge', memorablePersonHint?: string | null, memorableDateHint?: string | null, question: { __typename?: 'RecoveryQuestion', id: string, text: string } } };
 
 export type ResetForgottenPasswordMutationVariables = Exact<{
   input: ResetForgottenPasswordInput;
 }>;
 
-export type ResetForgottenPasswordMutation = {
-  __typename?: 'Mutation';
-  resetForgottenPassword: {
-    __typename?: 'SignOutPayload';
-    signedOut: boolean;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type RegistrationRecoveryQuestionsQueryVariables = Exact<{ [key: string]: never }>;
+export type ResetForgottenPasswordMutation = { __typename?: 'Mutation', resetForgottenPassword: { __typename?: 'SignOutPayload', signedOut: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type RegistrationRecoveryQuestionsQuery = {
-  __typename?: 'Query';
-  recoveryQuestions: Array<{ __typename?: 'RecoveryQuestion'; id: string; text: string }>;
-};
+export type RegistrationRecoveryQuestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistrationRecoveryQuestionsQuery = { __typename?: 'Query', recoveryQuestions: Array<{ __typename?: 'RecoveryQuestion', id: string, text: string }> };
 
 export type UsernameAvailableQueryVariables = Exact<{
   username: Scalars['String']['input'];
 }>;
 
-export type UsernameAvailableQuery = { __typename?: 'Query'; usernameAvailable: boolean };
+
+export type UsernameAvailableQuery = { __typename?: 'Query', usernameAvailable: boolean };
 
 export type RegisterLocalCredentialMutationVariables = Exact<{
   input: RegisterLocalCredentialInput;
 }>;
 
-export type RegisterLocalCredentialMutation = {
-  __typename?: 'Mutation';
-  registerLocalCredential: {
-    __typename?: 'ViewerPayload';
-    viewer?: { __typename?: 'Viewer'; id: string; termsAccepted: boolean } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+export type RegisterLocalCredentialMutation = { __typename?: 'Mutation', registerLocalCredential: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string, termsAccepted: boolean } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type ViewerQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    role: PersonRole;
-    credentialKind: CredentialKind;
-    username?: string | null;
-    termsAccepted: boolean;
-    profile?: { __typename?: 'PersonalProfile'; firstName: string; lastName: string } | null;
-  } | null;
-};
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type SessionQueryVariables = Exact<{ [key: string]: never }>;
 
-export type SessionQuery = {
-  __typename?: 'Query';
-  session?: {
-    __typename?: 'SessionInfo';
-    csrfToken: string;
-    idleExpiresAt: string;
-    absoluteExpiresAt: string;
-  } | null;
-};
+export type ViewerQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, role: PersonRole, credentialKind: CredentialKind, username?: string | null, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string } | null } | null };
 
-export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type SignOutMutation = {
-  __typename?: 'Mutation';
-  signOut: {
-    __typename?: 'SignOutPayload';
-    signedOut: boolean;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
+export type SessionQuery = { __typename?: 'Query', session?: { __typename?: 'SessionInfo', csrfToken: string, idleExpiresAt: string, absoluteExpiresAt: string } | null };
 
-export type SignOutEverywhereMutation = {
-  __typename?: 'Mutation';
-  signOutEverywhere: {
-    __typename?: 'SignOutPayload';
-    signedOut: boolean;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { __typename?: 'Mutation', signOut: { __typename?: 'SignOutPayload', signedOut: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { __typename?: 'Mutation', signOutEverywhere: { __typename?: 'SignOutPayload', signedOut: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
-export type SignInMutation = {
-  __typename?: 'Mutation';
-  signIn: {
-    __typename?: 'ViewerPayload';
-    viewer?: { __typename?: 'Viewer'; id: string; termsAccepted: boolean } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string, termsAccepted: boolean } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RespondToTermsMutationVariables = Exact<{
   accept: Scalars['Boolean']['input'];
 }>;
 
-export type RespondToTermsMutation = {
-  __typename?: 'Mutation';
-  respondToTerms: {
-    __typename?: 'ViewerPayload';
-    viewer?: {
-      __typename?: 'Viewer';
-      id: string;
-      termsAccepted: boolean;
-      profile?: { __typename?: 'PersonalProfile'; firstName: string; lastName: string } | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type BusinessProfileQueryVariables = Exact<{ [key: string]: never }>;
+export type RespondToTermsMutation = { __typename?: 'Mutation', respondToTerms: { __typename?: 'ViewerPayload', viewer?: { __typename?: 'Viewer', id: string, termsAccepted: boolean, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type BusinessProfileQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-      registeredAt?: string | null;
-      profile?: {
-        __typename?: 'BusinessProfile';
-        legalName?: string | null;
-        operatingName?: string | null;
-        businessType?: string | null;
-        soleProprietor?: boolean | null;
-        serviceProvider?: boolean | null;
-        serviceProviderKind?: string | null;
-        businessActivity?: string | null;
-        addresses?: Array<{
-          __typename?: 'Address';
-          addressType: string;
-          line1: string;
-          line2?: string | null;
-          poBoxOrRuralRoute?: string | null;
-          city?: string | null;
-          provinceOrState?: string | null;
-          postalCode?: string | null;
-          country: string;
-        }> | null;
-        contacts?: Array<{
-          __typename?: 'Contact';
-          name: string;
-          title?: string | null;
-          phone?: string | null;
-          email?: string | null;
-        }> | null;
-      } | null;
-      viewerMembership: { __typename?: 'Membership'; id: string; role: BusinessRole };
-    } | null;
-  } | null;
-};
+export type BusinessProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BusinessProfileQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, registeredAt?: string | null, profile?: { __typename?: 'BusinessProfile', legalName?: string | null, operatingName?: string | null, businessType?: string | null, soleProprietor?: boolean | null, serviceProvider?: boolean | null, serviceProviderKind?: string | null, businessActivity?: string | null, addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null } | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole } } | null } | null };
 
 export type UpdateBusinessSettingsMutationVariables = Exact<{
   input: UpdateBusinessSettingsInput;
 }>;
 
-export type UpdateBusinessSettingsMutation = {
-  __typename?: 'Mutation';
-  updateBusinessSettings: {
-    __typename?: 'BusinessPayload';
-    business?: {
-      __typename?: 'Business';
-      id: string;
-      profile?: {
-        __typename?: 'BusinessProfile';
-        legalName?: string | null;
-        operatingName?: string | null;
-        businessType?: string | null;
-        soleProprietor?: boolean | null;
-        serviceProvider?: boolean | null;
-        serviceProviderKind?: string | null;
-        businessActivity?: string | null;
-        addresses?: Array<{
-          __typename?: 'Address';
-          addressType: string;
-          line1: string;
-          line2?: string | null;
-          poBoxOrRuralRoute?: string | null;
-          city?: string | null;
-          provinceOrState?: string | null;
-          postalCode?: string | null;
-          country: string;
-        }> | null;
-        contacts?: Array<{
-          __typename?: 'Contact';
-          name: string;
-          title?: string | null;
-          phone?: string | null;
-          email?: string | null;
-        }> | null;
-      } | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type ManageEmployeesQueryVariables = Exact<{ [key: string]: never }>;
+export type UpdateBusinessSettingsMutation = { __typename?: 'Mutation', updateBusinessSettings: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, profile?: { __typename?: 'BusinessProfile', legalName?: string | null, operatingName?: string | null, businessType?: string | null, soleProprietor?: boolean | null, serviceProvider?: boolean | null, serviceProviderKind?: string | null, businessActivity?: string | null, addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type ManageEmployeesQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-      viewerMembership: { __typename?: 'Membership'; id: string; role: BusinessRole };
-      programAccountsConnection?: {
-        __typename?: 'ProgramAccountConnection';
-        edges: Array<{
-          __typename?: 'ProgramAccountEdge';
-          node: {
-            __typename?: 'ProgramAccount';
-            id: string;
-            accountNumber?: string | null;
-            name?: string | null;
-          };
-        }>;
-      } | null;
-      pendingAccessRequestsConnection?: {
-        __typename?: 'AccessRequestConnection';
-        edges: Array<{
-          __typename?: 'AccessRequestEdge';
-          node: {
-            __typename?: 'AccessRequest';
-            id: string;
-            reason: string;
-            status: AccessRequestStatus;
-            requestedAt: string;
-            requester: { __typename?: 'PersonSummary'; id: string; name: string; email?: string | null };
-          };
-        }>;
-      } | null;
-      membersConnection?: {
-        __typename?: 'MembershipConnection';
-        edges: Array<{
-          __typename?: 'MembershipEdge';
-          node: {
-            __typename?: 'Membership';
-            id: string;
-            role: BusinessRole;
-            status: MembershipStatus;
-            grantedAt: string;
-            person: { __typename?: 'PersonSummary'; id: string; name: string; email?: string | null };
-            programAccounts: Array<{
-              __typename?: 'ProgramAccountSummary';
-              id: string;
-              accountNumber: string;
-              name: string;
-            }>;
-          };
-        }>;
-      } | null;
-    } | null;
-  } | null;
-};
+export type ManageEmployeesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageEmployeesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, programAccountsConnection?: { __typename?: 'ProgramAccountConnection', edges: Array<{ __typename?: 'ProgramAccountEdge', node: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null } }> } | null, pendingAccessRequestsConnection?: { __typename?: 'AccessRequestConnection', edges: Array<{ __typename?: 'AccessRequestEdge', node: { __typename?: 'AccessRequest', id: string, reason: string, status: AccessRequestStatus, requestedAt: string, requester: { __typename?: 'PersonSummary', id: string, name: string, email?: string | null } } }> } | null, membersConnection?: { __typename?: 'MembershipConnection', edges: Array<{ __typename?: 'MembershipEdge', node: { __typename?: 'Membership', id: string, role: BusinessRole, status: MembershipStatus, grantedAt: string, person: { __typename?: 'PersonSummary', id: string, name: string, email?: string | null }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } }> } | null } | null } | null };
 
 export type DecideAccessRequestMutationVariables = Exact<{
   input: DecideAccessRequestInput;
 }>;
 
-export type DecideAccessRequestMutation = {
-  __typename?: 'Mutation';
-  decideAccessRequest: {
-    __typename?: 'AccessRequestPayload';
-    accessRequest?: {
-      __typename?: 'AccessRequest';
-      id: string;
-      status: AccessRequestStatus;
-      grantedRole?: BusinessRole | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type DecideAccessRequestMutation = { __typename?: 'Mutation', decideAccessRequest: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, grantedRole?: BusinessRole | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ChangeMembershipMutationVariables = Exact<{
   input: ChangeMembershipInput;
 }>;
 
-export type ChangeMembershipMutation = {
-  __typename?: 'Mutation';
-  changeMembership: {
-    __typename?: 'MembershipPayload';
-    membership?: {
-      __typename?: 'Membership';
-      id: string;
-      role: BusinessRole;
-      status: MembershipStatus;
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ChangeMembershipMutation = { __typename?: 'Mutation', changeMembership: { __typename?: 'MembershipPayload', membership?: { __typename?: 'Membership', id: string, role: BusinessRole, status: MembershipStatus, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RevokeMembershipMutationVariables = Exact<{
   membershipId: Scalars['ID']['input'];
 }>;
 
-export type RevokeMembershipMutation = {
-  __typename?: 'Mutation';
-  revokeMembership: {
-    __typename?: 'MembershipPayload';
-    membership?: { __typename?: 'Membership'; id: string; status: MembershipStatus } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type HeaderBusinessQueryVariables = Exact<{ [key: string]: never }>;
+export type RevokeMembershipMutation = { __typename?: 'Mutation', revokeMembership: { __typename?: 'MembershipPayload', membership?: { __typename?: 'Membership', id: string, status: MembershipStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type HeaderBusinessQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    actingForConnection: {
-      __typename?: 'BusinessConnection';
-      edges: Array<{ __typename?: 'BusinessEdge'; node: { __typename?: 'Business'; id: string } }>;
-    };
-    membershipsConnection: {
-      __typename?: 'MembershipConnection';
-      edges: Array<{
-        __typename?: 'MembershipEdge';
-        node: {
-          __typename?: 'Membership';
-          id: string;
-          role: BusinessRole;
-          business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        };
-      }>;
-    };
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-      programAccountsConnection?: {
-        __typename?: 'ProgramAccountConnection';
-        edges: Array<{
-          __typename?: 'ProgramAccountEdge';
-          node: { __typename?: 'ProgramAccount'; id: string; accountNumber?: string | null };
-        }>;
-      } | null;
-    } | null;
-  } | null;
-};
+export type HeaderBusinessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderBusinessQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string } }> }, membershipsConnection: { __typename?: 'MembershipConnection', edges: Array<{ __typename?: 'MembershipEdge', node: { __typename?: 'Membership', id: string, role: BusinessRole, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> }, activeBusiness?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, programAccountsConnection?: { __typename?: 'ProgramAccountConnection', edges: Array<{ __typename?: 'ProgramAccountEdge', node: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null } }> } | null } | null } | null };
 
 export type SwitchBusinessMutationVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type SwitchBusinessMutation = {
-  __typename?: 'Mutation';
-  switchBusiness: {
-    __typename?: 'BusinessPayload';
-    business?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type ProgramAccountListQueryVariables = Exact<{ [key: string]: never }>;
+export type SwitchBusinessMutation = { __typename?: 'Mutation', switchBusiness: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type ProgramAccountListQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-      programAccountsConnection?: {
-        __typename?: 'ProgramAccountConnection';
-        edges: Array<{
-          __typename?: 'ProgramAccountEdge';
-          node: {
-            __typename?: 'ProgramAccount';
-            id: string;
-            accountNumber?: string | null;
-            name?: string | null;
-            programType?: string | null;
-            billingType?: string | null;
-            status?: string | null;
-          };
-        }>;
-      } | null;
-    } | null;
-  } | null;
-};
+export type ProgramAccountListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramAccountListQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, programAccountsConnection?: { __typename?: 'ProgramAccountConnection', edges: Array<{ __typename?: 'ProgramAccountEdge', node: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null, programType?: string | null, billingType?: string | null, status?: string | null } }> } | null } | null } | null };
 
 export type ProgramAccountProfileQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type ProgramAccountProfileQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    accountNumber?: string | null;
-    programCode?: string | null;
-    programType?: string | null;
-    name?: string | null;
-    billingType?: string | null;
-    status?: string | null;
-    viewerCanEdit: boolean;
-    addresses?: Array<{
-      __typename?: 'Address';
-      addressType: string;
-      line1: string;
-      line2?: string | null;
-      poBoxOrRuralRoute?: string | null;
-      city?: string | null;
-      provinceOrState?: string | null;
-      postalCode?: string | null;
-      country: string;
-    }> | null;
-    contacts?: Array<{
-      __typename?: 'Contact';
-      name: string;
-      title?: string | null;
-      phone?: string | null;
-      email?: string | null;
-    }> | null;
-    owners?: Array<{ __typename?: 'Owner'; name: string; role: string }> | null;
-    subPrograms?: Array<{ __typename?: 'SubProgram'; code: string; name: string }> | null;
-  } | null;
-};
+
+export type ProgramAccountProfileQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, programCode?: string | null, programType?: string | null, name?: string | null, billingType?: string | null, status?: string | null, viewerCanEdit: boolean, addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null, owners?: Array<{ __typename?: 'Owner', name: string, role: string }> | null, subPrograms?: Array<{ __typename?: 'SubProgram', code: string, name: string }> | null } | null };
 
 export type UpdateProgramAccountContactsMutationVariables = Exact<{
   input: UpdateProgramAccountContactsInput;
 }>;
 
-export type UpdateProgramAccountContactsMutation = {
-  __typename?: 'Mutation';
-  updateProgramAccountContacts: {
-    __typename?: 'ProgramAccountPayload';
-    programAccount?: {
-      __typename?: 'ProgramAccount';
-      id: string;
-      viewerCanEdit: boolean;
-      contacts?: Array<{
-        __typename?: 'Contact';
-        name: string;
-        title?: string | null;
-        phone?: string | null;
-        email?: string | null;
-      }> | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type FinanceBusinessesQueryVariables = Exact<{ [key: string]: never }>;
+export type UpdateProgramAccountContactsMutation = { __typename?: 'Mutation', updateProgramAccountContacts: { __typename?: 'ProgramAccountPayload', programAccount?: { __typename?: 'ProgramAccount', id: string, viewerCanEdit: boolean, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type FinanceBusinessesQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      name?: string | null;
-      viewerAccess: {
-        __typename?: 'BusinessAccess';
-        programAccountIds: Array<string>;
-        areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-        programAccounts: Array<{
-          __typename?: 'ProgramAccountSummary';
-          id: string;
-          accountNumber: string;
-          name: string;
-        }>;
-      };
-    } | null;
-  } | null;
-};
+export type FinanceBusinessesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type FinanceTransactionFieldsFragment = {
-  __typename?: 'AccountTransaction';
-  id: string;
-  transactionNumber: string;
-  transactionDate: string;
-  description: string;
-  amountCents: number;
-  remainingCents: number;
-  status: string;
-  isPayable: boolean;
-  isApplicableCredit: boolean;
-};
+
+export type FinanceBusinessesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } | null } | null };
+
+export type FinanceTransactionFieldsFragment = { __typename?: 'AccountTransaction', id: string, transactionNumber: string, transactionDate: string, description: string, amountCents: number, remainingCents: number, status: string, isPayable: boolean, isApplicableCredit: boolean };
 
 export type FinanceAccountQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type FinanceAccountQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    accountNumber?: string | null;
-    balance?: {
-      __typename?: 'AccountBalance';
-      balanceCents: number;
-      availableCreditCents: number;
-      amountOwingCents: number;
-    } | null;
-    statements?: {
-      __typename?: 'AccountStatementConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'AccountStatementEdge';
-        node: {
-          __typename?: 'AccountStatement';
-          id: string;
-          statementDate: string;
-          periodStart: string;
-          periodEnd: string;
-          balanceCents: number;
-          amountDueCents: number;
-          dueDate: string;
-        };
-      }>;
-    } | null;
-    invoices?: {
-      __typename?: 'AgencyInvoiceConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'AgencyInvoiceEdge';
-        node: {
-          __typename?: 'AgencyInvoice';
-          id: string;
-          invoiceNumber: string;
-          invoiceDate: string;
-          description: string;
-          amountCents: number;
-          dueDate: string;
-          status: string;
-        };
-      }>;
-    } | null;
-  } | null;
-};
+
+export type FinanceAccountQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, balance?: { __typename?: 'AccountBalance', balanceCents: number, availableCreditCents: number, amountOwingCents: number } | null, statements?: { __typename?: 'AccountStatementConnection', totalCount: number, edges: Array<{ __typename?: 'AccountStatementEdge', node: { __typename?: 'AccountStatement', id: string, statementDate: string, periodStart: string, periodEnd: string, balanceCents: number, amountDueCents: number, dueDate: string } }> } | null, invoices?: { __typename?: 'AgencyInvoiceConnection', totalCount: number, edges: Array<{ __typename?: 'AgencyInvoiceEdge', node: { __typename?: 'AgencyInvoice', id: string, invoiceNumber: string, invoiceDate: string, description: string, amountCents: number, dueDate: string, status: string } }> } | null } | null };
 
 export type FinanceTransactionsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1496,332 +967,73 @@ export type FinanceTransactionsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type FinanceTransactionsQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    transactions?: {
-      __typename?: 'AccountTransactionConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'AccountTransactionEdge';
-        cursor: string;
-        node: {
-          __typename?: 'AccountTransaction';
-          id: string;
-          transactionNumber: string;
-          transactionDate: string;
-          description: string;
-          amountCents: number;
-          remainingCents: number;
-          status: string;
-          isPayable: boolean;
-          isApplicableCredit: boolean;
-        };
-      }>;
-      pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-    } | null;
-  } | null;
-};
+
+export type FinanceTransactionsQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, transactions?: { __typename?: 'AccountTransactionConnection', totalCount: number, edges: Array<{ __typename?: 'AccountTransactionEdge', cursor: string, node: { __typename?: 'AccountTransaction', id: string, transactionNumber: string, transactionDate: string, description: string, amountCents: number, remainingCents: number, status: string, isPayable: boolean, isApplicableCredit: boolean } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type ApplyCreditMutationVariables = Exact<{
   input: ApplyCreditInput;
 }>;
 
-export type ApplyCreditMutation = {
-  __typename?: 'Mutation';
-  applyCredit: {
-    __typename?: 'ApplyCreditPayload';
-    credit?: {
-      __typename?: 'AccountTransaction';
-      id: string;
-      transactionNumber: string;
-      transactionDate: string;
-      description: string;
-      amountCents: number;
-      remainingCents: number;
-      status: string;
-      isPayable: boolean;
-      isApplicableCredit: boolean;
-    } | null;
-    paid: Array<{
-      __typename?: 'AccountTransaction';
-      id: string;
-      transactionNumber: string;
-      transactionDate: string;
-      description: string;
-      amountCents: number;
-      remainingCents: number;
-      status: string;
-      isPayable: boolean;
-      isApplicableCredit: boolean;
-    }>;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ApplyCreditMutation = { __typename?: 'Mutation', applyCredit: { __typename?: 'ApplyCreditPayload', credit?: { __typename?: 'AccountTransaction', id: string, transactionNumber: string, transactionDate: string, description: string, amountCents: number, remainingCents: number, status: string, isPayable: boolean, isApplicableCredit: boolean } | null, paid: Array<{ __typename?: 'AccountTransaction', id: string, transactionNumber: string, transactionDate: string, description: string, amountCents: number, remainingCents: number, status: string, isPayable: boolean, isApplicableCredit: boolean }>, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RecentTransactionsQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type RecentTransactionsQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    recentTransactions?: Array<{
-      __typename?: 'AccountTransaction';
-      id: string;
-      transactionDate: string;
-      description: string;
-      amountCents: number;
-      status: string;
-    }> | null;
-  } | null;
-};
 
-export type SecurityBusinessesQueryVariables = Exact<{ [key: string]: never }>;
+export type RecentTransactionsQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, recentTransactions?: Array<{ __typename?: 'AccountTransaction', id: string, transactionDate: string, description: string, amountCents: number, status: string }> | null } | null };
 
-export type SecurityBusinessesQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      name?: string | null;
-      viewerAccess: {
-        __typename?: 'BusinessAccess';
-        areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-        programAccounts: Array<{
-          __typename?: 'ProgramAccountSummary';
-          id: string;
-          accountNumber: string;
-          name: string;
-        }>;
-      };
-    } | null;
-    actingForConnection: {
-      __typename?: 'BusinessConnection';
-      edges: Array<{
-        __typename?: 'BusinessEdge';
-        node: {
-          __typename?: 'Business';
-          id: string;
-          name?: string | null;
-          viewerAccess: {
-            __typename?: 'BusinessAccess';
-            areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-            programAccounts: Array<{
-              __typename?: 'ProgramAccountSummary';
-              id: string;
-              accountNumber: string;
-              name: string;
-            }>;
-          };
-        };
-      }>;
-    };
-  } | null;
-};
+export type SecurityBusinessesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type SecurityBusinessFieldsFragment = {
-  __typename?: 'Business';
-  id: string;
-  name?: string | null;
-  viewerAccess: {
-    __typename?: 'BusinessAccess';
-    areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-    programAccounts: Array<{
-      __typename?: 'ProgramAccountSummary';
-      id: string;
-      accountNumber: string;
-      name: string;
-    }>;
-  };
-};
 
-export type FinancialSecurityChangeFieldsFragment = {
-  __typename?: 'FinancialSecurityChangeNode';
-  id: string;
-  type: SecurityType;
-  amountCents: number;
-  provider: string;
-  reference?: string | null;
-  effectiveDate: string;
-  expiryDate?: string | null;
-  reason: string;
-  status: string;
-  submittedAt: string;
-  submittedBy: { __typename?: 'PersonSummary'; id: string; name: string };
-};
+export type SecurityBusinessesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } | null, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } }> } } | null };
+
+export type SecurityBusinessFieldsFragment = { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } };
+
+export type FinancialSecurityChangeFieldsFragment = { __typename?: 'FinancialSecurityChangeNode', id: string, type: SecurityType, amountCents: number, provider: string, reference?: string | null, effectiveDate: string, expiryDate?: string | null, reason: string, status: string, submittedAt: string, submittedBy: { __typename?: 'PersonSummary', id: string, name: string } };
 
 export type FinancialSecurityQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type FinancialSecurityQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    accountNumber?: string | null;
-    financialSecurity?: {
-      __typename?: 'FinancialSecurity';
-      type: SecurityType;
-      amountCents: number;
-      provider: string;
-      reference?: string | null;
-      effectiveDate: string;
-      expiryDate?: string | null;
-    } | null;
-    financialSecurityChanges?: Array<{
-      __typename?: 'FinancialSecurityChangeNode';
-      id: string;
-      type: SecurityType;
-      amountCents: number;
-      provider: string;
-      reference?: string | null;
-      effectiveDate: string;
-      expiryDate?: string | null;
-      reason: string;
-      status: string;
-      submittedAt: string;
-      submittedBy: { __typename?: 'PersonSummary'; id: string; name: string };
-    }> | null;
-  } | null;
-};
+
+export type FinancialSecurityQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, financialSecurity?: { __typename?: 'FinancialSecurity', type: SecurityType, amountCents: number, provider: string, reference?: string | null, effectiveDate: string, expiryDate?: string | null } | null, financialSecurityChanges?: Array<{ __typename?: 'FinancialSecurityChangeNode', id: string, type: SecurityType, amountCents: number, provider: string, reference?: string | null, effectiveDate: string, expiryDate?: string | null, reason: string, status: string, submittedAt: string, submittedBy: { __typename?: 'PersonSummary', id: string, name: string } }> | null } | null };
 
 export type SubmitFinancialSecurityChangeMutationVariables = Exact<{
   input: SubmitFinancialSecurityChangeInput;
 }>;
 
-export type SubmitFinancialSecurityChangeMutation = {
-  __typename?: 'Mutation';
-  submitFinancialSecurityChange: {
-    __typename?: 'FinancialSecurityChangePayload';
-    change?: {
-      __typename?: 'FinancialSecurityChangeNode';
-      id: string;
-      type: SecurityType;
-      amountCents: number;
-      provider: string;
-      reference?: string | null;
-      effectiveDate: string;
-      expiryDate?: string | null;
-      reason: string;
-      status: string;
-      submittedAt: string;
-      submittedBy: { __typename?: 'PersonSummary'; id: string; name: string };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type PadAgreementFieldsFragment = {
-  __typename?: 'PadAgreementNode';
-  id: string;
-  status: string;
-  accountHolder: string;
-  institutionNumber: string;
-  maskedTransitNumber: string;
-  maskedAccountNumber: string;
-  accountNumberEnding: string;
-  debitDay: number;
-  createdAt: string;
-  cancelledAt?: string | null;
-};
+export type SubmitFinancialSecurityChangeMutation = { __typename?: 'Mutation', submitFinancialSecurityChange: { __typename?: 'FinancialSecurityChangePayload', change?: { __typename?: 'FinancialSecurityChangeNode', id: string, type: SecurityType, amountCents: number, provider: string, reference?: string | null, effectiveDate: string, expiryDate?: string | null, reason: string, status: string, submittedAt: string, submittedBy: { __typename?: 'PersonSummary', id: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type PadAgreementFieldsFragment = { __typename?: 'PadAgreementNode', id: string, status: string, accountHolder: string, institutionNumber: string, maskedTransitNumber: string, maskedAccountNumber: string, accountNumberEnding: string, debitDay: number, createdAt: string, cancelledAt?: string | null };
 
 export type PadAgreementsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type PadAgreementsQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    accountNumber?: string | null;
-    padAgreementsConnection?: {
-      __typename?: 'PadAgreementConnection';
-      edges: Array<{
-        __typename?: 'PadAgreementEdge';
-        node: {
-          __typename?: 'PadAgreementNode';
-          id: string;
-          status: string;
-          accountHolder: string;
-          institutionNumber: string;
-          maskedTransitNumber: string;
-          maskedAccountNumber: string;
-          accountNumberEnding: string;
-          debitDay: number;
-          createdAt: string;
-          cancelledAt?: string | null;
-        };
-      }>;
-    } | null;
-  } | null;
-};
+
+export type PadAgreementsQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, padAgreementsConnection?: { __typename?: 'PadAgreementConnection', edges: Array<{ __typename?: 'PadAgreementEdge', node: { __typename?: 'PadAgreementNode', id: string, status: string, accountHolder: string, institutionNumber: string, maskedTransitNumber: string, maskedAccountNumber: string, accountNumberEnding: string, debitDay: number, createdAt: string, cancelledAt?: string | null } }> } | null } | null };
 
 export type CreatePadAgreementMutationVariables = Exact<{
   input: CreatePadAgreementInput;
 }>;
 
-export type CreatePadAgreementMutation = {
-  __typename?: 'Mutation';
-  createPadAgreement: {
-    __typename?: 'PadAgreementPayload';
-    agreement?: {
-      __typename?: 'PadAgreementNode';
-      id: string;
-      status: string;
-      accountHolder: string;
-      institutionNumber: string;
-      maskedTransitNumber: string;
-      maskedAccountNumber: string;
-      accountNumberEnding: string;
-      debitDay: number;
-      createdAt: string;
-      cancelledAt?: string | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type CreatePadAgreementMutation = { __typename?: 'Mutation', createPadAgreement: { __typename?: 'PadAgreementPayload', agreement?: { __typename?: 'PadAgreementNode', id: string, status: string, accountHolder: string, institutionNumber: string, maskedTransitNumber: string, maskedAccountNumber: string, accountNumberEnding: string, debitDay: number, createdAt: string, cancelledAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type CancelPadAgreementMutationVariables = Exact<{
   padAgreementId: Scalars['ID']['input'];
 }>;
 
-export type CancelPadAgreementMutation = {
-  __typename?: 'Mutation';
-  cancelPadAgreement: {
-    __typename?: 'PadAgreementPayload';
-    agreement?: {
-      __typename?: 'PadAgreementNode';
-      id: string;
-      status: string;
-      accountHolder: string;
-      institutionNumber: string;
-      maskedTransitNumber: string;
-      maskedAccountNumber: string;
-      accountNumberEnding: string;
-      debitDay: number;
-      createdAt: string;
-      cancelledAt?: string | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type PortalInfoQueryVariables = Exact<{ [key: string]: never }>;
+export type CancelPadAgreementMutation = { __typename?: 'Mutation', cancelPadAgreement: { __typename?: 'PadAgreementPayload', agreement?: { __typename?: 'PadAgreementNode', id: string, status: string, accountHolder: string, institutionNumber: string, maskedTransitNumber: string, maskedAccountNumber: string, accountNumberEnding: string, debitDay: number, createdAt: string, cancelledAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type PortalInfoQuery = {
-  __typename?: 'Query';
-  portalInfo: { __typename?: 'PortalInfo'; agencyPhone: string; version: string };
-};
+export type PortalInfoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalInfoQuery = { __typename?: 'Query', portalInfo: { __typename?: 'PortalInfo', agencyPhone: string, version: string } };
 
 export type NoticesListQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1829,1127 +1041,282 @@ export type NoticesListQueryVariables = Exact<{
   filter?: InputMaybe<NoticeFilterInput>;
 }>;
 
-export type NoticesListQuery = {
-  __typename?: 'Query';
-  notices: {
-    __typename?: 'NoticeConnection';
-    totalCount: number;
-    edges: Array<{
-      __typename?: 'NoticeEdge';
-      cursor: string;
-      node: {
-        __typename?: 'Notice';
-        id: string;
-        displayDate: string;
-        accountNumber?: string | null;
-        type: NoticeType;
-        typeLabel: string;
-        subject?: string | null;
-        read: boolean;
-        urgent: boolean;
-      };
-    }>;
-    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
-};
+
+export type NoticesListQuery = { __typename?: 'Query', notices: { __typename?: 'NoticeConnection', totalCount: number, edges: Array<{ __typename?: 'NoticeEdge', cursor: string, node: { __typename?: 'Notice', id: string, displayDate: string, accountNumber?: string | null, type: NoticeType, typeLabel: string, subject?: string | null, read: boolean, urgent: boolean } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type NoticeDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type NoticeDetailQuery = {
-  __typename?: 'Query';
-  notice?: {
-    __typename?: 'Notice';
-    id: string;
-    displayDate: string;
-    accountNumber?: string | null;
-    recipient?: string | null;
-    type: NoticeType;
-    typeLabel: string;
-    subject?: string | null;
-    body?: string | null;
-    linkPath?: string | null;
-    read: boolean;
-    urgent: boolean;
-  } | null;
-};
 
-export type UnreadNoticeCountQueryVariables = Exact<{ [key: string]: never }>;
+export type NoticeDetailQuery = { __typename?: 'Query', notice?: { __typename?: 'Notice', id: string, displayDate: string, accountNumber?: string | null, recipient?: string | null, type: NoticeType, typeLabel: string, subject?: string | null, body?: string | null, linkPath?: string | null, read: boolean, urgent: boolean } | null };
 
-export type UnreadNoticeCountQuery = { __typename?: 'Query'; unreadNoticeCount: number };
+export type UnreadNoticeCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNoticeCountQuery = { __typename?: 'Query', unreadNoticeCount: number };
 
 export type MarkNoticeReadMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type MarkNoticeReadMutation = {
-  __typename?: 'Mutation';
-  markNoticeRead: {
-    __typename?: 'MarkNoticeReadPayload';
-    unreadCount: number;
-    notice?: { __typename?: 'Notice'; id: string; read: boolean } | null;
-  };
-};
 
-export type LockedCredentialsQueryVariables = Exact<{ [key: string]: never }>;
+export type MarkNoticeReadMutation = { __typename?: 'Mutation', markNoticeRead: { __typename?: 'MarkNoticeReadPayload', unreadCount: number, notice?: { __typename?: 'Notice', id: string, read: boolean } | null } };
 
-export type LockedCredentialsQuery = {
-  __typename?: 'Query';
-  lockedCredentialsConnection: {
-    __typename?: 'LockedCredentialConnection';
-    edges: Array<{
-      __typename?: 'LockedCredentialEdge';
-      node: {
-        __typename?: 'LockedCredential';
-        userId: string;
-        username: string;
-        lockedUntil: string;
-        failedAttempts: number;
-      };
-    }>;
-  };
-};
+export type LockedCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LockedCredentialsQuery = { __typename?: 'Query', lockedCredentialsConnection: { __typename?: 'LockedCredentialConnection', edges: Array<{ __typename?: 'LockedCredentialEdge', node: { __typename?: 'LockedCredential', userId: string, username: string, lockedUntil: string, failedAttempts: number } }> } };
 
 export type UnlockCredentialMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
 }>;
 
-export type UnlockCredentialMutation = {
-  __typename?: 'Mutation';
-  unlockCredential: {
-    __typename?: 'UnlockCredentialPayload';
-    unlocked: boolean;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type UnlockCredentialMutation = { __typename?: 'Mutation', unlockCredential: { __typename?: 'UnlockCredentialPayload', unlocked: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OfficerBusinessSearchQueryVariables = Exact<{
   query: Scalars['String']['input'];
 }>;
 
-export type OfficerBusinessSearchQuery = {
-  __typename?: 'Query';
-  officerBusinessSearch: Array<{
-    __typename?: 'OfficerBusinessView';
-    businessNumber: string;
-    legalName: string;
-    registrationLocked: boolean;
-    registrationFailedAttempts: number;
-    business?: { __typename?: 'BusinessSummary'; id: string } | null;
-  }>;
-};
+
+export type OfficerBusinessSearchQuery = { __typename?: 'Query', officerBusinessSearch: Array<{ __typename?: 'OfficerBusinessView', businessNumber: string, legalName: string, registrationLocked: boolean, registrationFailedAttempts: number, business?: { __typename?: 'BusinessSummary', id: string } | null }> };
 
 export type OfficerBusinessQueryVariables = Exact<{
   businessNumber: Scalars['String']['input'];
 }>;
 
-export type OfficerBusinessQuery = {
-  __typename?: 'Query';
-  officerBusiness?: {
-    __typename?: 'OfficerBusinessView';
-    businessNumber: string;
-    legalName: string;
-    registrationLocked: boolean;
-    registrationFailedAttempts: number;
-    business?: { __typename?: 'BusinessSummary'; id: string; name: string } | null;
-    activationKeysConnection: {
-      __typename?: 'ActivationKeySummaryConnection';
-      edges: Array<{
-        __typename?: 'ActivationKeySummaryEdge';
-        node: {
-          __typename?: 'ActivationKeySummary';
-          id: string;
-          contactName: string;
-          issuedAt: string;
-          expiresAt: string;
-          usedAt?: string | null;
-        };
-      }>;
-    };
-    auditTrailConnection: {
-      __typename?: 'BusinessAuditEventConnection';
-      edges: Array<{
-        __typename?: 'BusinessAuditEventEdge';
-        node: {
-          __typename?: 'BusinessAuditEvent';
-          id: string;
-          type: string;
-          occurredAt: string;
-          detail?: string | null;
-          actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-        };
-      }>;
-    };
-  } | null;
-};
+
+export type OfficerBusinessQuery = { __typename?: 'Query', officerBusiness?: { __typename?: 'OfficerBusinessView', businessNumber: string, legalName: string, registrationLocked: boolean, registrationFailedAttempts: number, business?: { __typename?: 'BusinessSummary', id: string, name: string } | null, activationKeysConnection: { __typename?: 'ActivationKeySummaryConnection', edges: Array<{ __typename?: 'ActivationKeySummaryEdge', node: { __typename?: 'ActivationKeySummary', id: string, contactName: string, issuedAt: string, expiresAt: string, usedAt?: string | null } }> }, auditTrailConnection: { __typename?: 'BusinessAuditEventConnection', edges: Array<{ __typename?: 'BusinessAuditEventEdge', node: { __typename?: 'BusinessAuditEvent', id: string, type: string, occurredAt: string, detail?: string | null, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> } } | null };
 
 export type OfficerUnlockBusinessRegistrationMutationVariables = Exact<{
   businessNumber: Scalars['String']['input'];
 }>;
 
-export type OfficerUnlockBusinessRegistrationMutation = {
-  __typename?: 'Mutation';
-  unlockBusinessRegistration: {
-    __typename?: 'OfficerBusinessPayload';
-    view?: {
-      __typename?: 'OfficerBusinessView';
-      businessNumber: string;
-      registrationLocked: boolean;
-      registrationFailedAttempts: number;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OfficerUnlockBusinessRegistrationMutation = { __typename?: 'Mutation', unlockBusinessRegistration: { __typename?: 'OfficerBusinessPayload', view?: { __typename?: 'OfficerBusinessView', businessNumber: string, registrationLocked: boolean, registrationFailedAttempts: number } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OfficerIssueActivationKeyMutationVariables = Exact<{
   input: IssueActivationKeyInput;
 }>;
 
-export type OfficerIssueActivationKeyMutation = {
-  __typename?: 'Mutation';
-  issueActivationKey: {
-    __typename?: 'IssueActivationKeyPayload';
-    activationKey?: {
-      __typename?: 'IssuedActivationKey';
-      key: string;
-      businessNumber: string;
-      contactName: string;
-      expiresAt: string;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OfficerIssueActivationKeyMutation = { __typename?: 'Mutation', issueActivationKey: { __typename?: 'IssueActivationKeyPayload', activationKey?: { __typename?: 'IssuedActivationKey', key: string, businessNumber: string, contactName: string, expiresAt: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OfficerPostNoticeMutationVariables = Exact<{
   input: PostNoticeInput;
 }>;
 
-export type OfficerPostNoticeMutation = {
-  __typename?: 'Mutation';
-  postNotice: {
-    __typename?: 'PostNoticePayload';
-    noticeCount: number;
-    emailCount: number;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OfficerPostNoticeMutation = { __typename?: 'Mutation', postNotice: { __typename?: 'PostNoticePayload', noticeCount: number, emailCount: number, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OfficerMailOutboxQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type OfficerMailOutboxQuery = {
-  __typename?: 'Query';
-  noticeOutbox: { __typename?: 'MailOutboxSummary'; pending: number; sent: number; dead: number };
-  mailDeadLetters: {
-    __typename?: 'MailDeliveryConnection';
-    edges: Array<{
-      __typename?: 'MailDeliveryEdge';
-      cursor: string;
-      node: {
-        __typename?: 'MailDelivery';
-        id: string;
-        noticeId: string;
-        noticeSubject: string;
-        status: MailDeliveryStatus;
-        attempts: number;
-        lastError?: string | null;
-        createdAt: string;
-        updatedAt: string;
-      };
-    }>;
-    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
-};
+
+export type OfficerMailOutboxQuery = { __typename?: 'Query', noticeOutbox: { __typename?: 'MailOutboxSummary', pending: number, sent: number, dead: number }, mailDeadLetters: { __typename?: 'MailDeliveryConnection', edges: Array<{ __typename?: 'MailDeliveryEdge', cursor: string, node: { __typename?: 'MailDelivery', id: string, noticeId: string, noticeSubject: string, status: MailDeliveryStatus, attempts: number, lastError?: string | null, createdAt: string, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type OfficerRetryMailDeliveryMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type OfficerRetryMailDeliveryMutation = { __typename?: 'Mutation'; retryMailDelivery: boolean };
 
-export type OnboardingRegistrationFragment = {
-  __typename?: 'BusinessRegistration';
-  id: string;
-  businessNumber: string;
-  programAccountReference: string;
-  attestationName: string;
-  step: RegistrationStep;
-  attemptsRemaining: number;
-  questions: Array<{
-    __typename?: 'RegistrationQuestion';
-    kind: RegistrationQuestionKind;
-    transactionNumber?: string | null;
-  }>;
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    businessNumber?: string | null;
-    name?: string | null;
-  } | null;
-};
+export type OfficerRetryMailDeliveryMutation = { __typename?: 'Mutation', retryMailDelivery: boolean };
 
-export type OnboardingAccessRequestFragment = {
-  __typename?: 'AccessRequest';
-  id: string;
-  status: AccessRequestStatus;
-  requestedAt: string;
-  business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-};
+export type OnboardingRegistrationFragment = { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null };
 
-export type OnboardingFirstSetupQueryVariables = Exact<{ [key: string]: never }>;
+export type OnboardingAccessRequestFragment = { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } };
 
-export type OnboardingFirstSetupQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    membershipsConnection: {
-      __typename?: 'MembershipConnection';
-      edges: Array<{
-        __typename?: 'MembershipEdge';
-        node: {
-          __typename?: 'Membership';
-          id: string;
-          role: BusinessRole;
-          business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        };
-      }>;
-    };
-    accessRequestsConnection: {
-      __typename?: 'AccessRequestConnection';
-      edges: Array<{
-        __typename?: 'AccessRequestEdge';
-        node: {
-          __typename?: 'AccessRequest';
-          id: string;
-          status: AccessRequestStatus;
-          requestedAt: string;
-          business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        };
-      }>;
-    };
-    businessRegistration?: {
-      __typename?: 'BusinessRegistration';
-      id: string;
-      businessNumber: string;
-      programAccountReference: string;
-      attestationName: string;
-      step: RegistrationStep;
-      attemptsRemaining: number;
-      questions: Array<{
-        __typename?: 'RegistrationQuestion';
-        kind: RegistrationQuestionKind;
-        transactionNumber?: string | null;
-      }>;
-      business?: {
-        __typename?: 'Business';
-        id: string;
-        businessNumber?: string | null;
-        name?: string | null;
-      } | null;
-    } | null;
-  } | null;
-};
+export type OnboardingFirstSetupQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type OnboardingRegistrationProgressQueryVariables = Exact<{ [key: string]: never }>;
 
-export type OnboardingRegistrationProgressQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    profile?: { __typename?: 'PersonalProfile'; firstName: string; lastName: string } | null;
-    businessRegistration?: {
-      __typename?: 'BusinessRegistration';
-      id: string;
-      businessNumber: string;
-      programAccountReference: string;
-      attestationName: string;
-      step: RegistrationStep;
-      attemptsRemaining: number;
-      questions: Array<{
-        __typename?: 'RegistrationQuestion';
-        kind: RegistrationQuestionKind;
-        transactionNumber?: string | null;
-      }>;
-      business?: {
-        __typename?: 'Business';
-        id: string;
-        businessNumber?: string | null;
-        name?: string | null;
-      } | null;
-    } | null;
-  } | null;
-};
+export type OnboardingFirstSetupQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, membershipsConnection: { __typename?: 'MembershipConnection', edges: Array<{ __typename?: 'MembershipEdge', node: { __typename?: 'Membership', id: string, role: BusinessRole, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> }, accessRequestsConnection: { __typename?: 'AccessRequestConnection', edges: Array<{ __typename?: 'AccessRequestEdge', node: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> }, businessRegistration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null } | null } | null };
+
+export type OnboardingRegistrationProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnboardingRegistrationProgressQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string } | null, businessRegistration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null } | null } | null };
 
 export type OnboardingStartRegistrationMutationVariables = Exact<{
   input: StartBusinessRegistrationInput;
 }>;
 
-export type OnboardingStartRegistrationMutation = {
-  __typename?: 'Mutation';
-  startBusinessRegistration: {
-    __typename?: 'BusinessRegistrationPayload';
-    registration?: {
-      __typename?: 'BusinessRegistration';
-      id: string;
-      businessNumber: string;
-      programAccountReference: string;
-      attestationName: string;
-      step: RegistrationStep;
-      attemptsRemaining: number;
-      questions: Array<{
-        __typename?: 'RegistrationQuestion';
-        kind: RegistrationQuestionKind;
-        transactionNumber?: string | null;
-      }>;
-      business?: {
-        __typename?: 'Business';
-        id: string;
-        businessNumber?: string | null;
-        name?: string | null;
-      } | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OnboardingStartRegistrationMutation = { __typename?: 'Mutation', startBusinessRegistration: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OnboardingValidateBusinessMutationVariables = Exact<{
   input: ValidateBusinessInput;
 }>;
 
-export type OnboardingValidateBusinessMutation = {
-  __typename?: 'Mutation';
-  validateBusiness: {
-    __typename?: 'BusinessRegistrationPayload';
-    registration?: {
-      __typename?: 'BusinessRegistration';
-      id: string;
-      businessNumber: string;
-      programAccountReference: string;
-      attestationName: string;
-      step: RegistrationStep;
-      attemptsRemaining: number;
-      questions: Array<{
-        __typename?: 'RegistrationQuestion';
-        kind: RegistrationQuestionKind;
-        transactionNumber?: string | null;
-      }>;
-      business?: {
-        __typename?: 'Business';
-        id: string;
-        businessNumber?: string | null;
-        name?: string | null;
-      } | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OnboardingValidateBusinessMutation = { __typename?: 'Mutation', validateBusiness: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OnboardingAnswerQuestionsMutationVariables = Exact<{
   input: AnswerRegistrationQuestionsInput;
 }>;
 
-export type OnboardingAnswerQuestionsMutation = {
-  __typename?: 'Mutation';
-  answerRegistrationQuestions: {
-    __typename?: 'BusinessRegistrationPayload';
-    registration?: {
-      __typename?: 'BusinessRegistration';
-      id: string;
-      businessNumber: string;
-      programAccountReference: string;
-      attestationName: string;
-      step: RegistrationStep;
-      attemptsRemaining: number;
-      questions: Array<{
-        __typename?: 'RegistrationQuestion';
-        kind: RegistrationQuestionKind;
-        transactionNumber?: string | null;
-      }>;
-      business?: {
-        __typename?: 'Business';
-        id: string;
-        businessNumber?: string | null;
-        name?: string | null;
-      } | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OnboardingAnswerQuestionsMutation = { __typename?: 'Mutation', answerRegistrationQuestions: { __typename?: 'BusinessRegistrationPayload', registration?: { __typename?: 'BusinessRegistration', id: string, businessNumber: string, programAccountReference: string, attestationName: string, step: RegistrationStep, attemptsRemaining: number, questions: Array<{ __typename?: 'RegistrationQuestion', kind: RegistrationQuestionKind, transactionNumber?: string | null }>, business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OnboardingEmployerPreviewQueryVariables = Exact<{
   businessNumber: Scalars['String']['input'];
 }>;
 
-export type OnboardingEmployerPreviewQuery = {
-  __typename?: 'Query';
-  employerPreview?: { __typename?: 'EmployerPreview'; businessNumber: string; name: string } | null;
-};
+
+export type OnboardingEmployerPreviewQuery = { __typename?: 'Query', employerPreview?: { __typename?: 'EmployerPreview', businessNumber: string, name: string } | null };
 
 export type OnboardingRequestAccessMutationVariables = Exact<{
   input: RequestEmployerAccessInput;
 }>;
 
-export type OnboardingRequestAccessMutation = {
-  __typename?: 'Mutation';
-  requestEmployerAccess: {
-    __typename?: 'AccessRequestPayload';
-    accessRequest?: {
-      __typename?: 'AccessRequest';
-      id: string;
-      status: AccessRequestStatus;
-      requestedAt: string;
-      business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OnboardingRequestAccessMutation = { __typename?: 'Mutation', requestEmployerAccess: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OnboardingCancelAccessRequestMutationVariables = Exact<{
   requestId: Scalars['ID']['input'];
 }>;
 
-export type OnboardingCancelAccessRequestMutation = {
-  __typename?: 'Mutation';
-  cancelAccessRequest: {
-    __typename?: 'AccessRequestPayload';
-    accessRequest?: {
-      __typename?: 'AccessRequest';
-      id: string;
-      status: AccessRequestStatus;
-      requestedAt: string;
-      business: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type OnboardingCancelAccessRequestMutation = { __typename?: 'Mutation', cancelAccessRequest: { __typename?: 'AccessRequestPayload', accessRequest?: { __typename?: 'AccessRequest', id: string, status: AccessRequestStatus, requestedAt: string, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type OnboardingRedeemActivationKeyMutationVariables = Exact<{
   key: Scalars['String']['input'];
 }>;
 
-export type OnboardingRedeemActivationKeyMutation = {
-  __typename?: 'Mutation';
-  redeemActivationKey: {
-    __typename?: 'BusinessPayload';
-    business?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type PersonalProfileQueryVariables = Exact<{ [key: string]: never }>;
+export type OnboardingRedeemActivationKeyMutation = { __typename?: 'Mutation', redeemActivationKey: { __typename?: 'BusinessPayload', business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type PersonalProfileQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    profile?: {
-      __typename?: 'PersonalProfile';
-      firstName: string;
-      lastName: string;
-      phone: string;
-      phoneExtension?: string | null;
-      email: string;
-      receiveNoticeEmails: boolean;
-      preferredLanguage: Language;
-    } | null;
-  } | null;
-};
+export type PersonalProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PersonalProfileQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string, phone: string, phoneExtension?: string | null, email: string, receiveNoticeEmails: boolean, preferredLanguage: Language } | null } | null };
 
 export type SavePersonalProfileMutationVariables = Exact<{
   input: SavePersonalProfileInput;
 }>;
 
-export type SavePersonalProfileMutation = {
-  __typename?: 'Mutation';
-  savePersonalProfile: {
-    __typename?: 'PersonalProfilePayload';
-    profile?: {
-      __typename?: 'PersonalProfile';
-      firstName: string;
-      lastName: string;
-      phone: string;
-      phoneExtension?: string | null;
-      email: string;
-      receiveNoticeEmails: boolean;
-      preferredLanguage: Language;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type SavePersonalProfileMutation = { __typename?: 'Mutation', savePersonalProfile: { __typename?: 'PersonalProfilePayload', profile?: { __typename?: 'PersonalProfile', firstName: string, lastName: string, phone: string, phoneExtension?: string | null, email: string, receiveNoticeEmails: boolean, preferredLanguage: Language } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsDataQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type ClientGroupsDataQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    clientGroupsConnection?: {
-      __typename?: 'ClientGroupConnection';
-      edges: Array<{
-        __typename?: 'ClientGroupEdge';
-        node: {
-          __typename?: 'ClientGroup';
-          id: string;
-          name: string;
-          createdAt: string;
-          clientsConnection: {
-            __typename?: 'ClientGroupClientConnection';
-            edges: Array<{
-              __typename?: 'ClientGroupClientEdge';
-              node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-            }>;
-          };
-          assigneesConnection: {
-            __typename?: 'ClientGroupAssigneeConnection';
-            edges: Array<{
-              __typename?: 'ClientGroupAssigneeEdge';
-              node: { __typename?: 'PersonSummary'; id: string; name: string };
-            }>;
-          };
-        };
-      }>;
-    } | null;
-    membersConnection?: {
-      __typename?: 'MembershipConnection';
-      edges: Array<{
-        __typename?: 'MembershipEdge';
-        node: {
-          __typename?: 'Membership';
-          id: string;
-          role: BusinessRole;
-          status: MembershipStatus;
-          person: { __typename?: 'PersonSummary'; id: string; name: string; email?: string | null };
-        };
-      }>;
-    } | null;
-    employeeAssignmentsConnection?: {
-      __typename?: 'EmployeeAssignmentConnection';
-      edges: Array<{
-        __typename?: 'EmployeeAssignmentEdge';
-        node: {
-          __typename?: 'EmployeeAssignment';
-          id: string;
-          createdAt: string;
-          person: { __typename?: 'PersonSummary'; id: string; name: string };
-          client?: {
-            __typename?: 'BusinessSummary';
-            id: string;
-            businessNumber: string;
-            name: string;
-          } | null;
-          group?: { __typename?: 'ClientGroup'; id: string; name: string } | null;
-        };
-      }>;
-    } | null;
-    activeRelationships?: {
-      __typename?: 'BusinessRelationshipConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'BusinessRelationshipEdge';
-        node: {
-          __typename?: 'BusinessRelationship';
-          id: string;
-          provider: { __typename?: 'BusinessSummary'; id: string };
-          client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        };
-      }>;
-    } | null;
-  } | null;
-};
 
-export type ClientGroupsGroupFragment = {
-  __typename?: 'ClientGroup';
-  id: string;
-  name: string;
-  createdAt: string;
-  clientsConnection: {
-    __typename?: 'ClientGroupClientConnection';
-    edges: Array<{
-      __typename?: 'ClientGroupClientEdge';
-      node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-    }>;
-  };
-  assigneesConnection: {
-    __typename?: 'ClientGroupAssigneeConnection';
-    edges: Array<{
-      __typename?: 'ClientGroupAssigneeEdge';
-      node: { __typename?: 'PersonSummary'; id: string; name: string };
-    }>;
-  };
-};
+export type ClientGroupsDataQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, clientGroupsConnection?: { __typename?: 'ClientGroupConnection', edges: Array<{ __typename?: 'ClientGroupEdge', node: { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } } }> } | null, membersConnection?: { __typename?: 'MembershipConnection', edges: Array<{ __typename?: 'MembershipEdge', node: { __typename?: 'Membership', id: string, role: BusinessRole, status: MembershipStatus, person: { __typename?: 'PersonSummary', id: string, name: string, email?: string | null } } }> } | null, employeeAssignmentsConnection?: { __typename?: 'EmployeeAssignmentConnection', edges: Array<{ __typename?: 'EmployeeAssignmentEdge', node: { __typename?: 'EmployeeAssignment', id: string, createdAt: string, person: { __typename?: 'PersonSummary', id: string, name: string }, client?: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } | null, group?: { __typename?: 'ClientGroup', id: string, name: string } | null } }> } | null, activeRelationships?: { __typename?: 'BusinessRelationshipConnection', totalCount: number, edges: Array<{ __typename?: 'BusinessRelationshipEdge', node: { __typename?: 'BusinessRelationship', id: string, provider: { __typename?: 'BusinessSummary', id: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> } | null } | null };
+
+export type ClientGroupsGroupFragment = { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } };
 
 export type ClientGroupsCreateMutationVariables = Exact<{
   input: CreateClientGroupInput;
 }>;
 
-export type ClientGroupsCreateMutation = {
-  __typename?: 'Mutation';
-  createClientGroup: {
-    __typename?: 'ClientGroupPayload';
-    group?: {
-      __typename?: 'ClientGroup';
-      id: string;
-      name: string;
-      createdAt: string;
-      clientsConnection: {
-        __typename?: 'ClientGroupClientConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupClientEdge';
-          node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        }>;
-      };
-      assigneesConnection: {
-        __typename?: 'ClientGroupAssigneeConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupAssigneeEdge';
-          node: { __typename?: 'PersonSummary'; id: string; name: string };
-        }>;
-      };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsCreateMutation = { __typename?: 'Mutation', createClientGroup: { __typename?: 'ClientGroupPayload', group?: { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsRenameMutationVariables = Exact<{
   input: RenameClientGroupInput;
 }>;
 
-export type ClientGroupsRenameMutation = {
-  __typename?: 'Mutation';
-  renameClientGroup: {
-    __typename?: 'ClientGroupPayload';
-    group?: {
-      __typename?: 'ClientGroup';
-      id: string;
-      name: string;
-      createdAt: string;
-      clientsConnection: {
-        __typename?: 'ClientGroupClientConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupClientEdge';
-          node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        }>;
-      };
-      assigneesConnection: {
-        __typename?: 'ClientGroupAssigneeConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupAssigneeEdge';
-          node: { __typename?: 'PersonSummary'; id: string; name: string };
-        }>;
-      };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsRenameMutation = { __typename?: 'Mutation', renameClientGroup: { __typename?: 'ClientGroupPayload', group?: { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsDeleteMutationVariables = Exact<{
   groupId: Scalars['ID']['input'];
 }>;
 
-export type ClientGroupsDeleteMutation = {
-  __typename?: 'Mutation';
-  deleteClientGroup: {
-    __typename?: 'ClientGroupPayload';
-    group?: { __typename?: 'ClientGroup'; id: string; name: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsDeleteMutation = { __typename?: 'Mutation', deleteClientGroup: { __typename?: 'ClientGroupPayload', group?: { __typename?: 'ClientGroup', id: string, name: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsAddClientsMutationVariables = Exact<{
   groupId: Scalars['ID']['input'];
   clientBusinessIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
-export type ClientGroupsAddClientsMutation = {
-  __typename?: 'Mutation';
-  addClientsToGroup: {
-    __typename?: 'ClientGroupClientsPayload';
-    group?: {
-      __typename?: 'ClientGroup';
-      id: string;
-      name: string;
-      createdAt: string;
-      clientsConnection: {
-        __typename?: 'ClientGroupClientConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupClientEdge';
-          node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        }>;
-      };
-      assigneesConnection: {
-        __typename?: 'ClientGroupAssigneeConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupAssigneeEdge';
-          node: { __typename?: 'PersonSummary'; id: string; name: string };
-        }>;
-      };
-    } | null;
-    results: Array<{
-      __typename?: 'ClientGroupClientResult';
-      clientBusinessId: string;
-      done: boolean;
-      userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-    }>;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsAddClientsMutation = { __typename?: 'Mutation', addClientsToGroup: { __typename?: 'ClientGroupClientsPayload', group?: { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } } | null, results: Array<{ __typename?: 'ClientGroupClientResult', clientBusinessId: string, done: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> }>, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsRemoveClientsMutationVariables = Exact<{
   groupId: Scalars['ID']['input'];
   clientBusinessIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
-export type ClientGroupsRemoveClientsMutation = {
-  __typename?: 'Mutation';
-  removeClientsFromGroup: {
-    __typename?: 'ClientGroupClientsPayload';
-    group?: {
-      __typename?: 'ClientGroup';
-      id: string;
-      name: string;
-      createdAt: string;
-      clientsConnection: {
-        __typename?: 'ClientGroupClientConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupClientEdge';
-          node: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        }>;
-      };
-      assigneesConnection: {
-        __typename?: 'ClientGroupAssigneeConnection';
-        edges: Array<{
-          __typename?: 'ClientGroupAssigneeEdge';
-          node: { __typename?: 'PersonSummary'; id: string; name: string };
-        }>;
-      };
-    } | null;
-    results: Array<{
-      __typename?: 'ClientGroupClientResult';
-      clientBusinessId: string;
-      done: boolean;
-      userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-    }>;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsRemoveClientsMutation = { __typename?: 'Mutation', removeClientsFromGroup: { __typename?: 'ClientGroupClientsPayload', group?: { __typename?: 'ClientGroup', id: string, name: string, createdAt: string, clientsConnection: { __typename?: 'ClientGroupClientConnection', edges: Array<{ __typename?: 'ClientGroupClientEdge', node: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } }> }, assigneesConnection: { __typename?: 'ClientGroupAssigneeConnection', edges: Array<{ __typename?: 'ClientGroupAssigneeEdge', node: { __typename?: 'PersonSummary', id: string, name: string } }> } } | null, results: Array<{ __typename?: 'ClientGroupClientResult', clientBusinessId: string, done: boolean, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> }>, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsAssignToGroupMutationVariables = Exact<{
   input: AssignEmployeeToGroupInput;
 }>;
 
-export type ClientGroupsAssignToGroupMutation = {
-  __typename?: 'Mutation';
-  assignEmployeeToGroup: {
-    __typename?: 'EmployeeAssignmentPayload';
-    assignment?: { __typename?: 'EmployeeAssignment'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsAssignToGroupMutation = { __typename?: 'Mutation', assignEmployeeToGroup: { __typename?: 'EmployeeAssignmentPayload', assignment?: { __typename?: 'EmployeeAssignment', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsUnassignFromGroupMutationVariables = Exact<{
   input: UnassignEmployeeFromGroupInput;
 }>;
 
-export type ClientGroupsUnassignFromGroupMutation = {
-  __typename?: 'Mutation';
-  unassignEmployeeFromGroup: {
-    __typename?: 'EmployeeAssignmentPayload';
-    assignment?: { __typename?: 'EmployeeAssignment'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsUnassignFromGroupMutation = { __typename?: 'Mutation', unassignEmployeeFromGroup: { __typename?: 'EmployeeAssignmentPayload', assignment?: { __typename?: 'EmployeeAssignment', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsAssignToClientMutationVariables = Exact<{
   input: AssignEmployeeToClientInput;
 }>;
 
-export type ClientGroupsAssignToClientMutation = {
-  __typename?: 'Mutation';
-  assignEmployeeToClient: {
-    __typename?: 'EmployeeAssignmentPayload';
-    assignment?: { __typename?: 'EmployeeAssignment'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type ClientGroupsAssignToClientMutation = { __typename?: 'Mutation', assignEmployeeToClient: { __typename?: 'EmployeeAssignmentPayload', assignment?: { __typename?: 'EmployeeAssignment', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ClientGroupsUnassignFromClientMutationVariables = Exact<{
   input: UnassignEmployeeFromClientInput;
 }>;
 
-export type ClientGroupsUnassignFromClientMutation = {
-  __typename?: 'Mutation';
-  unassignEmployeeFromClient: {
-    __typename?: 'EmployeeAssignmentPayload';
-    assignment?: { __typename?: 'EmployeeAssignment'; id: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type ClientsActingForQueryVariables = Exact<{ [key: string]: never }>;
+export type ClientGroupsUnassignFromClientMutation = { __typename?: 'Mutation', unassignEmployeeFromClient: { __typename?: 'EmployeeAssignmentPayload', assignment?: { __typename?: 'EmployeeAssignment', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type ClientsActingForQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    actingForConnection: {
-      __typename?: 'BusinessConnection';
-      edges: Array<{
-        __typename?: 'BusinessEdge';
-        node: { __typename?: 'Business'; id: string; businessNumber?: string | null; name?: string | null };
-      }>;
-    };
-  } | null;
-};
+export type ClientsActingForQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientsActingForQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null } }> } } | null };
 
 export type ClientsAccessQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type ClientsAccessQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    businessNumber?: string | null;
-    name?: string | null;
-    viewerAccess: {
-      __typename?: 'BusinessAccess';
-      programAccountIds: Array<string>;
-      areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-    };
-  } | null;
-};
+
+export type ClientsAccessQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> } } | null };
 
 export type ClientsProfileQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type ClientsProfileQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    profile?: {
-      __typename?: 'BusinessProfile';
-      legalName?: string | null;
-      operatingName?: string | null;
-      businessType?: string | null;
-      addresses?: Array<{
-        __typename?: 'Address';
-        addressType: string;
-        line1: string;
-        line2?: string | null;
-        poBoxOrRuralRoute?: string | null;
-        city?: string | null;
-        provinceOrState?: string | null;
-        postalCode?: string | null;
-        country: string;
-      }> | null;
-      contacts?: Array<{
-        __typename?: 'Contact';
-        name: string;
-        title?: string | null;
-        phone?: string | null;
-        email?: string | null;
-      }> | null;
-    } | null;
-  } | null;
-};
+
+export type ClientsProfileQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, profile?: { __typename?: 'BusinessProfile', legalName?: string | null, operatingName?: string | null, businessType?: string | null, addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null } | null } | null };
 
 export type ClientsProgramListQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type ClientsProgramListQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    programAccountsConnection?: {
-      __typename?: 'ProgramAccountConnection';
-      edges: Array<{
-        __typename?: 'ProgramAccountEdge';
-        node: {
-          __typename?: 'ProgramAccount';
-          id: string;
-          accountNumber?: string | null;
-          name?: string | null;
-          programType?: string | null;
-          billingType?: string | null;
-          status?: string | null;
-        };
-      }>;
-    } | null;
-  } | null;
-};
+
+export type ClientsProgramListQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, programAccountsConnection?: { __typename?: 'ProgramAccountConnection', edges: Array<{ __typename?: 'ProgramAccountEdge', node: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null, programType?: string | null, billingType?: string | null, status?: string | null } }> } | null } | null };
 
 export type ClientsProgramAccountQueryVariables = Exact<{
   accountId: Scalars['ID']['input'];
 }>;
 
-export type ClientsProgramAccountQuery = {
-  __typename?: 'Query';
-  programAccount?: {
-    __typename?: 'ProgramAccount';
-    id: string;
-    accountNumber?: string | null;
-    name?: string | null;
-    programType?: string | null;
-    billingType?: string | null;
-    status?: string | null;
-    addresses?: Array<{
-      __typename?: 'Address';
-      addressType: string;
-      line1: string;
-      line2?: string | null;
-      poBoxOrRuralRoute?: string | null;
-      city?: string | null;
-      provinceOrState?: string | null;
-      postalCode?: string | null;
-      country: string;
-    }> | null;
-    contacts?: Array<{
-      __typename?: 'Contact';
-      name: string;
-      title?: string | null;
-      phone?: string | null;
-      email?: string | null;
-    }> | null;
-    owners?: Array<{ __typename?: 'Owner'; name: string; role: string }> | null;
-    subPrograms?: Array<{ __typename?: 'SubProgram'; code: string; name: string }> | null;
-  } | null;
-};
 
-export type RelationshipsRowFragment = {
-  __typename?: 'BusinessRelationship';
-  id: string;
-  type?: RelationshipType | null;
-  status: RelationshipStatus;
-  message?: string | null;
-  requestedAt: string;
-  expiresAt: string;
-  decidedAt?: string | null;
-  decisionReason?: string | null;
-  endedAt?: string | null;
-  provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-  client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-  programAccounts: Array<{
-    __typename?: 'ProgramAccountSummary';
-    id: string;
-    accountNumber: string;
-    name: string;
-  }>;
-};
+export type ClientsProgramAccountQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null, programType?: string | null, billingType?: string | null, status?: string | null, addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null, owners?: Array<{ __typename?: 'Owner', name: string, role: string }> | null, subPrograms?: Array<{ __typename?: 'SubProgram', code: string, name: string }> | null } | null };
 
-export type RelationshipsDetailFragment = {
-  __typename?: 'BusinessRelationship';
-  id: string;
-  type?: RelationshipType | null;
-  status: RelationshipStatus;
-  message?: string | null;
-  requestedAt: string;
-  expiresAt: string;
-  decidedAt?: string | null;
-  decisionReason?: string | null;
-  endedAt?: string | null;
-  timelineConnection: {
-    __typename?: 'RelationshipEventConnection';
-    edges: Array<{
-      __typename?: 'RelationshipEventEdge';
-      node: {
-        __typename?: 'RelationshipEvent';
-        id: string;
-        type: RelationshipEventType;
-        detail?: string | null;
-        occurredAt: string;
-        actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-      };
-    }>;
-  };
-  provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-  client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-  programAccounts: Array<{
-    __typename?: 'ProgramAccountSummary';
-    id: string;
-    accountNumber: string;
-    name: string;
-  }>;
-};
+export type RelationshipsRowFragment = { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> };
 
-export type RelationshipsPageFragment = {
-  __typename?: 'BusinessRelationshipConnection';
-  totalCount: number;
-  edges: Array<{
-    __typename?: 'BusinessRelationshipEdge';
-    cursor: string;
-    node: {
-      __typename?: 'BusinessRelationship';
-      id: string;
-      type?: RelationshipType | null;
-      status: RelationshipStatus;
-      message?: string | null;
-      requestedAt: string;
-      expiresAt: string;
-      decidedAt?: string | null;
-      decisionReason?: string | null;
-      endedAt?: string | null;
-      provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    };
-  }>;
-  pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-};
+export type RelationshipsDetailFragment = { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timelineConnection: { __typename?: 'RelationshipEventConnection', edges: Array<{ __typename?: 'RelationshipEventEdge', node: { __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> }, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> };
 
-export type RelationshipsViewerQueryVariables = Exact<{ [key: string]: never }>;
+export type RelationshipsPageFragment = { __typename?: 'BusinessRelationshipConnection', totalCount: number, edges: Array<{ __typename?: 'BusinessRelationshipEdge', cursor: string, node: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } };
 
-export type RelationshipsViewerQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      businessNumber?: string | null;
-      name?: string | null;
-      viewerMembership: { __typename?: 'Membership'; id: string; role: BusinessRole };
-      viewerAccess: {
-        __typename?: 'BusinessAccess';
-        areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-      };
-      profile?: {
-        __typename?: 'BusinessProfile';
-        serviceProvider?: boolean | null;
-        serviceProviderKind?: string | null;
-      } | null;
-    } | null;
-    actingForConnection: {
-      __typename?: 'BusinessConnection';
-      edges: Array<{ __typename?: 'BusinessEdge'; node: { __typename?: 'Business'; id: string } }>;
-    };
-  } | null;
-};
+export type RelationshipsViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RelationshipsViewerQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, businessNumber?: string | null, name?: string | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> }, profile?: { __typename?: 'BusinessProfile', serviceProvider?: boolean | null, serviceProviderKind?: string | null } | null } | null, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string } }> } } | null };
 
 export type RelationshipsReceivedQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
@@ -2958,42 +1325,8 @@ export type RelationshipsReceivedQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type RelationshipsReceivedQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    receivedRelationships?: {
-      __typename?: 'BusinessRelationshipConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'BusinessRelationshipEdge';
-        cursor: string;
-        node: {
-          __typename?: 'BusinessRelationship';
-          id: string;
-          type?: RelationshipType | null;
-          status: RelationshipStatus;
-          message?: string | null;
-          requestedAt: string;
-          expiresAt: string;
-          decidedAt?: string | null;
-          decisionReason?: string | null;
-          endedAt?: string | null;
-          provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          programAccounts: Array<{
-            __typename?: 'ProgramAccountSummary';
-            id: string;
-            accountNumber: string;
-            name: string;
-          }>;
-        };
-      }>;
-      pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-    } | null;
-  } | null;
-};
+
+export type RelationshipsReceivedQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, receivedRelationships?: { __typename?: 'BusinessRelationshipConnection', totalCount: number, edges: Array<{ __typename?: 'BusinessRelationshipEdge', cursor: string, node: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type RelationshipsSentQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
@@ -3002,42 +1335,8 @@ export type RelationshipsSentQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type RelationshipsSentQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    sentRelationships?: {
-      __typename?: 'BusinessRelationshipConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'BusinessRelationshipEdge';
-        cursor: string;
-        node: {
-          __typename?: 'BusinessRelationship';
-          id: string;
-          type?: RelationshipType | null;
-          status: RelationshipStatus;
-          message?: string | null;
-          requestedAt: string;
-          expiresAt: string;
-          decidedAt?: string | null;
-          decisionReason?: string | null;
-          endedAt?: string | null;
-          provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          programAccounts: Array<{
-            __typename?: 'ProgramAccountSummary';
-            id: string;
-            accountNumber: string;
-            name: string;
-          }>;
-        };
-      }>;
-      pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-    } | null;
-  } | null;
-};
+
+export type RelationshipsSentQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, sentRelationships?: { __typename?: 'BusinessRelationshipConnection', totalCount: number, edges: Array<{ __typename?: 'BusinessRelationshipEdge', cursor: string, node: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type RelationshipsActiveQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
@@ -3045,363 +1344,62 @@ export type RelationshipsActiveQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type RelationshipsActiveQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    activeRelationships?: {
-      __typename?: 'BusinessRelationshipConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'BusinessRelationshipEdge';
-        cursor: string;
-        node: {
-          __typename?: 'BusinessRelationship';
-          id: string;
-          type?: RelationshipType | null;
-          status: RelationshipStatus;
-          message?: string | null;
-          requestedAt: string;
-          expiresAt: string;
-          decidedAt?: string | null;
-          decisionReason?: string | null;
-          endedAt?: string | null;
-          provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-          programAccounts: Array<{
-            __typename?: 'ProgramAccountSummary';
-            id: string;
-            accountNumber: string;
-            name: string;
-          }>;
-        };
-      }>;
-      pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-    } | null;
-  } | null;
-};
+
+export type RelationshipsActiveQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, activeRelationships?: { __typename?: 'BusinessRelationshipConnection', totalCount: number, edges: Array<{ __typename?: 'BusinessRelationshipEdge', cursor: string, node: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type RelationshipsClientAccountsQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
 }>;
 
-export type RelationshipsClientAccountsQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    programAccountsConnection?: {
-      __typename?: 'ProgramAccountConnection';
-      edges: Array<{
-        __typename?: 'ProgramAccountEdge';
-        node: {
-          __typename?: 'ProgramAccount';
-          id: string;
-          accountNumber?: string | null;
-          name?: string | null;
-        };
-      }>;
-    } | null;
-  } | null;
-};
+
+export type RelationshipsClientAccountsQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, programAccountsConnection?: { __typename?: 'ProgramAccountConnection', edges: Array<{ __typename?: 'ProgramAccountEdge', node: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null } }> } | null } | null };
 
 export type RelationshipsOneQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type RelationshipsOneQuery = {
-  __typename?: 'Query';
-  relationship?: {
-    __typename?: 'BusinessRelationship';
-    id: string;
-    type?: RelationshipType | null;
-    status: RelationshipStatus;
-    message?: string | null;
-    requestedAt: string;
-    expiresAt: string;
-    decidedAt?: string | null;
-    decisionReason?: string | null;
-    endedAt?: string | null;
-    timelineConnection: {
-      __typename?: 'RelationshipEventConnection';
-      edges: Array<{
-        __typename?: 'RelationshipEventEdge';
-        node: {
-          __typename?: 'RelationshipEvent';
-          id: string;
-          type: RelationshipEventType;
-          detail?: string | null;
-          occurredAt: string;
-          actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-        };
-      }>;
-    };
-    provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-    client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-    programAccounts: Array<{
-      __typename?: 'ProgramAccountSummary';
-      id: string;
-      accountNumber: string;
-      name: string;
-    }>;
-  } | null;
-};
+
+export type RelationshipsOneQuery = { __typename?: 'Query', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timelineConnection: { __typename?: 'RelationshipEventConnection', edges: Array<{ __typename?: 'RelationshipEventEdge', node: { __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> }, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null };
 
 export type RelationshipsRequestMutationVariables = Exact<{
   input: RequestRelationshipInput;
 }>;
 
-export type RelationshipsRequestMutation = {
-  __typename?: 'Mutation';
-  requestRelationship: {
-    __typename?: 'RelationshipPayload';
-    relationship?: {
-      __typename?: 'BusinessRelationship';
-      id: string;
-      type?: RelationshipType | null;
-      status: RelationshipStatus;
-      message?: string | null;
-      requestedAt: string;
-      expiresAt: string;
-      decidedAt?: string | null;
-      decisionReason?: string | null;
-      endedAt?: string | null;
-      provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type RelationshipsRequestMutation = { __typename?: 'Mutation', requestRelationship: { __typename?: 'RelationshipPayload', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RelationshipsRequestManyMutationVariables = Exact<{
   input: RequestRelationshipsInput;
 }>;
 
-export type RelationshipsRequestManyMutation = {
-  __typename?: 'Mutation';
-  requestRelationships: {
-    __typename?: 'RequestRelationshipsPayload';
-    results: Array<{
-      __typename?: 'RelationshipRequestResult';
-      businessNumber: string;
-      relationship?: {
-        __typename?: 'BusinessRelationship';
-        id: string;
-        type?: RelationshipType | null;
-        status: RelationshipStatus;
-        message?: string | null;
-        requestedAt: string;
-        expiresAt: string;
-        decidedAt?: string | null;
-        decisionReason?: string | null;
-        endedAt?: string | null;
-        provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-        programAccounts: Array<{
-          __typename?: 'ProgramAccountSummary';
-          id: string;
-          accountNumber: string;
-          name: string;
-        }>;
-      } | null;
-      userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-    }>;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type RelationshipsRequestManyMutation = { __typename?: 'Mutation', requestRelationships: { __typename?: 'RequestRelationshipsPayload', results: Array<{ __typename?: 'RelationshipRequestResult', businessNumber: string, relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> }>, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RelationshipsDecideMutationVariables = Exact<{
   input: DecideRelationshipInput;
 }>;
 
-export type RelationshipsDecideMutation = {
-  __typename?: 'Mutation';
-  decideRelationship: {
-    __typename?: 'RelationshipPayload';
-    relationship?: {
-      __typename?: 'BusinessRelationship';
-      id: string;
-      type?: RelationshipType | null;
-      status: RelationshipStatus;
-      message?: string | null;
-      requestedAt: string;
-      expiresAt: string;
-      decidedAt?: string | null;
-      decisionReason?: string | null;
-      endedAt?: string | null;
-      timelineConnection: {
-        __typename?: 'RelationshipEventConnection';
-        edges: Array<{
-          __typename?: 'RelationshipEventEdge';
-          node: {
-            __typename?: 'RelationshipEvent';
-            id: string;
-            type: RelationshipEventType;
-            detail?: string | null;
-            occurredAt: string;
-            actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-          };
-        }>;
-      };
-      provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type RelationshipsDecideMutation = { __typename?: 'Mutation', decideRelationship: { __typename?: 'RelationshipPayload', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timelineConnection: { __typename?: 'RelationshipEventConnection', edges: Array<{ __typename?: 'RelationshipEventEdge', node: { __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> }, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RelationshipsCancelMutationVariables = Exact<{
   relationshipId: Scalars['ID']['input'];
 }>;
 
-export type RelationshipsCancelMutation = {
-  __typename?: 'Mutation';
-  cancelRelationship: {
-    __typename?: 'RelationshipPayload';
-    relationship?: {
-      __typename?: 'BusinessRelationship';
-      id: string;
-      type?: RelationshipType | null;
-      status: RelationshipStatus;
-      message?: string | null;
-      requestedAt: string;
-      expiresAt: string;
-      decidedAt?: string | null;
-      decisionReason?: string | null;
-      endedAt?: string | null;
-      timelineConnection: {
-        __typename?: 'RelationshipEventConnection';
-        edges: Array<{
-          __typename?: 'RelationshipEventEdge';
-          node: {
-            __typename?: 'RelationshipEvent';
-            id: string;
-            type: RelationshipEventType;
-            detail?: string | null;
-            occurredAt: string;
-            actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-          };
-        }>;
-      };
-      provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type RelationshipsCancelMutation = { __typename?: 'Mutation', cancelRelationship: { __typename?: 'RelationshipPayload', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timelineConnection: { __typename?: 'RelationshipEventConnection', edges: Array<{ __typename?: 'RelationshipEventEdge', node: { __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> }, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type RelationshipsEndMutationVariables = Exact<{
   relationshipId: Scalars['ID']['input'];
 }>;
 
-export type RelationshipsEndMutation = {
-  __typename?: 'Mutation';
-  endRelationship: {
-    __typename?: 'RelationshipPayload';
-    relationship?: {
-      __typename?: 'BusinessRelationship';
-      id: string;
-      type?: RelationshipType | null;
-      status: RelationshipStatus;
-      message?: string | null;
-      requestedAt: string;
-      expiresAt: string;
-      decidedAt?: string | null;
-      decisionReason?: string | null;
-      endedAt?: string | null;
-      timelineConnection: {
-        __typename?: 'RelationshipEventConnection';
-        edges: Array<{
-          __typename?: 'RelationshipEventEdge';
-          node: {
-            __typename?: 'RelationshipEvent';
-            id: string;
-            type: RelationshipEventType;
-            detail?: string | null;
-            occurredAt: string;
-            actor?: { __typename?: 'PersonSummary'; id: string; name: string } | null;
-          };
-        }>;
-      };
-      provider: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      client: { __typename?: 'BusinessSummary'; id: string; businessNumber: string; name: string };
-      programAccounts: Array<{
-        __typename?: 'ProgramAccountSummary';
-        id: string;
-        accountNumber: string;
-        name: string;
-      }>;
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export type RulingsBusinessesQueryVariables = Exact<{ [key: string]: never }>;
+export type RelationshipsEndMutation = { __typename?: 'Mutation', endRelationship: { __typename?: 'RelationshipPayload', relationship?: { __typename?: 'BusinessRelationship', id: string, type?: RelationshipType | null, status: RelationshipStatus, message?: string | null, requestedAt: string, expiresAt: string, decidedAt?: string | null, decisionReason?: string | null, endedAt?: string | null, timelineConnection: { __typename?: 'RelationshipEventConnection', edges: Array<{ __typename?: 'RelationshipEventEdge', node: { __typename?: 'RelationshipEvent', id: string, type: RelationshipEventType, detail?: string | null, occurredAt: string, actor?: { __typename?: 'PersonSummary', id: string, name: string } | null } }> }, provider: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, client: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string }, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
-export type RulingsBusinessesQuery = {
-  __typename?: 'Query';
-  me?: {
-    __typename?: 'Viewer';
-    id: string;
-    activeBusiness?: {
-      __typename?: 'Business';
-      id: string;
-      name?: string | null;
-      viewerAccess: {
-        __typename?: 'BusinessAccess';
-        programAccountIds: Array<string>;
-        areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-        programAccounts: Array<{
-          __typename?: 'ProgramAccountSummary';
-          id: string;
-          accountNumber: string;
-          name: string;
-        }>;
-      };
-    } | null;
-    actingForConnection: {
-      __typename?: 'BusinessConnection';
-      edges: Array<{
-        __typename?: 'BusinessEdge';
-        node: {
-          __typename?: 'Business';
-          id: string;
-          name?: string | null;
-          viewerAccess: {
-            __typename?: 'BusinessAccess';
-            programAccountIds: Array<string>;
-            areas: Array<{ __typename?: 'AreaAccess'; area: AccessArea; view: boolean; edit: boolean }>;
-            programAccounts: Array<{
-              __typename?: 'ProgramAccountSummary';
-              id: string;
-              accountNumber: string;
-              name: string;
-            }>;
-          };
-        };
-      }>;
-    };
-  } | null;
-};
+export type RulingsBusinessesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RulingsBusinessesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } | null, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', programAccountIds: Array<string>, areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } }> } } | null };
 
 export type RulingsListQueryVariables = Exact<{
   businessId: Scalars['ID']['input'];
@@ -3409,9771 +1407,199 @@ export type RulingsListQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type RulingsListQuery = {
-  __typename?: 'Query';
-  business?: {
-    __typename?: 'Business';
-    id: string;
-    rulings?: {
-      __typename?: 'RulingConnection';
-      totalCount: number;
-      edges: Array<{
-        __typename?: 'RulingEdge';
-        cursor: string;
-        node: {
-          __typename?: 'Ruling';
-          id: string;
-          caseNumber: string;
-          type: RulingType;
-          status: RulingStatus;
-          requestedAt: string;
-          programAccount: { __typename?: 'ProgramAccountSummary'; id: string; accountNumber: string };
-        };
-      }>;
-      pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-    } | null;
-  } | null;
-};
+
+export type RulingsListQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, rulings?: { __typename?: 'RulingConnection', totalCount: number, edges: Array<{ __typename?: 'RulingEdge', cursor: string, node: { __typename?: 'Ruling', id: string, caseNumber: string, type: RulingType, status: RulingStatus, requestedAt: string, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type RulingDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-export type RulingDetailQuery = {
-  __typename?: 'Query';
-  ruling?: {
-    __typename?: 'Ruling';
-    id: string;
-    caseNumber: string;
-    type: RulingType;
-    status: RulingStatus;
-    goodsDescription: string;
-    tariffClassification?: string | null;
-    questions: string;
-    requestedAt: string;
-    programAccount: { __typename?: 'ProgramAccountSummary'; id: string; accountNumber: string; name: string };
-    documentsConnection?: {
-      __typename?: 'CaseDocumentConnection';
-      edges: Array<{
-        __typename?: 'CaseDocumentEdge';
-        node: {
-          __typename?: 'CaseDocument';
-          id: string;
-          fileName: string;
-          category: DocumentCategory;
-          sizeBytes: number;
-          uploadedAt: string;
-          downloadUrl: string;
-        };
-      }>;
-    } | null;
-  } | null;
-};
+
+export type RulingDetailQuery = { __typename?: 'Query', ruling?: { __typename?: 'Ruling', id: string, caseNumber: string, type: RulingType, status: RulingStatus, goodsDescription: string, tariffClassification?: string | null, questions: string, requestedAt: string, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }, documentsConnection?: { __typename?: 'CaseDocumentConnection', edges: Array<{ __typename?: 'CaseDocumentEdge', node: { __typename?: 'CaseDocument', id: string, fileName: string, category: DocumentCategory, sizeBytes: number, uploadedAt: string, downloadUrl: string } }> } | null } | null };
 
 export type RequestRulingMutationVariables = Exact<{
   input: RequestRulingInput;
 }>;
 
-export type RequestRulingMutation = {
-  __typename?: 'Mutation';
-  requestRuling: {
-    __typename?: 'RequestRulingPayload';
-    ruling?: { __typename?: 'Ruling'; id: string; caseNumber: string } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
+
+export type RequestRulingMutation = { __typename?: 'Mutation', requestRuling: { __typename?: 'RequestRulingPayload', ruling?: { __typename?: 'Ruling', id: string, caseNumber: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type DocumentCaseQueryVariables = Exact<{
   caseNumber: Scalars['String']['input'];
 }>;
 
-export type DocumentCaseQuery = {
-  __typename?: 'Query';
-  documentCase?: { __typename?: 'Ruling'; id: string; caseNumber: string } | null;
-};
+
+export type DocumentCaseQuery = { __typename?: 'Query', documentCase?: { __typename?: 'Ruling', id: string, caseNumber: string } | null };
 
 export type ClassificationSearchQueryVariables = Exact<{
   query: Scalars['String']['input'];
 }>;
 
-export type ClassificationSearchQuery = {
-  __typename?: 'Query';
-  classificationSearch: Array<{
-    __typename?: 'TariffLine';
-    classification: string;
-    description: string;
-    unitName: string;
-    treatments: Array<TariffTreatment>;
-  }>;
-};
+
+export type ClassificationSearchQuery = { __typename?: 'Query', classificationSearch: Array<{ __typename?: 'TariffLine', classification: string, description: string, unitName: string, treatments: Array<TariffTreatment> }> };
 
 export type DutyEstimateQueryVariables = Exact<{
   input: DutyEstimateInput;
 }>;
 
-export type DutyEstimateQuery = {
-  __typename?: 'Query';
-  dutyEstimate: {
-    __typename?: 'DutyEstimatePayload';
-    estimate?: {
-      __typename?: 'DutyEstimate';
-      treatment: TariffTreatment;
-      valueForDutyCents: number;
-      quantity?: number | null;
-      adValoremBasisPoints: number;
-      specificCentsPerUnit?: number | null;
-      adValoremDutyCents: number;
-      specificDutyCents: number;
-      dutyCents: number;
-      gstBaseCents: number;
-      gstBasisPoints: number;
-      gstCents: number;
-      totalCents: number;
-      tariffVersion: string;
-      line: { __typename?: 'TariffLine'; classification: string; description: string; unitName: string };
-    } | null;
-    userErrors: Array<{ __typename?: 'UserError'; field: Array<string>; code: string; message: string }>;
-  };
-};
 
-export const FinanceTransactionFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinanceTransactionFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccountTransaction' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'remainingCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isPayable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isApplicableCredit' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinanceTransactionFieldsFragment, unknown>;
-export const SecurityBusinessFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SecurityBusinessFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Business' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'viewerAccess' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'areas' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccounts' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SecurityBusinessFieldsFragment, unknown>;
-export const FinancialSecurityChangeFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinancialSecurityChangeFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FinancialSecurityChangeNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiryDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'submittedBy' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinancialSecurityChangeFieldsFragment, unknown>;
-export const PadAgreementFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PadAgreementFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PadAgreementNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountHolder' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'institutionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedTransitNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedAccountNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountNumberEnding' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'debitDay' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'cancelledAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PadAgreementFieldsFragment, unknown>;
-export const OnboardingRegistrationFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingRegistrationFragment, unknown>;
-export const OnboardingAccessRequestFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingAccessRequest' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccessRequest' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingAccessRequestFragment, unknown>;
-export const ClientGroupsGroupFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ClientGroupsGroup' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ClientGroup' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'clientsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assigneesConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsGroupFragment, unknown>;
-export const RelationshipsRowFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsRowFragment, unknown>;
-export const RelationshipsDetailFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'timelineConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'actor' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsDetailFragment, unknown>;
-export const RelationshipsPageFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsPage' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationshipConnection' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'edges' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'node' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'pageInfo' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsPageFragment, unknown>;
-export const AccountCredentialDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'AccountCredential' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'credentialKind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'username' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<AccountCredentialQuery, AccountCredentialQueryVariables>;
-export const AccountRecoveryQuestionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'AccountRecoveryQuestions' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'recoveryQuestions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>;
-export const ChangePasswordDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ChangePassword' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChangePasswordInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'changePassword' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const ChangeRecoveryDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ChangeRecovery' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChangeRecoveryInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'changeRecovery' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>;
-export const RevokeCredentialDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RevokeCredential' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RevokeCredentialInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'revokeCredential' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'signedOut' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
-export const WelcomeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'Welcome' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'credentialKind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'previousSignInAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'termsAccepted' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'firstName' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membershipsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'recentSecurityEvents' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '10' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ipAddress' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<WelcomeQuery, WelcomeQueryVariables>;
-export const ApiTokensDataDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ApiTokensData' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerMembership' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'apiTokens' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'clientGroupIds' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'clientGroupsConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ApiTokensDataQuery, ApiTokensDataQueryVariables>;
-export const ApiTokensCreateDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ApiTokensCreate' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateApiTokenInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'createApiToken' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'token' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>;
-export const ApiTokensRevokeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ApiTokensRevoke' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'tokenId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'revokeApiToken' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'tokenId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'tokenId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'token' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>;
-export const PasswordRecoveryChallengeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'PasswordRecoveryChallenge' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'passwordRecoveryChallenge' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'username' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'question' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'memorablePersonHint' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'memorableDateHint' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>;
-export const ResetForgottenPasswordDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ResetForgottenPassword' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ResetForgottenPasswordInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'resetForgottenPassword' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'signedOut' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>;
-export const RegistrationRecoveryQuestionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RegistrationRecoveryQuestions' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'recoveryQuestions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>;
-export const UsernameAvailableDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'UsernameAvailable' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'usernameAvailable' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'username' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
-              },
-            ],
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UsernameAvailableQuery, UsernameAvailableQueryVariables>;
-export const RegisterLocalCredentialDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RegisterLocalCredential' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RegisterLocalCredentialInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'registerLocalCredential' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'termsAccepted' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>;
-export const ViewerDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'Viewer' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'credentialKind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'username' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'termsAccepted' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
-export const SessionDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'Session' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'session' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'csrfToken' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'idleExpiresAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'absoluteExpiresAt' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SessionQuery, SessionQueryVariables>;
-export const SignOutDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SignOut' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'signOut' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'signedOut' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
-export const SignOutEverywhereDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SignOutEverywhere' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'signOutEverywhere' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'signedOut' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
-export const SignInDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SignIn' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SignInInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'signIn' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'termsAccepted' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
-export const RespondToTermsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RespondToTerms' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'respondToTerms' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'accept' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'termsAccepted' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'profile' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RespondToTermsMutation, RespondToTermsMutationVariables>;
-export const BusinessProfileDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'BusinessProfile' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'profile' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'operatingName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessType' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'soleProprietor' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProvider' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProviderKind' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'addresses' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'addressType' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'poBoxOrRuralRoute' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'provinceOrState' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'country' } },
-                                ],
-                              },
-                            },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessActivity' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'contacts' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerMembership' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<BusinessProfileQuery, BusinessProfileQueryVariables>;
-export const UpdateBusinessSettingsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'UpdateBusinessSettings' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateBusinessSettingsInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'updateBusinessSettings' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'business' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'profile' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'operatingName' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessType' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'soleProprietor' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProvider' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProviderKind' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'addresses' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'addressType' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'poBoxOrRuralRoute' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'provinceOrState' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'country' } },
-                                ],
-                              },
-                            },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessActivity' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'contacts' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>;
-export const ManageEmployeesDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ManageEmployees' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerMembership' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'programAccountsConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'pendingAccessRequestsConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'requester' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'membersConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'grantedAt' } },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'person' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                                            ],
-                                          },
-                                        },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'programAccounts' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                              {
-                                                kind: 'Field',
-                                                name: { kind: 'Name', value: 'accountNumber' },
-                                              },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ManageEmployeesQuery, ManageEmployeesQueryVariables>;
-export const DecideAccessRequestDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'DecideAccessRequest' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideAccessRequestInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'decideAccessRequest' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'accessRequest' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'grantedRole' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>;
-export const ChangeMembershipDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ChangeMembership' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChangeMembershipInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'changeMembership' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membership' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'programAccounts' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ChangeMembershipMutation, ChangeMembershipMutationVariables>;
-export const RevokeMembershipDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RevokeMembership' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'membershipId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'revokeMembership' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'membershipId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'membershipId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membership' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RevokeMembershipMutation, RevokeMembershipMutationVariables>;
-export const HeaderBusinessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'HeaderBusiness' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'actingForConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membershipsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'business' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'programAccountsConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<HeaderBusinessQuery, HeaderBusinessQueryVariables>;
-export const SwitchBusinessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SwitchBusiness' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'switchBusiness' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'businessId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'business' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SwitchBusinessMutation, SwitchBusinessMutationVariables>;
-export const ProgramAccountListDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ProgramAccountList' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'programAccountsConnection' },
-                        arguments: [
-                          {
-                            kind: 'Argument',
-                            name: { kind: 'Name', value: 'first' },
-                            value: { kind: 'IntValue', value: '100' },
-                          },
-                        ],
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'edges' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'node' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'programType' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'billingType' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ProgramAccountListQuery, ProgramAccountListQueryVariables>;
-export const ProgramAccountProfileDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ProgramAccountProfile' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'programCode' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'programType' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'billingType' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'addresses' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'addressType' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'poBoxOrRuralRoute' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'provinceOrState' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'country' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'contacts' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'owners' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'subPrograms' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>;
-export const UpdateProgramAccountContactsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'UpdateProgramAccountContacts' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateProgramAccountContactsInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'updateProgramAccountContacts' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccount' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'contacts' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  UpdateProgramAccountContactsMutation,
-  UpdateProgramAccountContactsMutationVariables
->;
-export const FinanceBusinessesDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'FinanceBusinesses' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerAccess' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'areas' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                                ],
-                              },
-                            },
-                            { kind: 'Field', name: { kind: 'Name', value: 'programAccountIds' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'programAccounts' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>;
-export const FinanceAccountDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'FinanceAccount' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'balance' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'balanceCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'availableCreditCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'amountOwingCents' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'statements' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '12' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'statementDate' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'balanceCents' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'amountDueCents' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'invoices' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '20' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'invoiceDate' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinanceAccountQuery, FinanceAccountQueryVariables>;
-export const FinanceTransactionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'FinanceTransactions' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'transactions' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'after' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'FragmentSpread',
-                                    name: { kind: 'Name', value: 'FinanceTransactionFields' },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'pageInfo' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinanceTransactionFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccountTransaction' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'remainingCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isPayable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isApplicableCredit' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>;
-export const ApplyCreditDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ApplyCredit' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ApplyCreditInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'applyCredit' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'credit' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FinanceTransactionFields' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'paid' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FinanceTransactionFields' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinanceTransactionFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccountTransaction' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'transactionDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'remainingCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isPayable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isApplicableCredit' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ApplyCreditMutation, ApplyCreditMutationVariables>;
-export const RecentTransactionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RecentTransactions' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'recentTransactions' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '5' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'transactionDate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RecentTransactionsQuery, RecentTransactionsQueryVariables>;
-export const SecurityBusinessesDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'SecurityBusinesses' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityBusinessFields' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'actingForConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'FragmentSpread',
-                                    name: { kind: 'Name', value: 'SecurityBusinessFields' },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SecurityBusinessFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Business' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'viewerAccess' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'areas' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccounts' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>;
-export const FinancialSecurityDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'FinancialSecurity' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'financialSecurity' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'expiryDate' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'financialSecurityChanges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'FragmentSpread',
-                        name: { kind: 'Name', value: 'FinancialSecurityChangeFields' },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinancialSecurityChangeFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FinancialSecurityChangeNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiryDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'submittedBy' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FinancialSecurityQuery, FinancialSecurityQueryVariables>;
-export const SubmitFinancialSecurityChangeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SubmitFinancialSecurityChange' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SubmitFinancialSecurityChangeInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'submitFinancialSecurityChange' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'change' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'FragmentSpread',
-                        name: { kind: 'Name', value: 'FinancialSecurityChangeFields' },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'FinancialSecurityChangeFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FinancialSecurityChangeNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'amountCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiryDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'submittedBy' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  SubmitFinancialSecurityChangeMutation,
-  SubmitFinancialSecurityChangeMutationVariables
->;
-export const PadAgreementsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'PadAgreements' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'padAgreementsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'FragmentSpread',
-                                    name: { kind: 'Name', value: 'PadAgreementFields' },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PadAgreementFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PadAgreementNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountHolder' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'institutionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedTransitNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedAccountNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountNumberEnding' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'debitDay' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'cancelledAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PadAgreementsQuery, PadAgreementsQueryVariables>;
-export const CreatePadAgreementDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'CreatePadAgreement' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreatePadAgreementInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'createPadAgreement' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'agreement' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PadAgreementFields' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PadAgreementFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PadAgreementNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountHolder' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'institutionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedTransitNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedAccountNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountNumberEnding' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'debitDay' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'cancelledAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>;
-export const CancelPadAgreementDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'CancelPadAgreement' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'padAgreementId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'cancelPadAgreement' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'padAgreementId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'padAgreementId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'agreement' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PadAgreementFields' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PadAgreementFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PadAgreementNode' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountHolder' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'institutionNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedTransitNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedAccountNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'accountNumberEnding' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'debitDay' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'cancelledAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>;
-export const PortalInfoDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'PortalInfo' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'portalInfo' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'agencyPhone' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PortalInfoQuery, PortalInfoQueryVariables>;
-export const NoticesListDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'NoticesList' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'NoticeFilterInput' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'notices' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'after' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'filter' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'displayDate' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'typeLabel' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'read' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'urgent' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'pageInfo' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<NoticesListQuery, NoticesListQueryVariables>;
-export const NoticeDetailDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'NoticeDetail' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'notice' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'displayDate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'typeLabel' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'linkPath' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'read' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'urgent' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<NoticeDetailQuery, NoticeDetailQueryVariables>;
-export const UnreadNoticeCountDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'UnreadNoticeCount' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'unreadNoticeCount' } }],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>;
-export const MarkNoticeReadDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'MarkNoticeRead' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'markNoticeRead' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'notice' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'read' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'unreadCount' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;
-export const LockedCredentialsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'LockedCredentials' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'lockedCredentialsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'username' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'lockedUntil' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'failedAttempts' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<LockedCredentialsQuery, LockedCredentialsQueryVariables>;
-export const UnlockCredentialDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'UnlockCredential' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'unlockCredential' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'userId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'unlocked' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UnlockCredentialMutation, UnlockCredentialMutationVariables>;
-export const OfficerBusinessSearchDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OfficerBusinessSearch' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'officerBusinessSearch' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'query' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'business' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'registrationLocked' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'registrationFailedAttempts' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>;
-export const OfficerBusinessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OfficerBusiness' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'officerBusiness' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'businessNumber' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'business' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'registrationLocked' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'registrationFailedAttempts' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activationKeysConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'usedAt' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'auditTrailConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '50' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'actor' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerBusinessQuery, OfficerBusinessQueryVariables>;
-export const OfficerUnlockBusinessRegistrationDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OfficerUnlockBusinessRegistration' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'unlockBusinessRegistration' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'businessNumber' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'view' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'registrationLocked' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'registrationFailedAttempts' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OfficerUnlockBusinessRegistrationMutation,
-  OfficerUnlockBusinessRegistrationMutationVariables
->;
-export const OfficerIssueActivationKeyDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OfficerIssueActivationKey' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IssueActivationKeyInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'issueActivationKey' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activationKey' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>;
-export const OfficerPostNoticeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OfficerPostNotice' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PostNoticeInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'postNotice' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'noticeCount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'emailCount' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>;
-export const OfficerMailOutboxDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OfficerMailOutbox' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'noticeOutbox' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'sent' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'dead' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'mailDeadLetters' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'after' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'noticeId' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'noticeSubject' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'pageInfo' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>;
-export const OfficerRetryMailDeliveryDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OfficerRetryMailDelivery' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'retryMailDelivery' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>;
-export const OnboardingFirstSetupDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OnboardingFirstSetup' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membershipsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'business' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'accessRequestsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'FragmentSpread',
-                                    name: { kind: 'Name', value: 'OnboardingAccessRequest' },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'businessRegistration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingRegistration' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingAccessRequest' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccessRequest' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>;
-export const OnboardingRegistrationProgressDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OnboardingRegistrationProgress' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'businessRegistration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingRegistration' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OnboardingRegistrationProgressQuery,
-  OnboardingRegistrationProgressQueryVariables
->;
-export const OnboardingStartRegistrationDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingStartRegistration' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartBusinessRegistrationInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'startBusinessRegistration' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'registration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingRegistration' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OnboardingStartRegistrationMutation,
-  OnboardingStartRegistrationMutationVariables
->;
-export const OnboardingValidateBusinessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingValidateBusiness' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidateBusinessInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'validateBusiness' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'registration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingRegistration' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>;
-export const OnboardingAnswerQuestionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingAnswerQuestions' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AnswerRegistrationQuestionsInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'answerRegistrationQuestions' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'registration' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingRegistration' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingRegistration' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRegistration' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'programAccountReference' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'attestationName' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'questions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'transactionNumber' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'attemptsRemaining' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>;
-export const OnboardingEmployerPreviewDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OnboardingEmployerPreview' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'employerPreview' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'businessNumber' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessNumber' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>;
-export const OnboardingRequestAccessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingRequestAccess' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestEmployerAccessInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'requestEmployerAccess' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'accessRequest' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingAccessRequest' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingAccessRequest' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccessRequest' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>;
-export const OnboardingCancelAccessRequestDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingCancelAccessRequest' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'cancelAccessRequest' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'requestId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'accessRequest' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OnboardingAccessRequest' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OnboardingAccessRequest' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccessRequest' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OnboardingCancelAccessRequestMutation,
-  OnboardingCancelAccessRequestMutationVariables
->;
-export const OnboardingRedeemActivationKeyDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'OnboardingRedeemActivationKey' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'redeemActivationKey' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'key' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'key' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'business' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  OnboardingRedeemActivationKeyMutation,
-  OnboardingRedeemActivationKeyMutationVariables
->;
-export const PersonalProfileDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'PersonalProfile' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phoneExtension' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'receiveNoticeEmails' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'preferredLanguage' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PersonalProfileQuery, PersonalProfileQueryVariables>;
-export const SavePersonalProfileDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'SavePersonalProfile' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SavePersonalProfileInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'savePersonalProfile' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phoneExtension' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'receiveNoticeEmails' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'preferredLanguage' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>;
-export const ClientGroupsDataDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientGroupsData' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'clientGroupsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'clientsConnection' },
-                                    arguments: [
-                                      {
-                                        kind: 'Argument',
-                                        name: { kind: 'Name', value: 'first' },
-                                        value: { kind: 'IntValue', value: '100' },
-                                      },
-                                    ],
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'edges' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              {
-                                                kind: 'Field',
-                                                name: { kind: 'Name', value: 'node' },
-                                                selectionSet: {
-                                                  kind: 'SelectionSet',
-                                                  selections: [
-                                                    { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                                    {
-                                                      kind: 'Field',
-                                                      name: { kind: 'Name', value: 'businessNumber' },
-                                                    },
-                                                    { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'assigneesConnection' },
-                                    arguments: [
-                                      {
-                                        kind: 'Argument',
-                                        name: { kind: 'Name', value: 'first' },
-                                        value: { kind: 'IntValue', value: '100' },
-                                      },
-                                    ],
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'edges' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              {
-                                                kind: 'Field',
-                                                name: { kind: 'Name', value: 'node' },
-                                                selectionSet: {
-                                                  kind: 'SelectionSet',
-                                                  selections: [
-                                                    { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                                    { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'membersConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'person' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'employeeAssignmentsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'person' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'client' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'group' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeRelationships' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'provider' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                                    },
-                                  },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'client' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>;
-export const ClientGroupsCreateDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsCreate' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateClientGroupInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'createClientGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'group' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ClientGroupsGroup' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ClientGroupsGroup' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ClientGroup' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'clientsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assigneesConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>;
-export const ClientGroupsRenameDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsRename' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RenameClientGroupInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'renameClientGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'group' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ClientGroupsGroup' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ClientGroupsGroup' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ClientGroup' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'clientsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assigneesConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>;
-export const ClientGroupsDeleteDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsDelete' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'deleteClientGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'groupId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'group' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>;
-export const ClientGroupsAddClientsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsAddClients' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'clientBusinessIds' } },
-          type: {
-            kind: 'NonNullType',
-            type: {
-              kind: 'ListType',
-              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-            },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'addClientsToGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'groupId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'clientBusinessIds' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'clientBusinessIds' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'group' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ClientGroupsGroup' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'results' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'clientBusinessId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'done' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'userErrors' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ClientGroupsGroup' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ClientGroup' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'clientsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assigneesConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>;
-export const ClientGroupsRemoveClientsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsRemoveClients' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'clientBusinessIds' } },
-          type: {
-            kind: 'NonNullType',
-            type: {
-              kind: 'ListType',
-              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-            },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'removeClientsFromGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'groupId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
-              },
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'clientBusinessIds' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'clientBusinessIds' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'group' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ClientGroupsGroup' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'results' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'clientBusinessId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'done' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'userErrors' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ClientGroupsGroup' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ClientGroup' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'clientsConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assigneesConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsRemoveClientsMutation, ClientGroupsRemoveClientsMutationVariables>;
-export const ClientGroupsAssignToGroupDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsAssignToGroup' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AssignEmployeeToGroupInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assignEmployeeToGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'assignment' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsAssignToGroupMutation, ClientGroupsAssignToGroupMutationVariables>;
-export const ClientGroupsUnassignFromGroupDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsUnassignFromGroup' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UnassignEmployeeFromGroupInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'unassignEmployeeFromGroup' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'assignment' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  ClientGroupsUnassignFromGroupMutation,
-  ClientGroupsUnassignFromGroupMutationVariables
->;
-export const ClientGroupsAssignToClientDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsAssignToClient' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AssignEmployeeToClientInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'assignEmployeeToClient' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'assignment' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientGroupsAssignToClientMutation, ClientGroupsAssignToClientMutationVariables>;
-export const ClientGroupsUnassignFromClientDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'ClientGroupsUnassignFromClient' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UnassignEmployeeFromClientInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'unassignEmployeeFromClient' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'assignment' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<
-  ClientGroupsUnassignFromClientMutation,
-  ClientGroupsUnassignFromClientMutationVariables
->;
-export const ClientsActingForDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientsActingFor' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'actingForConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientsActingForQuery, ClientsActingForQueryVariables>;
-export const ClientsAccessDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientsAccess' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'viewerAccess' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'areas' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'programAccountIds' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientsAccessQuery, ClientsAccessQueryVariables>;
-export const ClientsProfileDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientsProfile' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'profile' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'operatingName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessType' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'addresses' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'addressType' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'poBoxOrRuralRoute' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'provinceOrState' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'country' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'contacts' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientsProfileQuery, ClientsProfileQueryVariables>;
-export const ClientsProgramListDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientsProgramList' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccountsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'programType' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'billingType' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientsProgramListQuery, ClientsProgramListQueryVariables>;
-export const ClientsProgramAccountDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClientsProgramAccount' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accountId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccount' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'accountId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'programType' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'billingType' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'addresses' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'addressType' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'poBoxOrRuralRoute' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'city' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'provinceOrState' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'country' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'contacts' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'owners' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'subPrograms' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>;
-export const RelationshipsViewerDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsViewer' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerMembership' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerAccess' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'areas' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'profile' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProvider' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'serviceProviderKind' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'actingForConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>;
-export const RelationshipsReceivedDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsReceived' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'RelationshipStatus' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'receivedRelationships' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'status' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'after' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsPage' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsPage' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationshipConnection' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'edges' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'node' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'pageInfo' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>;
-export const RelationshipsSentDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsSent' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'RelationshipStatus' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'sentRelationships' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'status' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'after' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsPage' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsPage' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationshipConnection' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'edges' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'node' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'pageInfo' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsSentQuery, RelationshipsSentQueryVariables>;
-export const RelationshipsActiveDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsActive' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeRelationships' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'after' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsPage' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsPage' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationshipConnection' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'edges' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'node' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'pageInfo' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>;
-export const RelationshipsClientAccountsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsClientAccounts' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccountsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>;
-export const RelationshipsOneDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RelationshipsOne' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'relationship' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsDetail' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'timelineConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'actor' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsOneQuery, RelationshipsOneQueryVariables>;
-export const RelationshipsRequestDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RelationshipsRequest' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestRelationshipInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'requestRelationship' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'relationship' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>;
-export const RelationshipsRequestManyDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RelationshipsRequestMany' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestRelationshipsInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'requestRelationships' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'results' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'relationship' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'userErrors' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>;
-export const RelationshipsDecideDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RelationshipsDecide' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideRelationshipInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'decideRelationship' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'relationship' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsDetail' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'timelineConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'actor' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>;
-export const RelationshipsCancelDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RelationshipsCancel' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'relationshipId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'cancelRelationship' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'relationshipId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'relationshipId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'relationship' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsDetail' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'timelineConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'actor' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>;
-export const RelationshipsEndDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RelationshipsEnd' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'relationshipId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'endRelationship' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'relationshipId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'relationshipId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'relationship' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsDetail' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsRow' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'decisionReason' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'endedAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'provider' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'client' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'businessNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'programAccounts' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RelationshipsDetail' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BusinessRelationship' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RelationshipsRow' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'timelineConnection' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '100' },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'edges' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'node' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'actor' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RelationshipsEndMutation, RelationshipsEndMutationVariables>;
-export const RulingsBusinessesDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RulingsBusinesses' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'me' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'activeBusiness' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'viewerAccess' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'areas' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                                ],
-                              },
-                            },
-                            { kind: 'Field', name: { kind: 'Name', value: 'programAccountIds' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'programAccounts' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'actingForConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'viewerAccess' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'areas' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'area' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'view' } },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
-                                            ],
-                                          },
-                                        },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'programAccountIds' } },
-                                        {
-                                          kind: 'Field',
-                                          name: { kind: 'Name', value: 'programAccounts' },
-                                          selectionSet: {
-                                            kind: 'SelectionSet',
-                                            selections: [
-                                              { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                              {
-                                                kind: 'Field',
-                                                name: { kind: 'Name', value: 'accountNumber' },
-                                              },
-                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>;
-export const RulingsListDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RulingsList' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'business' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'businessId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'rulings' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
-                    },
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'after' },
-                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'programAccount' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'pageInfo' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RulingsListQuery, RulingsListQueryVariables>;
-export const RulingDetailDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'RulingDetail' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'ruling' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'goodsDescription' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'tariffClassification' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'questions' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'programAccount' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'accountNumber' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'documentsConnection' },
-                  arguments: [
-                    {
-                      kind: 'Argument',
-                      name: { kind: 'Name', value: 'first' },
-                      value: { kind: 'IntValue', value: '100' },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'edges' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'node' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'category' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'uploadedAt' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RulingDetailQuery, RulingDetailQueryVariables>;
-export const RequestRulingDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RequestRuling' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestRulingInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'requestRuling' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'ruling' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RequestRulingMutation, RequestRulingMutationVariables>;
-export const DocumentCaseDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'DocumentCase' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseNumber' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'documentCase' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'caseNumber' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseNumber' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'caseNumber' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<DocumentCaseQuery, DocumentCaseQueryVariables>;
-export const ClassificationSearchDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ClassificationSearch' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'classificationSearch' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'query' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'unitName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'treatments' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ClassificationSearchQuery, ClassificationSearchQueryVariables>;
-export const DutyEstimateDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'DutyEstimate' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DutyEstimateInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'dutyEstimate' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'estimate' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'line' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'classification' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'unitName' } },
-                          ],
-                        },
-                      },
-                      { kind: 'Field', name: { kind: 'Name', value: 'treatment' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'valueForDutyCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'adValoremBasisPoints' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'specificCentsPerUnit' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'adValoremDutyCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'specificDutyCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'dutyCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'gstBaseCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'gstBasisPoints' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'gstCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'tariffVersion' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'userErrors' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<DutyEstimateQuery, DutyEstimateQueryVariables>;
+export type DutyEstimateQuery = { __typename?: 'Query', dutyEstimate: { __typename?: 'DutyEstimatePayload', estimate?: { __typename?: 'DutyEstimate', treatment: TariffTreatment, valueForDutyCents: number, quantity?: number | null, adValoremBasisPoints: number, specificCentsPerUnit?: number | null, adValoremDutyCents: number, specificDutyCents: number, dutyCents: number, gstBaseCents: number, gstBasisPoints: number, gstCents: number, totalCents: number, tariffVersion: string, line: { __typename?: 'TariffLine', classification: string, description: string, unitName: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export const FinanceTransactionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<FinanceTransactionFieldsFragment, unknown>;
+export const SecurityBusinessFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityBusinessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Business"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SecurityBusinessFieldsFragment, unknown>;
+export const FinancialSecurityChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FinancialSecurityChangeFieldsFragment, unknown>;
+export const PadAgreementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<PadAgreementFieldsFragment, unknown>;
+export const OnboardingRegistrationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationFragment, unknown>;
+export const OnboardingAccessRequestFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAccessRequestFragment, unknown>;
+export const ClientGroupsGroupFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsGroupFragment, unknown>;
+export const RelationshipsRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RelationshipsRowFragment, unknown>;
+export const RelationshipsDetailFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timelineConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RelationshipsDetailFragment, unknown>;
+export const RelationshipsPageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationshipConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RelationshipsPageFragment, unknown>;
+export const AccountCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountCredential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<AccountCredentialQuery, AccountCredentialQueryVariables>;
+export const AccountRecoveryQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountRecoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ChangeRecoveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeRecovery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeRecoveryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeRecovery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>;
+export const RevokeCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
+export const WelcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Welcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"previousSignInAt"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"membershipsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentSecurityEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddress"}}]}}]}}]}}]} as unknown as DocumentNode<WelcomeQuery, WelcomeQueryVariables>;
+export const ApiTokensDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokensData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"clientGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientGroupsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensDataQuery, ApiTokensDataQueryVariables>;
+export const ApiTokensCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiTokensCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>;
+export const ApiTokensRevokeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiTokensRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tokenId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>;
+export const PasswordRecoveryChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PasswordRecoveryChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"passwordRecoveryChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memorablePersonHint"}},{"kind":"Field","name":{"kind":"Name","value":"memorableDateHint"}}]}}]}}]} as unknown as DocumentNode<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>;
+export const ResetForgottenPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetForgottenPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetForgottenPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetForgottenPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>;
+export const RegistrationRecoveryQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistrationRecoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>;
+export const UsernameAvailableDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsernameAvailable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usernameAvailable"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<UsernameAvailableQuery, UsernameAvailableQueryVariables>;
+export const RegisterLocalCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterLocalCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterLocalCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerLocalCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"credentialKind"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const SessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"csrfToken"}},{"kind":"Field","name":{"kind":"Name","value":"idleExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"absoluteExpiresAt"}}]}}]}}]} as unknown as DocumentNode<SessionQuery, SessionQueryVariables>;
+export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const SignOutEverywhereDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOutEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOutEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const RespondToTermsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accept"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToTerms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accept"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accept"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToTermsMutation, RespondToTermsMutationVariables>;
+export const BusinessProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BusinessProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"soleProprietor"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessActivity"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BusinessProfileQuery, BusinessProfileQueryVariables>;
+export const UpdateBusinessSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateBusinessSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateBusinessSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateBusinessSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"soleProprietor"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessActivity"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>;
+export const ManageEmployeesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageEmployees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pendingAccessRequestsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"membersConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageEmployeesQuery, ManageEmployeesQueryVariables>;
+export const DecideAccessRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideAccessRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideAccessRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideAccessRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grantedRole"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>;
+export const ChangeMembershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMembership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeMembershipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMembership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeMembershipMutation, ChangeMembershipMutationVariables>;
+export const RevokeMembershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeMembership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeMembership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"membershipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeMembershipMutation, RevokeMembershipMutationVariables>;
+export const HeaderBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HeaderBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"membershipsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<HeaderBusinessQuery, HeaderBusinessQueryVariables>;
+export const SwitchBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SwitchBusinessMutation, SwitchBusinessMutationVariables>;
+export const ProgramAccountListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramAccountListQuery, ProgramAccountListQueryVariables>;
+export const ProgramAccountProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subPrograms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>;
+export const UpdateProgramAccountContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProgramAccountContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProgramAccountContactsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProgramAccountContacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>;
+export const FinanceBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinanceBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>;
+export const FinanceAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinanceAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"availableCreditCents"}},{"kind":"Field","name":{"kind":"Name","value":"amountOwingCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"12"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"statementDate"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"balanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"amountDueCents"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<FinanceAccountQuery, FinanceAccountQueryVariables>;
+export const FinanceTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinanceTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinanceTransactionFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>;
+export const ApplyCreditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyCredit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyCreditInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyCredit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinanceTransactionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinanceTransactionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<ApplyCreditMutation, ApplyCreditMutationVariables>;
+export const RecentTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecentTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recentTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecentTransactionsQuery, RecentTransactionsQueryVariables>;
+export const SecurityBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SecurityBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecurityBusinessFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecurityBusinessFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityBusinessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Business"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>;
+export const FinancialSecurityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinancialSecurity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"financialSecurity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"financialSecurityChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinancialSecurityChangeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FinancialSecurityQuery, FinancialSecurityQueryVariables>;
+export const SubmitFinancialSecurityChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitFinancialSecurityChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitFinancialSecurityChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitFinancialSecurityChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FinancialSecurityChangeFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SubmitFinancialSecurityChangeMutation, SubmitFinancialSecurityChangeMutationVariables>;
+export const PadAgreementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PadAgreements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"padAgreementsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PadAgreementFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<PadAgreementsQuery, PadAgreementsQueryVariables>;
+export const CreatePadAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePadAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePadAgreementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPadAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PadAgreementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>;
+export const CancelPadAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelPadAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"padAgreementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelPadAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"padAgreementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"padAgreementId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PadAgreementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>;
+export const PortalInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencyPhone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<PortalInfoQuery, PortalInfoQueryVariables>;
+export const NoticesListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticesList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NoticeFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<NoticesListQuery, NoticesListQueryVariables>;
+export const NoticeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"linkPath"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}}]} as unknown as DocumentNode<NoticeDetailQuery, NoticeDetailQueryVariables>;
+export const UnreadNoticeCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNoticeCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNoticeCount"}}]}}]} as unknown as DocumentNode<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>;
+export const MarkNoticeReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNoticeRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNoticeRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"read"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}}]} as unknown as DocumentNode<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;
+export const LockedCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LockedCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedCredentialsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"failedAttempts"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LockedCredentialsQuery, LockedCredentialsQueryVariables>;
+export const UnlockCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlockCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlocked"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UnlockCredentialMutation, UnlockCredentialMutationVariables>;
+export const OfficerBusinessSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerBusinessSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerBusinessSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}}]}}]}}]} as unknown as DocumentNode<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>;
+export const OfficerBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"activationKeysConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrailConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OfficerBusinessQuery, OfficerBusinessQueryVariables>;
+export const OfficerUnlockBusinessRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerUnlockBusinessRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockBusinessRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"view"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationLocked"}},{"kind":"Field","name":{"kind":"Name","value":"registrationFailedAttempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>;
+export const OfficerIssueActivationKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerIssueActivationKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueActivationKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueActivationKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activationKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>;
+export const OfficerPostNoticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerPostNotice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostNoticeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postNotice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"noticeCount"}},{"kind":"Field","name":{"kind":"Name","value":"emailCount"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>;
+export const OfficerMailOutboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerMailOutbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"noticeOutbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mailDeadLetters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"noticeId"}},{"kind":"Field","name":{"kind":"Name","value":"noticeSubject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>;
+export const OfficerRetryMailDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerRetryMailDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryMailDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>;
+export const OnboardingFirstSetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingFirstSetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"membershipsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accessRequestsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>;
+export const OnboardingRegistrationProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingRegistrationProgress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>;
+export const OnboardingStartRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingStartRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBusinessRegistrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBusinessRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>;
+export const OnboardingValidateBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingValidateBusiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ValidateBusinessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateBusiness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>;
+export const OnboardingAnswerQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingAnswerQuestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerRegistrationQuestionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerRegistrationQuestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>;
+export const OnboardingEmployerPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardingEmployerPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employerPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"businessNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>;
+export const OnboardingRequestAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingRequestAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestEmployerAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmployerAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>;
+export const OnboardingCancelAccessRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingCancelAccessRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAccessRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OnboardingAccessRequest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>;
+export const OnboardingRedeemActivationKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardingRedeemActivationKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemActivationKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>;
+export const PersonalProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonalProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneExtension"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"receiveNoticeEmails"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}}]}}]}}]}}]} as unknown as DocumentNode<PersonalProfileQuery, PersonalProfileQueryVariables>;
+export const SavePersonalProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SavePersonalProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SavePersonalProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"savePersonalProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"phoneExtension"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"receiveNoticeEmails"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>;
+export const ClientGroupsDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientGroupsData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientGroupsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"membersConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"employeeAssignmentsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeRelationships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>;
+export const ClientGroupsCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateClientGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createClientGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientGroupsGroup"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>;
+export const ClientGroupsRenameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsRename"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenameClientGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameClientGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientGroupsGroup"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>;
+export const ClientGroupsDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClientGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>;
+export const ClientGroupsAddClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsAddClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientBusinessIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addClientsToGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientBusinessIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientBusinessIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientGroupsGroup"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientBusinessId"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>;
+export const ClientGroupsRemoveClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsRemoveClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientBusinessIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeClientsFromGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientBusinessIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientBusinessIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientGroupsGroup"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientBusinessId"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsRemoveClientsMutation, ClientGroupsRemoveClientsMutationVariables>;
+export const ClientGroupsAssignToGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsAssignToGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignEmployeeToGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignEmployeeToGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsAssignToGroupMutation, ClientGroupsAssignToGroupMutationVariables>;
+export const ClientGroupsUnassignFromGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsUnassignFromGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnassignEmployeeFromGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignEmployeeFromGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsUnassignFromGroupMutation, ClientGroupsUnassignFromGroupMutationVariables>;
+export const ClientGroupsAssignToClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsAssignToClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignEmployeeToClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignEmployeeToClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsAssignToClientMutation, ClientGroupsAssignToClientMutationVariables>;
+export const ClientGroupsUnassignFromClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClientGroupsUnassignFromClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnassignEmployeeFromClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignEmployeeFromClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsUnassignFromClientMutation, ClientGroupsUnassignFromClientMutationVariables>;
+export const ClientsActingForDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsActingFor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientsActingForQuery, ClientsActingForQueryVariables>;
+export const ClientsAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}}]}}]}}]}}]} as unknown as DocumentNode<ClientsAccessQuery, ClientsAccessQueryVariables>;
+export const ClientsProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientsProfileQuery, ClientsProfileQueryVariables>;
+export const ClientsProgramListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsProgramList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientsProgramListQuery, ClientsProgramListQueryVariables>;
+export const ClientsProgramAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsProgramAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subPrograms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>;
+export const RelationshipsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>;
+export const RelationshipsReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationshipStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedRelationships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationshipConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]} as unknown as DocumentNode<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>;
+export const RelationshipsSentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsSent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationshipStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentRelationships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationshipConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]} as unknown as DocumentNode<RelationshipsSentQuery, RelationshipsSentQueryVariables>;
+export const RelationshipsActiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsActive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeRelationships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationshipConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]} as unknown as DocumentNode<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>;
+export const RelationshipsClientAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsClientAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>;
+export const RelationshipsOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipsOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timelineConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsOneQuery, RelationshipsOneQueryVariables>;
+export const RelationshipsRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestRelationshipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>;
+export const RelationshipsRequestManyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsRequestMany"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestRelationshipsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestRelationships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>;
+export const RelationshipsDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideRelationshipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timelineConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>;
+export const RelationshipsCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"relationshipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timelineConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>;
+export const RelationshipsEndDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelationshipsEnd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endRelationship"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"relationshipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relationshipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelationshipsDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RelationshipsRow"}},{"kind":"Field","name":{"kind":"Name","value":"timelineConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RelationshipsEndMutation, RelationshipsEndMutationVariables>;
+export const RulingsBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingsBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>;
+export const RulingsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rulings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<RulingsListQuery, RulingsListQueryVariables>;
+export const RulingDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulingDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"goodsDescription"}},{"kind":"Field","name":{"kind":"Name","value":"tariffClassification"}},{"kind":"Field","name":{"kind":"Name","value":"questions"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RulingDetailQuery, RulingDetailQueryVariables>;
+export const RequestRulingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestRuling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestRulingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestRuling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestRulingMutation, RequestRulingMutationVariables>;
+export const DocumentCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]} as unknown as DocumentNode<DocumentCaseQuery, DocumentCaseQueryVariables>;
+export const ClassificationSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassificationSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classificationSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"treatments"}}]}}]}}]} as unknown as DocumentNode<ClassificationSearchQuery, ClassificationSearchQueryVariables>;
+export const DutyEstimateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DutyEstimate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DutyEstimateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dutyEstimate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatment"}},{"kind":"Field","name":{"kind":"Name","value":"valueForDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"specificCentsPerUnit"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"specificDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"dutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBaseCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"gstCents"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"tariffVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DutyEstimateQuery, DutyEstimateQueryVariables>;
+
 
 /** Runs the `AccountCredential` query and watches the cache for it. */
-export function useAccountCredentialQuery(
-  options?: useQuery.Options<AccountCredentialQuery, AccountCredentialQueryVariables>,
-) {
-  return useQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(
-    AccountCredentialDocument,
-    options,
-  );
+export function useAccountCredentialQuery(options?: useQuery.Options<AccountCredentialQuery, AccountCredentialQueryVariables>) {
+  return useQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(AccountCredentialDocument, options);
 }
 
 /** Returns a function that runs the `AccountCredential` query on demand, and its result. */
-export function useAccountCredentialLazyQuery(
-  options?: useLazyQuery.Options<AccountCredentialQuery, AccountCredentialQueryVariables>,
-) {
-  return useLazyQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(
-    AccountCredentialDocument,
-    options,
-  );
+export function useAccountCredentialLazyQuery(options?: useLazyQuery.Options<AccountCredentialQuery, AccountCredentialQueryVariables>) {
+  return useLazyQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(AccountCredentialDocument, options);
 }
 
 /** Runs the `AccountCredential` query, suspending the component until the data is there. */
-export function useAccountCredentialSuspenseQuery(
-  options?: useSuspenseQuery.Options<AccountCredentialQueryVariables>,
-) {
-  return useSuspenseQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(
-    AccountCredentialDocument,
-    options,
-  );
+export function useAccountCredentialSuspenseQuery(options?: useSuspenseQuery.Options<AccountCredentialQueryVariables>) {
+  return useSuspenseQuery<AccountCredentialQuery, AccountCredentialQueryVariables>(AccountCredentialDocument, options);
 }
 
 /** Runs the `AccountRecoveryQuestions` query and watches the cache for it. */
-export function useAccountRecoveryQuestionsQuery(
-  options?: useQuery.Options<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>,
-) {
-  return useQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(
-    AccountRecoveryQuestionsDocument,
-    options,
-  );
+export function useAccountRecoveryQuestionsQuery(options?: useQuery.Options<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>) {
+  return useQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(AccountRecoveryQuestionsDocument, options);
 }
 
 /** Returns a function that runs the `AccountRecoveryQuestions` query on demand, and its result. */
-export function useAccountRecoveryQuestionsLazyQuery(
-  options?: useLazyQuery.Options<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>,
-) {
-  return useLazyQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(
-    AccountRecoveryQuestionsDocument,
-    options,
-  );
+export function useAccountRecoveryQuestionsLazyQuery(options?: useLazyQuery.Options<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>) {
+  return useLazyQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(AccountRecoveryQuestionsDocument, options);
 }
 
 /** Runs the `AccountRecoveryQuestions` query, suspending the component until the data is there. */
-export function useAccountRecoveryQuestionsSuspenseQuery(
-  options?: useSuspenseQuery.Options<AccountRecoveryQuestionsQueryVariables>,
-) {
-  return useSuspenseQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(
-    AccountRecoveryQuestionsDocument,
-    options,
-  );
+export function useAccountRecoveryQuestionsSuspenseQuery(options?: useSuspenseQuery.Options<AccountRecoveryQuestionsQueryVariables>) {
+  return useSuspenseQuery<AccountRecoveryQuestionsQuery, AccountRecoveryQuestionsQueryVariables>(AccountRecoveryQuestionsDocument, options);
 }
 
 /** Returns a function that runs the `ChangePassword` mutation, and its result. */
-export function useChangePasswordMutation(
-  options?: useMutation.Options<ChangePasswordMutation, ChangePasswordMutationVariables>,
-) {
-  return useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(
-    ChangePasswordDocument,
-    options,
-  );
+export function useChangePasswordMutation(options?: useMutation.Options<ChangePasswordMutation, ChangePasswordMutationVariables>) {
+  return useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(ChangePasswordDocument, options);
 }
 
 /** Returns a function that runs the `ChangeRecovery` mutation, and its result. */
-export function useChangeRecoveryMutation(
-  options?: useMutation.Options<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>,
-) {
-  return useMutation<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>(
-    ChangeRecoveryDocument,
-    options,
-  );
+export function useChangeRecoveryMutation(options?: useMutation.Options<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>) {
+  return useMutation<ChangeRecoveryMutation, ChangeRecoveryMutationVariables>(ChangeRecoveryDocument, options);
 }
 
 /** Returns a function that runs the `RevokeCredential` mutation, and its result. */
-export function useRevokeCredentialMutation(
-  options?: useMutation.Options<RevokeCredentialMutation, RevokeCredentialMutationVariables>,
-) {
-  return useMutation<RevokeCredentialMutation, RevokeCredentialMutationVariables>(
-    RevokeCredentialDocument,
-    options,
-  );
+export function useRevokeCredentialMutation(options?: useMutation.Options<RevokeCredentialMutation, RevokeCredentialMutationVariables>) {
+  return useMutation<RevokeCredentialMutation, RevokeCredentialMutationVariables>(RevokeCredentialDocument, options);
 }
 
 /** Runs the `Welcome` query and watches the cache for it. */
@@ -13192,157 +1618,83 @@ export function useWelcomeSuspenseQuery(options?: useSuspenseQuery.Options<Welco
 }
 
 /** Runs the `ApiTokensData` query and watches the cache for it. */
-export function useApiTokensDataQuery(
-  options?: useQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>,
-) {
+export function useApiTokensDataQuery(options?: useQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>) {
   return useQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
 }
 
 /** Returns a function that runs the `ApiTokensData` query on demand, and its result. */
-export function useApiTokensDataLazyQuery(
-  options?: useLazyQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>,
-) {
+export function useApiTokensDataLazyQuery(options?: useLazyQuery.Options<ApiTokensDataQuery, ApiTokensDataQueryVariables>) {
   return useLazyQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
 }
 
 /** Runs the `ApiTokensData` query, suspending the component until the data is there. */
-export function useApiTokensDataSuspenseQuery(
-  options?: useSuspenseQuery.Options<ApiTokensDataQueryVariables>,
-) {
+export function useApiTokensDataSuspenseQuery(options?: useSuspenseQuery.Options<ApiTokensDataQueryVariables>) {
   return useSuspenseQuery<ApiTokensDataQuery, ApiTokensDataQueryVariables>(ApiTokensDataDocument, options);
 }
 
 /** Returns a function that runs the `ApiTokensCreate` mutation, and its result. */
-export function useApiTokensCreateMutation(
-  options?: useMutation.Options<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>,
-) {
-  return useMutation<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>(
-    ApiTokensCreateDocument,
-    options,
-  );
+export function useApiTokensCreateMutation(options?: useMutation.Options<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>) {
+  return useMutation<ApiTokensCreateMutation, ApiTokensCreateMutationVariables>(ApiTokensCreateDocument, options);
 }
 
 /** Returns a function that runs the `ApiTokensRevoke` mutation, and its result. */
-export function useApiTokensRevokeMutation(
-  options?: useMutation.Options<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>,
-) {
-  return useMutation<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>(
-    ApiTokensRevokeDocument,
-    options,
-  );
+export function useApiTokensRevokeMutation(options?: useMutation.Options<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>) {
+  return useMutation<ApiTokensRevokeMutation, ApiTokensRevokeMutationVariables>(ApiTokensRevokeDocument, options);
 }
 
 /** Runs the `PasswordRecoveryChallenge` query and watches the cache for it. */
-export function usePasswordRecoveryChallengeQuery(
-  options: useQuery.Options<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>,
-) {
-  return useQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(
-    PasswordRecoveryChallengeDocument,
-    options,
-  );
+export function usePasswordRecoveryChallengeQuery(options: useQuery.Options<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>) {
+  return useQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(PasswordRecoveryChallengeDocument, options);
 }
 
 /** Returns a function that runs the `PasswordRecoveryChallenge` query on demand, and its result. */
-export function usePasswordRecoveryChallengeLazyQuery(
-  options?: useLazyQuery.Options<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>,
-) {
-  return useLazyQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(
-    PasswordRecoveryChallengeDocument,
-    options,
-  );
+export function usePasswordRecoveryChallengeLazyQuery(options?: useLazyQuery.Options<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>) {
+  return useLazyQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(PasswordRecoveryChallengeDocument, options);
 }
 
 /** Runs the `PasswordRecoveryChallenge` query, suspending the component until the data is there. */
-export function usePasswordRecoveryChallengeSuspenseQuery(
-  options: useSuspenseQuery.Options<PasswordRecoveryChallengeQueryVariables>,
-) {
-  return useSuspenseQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(
-    PasswordRecoveryChallengeDocument,
-    options,
-  );
+export function usePasswordRecoveryChallengeSuspenseQuery(options: useSuspenseQuery.Options<PasswordRecoveryChallengeQueryVariables>) {
+  return useSuspenseQuery<PasswordRecoveryChallengeQuery, PasswordRecoveryChallengeQueryVariables>(PasswordRecoveryChallengeDocument, options);
 }
 
 /** Returns a function that runs the `ResetForgottenPassword` mutation, and its result. */
-export function useResetForgottenPasswordMutation(
-  options?: useMutation.Options<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>,
-) {
-  return useMutation<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>(
-    ResetForgottenPasswordDocument,
-    options,
-  );
+export function useResetForgottenPasswordMutation(options?: useMutation.Options<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>) {
+  return useMutation<ResetForgottenPasswordMutation, ResetForgottenPasswordMutationVariables>(ResetForgottenPasswordDocument, options);
 }
 
 /** Runs the `RegistrationRecoveryQuestions` query and watches the cache for it. */
-export function useRegistrationRecoveryQuestionsQuery(
-  options?: useQuery.Options<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>,
-) {
-  return useQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(
-    RegistrationRecoveryQuestionsDocument,
-    options,
-  );
+export function useRegistrationRecoveryQuestionsQuery(options?: useQuery.Options<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>) {
+  return useQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(RegistrationRecoveryQuestionsDocument, options);
 }
 
 /** Returns a function that runs the `RegistrationRecoveryQuestions` query on demand, and its result. */
-export function useRegistrationRecoveryQuestionsLazyQuery(
-  options?: useLazyQuery.Options<
-    RegistrationRecoveryQuestionsQuery,
-    RegistrationRecoveryQuestionsQueryVariables
-  >,
-) {
-  return useLazyQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(
-    RegistrationRecoveryQuestionsDocument,
-    options,
-  );
+export function useRegistrationRecoveryQuestionsLazyQuery(options?: useLazyQuery.Options<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>) {
+  return useLazyQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(RegistrationRecoveryQuestionsDocument, options);
 }
 
 /** Runs the `RegistrationRecoveryQuestions` query, suspending the component until the data is there. */
-export function useRegistrationRecoveryQuestionsSuspenseQuery(
-  options?: useSuspenseQuery.Options<RegistrationRecoveryQuestionsQueryVariables>,
-) {
-  return useSuspenseQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(
-    RegistrationRecoveryQuestionsDocument,
-    options,
-  );
+export function useRegistrationRecoveryQuestionsSuspenseQuery(options?: useSuspenseQuery.Options<RegistrationRecoveryQuestionsQueryVariables>) {
+  return useSuspenseQuery<RegistrationRecoveryQuestionsQuery, RegistrationRecoveryQuestionsQueryVariables>(RegistrationRecoveryQuestionsDocument, options);
 }
 
 /** Runs the `UsernameAvailable` query and watches the cache for it. */
-export function useUsernameAvailableQuery(
-  options: useQuery.Options<UsernameAvailableQuery, UsernameAvailableQueryVariables>,
-) {
-  return useQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(
-    UsernameAvailableDocument,
-    options,
-  );
+export function useUsernameAvailableQuery(options: useQuery.Options<UsernameAvailableQuery, UsernameAvailableQueryVariables>) {
+  return useQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(UsernameAvailableDocument, options);
 }
 
 /** Returns a function that runs the `UsernameAvailable` query on demand, and its result. */
-export function useUsernameAvailableLazyQuery(
-  options?: useLazyQuery.Options<UsernameAvailableQuery, UsernameAvailableQueryVariables>,
-) {
-  return useLazyQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(
-    UsernameAvailableDocument,
-    options,
-  );
+export function useUsernameAvailableLazyQuery(options?: useLazyQuery.Options<UsernameAvailableQuery, UsernameAvailableQueryVariables>) {
+  return useLazyQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(UsernameAvailableDocument, options);
 }
 
 /** Runs the `UsernameAvailable` query, suspending the component until the data is there. */
-export function useUsernameAvailableSuspenseQuery(
-  options: useSuspenseQuery.Options<UsernameAvailableQueryVariables>,
-) {
-  return useSuspenseQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(
-    UsernameAvailableDocument,
-    options,
-  );
+export function useUsernameAvailableSuspenseQuery(options: useSuspenseQuery.Options<UsernameAvailableQueryVariables>) {
+  return useSuspenseQuery<UsernameAvailableQuery, UsernameAvailableQueryVariables>(UsernameAvailableDocument, options);
 }
 
 /** Returns a function that runs the `RegisterLocalCredential` mutation, and its result. */
-export function useRegisterLocalCredentialMutation(
-  options?: useMutation.Options<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>,
-) {
-  return useMutation<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>(
-    RegisterLocalCredentialDocument,
-    options,
-  );
+export function useRegisterLocalCredentialMutation(options?: useMutation.Options<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>) {
+  return useMutation<RegisterLocalCredentialMutation, RegisterLocalCredentialMutationVariables>(RegisterLocalCredentialDocument, options);
 }
 
 /** Runs the `Viewer` query and watches the cache for it. */
@@ -13381,13 +1733,8 @@ export function useSignOutMutation(options?: useMutation.Options<SignOutMutation
 }
 
 /** Returns a function that runs the `SignOutEverywhere` mutation, and its result. */
-export function useSignOutEverywhereMutation(
-  options?: useMutation.Options<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>,
-) {
-  return useMutation<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>(
-    SignOutEverywhereDocument,
-    options,
-  );
+export function useSignOutEverywhereMutation(options?: useMutation.Options<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>) {
+  return useMutation<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>(SignOutEverywhereDocument, options);
 }
 
 /** Returns a function that runs the `SignIn` mutation, and its result. */
@@ -13396,437 +1743,238 @@ export function useSignInMutation(options?: useMutation.Options<SignInMutation, 
 }
 
 /** Returns a function that runs the `RespondToTerms` mutation, and its result. */
-export function useRespondToTermsMutation(
-  options?: useMutation.Options<RespondToTermsMutation, RespondToTermsMutationVariables>,
-) {
-  return useMutation<RespondToTermsMutation, RespondToTermsMutationVariables>(
-    RespondToTermsDocument,
-    options,
-  );
+export function useRespondToTermsMutation(options?: useMutation.Options<RespondToTermsMutation, RespondToTermsMutationVariables>) {
+  return useMutation<RespondToTermsMutation, RespondToTermsMutationVariables>(RespondToTermsDocument, options);
 }
 
 /** Runs the `BusinessProfile` query and watches the cache for it. */
-export function useBusinessProfileQuery(
-  options?: useQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>,
-) {
+export function useBusinessProfileQuery(options?: useQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>) {
   return useQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
 }
 
 /** Returns a function that runs the `BusinessProfile` query on demand, and its result. */
-export function useBusinessProfileLazyQuery(
-  options?: useLazyQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>,
-) {
+export function useBusinessProfileLazyQuery(options?: useLazyQuery.Options<BusinessProfileQuery, BusinessProfileQueryVariables>) {
   return useLazyQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
 }
 
 /** Runs the `BusinessProfile` query, suspending the component until the data is there. */
-export function useBusinessProfileSuspenseQuery(
-  options?: useSuspenseQuery.Options<BusinessProfileQueryVariables>,
-) {
-  return useSuspenseQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(
-    BusinessProfileDocument,
-    options,
-  );
+export function useBusinessProfileSuspenseQuery(options?: useSuspenseQuery.Options<BusinessProfileQueryVariables>) {
+  return useSuspenseQuery<BusinessProfileQuery, BusinessProfileQueryVariables>(BusinessProfileDocument, options);
 }
 
 /** Returns a function that runs the `UpdateBusinessSettings` mutation, and its result. */
-export function useUpdateBusinessSettingsMutation(
-  options?: useMutation.Options<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>,
-) {
-  return useMutation<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>(
-    UpdateBusinessSettingsDocument,
-    options,
-  );
+export function useUpdateBusinessSettingsMutation(options?: useMutation.Options<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>) {
+  return useMutation<UpdateBusinessSettingsMutation, UpdateBusinessSettingsMutationVariables>(UpdateBusinessSettingsDocument, options);
 }
 
 /** Runs the `ManageEmployees` query and watches the cache for it. */
-export function useManageEmployeesQuery(
-  options?: useQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>,
-) {
+export function useManageEmployeesQuery(options?: useQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>) {
   return useQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
 }
 
 /** Returns a function that runs the `ManageEmployees` query on demand, and its result. */
-export function useManageEmployeesLazyQuery(
-  options?: useLazyQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>,
-) {
+export function useManageEmployeesLazyQuery(options?: useLazyQuery.Options<ManageEmployeesQuery, ManageEmployeesQueryVariables>) {
   return useLazyQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
 }
 
 /** Runs the `ManageEmployees` query, suspending the component until the data is there. */
-export function useManageEmployeesSuspenseQuery(
-  options?: useSuspenseQuery.Options<ManageEmployeesQueryVariables>,
-) {
-  return useSuspenseQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(
-    ManageEmployeesDocument,
-    options,
-  );
+export function useManageEmployeesSuspenseQuery(options?: useSuspenseQuery.Options<ManageEmployeesQueryVariables>) {
+  return useSuspenseQuery<ManageEmployeesQuery, ManageEmployeesQueryVariables>(ManageEmployeesDocument, options);
 }
 
 /** Returns a function that runs the `DecideAccessRequest` mutation, and its result. */
-export function useDecideAccessRequestMutation(
-  options?: useMutation.Options<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>,
-) {
-  return useMutation<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>(
-    DecideAccessRequestDocument,
-    options,
-  );
+export function useDecideAccessRequestMutation(options?: useMutation.Options<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>) {
+  return useMutation<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>(DecideAccessRequestDocument, options);
 }
 
 /** Returns a function that runs the `ChangeMembership` mutation, and its result. */
-export function useChangeMembershipMutation(
-  options?: useMutation.Options<ChangeMembershipMutation, ChangeMembershipMutationVariables>,
-) {
-  return useMutation<ChangeMembershipMutation, ChangeMembershipMutationVariables>(
-    ChangeMembershipDocument,
-    options,
-  );
+export function useChangeMembershipMutation(options?: useMutation.Options<ChangeMembershipMutation, ChangeMembershipMutationVariables>) {
+  return useMutation<ChangeMembershipMutation, ChangeMembershipMutationVariables>(ChangeMembershipDocument, options);
 }
 
 /** Returns a function that runs the `RevokeMembership` mutation, and its result. */
-export function useRevokeMembershipMutation(
-  options?: useMutation.Options<RevokeMembershipMutation, RevokeMembershipMutationVariables>,
-) {
-  return useMutation<RevokeMembershipMutation, RevokeMembershipMutationVariables>(
-    RevokeMembershipDocument,
-    options,
-  );
+export function useRevokeMembershipMutation(options?: useMutation.Options<RevokeMembershipMutation, RevokeMembershipMutationVariables>) {
+  return useMutation<RevokeMembershipMutation, RevokeMembershipMutationVariables>(RevokeMembershipDocument, options);
 }
 
 /** Runs the `HeaderBusiness` query and watches the cache for it. */
-export function useHeaderBusinessQuery(
-  options?: useQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>,
-) {
+export function useHeaderBusinessQuery(options?: useQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>) {
   return useQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
 }
 
 /** Returns a function that runs the `HeaderBusiness` query on demand, and its result. */
-export function useHeaderBusinessLazyQuery(
-  options?: useLazyQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>,
-) {
+export function useHeaderBusinessLazyQuery(options?: useLazyQuery.Options<HeaderBusinessQuery, HeaderBusinessQueryVariables>) {
   return useLazyQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
 }
 
 /** Runs the `HeaderBusiness` query, suspending the component until the data is there. */
-export function useHeaderBusinessSuspenseQuery(
-  options?: useSuspenseQuery.Options<HeaderBusinessQueryVariables>,
-) {
+export function useHeaderBusinessSuspenseQuery(options?: useSuspenseQuery.Options<HeaderBusinessQueryVariables>) {
   return useSuspenseQuery<HeaderBusinessQuery, HeaderBusinessQueryVariables>(HeaderBusinessDocument, options);
 }
 
 /** Returns a function that runs the `SwitchBusiness` mutation, and its result. */
-export function useSwitchBusinessMutation(
-  options?: useMutation.Options<SwitchBusinessMutation, SwitchBusinessMutationVariables>,
-) {
-  return useMutation<SwitchBusinessMutation, SwitchBusinessMutationVariables>(
-    SwitchBusinessDocument,
-    options,
-  );
+export function useSwitchBusinessMutation(options?: useMutation.Options<SwitchBusinessMutation, SwitchBusinessMutationVariables>) {
+  return useMutation<SwitchBusinessMutation, SwitchBusinessMutationVariables>(SwitchBusinessDocument, options);
 }
 
 /** Runs the `ProgramAccountList` query and watches the cache for it. */
-export function useProgramAccountListQuery(
-  options?: useQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>,
-) {
-  return useQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(
-    ProgramAccountListDocument,
-    options,
-  );
+export function useProgramAccountListQuery(options?: useQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>) {
+  return useQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
 }
 
 /** Returns a function that runs the `ProgramAccountList` query on demand, and its result. */
-export function useProgramAccountListLazyQuery(
-  options?: useLazyQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>,
-) {
-  return useLazyQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(
-    ProgramAccountListDocument,
-    options,
-  );
+export function useProgramAccountListLazyQuery(options?: useLazyQuery.Options<ProgramAccountListQuery, ProgramAccountListQueryVariables>) {
+  return useLazyQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
 }
 
 /** Runs the `ProgramAccountList` query, suspending the component until the data is there. */
-export function useProgramAccountListSuspenseQuery(
-  options?: useSuspenseQuery.Options<ProgramAccountListQueryVariables>,
-) {
-  return useSuspenseQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(
-    ProgramAccountListDocument,
-    options,
-  );
+export function useProgramAccountListSuspenseQuery(options?: useSuspenseQuery.Options<ProgramAccountListQueryVariables>) {
+  return useSuspenseQuery<ProgramAccountListQuery, ProgramAccountListQueryVariables>(ProgramAccountListDocument, options);
 }
 
 /** Runs the `ProgramAccountProfile` query and watches the cache for it. */
-export function useProgramAccountProfileQuery(
-  options: useQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>,
-) {
-  return useQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(
-    ProgramAccountProfileDocument,
-    options,
-  );
+export function useProgramAccountProfileQuery(options: useQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>) {
+  return useQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
 }
 
 /** Returns a function that runs the `ProgramAccountProfile` query on demand, and its result. */
-export function useProgramAccountProfileLazyQuery(
-  options?: useLazyQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>,
-) {
-  return useLazyQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(
-    ProgramAccountProfileDocument,
-    options,
-  );
+export function useProgramAccountProfileLazyQuery(options?: useLazyQuery.Options<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>) {
+  return useLazyQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
 }
 
 /** Runs the `ProgramAccountProfile` query, suspending the component until the data is there. */
-export function useProgramAccountProfileSuspenseQuery(
-  options: useSuspenseQuery.Options<ProgramAccountProfileQueryVariables>,
-) {
-  return useSuspenseQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(
-    ProgramAccountProfileDocument,
-    options,
-  );
+export function useProgramAccountProfileSuspenseQuery(options: useSuspenseQuery.Options<ProgramAccountProfileQueryVariables>) {
+  return useSuspenseQuery<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>(ProgramAccountProfileDocument, options);
 }
 
 /** Returns a function that runs the `UpdateProgramAccountContacts` mutation, and its result. */
-export function useUpdateProgramAccountContactsMutation(
-  options?: useMutation.Options<
-    UpdateProgramAccountContactsMutation,
-    UpdateProgramAccountContactsMutationVariables
-  >,
-) {
-  return useMutation<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>(
-    UpdateProgramAccountContactsDocument,
-    options,
-  );
+export function useUpdateProgramAccountContactsMutation(options?: useMutation.Options<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>) {
+  return useMutation<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>(UpdateProgramAccountContactsDocument, options);
 }
 
 /** Runs the `FinanceBusinesses` query and watches the cache for it. */
-export function useFinanceBusinessesQuery(
-  options?: useQuery.Options<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>,
-) {
-  return useQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(
-    FinanceBusinessesDocument,
-    options,
-  );
+export function useFinanceBusinessesQuery(options?: useQuery.Options<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>) {
+  return useQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(FinanceBusinessesDocument, options);
 }
 
 /** Returns a function that runs the `FinanceBusinesses` query on demand, and its result. */
-export function useFinanceBusinessesLazyQuery(
-  options?: useLazyQuery.Options<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>,
-) {
-  return useLazyQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(
-    FinanceBusinessesDocument,
-    options,
-  );
+export function useFinanceBusinessesLazyQuery(options?: useLazyQuery.Options<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>) {
+  return useLazyQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(FinanceBusinessesDocument, options);
 }
 
 /** Runs the `FinanceBusinesses` query, suspending the component until the data is there. */
-export function useFinanceBusinessesSuspenseQuery(
-  options?: useSuspenseQuery.Options<FinanceBusinessesQueryVariables>,
-) {
-  return useSuspenseQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(
-    FinanceBusinessesDocument,
-    options,
-  );
+export function useFinanceBusinessesSuspenseQuery(options?: useSuspenseQuery.Options<FinanceBusinessesQueryVariables>) {
+  return useSuspenseQuery<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>(FinanceBusinessesDocument, options);
 }
 
 /** Runs the `FinanceAccount` query and watches the cache for it. */
-export function useFinanceAccountQuery(
-  options: useQuery.Options<FinanceAccountQuery, FinanceAccountQueryVariables>,
-) {
+export function useFinanceAccountQuery(options: useQuery.Options<FinanceAccountQuery, FinanceAccountQueryVariables>) {
   return useQuery<FinanceAccountQuery, FinanceAccountQueryVariables>(FinanceAccountDocument, options);
 }
 
 /** Returns a function that runs the `FinanceAccount` query on demand, and its result. */
-export function useFinanceAccountLazyQuery(
-  options?: useLazyQuery.Options<FinanceAccountQuery, FinanceAccountQueryVariables>,
-) {
+export function useFinanceAccountLazyQuery(options?: useLazyQuery.Options<FinanceAccountQuery, FinanceAccountQueryVariables>) {
   return useLazyQuery<FinanceAccountQuery, FinanceAccountQueryVariables>(FinanceAccountDocument, options);
 }
 
 /** Runs the `FinanceAccount` query, suspending the component until the data is there. */
-export function useFinanceAccountSuspenseQuery(
-  options: useSuspenseQuery.Options<FinanceAccountQueryVariables>,
-) {
+export function useFinanceAccountSuspenseQuery(options: useSuspenseQuery.Options<FinanceAccountQueryVariables>) {
   return useSuspenseQuery<FinanceAccountQuery, FinanceAccountQueryVariables>(FinanceAccountDocument, options);
 }
 
 /** Runs the `FinanceTransactions` query and watches the cache for it. */
-export function useFinanceTransactionsQuery(
-  options: useQuery.Options<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>,
-) {
-  return useQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(
-    FinanceTransactionsDocument,
-    options,
-  );
+export function useFinanceTransactionsQuery(options: useQuery.Options<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>) {
+  return useQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(FinanceTransactionsDocument, options);
 }
 
 /** Returns a function that runs the `FinanceTransactions` query on demand, and its result. */
-export function useFinanceTransactionsLazyQuery(
-  options?: useLazyQuery.Options<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>,
-) {
-  return useLazyQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(
-    FinanceTransactionsDocument,
-    options,
-  );
+export function useFinanceTransactionsLazyQuery(options?: useLazyQuery.Options<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>) {
+  return useLazyQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(FinanceTransactionsDocument, options);
 }
 
 /** Runs the `FinanceTransactions` query, suspending the component until the data is there. */
-export function useFinanceTransactionsSuspenseQuery(
-  options: useSuspenseQuery.Options<FinanceTransactionsQueryVariables>,
-) {
-  return useSuspenseQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(
-    FinanceTransactionsDocument,
-    options,
-  );
+export function useFinanceTransactionsSuspenseQuery(options: useSuspenseQuery.Options<FinanceTransactionsQueryVariables>) {
+  return useSuspenseQuery<FinanceTransactionsQuery, FinanceTransactionsQueryVariables>(FinanceTransactionsDocument, options);
 }
 
 /** Returns a function that runs the `ApplyCredit` mutation, and its result. */
-export function useApplyCreditMutation(
-  options?: useMutation.Options<ApplyCreditMutation, ApplyCreditMutationVariables>,
-) {
+export function useApplyCreditMutation(options?: useMutation.Options<ApplyCreditMutation, ApplyCreditMutationVariables>) {
   return useMutation<ApplyCreditMutation, ApplyCreditMutationVariables>(ApplyCreditDocument, options);
 }
 
 /** Runs the `RecentTransactions` query and watches the cache for it. */
-export function useRecentTransactionsQuery(
-  options: useQuery.Options<RecentTransactionsQuery, RecentTransactionsQueryVariables>,
-) {
-  return useQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(
-    RecentTransactionsDocument,
-    options,
-  );
+export function useRecentTransactionsQuery(options: useQuery.Options<RecentTransactionsQuery, RecentTransactionsQueryVariables>) {
+  return useQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(RecentTransactionsDocument, options);
 }
 
 /** Returns a function that runs the `RecentTransactions` query on demand, and its result. */
-export function useRecentTransactionsLazyQuery(
-  options?: useLazyQuery.Options<RecentTransactionsQuery, RecentTransactionsQueryVariables>,
-) {
-  return useLazyQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(
-    RecentTransactionsDocument,
-    options,
-  );
+export function useRecentTransactionsLazyQuery(options?: useLazyQuery.Options<RecentTransactionsQuery, RecentTransactionsQueryVariables>) {
+  return useLazyQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(RecentTransactionsDocument, options);
 }
 
 /** Runs the `RecentTransactions` query, suspending the component until the data is there. */
-export function useRecentTransactionsSuspenseQuery(
-  options: useSuspenseQuery.Options<RecentTransactionsQueryVariables>,
-) {
-  return useSuspenseQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(
-    RecentTransactionsDocument,
-    options,
-  );
+export function useRecentTransactionsSuspenseQuery(options: useSuspenseQuery.Options<RecentTransactionsQueryVariables>) {
+  return useSuspenseQuery<RecentTransactionsQuery, RecentTransactionsQueryVariables>(RecentTransactionsDocument, options);
 }
 
 /** Runs the `SecurityBusinesses` query and watches the cache for it. */
-export function useSecurityBusinessesQuery(
-  options?: useQuery.Options<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>,
-) {
-  return useQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(
-    SecurityBusinessesDocument,
-    options,
-  );
+export function useSecurityBusinessesQuery(options?: useQuery.Options<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>) {
+  return useQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(SecurityBusinessesDocument, options);
 }
 
 /** Returns a function that runs the `SecurityBusinesses` query on demand, and its result. */
-export function useSecurityBusinessesLazyQuery(
-  options?: useLazyQuery.Options<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>,
-) {
-  return useLazyQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(
-    SecurityBusinessesDocument,
-    options,
-  );
+export function useSecurityBusinessesLazyQuery(options?: useLazyQuery.Options<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>) {
+  return useLazyQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(SecurityBusinessesDocument, options);
 }
 
 /** Runs the `SecurityBusinesses` query, suspending the component until the data is there. */
-export function useSecurityBusinessesSuspenseQuery(
-  options?: useSuspenseQuery.Options<SecurityBusinessesQueryVariables>,
-) {
-  return useSuspenseQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(
-    SecurityBusinessesDocument,
-    options,
-  );
+export function useSecurityBusinessesSuspenseQuery(options?: useSuspenseQuery.Options<SecurityBusinessesQueryVariables>) {
+  return useSuspenseQuery<SecurityBusinessesQuery, SecurityBusinessesQueryVariables>(SecurityBusinessesDocument, options);
 }
 
 /** Runs the `FinancialSecurity` query and watches the cache for it. */
-export function useFinancialSecurityQuery(
-  options: useQuery.Options<FinancialSecurityQuery, FinancialSecurityQueryVariables>,
-) {
-  return useQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(
-    FinancialSecurityDocument,
-    options,
-  );
+export function useFinancialSecurityQuery(options: useQuery.Options<FinancialSecurityQuery, FinancialSecurityQueryVariables>) {
+  return useQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(FinancialSecurityDocument, options);
 }
 
 /** Returns a function that runs the `FinancialSecurity` query on demand, and its result. */
-export function useFinancialSecurityLazyQuery(
-  options?: useLazyQuery.Options<FinancialSecurityQuery, FinancialSecurityQueryVariables>,
-) {
-  return useLazyQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(
-    FinancialSecurityDocument,
-    options,
-  );
+export function useFinancialSecurityLazyQuery(options?: useLazyQuery.Options<FinancialSecurityQuery, FinancialSecurityQueryVariables>) {
+  return useLazyQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(FinancialSecurityDocument, options);
 }
 
 /** Runs the `FinancialSecurity` query, suspending the component until the data is there. */
-export function useFinancialSecuritySuspenseQuery(
-  options: useSuspenseQuery.Options<FinancialSecurityQueryVariables>,
-) {
-  return useSuspenseQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(
-    FinancialSecurityDocument,
-    options,
-  );
+export function useFinancialSecuritySuspenseQuery(options: useSuspenseQuery.Options<FinancialSecurityQueryVariables>) {
+  return useSuspenseQuery<FinancialSecurityQuery, FinancialSecurityQueryVariables>(FinancialSecurityDocument, options);
 }
 
 /** Returns a function that runs the `SubmitFinancialSecurityChange` mutation, and its result. */
-export function useSubmitFinancialSecurityChangeMutation(
-  options?: useMutation.Options<
-    SubmitFinancialSecurityChangeMutation,
-    SubmitFinancialSecurityChangeMutationVariables
-  >,
-) {
-  return useMutation<SubmitFinancialSecurityChangeMutation, SubmitFinancialSecurityChangeMutationVariables>(
-    SubmitFinancialSecurityChangeDocument,
-    options,
-  );
+export function useSubmitFinancialSecurityChangeMutation(options?: useMutation.Options<SubmitFinancialSecurityChangeMutation, SubmitFinancialSecurityChangeMutationVariables>) {
+  return useMutation<SubmitFinancialSecurityChangeMutation, SubmitFinancialSecurityChangeMutationVariables>(SubmitFinancialSecurityChangeDocument, options);
 }
 
 /** Runs the `PadAgreements` query and watches the cache for it. */
-export function usePadAgreementsQuery(
-  options: useQuery.Options<PadAgreementsQuery, PadAgreementsQueryVariables>,
-) {
+export function usePadAgreementsQuery(options: useQuery.Options<PadAgreementsQuery, PadAgreementsQueryVariables>) {
   return useQuery<PadAgreementsQuery, PadAgreementsQueryVariables>(PadAgreementsDocument, options);
 }
 
 /** Returns a function that runs the `PadAgreements` query on demand, and its result. */
-export function usePadAgreementsLazyQuery(
-  options?: useLazyQuery.Options<PadAgreementsQuery, PadAgreementsQueryVariables>,
-) {
+export function usePadAgreementsLazyQuery(options?: useLazyQuery.Options<PadAgreementsQuery, PadAgreementsQueryVariables>) {
   return useLazyQuery<PadAgreementsQuery, PadAgreementsQueryVariables>(PadAgreementsDocument, options);
 }
 
 /** Runs the `PadAgreements` query, suspending the component until the data is there. */
-export function usePadAgreementsSuspenseQuery(
-  options: useSuspenseQuery.Options<PadAgreementsQueryVariables>,
-) {
+export function usePadAgreementsSuspenseQuery(options: useSuspenseQuery.Options<PadAgreementsQueryVariables>) {
   return useSuspenseQuery<PadAgreementsQuery, PadAgreementsQueryVariables>(PadAgreementsDocument, options);
 }
 
 /** Returns a function that runs the `CreatePadAgreement` mutation, and its result. */
-export function useCreatePadAgreementMutation(
-  options?: useMutation.Options<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>,
-) {
-  return useMutation<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>(
-    CreatePadAgreementDocument,
-    options,
-  );
+export function useCreatePadAgreementMutation(options?: useMutation.Options<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>) {
+  return useMutation<CreatePadAgreementMutation, CreatePadAgreementMutationVariables>(CreatePadAgreementDocument, options);
 }
 
 /** Returns a function that runs the `CancelPadAgreement` mutation, and its result. */
-export function useCancelPadAgreementMutation(
-  options?: useMutation.Options<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>,
-) {
-  return useMutation<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>(
-    CancelPadAgreementDocument,
-    options,
-  );
+export function useCancelPadAgreementMutation(options?: useMutation.Options<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>) {
+  return useMutation<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>(CancelPadAgreementDocument, options);
 }
 
 /** Runs the `PortalInfo` query and watches the cache for it. */
@@ -13835,9 +1983,7 @@ export function usePortalInfoQuery(options?: useQuery.Options<PortalInfoQuery, P
 }
 
 /** Returns a function that runs the `PortalInfo` query on demand, and its result. */
-export function usePortalInfoLazyQuery(
-  options?: useLazyQuery.Options<PortalInfoQuery, PortalInfoQueryVariables>,
-) {
+export function usePortalInfoLazyQuery(options?: useLazyQuery.Options<PortalInfoQuery, PortalInfoQueryVariables>) {
   return useLazyQuery<PortalInfoQuery, PortalInfoQueryVariables>(PortalInfoDocument, options);
 }
 
@@ -13852,9 +1998,7 @@ export function useNoticesListQuery(options?: useQuery.Options<NoticesListQuery,
 }
 
 /** Returns a function that runs the `NoticesList` query on demand, and its result. */
-export function useNoticesListLazyQuery(
-  options?: useLazyQuery.Options<NoticesListQuery, NoticesListQueryVariables>,
-) {
+export function useNoticesListLazyQuery(options?: useLazyQuery.Options<NoticesListQuery, NoticesListQueryVariables>) {
   return useLazyQuery<NoticesListQuery, NoticesListQueryVariables>(NoticesListDocument, options);
 }
 
@@ -13864,16 +2008,12 @@ export function useNoticesListSuspenseQuery(options?: useSuspenseQuery.Options<N
 }
 
 /** Runs the `NoticeDetail` query and watches the cache for it. */
-export function useNoticeDetailQuery(
-  options: useQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>,
-) {
+export function useNoticeDetailQuery(options: useQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>) {
   return useQuery<NoticeDetailQuery, NoticeDetailQueryVariables>(NoticeDetailDocument, options);
 }
 
 /** Returns a function that runs the `NoticeDetail` query on demand, and its result. */
-export function useNoticeDetailLazyQuery(
-  options?: useLazyQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>,
-) {
+export function useNoticeDetailLazyQuery(options?: useLazyQuery.Options<NoticeDetailQuery, NoticeDetailQueryVariables>) {
   return useLazyQuery<NoticeDetailQuery, NoticeDetailQueryVariables>(NoticeDetailDocument, options);
 }
 
@@ -13883,936 +2023,468 @@ export function useNoticeDetailSuspenseQuery(options: useSuspenseQuery.Options<N
 }
 
 /** Runs the `UnreadNoticeCount` query and watches the cache for it. */
-export function useUnreadNoticeCountQuery(
-  options?: useQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>,
-) {
-  return useQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(
-    UnreadNoticeCountDocument,
-    options,
-  );
+export function useUnreadNoticeCountQuery(options?: useQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>) {
+  return useQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
 }
 
 /** Returns a function that runs the `UnreadNoticeCount` query on demand, and its result. */
-export function useUnreadNoticeCountLazyQuery(
-  options?: useLazyQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>,
-) {
-  return useLazyQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(
-    UnreadNoticeCountDocument,
-    options,
-  );
+export function useUnreadNoticeCountLazyQuery(options?: useLazyQuery.Options<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>) {
+  return useLazyQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
 }
 
 /** Runs the `UnreadNoticeCount` query, suspending the component until the data is there. */
-export function useUnreadNoticeCountSuspenseQuery(
-  options?: useSuspenseQuery.Options<UnreadNoticeCountQueryVariables>,
-) {
-  return useSuspenseQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(
-    UnreadNoticeCountDocument,
-    options,
-  );
+export function useUnreadNoticeCountSuspenseQuery(options?: useSuspenseQuery.Options<UnreadNoticeCountQueryVariables>) {
+  return useSuspenseQuery<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>(UnreadNoticeCountDocument, options);
 }
 
 /** Returns a function that runs the `MarkNoticeRead` mutation, and its result. */
-export function useMarkNoticeReadMutation(
-  options?: useMutation.Options<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>,
-) {
-  return useMutation<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>(
-    MarkNoticeReadDocument,
-    options,
-  );
+export function useMarkNoticeReadMutation(options?: useMutation.Options<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>) {
+  return useMutation<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>(MarkNoticeReadDocument, options);
 }
 
 /** Runs the `LockedCredentials` query and watches the cache for it. */
-export function useLockedCredentialsQuery(
-  options?: useQuery.Options<LockedCredentialsQuery, LockedCredentialsQueryVariables>,
-) {
-  return useQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(
-    LockedCredentialsDocument,
-    options,
-  );
+export function useLockedCredentialsQuery(options?: useQuery.Options<LockedCredentialsQuery, LockedCredentialsQueryVariables>) {
+  return useQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(LockedCredentialsDocument, options);
 }
 
 /** Returns a function that runs the `LockedCredentials` query on demand, and its result. */
-export function useLockedCredentialsLazyQuery(
-  options?: useLazyQuery.Options<LockedCredentialsQuery, LockedCredentialsQueryVariables>,
-) {
-  return useLazyQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(
-    LockedCredentialsDocument,
-    options,
-  );
+export function useLockedCredentialsLazyQuery(options?: useLazyQuery.Options<LockedCredentialsQuery, LockedCredentialsQueryVariables>) {
+  return useLazyQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(LockedCredentialsDocument, options);
 }
 
 /** Runs the `LockedCredentials` query, suspending the component until the data is there. */
-export function useLockedCredentialsSuspenseQuery(
-  options?: useSuspenseQuery.Options<LockedCredentialsQueryVariables>,
-) {
-  return useSuspenseQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(
-    LockedCredentialsDocument,
-    options,
-  );
+export function useLockedCredentialsSuspenseQuery(options?: useSuspenseQuery.Options<LockedCredentialsQueryVariables>) {
+  return useSuspenseQuery<LockedCredentialsQuery, LockedCredentialsQueryVariables>(LockedCredentialsDocument, options);
 }
 
 /** Returns a function that runs the `UnlockCredential` mutation, and its result. */
-export function useUnlockCredentialMutation(
-  options?: useMutation.Options<UnlockCredentialMutation, UnlockCredentialMutationVariables>,
-) {
-  return useMutation<UnlockCredentialMutation, UnlockCredentialMutationVariables>(
-    UnlockCredentialDocument,
-    options,
-  );
+export function useUnlockCredentialMutation(options?: useMutation.Options<UnlockCredentialMutation, UnlockCredentialMutationVariables>) {
+  return useMutation<UnlockCredentialMutation, UnlockCredentialMutationVariables>(UnlockCredentialDocument, options);
 }
 
 /** Runs the `OfficerBusinessSearch` query and watches the cache for it. */
-export function useOfficerBusinessSearchQuery(
-  options: useQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>,
-) {
-  return useQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(
-    OfficerBusinessSearchDocument,
-    options,
-  );
+export function useOfficerBusinessSearchQuery(options: useQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>) {
+  return useQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
 }
 
 /** Returns a function that runs the `OfficerBusinessSearch` query on demand, and its result. */
-export function useOfficerBusinessSearchLazyQuery(
-  options?: useLazyQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>,
-) {
-  return useLazyQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(
-    OfficerBusinessSearchDocument,
-    options,
-  );
+export function useOfficerBusinessSearchLazyQuery(options?: useLazyQuery.Options<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>) {
+  return useLazyQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
 }
 
 /** Runs the `OfficerBusinessSearch` query, suspending the component until the data is there. */
-export function useOfficerBusinessSearchSuspenseQuery(
-  options: useSuspenseQuery.Options<OfficerBusinessSearchQueryVariables>,
-) {
-  return useSuspenseQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(
-    OfficerBusinessSearchDocument,
-    options,
-  );
+export function useOfficerBusinessSearchSuspenseQuery(options: useSuspenseQuery.Options<OfficerBusinessSearchQueryVariables>) {
+  return useSuspenseQuery<OfficerBusinessSearchQuery, OfficerBusinessSearchQueryVariables>(OfficerBusinessSearchDocument, options);
 }
 
 /** Runs the `OfficerBusiness` query and watches the cache for it. */
-export function useOfficerBusinessQuery(
-  options: useQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>,
-) {
+export function useOfficerBusinessQuery(options: useQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>) {
   return useQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
 }
 
 /** Returns a function that runs the `OfficerBusiness` query on demand, and its result. */
-export function useOfficerBusinessLazyQuery(
-  options?: useLazyQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>,
-) {
+export function useOfficerBusinessLazyQuery(options?: useLazyQuery.Options<OfficerBusinessQuery, OfficerBusinessQueryVariables>) {
   return useLazyQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
 }
 
 /** Runs the `OfficerBusiness` query, suspending the component until the data is there. */
-export function useOfficerBusinessSuspenseQuery(
-  options: useSuspenseQuery.Options<OfficerBusinessQueryVariables>,
-) {
-  return useSuspenseQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(
-    OfficerBusinessDocument,
-    options,
-  );
+export function useOfficerBusinessSuspenseQuery(options: useSuspenseQuery.Options<OfficerBusinessQueryVariables>) {
+  return useSuspenseQuery<OfficerBusinessQuery, OfficerBusinessQueryVariables>(OfficerBusinessDocument, options);
 }
 
 /** Returns a function that runs the `OfficerUnlockBusinessRegistration` mutation, and its result. */
-export function useOfficerUnlockBusinessRegistrationMutation(
-  options?: useMutation.Options<
-    OfficerUnlockBusinessRegistrationMutation,
-    OfficerUnlockBusinessRegistrationMutationVariables
-  >,
-) {
-  return useMutation<
-    OfficerUnlockBusinessRegistrationMutation,
-    OfficerUnlockBusinessRegistrationMutationVariables
-  >(OfficerUnlockBusinessRegistrationDocument, options);
+export function useOfficerUnlockBusinessRegistrationMutation(options?: useMutation.Options<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>) {
+  return useMutation<OfficerUnlockBusinessRegistrationMutation, OfficerUnlockBusinessRegistrationMutationVariables>(OfficerUnlockBusinessRegistrationDocument, options);
 }
 
 /** Returns a function that runs the `OfficerIssueActivationKey` mutation, and its result. */
-export function useOfficerIssueActivationKeyMutation(
-  options?: useMutation.Options<
-    OfficerIssueActivationKeyMutation,
-    OfficerIssueActivationKeyMutationVariables
-  >,
-) {
-  return useMutation<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>(
-    OfficerIssueActivationKeyDocument,
-    options,
-  );
+export function useOfficerIssueActivationKeyMutation(options?: useMutation.Options<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>) {
+  return useMutation<OfficerIssueActivationKeyMutation, OfficerIssueActivationKeyMutationVariables>(OfficerIssueActivationKeyDocument, options);
 }
 
 /** Returns a function that runs the `OfficerPostNotice` mutation, and its result. */
-export function useOfficerPostNoticeMutation(
-  options?: useMutation.Options<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>,
-) {
-  return useMutation<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>(
-    OfficerPostNoticeDocument,
-    options,
-  );
+export function useOfficerPostNoticeMutation(options?: useMutation.Options<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>) {
+  return useMutation<OfficerPostNoticeMutation, OfficerPostNoticeMutationVariables>(OfficerPostNoticeDocument, options);
 }
 
 /** Runs the `OfficerMailOutbox` query and watches the cache for it. */
-export function useOfficerMailOutboxQuery(
-  options?: useQuery.Options<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>,
-) {
-  return useQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(
-    OfficerMailOutboxDocument,
-    options,
-  );
+export function useOfficerMailOutboxQuery(options?: useQuery.Options<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>) {
+  return useQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(OfficerMailOutboxDocument, options);
 }
 
 /** Returns a function that runs the `OfficerMailOutbox` query on demand, and its result. */
-export function useOfficerMailOutboxLazyQuery(
-  options?: useLazyQuery.Options<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>,
-) {
-  return useLazyQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(
-    OfficerMailOutboxDocument,
-    options,
-  );
+export function useOfficerMailOutboxLazyQuery(options?: useLazyQuery.Options<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>) {
+  return useLazyQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(OfficerMailOutboxDocument, options);
 }
 
 /** Runs the `OfficerMailOutbox` query, suspending the component until the data is there. */
-export function useOfficerMailOutboxSuspenseQuery(
-  options?: useSuspenseQuery.Options<OfficerMailOutboxQueryVariables>,
-) {
-  return useSuspenseQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(
-    OfficerMailOutboxDocument,
-    options,
-  );
+export function useOfficerMailOutboxSuspenseQuery(options?: useSuspenseQuery.Options<OfficerMailOutboxQueryVariables>) {
+  return useSuspenseQuery<OfficerMailOutboxQuery, OfficerMailOutboxQueryVariables>(OfficerMailOutboxDocument, options);
 }
 
 /** Returns a function that runs the `OfficerRetryMailDelivery` mutation, and its result. */
-export function useOfficerRetryMailDeliveryMutation(
-  options?: useMutation.Options<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>,
-) {
-  return useMutation<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>(
-    OfficerRetryMailDeliveryDocument,
-    options,
-  );
+export function useOfficerRetryMailDeliveryMutation(options?: useMutation.Options<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>) {
+  return useMutation<OfficerRetryMailDeliveryMutation, OfficerRetryMailDeliveryMutationVariables>(OfficerRetryMailDeliveryDocument, options);
 }
 
 /** Runs the `OnboardingFirstSetup` query and watches the cache for it. */
-export function useOnboardingFirstSetupQuery(
-  options?: useQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>,
-) {
-  return useQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(
-    OnboardingFirstSetupDocument,
-    options,
-  );
+export function useOnboardingFirstSetupQuery(options?: useQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>) {
+  return useQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingFirstSetup` query on demand, and its result. */
-export function useOnboardingFirstSetupLazyQuery(
-  options?: useLazyQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>,
-) {
-  return useLazyQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(
-    OnboardingFirstSetupDocument,
-    options,
-  );
+export function useOnboardingFirstSetupLazyQuery(options?: useLazyQuery.Options<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>) {
+  return useLazyQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
 }
 
 /** Runs the `OnboardingFirstSetup` query, suspending the component until the data is there. */
-export function useOnboardingFirstSetupSuspenseQuery(
-  options?: useSuspenseQuery.Options<OnboardingFirstSetupQueryVariables>,
-) {
-  return useSuspenseQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(
-    OnboardingFirstSetupDocument,
-    options,
-  );
+export function useOnboardingFirstSetupSuspenseQuery(options?: useSuspenseQuery.Options<OnboardingFirstSetupQueryVariables>) {
+  return useSuspenseQuery<OnboardingFirstSetupQuery, OnboardingFirstSetupQueryVariables>(OnboardingFirstSetupDocument, options);
 }
 
 /** Runs the `OnboardingRegistrationProgress` query and watches the cache for it. */
-export function useOnboardingRegistrationProgressQuery(
-  options?: useQuery.Options<
-    OnboardingRegistrationProgressQuery,
-    OnboardingRegistrationProgressQueryVariables
-  >,
-) {
-  return useQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(
-    OnboardingRegistrationProgressDocument,
-    options,
-  );
+export function useOnboardingRegistrationProgressQuery(options?: useQuery.Options<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>) {
+  return useQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingRegistrationProgress` query on demand, and its result. */
-export function useOnboardingRegistrationProgressLazyQuery(
-  options?: useLazyQuery.Options<
-    OnboardingRegistrationProgressQuery,
-    OnboardingRegistrationProgressQueryVariables
-  >,
-) {
-  return useLazyQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(
-    OnboardingRegistrationProgressDocument,
-    options,
-  );
+export function useOnboardingRegistrationProgressLazyQuery(options?: useLazyQuery.Options<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>) {
+  return useLazyQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
 }
 
 /** Runs the `OnboardingRegistrationProgress` query, suspending the component until the data is there. */
-export function useOnboardingRegistrationProgressSuspenseQuery(
-  options?: useSuspenseQuery.Options<OnboardingRegistrationProgressQueryVariables>,
-) {
-  return useSuspenseQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(
-    OnboardingRegistrationProgressDocument,
-    options,
-  );
+export function useOnboardingRegistrationProgressSuspenseQuery(options?: useSuspenseQuery.Options<OnboardingRegistrationProgressQueryVariables>) {
+  return useSuspenseQuery<OnboardingRegistrationProgressQuery, OnboardingRegistrationProgressQueryVariables>(OnboardingRegistrationProgressDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingStartRegistration` mutation, and its result. */
-export function useOnboardingStartRegistrationMutation(
-  options?: useMutation.Options<
-    OnboardingStartRegistrationMutation,
-    OnboardingStartRegistrationMutationVariables
-  >,
-) {
-  return useMutation<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>(
-    OnboardingStartRegistrationDocument,
-    options,
-  );
+export function useOnboardingStartRegistrationMutation(options?: useMutation.Options<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>) {
+  return useMutation<OnboardingStartRegistrationMutation, OnboardingStartRegistrationMutationVariables>(OnboardingStartRegistrationDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingValidateBusiness` mutation, and its result. */
-export function useOnboardingValidateBusinessMutation(
-  options?: useMutation.Options<
-    OnboardingValidateBusinessMutation,
-    OnboardingValidateBusinessMutationVariables
-  >,
-) {
-  return useMutation<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>(
-    OnboardingValidateBusinessDocument,
-    options,
-  );
+export function useOnboardingValidateBusinessMutation(options?: useMutation.Options<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>) {
+  return useMutation<OnboardingValidateBusinessMutation, OnboardingValidateBusinessMutationVariables>(OnboardingValidateBusinessDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingAnswerQuestions` mutation, and its result. */
-export function useOnboardingAnswerQuestionsMutation(
-  options?: useMutation.Options<
-    OnboardingAnswerQuestionsMutation,
-    OnboardingAnswerQuestionsMutationVariables
-  >,
-) {
-  return useMutation<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>(
-    OnboardingAnswerQuestionsDocument,
-    options,
-  );
+export function useOnboardingAnswerQuestionsMutation(options?: useMutation.Options<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>) {
+  return useMutation<OnboardingAnswerQuestionsMutation, OnboardingAnswerQuestionsMutationVariables>(OnboardingAnswerQuestionsDocument, options);
 }
 
 /** Runs the `OnboardingEmployerPreview` query and watches the cache for it. */
-export function useOnboardingEmployerPreviewQuery(
-  options: useQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>,
-) {
-  return useQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(
-    OnboardingEmployerPreviewDocument,
-    options,
-  );
+export function useOnboardingEmployerPreviewQuery(options: useQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>) {
+  return useQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingEmployerPreview` query on demand, and its result. */
-export function useOnboardingEmployerPreviewLazyQuery(
-  options?: useLazyQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>,
-) {
-  return useLazyQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(
-    OnboardingEmployerPreviewDocument,
-    options,
-  );
+export function useOnboardingEmployerPreviewLazyQuery(options?: useLazyQuery.Options<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>) {
+  return useLazyQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
 }
 
 /** Runs the `OnboardingEmployerPreview` query, suspending the component until the data is there. */
-export function useOnboardingEmployerPreviewSuspenseQuery(
-  options: useSuspenseQuery.Options<OnboardingEmployerPreviewQueryVariables>,
-) {
-  return useSuspenseQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(
-    OnboardingEmployerPreviewDocument,
-    options,
-  );
+export function useOnboardingEmployerPreviewSuspenseQuery(options: useSuspenseQuery.Options<OnboardingEmployerPreviewQueryVariables>) {
+  return useSuspenseQuery<OnboardingEmployerPreviewQuery, OnboardingEmployerPreviewQueryVariables>(OnboardingEmployerPreviewDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingRequestAccess` mutation, and its result. */
-export function useOnboardingRequestAccessMutation(
-  options?: useMutation.Options<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>,
-) {
-  return useMutation<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>(
-    OnboardingRequestAccessDocument,
-    options,
-  );
+export function useOnboardingRequestAccessMutation(options?: useMutation.Options<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>) {
+  return useMutation<OnboardingRequestAccessMutation, OnboardingRequestAccessMutationVariables>(OnboardingRequestAccessDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingCancelAccessRequest` mutation, and its result. */
-export function useOnboardingCancelAccessRequestMutation(
-  options?: useMutation.Options<
-    OnboardingCancelAccessRequestMutation,
-    OnboardingCancelAccessRequestMutationVariables
-  >,
-) {
-  return useMutation<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>(
-    OnboardingCancelAccessRequestDocument,
-    options,
-  );
+export function useOnboardingCancelAccessRequestMutation(options?: useMutation.Options<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>) {
+  return useMutation<OnboardingCancelAccessRequestMutation, OnboardingCancelAccessRequestMutationVariables>(OnboardingCancelAccessRequestDocument, options);
 }
 
 /** Returns a function that runs the `OnboardingRedeemActivationKey` mutation, and its result. */
-export function useOnboardingRedeemActivationKeyMutation(
-  options?: useMutation.Options<
-    OnboardingRedeemActivationKeyMutation,
-    OnboardingRedeemActivationKeyMutationVariables
-  >,
-) {
-  return useMutation<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>(
-    OnboardingRedeemActivationKeyDocument,
-    options,
-  );
+export function useOnboardingRedeemActivationKeyMutation(options?: useMutation.Options<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>) {
+  return useMutation<OnboardingRedeemActivationKeyMutation, OnboardingRedeemActivationKeyMutationVariables>(OnboardingRedeemActivationKeyDocument, options);
 }
 
 /** Runs the `PersonalProfile` query and watches the cache for it. */
-export function usePersonalProfileQuery(
-  options?: useQuery.Options<PersonalProfileQuery, PersonalProfileQueryVariables>,
-) {
+export function usePersonalProfileQuery(options?: useQuery.Options<PersonalProfileQuery, PersonalProfileQueryVariables>) {
   return useQuery<PersonalProfileQuery, PersonalProfileQueryVariables>(PersonalProfileDocument, options);
 }
 
 /** Returns a function that runs the `PersonalProfile` query on demand, and its result. */
-export function usePersonalProfileLazyQuery(
-  options?: useLazyQuery.Options<PersonalProfileQuery, PersonalProfileQueryVariables>,
-) {
+export function usePersonalProfileLazyQuery(options?: useLazyQuery.Options<PersonalProfileQuery, PersonalProfileQueryVariables>) {
   return useLazyQuery<PersonalProfileQuery, PersonalProfileQueryVariables>(PersonalProfileDocument, options);
 }
 
 /** Runs the `PersonalProfile` query, suspending the component until the data is there. */
-export function usePersonalProfileSuspenseQuery(
-  options?: useSuspenseQuery.Options<PersonalProfileQueryVariables>,
-) {
-  return useSuspenseQuery<PersonalProfileQuery, PersonalProfileQueryVariables>(
-    PersonalProfileDocument,
-    options,
-  );
+export function usePersonalProfileSuspenseQuery(options?: useSuspenseQuery.Options<PersonalProfileQueryVariables>) {
+  return useSuspenseQuery<PersonalProfileQuery, PersonalProfileQueryVariables>(PersonalProfileDocument, options);
 }
 
 /** Returns a function that runs the `SavePersonalProfile` mutation, and its result. */
-export function useSavePersonalProfileMutation(
-  options?: useMutation.Options<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>,
-) {
-  return useMutation<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>(
-    SavePersonalProfileDocument,
-    options,
-  );
+export function useSavePersonalProfileMutation(options?: useMutation.Options<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>) {
+  return useMutation<SavePersonalProfileMutation, SavePersonalProfileMutationVariables>(SavePersonalProfileDocument, options);
 }
 
 /** Runs the `ClientGroupsData` query and watches the cache for it. */
-export function useClientGroupsDataQuery(
-  options: useQuery.Options<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>,
-) {
+export function useClientGroupsDataQuery(options: useQuery.Options<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>) {
   return useQuery<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>(ClientGroupsDataDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsData` query on demand, and its result. */
-export function useClientGroupsDataLazyQuery(
-  options?: useLazyQuery.Options<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>,
-) {
-  return useLazyQuery<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>(
-    ClientGroupsDataDocument,
-    options,
-  );
+export function useClientGroupsDataLazyQuery(options?: useLazyQuery.Options<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>) {
+  return useLazyQuery<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>(ClientGroupsDataDocument, options);
 }
 
 /** Runs the `ClientGroupsData` query, suspending the component until the data is there. */
-export function useClientGroupsDataSuspenseQuery(
-  options: useSuspenseQuery.Options<ClientGroupsDataQueryVariables>,
-) {
-  return useSuspenseQuery<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>(
-    ClientGroupsDataDocument,
-    options,
-  );
+export function useClientGroupsDataSuspenseQuery(options: useSuspenseQuery.Options<ClientGroupsDataQueryVariables>) {
+  return useSuspenseQuery<ClientGroupsDataQuery, ClientGroupsDataQueryVariables>(ClientGroupsDataDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsCreate` mutation, and its result. */
-export function useClientGroupsCreateMutation(
-  options?: useMutation.Options<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>,
-) {
-  return useMutation<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>(
-    ClientGroupsCreateDocument,
-    options,
-  );
+export function useClientGroupsCreateMutation(options?: useMutation.Options<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>) {
+  return useMutation<ClientGroupsCreateMutation, ClientGroupsCreateMutationVariables>(ClientGroupsCreateDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsRename` mutation, and its result. */
-export function useClientGroupsRenameMutation(
-  options?: useMutation.Options<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>,
-) {
-  return useMutation<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>(
-    ClientGroupsRenameDocument,
-    options,
-  );
+export function useClientGroupsRenameMutation(options?: useMutation.Options<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>) {
+  return useMutation<ClientGroupsRenameMutation, ClientGroupsRenameMutationVariables>(ClientGroupsRenameDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsDelete` mutation, and its result. */
-export function useClientGroupsDeleteMutation(
-  options?: useMutation.Options<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>,
-) {
-  return useMutation<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>(
-    ClientGroupsDeleteDocument,
-    options,
-  );
+export function useClientGroupsDeleteMutation(options?: useMutation.Options<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>) {
+  return useMutation<ClientGroupsDeleteMutation, ClientGroupsDeleteMutationVariables>(ClientGroupsDeleteDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsAddClients` mutation, and its result. */
-export function useClientGroupsAddClientsMutation(
-  options?: useMutation.Options<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>,
-) {
-  return useMutation<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>(
-    ClientGroupsAddClientsDocument,
-    options,
-  );
+export function useClientGroupsAddClientsMutation(options?: useMutation.Options<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>) {
+  return useMutation<ClientGroupsAddClientsMutation, ClientGroupsAddClientsMutationVariables>(ClientGroupsAddClientsDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsRemoveClients` mutation, and its result. */
-export function useClientGroupsRemoveClientsMutation(
-  options?: useMutation.Options<
-    ClientGroupsRemoveClientsMutation,
-    ClientGroupsRemoveClientsMutationVariables
-  >,
-) {
-  return useMutation<ClientGroupsRemoveClientsMutation, ClientGroupsRemoveClientsMutationVariables>(
-    ClientGroupsRemoveClientsDocument,
-    options,
-  );
+export function useClientGroupsRemoveClientsMutation(options?: useMutation.Options<ClientGroupsRemoveClientsMutation, ClientGroupsRemoveClientsMutationVariables>) {
+  return useMutation<ClientGroupsRemoveClientsMutation, ClientGroupsRemoveClientsMutationVariables>(ClientGroupsRemoveClientsDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsAssignToGroup` mutation, and its result. */
-export function useClientGroupsAssignToGroupMutation(
-  options?: useMutation.Options<
-    ClientGroupsAssignToGroupMutation,
-    ClientGroupsAssignToGroupMutationVariables
-  >,
-) {
-  return useMutation<ClientGroupsAssignToGroupMutation, ClientGroupsAssignToGroupMutationVariables>(
-    ClientGroupsAssignToGroupDocument,
-    options,
-  );
+export function useClientGroupsAssignToGroupMutation(options?: useMutation.Options<ClientGroupsAssignToGroupMutation, ClientGroupsAssignToGroupMutationVariables>) {
+  return useMutation<ClientGroupsAssignToGroupMutation, ClientGroupsAssignToGroupMutationVariables>(ClientGroupsAssignToGroupDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsUnassignFromGroup` mutation, and its result. */
-export function useClientGroupsUnassignFromGroupMutation(
-  options?: useMutation.Options<
-    ClientGroupsUnassignFromGroupMutation,
-    ClientGroupsUnassignFromGroupMutationVariables
-  >,
-) {
-  return useMutation<ClientGroupsUnassignFromGroupMutation, ClientGroupsUnassignFromGroupMutationVariables>(
-    ClientGroupsUnassignFromGroupDocument,
-    options,
-  );
+export function useClientGroupsUnassignFromGroupMutation(options?: useMutation.Options<ClientGroupsUnassignFromGroupMutation, ClientGroupsUnassignFromGroupMutationVariables>) {
+  return useMutation<ClientGroupsUnassignFromGroupMutation, ClientGroupsUnassignFromGroupMutationVariables>(ClientGroupsUnassignFromGroupDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsAssignToClient` mutation, and its result. */
-export function useClientGroupsAssignToClientMutation(
-  options?: useMutation.Options<
-    ClientGroupsAssignToClientMutation,
-    ClientGroupsAssignToClientMutationVariables
-  >,
-) {
-  return useMutation<ClientGroupsAssignToClientMutation, ClientGroupsAssignToClientMutationVariables>(
-    ClientGroupsAssignToClientDocument,
-    options,
-  );
+export function useClientGroupsAssignToClientMutation(options?: useMutation.Options<ClientGroupsAssignToClientMutation, ClientGroupsAssignToClientMutationVariables>) {
+  return useMutation<ClientGroupsAssignToClientMutation, ClientGroupsAssignToClientMutationVariables>(ClientGroupsAssignToClientDocument, options);
 }
 
 /** Returns a function that runs the `ClientGroupsUnassignFromClient` mutation, and its result. */
-export function useClientGroupsUnassignFromClientMutation(
-  options?: useMutation.Options<
-    ClientGroupsUnassignFromClientMutation,
-    ClientGroupsUnassignFromClientMutationVariables
-  >,
-) {
-  return useMutation<ClientGroupsUnassignFromClientMutation, ClientGroupsUnassignFromClientMutationVariables>(
-    ClientGroupsUnassignFromClientDocument,
-    options,
-  );
+export function useClientGroupsUnassignFromClientMutation(options?: useMutation.Options<ClientGroupsUnassignFromClientMutation, ClientGroupsUnassignFromClientMutationVariables>) {
+  return useMutation<ClientGroupsUnassignFromClientMutation, ClientGroupsUnassignFromClientMutationVariables>(ClientGroupsUnassignFromClientDocument, options);
 }
 
 /** Runs the `ClientsActingFor` query and watches the cache for it. */
-export function useClientsActingForQuery(
-  options?: useQuery.Options<ClientsActingForQuery, ClientsActingForQueryVariables>,
-) {
+export function useClientsActingForQuery(options?: useQuery.Options<ClientsActingForQuery, ClientsActingForQueryVariables>) {
   return useQuery<ClientsActingForQuery, ClientsActingForQueryVariables>(ClientsActingForDocument, options);
 }
 
 /** Returns a function that runs the `ClientsActingFor` query on demand, and its result. */
-export function useClientsActingForLazyQuery(
-  options?: useLazyQuery.Options<ClientsActingForQuery, ClientsActingForQueryVariables>,
-) {
-  return useLazyQuery<ClientsActingForQuery, ClientsActingForQueryVariables>(
-    ClientsActingForDocument,
-    options,
-  );
+export function useClientsActingForLazyQuery(options?: useLazyQuery.Options<ClientsActingForQuery, ClientsActingForQueryVariables>) {
+  return useLazyQuery<ClientsActingForQuery, ClientsActingForQueryVariables>(ClientsActingForDocument, options);
 }
 
 /** Runs the `ClientsActingFor` query, suspending the component until the data is there. */
-export function useClientsActingForSuspenseQuery(
-  options?: useSuspenseQuery.Options<ClientsActingForQueryVariables>,
-) {
-  return useSuspenseQuery<ClientsActingForQuery, ClientsActingForQueryVariables>(
-    ClientsActingForDocument,
-    options,
-  );
+export function useClientsActingForSuspenseQuery(options?: useSuspenseQuery.Options<ClientsActingForQueryVariables>) {
+  return useSuspenseQuery<ClientsActingForQuery, ClientsActingForQueryVariables>(ClientsActingForDocument, options);
 }
 
 /** Runs the `ClientsAccess` query and watches the cache for it. */
-export function useClientsAccessQuery(
-  options: useQuery.Options<ClientsAccessQuery, ClientsAccessQueryVariables>,
-) {
+export function useClientsAccessQuery(options: useQuery.Options<ClientsAccessQuery, ClientsAccessQueryVariables>) {
   return useQuery<ClientsAccessQuery, ClientsAccessQueryVariables>(ClientsAccessDocument, options);
 }
 
 /** Returns a function that runs the `ClientsAccess` query on demand, and its result. */
-export function useClientsAccessLazyQuery(
-  options?: useLazyQuery.Options<ClientsAccessQuery, ClientsAccessQueryVariables>,
-) {
+export function useClientsAccessLazyQuery(options?: useLazyQuery.Options<ClientsAccessQuery, ClientsAccessQueryVariables>) {
   return useLazyQuery<ClientsAccessQuery, ClientsAccessQueryVariables>(ClientsAccessDocument, options);
 }
 
 /** Runs the `ClientsAccess` query, suspending the component until the data is there. */
-export function useClientsAccessSuspenseQuery(
-  options: useSuspenseQuery.Options<ClientsAccessQueryVariables>,
-) {
+export function useClientsAccessSuspenseQuery(options: useSuspenseQuery.Options<ClientsAccessQueryVariables>) {
   return useSuspenseQuery<ClientsAccessQuery, ClientsAccessQueryVariables>(ClientsAccessDocument, options);
 }
 
 /** Runs the `ClientsProfile` query and watches the cache for it. */
-export function useClientsProfileQuery(
-  options: useQuery.Options<ClientsProfileQuery, ClientsProfileQueryVariables>,
-) {
+export function useClientsProfileQuery(options: useQuery.Options<ClientsProfileQuery, ClientsProfileQueryVariables>) {
   return useQuery<ClientsProfileQuery, ClientsProfileQueryVariables>(ClientsProfileDocument, options);
 }
 
 /** Returns a function that runs the `ClientsProfile` query on demand, and its result. */
-export function useClientsProfileLazyQuery(
-  options?: useLazyQuery.Options<ClientsProfileQuery, ClientsProfileQueryVariables>,
-) {
+export function useClientsProfileLazyQuery(options?: useLazyQuery.Options<ClientsProfileQuery, ClientsProfileQueryVariables>) {
   return useLazyQuery<ClientsProfileQuery, ClientsProfileQueryVariables>(ClientsProfileDocument, options);
 }
 
 /** Runs the `ClientsProfile` query, suspending the component until the data is there. */
-export function useClientsProfileSuspenseQuery(
-  options: useSuspenseQuery.Options<ClientsProfileQueryVariables>,
-) {
+export function useClientsProfileSuspenseQuery(options: useSuspenseQuery.Options<ClientsProfileQueryVariables>) {
   return useSuspenseQuery<ClientsProfileQuery, ClientsProfileQueryVariables>(ClientsProfileDocument, options);
 }
 
 /** Runs the `ClientsProgramList` query and watches the cache for it. */
-export function useClientsProgramListQuery(
-  options: useQuery.Options<ClientsProgramListQuery, ClientsProgramListQueryVariables>,
-) {
-  return useQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(
-    ClientsProgramListDocument,
-    options,
-  );
+export function useClientsProgramListQuery(options: useQuery.Options<ClientsProgramListQuery, ClientsProgramListQueryVariables>) {
+  return useQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(ClientsProgramListDocument, options);
 }
 
 /** Returns a function that runs the `ClientsProgramList` query on demand, and its result. */
-export function useClientsProgramListLazyQuery(
-  options?: useLazyQuery.Options<ClientsProgramListQuery, ClientsProgramListQueryVariables>,
-) {
-  return useLazyQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(
-    ClientsProgramListDocument,
-    options,
-  );
+export function useClientsProgramListLazyQuery(options?: useLazyQuery.Options<ClientsProgramListQuery, ClientsProgramListQueryVariables>) {
+  return useLazyQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(ClientsProgramListDocument, options);
 }
 
 /** Runs the `ClientsProgramList` query, suspending the component until the data is there. */
-export function useClientsProgramListSuspenseQuery(
-  options: useSuspenseQuery.Options<ClientsProgramListQueryVariables>,
-) {
-  return useSuspenseQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(
-    ClientsProgramListDocument,
-    options,
-  );
+export function useClientsProgramListSuspenseQuery(options: useSuspenseQuery.Options<ClientsProgramListQueryVariables>) {
+  return useSuspenseQuery<ClientsProgramListQuery, ClientsProgramListQueryVariables>(ClientsProgramListDocument, options);
 }
 
 /** Runs the `ClientsProgramAccount` query and watches the cache for it. */
-export function useClientsProgramAccountQuery(
-  options: useQuery.Options<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>,
-) {
-  return useQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(
-    ClientsProgramAccountDocument,
-    options,
-  );
+export function useClientsProgramAccountQuery(options: useQuery.Options<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>) {
+  return useQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(ClientsProgramAccountDocument, options);
 }
 
 /** Returns a function that runs the `ClientsProgramAccount` query on demand, and its result. */
-export function useClientsProgramAccountLazyQuery(
-  options?: useLazyQuery.Options<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>,
-) {
-  return useLazyQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(
-    ClientsProgramAccountDocument,
-    options,
-  );
+export function useClientsProgramAccountLazyQuery(options?: useLazyQuery.Options<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>) {
+  return useLazyQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(ClientsProgramAccountDocument, options);
 }
 
 /** Runs the `ClientsProgramAccount` query, suspending the component until the data is there. */
-export function useClientsProgramAccountSuspenseQuery(
-  options: useSuspenseQuery.Options<ClientsProgramAccountQueryVariables>,
-) {
-  return useSuspenseQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(
-    ClientsProgramAccountDocument,
-    options,
-  );
+export function useClientsProgramAccountSuspenseQuery(options: useSuspenseQuery.Options<ClientsProgramAccountQueryVariables>) {
+  return useSuspenseQuery<ClientsProgramAccountQuery, ClientsProgramAccountQueryVariables>(ClientsProgramAccountDocument, options);
 }
 
 /** Runs the `RelationshipsViewer` query and watches the cache for it. */
-export function useRelationshipsViewerQuery(
-  options?: useQuery.Options<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>,
-) {
-  return useQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(
-    RelationshipsViewerDocument,
-    options,
-  );
+export function useRelationshipsViewerQuery(options?: useQuery.Options<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>) {
+  return useQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(RelationshipsViewerDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsViewer` query on demand, and its result. */
-export function useRelationshipsViewerLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(
-    RelationshipsViewerDocument,
-    options,
-  );
+export function useRelationshipsViewerLazyQuery(options?: useLazyQuery.Options<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>) {
+  return useLazyQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(RelationshipsViewerDocument, options);
 }
 
 /** Runs the `RelationshipsViewer` query, suspending the component until the data is there. */
-export function useRelationshipsViewerSuspenseQuery(
-  options?: useSuspenseQuery.Options<RelationshipsViewerQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(
-    RelationshipsViewerDocument,
-    options,
-  );
+export function useRelationshipsViewerSuspenseQuery(options?: useSuspenseQuery.Options<RelationshipsViewerQueryVariables>) {
+  return useSuspenseQuery<RelationshipsViewerQuery, RelationshipsViewerQueryVariables>(RelationshipsViewerDocument, options);
 }
 
 /** Runs the `RelationshipsReceived` query and watches the cache for it. */
-export function useRelationshipsReceivedQuery(
-  options: useQuery.Options<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>,
-) {
-  return useQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(
-    RelationshipsReceivedDocument,
-    options,
-  );
+export function useRelationshipsReceivedQuery(options: useQuery.Options<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>) {
+  return useQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(RelationshipsReceivedDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsReceived` query on demand, and its result. */
-export function useRelationshipsReceivedLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(
-    RelationshipsReceivedDocument,
-    options,
-  );
+export function useRelationshipsReceivedLazyQuery(options?: useLazyQuery.Options<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>) {
+  return useLazyQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(RelationshipsReceivedDocument, options);
 }
 
 /** Runs the `RelationshipsReceived` query, suspending the component until the data is there. */
-export function useRelationshipsReceivedSuspenseQuery(
-  options: useSuspenseQuery.Options<RelationshipsReceivedQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(
-    RelationshipsReceivedDocument,
-    options,
-  );
+export function useRelationshipsReceivedSuspenseQuery(options: useSuspenseQuery.Options<RelationshipsReceivedQueryVariables>) {
+  return useSuspenseQuery<RelationshipsReceivedQuery, RelationshipsReceivedQueryVariables>(RelationshipsReceivedDocument, options);
 }
 
 /** Runs the `RelationshipsSent` query and watches the cache for it. */
-export function useRelationshipsSentQuery(
-  options: useQuery.Options<RelationshipsSentQuery, RelationshipsSentQueryVariables>,
-) {
-  return useQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(
-    RelationshipsSentDocument,
-    options,
-  );
+export function useRelationshipsSentQuery(options: useQuery.Options<RelationshipsSentQuery, RelationshipsSentQueryVariables>) {
+  return useQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(RelationshipsSentDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsSent` query on demand, and its result. */
-export function useRelationshipsSentLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsSentQuery, RelationshipsSentQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(
-    RelationshipsSentDocument,
-    options,
-  );
+export function useRelationshipsSentLazyQuery(options?: useLazyQuery.Options<RelationshipsSentQuery, RelationshipsSentQueryVariables>) {
+  return useLazyQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(RelationshipsSentDocument, options);
 }
 
 /** Runs the `RelationshipsSent` query, suspending the component until the data is there. */
-export function useRelationshipsSentSuspenseQuery(
-  options: useSuspenseQuery.Options<RelationshipsSentQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(
-    RelationshipsSentDocument,
-    options,
-  );
+export function useRelationshipsSentSuspenseQuery(options: useSuspenseQuery.Options<RelationshipsSentQueryVariables>) {
+  return useSuspenseQuery<RelationshipsSentQuery, RelationshipsSentQueryVariables>(RelationshipsSentDocument, options);
 }
 
 /** Runs the `RelationshipsActive` query and watches the cache for it. */
-export function useRelationshipsActiveQuery(
-  options: useQuery.Options<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>,
-) {
-  return useQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(
-    RelationshipsActiveDocument,
-    options,
-  );
+export function useRelationshipsActiveQuery(options: useQuery.Options<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>) {
+  return useQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(RelationshipsActiveDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsActive` query on demand, and its result. */
-export function useRelationshipsActiveLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(
-    RelationshipsActiveDocument,
-    options,
-  );
+export function useRelationshipsActiveLazyQuery(options?: useLazyQuery.Options<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>) {
+  return useLazyQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(RelationshipsActiveDocument, options);
 }
 
 /** Runs the `RelationshipsActive` query, suspending the component until the data is there. */
-export function useRelationshipsActiveSuspenseQuery(
-  options: useSuspenseQuery.Options<RelationshipsActiveQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(
-    RelationshipsActiveDocument,
-    options,
-  );
+export function useRelationshipsActiveSuspenseQuery(options: useSuspenseQuery.Options<RelationshipsActiveQueryVariables>) {
+  return useSuspenseQuery<RelationshipsActiveQuery, RelationshipsActiveQueryVariables>(RelationshipsActiveDocument, options);
 }
 
 /** Runs the `RelationshipsClientAccounts` query and watches the cache for it. */
-export function useRelationshipsClientAccountsQuery(
-  options: useQuery.Options<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>,
-) {
-  return useQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(
-    RelationshipsClientAccountsDocument,
-    options,
-  );
+export function useRelationshipsClientAccountsQuery(options: useQuery.Options<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>) {
+  return useQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(RelationshipsClientAccountsDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsClientAccounts` query on demand, and its result. */
-export function useRelationshipsClientAccountsLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(
-    RelationshipsClientAccountsDocument,
-    options,
-  );
+export function useRelationshipsClientAccountsLazyQuery(options?: useLazyQuery.Options<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>) {
+  return useLazyQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(RelationshipsClientAccountsDocument, options);
 }
 
 /** Runs the `RelationshipsClientAccounts` query, suspending the component until the data is there. */
-export function useRelationshipsClientAccountsSuspenseQuery(
-  options: useSuspenseQuery.Options<RelationshipsClientAccountsQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(
-    RelationshipsClientAccountsDocument,
-    options,
-  );
+export function useRelationshipsClientAccountsSuspenseQuery(options: useSuspenseQuery.Options<RelationshipsClientAccountsQueryVariables>) {
+  return useSuspenseQuery<RelationshipsClientAccountsQuery, RelationshipsClientAccountsQueryVariables>(RelationshipsClientAccountsDocument, options);
 }
 
 /** Runs the `RelationshipsOne` query and watches the cache for it. */
-export function useRelationshipsOneQuery(
-  options: useQuery.Options<RelationshipsOneQuery, RelationshipsOneQueryVariables>,
-) {
+export function useRelationshipsOneQuery(options: useQuery.Options<RelationshipsOneQuery, RelationshipsOneQueryVariables>) {
   return useQuery<RelationshipsOneQuery, RelationshipsOneQueryVariables>(RelationshipsOneDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsOne` query on demand, and its result. */
-export function useRelationshipsOneLazyQuery(
-  options?: useLazyQuery.Options<RelationshipsOneQuery, RelationshipsOneQueryVariables>,
-) {
-  return useLazyQuery<RelationshipsOneQuery, RelationshipsOneQueryVariables>(
-    RelationshipsOneDocument,
-    options,
-  );
+export function useRelationshipsOneLazyQuery(options?: useLazyQuery.Options<RelationshipsOneQuery, RelationshipsOneQueryVariables>) {
+  return useLazyQuery<RelationshipsOneQuery, RelationshipsOneQueryVariables>(RelationshipsOneDocument, options);
 }
 
 /** Runs the `RelationshipsOne` query, suspending the component until the data is there. */
-export function useRelationshipsOneSuspenseQuery(
-  options: useSuspenseQuery.Options<RelationshipsOneQueryVariables>,
-) {
-  return useSuspenseQuery<RelationshipsOneQuery, RelationshipsOneQueryVariables>(
-    RelationshipsOneDocument,
-    options,
-  );
+export function useRelationshipsOneSuspenseQuery(options: useSuspenseQuery.Options<RelationshipsOneQueryVariables>) {
+  return useSuspenseQuery<RelationshipsOneQuery, RelationshipsOneQueryVariables>(RelationshipsOneDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsRequest` mutation, and its result. */
-export function useRelationshipsRequestMutation(
-  options?: useMutation.Options<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>,
-) {
-  return useMutation<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>(
-    RelationshipsRequestDocument,
-    options,
-  );
+export function useRelationshipsRequestMutation(options?: useMutation.Options<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>) {
+  return useMutation<RelationshipsRequestMutation, RelationshipsRequestMutationVariables>(RelationshipsRequestDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsRequestMany` mutation, and its result. */
-export function useRelationshipsRequestManyMutation(
-  options?: useMutation.Options<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>,
-) {
-  return useMutation<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>(
-    RelationshipsRequestManyDocument,
-    options,
-  );
+export function useRelationshipsRequestManyMutation(options?: useMutation.Options<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>) {
+  return useMutation<RelationshipsRequestManyMutation, RelationshipsRequestManyMutationVariables>(RelationshipsRequestManyDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsDecide` mutation, and its result. */
-export function useRelationshipsDecideMutation(
-  options?: useMutation.Options<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>,
-) {
-  return useMutation<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>(
-    RelationshipsDecideDocument,
-    options,
-  );
+export function useRelationshipsDecideMutation(options?: useMutation.Options<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>) {
+  return useMutation<RelationshipsDecideMutation, RelationshipsDecideMutationVariables>(RelationshipsDecideDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsCancel` mutation, and its result. */
-export function useRelationshipsCancelMutation(
-  options?: useMutation.Options<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>,
-) {
-  return useMutation<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>(
-    RelationshipsCancelDocument,
-    options,
-  );
+export function useRelationshipsCancelMutation(options?: useMutation.Options<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>) {
+  return useMutation<RelationshipsCancelMutation, RelationshipsCancelMutationVariables>(RelationshipsCancelDocument, options);
 }
 
 /** Returns a function that runs the `RelationshipsEnd` mutation, and its result. */
-export function useRelationshipsEndMutation(
-  options?: useMutation.Options<RelationshipsEndMutation, RelationshipsEndMutationVariables>,
-) {
-  return useMutation<RelationshipsEndMutation, RelationshipsEndMutationVariables>(
-    RelationshipsEndDocument,
-    options,
-  );
+export function useRelationshipsEndMutation(options?: useMutation.Options<RelationshipsEndMutation, RelationshipsEndMutationVariables>) {
+  return useMutation<RelationshipsEndMutation, RelationshipsEndMutationVariables>(RelationshipsEndDocument, options);
 }
 
 /** Runs the `RulingsBusinesses` query and watches the cache for it. */
-export function useRulingsBusinessesQuery(
-  options?: useQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>,
-) {
-  return useQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(
-    RulingsBusinessesDocument,
-    options,
-  );
+export function useRulingsBusinessesQuery(options?: useQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>) {
+  return useQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
 }
 
 /** Returns a function that runs the `RulingsBusinesses` query on demand, and its result. */
-export function useRulingsBusinessesLazyQuery(
-  options?: useLazyQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>,
-) {
-  return useLazyQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(
-    RulingsBusinessesDocument,
-    options,
-  );
+export function useRulingsBusinessesLazyQuery(options?: useLazyQuery.Options<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>) {
+  return useLazyQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
 }
 
 /** Runs the `RulingsBusinesses` query, suspending the component until the data is there. */
-export function useRulingsBusinessesSuspenseQuery(
-  options?: useSuspenseQuery.Options<RulingsBusinessesQueryVariables>,
-) {
-  return useSuspenseQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(
-    RulingsBusinessesDocument,
-    options,
-  );
+export function useRulingsBusinessesSuspenseQuery(options?: useSuspenseQuery.Options<RulingsBusinessesQueryVariables>) {
+  return useSuspenseQuery<RulingsBusinessesQuery, RulingsBusinessesQueryVariables>(RulingsBusinessesDocument, options);
 }
 
 /** Runs the `RulingsList` query and watches the cache for it. */
@@ -14821,9 +2493,7 @@ export function useRulingsListQuery(options: useQuery.Options<RulingsListQuery, 
 }
 
 /** Returns a function that runs the `RulingsList` query on demand, and its result. */
-export function useRulingsListLazyQuery(
-  options?: useLazyQuery.Options<RulingsListQuery, RulingsListQueryVariables>,
-) {
+export function useRulingsListLazyQuery(options?: useLazyQuery.Options<RulingsListQuery, RulingsListQueryVariables>) {
   return useLazyQuery<RulingsListQuery, RulingsListQueryVariables>(RulingsListDocument, options);
 }
 
@@ -14833,16 +2503,12 @@ export function useRulingsListSuspenseQuery(options: useSuspenseQuery.Options<Ru
 }
 
 /** Runs the `RulingDetail` query and watches the cache for it. */
-export function useRulingDetailQuery(
-  options: useQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>,
-) {
+export function useRulingDetailQuery(options: useQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>) {
   return useQuery<RulingDetailQuery, RulingDetailQueryVariables>(RulingDetailDocument, options);
 }
 
 /** Returns a function that runs the `RulingDetail` query on demand, and its result. */
-export function useRulingDetailLazyQuery(
-  options?: useLazyQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>,
-) {
+export function useRulingDetailLazyQuery(options?: useLazyQuery.Options<RulingDetailQuery, RulingDetailQueryVariables>) {
   return useLazyQuery<RulingDetailQuery, RulingDetailQueryVariables>(RulingDetailDocument, options);
 }
 
@@ -14852,23 +2518,17 @@ export function useRulingDetailSuspenseQuery(options: useSuspenseQuery.Options<R
 }
 
 /** Returns a function that runs the `RequestRuling` mutation, and its result. */
-export function useRequestRulingMutation(
-  options?: useMutation.Options<RequestRulingMutation, RequestRulingMutationVariables>,
-) {
+export function useRequestRulingMutation(options?: useMutation.Options<RequestRulingMutation, RequestRulingMutationVariables>) {
   return useMutation<RequestRulingMutation, RequestRulingMutationVariables>(RequestRulingDocument, options);
 }
 
 /** Runs the `DocumentCase` query and watches the cache for it. */
-export function useDocumentCaseQuery(
-  options: useQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>,
-) {
+export function useDocumentCaseQuery(options: useQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>) {
   return useQuery<DocumentCaseQuery, DocumentCaseQueryVariables>(DocumentCaseDocument, options);
 }
 
 /** Returns a function that runs the `DocumentCase` query on demand, and its result. */
-export function useDocumentCaseLazyQuery(
-  options?: useLazyQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>,
-) {
+export function useDocumentCaseLazyQuery(options?: useLazyQuery.Options<DocumentCaseQuery, DocumentCaseQueryVariables>) {
   return useLazyQuery<DocumentCaseQuery, DocumentCaseQueryVariables>(DocumentCaseDocument, options);
 }
 
@@ -14878,46 +2538,27 @@ export function useDocumentCaseSuspenseQuery(options: useSuspenseQuery.Options<D
 }
 
 /** Runs the `ClassificationSearch` query and watches the cache for it. */
-export function useClassificationSearchQuery(
-  options: useQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>,
-) {
-  return useQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(
-    ClassificationSearchDocument,
-    options,
-  );
+export function useClassificationSearchQuery(options: useQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>) {
+  return useQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
 }
 
 /** Returns a function that runs the `ClassificationSearch` query on demand, and its result. */
-export function useClassificationSearchLazyQuery(
-  options?: useLazyQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>,
-) {
-  return useLazyQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(
-    ClassificationSearchDocument,
-    options,
-  );
+export function useClassificationSearchLazyQuery(options?: useLazyQuery.Options<ClassificationSearchQuery, ClassificationSearchQueryVariables>) {
+  return useLazyQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
 }
 
 /** Runs the `ClassificationSearch` query, suspending the component until the data is there. */
-export function useClassificationSearchSuspenseQuery(
-  options: useSuspenseQuery.Options<ClassificationSearchQueryVariables>,
-) {
-  return useSuspenseQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(
-    ClassificationSearchDocument,
-    options,
-  );
+export function useClassificationSearchSuspenseQuery(options: useSuspenseQuery.Options<ClassificationSearchQueryVariables>) {
+  return useSuspenseQuery<ClassificationSearchQuery, ClassificationSearchQueryVariables>(ClassificationSearchDocument, options);
 }
 
 /** Runs the `DutyEstimate` query and watches the cache for it. */
-export function useDutyEstimateQuery(
-  options: useQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>,
-) {
+export function useDutyEstimateQuery(options: useQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>) {
   return useQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
 }
 
 /** Returns a function that runs the `DutyEstimate` query on demand, and its result. */
-export function useDutyEstimateLazyQuery(
-  options?: useLazyQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>,
-) {
+export function useDutyEstimateLazyQuery(options?: useLazyQuery.Options<DutyEstimateQuery, DutyEstimateQueryVariables>) {
   return useLazyQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
 }
 
@@ -14925,3 +2566,4 @@ export function useDutyEstimateLazyQuery(
 export function useDutyEstimateSuspenseQuery(options: useSuspenseQuery.Options<DutyEstimateQueryVariables>) {
   return useSuspenseQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
 }
+
