@@ -1,10 +1,10 @@
-// `npm run check`: formatting, lint, types, drift of generated files and API changes. Lint (type-aware
+// `npm run check`: formatting, lint, types, drift of generated files, API changes and deprecated selections. Lint (type-aware
 // eslint, the longest at about 90 s) runs beside the others, which together take about as long: on two cores
 // the whole check takes the time of the longer half instead of the sum. Each script's output is printed
 // whole when it ends, so the two halves do not interleave; the check fails when either half fails.
 import { spawn } from 'node:child_process';
 
-const halves = [['lint'], ['format:check', 'typecheck', 'check:drift', 'check:api']];
+const halves = [['lint'], ['format:check', 'typecheck', 'check:drift', 'check:api', 'check:deprecated']];
 
 function runScript(script) {
   return new Promise((resolve) => {

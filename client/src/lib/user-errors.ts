@@ -36,3 +36,25 @@ export function fieldErrorsOf(
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some(Boolean);
 }
+
+/**
+ * Splits a mutation's user errors: those about a field of the form go beside it (the first message per
+ * field), anything else (the request no longer there, the last manager…) is the outcome of the action.
+ * `rename` maps an input path to the form's field id when they differ.
+ */
+export function splitUserErrors(
+  userErrors: readonly UserError[],
+  fields: readonly string[],
+  rename: Record<string, string> = {},
+): { byField: FieldErrors; other: string[] } {
+  const byField: FieldErrors = {};
+  const other: string[] = [];
+  for (const userError of userErrors) {
+    const [first, ...rest] = userError.field;
+    const raw = (first === 'input' ? rest : userError.field).join('.');
+    const path = rename[raw] ?? raw;
+    if (fields.includes(path)) byField[path] ??= userError.message;
+    else other.push(userError.message);
+  }
+  return { byField, other };
+}

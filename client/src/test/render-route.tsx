@@ -16,6 +16,7 @@ import {
   type ViewerQuery,
 } from '../generated/graphql';
 import { createCache } from '../lib/apollo-client';
+import { connectionOf } from './fixtures/connection';
 import { i18n } from '../lib/i18n';
 
 type Viewer = NonNullable<ViewerQuery['me']>;
@@ -88,7 +89,13 @@ function noBusinessMock(cache: ReturnType<typeof createCache>): MockLink.MockedR
       return {
         data: {
           me: me
-            ? { __typename: 'Viewer', id: me.id, actingFor: [], memberships: [], activeBusiness: null }
+            ? {
+                __typename: 'Viewer',
+                id: me.id,
+                actingForConnection: connectionOf('Business', []),
+                membershipsConnection: connectionOf('Membership', []),
+                activeBusiness: null,
+              }
             : null,
         },
       };

@@ -8,7 +8,7 @@ import { DomainEventRecord } from '../../src/common/events/domain-event.entity.j
 import { BusinessAuditEvent } from '../../src/modules/businesses/businesses.entities.js';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { CaseDocument } from '../../src/modules/documents/documents.entities.js';
-import { MAX_FILE_BYTES } from '../../src/modules/documents/file-checks.js';
+import { MAX_FILE_BYTES } from '../../src/common/rules/upload-rules.js';
 import {
   importReferenceData,
   loadDemoReferenceData,

@@ -8,6 +8,7 @@ import { NoticesBell } from '../../features/notices/components/notices-bell';
 import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';
 import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
+import { nodes } from '../../lib/connections';
 
 /**
  * Under the header's signature when someone is signed in: who (linking to their welcome page once
@@ -47,7 +48,7 @@ export function SignedInMenu() {
   // Only when the header query answered for this very person (never a stale answer after a switch of user).
   const business = me.termsAccepted && businessData?.me?.id === me.id ? businessData.me : undefined;
   const active = business?.activeBusiness;
-  const account = active?.programAccounts?.[0];
+  const account = nodes(active?.programAccountsConnection)[0];
   const who = active
     ? account
       ? tb('header.identity', {
@@ -94,19 +95,19 @@ export function SignedInMenu() {
               <GcdsLink href={`/${language}/finance`}>{tf('header.finance')}</GcdsLink>
             </GcdsText>
           ) : null}
-          {business?.actingFor.length ? (
+          {business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/clients`}>{tb('header.myClients')}</GcdsLink>
             </GcdsText>
           ) : null}
-          {active || business?.actingFor.length ? (
+          {active || business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/documents/upload`}>{td('header.upload')}</GcdsLink>
             </GcdsText>
           ) : null}
           {me.termsAccepted && me.role !== 'OFFICER' ? <NoticesBell /> : null}
-          {business && active && business.memberships.length > 1 ? (
-            <BusinessSwitcher memberships={business.memberships} activeId={active.id} />
+          {business && active && business.membershipsConnection.edges.length > 1 ? (
+            <BusinessSwitcher memberships={nodes(business.membershipsConnection)} activeId={active.id} />
           ) : null}
           <GcdsButton
             type="button"

@@ -20,28 +20,20 @@ import { csrfTokenMatches } from '../sessions/session.service.js';
 import { type CheckedFile, findDocument, storeUpload } from './documents.service.js';
 import { downloadUrlOf } from './documents.view.js';
 import { DocumentCategory } from './documents.types.js';
+import { cleanFileName, ContentInspector, contentTypes } from './file-checks.js';
 import {
   ACCEPTED_EXTENSIONS,
-  cleanFileName,
-  ContentInspector,
-  contentTypes,
   extensionOf,
   FILE_NAME_MAX_LENGTH,
   isAcceptedExtension,
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
-} from './file-checks.js';
+  type UploadError,
+} from '../../common/rules/upload-rules.js';
 
 // Document upload and download over plain HTTP (multipart does not belong in GraphQL). The same session
 // cookie and X-CSRF-Token as /graphql, the same access table: REQUESTS_AND_TRANSACTIONS EDIT on the case's
 // program account to upload, VIEW to download. docs/rulings-and-documents.md.
-
-interface UploadError {
-  field: Array<string | number>;
-  code: string;
-  message: string;
-  fileName?: string;
-}
 
 interface ReceivedFile {
   index: number;

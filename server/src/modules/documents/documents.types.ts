@@ -1,16 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import { DOCUMENT_CATEGORIES, type DocumentCategoryValue } from '../../common/rules/upload-rules.js';
 
-/** What a document is (step 1 of the upload, seed 003 §2.5). */
-export enum DocumentCategory {
-  PRODUCT_DOCUMENTATION = 'PRODUCT_DOCUMENTATION',
-  DRAWINGS_AND_DIAGRAMS = 'DRAWINGS_AND_DIAGRAMS',
-  PHOTOGRAPHS = 'PHOTOGRAPHS',
-  COMMERCIAL_DOCUMENTS = 'COMMERCIAL_DOCUMENTS',
-  CORRESPONDENCE = 'CORRESPONDENCE',
-  OTHER = 'OTHER',
-}
+/**
+ * What a document is (step 1 of the upload, seed 003 §2.5): the values of the shared list
+ * (common/rules/upload-rules.ts), which the client's upload page offers too.
+ */
+export const DocumentCategory = Object.fromEntries(DOCUMENT_CATEGORIES.map((value) => [value, value])) as {
+  readonly [K in DocumentCategoryValue]: K;
+};
+export type DocumentCategory = DocumentCategoryValue;
 
 registerEnumType(DocumentCategory, {
   name: 'DocumentCategory',

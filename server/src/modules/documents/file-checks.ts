@@ -1,26 +1,7 @@
+import { type AcceptedExtension } from '../../common/rules/upload-rules.js';
+
 // What an uploaded file may be (seed 003 §2.5): at most 15 MB, one of twelve extensions, and content that
 // matches the extension's signature (magic bytes), so that an .exe renamed .pdf is refused.
-
-/** 15 MB read as 15 MiB: 15 × 1024 × 1024 bytes (docs/rulings-and-documents.md). */
-export const MAX_FILE_BYTES = 15 * 1024 * 1024;
-export const MAX_FILES_PER_UPLOAD = 10;
-export const FILE_NAME_MAX_LENGTH = 255;
-
-export const ACCEPTED_EXTENSIONS = [
-  'pdf',
-  'doc',
-  'docx',
-  'xls',
-  'xlsx',
-  'rtf',
-  'txt',
-  'jpg',
-  'jpeg',
-  'tiff',
-  'tif',
-  'xps',
-] as const;
-export type AcceptedExtension = (typeof ACCEPTED_EXTENSIONS)[number];
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -61,16 +42,6 @@ export const contentTypes: Record<AcceptedExtension, string> = {
   tif: 'image/tiff',
   xps: 'application/vnd.ms-xpsdocument',
 };
-
-export function isAcceptedExtension(value: string): value is AcceptedExtension {
-  return (ACCEPTED_EXTENSIONS as readonly string[]).includes(value);
-}
-
-/** The lower-case extension of a file name ('' when it has none). */
-export function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-}
 
 /** The name a person gave the file, without any path and control characters. */
 export function cleanFileName(raw: string | undefined): string {

@@ -12,6 +12,7 @@ import {
   viewer,
   viewerMock,
 } from '../../../test/render-route';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 function welcome(
   previousSignInAt: string | null,
@@ -31,7 +32,7 @@ function welcome(
           previousSignInAt,
           termsAccepted: true,
           profile: { __typename: 'PersonalProfile', firstName: 'Jane' },
-          memberships,
+          membershipsConnection: connectionOf('Membership', memberships),
           recentSecurityEvents: previousSignInAt
             ? [
                 {

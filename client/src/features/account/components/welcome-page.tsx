@@ -60,7 +60,10 @@ export function WelcomePage({ moreLinks, recentActivity }: WelcomePageProps) {
   const local = me.credentialKind === 'LOCAL';
   // First setup comes after the personal profile (seed 003 §1.7): a person linked to no business yet.
   const needsSetup =
-    me.role === 'PERSON' && me.termsAccepted && Boolean(me.profile) && me.memberships.length === 0;
+    me.role === 'PERSON' &&
+    me.termsAccepted &&
+    Boolean(me.profile) &&
+    me.membershipsConnection.edges.length === 0;
 
   return (
     <>

@@ -10,6 +10,7 @@ import {
 import { button, choice, fieldError, input, replaceText, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
 import { always, headerMock, signedIn } from '../../../test/fixtures/business-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const maple = {
   id: 'b-p',
@@ -54,7 +55,9 @@ function dataMock(tokens: () => TokenState[], role = 'BUSINESS_ACCOUNT_MANAGER')
           totalCount: tokens().length,
           edges: tokens().map((token) => ({ __typename: 'ApiTokenEdge', node: tokenOf(token) })),
         },
-        clientGroups: [{ __typename: 'ClientGroup', id: 'g-1', name: 'Québec' }],
+        clientGroupsConnection: connectionOf('ClientGroup', [
+          { __typename: 'ClientGroup', id: 'g-1', name: 'Québec' },
+        ]),
       },
     },
   }));

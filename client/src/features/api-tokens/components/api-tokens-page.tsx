@@ -17,6 +17,7 @@ import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import './api-tokens.css';
+import { nodes } from '../../../lib/connections';
 
 type Business = NonNullable<NonNullable<ApiTokensDataQuery['me']>['activeBusiness']>;
 type Token = NonNullable<Business['apiTokens']>['edges'][number]['node'];
@@ -63,7 +64,7 @@ function Tokens({ business }: { business: Business }) {
   const [revokeFailure, setRevokeFailure] = useState<string>();
   const [revoke, { loading: revoking }] = useApiTokensRevokeMutation(refresh);
   const tokens = (business.apiTokens?.edges ?? []).map((edge) => edge.node);
-  const groups = business.clientGroups ?? [];
+  const groups = nodes(business.clientGroupsConnection);
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : t('list.never'));
   const groupNames = (ids: readonly string[]) =>
     ids.length

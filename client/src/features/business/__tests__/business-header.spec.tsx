@@ -13,6 +13,7 @@ import {
   profileOf,
   signedIn,
 } from '../../../test/fixtures/business-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const businesses = {
   'b-1': { id: 'b-1', businessNumber: '123456789', name: 'Northern Lights', accounts: ['123456789RM0001'] },
@@ -30,28 +31,34 @@ function headerOf(active: keyof typeof businesses) {
     me: {
       __typename: 'Viewer',
       id: 'user-1',
-      actingFor: [],
-      memberships: Object.values(businesses).map((business, index) => ({
-        __typename: 'Membership',
-        id: `m-${index}`,
-        role: 'EDITOR',
-        business: {
-          __typename: 'BusinessSummary',
-          id: business.id,
-          businessNumber: business.businessNumber,
-          name: business.name,
-        },
-      })),
+      actingForConnection: connectionOf('Business', []),
+      membershipsConnection: connectionOf(
+        'Membership',
+        Object.values(businesses).map((business, index) => ({
+          __typename: 'Membership',
+          id: `m-${index}`,
+          role: 'EDITOR',
+          business: {
+            __typename: 'BusinessSummary',
+            id: business.id,
+            businessNumber: business.businessNumber,
+            name: business.name,
+          },
+        })),
+      ),
       activeBusiness: {
         __typename: 'Business',
         id: businesses[active].id,
         businessNumber: businesses[active].businessNumber,
         name: businesses[active].name,
-        programAccounts: businesses[active].accounts.map((accountNumber) => ({
-          __typename: 'ProgramAccount',
-          id: accountNumber,
-          accountNumber,
-        })),
+        programAccountsConnection: connectionOf(
+          'ProgramAccount',
+          businesses[active].accounts.map((accountNumber) => ({
+            __typename: 'ProgramAccount',
+            id: accountNumber,
+            accountNumber,
+          })),
+        ),
       },
     },
   };

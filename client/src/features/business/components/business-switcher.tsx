@@ -3,11 +3,12 @@ import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type HeaderBusinessQuery, useSwitchBusinessMutation } from '../../../generated/graphql';
+import { type NodeOf } from '../../../lib/connections';
 
 type HeaderMe = NonNullable<HeaderBusinessQuery['me']>;
 
 interface BusinessSwitcherProps {
-  memberships: HeaderMe['memberships'];
+  memberships: NodeOf<HeaderMe['membershipsConnection']>[];
   activeId: string;
 }
 

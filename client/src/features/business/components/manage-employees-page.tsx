@@ -4,27 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { ChecklistField, SelectField, TextAreaField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
+import { useDecideAccessRequest } from '../hooks/use-decide-access-request';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type BusinessRole,
   type ManageEmployeesQuery,
   useChangeMembershipMutation,
-  useDecideAccessRequestMutation,
   useManageEmployeesQuery,
   useRevokeMembershipMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { focusWhenReady } from '../../../lib/focus';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, hasErrors, splitUserErrors } from '../../../lib/user-errors';
 import { businessRoles, codeLabel, programReference } from '../../../components/business/business-labels';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
+import { nodes, type NodeOf } from '../../../lib/connections';
 
 type Business = NonNullable<NonNullable<ManageEmployeesQuery['me']>['activeBusiness']>;
-type Request = NonNullable<Business['pendingAccessRequests']>[number];
-type Member = NonNullable<Business['members']>[number];
-type Accounts = NonNullable<Business['programAccounts']>;
+type Request = NodeOf<Business['pendingAccessRequestsConnection']>;
+type Member = NodeOf<Business['membersConnection']>;
+type Accounts = NodeOf<Business['programAccountsConnection']>[];
 
 /** What the open panel under a table is about: one request or one member, one action. */
 type Panel = { kind: 'approve' | 'reject'; request: Request } | { kind: 'change' | 'revoke'; member: Member };
@@ -104,9 +106,9 @@ function Employees({ business, isBam, refresh }: EmployeesProps) {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const accounts = business.programAccounts ?? [];
-  const requests = business.pendingAccessRequests ?? [];
-  const members = business.members ?? [];
+  const accounts = nodes(business.programAccountsConnection);
+  const requests = nodes(business.pendingAccessRequestsConnection);
+  const members = nodes(business.membersConnection);
   const businessNumber = business.businessNumber ?? '';
   const roleName = (role: BusinessRole) => codeLabel(t, 'roles', role);
   const scopeOf = (member: Member) =>
@@ -287,25 +289,6 @@ function PanelFrame({ title, children }: { title: string; children: ReactNode })
   );
 }
 
-/**
- * Splits a mutation's user errors: those about a field of the form go beside it, anything else (the
- * request or membership no longer there, the last BAM...) is the outcome of the action.
- */
-function splitErrors(
-  userErrors: readonly UserError[],
-  fields: readonly string[],
-): { byField: FieldErrors; other: string[] } {
-  const byField: FieldErrors = {};
-  const other: string[] = [];
-  for (const userError of userErrors) {
-    const [first, ...rest] = userError.field;
-    const path = (first === 'input' ? rest : userError.field).join('.');
-    if (fields.includes(path)) byField[path] ??= userError.message;
-    else other.push(userError.message);
-  }
-  return { byField, other };
-}
-
 interface GrantFieldsProps {
   role: string;
   setRole: (role: string) => void;
@@ -384,14 +367,14 @@ function DecisionPanel({
   onDone,
 }: DecisionPanelProps) {
   const { t } = useTranslation('business');
-  const [decide, { loading }] = useDecideAccessRequestMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
+  const { decide, loading } = useDecideAccessRequest();
   const [role, setRole] = useState('');
   const [scope, setScope] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string>();
   const name = request.requester.name;
   const fields = kind === 'approve' ? ['role', 'programAccountIds'] : ['reason'];
+  const form = useMutationForm({ fields, failedMessage: t('employees.failed') });
+  const { errors, focusKey, failure } = form;
 
   const check = (): FieldErrors => {
     const local: FieldErrors = {};
@@ -407,15 +390,13 @@ function DecisionPanel({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
-    const local = check();
-    if (hasErrors(local)) return refuse(local);
     const approve = kind === 'approve';
     const grantsBam = role === 'BUSINESS_ACCOUNT_MANAGER';
-    try {
-      const { data } = await decide({
-        variables: {
-          input: approve
+    await form.submit({
+      local: check(),
+      send: () =>
+        decide(
+          approve
             ? {
                 requestId: request.id,
                 approve: true,
@@ -423,11 +404,10 @@ function DecisionPanel({
                 ...(grantsBam ? {} : { programAccountIds: scope }),
               }
             : { requestId: request.id, approve: false, reason: reason.trim() },
-        },
-      });
-      const payload = data?.decideAccessRequest;
-      if (payload?.accessRequest) {
-        await onDone(
+        ),
+      succeeded: (payload) => Boolean(payload.accessRequest),
+      onSuccess: () =>
+        onDone(
           approve
             ? {
                 type: 'success',
@@ -439,15 +419,8 @@ function DecisionPanel({
                 title: t('employees.rejected.title'),
                 body: t('employees.rejected.body', { name }),
               },
-        );
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('employees.failed'));
-    }
+        ),
+    });
   };
 
   return (
@@ -549,7 +522,7 @@ function ChangePanel({ member, accounts, businessNumber, onCancel, onDone }: Cha
         });
         return;
       }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
+      const { byField, other } = splitUserErrors(payload?.userErrors ?? [], fields);
       if (other.length) setFailure(other.join(' '));
       if (hasErrors(byField)) refuse(byField);
     } catch {

@@ -6,6 +6,7 @@ import { useProgramAccountListQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { codeLabel } from '../../../components/business/business-labels';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
+import { nodes } from '../../../lib/connections';
 
 /** The program accounts of the active business the viewer may see, each linking to its profile. */
 export function ProgramAccountListPage() {
@@ -15,7 +16,7 @@ export function ProgramAccountListPage() {
   const { data, loading, error } = useProgramAccountListQuery({ fetchPolicy: 'cache-and-network' });
   useDocumentTitle(tc('documentTitle', { page: t('programAccounts.title') }));
   const business = data?.me?.activeBusiness;
-  const accounts = business?.programAccounts ?? [];
+  const accounts = nodes(business?.programAccountsConnection);
 
   return (
     <>

@@ -6,30 +6,23 @@ import { useSearchParams } from 'react-router';
 import { SelectField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { type DocumentCategory, DocumentCaseDocument } from '../../../generated/graphql';
+import {
+  ACCEPTED_EXTENSIONS,
+  DOCUMENT_CATEGORIES,
+  extensionOf,
+  isAcceptedExtension,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_UPLOAD,
+  type UploadAnswer,
+  type UploadedDocument,
+} from '@rules/upload-rules';
+import { DocumentCaseDocument } from '../../../generated/graphql';
 import { sessionCsrfToken } from '../../../lib/apollo-client';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
 import './documents.css';
 
-const categories: DocumentCategory[] = [
-  'PRODUCT_DOCUMENTATION',
-  'DRAWINGS_AND_DIAGRAMS',
-  'PHOTOGRAPHS',
-  'COMMERCIAL_DOCUMENTS',
-  'CORRESPONDENCE',
-  'OTHER',
-];
-const accepted = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'rtf', 'txt', 'jpg', 'jpeg', 'tiff', 'tif', 'xps'];
-/** 15 MB read as 15 MiB, as the server does (docs/rulings-and-documents.md). */
-const maxBytes = 15 * 1024 * 1024;
-const maxFiles = 10;
-
-interface Stored {
-  id: string;
-  fileName: string;
-  sizeBytes: number;
-}
+type Stored = Pick<UploadedDocument, 'id' | 'fileName' | 'sizeBytes'>;
 
 /** Seed 003 §2.5: step 1 (category, case number), step 2 (files), then a confirmation. */
 export function DocumentUploadPage() {
@@ -96,13 +89,12 @@ export function DocumentUploadPage() {
   const check = (list: File[]): string[] => {
     if (list.length === 0) return [t('step2.errors.none')];
     const problems = list.flatMap((file) => {
-      const extension = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : '';
-      if (!accepted.includes(extension)) return [t('step2.errors.type', { name: file.name })];
-      if (file.size > maxBytes) return [t('step2.errors.tooLarge', { name: file.name })];
+      if (!isAcceptedExtension(extensionOf(file.name))) return [t('step2.errors.type', { name: file.name })];
+      if (file.size > MAX_FILE_BYTES) return [t('step2.errors.tooLarge', { name: file.name })];
       if (file.size === 0) return [t('step2.errors.empty', { name: file.name })];
       return [];
     });
-    return list.length > maxFiles ? [t('step2.errors.tooMany'), ...problems] : problems;
+    return list.length > MAX_FILES_PER_UPLOAD ? [t('step2.errors.tooMany'), ...problems] : problems;
   };
 
   const send = async () => {
@@ -124,15 +116,12 @@ export function DocumentUploadPage() {
         body: form,
         credentials: 'same-origin',
       });
-      const body = (await res.json()) as {
-        ok: boolean;
-        documents?: Stored[];
-        errors?: Array<{ message: string }>;
-      };
-      if (body.ok && body.documents) {
+      const body = (await res.json()) as UploadAnswer;
+      if (body.ok) {
         setStored(body.documents);
         setStep(3);
-      } else setFileErrors(body.errors?.map((e) => e.message) ?? [t('step2.errors.failed')]);
+      } else
+        setFileErrors(body.errors.length ? body.errors.map((e) => e.message) : [t('step2.errors.failed')]);
     } catch {
       setFileErrors([t('step2.errors.failed')]);
     } finally {
@@ -154,7 +143,7 @@ export function DocumentUploadPage() {
             required
             value={category}
             error={errors.category}
-            options={categories.map((value) => ({ value, label: t(`categories.${value}`) }))}
+            options={DOCUMENT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))}
             onChange={setCategory}
           />
           <TextField
@@ -208,7 +197,7 @@ export function DocumentUploadPage() {
               ref={input}
               type="file"
               multiple
-              accept={accepted.map((e) => `.${e}`).join(',')}
+              accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',')}
               onChange={(event) => {
                 add(event.target.files);
                 event.target.value = '';

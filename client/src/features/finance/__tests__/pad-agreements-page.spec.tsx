@@ -18,6 +18,7 @@ import {
 } from '../../../test/fixtures/relationships-fixtures';
 import { padProblems } from '../components/finance-rules';
 import { financeBusinessesMock, rmAccount } from '../../../test/fixtures/finance-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 
@@ -43,7 +44,7 @@ function padMocks(agreements: () => unknown[]) {
       __typename: 'ProgramAccount',
       id: rmAccount.id,
       accountNumber: rmAccount.accountNumber,
-      padAgreements: agreements(),
+      padAgreementsConnection: connectionOf('PadAgreement', agreements()),
     },
   }));
 }

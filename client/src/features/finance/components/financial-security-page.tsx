@@ -24,6 +24,7 @@ import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-er
 import { useLanguage } from '../../../lib/use-language';
 import { formatDay, formatMoney } from './finance-parts';
 import { parseDollars, securityLimits, securityProblems, type SecurityValues } from './finance-rules';
+import { nodes } from '../../../lib/connections';
 
 const fields = [
   'type',
@@ -53,7 +54,10 @@ export function securityBusinesses(data: SecurityBusinessesQuery | undefined): S
   if (!me) return [];
   const seen = new Set<string>();
   const result: SecurityBusiness[] = [];
-  for (const business of [...(me.activeBusiness ? [me.activeBusiness] : []), ...me.actingFor]) {
+  for (const business of [
+    ...(me.activeBusiness ? [me.activeBusiness] : []),
+    ...nodes(me.actingForConnection),
+  ]) {
     if (seen.has(business.id)) continue;
     seen.add(business.id);
     const area = business.viewerAccess.areas.find((a) => a.area === 'FINANCIAL_SECURITY');

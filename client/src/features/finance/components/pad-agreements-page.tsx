@@ -20,6 +20,7 @@ import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-er
 import { useLanguage } from '../../../lib/use-language';
 import { financeAccounts } from './finance-parts';
 import { padLimits, padProblems, type PadValues } from './finance-rules';
+import { nodes } from '../../../lib/connections';
 
 const fields = [
   'accountHolder',
@@ -95,7 +96,7 @@ function PadOfAccount({ accountId, canEdit }: { accountId: string; canEdit: bool
   if (!data && loading) return <PageLoading />;
   if (thrownError(error, 'FORBIDDEN') || (data && !account)) return <GcdsText>{t('pad.noAccess')}</GcdsText>;
   if (!account) return error ? <PageLoadError /> : null;
-  const agreements = account.padAgreements ?? [];
+  const agreements = nodes(account.padAgreementsConnection);
   const active = agreements.find((a) => a.status === 'ACTIVE');
   const past = agreements.filter((a) => a.status !== 'ACTIVE');
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { LockedCredentialsDocument, UnlockCredentialDocument } from '../../../generated/graphql';
 import { renderRoute, session, sessionMock, viewer, viewerMock } from '../../../test/render-route';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 describe('locked credentials (officers)', () => {
   it('lists locked credentials and unlocks one', async () => {
@@ -13,17 +14,20 @@ describe('locked credentials (officers)', () => {
       request: { query: LockedCredentialsDocument },
       result: () => ({
         data: {
-          lockedCredentials: unlocked
-            ? []
-            : [
-                {
-                  __typename: 'LockedCredential',
-                  userId: 'u-7',
-                  username: 'trader77',
-                  lockedUntil: '2026-03-02T15:30:00Z',
-                  failedAttempts: 5,
-                },
-              ],
+          lockedCredentialsConnection: connectionOf(
+            'LockedCredential',
+            unlocked
+              ? []
+              : [
+                  {
+                    __typename: 'LockedCredential',
+                    userId: 'u-7',
+                    username: 'trader77',
+                    lockedUntil: '2026-03-02T15:30:00Z',
+                    failedAttempts: 5,
+                  },
+                ],
+          ),
         },
       }),
       maxUsageCount: Number.POSITIVE_INFINITY,

@@ -17,6 +17,7 @@ import {
   viewer,
   viewerMock,
 } from '../../../test/render-route';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const officer = [viewerMock(() => viewer({ role: 'OFFICER' })), sessionMock(() => session())];
 
@@ -92,8 +93,8 @@ function businessMock(state: State): MockLink.MockedResponse {
           business: null,
           registrationLocked: state.locked,
           registrationFailedAttempts: state.failedAttempts,
-          activationKeys: state.keys,
-          auditTrail: state.audit,
+          activationKeysConnection: connectionOf('ActivationKeySummary', state.keys),
+          auditTrailConnection: connectionOf('BusinessAuditEvent', state.audit),
         },
       },
     }),

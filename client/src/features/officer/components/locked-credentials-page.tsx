@@ -7,6 +7,7 @@ import { useLockedCredentialsQuery, useUnlockCredentialMutation } from '../../..
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { OfficerNav } from './officer-nav';
+import { nodes } from '../../../lib/connections';
 
 type Outcome = { kind: 'unlocked' | 'failed'; username: string; message?: string };
 
@@ -44,7 +45,7 @@ export function LockedCredentialsPage() {
     }
   };
 
-  const locked = data?.lockedCredentials ?? [];
+  const locked = nodes(data?.lockedCredentialsConnection);
   return (
     <>
       <OfficerNav current="lockedCredentials" />

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { fieldErrorsOf } from '../../../lib/user-errors';
 import { OfficerNav } from './officer-nav';
+import { nodes } from '../../../lib/connections';
 
 type View = NonNullable<OfficerBusinessQuery['officerBusiness']>;
 type IssuedKey = NonNullable<OfficerIssueActivationKeyMutation['issueActivationKey']['activationKey']>;
@@ -212,7 +213,7 @@ function ActivationKeys({ view, onIssued }: { view: View; onIssued: () => Promis
     }
   };
 
-  const keys = view.activationKeys;
+  const keys = nodes(view.activationKeysConnection);
   return (
     <section aria-labelledby="officer-business-keys">
       <GcdsHeading tag="h2" id="officer-business-keys">
@@ -292,7 +293,7 @@ function AuditTrail({ view }: { view: View }) {
   // Known types read as words; a type added later shows as the server names it. An actor without a
   // personal profile (an officer, for one) has an empty name: say so rather than leave the cell blank.
   const labels = t('business.audit.types', { returnObjects: true }) as Record<string, string>;
-  const events = view.auditTrail;
+  const events = nodes(view.auditTrailConnection);
   return (
     <section aria-labelledby="officer-business-audit">
       <GcdsHeading tag="h2" id="officer-business-audit">

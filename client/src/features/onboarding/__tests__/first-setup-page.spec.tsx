@@ -8,6 +8,7 @@ import {
 } from '../../../generated/graphql';
 import { renderRoute, shadowHref } from '../../../test/render-route';
 import { registration, signedIn } from './fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const harbourview = {
   __typename: 'BusinessSummary',
@@ -37,7 +38,11 @@ function request(status: string) {
 describe('first setup', () => {
   it('offers the three ways to link a business to a person linked to none', async () => {
     renderRoute('/en/setup', [
-      setup({ memberships: [], accessRequests: [], businessRegistration: null }),
+      setup({
+        membershipsConnection: connectionOf('Membership', []),
+        accessRequestsConnection: connectionOf('AccessRequest', []),
+        businessRegistration: null,
+      }),
       ...signedIn,
     ]);
     expect(await screen.findByText('How do you want to link your account?')).toBeInTheDocument();
@@ -86,7 +91,7 @@ describe('first setup', () => {
             me: {
               __typename: 'Viewer',
               id: 'user-1',
-              memberships: [
+              membershipsConnection: connectionOf('Membership', [
                 {
                   __typename: 'Membership',
                   id: 'm-1',
@@ -98,8 +103,10 @@ describe('first setup', () => {
                     name: 'Maple Leaf Customs Brokers Ltd.',
                   },
                 },
-              ],
-              accessRequests: [request(cancelled ? 'CANCELLED' : 'PENDING')],
+              ]),
+              accessRequestsConnection: connectionOf('AccessRequest', [
+                request(cancelled ? 'CANCELLED' : 'PENDING'),
+              ]),
               businessRegistration: registration({ step: 'VALIDATE_BUSINESS' }),
             },
           },

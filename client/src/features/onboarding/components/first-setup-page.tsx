@@ -18,6 +18,7 @@ import {
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
+import { nodes } from '../../../lib/connections';
 
 type Viewer = NonNullable<OnboardingFirstSetupQuery['me']>;
 
@@ -55,13 +56,13 @@ function FirstSetup({ me }: { me: Viewer }) {
     <>
       <GcdsText>{t('setup.lead')}</GcdsText>
 
-      {me.memberships.length > 0 ? (
+      {me.membershipsConnection.edges.length > 0 ? (
         <section aria-labelledby="setup-memberships">
           <GcdsHeading tag="h2" id="setup-memberships">
             {t('setup.memberships.heading')}
           </GcdsHeading>
           <ul>
-            {me.memberships.map((membership) => (
+            {nodes(me.membershipsConnection).map((membership) => (
               <li key={membership.id}>
                 {t('setup.memberships.item', {
                   business: t('businessName', {
@@ -117,7 +118,9 @@ function FirstSetup({ me }: { me: Viewer }) {
         </GcdsGrid>
       </section>
 
-      {me.accessRequests.length > 0 ? <AccessRequests requests={me.accessRequests} /> : null}
+      {me.accessRequestsConnection.edges.length > 0 ? (
+        <AccessRequests requests={nodes(me.accessRequestsConnection)} />
+      ) : null}
     </>
   );
 }

@@ -21,6 +21,7 @@ import {
   signedIn,
   userErrors,
 } from '../../../test/fixtures/relationships-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 const omar = { __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad', email: 'omar@example.com' };
@@ -33,8 +34,14 @@ interface GroupState {
   assignees: Array<{ __typename: string; id: string; name: string }>;
 }
 
-function groupOf(group: GroupState) {
-  return { __typename: 'ClientGroup', createdAt: '2026-11-22T15:00:00Z', ...group };
+function groupOf({ clients, assignees, ...group }: GroupState) {
+  return {
+    __typename: 'ClientGroup',
+    createdAt: '2026-11-22T15:00:00Z',
+    ...group,
+    clientsConnection: connectionOf('BusinessSummary', clients, 'ClientGroupClientConnection'),
+    assigneesConnection: connectionOf('PersonSummary', assignees, 'ClientGroupAssigneeConnection'),
+  };
 }
 
 function dataMock(groups: () => GroupState[]) {
@@ -42,8 +49,8 @@ function dataMock(groups: () => GroupState[]) {
     business: {
       __typename: 'Business',
       id: mapleLeaf.id,
-      clientGroups: groups().map(groupOf),
-      members: [
+      clientGroupsConnection: connectionOf('ClientGroup', groups().map(groupOf)),
+      membersConnection: connectionOf('Membership', [
         {
           __typename: 'Membership',
           id: 'm-1',
@@ -52,8 +59,8 @@ function dataMock(groups: () => GroupState[]) {
           person: { __typename: 'PersonSummary', id: 'user-1', name: 'Jane Doe', email: 'jane@example.com' },
         },
         { __typename: 'Membership', id: 'm-2', role: 'EDITOR', status: 'ACTIVE', person: omar },
-      ],
-      employeeAssignments: [],
+      ]),
+      employeeAssignmentsConnection: connectionOf('EmployeeAssignment', []),
       activeRelationships: {
         __typename: 'BusinessRelationshipConnection',
         edges: [

@@ -20,6 +20,7 @@ import {
   rm0001,
   signedIn,
 } from '../../../test/fixtures/relationships-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 const employeeViewer = relationshipsViewerMock({
@@ -40,7 +41,10 @@ function actingFor(clients: Array<{ id: string; businessNumber: string; name: st
     me: {
       __typename: 'Viewer',
       id: 'user-1',
-      actingFor: clients.map((client) => ({ __typename: 'Business', ...client })),
+      actingForConnection: connectionOf(
+        'Business',
+        clients.map((client) => ({ __typename: 'Business', ...client })),
+      ),
     },
   }));
 }
@@ -85,7 +89,7 @@ function clientMocks(granted: Parameters<typeof areas>[0], programAccountIds: st
         business: {
           __typename: 'Business',
           id: northernLights.id,
-          programAccounts: [
+          programAccountsConnection: connectionOf('ProgramAccount', [
             {
               __typename: 'ProgramAccount',
               id: 'pa-1',
@@ -104,7 +108,7 @@ function clientMocks(granted: Parameters<typeof areas>[0], programAccountIds: st
               billingType: '',
               status: 'ACTIVE',
             },
-          ],
+          ]),
         },
       };
     }),

@@ -16,6 +16,7 @@ import {
   relationshipsViewerMock,
   signedIn,
 } from '../../../test/fixtures/relationships-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
 
@@ -31,7 +32,7 @@ function event(id: string, type: string, actor: string | null, detail: string | 
 }
 
 function detail(row: RelationshipRow, timeline: ReturnType<typeof event>[]) {
-  return { ...relationshipNode(row), timeline };
+  return { ...relationshipNode(row), timelineConnection: connectionOf('RelationshipEvent', timeline) };
 }
 
 describe('one business relationship', { timeout: 20_000 }, () => {

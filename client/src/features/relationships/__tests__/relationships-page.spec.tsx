@@ -27,6 +27,7 @@ import {
   textarea,
   userErrors,
 } from '../../../test/fixtures/relationships-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const clientHeader = headerMock({ ...northernLights, accounts: ['123456789RM0001', '123456789RT0001'] });
 const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] });
@@ -35,7 +36,7 @@ const clientAccounts = anyVariables(RelationshipsClientAccountsDocument, () => (
   business: {
     __typename: 'Business',
     id: northernLights.id,
-    programAccounts: [
+    programAccountsConnection: connectionOf('ProgramAccount', [
       {
         __typename: 'ProgramAccount',
         id: 'pa-1',
@@ -48,14 +49,14 @@ const clientAccounts = anyVariables(RelationshipsClientAccountsDocument, () => (
         accountNumber: '123456789RT0001',
         name: 'Northern Lights Imports',
       },
-    ],
+    ]),
   },
 }));
 
 function payload(row: RelationshipRow) {
   return {
     __typename: 'RelationshipPayload',
-    relationship: { ...relationshipNode(row), timeline: [] },
+    relationship: { ...relationshipNode(row), timelineConnection: connectionOf('RelationshipEvent', []) },
     userErrors: [],
   };
 }

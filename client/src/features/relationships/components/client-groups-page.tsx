@@ -34,9 +34,15 @@ import {
   useOutcomeFocus,
   useRelationshipsViewer,
 } from './relationship-parts';
+import { nodes, type NodeOf } from '../../../lib/connections';
 
 type Data = NonNullable<ClientGroupsDataQuery['business']>;
-type Group = NonNullable<Data['clientGroups']>[number];
+type GroupNode = NodeOf<Data['clientGroupsConnection']>;
+/** A group with its clients and assignees as lists (the query reads them as connection pages). */
+type Group = Omit<GroupNode, 'clientsConnection' | 'assigneesConnection'> & {
+  clients: NodeOf<GroupNode['clientsConnection']>[];
+  assignees: NodeOf<GroupNode['assigneesConnection']>[];
+};
 type Client = { id: string; businessNumber: string; name: string };
 type Employee = { id: string; name: string };
 
@@ -91,18 +97,24 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const business = data?.business;
 
   if (!data && loading) return <PageLoading />;
-  if (!business?.clientGroups) return <PageLoadError />;
-  if (error && !business.clientGroups) return <PageLoadError />;
+  if (!business?.clientGroupsConnection) return <PageLoadError />;
+  if (error && !business.clientGroupsConnection) return <PageLoadError />;
 
-  const groups = business.clientGroups;
+  const groups: Group[] = nodes(business.clientGroupsConnection).map(
+    ({ clientsConnection, assigneesConnection, ...group }) => ({
+      ...group,
+      clients: nodes(clientsConnection),
+      assignees: nodes(assigneesConnection),
+    }),
+  );
   const clients: Client[] = (business.activeRelationships?.edges ?? [])
     .map((edge) => edge.node)
     .filter((relationship) => relationship.provider.id === businessId)
     .map((relationship) => relationship.client);
-  const employees: Employee[] = (business.members ?? [])
+  const employees: Employee[] = nodes(business.membersConnection)
     .filter((member) => member.status === 'ACTIVE' && member.role !== 'BUSINESS_ACCOUNT_MANAGER')
     .map((member) => member.person);
-  const direct = (business.employeeAssignments ?? []).filter((assignment) => assignment.client);
+  const direct = nodes(business.employeeAssignmentsConnection).filter((assignment) => assignment.client);
 
   const open = (next: Panel) => {
     setOutcome(undefined);

@@ -14,6 +14,7 @@ import { useLanguage } from '../../../lib/use-language';
 import { codeLabel } from '../../../components/business/business-labels';
 import { AddressList, ContactsTable, Facts } from '../../../components/business/business-parts';
 import { RelationshipsNav, allows } from './relationship-parts';
+import { nodes } from '../../../lib/connections';
 
 /** The areas a client page could show, in the access table's order. */
 const shownAreas: readonly AccessArea[] = ['BUSINESS_PROFILE', 'PROGRAM_LIST', 'PROGRAM_PROFILE'];
@@ -136,7 +137,8 @@ function ClientProgramList({ businessId }: { businessId: string }) {
     variables: { businessId },
     fetchPolicy: 'cache-and-network',
   });
-  const accounts = data?.business?.programAccounts;
+  const connection = data?.business?.programAccountsConnection;
+  const accounts = connection ? nodes(connection) : undefined;
   return (
     <>
       <GcdsHeading tag="h2">{t('client.programList')}</GcdsHeading>

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import { useClientsActingForQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { RelationshipsNav } from './relationship-parts';
+import { nodes } from '../../../lib/connections';
 
 /**
  * A service provider's employee picks the client they act for (seed 003 §3.2): the clients of an
@@ -17,7 +18,7 @@ export function ClientsPage() {
   const language = useLanguage();
   useDocumentTitle(tc('documentTitle', { page: t('clients.title') }));
   const { data, loading, error } = useClientsActingForQuery({ fetchPolicy: 'cache-and-network' });
-  const clients = data?.me?.actingFor;
+  const clients = data?.me ? nodes(data.me.actingForConnection) : undefined;
 
   return (
     <>

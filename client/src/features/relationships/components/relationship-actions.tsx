@@ -3,16 +3,14 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChecklistField, RadioField, TextAreaField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
 import {
   type RelationshipType,
   type RelationshipsRowFragment,
   useRelationshipsCancelMutation,
   useRelationshipsClientAccountsQuery,
-  useRelationshipsDecideMutation,
   useRelationshipsEndMutation,
 } from '../../../generated/graphql';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
 import { programReference } from '../../../components/business/business-labels';
 import {
   ConfirmPanel,
@@ -20,17 +18,12 @@ import {
   type Outcome,
   PanelFrame,
   relationshipTypes,
-  splitErrors,
   textMax,
 } from './relationship-parts';
-
-/** Every list and page of the feature that a decision changes: asked again after each one. */
-export const relationshipQueries = [
-  'RelationshipsReceived',
-  'RelationshipsSent',
-  'RelationshipsActive',
-  'RelationshipsViewer',
-];
+import { nodes } from '../../../lib/connections';
+import { relationshipQueries } from '../hooks/relationship-queries';
+import { useDecideRelationship } from '../hooks/use-decide-relationship';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 
 export type Relationship = RelationshipsRowFragment;
 
@@ -84,27 +77,24 @@ function DecisionPanel({
   onDone,
 }: Omit<ActionPanelProps, 'panel'> & { kind: 'approve' | 'reject'; relationship: Relationship }) {
   const { t } = useTranslation('relationships');
-  const [decide, { loading }] = useRelationshipsDecideMutation({
-    refetchQueries: relationshipQueries,
-    awaitRefetchQueries: true,
-  });
+  const { decide, loading } = useDecideRelationship();
   const accounts = useRelationshipsClientAccountsQuery({
     variables: { businessId },
     skip: kind !== 'approve',
   });
-  const { errors, refuse, focusKey } = useFormErrors();
   const [type, setType] = useState(isBam ? '' : 'PROGRAM_MANAGEMENT');
   const [scope, setScope] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string>();
   const provider = relationship.provider.name;
   const fields = kind === 'approve' ? ['type', 'programAccountIds', 'reason'] : ['reason'];
+  const form = useMutationForm({ fields, failedMessage: t('common.failedBody') });
+  const { errors, focusKey, failure } = form;
   const types = relationshipTypes.filter((value) => isBam || value === 'PROGRAM_MANAGEMENT');
-  const programAccounts = accounts.data?.business?.programAccounts;
+  const programAccounts = accounts.data?.business?.programAccountsConnection;
   // The same options while the accounts are the same: GCDS re-renders its boxes when they change.
   const accountOptions = useMemo(
     () =>
-      (programAccounts ?? []).map((account) => ({
+      nodes(programAccounts).map((account) => ({
         value: account.id,
         label: `${programReference(account.accountNumber ?? '', (account.accountNumber ?? '').slice(0, 9))} - ${account.name ?? ''}`,
       })),
@@ -125,14 +115,12 @@ function DecisionPanel({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
-    const local = check();
-    if (hasErrors(local)) return refuse(local);
     const approve = kind === 'approve';
-    try {
-      const { data } = await decide({
-        variables: {
-          input: approve
+    await form.submit({
+      local: check(),
+      send: () =>
+        decide(
+          approve
             ? {
                 relationshipId: relationship.id,
                 approve: true,
@@ -141,11 +129,10 @@ function DecisionPanel({
                 ...(reason.trim() ? { reason: reason.trim() } : {}),
               }
             : { relationshipId: relationship.id, approve: false, reason: reason.trim() },
-        },
-      });
-      const payload = data?.decideRelationship;
-      if (payload?.relationship) {
-        await onDone(
+        ),
+      succeeded: (payload) => Boolean(payload.relationship),
+      onSuccess: () =>
+        onDone(
           approve
             ? {
                 type: 'success',
@@ -160,15 +147,8 @@ function DecisionPanel({
                 title: t('decide.rejected.title'),
                 body: t('decide.rejected.body', { provider }),
               },
-        );
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+        ),
+    });
   };
 
   return (

@@ -18,6 +18,7 @@ import {
   useOutcomeFocus,
   useRelationshipsViewer,
 } from './relationship-parts';
+import { nodes } from '../../../lib/connections';
 
 type Found =
   | { state: 'searching' }
@@ -190,7 +191,7 @@ export function RelationshipPage() {
               </tr>
             </thead>
             <tbody>
-              {relationship.timeline.map((event) => (
+              {nodes(relationship.timelineConnection).map((event) => (
                 <tr key={event.id}>
                   <th scope="row">{dateTime(event.occurredAt)}</th>
                   <td>{t(`events.${event.type}`)}</td>

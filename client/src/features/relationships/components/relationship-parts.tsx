@@ -11,7 +11,7 @@ import {
 import { formatDateTime } from '../../../lib/date-time';
 import { focusWhenReady } from '../../../lib/focus';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError } from '../../../lib/user-errors';
+import { splitUserErrors } from '../../../lib/user-errors';
 
 export const relationshipStatuses: readonly RelationshipStatus[] = [
   'PENDING',
@@ -60,7 +60,7 @@ export function useRelationshipsViewer() {
     /** Client groups and assignments: the provider's BAM. */
     organizes: isBam && isProvider && allows(areas, 'ACCESS_MANAGEMENT', 'edit'),
     /** The clients the viewer acts for (a provider's people). */
-    actsForClients: isProvider || (query.data?.me?.actingFor.length ?? 0) > 0,
+    actsForClients: isProvider || (query.data?.me?.actingForConnection.edges.length ?? 0) > 0,
   };
 }
 
@@ -190,26 +190,8 @@ export function ConfirmPanel({
   );
 }
 
-/**
- * Splits a mutation's user errors: those about a field of the form go beside it (`rename` maps a
- * server path to the form's field name), anything else is the outcome of the action.
- */
-export function splitErrors(
-  userErrors: readonly UserError[],
-  fields: readonly string[],
-  rename: Record<string, string> = {},
-): { byField: FieldErrors; other: string[] } {
-  const byField: FieldErrors = {};
-  const other: string[] = [];
-  for (const userError of userErrors) {
-    const [first, ...rest] = userError.field;
-    const raw = (first === 'input' ? rest : userError.field).join('.');
-    const path = rename[raw] ?? raw;
-    if (fields.includes(path)) byField[path] ??= userError.message;
-    else other.push(userError.message);
-  }
-  return { byField, other };
-}
+/** Field errors beside their fields, anything else as the action's outcome (lib/user-errors.ts). */
+export const splitErrors = splitUserErrors;
 
 /** "Name (123456789)". */
 export function businessLabel(business: { name?: string | null; businessNumber?: string | null }): string {

@@ -23,8 +23,8 @@ import {
   type RelationshipPanel,
   RelationshipActionPanel,
   counterpart,
-  relationshipQueries,
 } from './relationship-actions';
+import { relationshipQueries } from '../hooks/relationship-queries';
 import {
   FailureNotice,
   type Outcome,

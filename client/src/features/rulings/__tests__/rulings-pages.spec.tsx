@@ -19,6 +19,7 @@ import {
   signedIn,
   textarea,
 } from '../../../test/fixtures/relationships-fixtures';
+import { connectionOf } from '../../../test/fixtures/connection';
 
 const header = headerMock({ ...northernLights, accounts: ['123456789RM0001'] });
 const rtAccount = { id: 'pa-rt', accountNumber: '123456789RT0001', name: 'Northern Lights GST' };
@@ -42,7 +43,7 @@ const businessesMock = anyVariables(RulingsBusinessesDocument, () => ({
     __typename: 'Viewer',
     id: 'user-1',
     activeBusiness: businessOf(northernLights.id, northernLights.name, true, [rmAccount, rtAccount]),
-    actingFor: [businessOf('b-c', 'Client Imports', false, [])],
+    actingForConnection: connectionOf('Business', [businessOf('b-c', 'Client Imports', false, [])]),
   },
 }));
 
@@ -75,7 +76,7 @@ function detail(id: string, caseNumber: string, documents: unknown[]) {
         accountNumber: rmAccount.accountNumber,
         name: rmAccount.name,
       },
-      documents,
+      documentsConnection: connectionOf('CaseDocument', documents),
     },
   };
 }

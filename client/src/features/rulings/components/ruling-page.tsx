@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import { useRulingDetailQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { formatDate } from './rulings-parts';
+import { nodes } from '../../../lib/connections';
 
 /** One ruling request: its details and the documents attached to its case. */
 export function RulingPage() {
@@ -20,6 +21,7 @@ export function RulingPage() {
     errorPolicy: 'all',
   });
   const ruling = data?.ruling;
+  const documents = nodes(ruling?.documentsConnection);
   const title = ruling ? t('detail.title', { caseNumber: ruling.caseNumber }) : t('list.title');
   useDocumentTitle(tc('documentTitle', { page: title }));
 
@@ -52,7 +54,7 @@ export function RulingPage() {
           <GcdsHeading tag="h2">{t('detail.questions')}</GcdsHeading>
           <GcdsText>{ruling.questions}</GcdsText>
           <GcdsHeading tag="h2">{t('detail.documents')}</GcdsHeading>
-          {ruling.documents && ruling.documents.length > 0 ? (
+          {documents.length > 0 ? (
             <table className="data-table">
               <caption>{t('detail.documentsCaption', { caseNumber: ruling.caseNumber })}</caption>
               <thead>
@@ -64,7 +66,7 @@ export function RulingPage() {
                 </tr>
               </thead>
               <tbody>
-                {ruling.documents.map((document) => (
+                {documents.map((document) => (
                   <tr key={document.id}>
                     <td>
                       <a href={document.downloadUrl} download>

@@ -1,6 +1,7 @@
 import { type PickableAccount } from '../../../components/program-accounts/program-account-picker';
 import { type RulingsBusinessesQuery } from '../../../generated/graphql';
 import { type Language } from '../../../lib/language';
+import { nodes } from '../../../lib/connections';
 
 export interface RulingBusiness {
   id: string;
@@ -16,7 +17,7 @@ export function useRulingBusinesses(
 ): RulingBusiness[] {
   const me = data?.me;
   if (!me) return [];
-  const all = [...(me.activeBusiness ? [me.activeBusiness] : []), ...me.actingFor];
+  const all = [...(me.activeBusiness ? [me.activeBusiness] : []), ...nodes(me.actingForConnection)];
   const seen = new Set<string>();
   return all
     .filter((b) => {

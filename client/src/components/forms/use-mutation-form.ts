@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { type FieldErrors, hasErrors, splitUserErrors, type UserError } from '../../lib/user-errors';
+import { useFormErrors } from './use-form-errors';
+
+interface MutationFormOptions {
+  /** The form's field ids: a user error on one of them goes beside it, any other above the form. */
+  fields: readonly string[];
+  /** Input paths whose field id in the form differs. */
+  rename?: Record<string, string>;
+  /** Shown above the form when the request itself fails (network, server error). */
+  failedMessage: string;
+}
+
+interface Submission<P> {
+  /** The browser's own checks; any message stops the submission before it is sent. */
+  local?: FieldErrors;
+  /** Sends the mutation and gives its payload (a per-feature `use-<verb>-<noun>` hook does the sending). */
+  send: () => Promise<P | null | undefined>;
+  /** Whether the payload says it was done (its object is there), rather than refused. */
+  succeeded: (payload: P) => boolean;
+  onSuccess: (payload: P) => void | Promise<void>;
+}
+
+/**
+ * The submit flow every mutation form repeated: local checks, pending state, the payload's `userErrors`
+ * beside their fields (decision 0009) or above the form, a failed request above the form.
+ */
+export function useMutationForm({ fields, rename, failedMessage }: MutationFormOptions) {
+  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const [failure, setFailure] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  const submit = async <P extends { readonly userErrors: readonly UserError[] }>({
+    local,
+    send,
+    succeeded,
+    onSuccess,
+  }: Submission<P>): Promise<void> => {
+    setFailure(undefined);
+    if (local && hasErrors(local)) return refuse(local);
+    setPending(true);
+    try {
+      const payload = await send();
+      if (payload && succeeded(payload)) {
+        await onSuccess(payload);
+        return;
+      }
+      const { byField, other } = splitUserErrors(payload?.userErrors ?? [], fields, rename);
+      if (other.length) setFailure(other.join(' '));
+      if (hasErrors(byField)) refuse(byField);
+    } catch {
+      setFailure(failedMessage);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return { errors, focusKey, refuse, clear, failure, pending, submit };
+}
