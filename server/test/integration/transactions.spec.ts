@@ -55,7 +55,7 @@ describe.runIf(process.env.MYSQL_URL)('transactions on mysql', () => {
     const results = await pair.results;
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
-    expect(isRetryableLockError((rejected[0]).reason)).toBe(true);
+    expect(isRetryableLockError(rejected[0].reason)).toBe(true);
     expect(pair.attempts()).toBe(2);
   });
 });
