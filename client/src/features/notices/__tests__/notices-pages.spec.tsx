@@ -84,7 +84,12 @@ describe('notices', { timeout: 20_000 }, () => {
     expect(gcdsLink('Previous')).toBeUndefined();
     expect(await linkHref('Notice number 4')).toBe(`/en/notices/n-4${query}`);
     // The bell gives the count in its text.
-    expect(await screen.findByText('Notices, 2 unread')).toBeInTheDocument();
+    const bell = await screen.findByText('Notices, 2 unread');
+    expect(bell).toBeInTheDocument();
+    // Its picture is drawn, hidden from screen readers, and no emoji (a blank box without an emoji font).
+    const link = bell.closest('gcds-link');
+    expect(link?.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+    expect(link?.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
 
     const next = await linkHref('Next');
     expect(next).toBe(`/en/notices${query}&page=2`);

@@ -27,9 +27,31 @@ export function NoticesBell() {
   return (
     <GcdsText marginBottom="0">
       <GcdsLink href={`/${language}/notices`}>
-        <span aria-hidden="true">🔔 </span>
+        <BellIcon />
         {label}
       </GcdsLink>
     </GcdsText>
+  );
+}
+
+/**
+ * The GC Design System's icon font has no bell (its 14 icons: checkmark, chevrons, close, download, email,
+ * exclamation, external, info, phone, search, warning), and an emoji shows as a blank box where no emoji font
+ * is installed (portal issue, defect 13). So the bell is drawn here, in the link's colour, at the text's size.
+ */
+function BellIcon() {
+  return (
+    <svg
+      className="notices-bell-icon"
+      aria-hidden="true"
+      focusable="false"
+      width="1em"
+      height="1em"
+      viewBox="0 0 24 24"
+      fill="currentColor"
+      data-testid="bell-icon"
+    >
+      <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+    </svg>
   );
 }
