@@ -40,7 +40,7 @@ function tokenOf(token: TokenState) {
   };
 }
 
-function dataMock(tokens: () => TokenState[], role = 'BUSINESS_ACCOUNT_MANAGER') {
+function dataMock(tokens: () => TokenState[], role = 'BUSINESS_ACCOUNT_MANAGER', clients = 0) {
   return always(ApiTokensDataDocument, () => ({
     me: {
       __typename: 'Viewer',
@@ -55,6 +55,7 @@ function dataMock(tokens: () => TokenState[], role = 'BUSINESS_ACCOUNT_MANAGER')
           totalCount: tokens().length,
           edges: tokens().map((token) => ({ __typename: 'ApiTokenEdge', node: tokenOf(token) })),
         },
+        clients: { __typename: 'ClientAccessConnection', totalCount: clients },
         clientGroupsConnection: connectionOf('ClientGroup', [
           { __typename: 'ClientGroup', id: 'g-1', name: 'Québec' },
         ]),
@@ -149,6 +150,8 @@ describe('API tokens page', { timeout: 20_000 }, () => {
     const table = await screen.findByRole('table', { name: '1 token' });
     expect(within(table).getAllByRole('row')[1]?.textContent).toContain('psl_Abcd1234…');
     expect(within(table).getAllByRole('row')[1]?.textContent).toContain('Never');
+    // Maple Leaf has no clients: the token reaches none, not "All clients" (portal issue, defect 13).
+    expect(within(table).getAllByRole('row')[1]?.textContent).toContain('None: your business has no clients');
     await user.click(await button('Revoke Broker'));
     expect(await screen.findByText(/Systems that use this token will be refused/)).toBeInTheDocument();
     await user.click(await button('Yes, revoke it'));

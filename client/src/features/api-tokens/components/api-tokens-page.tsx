@@ -66,10 +66,14 @@ function Tokens({ business }: { business: Business }) {
   const tokens = (business.apiTokens?.edges ?? []).map((edge) => edge.node);
   const groups = nodes(business.clientGroupsConnection);
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : t('list.never'));
+  // "All clients" would mislead for a business that has none (an importer): say so instead (defect 13).
+  const hasClients = (business.clients?.totalCount ?? 0) > 0;
   const groupNames = (ids: readonly string[]) =>
     ids.length
       ? ids.map((id) => groups.find((g) => g.id === id)?.name ?? id).join(', ')
-      : t('list.allClients');
+      : hasClients
+        ? t('list.allClients')
+        : t('list.noClients');
 
   const confirmRevoke = async (token: Token) => {
     setRevokeFailure(undefined);
