@@ -82,31 +82,31 @@ export const envSchema = z
     ),
     DB_CONNECT_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(120_000).default(3_000),
-      'How long opening a database connection may take (MySQL); past it the request answers 503 `SERVICE_UNAVAILABLE`.',
+      'MySQL: how long opening a connection may take.',
     ),
     DB_ACQUIRE_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(120_000).default(3_000),
-      'How long a request may wait for a free connection of the pool (MySQL) before it answers 503.',
+      'MySQL: how long a request waits for a free pooled connection (10) before 503.',
     ),
     DB_QUERY_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(600_000).default(5_000),
-      'How long one SQL statement may take, measured by the app: a database that stops answering cannot hold a request longer.',
+      'MySQL: how long one statement may wait for its answer; the connection is then dropped and the request answers 503. Raise it for a large `npm run registry:import` (migrations are not bound by it).',
     ),
     DB_LOCK_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(120_000).default(3_000),
-      'How long a statement waits for another transaction’s lock: SQLite’s busy timeout, InnoDB’s lock wait (rounded up to whole seconds).',
+      'How long a statement waits for another’s lock: SQLite’s busy timeout, MySQL’s `innodb_lock_wait_timeout` (whole seconds).',
     ),
     REQUEST_TIMEOUT_MS: documented(
       z.coerce.number().int().min(100).max(600_000).default(15_000),
-      'Deadline of a request: past it the request is answered 503 `SERVICE_UNAVAILABLE` with `Retry-After` (uploads and downloads: `TRANSFER_TIMEOUT_MS`).',
+      'No request outlives this: past it the caller gets 503 `SERVICE_UNAVAILABLE` with `Retry-After`.',
     ),
     DOCUMENT_SWEEP_GRACE_MINUTES: documented(
       z.coerce.number().int().min(0).max(10_080).default(60),
-      'Age after which the sweep removes an upload’s temp folder or a stored document file that has no database row (what a crash left behind).',
+      'Age after which the sweep (at start, then hourly) removes upload temp folders and stored files without a database row: what a crash left. Must be longer than `TRANSFER_TIMEOUT_MS`, or the sweep could remove an upload in progress.',
     ),
     TRANSFER_TIMEOUT_MS: documented(
       z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
-      'Deadline of a document upload or download.',
+      'The same deadline for document uploads and downloads (`/api/documents`).',
     ),
     AGENCY_PHONE: documented(
       z.string().min(1).default('1-800-461-9999'),

@@ -92,13 +92,16 @@ export async function openDatabase(
     appModules.flatMap((module) => module.subscribers ?? []),
   );
   await dataSource.initialize();
-  if (database.type === 'mysql') boundMysqlPool(dataSource, timeouts);
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
+  // Requests' statements are bounded from here on, not the migrations': rebuilding an index of a large table
+  // takes longer than any request may, and MySQL commits a DROP INDEX on its own, so a migration cut by the
+  // query timeout would leave the table without its index and the server unable to start.
+  if (database.type === 'mysql') boundMysqlPool(dataSource, timeouts);
   return dataSource;
 }
 
