@@ -70,7 +70,7 @@ describe('routes', () => {
         "We couldn't find that web page (Error 404) - Passerelle client portal",
       ),
     );
-    expect(screen.getByTestId('page-announcer')).toHaveAttribute('role', 'status');
+    expect(screen.getByTestId('page-announcer')).toHaveAttribute('aria-live', 'polite');
 
     // A new query on the same page (a filter, a page of a list) is not a new page: focus stays put.
     const focused = document.activeElement as HTMLElement;

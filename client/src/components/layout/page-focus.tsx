@@ -46,8 +46,10 @@ export function PageFocus({ within }: { within: string }) {
     return () => window.clearTimeout(timer);
   }, [pathname, within]);
 
+  // A polite live region, present before it speaks (a region added with its text is often not read). No
+  // `status` role: the page's own status messages (loading, results) keep theirs to themselves.
   return (
-    <p className="visually-hidden" role="status" data-testid="page-announcer">
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
       {announcement}
     </p>
   );
