@@ -163,9 +163,14 @@ export async function claimAttempt(
   };
 }
 
-/** Forgets the credential's failures after a success. Throws nothing of its own. */
+/**
+ * Forgets the credential's failures after a success. The row is reset, not deleted: a concurrent attempt
+ * that made sure of the row a moment ago claims it next, and would not find a deleted one (one person
+ * signing in 4 times at once on MariaDB answered INTERNAL_SERVER_ERROR about once in 15 runs). Throws nothing
+ * of its own.
+ */
 export async function clearFailures(manager: EntityManager, keyHash: string): Promise<void> {
-  await manager.delete(CredentialThrottle, { keyHash });
+  await manager.update(CredentialThrottle, { keyHash }, { failedAttempts: 0, lockedUntil: null });
 }
 
 /** Ties earlier failures of a username to the person who has just registered it. Throws nothing of its own. */
