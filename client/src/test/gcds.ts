@@ -81,6 +81,22 @@ export async function button(text: Matcher): Promise<HTMLButtonElement> {
   });
 }
 
+/**
+ * The real <button> of the GCDS button showing this text, once it is drawn enabled. The host's `disabled`
+ * changes at once, but the shadow button keeps the click handler of its last render, which ignores clicks
+ * while it was disabled, until the component draws again (`aria-disabled` then says "false"). A click in
+ * between does nothing, as for a person clicking a button still shown disabled.
+ */
+export async function enabledButton(text: Matcher): Promise<HTMLButtonElement> {
+  const real = await button(text);
+  await waitFor(() => {
+    const host = (real.getRootNode() as ShadowRoot).host as HTMLElement & { disabled?: boolean };
+    if (host.disabled || real.getAttribute('aria-disabled') === 'true')
+      throw new Error(`gcds-button ${String(text)} is still drawn disabled`);
+  });
+  return real;
+}
+
 /** The links listed by the GCDS error summary: their text and target. */
 export function summaryLinks(): Array<{ text: string; href: string | null }> {
   const summary = document.querySelector('gcds-error-summary');
