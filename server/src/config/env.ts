@@ -86,7 +86,7 @@ export const envSchema = z
     ),
     DB_ACQUIRE_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(120_000).default(3_000),
-      'MySQL: how long a request waits for a free pooled connection (10) before 503.',
+      'How long a request waits for a free pooled connection (MySQL, 10 of them) or, on SQLite, for the transactions queued before its own, before 503; a write that gave up never runs.',
     ),
     DB_QUERY_TIMEOUT_MS: documented(
       z.coerce.number().int().min(50).max(600_000).default(5_000),
@@ -346,7 +346,7 @@ export interface AppConfig {
 export interface DatabaseTimeouts {
   /** Opening a connection (MySQL). */
   connectMs: number;
-  /** Taking a connection from the pool when all are busy (MySQL). */
+  /** Taking a connection from the pool when all are busy (MySQL); a transaction's turn in the queue (SQLite). */
   acquireMs: number;
   /** One statement, measured on the client: a database that stops answering cannot hold a request longer. */
   queryMs: number;

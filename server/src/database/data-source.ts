@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from
 import { appModules } from '../app/modules.js';
 import { bindEventSubscribers } from '../common/events/event-bus.js';
 import { boundMysqlPool, withTimeout } from './bounded-waits.js';
+import { limitTransactionQueueWait } from '../common/database/transactions.js';
 import { entities } from './entities.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -102,6 +103,7 @@ export async function openDatabase(
   // takes longer than any request may, and MySQL commits a DROP INDEX on its own, so a migration cut by the
   // query timeout would leave the table without its index and the server unable to start.
   if (database.type === 'mysql') boundMysqlPool(dataSource, timeouts);
+  else limitTransactionQueueWait(dataSource, timeouts.acquireMs);
   return dataSource;
 }
 

@@ -1,6 +1,11 @@
 import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction, isRetryableLockError } from '../../src/common/database/transactions.js';
+import { isDatabaseUnavailable } from '../../src/common/database/availability.js';
+import {
+  inTransaction,
+  isRetryableLockError,
+  limitTransactionQueueWait,
+} from '../../src/common/database/transactions.js';
 import { AddressThrottle } from '../../src/modules/throttling/throttle.entities.js';
 import { openTestDatabase } from '../support/databases.js';
 
@@ -57,5 +62,67 @@ describe.runIf(process.env.MYSQL_URL)('transactions on mysql', () => {
     expect(rejected).toHaveLength(1);
     expect(isRetryableLockError(rejected[0].reason)).toBe(true);
     expect(pair.attempts()).toBe(2);
+  });
+});
+
+// SQLite runs this process's transactions one after another (transactions.ts). A transaction queued behind a
+// slow one waits at most the acquire limit, then answers "unavailable" and never runs: before, it waited as
+// long as the queue and committed after its request had answered 503.
+describe('transactions on sqlite', () => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await openTestDatabase('sqlite');
+  });
+  afterAll(async () => db?.close());
+
+  it('gives up on a transaction that waited too long for its turn, and never runs it', async () => {
+    limitTransactionQueueWait(db.dataSource, 100);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = inTransaction(db.dataSource, async (manager) => {
+      await manager.insert(AddressThrottle, { bucket: 'slow', count: 1, windowStartedAt: new Date() });
+      await held;
+    });
+    let queuedRan = false;
+    const started = Date.now();
+    const queued = inTransaction(db.dataSource, async (manager) => {
+      queuedRan = true;
+      await manager.insert(AddressThrottle, { bucket: 'queued', count: 1, windowStartedAt: new Date() });
+    });
+    const outcome = await queued.then(
+      () => 'committed',
+      (error: unknown) => error,
+    );
+    const waited = Date.now() - started;
+    expect(isDatabaseUnavailable(outcome)).toBe(true);
+    expect(waited).toBeLessThan(2_000);
+
+    release();
+    await slow;
+    // The next transaction runs after the slow one, not after the one that gave up.
+    await inTransaction(db.dataSource, async (manager) => {
+      await manager.insert(AddressThrottle, { bucket: 'next', count: 1, windowStartedAt: new Date() });
+    });
+    const buckets = (await db.dataSource.getRepository(AddressThrottle).find()).map((row) => row.bucket);
+    expect(buckets.sort()).toEqual(['next', 'slow']);
+    expect(queuedRan).toBe(false);
+  });
+
+  it('runs a queued transaction that got its turn within the limit', async () => {
+    limitTransactionQueueWait(db.dataSource, 2_000);
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((bucket) =>
+        inTransaction(db.dataSource, async (manager) => {
+          await manager.insert(AddressThrottle, {
+            bucket: `ok-${bucket}`,
+            count: 1,
+            windowStartedAt: new Date(),
+          });
+          return bucket;
+        }),
+      ),
+    );
+    expect(results).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
+import { DatabaseWaitTimeout } from './availability.js';
 
 // better-sqlite3 gives TypeORM a single connection, shared by every caller. Two `dataSource.transaction()`
 // calls that overlap in time would both run on it: the second nests as a SAVEPOINT inside the first, so a
@@ -6,6 +7,17 @@ import { type DataSource, type EntityManager } from 'typeorm';
 // queued one after another in this process (SQLite allows one writer at a time anyway). MySQL hands each
 // transaction its own pooled connection and needs no queue.
 const queues = new WeakMap<DataSource, Promise<unknown>>();
+
+// How long a transaction may wait for its turn in that queue: the SQLite counterpart of the MySQL pool's
+// acquire timeout (DB_ACQUIRE_TIMEOUT_MS). Without it a queued write waited as long as the queue was long, and
+// could commit after its request had already answered 503 (decision 0021).
+const queueWaitLimits = new WeakMap<DataSource, number>();
+const DEFAULT_QUEUE_WAIT_MS = 3_000;
+
+/** Bounds how long a transaction on this SQLite data source waits for the ones queued before it. */
+export function limitTransactionQueueWait(dataSource: DataSource, ms: number): void {
+  queueWaitLimits.set(dataSource, ms);
+}
 
 export interface TransactionOptions {
   /**
@@ -43,15 +55,26 @@ export async function inTransaction<T>(
 
 function runTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
-  const previous = queues.get(dataSource) ?? Promise.resolve();
-  const run = previous.then(
-    () => dataSource.transaction(work),
-    () => dataSource.transaction(work),
+  const limit = queueWaitLimits.get(dataSource) ?? DEFAULT_QUEUE_WAIT_MS;
+  // The turn comes when the previous transaction settles, whatever its outcome.
+  const turn = (queues.get(dataSource) ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
   );
-  // The queue continues whatever this transaction's outcome; callers still see their own error.
+  // Only the wait for the turn is bounded here; the work's own statements are bounded by the busy timeout.
+  // A transaction that gave up never runs: its caller has been told it did not happen.
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DatabaseWaitTimeout()), limit);
+    void turn.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const run = ready.then(() => dataSource.transaction(work));
+  // The next transaction's turn comes after this one ran, or, when this one gave up, after the previous one.
   queues.set(
     dataSource,
-    run.catch(() => undefined),
+    turn.then(() => run).catch(() => undefined),
   );
   return run;
 }
