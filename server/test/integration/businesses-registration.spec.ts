@@ -365,6 +365,40 @@ describe.each(drivers)('business registration on %s', (driver) => {
     );
   });
 
+  it('compares at most 10 of 30 concurrent wrong attempts and refuses the rest as locked', async () => {
+    const bn = '729136333';
+    const people = [
+      await signedInPerson(t, 'GuessOne2026'),
+      await signedInPerson(t, 'GuessTwo2026'),
+      await signedInPerson(t, 'GuessThree2026'),
+    ];
+    const ids = await Promise.all(
+      people.map(async ({ client }) => (await start(client, bn)).registration!.id),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        validate(people[i % 3].client, ids[i % 3], { legalName: `Guess ${i}` }),
+      ),
+    );
+    const answers: Record<string, number> = {};
+    for (const code of results.flatMap((r) => r.userErrors.map((e) => e.code)))
+      answers[code] = (answers[code] ?? 0) + 1;
+    expect(answers).toEqual({ BUSINESS_MISMATCH: 9, REGISTRATION_LOCKED: 21 });
+    const registry = await t.dataSource
+      .getRepository(RegistryBusiness)
+      .findOneByOrFail({ businessNumber: bn });
+    // Each REGISTRATION_FAILED is one comparison made.
+    const failed = await t.dataSource
+      .getRepository(BusinessAuditEvent)
+      .countBy({ registryBusinessId: registry.id, type: 'REGISTRATION_FAILED' });
+    expect(failed).toBe(10);
+    const lock = await t.dataSource
+      .getRepository(RegistrationLock)
+      .findOneByOrFail({ registryBusinessId: registry.id });
+    expect(lock.failedAttempts).toBe(10);
+    expect(lock.lockedAt).not.toBeNull();
+  });
+
   it('does not let a person use another person’s registration, and requires a signed-in session', async () => {
     const { client } = await signedInPerson(t, 'OwnerOnly2026');
     const { registration } = await start(client, '678901235');

@@ -83,9 +83,41 @@ async function ensureLockRow(manager: EntityManager, registryBusinessId: string,
 }
 
 /**
- * Counts one failed attempt (atomically: concurrent failures from several people each count) and locks
- * registration when the limit is reached. Records REGISTRATION_FAILED, and REGISTRATION_LOCKED on the
- * failure that locks. Answers the count after this failure.
+ * Takes one attempt before the answers are compared, in one conditional UPDATE: only while registration is
+ * not locked and fewer than REGISTRATION_MAX_FAILED_ATTEMPTS are counted. The row stays locked by this
+ * transaction until it ends, so concurrent attempts each see the count the others left (the lockout of
+ * decision 0021, as for passwords): at most 10 answers are ever compared. Before, the lock was read, the
+ * answers compared and the failure counted apart, and 40 concurrent guesses on MariaDB were all compared.
+ * Answers false when no attempt is left (locked).
+ */
+async function claimAttempt(manager: EntityManager, registryBusinessId: string, now: Date): Promise<boolean> {
+  await ensureLockRow(manager, registryBusinessId, now);
+  const claimed = await manager
+    .createQueryBuilder()
+    .update(RegistrationLock)
+    .set({ failedAttempts: () => 'failed_attempts + 1', updatedAt: now })
+    .where('registry_business_id = :id AND locked_at IS NULL AND failed_attempts < :max', {
+      id: registryBusinessId,
+      max: REGISTRATION_MAX_FAILED_ATTEMPTS,
+    })
+    .execute();
+  return Boolean(claimed.affected);
+}
+
+/** Right answers: the attempt taken by claimAttempt was not a failure, so it is given back. */
+async function giveAttemptBack(manager: EntityManager, registryBusinessId: string): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(RegistrationLock)
+    .set({ failedAttempts: () => 'failed_attempts - 1' })
+    .where('registry_business_id = :id AND failed_attempts > 0', { id: registryBusinessId })
+    .execute();
+}
+
+/**
+ * Records a failed attempt already counted by claimAttempt, and locks registration when it was the last one
+ * allowed. Records REGISTRATION_FAILED, and REGISTRATION_LOCKED on the failure that locks. Answers the
+ * count after this failure.
  */
 async function recordFailure(
   manager: EntityManager,
@@ -94,13 +126,6 @@ async function recordFailure(
   step: RegistrationStep,
   now: Date,
 ): Promise<{ failedAttempts: number; locked: boolean }> {
-  await ensureLockRow(manager, registryBusinessId, now);
-  await manager
-    .createQueryBuilder()
-    .update(RegistrationLock)
-    .set({ failedAttempts: () => 'failed_attempts + 1', updatedAt: now })
-    .where('registry_business_id = :id', { id: registryBusinessId })
-    .execute();
   const row = (await manager.findOneBy(RegistrationLock, { registryBusinessId }))!;
   await recordBusinessAudit(manager, {
     registryBusinessId,
@@ -299,6 +324,8 @@ export async function validateBusiness(
     if (gate) return { ok: false, registration, problems: [gate] };
     if (formProblems.length) return { ok: false, registration, problems: formProblems };
 
+    if (!(await claimAttempt(manager, registration.registryBusinessId, now)))
+      return { ok: false, registration, problems: [businessProblem([], 'REGISTRATION_LOCKED')] };
     const business = await manager.findOneByOrFail(RegistryBusiness, { id: registration.registryBusinessId });
     const addresses = await manager.findBy(RegistryBusinessAddress, { businessId: business.id });
     // Registry texts are NFC (the import normalizes them); the input is too, so "é" typed either way matches.
@@ -311,6 +338,7 @@ export async function validateBusiness(
         record.country === address.country,
     );
     if (nameMatches && addressMatches) {
+      await giveAttemptBack(manager, business.id);
       await manager.update(
         BusinessRegistration,
         { id: registration.id },
@@ -393,6 +421,8 @@ export async function answerRegistrationQuestions(
         }
       }
       if (formProblems.length) return { ok: false, registration, problems: formProblems };
+      if (!(await claimAttempt(manager, registration.registryBusinessId, now)))
+        return { ok: false, registration, problems: [businessProblem([], 'REGISTRATION_LOCKED')] };
 
       const transaction = await manager.findOneBy(RegistryTransaction, {
         programAccountId: registration.programAccountId,
@@ -429,6 +459,7 @@ export async function answerRegistrationQuestions(
           ],
         };
       }
+      await giveAttemptBack(manager, registration.registryBusinessId);
       const business = await registerBusiness(
         manager,
         registration.registryBusinessId,
