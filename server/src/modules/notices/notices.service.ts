@@ -1,6 +1,12 @@
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { type StandingSource } from '../../common/auth/access-directive.js';
-import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
+import {
+  AccessAction,
+  AccessArea,
+  accessTable,
+  ActorKind,
+  visibleScope,
+} from '../../common/auth/access-table.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { decodeCursor, keysetBefore } from '../../common/graphql/connection.js';
@@ -37,6 +43,45 @@ const NOTICE_AREAS = [
   AccessArea.ACCESS_MANAGEMENT,
   AccessArea.RELATIONSHIP_MANAGEMENT,
 ] as const;
+
+/**
+ * The notice areas the clients' branch reads, from the access table (never restated here): a provider's
+ * employee reads the areas both relationship types may view, business management every notice of the area,
+ * program management those of no program account or of one the relationship names (IN_SCOPE); an agency
+ * officer reads the areas the officer column allows. The branch's SQL expresses exactly that shape; a table
+ * it cannot express (program management denied an area business management reads, say) stops the server at
+ * startup rather than showing a notice the table forbids.
+ */
+export function clientNoticeAreas(table: typeof accessTable = accessTable): {
+  provider: AccessArea[];
+  officer: AccessArea[];
+} {
+  const view = (area: AccessArea, kind: ActorKind) => table[area][kind][AccessAction.VIEW];
+  const provider = NOTICE_AREAS.filter(
+    (area) =>
+      view(area, ActorKind.BUSINESS_MANAGEMENT) !== 'DENIED' ||
+      view(area, ActorKind.PROGRAM_MANAGEMENT) !== 'DENIED',
+  );
+  for (const area of provider) {
+    if (
+      view(area, ActorKind.BUSINESS_MANAGEMENT) === 'DENIED' ||
+      view(area, ActorKind.PROGRAM_MANAGEMENT) !== 'IN_SCOPE'
+    )
+      throw new Error(
+        `The notices' client branch reads ${area} as business management: all, program management: in scope; the access table now says otherwise`,
+      );
+  }
+  const officer = NOTICE_AREAS.filter((area) => view(area, ActorKind.AGENCY_OFFICER) !== 'DENIED');
+  for (const area of officer) {
+    if (view(area, ActorKind.AGENCY_OFFICER) !== 'ALLOWED')
+      throw new Error(
+        `The notices' client branch reads ${area} whole for officers; the access table now says otherwise`,
+      );
+  }
+  return { provider, officer };
+}
+
+const clientAreas = clientNoticeAreas();
 
 export interface NoticeRow extends Notice {
   readAt: Date | null;
@@ -85,9 +130,10 @@ async function ownBusinesses(
  * The branch of the clients the caller reaches through the providers they work for (or their token's
  * business), their own businesses left out (those have their own branches): a join through the relationship,
  * membership, assignment and client-group tables (relationships/provider-reach.ts), never a list of businesses.
- * A provider reads a client's NOTICES-area notices: every one under business management, those of no program
- * account or of one the relationship names under program management (the access table). An agency officer's
- * standing reads the NOTICES and COLLECTIONS_NOTICES of every client of their businesses, assigned or not.
+ * A provider reads a client's notices of the areas clientNoticeAreas takes from the access table: every one
+ * under business management, those of no program account or of one the relationship names under program
+ * management. An agency officer's standing reads the officer's areas of every client of their businesses,
+ * assigned or not. A table that allows no area leaves the branch empty.
  */
 function clientBranch(caller: NoticeCaller, own: string[], businessFilter: string | null): Predicate {
   const outside = own.length ? ' AND n.business_id NOT IN (:...ownBusinesses)' : '';
@@ -97,6 +143,8 @@ function clientBranch(caller: NoticeCaller, own: string[], businessFilter: strin
     ...(own.length ? { ownBusinesses: own } : {}),
     ...(businessFilter ? { onlyBusiness: businessFilter } : {}),
   };
+  const areas = caller.officer ? clientAreas.officer : clientAreas.provider;
+  if (areas.length === 0) return { sql: '1 = 0', params: {} };
   if (caller.officer) {
     const clients =
       'SELECT oc.client_business_id FROM business_relationship oc INNER JOIN business_membership om' +
@@ -106,7 +154,7 @@ function clientBranch(caller: NoticeCaller, own: string[], businessFilter: strin
       sql: `${base} AND n.area IN (:...officerAreas) AND n.business_id IN (${clients})`,
       params: {
         ...branchScope,
-        officerAreas: [AccessArea.NOTICES, AccessArea.COLLECTIONS_NOTICES],
+        officerAreas: areas,
         reachActive: MembershipStatus.ACTIVE,
         reachAccepted: RelationshipStatus.ACCEPTED,
       },
@@ -117,14 +165,14 @@ function clientBranch(caller: NoticeCaller, own: string[], businessFilter: strin
   const scoped = providerReach(caller, 'sr', 'spm');
   return {
     sql:
-      `${base} AND n.area = :providerArea AND n.business_id IN (SELECT r.client_business_id FROM ${reach.from} WHERE ${reach.where})` +
+      `${base} AND n.area IN (:...providerAreas) AND n.business_id IN (SELECT r.client_business_id FROM ${reach.from} WHERE ${reach.where})` +
       ` AND (n.program_account_id IS NULL OR EXISTS (SELECT 1 FROM ${scoped.from} WHERE ${scoped.where}` +
       ' AND sr.client_business_id = n.business_id AND (sr.type = :wholeBusiness OR EXISTS (SELECT 1 FROM' +
       ' relationship_program_account srp WHERE srp.relationship_id = sr.id AND srp.program_account_id = n.program_account_id))))',
     params: {
       ...reach.params,
       ...branchScope,
-      providerArea: AccessArea.NOTICES,
+      providerAreas: areas,
       wholeBusiness: RelationshipType.BUSINESS_MANAGEMENT,
     },
     index: 'IDX_notice_business_list',
