@@ -32,10 +32,13 @@ function comparePart(a: ListKeyPart, b: ListKeyPart): number {
   return collator.compare(String(a), String(b));
 }
 
-interface Position {
+/** Where a row sits in its list: its sort key and id (what a cursor holds). */
+export interface ListPosition {
   key: ListKeyPart[];
   id: string;
 }
+
+type Position = ListPosition;
 
 function comparePositions(a: Position, b: Position): number {
   for (let i = 0; i < a.key.length; i += 1) {
@@ -45,31 +48,31 @@ function comparePositions(a: Position, b: Position): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function encodeListCursor(position: Position): string {
+export function encodeListCursor(position: Position): string {
   const parts = position.key.map((part) => (part instanceof Date ? ['d', part.toISOString()] : ['s', part]));
   return Buffer.from(JSON.stringify([parts, position.id]), 'utf8').toString('base64url');
 }
 
-function badCursor(): AppError {
+export function badListCursor(): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, 'errors.badRequest', {}, { argument: 'after' });
 }
 
 /** The position a cursor names; BAD_USER_INPUT when it is not one this list made. */
-function decodeListCursor(cursor: string): Position {
+export function decodeListCursor(cursor: string): Position {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badCursor();
+    throw badListCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw badCursor();
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw badListCursor();
   const [parts, id] = parsed as [unknown, string];
-  if (!Array.isArray(parts) || parts.length === 0) throw badCursor();
+  if (!Array.isArray(parts) || parts.length === 0) throw badListCursor();
   const key = parts.map((part: unknown) => {
-    if (!Array.isArray(part) || part.length !== 2 || typeof part[1] !== 'string') throw badCursor();
+    if (!Array.isArray(part) || part.length !== 2 || typeof part[1] !== 'string') throw badListCursor();
     if (part[0] === 's') return part[1];
     const at = new Date(part[1]);
-    if (part[0] !== 'd' || Number.isNaN(at.getTime())) throw badCursor();
+    if (part[0] !== 'd' || Number.isNaN(at.getTime())) throw badListCursor();
     return at;
   });
   return { key, id };
@@ -94,7 +97,7 @@ export async function listConnection<R, N>(
   if (args.after) {
     const after = decodeListCursor(args.after);
     // A cursor of another list (another sort key) is refused, not read as a position here.
-    if (positioned.length && positioned[0].position.key.length !== after.key.length) throw badCursor();
+    if (positioned.length && positioned[0].position.key.length !== after.key.length) throw badListCursor();
     const index = positioned.findIndex((item) => sign * comparePositions(item.position, after) > 0);
     start = index === -1 ? positioned.length : index;
   }

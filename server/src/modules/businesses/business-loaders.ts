@@ -82,14 +82,6 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
       (row) => row.businessId,
     ),
     // Every membership of each business (revoked ones too), in the order of membersOf.
-    membersOfBusiness: groupedBy<string, BusinessMembership>(
-      (ids) =>
-        dataSource.getRepository(BusinessMembership).find({
-          where: { businessId: In(ids) },
-          order: { status: 'ASC', grantedAt: 'ASC', id: 'ASC' },
-        }),
-      (row) => row.businessId,
-    ),
     programAccountsOfRegistryBusiness: groupedBy<string, RegistryProgramAccount>(
       (ids) =>
         dataSource

@@ -13,9 +13,10 @@ import {
   type RegistryProgramAddress,
 } from '../registry/program-account.entity.js';
 import { type BusinessLoaders } from './business-loaders.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import {
   type AccessRequest,
-  type Business,
+  Business,
   BusinessMembership,
   BusinessRegistration,
   type MembershipProgramAccount,
@@ -53,6 +54,37 @@ export function addressOf(row: RegistryBusinessAddress | RegistryProgramAddress)
 
 export function businessName(registry: RegistryBusiness): string {
   return registry.operatingName || registry.legalName;
+}
+
+/**
+ * A business's columns in another module's one-statement read (a list paged in SQL that joins `business`), and
+ * the entity back from such a row, to prime the request's loaders: the businesses module keeps its entity.
+ */
+export const businessRow = {
+  columns: (dataSource: DataSource, alias: string, prefix: string): string =>
+    entityColumns(dataSource, Business, alias, prefix),
+  hydrate: (dataSource: DataSource, row: Record<string, unknown>, prefix: string): Business | null =>
+    hydrate(dataSource, Business, row, prefix),
+};
+
+/**
+ * A business's summary in SQL, for lists other modules page in the database by name: the joins from a column
+ * holding business ids, and the name as `businessName` makes it (operating name, else legal name, else the
+ * business number when the registry has no record). Selected as `<prefix>id`, `<prefix>number`, `<prefix>name`.
+ */
+export function businessSummarySql(
+  businessIdColumn: string,
+  alias: string,
+  prefix: string,
+): { joins: string; name: string; select: string } {
+  const name = `COALESCE(NULLIF(${alias}r.operating_name, ''), ${alias}r.legal_name, ${alias}.business_number)`;
+  return {
+    joins:
+      ` INNER JOIN business ${alias} ON ${alias}.id = ${businessIdColumn}` +
+      ` LEFT JOIN registry_business ${alias}r ON ${alias}r.id = ${alias}.registry_business_id`,
+    name,
+    select: `${alias}.id AS ${prefix}id, ${alias}.business_number AS ${prefix}number, ${name} AS ${prefix}name`,
+  };
 }
 
 export async function businessNode(loaders: BusinessLoaders, business: Business): Promise<BusinessNode> {

@@ -48,6 +48,8 @@ export class Business {
 /** A person's role for a business. One row per person and business; revoking keeps the row (status). */
 @Entity('business_membership')
 @Index('UQ_business_membership_person', ['businessId', 'userId'], { unique: true })
+// A business's employees page, active first then oldest granted (docs/decisions/0033).
+@Index('IDX_business_membership_list', ['businessId', 'status', 'grantedAt', 'id'])
 export class BusinessMembership {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -4,7 +4,9 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
 import { programAccountById } from './access-owners.js';
@@ -25,7 +27,7 @@ import {
   visibleProgramAccounts,
   visibleRegistryAccounts,
 } from './business-view.service.js';
-import { type Business } from './businesses.entities.js';
+import { type Business, BusinessMembership } from './businesses.entities.js';
 import { activeBusinessOf, switchBusiness } from './businesses.service.js';
 import { updateProgramAccountContacts } from './memberships.service.js';
 import {
@@ -38,6 +40,7 @@ import {
   BusinessSummary,
   MembershipConnection,
   MembershipNode,
+  MembershipStatus,
   PersonSummary,
   ProgramAccount,
   ProgramAccountConnection,
@@ -245,17 +248,34 @@ export class BusinessResolver {
     requireSession(ctx);
     const loaders = businessLoaders(ctx);
     const membership = await activeViewerMembership(loaders, node.id);
-    const rows = isActiveBam(membership) ? await loaders.membersOfBusiness.load(node.id) : [];
-    return listConnection(
-      rows,
-      { first, after },
+    if (!isActiveBam(membership))
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    const { dataSource } = ctx;
+    const page = await sqlListRows<Record<string, unknown>>(
+      dataSource,
       {
+        select: entityColumns(dataSource, BusinessMembership, 'm', 'm_'),
+        from: 'business_membership m',
+        where: 'm.business_id = :business',
+        params: { business: node.id },
         // ACTIVE sorts before REVOKED, as in membersOf.
-        key: (row) => [row.status, row.grantedAt],
-        id: (row) => row.id,
-        direction: 'ASC',
+        order: {
+          keys: [
+            { sql: 'm.status', kind: 'text' },
+            { sql: 'm.granted_at', kind: 'date' },
+          ],
+          id: 'm.id',
+          direction: 'ASC',
+        },
       },
+      { first, after },
+    );
+    return sqlListConnection(
+      page.rows.map((row) => hydrate(dataSource, BusinessMembership, row, 'm_')!),
+      page.size,
+      (row) => ({ key: [row.status, row.grantedAt], id: row.id }),
       membershipNode,
+      page.count,
     );
   }
 
@@ -342,11 +362,24 @@ export class ViewerBusinessesResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<MembershipConnection> {
-    return listConnection(
-      await this.memberships(viewer, ctx),
+    const { dataSource } = ctx;
+    const page = await sqlListRows<Record<string, unknown>>(
+      dataSource,
+      {
+        select: entityColumns(dataSource, BusinessMembership, 'm', 'm_'),
+        from: 'business_membership m',
+        where: 'm.user_id = :user AND m.status = :active',
+        params: { user: viewer.id, active: MembershipStatus.ACTIVE },
+        order: { keys: [{ sql: 'm.granted_at', kind: 'date' }], id: 'm.id', direction: 'ASC' },
+      },
       { first, after },
-      { key: (membership) => [membership.grantedAt], id: (membership) => membership.id, direction: 'ASC' },
-      (membership) => membership,
+    );
+    return sqlListConnection(
+      page.rows.map((row) => hydrate(dataSource, BusinessMembership, row, 'm_')!),
+      page.size,
+      (row) => ({ key: [row.grantedAt], id: row.id }),
+      membershipNode,
+      page.count,
     );
   }
 

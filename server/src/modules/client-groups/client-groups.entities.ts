@@ -49,6 +49,9 @@ export class ClientGroupMember {
   unique: true,
 })
 @Index('UQ_employee_assignment_group', ['userId', 'clientGroupId'], { unique: true })
+// The pages of a group's assignees and of a provider's assignments, oldest first (docs/decisions/0033).
+@Index('IDX_employee_assignment_group_time', ['clientGroupId', 'createdAt', 'id'])
+@Index('IDX_employee_assignment_provider_time', ['providerBusinessId', 'createdAt', 'id'])
 export class EmployeeAssignment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -6,11 +6,14 @@ import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { providerFromInput, providerOfGroup } from '../relationships/access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
-import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
+import { sqlChildListRows, sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import {
   activeViewerMembership,
   businessNode,
+  businessSummarySql,
   isActiveBam,
   personSummary,
 } from '../businesses/business-view.service.js';
@@ -232,7 +235,7 @@ export class ClientGroupResolver {
 
   @FieldResolver(() => ClientGroupClientConnection, {
     description:
-      'The client businesses in the group, by name (the names are the registry’s, as the provider sees them).',
+      'The client businesses in the group, by name (the names are the registry’s, as the provider sees them; in the database’s order).',
   })
   async clientsConnection(
     @Root() group: ClientGroupNode,
@@ -240,11 +243,28 @@ export class ClientGroupResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<ClientGroupClientConnection> {
-    return listConnection(
-      await this.clients(group, ctx),
+    // Paged in SQL for every group of the request at once (ROW_NUMBER per group): one statement per page size.
+    const client = businessSummarySql('m.client_business_id', 'cb', 'c_');
+    const page = await sqlChildListRows<{ c_id: string; c_number: string; c_name: string }>(
+      ctx,
+      'clientGroup.clients',
+      {
+        select: client.select,
+        from: `client_group_member m${client.joins}`,
+        where: '1 = 1',
+        params: {},
+        parent: 'm.group_id',
+        order: { keys: [{ sql: client.name, kind: 'text' }], id: 'cb.id', direction: 'ASC' },
+      },
+      group.id,
       { first, after },
-      { key: (client) => [client.name], id: (client) => client.id, direction: 'ASC' },
-      (client) => client,
+    );
+    return sqlListConnection(
+      page.rows,
+      page.size,
+      (row) => ({ key: [row.c_name], id: row.c_id }),
+      (row) => ({ id: row.c_id, businessNumber: row.c_number, name: row.c_name }),
+      page.count,
     );
   }
 
@@ -266,11 +286,28 @@ export class ClientGroupResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<ClientGroupAssigneeConnection> {
-    return listConnection(
-      await clientGroupLoaders(ctx).groupAssignments.load(group.id),
+    const { dataSource } = ctx;
+    const page = await sqlChildListRows<Record<string, unknown>>(
+      ctx,
+      'clientGroup.assignees',
+      {
+        select: entityColumns(dataSource, EmployeeAssignment, 'a', 'a_'),
+        from: 'employee_assignment a',
+        where: '1 = 1',
+        params: {},
+        parent: 'a.client_group_id',
+        order: { keys: [{ sql: 'a.created_at', kind: 'date' }], id: 'a.id', direction: 'ASC' },
+      },
+      group.id,
       { first, after },
-      { key: (row) => [row.createdAt], id: (row) => row.id, direction: 'ASC' },
-      (row) => personSummary(businessLoaders(ctx), row.userId),
+    );
+    const loaders = businessLoaders(ctx);
+    return sqlListConnection(
+      page.rows.map((row) => hydrate(dataSource, EmployeeAssignment, row, 'a_')!),
+      page.size,
+      (row) => ({ key: [row.createdAt], id: row.id }),
+      (row) => personSummary(loaders, row.userId),
+      page.count,
     );
   }
 }
@@ -325,12 +362,29 @@ export class BusinessClientGroupsResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<ClientGroupConnection> {
-    return listConnection(
-      await this.groupRows(node, ctx),
+    requireSession(ctx);
+    if (!isActiveBam(await activeViewerMembership(businessLoaders(ctx), node.id)))
+      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+    const { dataSource } = ctx;
+    const page = await sqlListRows<Record<string, unknown>>(
+      dataSource,
+      {
+        select: entityColumns(dataSource, ClientGroup, 'g', 'g_'),
+        from: 'client_group g',
+        where: 'g.provider_business_id = :provider AND g.deleted_at IS NULL',
+        params: { provider: node.id },
+        // name_key folds case, spaces and accents (the key that keeps names unique): both drivers agree on it.
+        order: { keys: [{ sql: 'g.name_key', kind: 'text' }], id: 'g.id', direction: 'ASC' },
+      },
       { first, after },
-      // nameKey folds case, spaces and accents: the same key that keeps names unique.
-      { key: (row) => [row.nameKey], id: (row) => row.id, direction: 'ASC' },
+    );
+    const groups = page.rows.map((row) => hydrate(dataSource, ClientGroup, row, 'g_')!);
+    return sqlListConnection(
+      groups,
+      page.size,
+      (group) => ({ key: [group.nameKey], id: group.id }),
       groupNode,
+      page.count,
     );
   }
 
@@ -360,11 +414,7 @@ export class BusinessClientGroupsResolver {
     })
     userId: string | null,
   ): Promise<EmployeeAssignmentNode[]> {
-    const { user } = requireSession(ctx);
-    const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
-    if (!membership || (!isActiveBam(membership) && userId && userId !== user.id))
-      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
-    const person = isActiveBam(membership) ? userId : user.id;
+    const person = await this.assignmentsOf(node, ctx, userId);
     const rows = await ctx.dataSource.getRepository(EmployeeAssignment).find({
       where: { providerBusinessId: node.id, ...(person ? { userId: person } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -374,6 +424,19 @@ export class BusinessClientGroupsResolver {
       rows.map((row) => (row.clientGroupId ? loaders.group.load(row.clientGroupId) : Promise.resolve(null))),
     );
     return rows.filter((row, index) => !row.clientGroupId || !groups[index]?.deletedAt).map(assignmentNode);
+  }
+
+  /** Whose assignments the caller may list: anyone's for the BAM (null: everyone's), else their own. */
+  private async assignmentsOf(
+    node: BusinessNode,
+    ctx: AppContext,
+    userId: string | null,
+  ): Promise<string | null> {
+    const { user } = requireSession(ctx);
+    const membership = await activeViewerMembership(businessLoaders(ctx), node.id);
+    if (!membership || (!isActiveBam(membership) && userId && userId !== user.id))
+      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+    return isActiveBam(membership) ? userId : user.id;
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
@@ -393,11 +456,27 @@ export class BusinessClientGroupsResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<EmployeeAssignmentConnection> {
-    return listConnection(
-      await this.employeeAssignments(node, ctx, userId),
+    const person = await this.assignmentsOf(node, ctx, userId);
+    const { dataSource } = ctx;
+    const page = await sqlListRows<Record<string, unknown>>(
+      dataSource,
+      {
+        select: entityColumns(dataSource, EmployeeAssignment, 'a', 'a_'),
+        // An assignment to a deleted group is left out; a direct one has no group (the outer join's NULL).
+        from: 'employee_assignment a LEFT JOIN client_group g ON g.id = a.client_group_id',
+        where: `a.provider_business_id = :provider AND g.deleted_at IS NULL${person ? ' AND a.user_id = :person' : ''}`,
+        params: { provider: node.id, person },
+        order: { keys: [{ sql: 'a.created_at', kind: 'date' }], id: 'a.id', direction: 'ASC' },
+      },
       { first, after },
-      { key: (row) => [row.createdAt], id: (row) => row.id, direction: 'ASC' },
-      (row) => row,
+    );
+    const rows = page.rows.map((row) => hydrate(dataSource, EmployeeAssignment, row, 'a_')!);
+    return sqlListConnection(
+      rows,
+      page.size,
+      (row) => ({ key: [row.createdAt], id: row.id }),
+      assignmentNode,
+      page.count,
     );
   }
 }

@@ -18,7 +18,7 @@ import { RelationshipsResolver } from '../relationships/relationships.resolver.j
 import { relationshipNode } from '../relationships/relationships.view.js';
 import { encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
-import { clientAccessPage, delegationsOf, pageOf } from './delegation.service.js';
+import { clientAccessPage, delegationPage } from './delegation.service.js';
 import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
 import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
 
@@ -172,7 +172,6 @@ export class BusinessDelegationResolver {
       );
     const business = await businessLoaders(ctx).business.load(node.id);
     if (!business) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
-    const lines = await delegationsOf(ctx, business);
-    return pageOf(lines, (line) => ({ at: line.since, id: line.id }), first, after);
+    return delegationPage(ctx, business, first, after);
   }
 }

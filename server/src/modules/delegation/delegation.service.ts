@@ -1,11 +1,6 @@
 import { type DataSource, In } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  type KeysetPosition,
-  pageSize,
-} from '../../common/graphql/connection.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { reachCallerOf } from '../access/standing-source.js';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
@@ -23,35 +18,6 @@ import { RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { BusinessRelationship, RelationshipProgramAccount } from '../relationships/relationships.entities.js';
 import { RelationshipStatus, RelationshipType } from '../relationships/relationships.types.js';
 import { DelegateKind, type DelegationNode } from './delegation.types.js';
-
-/** A page of an in-memory list sorted newest first by (at, id), after a keyset cursor. */
-export function pageOf<T>(
-  items: T[],
-  positionOf: (item: T) => KeysetPosition,
-  first: number | null,
-  after: string | null,
-): { edges: Array<{ cursor: string; node: T }>; pageInfo: PageInfo; totalCount: number } {
-  const size = pageSize(first);
-  const sorted = [...items].sort((a, b) => {
-    const pa = positionOf(a);
-    const pb = positionOf(b);
-    return pb.at.getTime() - pa.at.getTime() || (pb.id < pa.id ? -1 : pb.id > pa.id ? 1 : 0);
-  });
-  const from = after ? decodeCursor(after) : null;
-  const rest = from
-    ? sorted.filter((item) => {
-        const p = positionOf(item);
-        return p.at < from.at || (p.at.getTime() === from.at.getTime() && p.id < from.id);
-      })
-    : sorted;
-  const page = rest.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(positionOf(node)), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rest.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: items.length,
-  };
-}
 
 const summary = (account: RegistryProgramAccount): ProgramAccountSummary => ({
   id: account.id,
@@ -204,16 +170,28 @@ export async function withAccounts(
  * The delegation of authority report of a business: its active employees with their role and program
  * accounts, and its service providers with the relationship's type and accounts. A fixed number of statements.
  */
-export async function delegationsOf(ctx: AppContext, business: Business): Promise<DelegationNode[]> {
+export async function delegationsOf(
+  ctx: AppContext,
+  business: Business,
+  only?: { membershipIds: string[]; relationshipIds: string[] },
+): Promise<DelegationNode[]> {
   const { dataSource } = ctx;
   const loaders = businessLoaders(ctx);
   const [memberships, relationships, accounts] = await Promise.all([
-    dataSource
-      .getRepository(BusinessMembership)
-      .findBy({ businessId: business.id, status: MembershipStatus.ACTIVE }),
-    dataSource
-      .getRepository(BusinessRelationship)
-      .findBy({ clientBusinessId: business.id, status: RelationshipStatus.ACCEPTED }),
+    only && !only.membershipIds.length
+      ? []
+      : dataSource.getRepository(BusinessMembership).findBy({
+          businessId: business.id,
+          status: MembershipStatus.ACTIVE,
+          ...(only ? { id: In(only.membershipIds) } : {}),
+        }),
+    only && !only.relationshipIds.length
+      ? []
+      : dataSource.getRepository(BusinessRelationship).findBy({
+          clientBusinessId: business.id,
+          status: RelationshipStatus.ACCEPTED,
+          ...(only ? { id: In(only.relationshipIds) } : {}),
+        }),
     dataSource
       .getRepository(RegistryProgramAccount)
       .find({ where: { businessId: business.registryBusinessId }, order: { accountNumber: 'ASC' } }),
@@ -259,4 +237,69 @@ export async function delegationsOf(ctx: AppContext, business: Business): Promis
     }),
   );
   return [...employees, ...serviceProviders];
+}
+
+/**
+ * A page of the delegation report, newest first by (since, id), cut in SQL: the ids of the page's employees
+ * (active memberships, since granted) and service providers (accepted relationships, since decided) are one
+ * `UNION ALL` statement with the keyset and `LIMIT size + 1`; the page's lines are then built for those ids only
+ * (delegationsOf, a fixed number of statements). `totalCount` counts the union, when selected.
+ */
+export async function delegationPage(
+  ctx: AppContext,
+  business: Business,
+  first: number | null,
+  after: string | null,
+): Promise<{
+  edges: Array<{ cursor: string; node: DelegationNode }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}> {
+  const size = pageSize(first);
+  const params: Record<string, unknown> = {
+    business: business.id,
+    active: MembershipStatus.ACTIVE,
+    accepted: RelationshipStatus.ACCEPTED,
+  };
+  const union =
+    "SELECT 'E' AS kind, m.id AS id, m.granted_at AS since FROM business_membership m" +
+    ' WHERE m.business_id = :business AND m.status = :active UNION ALL' +
+    " SELECT 'P' AS kind, r.id AS id, COALESCE(r.decided_at, r.requested_at) AS since FROM business_relationship r" +
+    ' WHERE r.client_business_id = :business AND r.status = :accepted';
+  let keyset = '';
+  if (after) {
+    const position = decodeCursor(after);
+    keyset = ' WHERE (d.since < :afterAt OR (d.since = :afterAt AND d.id < :afterId))';
+    Object.assign(params, { afterAt: position.at, afterId: position.id });
+  }
+  const ids = await queryNamed<Array<{ kind: string; id: string }>>(
+    ctx.dataSource,
+    `SELECT d.kind AS kind, d.id AS id FROM (${union}) d${keyset} ORDER BY d.since DESC, d.id DESC LIMIT ${size + 1}`,
+    params,
+  );
+  const page = ids.slice(0, size);
+  const lines = page.length
+    ? await delegationsOf(ctx, business, {
+        membershipIds: page.filter((row) => row.kind === 'E').map((row) => row.id),
+        relationshipIds: page.filter((row) => row.kind === 'P').map((row) => row.id),
+      })
+    : [];
+  const lineOf = new Map(lines.map((line) => [line.id, line]));
+  const edges = page
+    .map((row) => lineOf.get(row.id))
+    .filter((line): line is DelegationNode => line !== undefined)
+    .map((node) => ({ cursor: encodeCursor({ at: node.since, id: node.id }), node }));
+  let counted: Promise<number> | null = null;
+  return {
+    edges,
+    pageInfo: { hasNextPage: ids.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      counted ??= queryNamed<Array<{ total: number | string }>>(
+        ctx.dataSource,
+        `SELECT COUNT(*) AS total FROM (${union}) d`,
+        params,
+      ).then(([row]) => Number(row?.total ?? 0));
+      return counted as unknown as number;
+    },
+  };
 }

@@ -2,10 +2,11 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { queryNamed } from '../../common/database/named-sql.js';
-import { listConnection } from '../../common/graphql/list-connection.js';
+import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { PageArgs } from '../../common/graphql/page-args.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
-import { businessNode } from '../businesses/business-view.service.js';
+import { businessNode, businessRow, businessSummarySql } from '../businesses/business-view.service.js';
+import { registryBusinessRow } from '../registry/registry-lookups.service.js';
 import { BusinessConnection, BusinessNode } from '../businesses/businesses.types.js';
 import { Viewer } from '../users/viewer.type.js';
 import { providerReach } from './provider-reach.js';
@@ -51,11 +52,39 @@ export class ViewerActingForResolver {
     @Ctx() ctx: AppContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<BusinessConnection> {
-    return listConnection(
-      await this.actingFor(viewer, ctx),
+    // One statement for the page (and one to count, when asked): the reach joined with the clients and their
+    // registry records, DISTINCT (two providers may reach the same client), by name then id, in SQL.
+    const { dataSource } = ctx;
+    const reach = providerReach({ userId: viewer.id, token: null });
+    const summary = businessSummarySql('r.client_business_id', 'cb', 'c_');
+    const page = await sqlListRows<Record<string, unknown>>(
+      dataSource,
+      {
+        select: '*',
+        from:
+          `(SELECT DISTINCT ${summary.select}, ${businessRow.columns(dataSource, 'cb', 'b_')},` +
+          ` ${registryBusinessRow.columns(dataSource, 'cbr', 'rb_')} FROM ${reach.from}${summary.joins}` +
+          ` WHERE ${reach.where}) d`,
+        where: '1 = 1',
+        params: reach.params,
+        order: { keys: [{ sql: 'd.c_name', kind: 'text' }], id: 'd.c_id', direction: 'ASC' },
+      },
       { first, after },
-      { key: (business) => [business.name], id: (business) => business.id, direction: 'ASC' },
-      (business) => business,
+    );
+    const loaders = businessLoaders(ctx);
+    return sqlListConnection(
+      page.rows,
+      page.size,
+      (row) => ({ key: [String(row.c_name)], id: String(row.c_id) }),
+      (row) => {
+        // What the page read is what the node needs: the loaders are primed, no second statement.
+        const business = businessRow.hydrate(dataSource, row, 'b_')!;
+        const registry = registryBusinessRow.hydrate(dataSource, row, 'rb_');
+        loaders.business.prime(business.id, business);
+        if (registry) loaders.registryBusiness.prime(registry.id, registry);
+        return businessNode(loaders, business);
+      },
+      page.count,
     );
   }
 }

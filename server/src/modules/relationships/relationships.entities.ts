@@ -13,6 +13,8 @@ import {
 @Entity('business_relationship')
 @Index('IDX_business_relationship_client_list', ['clientBusinessId', 'status', 'requestedAt', 'id'])
 @Index('IDX_business_relationship_provider_list', ['providerBusinessId', 'status', 'requestedAt', 'id'])
+// A provider's clients, most recently accepted first (Business.clients, docs/decisions/0022): the page's walk.
+@Index('IDX_business_relationship_provider_decided', ['providerBusinessId', 'status', 'decidedAt', 'id'])
 @Index('IDX_business_relationship_expiry', ['status', 'expiresAt'])
 @Index('UQ_business_relationship_open', ['providerBusinessId', 'clientBusinessId', 'open'], { unique: true })
 export class BusinessRelationship {

@@ -11,7 +11,9 @@ import {
 } from './access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
-import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
+import { sqlChildListRows, sqlListConnection } from '../../common/graphql/sql-list-page.js';
 import { type RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
@@ -29,7 +31,7 @@ import {
   ProgramAccountSummary,
 } from '../businesses/businesses.types.js';
 import { relationshipLoaders } from './relationship-loaders.js';
-import { BusinessRelationship } from './relationships.entities.js';
+import { BusinessRelationship, RelationshipEvent } from './relationships.entities.js';
 import {
   cancelRelationship,
   decideRelationship,
@@ -258,11 +260,34 @@ export class BusinessRelationshipResolver {
     @Arg('first', () => Int, FIRST_ARG) first: number | null,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<RelationshipEventConnection> {
-    return listConnection(
-      await this.timeline(node, ctx),
+    // Paged in SQL for every relationship of the request at once (ROW_NUMBER per relationship).
+    const { dataSource } = ctx;
+    const page = await sqlChildListRows<Record<string, unknown>>(
+      ctx,
+      'relationship.timeline',
+      {
+        select: entityColumns(dataSource, RelationshipEvent, 'e', 'e_'),
+        from: 'relationship_event e',
+        where: '1 = 1',
+        params: {},
+        parent: 'e.relationship_id',
+        order: { keys: [{ sql: 'e.occurred_at', kind: 'date' }], id: 'e.id', direction: 'ASC' },
+      },
+      node.id,
       { first, after },
-      { key: (event) => [event.occurredAt], id: (event) => event.id, direction: 'ASC' },
-      (event) => event,
+    );
+    return sqlListConnection(
+      page.rows.map((row) => hydrate(dataSource, RelationshipEvent, row, 'e_')!),
+      page.size,
+      (event) => ({ key: [event.occurredAt], id: event.id }),
+      (row) => ({
+        id: row.id,
+        type: row.type,
+        occurredAt: row.occurredAt,
+        detail: row.detail,
+        actorId: row.actorId,
+      }),
+      page.count,
     );
   }
 }

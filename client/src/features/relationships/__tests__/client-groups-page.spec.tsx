@@ -39,17 +39,38 @@ function groupOf({ clients, assignees, ...group }: GroupState) {
     __typename: 'ClientGroup',
     createdAt: '2026-11-22T15:00:00Z',
     ...group,
-    clientsConnection: connectionOf('BusinessSummary', clients, 'ClientGroupClientConnection'),
-    assigneesConnection: connectionOf('PersonSummary', assignees, 'ClientGroupAssigneeConnection'),
+    clientsConnection: {
+      ...connectionOf('BusinessSummary', clients, 'ClientGroupClientConnection'),
+      totalCount: clients.length,
+    },
+    assigneesConnection: {
+      ...connectionOf('PersonSummary', assignees, 'ClientGroupAssigneeConnection'),
+      totalCount: assignees.length,
+    },
+  };
+}
+
+/** A page of 25 groups after `after` (a group's id as its cursor), as the server pages them. */
+function groupsPage(all: GroupState[], after: unknown) {
+  const start = typeof after === 'string' ? all.findIndex((group) => group.id === after) + 1 : 0;
+  const page = all.slice(start, start + 25);
+  return {
+    ...connectionOf('ClientGroup', page.map(groupOf)),
+    pageInfo: {
+      __typename: 'PageInfo',
+      hasNextPage: start + 25 < all.length,
+      endCursor: page.at(-1)?.id ?? null,
+    },
+    totalCount: all.length,
   };
 }
 
 function dataMock(groups: () => GroupState[]) {
-  return anyVariables(ClientGroupsDataDocument, () => ({
+  return anyVariables(ClientGroupsDataDocument, (variables) => ({
     business: {
       __typename: 'Business',
       id: mapleLeaf.id,
-      clientGroupsConnection: connectionOf('ClientGroup', groups().map(groupOf)),
+      clientGroupsConnection: groupsPage(groups(), variables.groupsAfter),
       membersConnection: connectionOf('Membership', [
         {
           __typename: 'Membership',
@@ -60,7 +81,10 @@ function dataMock(groups: () => GroupState[]) {
         },
         { __typename: 'Membership', id: 'm-2', role: 'EDITOR', status: 'ACTIVE', person: omar },
       ]),
-      employeeAssignmentsConnection: connectionOf('EmployeeAssignment', []),
+      employeeAssignmentsConnection: {
+        ...connectionOf('EmployeeAssignment', []),
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      },
       activeRelationships: {
         __typename: 'BusinessRelationshipConnection',
         edges: [
@@ -244,6 +268,29 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
       await screen.findByText('Omar Haddad is no longer assigned to Ontario importers.'),
     ).toBeInTheDocument();
     expect(unassignedTimes).toBe(1);
+  });
+
+  it('shows the next page of groups', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 26 }, (_, i) => ({
+      id: `g-${String(i + 1).padStart(2, '0')}`,
+      name: `Group ${String(i + 1).padStart(2, '0')}`,
+      clients: i === 0 ? [northern] : [],
+      assignees: [],
+    }));
+    renderRoute('/en/business/client-groups', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      dataMock(() => many),
+    ]);
+    expect(await screen.findByText('Client groups (26)')).toBeInTheDocument();
+    expect(screen.getByText('Group 25')).toBeInTheDocument();
+    expect(screen.queryByText('Group 26')).toBeNull();
+    await user.click(await button('Show more groups'));
+    expect(await screen.findByText('Group 26')).toBeInTheDocument();
+    expect(screen.getByText('Group 01')).toBeInTheDocument();
+    expect(screen.queryByText('Show more groups')).toBeNull();
   });
 
   it('is only for the business account manager of a service provider', async () => {

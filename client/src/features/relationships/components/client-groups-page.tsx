@@ -41,6 +41,8 @@ type GroupNode = NodeOf<Data['clientGroupsConnection']>;
 /** A group with its clients and assignees as lists (the query reads them as connection pages). */
 type Group = Omit<GroupNode, 'clientsConnection' | 'assigneesConnection'> & {
   clients: NodeOf<GroupNode['clientsConnection']>[];
+  /** How many clients the group has, past the first page too. */
+  clientsTotal: number;
   assignees: NodeOf<GroupNode['assigneesConnection']>[];
 };
 type Client = { id: string; businessNumber: string; name: string };
@@ -81,11 +83,12 @@ export function ClientGroupsPage() {
 function ClientGroups({ businessId }: { businessId: string }) {
   const { t } = useTranslation('relationships');
   const dateTime = useDateTime();
-  const { data, loading, error } = useClientGroupsDataQuery({
+  const { data, loading, error, fetchMore } = useClientGroupsDataQuery({
     variables: { businessId },
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'all',
   });
+  const [fetchingMore, setFetchingMore] = useState<'groups' | 'assignments'>();
   const [panel, setPanel] = useState<Panel>();
   const [outcome, setOutcome] = useState<Outcome>();
   const outcomeRef = useOutcomeFocus(outcome);
@@ -104,6 +107,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
     ({ clientsConnection, assigneesConnection, ...group }) => ({
       ...group,
       clients: nodes(clientsConnection),
+      clientsTotal: clientsConnection.totalCount,
       assignees: nodes(assigneesConnection),
     }),
   );
@@ -115,6 +119,58 @@ function ClientGroups({ businessId }: { businessId: string }) {
     .filter((member) => member.status === 'ACTIVE' && member.role !== 'BUSINESS_ACCOUNT_MANAGER')
     .map((member) => member.person);
   const direct = nodes(business.employeeAssignmentsConnection).filter((assignment) => assignment.client);
+  const groupsPage = business.clientGroupsConnection;
+  const assignmentsPage = business.employeeAssignmentsConnection;
+
+  // The next page of groups or of assignments, appended to those shown (the other lists stay as they are).
+  const showMore = (list: 'groups' | 'assignments') => {
+    const after = list === 'groups' ? groupsPage.pageInfo.endCursor : assignmentsPage?.pageInfo.endCursor;
+    if (!after) return;
+    setFetchingMore(list);
+    void fetchMore({
+      variables: list === 'groups' ? { groupsAfter: after } : { assignmentsAfter: after },
+      updateQuery: (previous, { fetchMoreResult }) => {
+        const before = previous.business;
+        const next = fetchMoreResult.business;
+        if (!before?.clientGroupsConnection || !next?.clientGroupsConnection) return previous;
+        if (list === 'groups')
+          return {
+            business: {
+              ...before,
+              clientGroupsConnection: {
+                ...next.clientGroupsConnection,
+                edges: [...before.clientGroupsConnection.edges, ...next.clientGroupsConnection.edges],
+              },
+            },
+          };
+        if (!before.employeeAssignmentsConnection || !next.employeeAssignmentsConnection) return previous;
+        return {
+          business: {
+            ...before,
+            employeeAssignmentsConnection: {
+              ...next.employeeAssignmentsConnection,
+              edges: [
+                ...before.employeeAssignmentsConnection.edges,
+                ...next.employeeAssignmentsConnection.edges,
+              ],
+            },
+          },
+        };
+      },
+    })
+      .catch(() => failed([]))
+      .finally(() => setFetchingMore(undefined));
+  };
+  const moreButton = (list: 'groups' | 'assignments') => (
+    <GcdsButton
+      type="button"
+      buttonRole="secondary"
+      disabled={fetchingMore !== undefined}
+      onClick={() => showMore(list)}
+    >
+      {t(list === 'groups' ? 'groups.moreGroups' : 'groups.moreAssignments')}
+    </GcdsButton>
+  );
 
   const open = (next: Panel) => {
     setOutcome(undefined);
@@ -201,7 +257,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
       <OutcomeRegion ref={outcomeRef} outcome={outcome} />
       <CreateGroupForm businessId={businessId} onDone={finish} />
 
-      <GcdsHeading tag="h2">{t('groups.listTitle', { count: groups.length })}</GcdsHeading>
+      <GcdsHeading tag="h2">{t('groups.listTitle', { count: groupsPage.totalCount })}</GcdsHeading>
       {groups.length === 0 ? <GcdsText>{t('groups.none')}</GcdsText> : null}
       {groups.map((group) => (
         <section key={group.id} className="client-group" aria-labelledby={`group-${group.id}`}>
@@ -219,6 +275,11 @@ function ClientGroups({ businessId }: { businessId: string }) {
               [t('groups.createdAt'), dateTime(group.createdAt)],
             ]}
           />
+          {group.clientsTotal > group.clients.length ? (
+            <GcdsText>
+              {t('groups.clientsShown', { shown: group.clients.length, count: group.clientsTotal })}
+            </GcdsText>
+          ) : null}
           {group.assignees.length === 0 ? (
             <GcdsText>{t('groups.noAssignee')}</GcdsText>
           ) : (
@@ -288,6 +349,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
           ) : null}
         </section>
       ))}
+      {groupsPage.pageInfo.hasNextPage ? moreButton('groups') : null}
 
       <GcdsHeading tag="h2">{t('groups.directTitle')}</GcdsHeading>
       <GcdsText>{t('groups.directLead')}</GcdsText>
@@ -341,6 +403,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
           </tbody>
         </table>
       )}
+      {assignmentsPage?.pageInfo.hasNextPage ? moreButton('assignments') : null}
       {unassignPanel('direct')}
       {clients.length === 0 ? (
         <GcdsText>{t('groups.noClients')}</GcdsText>
