@@ -15,6 +15,7 @@ import type officer from '../i18n/en/officer.json';
 import type onboarding from '../i18n/en/onboarding.json';
 import type profile from '../i18n/en/profile.json';
 import type relationships from '../i18n/en/relationships.json';
+import type resources from '../i18n/en/resources.json';
 import type rulings from '../i18n/en/rulings.json';
 import { type Language, languageOfPath } from './language';
 
@@ -38,6 +39,7 @@ export interface Catalogs {
   onboarding: typeof onboarding;
   profile: typeof profile;
   relationships: typeof relationships;
+  resources: typeof resources;
   rulings: typeof rulings;
 }
 export type Namespace = keyof Catalogs;
@@ -58,6 +60,7 @@ export const namespaces = [
   'onboarding',
   'profile',
   'relationships',
+  'resources',
   'rulings',
 ] as const satisfies readonly Namespace[];
 // Compile-time check that the list above names every namespace of Catalogs.
