@@ -63,7 +63,8 @@ function accountAnswer(id: string) {
               id: `i-${id}`,
               invoiceNumber: f.invoice,
               invoiceDate: '2026-11-02',
-              description: 'Invoice',
+              description: 'Release prior to payment: monthly service fee',
+              descriptionFr: 'Mainlevée avant paiement : frais de service mensuels',
               amountCents: f.statement,
               dueDate: '2026-12-02',
               status: 'POSTED',
@@ -83,6 +84,7 @@ function transactionsAnswer(id: string) {
     transactionNumber: figures[id].tx,
     transactionDate: '2026-11-20',
     description: 'Card batch',
+    descriptionFr: 'Lot de cartes',
     amountCents: 5_000,
     remainingCents: 5_000,
     status: 'POSTED',
@@ -137,6 +139,20 @@ describe('financial information page', { timeout: 20_000 }, () => {
     expect(screen.queryByText(figures['pa-rt'].invoice)).toBeNull();
     expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
   });
+
+  it.each([
+    ['en', 'Card batch', 'Release prior to payment: monthly service fee'],
+    ['fr', 'Lot de cartes', 'Mainlevée avant paiement : frais de service mensuels'],
+  ])(
+    'shows reference descriptions in the page’s language (%s; portal issue, defect 7)',
+    async (language, tx, invoice) => {
+      renderRoute(`/${language}/finance?account=${rm.id}`, mocks);
+      expect(await screen.findByText(tx, { selector: 'td' })).toBeInTheDocument();
+      expect(await screen.findByText(invoice, { selector: 'td' })).toBeInTheDocument();
+      const other = language === 'fr' ? ['Card batch', 'Release prior'] : ['Lot de cartes', 'Mainlevée'];
+      for (const text of other) expect(screen.queryByText(text, { exact: false })).toBeNull();
+    },
+  );
 
   it('follows a link styled as a button with Space, as a button would (portal issue, defect 4)', async () => {
     const user = userEvent.setup();

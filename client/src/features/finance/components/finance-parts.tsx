@@ -36,6 +36,17 @@ export function formatDay(day: string, language: Language): string {
   );
 }
 
+/**
+ * A reference description in the page's language: the French one on French pages when the agency gave it,
+ * else the one on record (issue 14, defect 7).
+ */
+export function localDescription(
+  record: { description: string; descriptionFr?: string | null },
+  language: Language,
+): string {
+  return language === 'fr' && record.descriptionFr ? record.descriptionFr : record.description;
+}
+
 export function formatMoney(cents: number, language: Language): string {
   return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'CAD' }).format(cents / 100);
 }

@@ -11,7 +11,7 @@ import {
   useFinanceTransactionsQuery,
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { financeAccounts, formatDay, formatMoney } from './finance-parts';
+import { financeAccounts, formatDay, formatMoney, localDescription } from './finance-parts';
 
 /** Seed 003 §2.2 "Renseignements financiers": balance, transactions, statements and invoices of an account. */
 export function FinancialInformationPage() {
@@ -163,7 +163,7 @@ function AccountSummary({ accountId }: { accountId: string }) {
                 <tr key={node.id}>
                   <td>{node.invoiceNumber}</td>
                   <td>{formatDay(node.invoiceDate, language)}</td>
-                  <td>{node.description}</td>
+                  <td>{localDescription(node, language)}</td>
                   <td>{money(node.amountCents)}</td>
                   <td>{formatDay(node.dueDate, language)}</td>
                   <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
@@ -217,7 +217,7 @@ function TransactionsTable({ accountId }: { accountId: string }) {
                 <tr key={node.id}>
                   <td>{formatDay(node.transactionDate, language)}</td>
                   <td>{node.transactionNumber}</td>
-                  <td>{node.description}</td>
+                  <td>{localDescription(node, language)}</td>
                   <td>{formatMoney(node.amountCents, language)}</td>
                   <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
                 </tr>
