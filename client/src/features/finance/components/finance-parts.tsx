@@ -10,7 +10,22 @@ export function financeAccounts(
   action: 'view' | 'edit',
   area: FinanceArea = 'REQUESTS_AND_TRANSACTIONS',
 ): readonly PickableAccount[] {
-  const business = data?.me?.activeBusiness;
+  return businessAccounts(data?.me?.activeBusiness, action, area);
+}
+
+interface BusinessWithAccess {
+  viewerAccess: {
+    areas: ReadonlyArray<{ area: string; view: boolean; edit: boolean }>;
+    programAccounts: readonly PickableAccount[];
+  };
+}
+
+/** The accounts of one business (the viewer's own or a client's) that the viewer may `action` in `area`. */
+export function businessAccounts(
+  business: BusinessWithAccess | null | undefined,
+  action: 'view' | 'edit',
+  area: FinanceArea = 'REQUESTS_AND_TRANSACTIONS',
+): readonly PickableAccount[] {
   if (!business) return [];
   const allowed = business.viewerAccess.areas.some((a) => a.area === area && a[action]);
   return allowed ? business.viewerAccess.programAccounts : [];
