@@ -41,7 +41,7 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 }
 
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'notices'];
+const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'hubs', 'notices'];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -189,6 +189,35 @@ export const routes: RouteObject[] = [
           {
             path: at('profile'),
             ...page(() => import('../features/profile/components/profile-page'), 'ProfilePage', ['profile']),
+          },
+          // The MENU and its hubs (seed 003 §2.2).
+          {
+            path: at('menu'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'MenuPage', ['hubs']),
+          },
+          {
+            path: at('menu/configure'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'ConfigureHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/accounts'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'AccountsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/finance'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'FinanceHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/payments'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'PaymentsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/declarations'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'DeclarationsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/rulings'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'RulingsHubPage', ['hubs']),
           },
           // First setup (seed 003 §1.7): link the person to a business.
           {

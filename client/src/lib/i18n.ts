@@ -9,6 +9,7 @@ import type common from '../i18n/en/common.json';
 import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
 import type finance from '../i18n/en/finance.json';
+import type hubs from '../i18n/en/hubs.json';
 import type landing from '../i18n/en/landing.json';
 import type notices from '../i18n/en/notices.json';
 import type officer from '../i18n/en/officer.json';
@@ -33,6 +34,7 @@ export interface Catalogs {
   credentials: typeof credentials;
   documents: typeof documents;
   finance: typeof finance;
+  hubs: typeof hubs;
   landing: typeof landing;
   notices: typeof notices;
   officer: typeof officer;
@@ -54,6 +56,7 @@ export const namespaces = [
   'credentials',
   'documents',
   'finance',
+  'hubs',
   'landing',
   'notices',
   'officer',
