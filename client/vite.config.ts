@@ -6,6 +6,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { appRoutePaths } from './src/app/route-table.ts';
 
 const clientDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -218,6 +219,21 @@ function generatedOperationPerModule(): Plugin {
   };
 }
 
+/**
+ * Writes the app's route table (src/app/route-table.ts, the one the router uses) to `routes.json` beside
+ * index.html: the server answers HTTP 404 for a path under /en or /fr that no page has, from this file
+ * (server/src/app/static-client.ts), so the two cannot disagree.
+ */
+function routeTable(): Plugin {
+  return {
+    name: 'passerelle:route-table',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'routes.json', source: JSON.stringify(appRoutePaths) });
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
   plugins: [
@@ -226,6 +242,7 @@ export default defineConfig({
     gcdsComponentPerModule(),
     generatedOperationPerModule(),
     precompressAssets(),
+    routeTable(),
   ],
   define: { 'import.meta.env.VITE_DATE_MODIFIED': JSON.stringify(dateModified) },
   // Vite's own defaults for the browser, spelled out because vitest (see test.server below) needs

@@ -1,15 +1,33 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { type MockLink } from '@apollo/client/testing';
 import { describe, expect, it, vi } from 'vitest';
+import { type RouteObject } from 'react-router';
 import { PortalInfoDocument } from '../generated/graphql';
 import { headingLevel, renderRoute } from '../test/render-route';
+import { appRoutePaths } from './route-table';
+import { routes } from './router';
 
 const portalInfo: MockLink.MockedResponse = {
   request: { query: PortalInfoDocument },
   result: { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } } },
 };
 
+/** Every path the route tree names under `/:lang`, layouts included. */
+function routePaths(list: readonly RouteObject[], out: string[] = []): string[] {
+  for (const route of list) {
+    if (route.path && route.path !== '*') out.push(route.path);
+    if (route.children) routePaths(route.children, out);
+  }
+  return out;
+}
+
 describe('routes', () => {
+  it('names no page path that the route table, which the server answers 404 from, does not list (defect 3)', () => {
+    const languageRoot = routes.find((r) => r.path === ':lang');
+    const paths = routePaths(languageRoot?.children ?? []);
+    expect([...paths, ''].sort()).toEqual([...appRoutePaths].sort());
+  });
+
   it.each([
     [['fr-CA', 'en'], '/fr'],
     [['en-CA', 'fr'], '/en'],

@@ -12,6 +12,7 @@ import { isLanguage, preferredLanguage } from '../lib/language';
 import { LanguageRoot } from './routes/language-root';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
+import { at } from './route-table';
 
 /** A loader that loads these translation namespaces in the language of the URL (common comes with :lang). */
 function catalogs(namespaces: readonly Namespace[]) {
@@ -40,7 +41,7 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 }
 
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'notices'];
+const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'hubs', 'notices'];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -79,19 +80,19 @@ export const routes: RouteObject[] = [
     children: [
       // In the entry chunk: the first page most visitors see comes without a second round trip.
       { index: true, element: <LandingPage /> },
-      { path: 'sign-in', element: <SignInRedirect /> },
+      { path: at('sign-in'), element: <SignInRedirect /> },
       {
-        path: 'sign-in/gckey',
+        path: at('sign-in/gckey'),
         ...page(() => import('../features/auth/components/gckey-sign-in-page'), 'GckeySignInPage', ['auth']),
       },
       {
-        path: 'sign-in/partner',
+        path: at('sign-in/partner'),
         ...page(() => import('../features/auth/components/partner-sign-in-page'), 'PartnerSignInPage', [
           'auth',
         ]),
       },
       {
-        path: 'register',
+        path: at('register'),
         ...page(
           () => import('../features/auth/components/registration/registration-wizard'),
           'RegistrationWizard',
@@ -99,11 +100,40 @@ export const routes: RouteObject[] = [
         ),
       },
       {
-        path: 'forgot-password',
+        path: at('forgot-password'),
         ...page(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage', [
           'auth',
           'credentials',
         ]),
+      },
+      // Public resources linked from the landing page (seed 003 §1.2).
+      {
+        path: at('onboarding'),
+        ...page(() => import('../features/resources/components/onboarding-page'), 'OnboardingPage', [
+          'resources',
+        ]),
+      },
+      {
+        path: at('bulletins'),
+        ...page(() => import('../features/resources/components/bulletins-page'), 'BulletinsPage', [
+          'resources',
+        ]),
+      },
+      {
+        path: at('customs-brokers'),
+        ...page(() => import('../features/resources/components/customs-brokers-page'), 'CustomsBrokersPage', [
+          'resources',
+        ]),
+      },
+      {
+        path: at('api-catalogue'),
+        ...page(() => import('../features/resources/components/api-catalogue-page'), 'ApiCataloguePage', [
+          'resources',
+        ]),
+      },
+      {
+        path: at('faq'),
+        ...page(() => import('../features/resources/components/faq-page'), 'FaqPage', ['resources']),
       },
       {
         // Signed in, terms of use not necessarily accepted yet.
@@ -112,13 +142,13 @@ export const routes: RouteObject[] = [
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
           {
-            path: 'terms',
+            path: at('terms'),
             ...page(() => import('../features/auth/components/terms-of-use-page'), 'TermsOfUsePage', [
               'auth',
             ]),
           },
           {
-            path: 'welcome',
+            path: at('welcome'),
             ...page(() => import('./routes/welcome-route'), 'WelcomeRoute', [
               'account',
               'finance',
@@ -127,7 +157,7 @@ export const routes: RouteObject[] = [
             ]),
           },
           {
-            path: 'account/password',
+            path: at('account/password'),
             ...page(
               () => import('../features/account/components/change-password-page'),
               'ChangePasswordPage',
@@ -135,7 +165,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'account/recovery',
+            path: at('account/recovery'),
             ...page(
               () => import('../features/account/components/change-recovery-page'),
               'ChangeRecoveryPage',
@@ -143,7 +173,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'account/revoke',
+            path: at('account/revoke'),
             ...page(
               () => import('../features/account/components/revoke-credential-page'),
               'RevokeCredentialPage',
@@ -157,18 +187,47 @@ export const routes: RouteObject[] = [
         loader: catalogs(signedInMenuNamespaces),
         children: [
           {
-            path: 'profile',
+            path: at('profile'),
             ...page(() => import('../features/profile/components/profile-page'), 'ProfilePage', ['profile']),
+          },
+          // The MENU and its hubs (seed 003 §2.2).
+          {
+            path: at('menu'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'MenuPage', ['hubs']),
+          },
+          {
+            path: at('menu/configure'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'ConfigureHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/accounts'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'AccountsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/finance'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'FinanceHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/payments'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'PaymentsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/declarations'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'DeclarationsHubPage', ['hubs']),
+          },
+          {
+            path: at('menu/rulings'),
+            ...page(() => import('../features/hubs/components/hub-pages'), 'RulingsHubPage', ['hubs']),
           },
           // First setup (seed 003 §1.7): link the person to a business.
           {
-            path: 'setup',
+            path: at('setup'),
             ...page(() => import('../features/onboarding/components/first-setup-page'), 'FirstSetupPage', [
               'onboarding',
             ]),
           },
           {
-            path: 'setup/register',
+            path: at('setup/register'),
             ...page(
               () => import('../features/onboarding/components/register-business-page'),
               'RegisterBusinessPage',
@@ -176,7 +235,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'setup/request-access',
+            path: at('setup/request-access'),
             ...page(
               () => import('../features/onboarding/components/request-access-page'),
               'RequestAccessPage',
@@ -184,7 +243,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'setup/activation-key',
+            path: at('setup/activation-key'),
             ...page(
               () => import('../features/onboarding/components/redeem-activation-key-page'),
               'RedeemActivationKeyPage',
@@ -193,7 +252,7 @@ export const routes: RouteObject[] = [
           },
           // Configure my portal, accounts and profiles (seed 003 §2.2) for the active business.
           {
-            path: 'business',
+            path: at('business'),
             ...page(
               () => import('../features/business/components/business-profile-page'),
               'BusinessProfilePage',
@@ -201,7 +260,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'business/program-accounts',
+            path: at('business/program-accounts'),
             ...page(
               () => import('../features/business/components/program-account-list-page'),
               'ProgramAccountListPage',
@@ -209,14 +268,14 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'business/program-accounts/:accountId',
+            path: at('business/program-accounts/:accountId'),
             ...page(() => import('./routes/program-account-route'), 'ProgramAccountRoute', [
               'business',
               'finance',
             ]),
           },
           {
-            path: 'business/employees',
+            path: at('business/employees'),
             ...page(
               () => import('../features/business/components/manage-employees-page'),
               'ManageEmployeesPage',
@@ -225,7 +284,7 @@ export const routes: RouteObject[] = [
           },
           // Business relationships and the provider side (seed 003 §3.2).
           {
-            path: 'business/relationships',
+            path: at('business/relationships'),
             ...page(
               () => import('../features/relationships/components/relationships-page'),
               'RelationshipsPage',
@@ -233,7 +292,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'business/relationships/:relationshipId',
+            path: at('business/relationships/:relationshipId'),
             ...page(
               () => import('../features/relationships/components/relationship-page'),
               'RelationshipPage',
@@ -241,7 +300,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'business/client-groups',
+            path: at('business/client-groups'),
             ...page(
               () => import('../features/relationships/components/client-groups-page'),
               'ClientGroupsPage',
@@ -250,17 +309,17 @@ export const routes: RouteObject[] = [
           },
           // Rulings, document upload and the duties calculator (seed 003 §2.2, §2.5).
           {
-            path: 'rulings',
+            path: at('rulings'),
             ...page(() => import('../features/rulings/components/rulings-page'), 'RulingsPage', ['rulings']),
           },
           {
-            path: 'rulings/new',
+            path: at('rulings/new'),
             ...page(() => import('../features/rulings/components/request-ruling-page'), 'RequestRulingPage', [
               'rulings',
             ]),
           },
           {
-            path: 'rulings/:rulingId',
+            path: at('rulings/:rulingId'),
             ...page(() => import('../features/rulings/components/ruling-page'), 'RulingPage', [
               'documents',
               'rulings',
@@ -268,7 +327,7 @@ export const routes: RouteObject[] = [
           },
           // Finances (seed 003 §2.2).
           {
-            path: 'finance',
+            path: at('finance'),
             ...page(
               () => import('../features/finance/components/financial-information-page'),
               'FinancialInformationPage',
@@ -276,13 +335,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'finance/payments',
+            path: at('finance/payments'),
             ...page(() => import('../features/finance/components/apply-credit-page'), 'ApplyCreditPage', [
               'finance',
             ]),
           },
           {
-            path: 'finance/security',
+            path: at('finance/security'),
             ...page(
               () => import('../features/finance/components/financial-security-page'),
               'FinancialSecurityPage',
@@ -290,13 +349,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'finance/pad',
+            path: at('finance/pad'),
             ...page(() => import('../features/finance/components/pad-agreements-page'), 'PadAgreementsPage', [
               'finance',
             ]),
           },
           {
-            path: 'documents/upload',
+            path: at('documents/upload'),
             ...page(
               () => import('../features/documents/components/document-upload-page'),
               'DocumentUploadPage',
@@ -304,7 +363,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'calculator',
+            path: at('calculator'),
             ...page(
               () => import('../features/calculator/components/duties-calculator-page'),
               'DutiesCalculatorPage',
@@ -313,28 +372,28 @@ export const routes: RouteObject[] = [
           },
           // Notices (seed 003 §2.4); email links point to /{lang}/notices/{id}.
           {
-            path: 'notices',
+            path: at('notices'),
             ...page(() => import('../features/notices/components/notices-page'), 'NoticesPage', ['notices']),
           },
           {
-            path: 'notices/:noticeId',
+            path: at('notices/:noticeId'),
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
           {
-            path: 'business/api-tokens',
+            path: at('business/api-tokens'),
             ...page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage', [
               'api-tokens',
               'business',
             ]),
           },
           {
-            path: 'clients',
+            path: at('clients'),
             ...page(() => import('../features/relationships/components/clients-page'), 'ClientsPage', [
               'relationships',
             ]),
           },
           {
-            path: 'clients/:businessId',
+            path: at('clients/:businessId'),
             ...page(() => import('../features/relationships/components/client-page'), 'ClientPage', [
               'business',
               'relationships',
@@ -347,7 +406,7 @@ export const routes: RouteObject[] = [
         loader: catalogs(signedInMenuNamespaces),
         children: [
           {
-            path: 'officer',
+            path: at('officer'),
             ...page(
               () => import('../features/officer/components/locked-credentials-page'),
               'LockedCredentialsPage',
@@ -355,7 +414,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'officer/businesses',
+            path: at('officer/businesses'),
             ...page(
               () => import('../features/officer/components/officer-business-search-page'),
               'OfficerBusinessSearchPage',
@@ -363,13 +422,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'officer/notices',
+            path: at('officer/notices'),
             ...page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage', [
               'officer',
             ]),
           },
           {
-            path: 'officer/mail',
+            path: at('officer/mail'),
             ...page(
               () => import('../features/officer/components/mail-dead-letters-page'),
               'MailDeadLettersPage',
@@ -377,7 +436,7 @@ export const routes: RouteObject[] = [
             ),
           },
           {
-            path: 'officer/businesses/:businessNumber',
+            path: at('officer/businesses/:businessNumber'),
             ...page(
               () => import('../features/officer/components/officer-business-page'),
               'OfficerBusinessPage',

@@ -9,12 +9,14 @@ import type common from '../i18n/en/common.json';
 import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
 import type finance from '../i18n/en/finance.json';
+import type hubs from '../i18n/en/hubs.json';
 import type landing from '../i18n/en/landing.json';
 import type notices from '../i18n/en/notices.json';
 import type officer from '../i18n/en/officer.json';
 import type onboarding from '../i18n/en/onboarding.json';
 import type profile from '../i18n/en/profile.json';
 import type relationships from '../i18n/en/relationships.json';
+import type resources from '../i18n/en/resources.json';
 import type rulings from '../i18n/en/rulings.json';
 import { type Language, languageOfPath } from './language';
 
@@ -32,12 +34,14 @@ export interface Catalogs {
   credentials: typeof credentials;
   documents: typeof documents;
   finance: typeof finance;
+  hubs: typeof hubs;
   landing: typeof landing;
   notices: typeof notices;
   officer: typeof officer;
   onboarding: typeof onboarding;
   profile: typeof profile;
   relationships: typeof relationships;
+  resources: typeof resources;
   rulings: typeof rulings;
 }
 export type Namespace = keyof Catalogs;
@@ -52,12 +56,14 @@ export const namespaces = [
   'credentials',
   'documents',
   'finance',
+  'hubs',
   'landing',
   'notices',
   'officer',
   'onboarding',
   'profile',
   'relationships',
+  'resources',
   'rulings',
 ] as const satisfies readonly Namespace[];
 // Compile-time check that the list above names every namespace of Catalogs.

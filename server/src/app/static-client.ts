@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { languageFromHeader } from '../common/i18n/language.js';
@@ -83,8 +83,41 @@ function precompressed(assetsDir: string) {
 }
 
 /**
+ * Whether `pathWithinLanguage` (the path after `/en` or `/fr`) is one of the app's pages in `table`, the
+ * client's route table (client/src/app/route-table.ts) as its build writes it to `routes.json`:
+ * `:name` stands for any one segment; a trailing slash does not count.
+ */
+export function isAppRoute(pathWithinLanguage: string, table: readonly string[]): boolean {
+  const segments = pathWithinLanguage.split('/').filter((s) => s !== '');
+  return table.some((pattern) => {
+    const parts = pattern === '' ? [] : pattern.split('/');
+    return (
+      parts.length === segments.length &&
+      parts.every((part, i) => part.startsWith(':') || part === segments[i])
+    );
+  });
+}
+
+/** The build's route table, read once it exists; undefined for a build that wrote none. */
+function routeTableReader(distDir: string): () => readonly string[] | undefined {
+  const file = path.join(distDir, 'routes.json');
+  let table: readonly string[] | undefined;
+  return () => {
+    if (!table && existsSync(file)) {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === 'string'))
+        throw new Error(`${file} is not a list of route paths`);
+      table = parsed as string[];
+    }
+    return table;
+  };
+}
+
+/**
  * Serves the built single-page app: hashed assets with a long cache, precompressed when the browser
  * accepts it, `index.html` (never cached without asking) for every route under /en/ and /fr/ (the client router takes over), and `/` redirected by Accept-Language.
+ * A path under /en/ or /fr/ that is none of the app's pages gets `index.html` too, so the app shows its own
+ * "page not found" in the page's language, but with status 404 (issue 14, defect 3).
  */
 export function staticClient(distDir: string): Router {
   const router = express.Router();
@@ -103,13 +136,16 @@ export function staticClient(distDir: string): Router {
   );
   router.use(express.static(distDir, { index: false, maxAge: '1h' }));
 
-  router.get(/^\/(en|fr)(\/.*)?$/, (_req: Request, res: Response) => {
+  const routeTable = routeTableReader(distDir);
+  router.get(/^\/(en|fr)(\/.*)?$/, (req: Request, res: Response) => {
     if (!existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client is not built: run `npm run build`.');
       return;
     }
+    const table = routeTable();
+    const known = !table || isAppRoute(req.path.replace(/^\/(en|fr)/, ''), table);
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
+    res.status(known ? 200 : 404).sendFile(indexFile);
   });
 
   router.use((_req: Request, res: Response) => {

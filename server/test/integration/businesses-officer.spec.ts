@@ -18,7 +18,7 @@ const SEARCH =
 const VIEW = `query($bn: String!) { officerBusiness(businessNumber: $bn) { businessNumber legalName
   business { id businessNumber name } registrationFailedAttempts registrationLocked
   activationKeys { id contactName issuedAt expiresAt usedAt }
-  auditTrail(first: 100) { id type occurredAt actor { id name } detail } } }`;
+  auditTrail(first: 100) { id type occurredAt actor { id name } detail details { name value } } } }`;
 const ISSUE = `mutation($input: IssueActivationKeyInput!) { issueActivationKey(input: $input) {
   activationKey { key businessNumber contactName expiresAt } ${ERRORS} } }`;
 const REDEEM = `mutation($key: String!) { redeemActivationKey(key: $key) { business { id businessNumber name
@@ -32,7 +32,12 @@ interface View {
   registrationFailedAttempts: number;
   registrationLocked: boolean;
   activationKeys: Array<{ id: string; contactName: string; usedAt: string | null }>;
-  auditTrail: Array<{ type: string; actor: { id: string } | null; detail: string | null }>;
+  auditTrail: Array<{
+    type: string;
+    actor: { id: string } | null;
+    detail: string | null;
+    details: Array<{ name: string; value: string }>;
+  }>;
 }
 
 describe.each(drivers)('officer console and activation keys on %s', (driver) => {
@@ -173,6 +178,11 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
       'ACTIVATION_KEY_ISSUED',
     ]);
     expect(registered.auditTrail[4].actor?.id).toBe(officerId);
+    // Named facts for the app to label (defect 6): the contact's name whole, spaces and all.
+    expect(registered.auditTrail[4].details).toEqual([
+      { name: 'contact', value: expect.stringMatching(/ /) },
+    ]);
+    expect(registered.auditTrail[3].details).toEqual([{ name: 'via', value: 'ACTIVATION_KEY' }]);
     // The connection that replaces the list: the same events, newest first, two at a time to the end.
     const TRAIL = `query($bn: String!, $after: String) { officerBusiness(businessNumber: $bn) {
       auditTrailConnection(first: 2, after: $after) { edges { node { type } } pageInfo { hasNextPage endCursor } totalCount } } }`;

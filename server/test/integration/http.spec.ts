@@ -41,6 +41,8 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
     distDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-dist-'));
     mkdirSync(path.join(distDir, 'assets'));
     writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><html><body>spa</body></html>');
+    // The client build writes its route table there (client/vite.config.ts).
+    writeFileSync(path.join(distDir, 'routes.json'), JSON.stringify(['', 'faq', 'rulings/:rulingId']));
     writeFileSync(path.join(distDir, 'assets', 'app-abc123.js'), 'console.log(1)');
     writeFileSync(path.join(distDir, 'assets', 'chunk-def456.js'), chunk);
     writeFileSync(path.join(distDir, 'assets', 'chunk-def456.js.br'), brotliCompressSync(chunk));
@@ -160,9 +162,17 @@ describe.each(drivers)('HTTP and error contract on %s', (driver) => {
     expect(fr.headers.get('location')).toBe('/fr');
     const en = await fetch(`${t.url}/`, { redirect: 'manual' });
     expect(en.headers.get('location')).toBe('/en');
-    for (const route of ['/en', '/fr/', '/en/some/deep/route']) {
+    for (const route of ['/en', '/fr/', '/en/faq', '/fr/faq/', '/en/rulings/42']) {
       const page = await fetch(`${t.url}${route}`);
       expect(page.status, route).toBe(200);
+      expect(await page.text(), route).toContain('spa');
+    }
+    // A path no page of the app has answers 404 with the app, which shows its own "page not found"
+    // in the URL's language (issue 14, defect 3).
+    for (const route of ['/en/some/deep/route', '/fr/faq/extra', '/en/rulings', '/en/resources/emanifest']) {
+      const page = await fetch(`${t.url}${route}`);
+      expect(page.status, route).toBe(404);
+      expect(page.headers.get('content-type'), route).toContain('text/html');
       expect(await page.text(), route).toContain('spa');
     }
     const asset = await fetch(`${t.url}/assets/app-abc123.js`);

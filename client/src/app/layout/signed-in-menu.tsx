@@ -22,6 +22,7 @@ export function SignedInMenu() {
   const { t: tb } = useTranslation('business');
   const { t: td } = useTranslation('documents');
   const { t: tf } = useTranslation('finance');
+  const { t: th } = useTranslation('hubs');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -85,6 +86,12 @@ export function SignedInMenu() {
               t('header.signedInAs', { name: who })
             )}
           </GcdsText>
+          {active || business?.actingForConnection.edges.length ? (
+            <GcdsText marginBottom="0">
+              {/* The MENU of seed 003 §2.2: the six areas, each a hub page. */}
+              <GcdsLink href={`/${language}/menu`}>{th('menuLink')}</GcdsLink>
+            </GcdsText>
+          ) : null}
           {active ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/business`}>{tb('header.myBusiness')}</GcdsLink>

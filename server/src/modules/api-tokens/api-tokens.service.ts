@@ -7,7 +7,11 @@ import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { agencyDay } from '../../common/time/agency-date.js';
-import { recordBusinessAudit, type BusinessAuditType } from '../businesses/business-audit.service.js';
+import {
+  type AuditDetails,
+  recordBusinessAudit,
+  type BusinessAuditType,
+} from '../businesses/business-audit.service.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { ClientGroup } from '../client-groups/client-groups.entities.js';
@@ -95,7 +99,7 @@ function audit(
   business: Business,
   type: (typeof ApiTokenAuditType)[keyof typeof ApiTokenAuditType],
   actorId: string | null,
-  detail: string,
+  details: AuditDetails,
   occurredAt: Date,
 ) {
   return recordBusinessAudit(manager, {
@@ -103,7 +107,7 @@ function audit(
     // The trail's type column is open: this module's types live beside it (ApiTokenAuditType).
     type: type as unknown as BusinessAuditType,
     actorId,
-    detail,
+    details,
     occurredAt,
   });
 }
@@ -187,7 +191,7 @@ export function createApiToken(
       business,
       ApiTokenAuditType.CREATED,
       actorId,
-      `token=${token.id} scope=${token.scope} days=${input.expiresInDays} groups=${groupIds.length}`,
+      { token: token.id, scope: token.scope, days: input.expiresInDays, groups: groupIds.length },
       now,
     );
     return { ok: true, token, secret, clientGroupIds: groupIds };
@@ -209,7 +213,7 @@ export function revokeApiToken(
     if (token.revokedAt) return { ok: false, problems: [tokenProblem(['tokenId'], 'ALREADY_REVOKED')] };
     const now = config.now();
     await manager.update(ApiToken, { id: token.id }, { revokedAt: now, revokedBy: actorId });
-    await audit(manager, business, ApiTokenAuditType.REVOKED, actorId, `token=${token.id}`, now);
+    await audit(manager, business, ApiTokenAuditType.REVOKED, actorId, { token: token.id }, now);
     return { ok: true, token: { ...token, revokedAt: now, revokedBy: actorId } };
   });
 }
@@ -290,7 +294,7 @@ export async function authenticateApiToken(
         })
         .execute();
       if (result.affected && (!previous || agencyDay(previous) !== agencyDay(now)))
-        await audit(manager, business, ApiTokenAuditType.USED, null, `token=${token.id}`, now);
+        await audit(manager, business, ApiTokenAuditType.USED, null, { token: token.id }, now);
     });
     token.lastUsedAt = now;
   }

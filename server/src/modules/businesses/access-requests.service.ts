@@ -126,7 +126,7 @@ export async function requestEmployerAccess(
       registryBusinessId: business.registryBusinessId,
       type: 'ACCESS_REQUESTED',
       actorId: userId,
-      detail: `request=${request.id}`,
+      details: { request: request.id },
       occurredAt: now,
     });
     await publish(
@@ -176,7 +176,7 @@ export async function cancelAccessRequest(
       registryBusinessId: business.registryBusinessId,
       type: 'ACCESS_CANCELLED',
       actorId: userId,
-      detail: `request=${request.id}`,
+      details: { request: request.id },
       occurredAt: now,
     });
     await publish(
@@ -348,7 +348,7 @@ export async function decideAccessRequest(
         registryBusinessId: business.registryBusinessId,
         type: 'ACCESS_REJECTED',
         actorId: deciderId,
-        detail: `request=${request.id}`,
+        details: { request: request.id },
         occurredAt: now,
       });
       await publish(
@@ -386,7 +386,7 @@ export async function decideAccessRequest(
       registryBusinessId: business.registryBusinessId,
       type: 'ACCESS_APPROVED',
       actorId: deciderId,
-      detail: `request=${request.id} role=${role} accounts=${grant.accountIds.length}`,
+      details: { request: request.id, role, accounts: grant.accountIds.length },
       occurredAt: now,
     });
     await publish(

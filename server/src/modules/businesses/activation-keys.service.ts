@@ -92,7 +92,7 @@ export async function issueActivationKey(
       registryBusinessId: registry.id,
       type: 'ACTIVATION_KEY_ISSUED',
       actorId: officerId,
-      detail: `contact=${contactName}`,
+      details: { contact: contactName },
       occurredAt: now,
     });
     await publish(
@@ -151,7 +151,7 @@ export async function redeemActivationKey(
         registryBusinessId: key.registryBusinessId,
         type: 'ACTIVATION_KEY_REDEEMED',
         actorId: userId,
-        detail: `key=${key.id}`,
+        details: { key: key.id },
         occurredAt: now,
       });
       return { ok: true as const, business };
@@ -226,7 +226,7 @@ export async function unlockBusinessRegistration(
       registryBusinessId: registry.id,
       type: 'REGISTRATION_UNLOCKED',
       actorId: officerId,
-      detail: `failedAttempts=${lock.failedAttempts}`,
+      details: { failedAttempts: lock.failedAttempts },
       occurredAt: now,
     });
     await publish(

@@ -655,6 +655,22 @@ export class ActivationKeySummary {
   usedAt: Date | null;
 }
 
+@ObjectType('BusinessAuditDetail', {
+  description:
+    'One fact of an audit entry, e.g. `{ name: "type", value: "PROGRAM_MANAGEMENT" }`: docs/businesses.md lists the names each type uses.',
+})
+export class BusinessAuditDetailNode {
+  @Field(() => String, {
+    description: 'What the fact is (e.g. `provider`, `client`, `type`, `role`, `account`, `cents`).',
+  })
+  name: string;
+
+  @Field(() => String, {
+    description: 'Its value: a code, a number, a business or account number, or an id.',
+  })
+  value: string;
+}
+
 @ObjectType('BusinessAuditEvent', {
   description:
     'One entry of a business’s audit trail (registration attempts, locks, activation keys, officer actions), for agency officers.',
@@ -672,9 +688,15 @@ export class BusinessAuditEventNode {
   @Field(() => String, {
     nullable: true,
     description:
-      'More about the event in plain text (e.g. which step failed); null when the type says it all.',
+      'More about the event as stored, `name=value` pairs (e.g. `step=IDENTIFY attempt=2`); null when the type says it all. `details` has the same as a list.',
   })
   detail: string | null;
+
+  @Field(() => [BusinessAuditDetailNode], {
+    description:
+      'The same as `detail`, as named facts for an app to label in its language (issue 14, defect 6); empty when the type says it all.',
+  })
+  details: BusinessAuditDetailNode[];
 
   actorId: string | null;
 }

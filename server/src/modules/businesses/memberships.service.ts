@@ -105,7 +105,12 @@ export async function changeMembership(
       registryBusinessId: business.registryBusinessId,
       type: 'ROLE_CHANGED',
       actorId,
-      detail: `membership=${target.id} role=${target.role}->${input.role} accounts=${grant.accountIds.length}`,
+      details: {
+        membership: target.id,
+        previousRole: target.role,
+        role: input.role,
+        accounts: grant.accountIds.length,
+      },
       occurredAt: now,
     });
     await publish(
@@ -157,7 +162,7 @@ export async function revokeMembership(
       registryBusinessId: business.registryBusinessId,
       type: 'MEMBERSHIP_REVOKED',
       actorId,
-      detail: `membership=${target.id} role=${target.role}`,
+      details: { membership: target.id, role: target.role },
       occurredAt: now,
     });
     await publish(
@@ -246,7 +251,7 @@ export async function updateBusinessSettings(
       registryBusinessId: business.registryBusinessId,
       type: 'SETTINGS_CHANGED',
       actorId,
-      detail: `contacts=${input.contacts.length}`,
+      details: { contacts: input.contacts.length },
       occurredAt: now,
     });
     await publish(
@@ -299,7 +304,7 @@ export async function updateProgramAccountContacts(
       registryBusinessId: business.registryBusinessId,
       type: 'PROGRAM_CONTACTS_CHANGED',
       actorId,
-      detail: `account=${account.accountNumber} contacts=${input.contacts.length}`,
+      details: { account: account.accountNumber, contacts: input.contacts.length },
       occurredAt: now,
     });
     await publish(

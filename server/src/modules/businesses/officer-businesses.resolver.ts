@@ -12,6 +12,7 @@ import {
   redeemActivationKey,
   unlockBusinessRegistration,
 } from './activation-keys.service.js';
+import { parseAuditDetails } from './business-audit.service.js';
 import { businessLoaders } from './business-loaders.js';
 import { businessNode, personSummary } from './business-view.service.js';
 import { BusinessAuditEvent } from './businesses.entities.js';
@@ -232,6 +233,7 @@ export class OfficerBusinessesResolver {
       type: row.type,
       occurredAt: row.occurredAt,
       detail: row.detail,
+      details: parseAuditDetails(row.detail),
       actorId: row.actorId,
     }));
   }
@@ -271,6 +273,7 @@ export class OfficerBusinessesResolver {
           type: row.type,
           occurredAt: row.occurredAt,
           detail: row.detail,
+          details: parseAuditDetails(row.detail),
           actorId: row.actorId,
         }),
       ),

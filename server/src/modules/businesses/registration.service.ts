@@ -131,7 +131,7 @@ async function recordFailure(
     registryBusinessId,
     type: 'REGISTRATION_FAILED',
     actorId: userId,
-    detail: `step=${step} attempt=${row.failedAttempts}`,
+    details: { step, attempt: row.failedAttempts },
     occurredAt: now,
   });
   if (row.lockedAt === null && row.failedAttempts >= REGISTRATION_MAX_FAILED_ATTEMPTS) {
@@ -140,7 +140,7 @@ async function recordFailure(
       registryBusinessId,
       type: 'REGISTRATION_LOCKED',
       actorId: null,
-      detail: `failedAttempts=${row.failedAttempts}`,
+      details: { failedAttempts: row.failedAttempts },
       occurredAt: now,
     });
     await publish(manager, { type: 'REGISTRATION_LOCKED', payload: { registryBusinessId } }, now);
@@ -528,7 +528,7 @@ export async function registerBusiness(
     registryBusinessId,
     type: 'REGISTERED',
     actorId: userId,
-    detail: `via=${via}`,
+    details: { via },
     occurredAt: now,
   });
   await publish(

@@ -6,7 +6,7 @@ import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DomainEvent, type DomainEventPayloads } from '../../common/events/domain-events.js';
 import { publish } from '../../common/events/event-bus.js';
-import { recordBusinessAudit } from '../businesses/business-audit.service.js';
+import { type AuditDetails, recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { acceptedClientIds } from '../relationships/relationships.queries.js';
@@ -96,7 +96,7 @@ type GroupChangeType = Extract<DomainEvent['type'], `CLIENT_GROUP_${string}` | `
 type Change = {
   [T in GroupChangeType]: {
     type: T;
-    detail: string;
+    details: AuditDetails;
     /** The payload but the provider and the actor, which `record` adds. */
     payload: Omit<DomainEventPayloads[T], 'providerBusinessId' | 'actorId'>;
   };
@@ -113,7 +113,7 @@ async function record(
     registryBusinessId: provider.registryBusinessId,
     type: change.type,
     actorId,
-    detail: change.detail,
+    details: change.details,
     occurredAt: now,
   });
   await publish(
@@ -165,7 +165,7 @@ export async function createClientGroup(
       actorId,
       {
         type: 'CLIENT_GROUP_CREATED',
-        detail: `group=${group.id}`,
+        details: { group: group.id },
         payload: { groupId: group.id, name },
       },
       now,
@@ -204,7 +204,7 @@ export async function renameClientGroup(
       actorId,
       {
         type: 'CLIENT_GROUP_RENAMED',
-        detail: `group=${group.id}`,
+        details: { group: group.id },
         payload: { groupId: group.id, name, previousName: group.name },
       },
       now,
@@ -239,7 +239,7 @@ export async function deleteClientGroup(
       actorId,
       {
         type: 'CLIENT_GROUP_DELETED',
-        detail: `group=${group.id}`,
+        details: { group: group.id },
         payload: { groupId: group.id },
       },
       now,
@@ -310,7 +310,7 @@ export async function addClientsToGroup(
         actorId,
         {
           type: 'CLIENT_GROUP_CLIENTS_ADDED',
-          detail: `group=${group.id} clients=${added.length}`,
+          details: { group: group.id, clients: added.length },
           payload: { groupId: group.id, clientBusinessIds: added },
         },
         now,
@@ -366,7 +366,7 @@ export async function removeClientsFromGroup(
         actorId,
         {
           type: 'CLIENT_GROUP_CLIENTS_REMOVED',
-          detail: `group=${group.id} clients=${removed.length}`,
+          details: { group: group.id, clients: removed.length },
           payload: { groupId: group.id, clientBusinessIds: removed },
         },
         now,
@@ -411,7 +411,7 @@ async function insertAssignment(
     actorId,
     {
       type: 'EMPLOYEE_ASSIGNED',
-      detail: `user=${values.userId} ${values.clientGroupId ? `group=${values.clientGroupId}` : `client=${values.clientBusinessId}`}`,
+      details: { user: values.userId, group: values.clientGroupId, clientId: values.clientBusinessId },
       payload: { assignmentId: assignment.id, ...values },
     },
     now,
@@ -433,11 +433,11 @@ async function deleteAssignment(
     actorId,
     {
       type: 'EMPLOYEE_UNASSIGNED',
-      detail: `user=${assignment.userId} ${
-        assignment.clientGroupId
-          ? `group=${assignment.clientGroupId}`
-          : `client=${assignment.clientBusinessId}`
-      }`,
+      details: {
+        user: assignment.userId,
+        group: assignment.clientGroupId,
+        clientId: assignment.clientBusinessId,
+      },
       payload: {
         assignmentId: assignment.id,
         userId: assignment.userId,

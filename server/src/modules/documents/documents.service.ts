@@ -63,7 +63,12 @@ export async function storeUpload(
         registryBusinessId,
         type: 'DOCUMENTS_UPLOADED',
         actorId: input.actorId,
-        detail: `case=${input.ruling.caseNumber} upload=${uploadId} files=${rows.length} category=${input.category}`,
+        details: {
+          case: input.ruling.caseNumber,
+          upload: uploadId,
+          files: rows.length,
+          category: input.category,
+        },
         occurredAt: now,
       });
       await publish(

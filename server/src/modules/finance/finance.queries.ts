@@ -107,6 +107,7 @@ export function transactionNode(row: RegistryTransaction, allocatedCents: number
     transactionNumber: row.transactionNumber,
     transactionDate: row.transactionDate,
     description: row.description,
+    descriptionFr: row.descriptionFr || null,
     type: row.transactionType,
     amountCents: row.amountCents,
     dutiesAndTaxesCents: row.dutiesAndTaxesCents,

@@ -233,6 +233,7 @@ export class ProgramAccountFinanceResolver {
           invoiceNumber: row.invoiceNumber,
           invoiceDate: row.invoiceDate,
           description: row.description,
+          descriptionFr: row.descriptionFr || null,
           amountCents: row.amountCents,
           dueDate: row.dueDate,
           status: row.status,

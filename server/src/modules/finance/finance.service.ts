@@ -214,7 +214,12 @@ export async function applyCredit(
         registryBusinessId: business.registryBusinessId,
         type: 'CREDIT_APPLIED',
         actorId,
-        detail: `account=${account.accountNumber} credit=${credit.transactionNumber} cents=${total} transactions=${allocations.length}`,
+        details: {
+          account: account.accountNumber,
+          credit: credit.transactionNumber,
+          cents: total,
+          transactions: allocations.length,
+        },
         occurredAt: now,
       });
       await publish(
@@ -291,7 +296,7 @@ export async function submitFinancialSecurityChange(
         registryBusinessId: business.registryBusinessId,
         type: 'SECURITY_CHANGE_SUBMITTED',
         actorId,
-        detail: `account=${account.accountNumber} type=${input.type} cents=${input.amountCents}`,
+        details: { account: account.accountNumber, type: input.type, cents: input.amountCents },
         occurredAt: now,
       });
       await publish(
@@ -364,7 +369,7 @@ export async function createPadAgreement(
           registryBusinessId: business.registryBusinessId,
           type: 'PAD_CREATED',
           actorId,
-          detail: `account=${account.accountNumber} day=${input.debitDay}`,
+          details: { account: account.accountNumber, day: input.debitDay },
           occurredAt: now,
         });
         await publish(
@@ -415,7 +420,7 @@ export async function cancelPadAgreement(
         registryBusinessId: business.registryBusinessId,
         type: 'PAD_CANCELLED',
         actorId,
-        detail: `account=${account.accountNumber}`,
+        details: { account: account.accountNumber },
         occurredAt: now,
       });
       await publish(

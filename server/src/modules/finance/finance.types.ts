@@ -38,8 +38,17 @@ export class AccountTransaction {
   @Field(() => String, { description: 'YYYY-MM-DD.' })
   transactionDate: string;
 
-  @Field(() => String, { description: 'As on the daily notice (the agency writes it in one language).' })
+  @Field(() => String, {
+    description: 'As on the daily notice: in English, or the one language the agency wrote it in.',
+  })
   description: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The description in French, for French pages; null when the agency gave none (show `description`).',
+  })
+  descriptionFr: string | null;
 
   @Field(() => String, { description: 'CAD, ADJUSTMENT, CARD_BATCH, INTEREST, PENALTY or OTHER.' })
   type: string;
@@ -161,8 +170,16 @@ export class AgencyInvoice {
   @Field(() => String, { description: 'The date of the invoice, YYYY-MM-DD.' })
   invoiceDate: string;
 
-  @Field(() => String, { description: 'What the invoice is for, as the agency wrote it.' })
+  @Field(() => String, {
+    description: 'What the invoice is for, as the agency wrote it: in English, or its one language.',
+  })
   description: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the invoice is for, in French; null when the agency gave none (show `description`).',
+  })
+  descriptionFr: string | null;
 
   @Field(() => Int, { description: 'The amount billed, in cents.' })
   amountCents: number;

@@ -46,8 +46,13 @@ export class RegistryTransaction {
   @Column({ name: 'transaction_type', type: 'varchar', length: 20 })
   transactionType: TransactionType;
 
+  /** In English, or in the one language the agency wrote it in. */
   @Column({ type: 'varchar', length: 200 })
   description: string;
+
+  /** In French; '' when the agency gave none (French pages then show `description`). */
+  @Column({ name: 'description_fr', type: 'varchar', length: 200, default: '' })
+  descriptionFr: string;
 
   /** Signed: credits are negative. */
   @CentsColumn('amount_cents')
@@ -163,8 +168,13 @@ export class RegistryInvoice {
   @DateOnlyColumn('invoice_date')
   invoiceDate: string;
 
+  /** In English, or in the one language the agency wrote it in. */
   @Column({ type: 'varchar', length: 200 })
   description: string;
+
+  /** In French; '' when the agency gave none (French pages then show `description`). */
+  @Column({ name: 'description_fr', type: 'varchar', length: 200, default: '' })
+  descriptionFr: string;
 
   @CentsColumn('amount_cents')
   amountCents: number;

@@ -174,6 +174,32 @@ describe('reference data schema', () => {
     ]);
   });
 
+  it('carries a French description beside the description, optional, 200 characters at most (issue 14, defect 7)', () => {
+    const withFrench = validFile();
+    Object.assign(account(withFrench).transactions[0], {
+      descriptionFr: 'Déclaration en détail commerciale',
+    });
+    const parsed = validateReferenceData(withFrench);
+    expect(parsed.ok && parsed.data.businesses[0]?.programAccounts[0]?.transactions[0]?.descriptionFr).toBe(
+      'Déclaration en détail commerciale',
+    );
+    const without = validateReferenceData(validFile());
+    expect(without.ok && without.data.businesses[0]?.programAccounts[0]?.transactions[0]?.descriptionFr).toBe(
+      '',
+    );
+    expect(
+      problemsOf((f) => Object.assign(account(f).transactions[0], { descriptionFr: 'é'.repeat(200) })),
+    ).toEqual([]);
+    expect(
+      problemsOf((f) => Object.assign(account(f).transactions[0], { descriptionFr: 'é'.repeat(201) })),
+    ).toEqual([
+      {
+        path: '$.businesses[0].programAccounts[0].transactions[0].descriptionFr',
+        message: 'must be at most 200 characters',
+      },
+    ]);
+  });
+
   it('allows negative transaction amounts (credits) but not negative duties and taxes or empty payments', () => {
     expect(problemsOf((f) => (account(f).transactions[0].amountCents = -1000))).toEqual([]);
     expect(problemsOf((f) => (account(f).transactions[0].dutiesAndTaxesCents = -1))[0]).toEqual({

@@ -231,6 +231,8 @@ const transactionSchema = z.strictObject({
   date: calendarDate,
   type: oneOf(TRANSACTION_TYPES),
   description: requiredText(200),
+  // The description in French, for French pages (issue 14, defect 7); "" when the agency gave none.
+  descriptionFr: optionalText(200),
   amountCents: cents,
   // Registration asks for this total, and its answer allows digits and a decimal point only.
   dutiesAndTaxesCents: nonNegativeCents,
@@ -300,6 +302,7 @@ const invoiceSchema = z
       ),
     date: calendarDate,
     description: requiredText(200),
+    descriptionFr: optionalText(200),
     amountCents: cents.refine((value) => value > 0, 'must be more than zero'),
     dueDate: calendarDate,
     status: oneOf(INVOICE_STATUSES),

@@ -125,9 +125,12 @@ async function record(
       registryBusinessId: business.registryBusinessId,
       type: change.type,
       actorId: change.actorId,
-      detail: `relationship=${relationship.id} provider=${provider?.businessNumber} client=${client?.businessNumber}${
-        relationship.type ? ` type=${relationship.type}` : ''
-      }`,
+      details: {
+        relationship: relationship.id,
+        provider: provider?.businessNumber,
+        client: client?.businessNumber,
+        type: relationship.type,
+      },
       occurredAt: now,
     });
   }

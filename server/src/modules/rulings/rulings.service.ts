@@ -210,7 +210,7 @@ export async function requestRuling(
           registryBusinessId: account.businessId,
           type: 'RULING_REQUESTED',
           actorId,
-          detail: `case=${ruling.caseNumber} account=${account.accountNumber} type=${ruling.type}`,
+          details: { case: ruling.caseNumber, account: account.accountNumber, type: ruling.type },
           occurredAt: now,
         });
         await publish(

@@ -1,12 +1,17 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FinanceAccountDocument, FinanceTransactionsDocument } from '../../../generated/graphql';
+import {
+  FinanceAccountDocument,
+  FinanceClientDocument,
+  FinanceTransactionsDocument,
+} from '../../../generated/graphql';
 import { select } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
 import { financeBusinessesMock } from '../../../test/fixtures/finance-fixtures';
 import {
   anyVariables,
+  areas,
   headerMock,
   northernLights,
   signedIn,
@@ -63,7 +68,8 @@ function accountAnswer(id: string) {
               id: `i-${id}`,
               invoiceNumber: f.invoice,
               invoiceDate: '2026-11-02',
-              description: 'Invoice',
+              description: 'Release prior to payment: monthly service fee',
+              descriptionFr: 'Mainlevée avant paiement : frais de service mensuels',
               amountCents: f.statement,
               dueDate: '2026-12-02',
               status: 'POSTED',
@@ -83,6 +89,7 @@ function transactionsAnswer(id: string) {
     transactionNumber: figures[id].tx,
     transactionDate: '2026-11-20',
     description: 'Card batch',
+    descriptionFr: 'Lot de cartes',
     amountCents: 5_000,
     remainingCents: 5_000,
     status: 'POSTED',
@@ -136,6 +143,52 @@ describe('financial information page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByText('Balance', { selector: 'gcds-heading' })).toBeNull());
     expect(screen.queryByText(figures['pa-rt'].invoice)).toBeNull();
     expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
+  });
+
+  it.each([
+    ['en', 'Card batch', 'Release prior to payment: monthly service fee'],
+    ['fr', 'Lot de cartes', 'Mainlevée avant paiement : frais de service mensuels'],
+  ])(
+    'shows reference descriptions in the page’s language (%s; portal issue, defect 7)',
+    async (language, tx, invoice) => {
+      renderRoute(`/${language}/finance?account=${rm.id}`, mocks);
+      expect(await screen.findByText(tx, { selector: 'td' })).toBeInTheDocument();
+      expect(await screen.findByText(invoice, { selector: 'td' })).toBeInTheDocument();
+      const other = language === 'fr' ? ['Card batch', 'Release prior'] : ['Lot de cartes', 'Mainlevée'];
+      for (const text of other) expect(screen.queryByText(text, { exact: false })).toBeNull();
+    },
+  );
+
+  it('shows a client’s transactions to a provider acting for it, as the relationship allows (portal issue, defect 8)', async () => {
+    const client = { id: 'b-client', name: 'Maple Leaf Client Ltd.' };
+    renderRoute(`/en/finance?business=${client.id}`, [
+      ...signedIn,
+      headerMock({ ...northernLights, accounts: [] }),
+      anyVariables(FinanceClientDocument, (variables) => ({
+        business:
+          variables.businessId === client.id
+            ? {
+                __typename: 'Business',
+                ...client,
+                viewerAccess: {
+                  __typename: 'BusinessAccess',
+                  areas: areas({ REQUESTS_AND_TRANSACTIONS: 'edit' }),
+                  programAccountIds: [rm.id],
+                  programAccounts: [{ __typename: 'ProgramAccountSummary', ...rm }],
+                },
+              }
+            : null,
+      })),
+      anyVariables(FinanceAccountDocument, (variables) => accountAnswer(String(variables.id))),
+      anyVariables(FinanceTransactionsDocument, (variables) => transactionsAnswer(String(variables.id))),
+    ]);
+    expect(
+      await screen.findByText('For your client Maple Leaf Client Ltd.', { exact: false }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(figures['pa-rm'].tx)).toBeInTheDocument();
+    expect(await screen.findByText('$1,234.56', { exact: false })).toBeInTheDocument();
+    // Applying a credit is for the provider's own accounts: no button that would open them instead.
+    expect(screen.queryByText('Apply a credit')).toBeNull();
   });
 
   it('follows a link styled as a button with Space, as a button would (portal issue, defect 4)', async () => {

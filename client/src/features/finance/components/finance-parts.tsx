@@ -10,7 +10,22 @@ export function financeAccounts(
   action: 'view' | 'edit',
   area: FinanceArea = 'REQUESTS_AND_TRANSACTIONS',
 ): readonly PickableAccount[] {
-  const business = data?.me?.activeBusiness;
+  return businessAccounts(data?.me?.activeBusiness, action, area);
+}
+
+interface BusinessWithAccess {
+  viewerAccess: {
+    areas: ReadonlyArray<{ area: string; view: boolean; edit: boolean }>;
+    programAccounts: readonly PickableAccount[];
+  };
+}
+
+/** The accounts of one business (the viewer's own or a client's) that the viewer may `action` in `area`. */
+export function businessAccounts(
+  business: BusinessWithAccess | null | undefined,
+  action: 'view' | 'edit',
+  area: FinanceArea = 'REQUESTS_AND_TRANSACTIONS',
+): readonly PickableAccount[] {
   if (!business) return [];
   const allowed = business.viewerAccess.areas.some((a) => a.area === area && a[action]);
   return allowed ? business.viewerAccess.programAccounts : [];
@@ -34,6 +49,17 @@ export function formatDay(day: string, language: Language): string {
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium' }).format(
     new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1),
   );
+}
+
+/**
+ * A reference description in the page's language: the French one on French pages when the agency gave it,
+ * else the one on record (issue 14, defect 7).
+ */
+export function localDescription(
+  record: { description: string; descriptionFr?: string | null },
+  language: Language,
+): string {
+  return language === 'fr' && record.descriptionFr ? record.descriptionFr : record.description;
 }
 
 export function formatMoney(cents: number, language: Language): string {

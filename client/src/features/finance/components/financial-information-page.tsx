@@ -8,32 +8,54 @@ import { useDocumentTitle } from '../../../components/layout/use-document-title'
 import {
   useFinanceAccountQuery,
   useFinanceBusinessesQuery,
+  useFinanceClientQuery,
   useFinanceTransactionsQuery,
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { financeAccounts, formatDay, formatMoney } from './finance-parts';
+import { businessAccounts, formatDay, formatMoney, localDescription } from './finance-parts';
 
-/** Seed 003 §2.2 "Renseignements financiers": balance, transactions, statements and invoices of an account. */
+/**
+ * Seed 003 §2.2 "Renseignements financiers": balance, transactions, statements and invoices of an account,
+ * of the viewer's own business or, with `?business=`, of a client the viewer acts for as far as the
+ * relationship allows (issue 14, defect 8; the client's page links here).
+ */
 export function FinancialInformationPage() {
   const { t } = useTranslation('finance');
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
   useDocumentTitle(tc('documentTitle', { page: t('info.title') }));
   const [params, setParams] = useSearchParams();
-  const { data, loading, error } = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' });
-  const accounts = financeAccounts(data, 'view');
+  const clientId = params.get('business');
+  const own = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network', skip: Boolean(clientId) });
+  const client = useFinanceClientQuery({
+    variables: { businessId: clientId ?? '' },
+    fetchPolicy: 'cache-and-network',
+    skip: !clientId,
+  });
+  const { data, loading, error } = clientId ? client : own;
+  const business = clientId ? client.data?.business : own.data?.me?.activeBusiness;
+  const accounts = businessAccounts(business, 'view');
   const ids = accounts.map((a) => a.id);
   const requested = params.get('account');
   const accountId = requested && ids.includes(requested) ? requested : (ids[0] ?? '');
-  const canEdit = financeAccounts(data, 'edit').some((a) => a.id === accountId);
-  // PAD is for the viewer's own business only, never a provider's (seed 003 §3.2): no link without access.
-  const business = data?.me?.activeBusiness;
+  // Applying a credit is on the viewer's own accounts only (the payments page knows no client).
+  const canEdit = !clientId && businessAccounts(business, 'edit').some((a) => a.id === accountId);
   const areaView = (area: string) =>
     business?.viewerAccess.areas.some((a) => a.area === area && a.view) ?? false;
+  const clientQuery = clientId ? `?business=${encodeURIComponent(clientId)}` : '';
 
   return (
     <>
       <GcdsHeading tag="h1">{t('info.title')}</GcdsHeading>
+      {clientId && business ? (
+        <GcdsText>
+          {t('info.forClient', { name: business.name })}{' '}
+          <GcdsLink href={`/${language}/clients/${encodeURIComponent(clientId)}`}>
+            {t('info.backToClient')}
+          </GcdsLink>
+        </GcdsText>
+      ) : null}
+      {clientId && data && !business ? <GcdsText>{t('info.notYourClient')}</GcdsText> : null}
       <GcdsText>{t('info.intro')}</GcdsText>
       {!data && loading ? <PageLoading /> : null}
       {!data && error ? <PageLoadError /> : null}
@@ -43,17 +65,20 @@ export function FinancialInformationPage() {
           label={t('common.account')}
           accounts={accounts}
           value={accountId}
-          onChange={(value) => setParams(value ? { account: value } : {})}
+          onChange={(value) =>
+            setParams({ ...(clientId ? { business: clientId } : {}), ...(value ? { account: value } : {}) })
+          }
         />
       ) : null}
-      {data && (areaView('FINANCIAL_SECURITY') || areaView('PAD')) ? (
+      {/* PAD is for the viewer's own business only, never a provider's (seed 003 §3.2). */}
+      {data && (areaView('FINANCIAL_SECURITY') || (!clientId && areaView('PAD'))) ? (
         <ul aria-label={t('info.related')}>
           {areaView('FINANCIAL_SECURITY') ? (
             <li>
-              <GcdsLink href={`/${language}/finance/security`}>{t('info.security')}</GcdsLink>
+              <GcdsLink href={`/${language}/finance/security${clientQuery}`}>{t('info.security')}</GcdsLink>
             </li>
           ) : null}
-          {areaView('PAD') ? (
+          {!clientId && areaView('PAD') ? (
             <li>
               <GcdsLink href={`/${language}/finance/pad`}>{t('info.pad')}</GcdsLink>
             </li>
@@ -163,7 +188,7 @@ function AccountSummary({ accountId }: { accountId: string }) {
                 <tr key={node.id}>
                   <td>{node.invoiceNumber}</td>
                   <td>{formatDay(node.invoiceDate, language)}</td>
-                  <td>{node.description}</td>
+                  <td>{localDescription(node, language)}</td>
                   <td>{money(node.amountCents)}</td>
                   <td>{formatDay(node.dueDate, language)}</td>
                   <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
@@ -217,7 +242,7 @@ function TransactionsTable({ accountId }: { accountId: string }) {
                 <tr key={node.id}>
                   <td>{formatDay(node.transactionDate, language)}</td>
                   <td>{node.transactionNumber}</td>
-                  <td>{node.description}</td>
+                  <td>{localDescription(node, language)}</td>
                   <td>{formatMoney(node.amountCents, language)}</td>
                   <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>
                 </tr>

@@ -2,7 +2,7 @@ import { GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useFinanceBusinessesQuery, useRecentTransactionsQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { financeAccountIds, formatDay, formatMoney } from './finance-parts';
+import { financeAccountIds, formatDay, formatMoney, localDescription } from './finance-parts';
 
 /** The home page's "Recent transactions" (seed 003 §2.1): shown only to a viewer who may see some. */
 export function RecentTransactions() {
@@ -44,7 +44,7 @@ function RecentTransactionsTable({ businessId }: { businessId: string }) {
             {transactions.map((tx) => (
               <tr key={tx.id}>
                 <td>{formatDay(tx.transactionDate, language)}</td>
-                <td>{tx.description}</td>
+                <td>{localDescription(tx, language)}</td>
                 <td>{formatMoney(tx.amountCents, language)}</td>
                 <td>{t(`common.statuses.${tx.status}`, { defaultValue: tx.status })}</td>
               </tr>

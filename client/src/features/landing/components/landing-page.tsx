@@ -15,6 +15,21 @@ import { useLanguage } from '../../../lib/use-language';
 
 const accessSectionId = 'sign-in';
 
+/**
+ * eManifest and Trusted Trader are the agency's other portals, not pages of this one (seed 003 §1.2):
+ * the landing page links out to them, marked as external.
+ */
+const externalPortals = {
+  eManifest: {
+    en: 'https://www.cbsa-asfc.gc.ca/prog/manif/portal-portail/menu-eng.html',
+    fr: 'https://www.cbsa-asfc.gc.ca/prog/manif/portal-portail/menu-fra.html',
+  },
+  trustedTrader: {
+    en: 'https://www.cbsa-asfc.gc.ca/prog/tt-cf/menu-eng.html',
+    fr: 'https://www.cbsa-asfc.gc.ca/prog/tt-cf/menu-fra.html',
+  },
+} as const;
+
 /** `tel:` wants digits only; the number is shown as the agency writes it. */
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
@@ -84,10 +99,14 @@ export function LandingPage() {
           <GcdsHeading tag="h2">{t('resources.heading')}</GcdsHeading>
           <ul>
             <li>
-              <GcdsLink href={page('resources/emanifest')}>{t('resources.eManifest')}</GcdsLink>
+              <GcdsLink href={externalPortals.eManifest[language]} external>
+                {t('resources.eManifest')}
+              </GcdsLink>
             </li>
             <li>
-              <GcdsLink href={page('resources/trusted-trader')}>{t('resources.trustedTrader')}</GcdsLink>
+              <GcdsLink href={externalPortals.trustedTrader[language]} external>
+                {t('resources.trustedTrader')}
+              </GcdsLink>
             </li>
           </ul>
         </section>

@@ -44,14 +44,24 @@ function searchMock(query: string, results: unknown[]): MockLink.MockedResponse 
   };
 }
 
-function auditEvent(id: string, type: string, actor: string | null, detail: string | null, at: string) {
+function auditEvent(
+  id: string,
+  type: string,
+  actor: string | null,
+  details: Record<string, string> | null,
+  at: string,
+) {
   return {
     __typename: 'BusinessAuditEvent',
     id,
     type,
     occurredAt: at,
     actor: actor === null ? null : { __typename: 'PersonSummary', id: `p-${id}`, name: actor },
-    detail,
+    details: Object.entries(details ?? {}).map(([name, value]) => ({
+      __typename: 'BusinessAuditDetail',
+      name,
+      value,
+    })),
   };
 }
 
@@ -68,12 +78,12 @@ function lockedState(): State {
     failedAttempts: 10,
     keys: [],
     audit: [
-      auditEvent('a3', 'REGISTRATION_LOCKED', null, 'failedAttempts=10', '2026-03-02T15:31:00Z'),
+      auditEvent('a3', 'REGISTRATION_LOCKED', null, { failedAttempts: '10' }, '2026-03-02T15:31:00Z'),
       auditEvent(
         'a2',
         'REGISTRATION_FAILED',
         'Jane Doe',
-        'step=VALIDATE_BUSINESS attempt=10',
+        { step: 'VALIDATE_BUSINESS', attempt: '10' },
         '2026-03-02T15:31:00Z',
       ),
       auditEvent('a1', 'SOMETHING_NEW', 'Jane Doe', null, '2026-03-02T15:30:00Z'),
@@ -246,7 +256,7 @@ describe('officer business page', () => {
         state.failedAttempts = 0;
         state.audit = [
           // Officers have no personal profile: the API names them ''.
-          auditEvent('a4', 'REGISTRATION_UNLOCKED', '', 'failedAttempts=10', '2026-03-02T16:00:00Z'),
+          auditEvent('a4', 'REGISTRATION_UNLOCKED', '', { failedAttempts: '10' }, '2026-03-02T16:00:00Z'),
           ...state.audit,
         ];
         return {
@@ -283,8 +293,8 @@ describe('officer business page', () => {
     const audit = screen.getByRole('table', { name: 'Audit trail, newest first (3)' });
     expect(rowTexts(audit)).toEqual([
       'EventDateByDetail',
-      'Registration lockedMarch 2, 2026 at 10:31 a.m. ESTSystemfailedAttempts=10',
-      'Registration attempt failedMarch 2, 2026 at 10:31 a.m. ESTJane Doestep=VALIDATE_BUSINESS attempt=10',
+      'Registration lockedMarch 2, 2026 at 10:31 a.m. ESTSystemFailed attempts: 10',
+      'Registration attempt failedMarch 2, 2026 at 10:31 a.m. ESTJane DoeStep: 2, validate the business; Attempt: 10',
       // A type the page does not know yet shows as the server names it.
       'SOMETHING_NEWMarch 2, 2026 at 10:30 a.m. ESTJane Doe',
     ]);
@@ -314,8 +324,44 @@ describe('officer business page', () => {
     );
     expect(screen.queryByText('Unlock registration')).not.toBeInTheDocument();
     expect(rowTexts(screen.getByRole('table', { name: 'Audit trail, newest first (4)' }))[1]).toBe(
-      'Registration unlockedMarch 2, 2026 at 11:00 a.m. ESTAccount without a personal profilefailedAttempts=10',
+      'Registration unlockedMarch 2, 2026 at 11:00 a.m. ESTAccount without a personal profileFailed attempts: 10',
     );
+  });
+
+  it('labels the audit trail’s types and facts in the page’s language, never raw codes or ids (issue 14, defect 6)', async () => {
+    const state = lockedState();
+    state.audit = [
+      auditEvent(
+        'a9',
+        'RELATIONSHIP_ACCEPTED',
+        'Jane Doe',
+        {
+          relationship: '01a2b3c4-0000-7000-8000-000000000001',
+          provider: '111111111',
+          client: '222222222',
+          type: 'PROGRAM_MANAGEMENT',
+        },
+        '2026-03-02T15:31:00Z',
+      ),
+      auditEvent(
+        'a8',
+        'CREDIT_APPLIED',
+        'Jane Doe',
+        { account: '222222222RM0001', credit: 'C-10', cents: '125050', transactions: '2' },
+        '2026-03-02T15:30:00Z',
+      ),
+    ];
+    renderRoute(`/fr/officer/businesses/${bn}`, [businessMock(state), ...officer]);
+
+    const audit = await screen.findByRole('table', { name: /Piste d'audit/ });
+    const rows = rowTexts(audit).slice(1);
+    expect(rows[0]).toContain("Relation d'affaires acceptée");
+    expect(rows[0]).toContain('Fournisseur : 111111111; Client : 222222222; Type : Gestion de programmes');
+    expect(rows[1]).toContain('Crédit appliqué');
+    expect(rows[1]).toMatch(/Montant : 1\s250,50\s\$; Transactions : 2$/);
+    for (const row of rows) {
+      expect(row).not.toMatch(/RELATIONSHIP_ACCEPTED|PROGRAM_MANAGEMENT|01a2b3c4|=/);
+    }
   });
 
   it('shows why an unlock was refused', async () => {

@@ -287,6 +287,52 @@ function ActivationKeys({ view, onIssued }: { view: View; onIssued: () => Promis
   );
 }
 
+/**
+ * Facts that are ids (of a request, a relationship, a membership…) mean nothing to a person: the entry's
+ * other facts, its date and its author say what happened. Names ending in `Id` are ids too.
+ */
+const opaqueDetails = new Set([
+  'relationship',
+  'request',
+  'membership',
+  'key',
+  'upload',
+  'group',
+  'user',
+  'token',
+]);
+
+type AuditDetail = { name: string; value: string };
+
+/**
+ * An entry's facts as "Label: value" in the page's language (issue 14, defect 6): codes read as words
+ * (business.audit.values), amounts as money; a fact the page does not know yet shows as the server names it.
+ */
+function AuditDetails({ details }: { details: readonly AuditDetail[] }) {
+  const { t } = useTranslation('officer');
+  const language = useLanguage();
+  const labels = t('business.audit.details', { returnObjects: true }) as Record<string, string>;
+  const values = t('business.audit.values', { returnObjects: true }) as Record<string, string>;
+  const shown = details.filter((d) => !opaqueDetails.has(d.name) && !d.name.endsWith('Id'));
+  const value = ({ name, value }: AuditDetail) =>
+    name === 'cents' && /^-?\d+$/.test(value)
+      ? new Intl.NumberFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+          style: 'currency',
+          currency: 'CAD',
+        }).format(Number(value) / 100)
+      : (values[value] ?? value);
+  return (
+    <>
+      {shown
+        .map(
+          (detail) =>
+            `${labels[detail.name] ?? detail.name}${language === 'fr' ? ' : ' : ': '}${value(detail)}`,
+        )
+        .join(t('business.audit.detailSeparator'))}
+    </>
+  );
+}
+
 function AuditTrail({ view }: { view: View }) {
   const { t } = useTranslation('officer');
   const language = useLanguage();
@@ -319,7 +365,9 @@ function AuditTrail({ view }: { view: View }) {
                 <td>
                   {event.actor ? event.actor.name || t('business.audit.unnamed') : t('business.audit.system')}
                 </td>
-                <td>{event.detail ?? ''}</td>
+                <td>
+                  <AuditDetails details={event.details} />
+                </td>
               </tr>
             ))}
           </tbody>

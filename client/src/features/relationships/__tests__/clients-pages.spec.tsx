@@ -172,11 +172,24 @@ describe('clients a provider employee acts for', { timeout: 20_000 }, () => {
         'Not available under this relationship: business profile, program account list, financial security, pre-authorized debit agreements, collections notices, access management, relationship management.',
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        'Also allowed under this relationship, but not yet in the portal: requests and transactions.',
-      ),
-    ).toBeInTheDocument();
+    // What the relationship allows is reached from here, not said to be missing (issue 14, defect 8).
+    expect(screen.queryByText(/not yet in the portal/)).toBeNull();
+    const actions = (await screen.findByText('For this client', { selector: 'gcds-heading' })).closest(
+      'section',
+    )!;
+    const hrefs = await waitFor(() => {
+      const found = within(actions)
+        .getAllByRole('listitem')
+        .map((item) => [item.textContent, shadowHref(item.querySelector('gcds-link'))]);
+      expect(found.every(([, href]) => href)).toBe(true);
+      return found;
+    });
+    expect(hrefs).toEqual([
+      ['Transactions, statements and invoices', '/en/finance?business=b-1'],
+      ['Rulings and their documents', '/en/rulings?business=b-1'],
+      ['Request a ruling', '/en/rulings/new?business=b-1'],
+      ['Upload a document to a ruling', '/en/documents/upload'],
+    ]);
     expect(screen.queryByText('Business profile')).toBeNull();
     expect(screen.queryByText('Program accounts')).toBeNull();
     expect(document.body.textContent).not.toContain('RT0001');
@@ -221,6 +234,12 @@ describe('clients a provider employee acts for', { timeout: 20_000 }, () => {
         'Not available under this relationship: pre-authorized debit agreements, collections notices, access management, relationship management.',
       ),
     ).toBeInTheDocument();
+    expect(await screen.findByText('Financial security')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(shadowHref(screen.getByText('Financial security').closest('gcds-link'))).toBe(
+        '/en/finance/security?business=b-1',
+      ),
+    );
     expect(screen.queryByRole('alert')).toBeNull();
     expect([...asked].sort()).toEqual(['list', 'profile']);
   });

@@ -18,13 +18,10 @@ import { nodes } from '../../../lib/connections';
 
 /** The areas a client page could show, in the access table's order. */
 const shownAreas: readonly AccessArea[] = ['BUSINESS_PROFILE', 'PROGRAM_LIST', 'PROGRAM_PROFILE'];
-/** Areas the relationship may allow that have no page in the portal yet. */
-const laterAreas: readonly AccessArea[] = [
-  'FINANCIAL_SECURITY',
-  'REQUESTS_AND_TRANSACTIONS',
-  'PAD',
-  'COLLECTIONS_NOTICES',
-];
+/** Areas the client's page leads to (ClientActions), each on its own page of the portal. */
+const linkedAreas: readonly AccessArea[] = ['REQUESTS_AND_TRANSACTIONS', 'FINANCIAL_SECURITY'];
+/** Areas the relationship may allow that have no page for a client in the portal yet. */
+const laterAreas: readonly AccessArea[] = ['PAD', 'COLLECTIONS_NOTICES'];
 
 /**
  * What a service provider's employee may see of one client: asks for the viewer's access first,
@@ -48,6 +45,7 @@ export function ClientPage() {
   const seesAccounts = !seesList && allows(areas, 'PROGRAM_PROFILE', 'view');
   const denied = [
     ...shownAreas,
+    ...linkedAreas,
     ...laterAreas,
     'ACCESS_MANAGEMENT' as const,
     'RELATIONSHIP_MANAGEMENT' as const,
@@ -75,6 +73,7 @@ export function ClientPage() {
             <GcdsText>{t('client.notAvailable', { areas: denied.join(', ') })}</GcdsText>
           ) : null}
           {later.length ? <GcdsText>{t('client.comingSoon', { areas: later.join(', ') })}</GcdsText> : null}
+          <ClientActions businessId={client.id} areas={areas} />
           {seesProfile ? <ClientProfile businessId={client.id} /> : null}
           {seesList ? <ClientProgramList businessId={client.id} /> : null}
           {seesAccounts ? (
@@ -95,6 +94,43 @@ export function ClientPage() {
         <GcdsLink href={`/${language}/clients`}>{t('client.back')}</GcdsLink>
       </GcdsText>
     </>
+  );
+}
+
+/**
+ * Everything the relationship allows beyond the profile, as links to the pages that do it for this client
+ * (issue 14, defect 8): its transactions, statements and invoices, its rulings and their documents, its
+ * financial security. Each link shows only when the access table allows the area; each page checks again.
+ */
+function ClientActions({ businessId, areas }: { businessId: string; areas: Parameters<typeof allows>[0] }) {
+  const { t } = useTranslation('relationships');
+  const language = useLanguage();
+  const business = `business=${encodeURIComponent(businessId)}`;
+  const links: Array<{ href: string; label: string }> = [];
+  if (allows(areas, 'REQUESTS_AND_TRANSACTIONS', 'view')) {
+    links.push({ href: `/${language}/finance?${business}`, label: t('client.actions.finance') });
+    links.push({ href: `/${language}/rulings?${business}`, label: t('client.actions.rulings') });
+  }
+  if (allows(areas, 'REQUESTS_AND_TRANSACTIONS', 'edit')) {
+    links.push({ href: `/${language}/rulings/new?${business}`, label: t('client.actions.requestRuling') });
+    links.push({ href: `/${language}/documents/upload`, label: t('client.actions.upload') });
+  }
+  if (allows(areas, 'FINANCIAL_SECURITY', 'view'))
+    links.push({ href: `/${language}/finance/security?${business}`, label: t('client.actions.security') });
+  if (links.length === 0) return null;
+  return (
+    <section aria-labelledby="client-actions">
+      <GcdsHeading tag="h2" id="client-actions">
+        {t('client.actions.title')}
+      </GcdsHeading>
+      <ul>
+        {links.map((link) => (
+          <li key={link.href}>
+            <GcdsLink href={link.href}>{link.label}</GcdsLink>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
