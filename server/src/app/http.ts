@@ -21,7 +21,8 @@ import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
-import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
+import { apiLimitsPlugin, validationRules } from './api-limits.js';
+import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 import { appModules } from './modules.js';
@@ -33,6 +34,8 @@ export interface HttpAppDeps {
   schema: GraphQLSchema;
   /** Plain HTTP routes beyond the manifests' (e.g. the sign-in partner redirects), mounted before the SPA. */
   routes?: Router[];
+  /** What the processes share (Redis, or this process's memory when omitted): cost budgets, the bell's fan-out. */
+  shared?: SharedState;
 }
 
 export interface HttpApp {
@@ -74,10 +77,14 @@ export async function createHttpApp({
   log,
   schema,
   routes = [],
+  shared = memorySharedState(),
 }: HttpAppDeps): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The balancer's address is not the caller's: X-Forwarded-For is read from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
+  // Notices written in a transaction reach the live bells of every process through this (notice-writer.ts).
+  bindFanout(dataSource, shared.fanout);
   const server = http.createServer(app);
 
   const apollo = new ApolloServer<AppContext>({
@@ -107,9 +114,7 @@ export async function createHttpApp({
       apiLimitsPlugin(
         config,
         config.apiLimits,
-        new CostBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate, () =>
-          config.now(),
-        ),
+        shared.costBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate),
       ),
     ],
   });
@@ -124,9 +129,14 @@ export async function createHttpApp({
   });
   // Answers within a second: 503 while the database does not answer a probe in time.
   app.get('/readyz', async (_req, res) => {
-    const ready = await isDatabaseReachable(dataSource);
+    const [database, redis] = await Promise.all([isDatabaseReachable(dataSource), shared.ping(800)]);
+    const ready = database && redis;
     if (!ready) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      database,
+      ...(shared.kind === 'redis' && { redis }),
+    });
   });
 
   app.use(
