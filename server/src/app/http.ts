@@ -167,8 +167,10 @@ export async function createHttpApp({
   );
 
   // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).
+  const closing = new AbortController();
   for (const module of appModules)
-    for (const router of module.routes?.({ config, dataSource }) ?? []) app.use(router);
+    for (const router of module.routes?.({ config, dataSource, closing: closing.signal }) ?? [])
+      app.use(router);
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));
 
@@ -194,6 +196,8 @@ export async function createHttpApp({
       });
     },
     async close() {
+      // Event streams end first (the browser reconnects, through the balancer, to another process).
+      closing.abort();
       // The drain plugin stops accepting, waits for in-flight requests and closes idle keep-alive sockets.
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

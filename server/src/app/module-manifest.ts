@@ -14,6 +14,8 @@ import { type AppConfig } from '../config/env.js';
 export interface RouteDeps {
   config: AppConfig;
   dataSource: DataSource;
+  /** Aborted when the HTTP server begins to close: long-lived answers (event streams) end then. */
+  closing: AbortSignal;
 }
 
 export interface WorkerDeps {

@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../config/env.js';
 import { appModules } from '../app/modules.js';
+import { AfterCommitSubscriber } from '../common/database/after-commit.js';
 import { bindEventSubscribers } from '../common/events/event-bus.js';
 import { boundMysqlPool, withTimeout } from './bounded-waits.js';
 import { entities } from './entities.js';
@@ -38,6 +39,8 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   const common = {
     entities,
+    // Work that waits for a commit (common/database/after-commit.ts).
+    subscribers: [AfterCommitSubscriber] as Array<new () => unknown>,
     synchronize: false,
     migrationsRun: false,
     logging: false,
