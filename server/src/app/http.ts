@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -22,6 +21,7 @@ import { isSecureRequest, readSessionToken } from '../modules/sessions/session-c
 import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, validationRules } from './api-limits.js';
+import { drainer } from './server-drain.js';
 import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
@@ -86,6 +86,8 @@ export async function createHttpApp({
   // Notices written in a transaction reach the live bells of every process through this (notice-writer.ts).
   bindFanout(dataSource, shared.fanout);
   const server = http.createServer(app);
+  // Stops without cutting a request a balancer has sent (server-drain.ts).
+  const drain = drainer(server);
 
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -102,10 +104,6 @@ export async function createHttpApp({
     hideSchemaDetailsFromClientErrors: config.isProduction,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({
-        httpServer: server,
-        stopGracePeriodMillis: config.shutdownTimeoutMs,
-      }),
       // Cache hints are not used and the plugin costs list throughput.
       ApolloServerPluginCacheControlDisabled(),
       errorHandlingPlugin(),
@@ -198,9 +196,9 @@ export async function createHttpApp({
     async close() {
       // Event streams end first (the browser reconnects, through the balancer, to another process).
       closing.abort();
-      // The drain plugin stops accepting, waits for in-flight requests and closes idle keep-alive sockets.
+      // Stops accepting, lets requests already sent arrive and finish, closes idle keep-alive sockets.
+      await drain.stop(config.shutdownTimeoutMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

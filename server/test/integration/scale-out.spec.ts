@@ -113,7 +113,8 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       if (r.status === 429) refused = r.body.errors?.[0]?.extensions;
       else {
         answered += 1;
-        cost = (r.body as { extensions: { cost: { actualQueryCost: number } } }).extensions.cost.actualQueryCost;
+        cost = (r.body as { extensions: { cost: { actualQueryCost: number } } }).extensions.cost
+          .actualQueryCost;
       }
     }
     const seconds = (Date.now() - started) / 1000;
@@ -135,7 +136,9 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
     const before = [...balancer.served];
     for (let i = 0; i < 5; i++) {
       const r = await signIn(client, 'ScaleLock2026', 'Wrong0pass!');
-      codes.push(...(r.body.data?.signIn as { userErrors: Array<{ code: string }> }).userErrors.map((e) => e.code));
+      codes.push(
+        ...(r.body.data?.signIn as { userErrors: Array<{ code: string }> }).userErrors.map((e) => e.code),
+      );
     }
     expect(balancer.served[0] - before[0]).toBeGreaterThanOrEqual(2);
     expect(balancer.served[1] - before[1]).toBeGreaterThanOrEqual(2);
@@ -151,10 +154,13 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
 
   it('runs each due job once, and sends each email once', async () => {
     await expect
-      .poll(async () => (await check.getRepository(JobLease).findOneBy({ name: 'relationship-expiry' }))?.runs, {
-        timeout: 15_000,
-        interval: 250,
-      })
+      .poll(
+        async () => (await check.getRepository(JobLease).findOneBy({ name: 'relationship-expiry' }))?.runs,
+        {
+          timeout: 15_000,
+          interval: 250,
+        },
+      )
       .toBe(1);
     // Both processes kept looking (every 200 ms) for a few more seconds: still one run of each job.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -167,7 +173,9 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       (p) => p.logs.filter((l) => l.msg === 'job ran' && l.job === 'relationship-expiry').length,
     );
     expect(ran.sort()).toEqual([0, 1]);
-    const relationship = await check.getRepository(BusinessRelationship).findOneByOrFail({ id: relationshipId });
+    const relationship = await check
+      .getRepository(BusinessRelationship)
+      .findOneByOrFail({ id: relationshipId });
     expect(relationship.status).toBe('EXPIRED');
 
     // The emails the world's notices queued (registrations, the request, its expiry): each sent once, though
@@ -201,7 +209,9 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
         },
       });
       expect(payload<{ noticeCount: number }>(r).noticeCount).toBe(1);
-      expect(await bell.next('notice', 1_000)).toMatchObject({ data: { subject: 'Scaled out', urgent: true } });
+      expect(await bell.next('notice', 1_000)).toMatchObject({
+        data: { subject: 'Scaled out', urgent: true },
+      });
       expect(await bell.next('unread', 1_000)).toMatchObject({ data: { count: before.count + 1 } });
       const ms = Date.now() - started;
       expect(ms).toBeLessThan(1_000);

@@ -35,25 +35,21 @@ export function freePort(): Promise<number> {
 export async function startAppProcess(name: string, env: Record<string, string>): Promise<AppProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `passerelle-${name}-`));
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', './test/support/ts-register.mjs', 'src/main.ts'],
-    {
-      cwd: serverDir,
-      env: {
-        PATH: process.env.PATH,
-        TZ: process.env.TZ,
-        NODE_ENV: 'test',
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        DEV_IDENTITY_PROVIDER_PORT: '0',
-        LOG_LEVEL: 'info',
-        ...env,
-      },
+  const child = spawn(process.execPath, ['--import', './test/support/ts-register.mjs', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      PATH: process.env.PATH,
+      TZ: process.env.TZ,
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DEV_IDENTITY_PROVIDER_PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
     },
-  );
+  });
   const logs: Array<Record<string, unknown>> = [];
   let errText = '';
   let buffer = '';
@@ -122,8 +118,9 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const attempt = (tries: number) => {
-        const index = next++ % backends.length;
+      // The first try goes round-robin; a retry goes to the backend after the one that refused.
+      const attempt = (tries: number, after?: number) => {
+        const index = after === undefined ? next++ % backends.length : (after + 1) % backends.length;
         const target = new URL(req.url ?? '/', backends[index]);
         const upstream = http.request(
           target,
@@ -135,13 +132,15 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
           },
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (!res.headersSent && error.code === 'ECONNREFUSED' && tries < backends.length * 2) {
+          if (!res.headersSent && error.code === 'ECONNREFUSED' && tries < backends.length) {
             state.retried += 1;
-            attempt(tries + 1);
+            attempt(tries + 1, index);
             return;
           }
           state.failed += 1;
-          state.errors.push(`${error.code ?? error.message} (${res.headersSent ? 'after' : 'before'} the answer began)`);
+          state.errors.push(
+            `${error.code ?? error.message} (${res.headersSent ? 'after' : 'before'} the answer began)`,
+          );
           if (!res.headersSent) res.writeHead(502).end();
           else res.destroy();
         });
