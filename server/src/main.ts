@@ -25,7 +25,17 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   log.info({ database: config.database.type, env: config.env }, 'starting');
 
-  const dataSource = await openDatabase(config.database, config.databaseTimeouts);
+  const dataSource = await openDatabase(
+    config.database,
+    config.databaseTimeouts,
+    config.migrations === 'check' ? 'check' : 'run',
+  );
+  if (config.migrations === 'only') {
+    // A deploy step run once before the replicas start (docs/operations.md "Scaling out").
+    log.info('migrations applied; exiting (DB_MIGRATIONS=only)');
+    await dataSource.destroy();
+    return;
+  }
   if (config.seedDemoData) {
     const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
     if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');

@@ -262,6 +262,10 @@ export const envSchema = z
       z.coerce.number().int().min(50).max(3_600_000).default(5_000),
       'How often the worker looks for due emails.',
     ),
+    DB_MIGRATIONS: documented(
+      z.enum(['run', 'check', 'only']).default('run'),
+      '`run`: each start applies pending migrations (one process); `only`: apply them and exit (a deploy step, once); `check`: refuse to start while some are pending (app replicas of a rolling deploy, [docs/operations.md](docs/operations.md#scaling-out)).',
+    ),
     TRUST_PROXY: documented(
       z.string().min(1).default('loopback'),
       "Which proxies' `X-Forwarded-For` gives the caller's address (per-address limits): Express's `trust proxy` (e.g. `loopback, uniquelocal` behind a balancer on a private network).",
@@ -391,6 +395,8 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** Notice emails (docs/notices.md). */
   mail: MailConfig;
+  /** Whether a start applies pending migrations, only checks them, or only applies them and exits. */
+  migrations: 'run' | 'check' | 'only';
   /** Express's `trust proxy`: whose X-Forwarded-For names the caller. */
   trustProxy: string;
   /** Shared state between processes: Redis when set, the process's memory when null. */
@@ -612,6 +618,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     jobLeaseMs: env.JOB_LEASE_MS,
     jobPollMs: env.JOB_POLL_MS,
     trustProxy: env.TRUST_PROXY,
+    migrations: env.DB_MIGRATIONS,
     eventStreams: {
       perPerson: env.EVENT_STREAMS_PER_PERSON,
       heartbeatMs: env.EVENT_STREAM_HEARTBEAT_MS,

@@ -82,6 +82,8 @@ export function dataSourceOptions(
 export async function openDatabase(
   database: DatabaseConfig,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  /** `run` (default): applies pending migrations; `check`: refuses to open a database that has some (DB_MIGRATIONS). */
+  migrations: 'run' | 'check' = 'run',
 ): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     mkdirSync(path.dirname(database.file), { recursive: true });
@@ -96,7 +98,11 @@ export async function openDatabase(
   );
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (migrations === 'run') await dataSource.runMigrations({ transaction: 'each' });
+    else if (await dataSource.showMigrations())
+      throw new Error(
+        'The database has migrations pending: run them once first (DB_MIGRATIONS=only), then start the processes.',
+      );
   } catch (error) {
     await dataSource.destroy();
     throw error;

@@ -72,6 +72,8 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       REDIS_URL: redisUrl!,
       REDIS_KEY_PREFIX: testKeyPrefix('scale-out'),
       SEED_DEMO_DATA: 'false',
+      // As replicas of a rolling deploy: the migrations ran once before (here: the setup app's).
+      DB_MIGRATIONS: 'check',
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: sink.url,
       MAIL_POLL_MS: '100',
