@@ -272,6 +272,8 @@ export default defineConfig({
       '/graphql': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
+      // Document routes and the live bell's event stream.
+      '/api': apiTarget,
     },
     fs: { allow: [repoRoot] },
   },

@@ -28,11 +28,12 @@ import {
 import { AppError, ErrorCode } from '../common/errors/app-error.js';
 import { PAGE_SIZE_MAX } from '../common/graphql/connection.js';
 import { type AppConfig } from '../config/env.js';
+import { type BucketStatus, type CostBucketStore } from '../common/shared/shared-state.js';
 import { type AppContext } from './context.js';
 
 // Abuse limits of the GraphQL endpoint (docs/api.md, "Limits and cost"): validation rules for depth, aliases
 // and directives; a static cost computed before execution, charged to a leaky bucket per token, session or
-// address and reported in `extensions.cost` (Shopify's throttle status); trusted documents for browser
+// address (in the process, or on Redis shared by every process: common/shared/shared-state.ts) and reported in `extensions.cost` (Shopify's throttle status); trusted documents for browser
 // sessions; introspection for authenticated callers only in production. The token limit is graphql-js's
 // own `maxTokens` parse option (http.ts), which answers a syntax error (HTTP 400), never a 500.
 
@@ -328,65 +329,7 @@ export function resultCost(
   return root ? valueCost(schema, root, operation.selectionSet, fragmentsOf(document), data) : 0;
 }
 
-export interface ThrottleStatus {
-  maximumAvailable: number;
-  currentlyAvailable: number;
-  restoreRate: number;
-}
-
-/**
- * Leaky buckets of cost points, one per caller (token, session or address), refilled continuously at
- * `restoreRate` points per second up to `size`. In memory: one process serves the API (docs/operations.md);
- * a restart gives everyone a full bucket, which errs on the side of the caller.
- */
-export class CostBuckets {
-  private readonly buckets = new Map<string, { available: number; at: number }>();
-
-  constructor(
-    private readonly size: number,
-    private readonly rate: number,
-    private readonly now: () => Date,
-  ) {}
-
-  private bucket(key: string) {
-    const now = this.now().getTime();
-    const bucket = this.buckets.get(key) ?? { available: this.size, at: now };
-    bucket.available = Math.min(this.size, bucket.available + ((now - bucket.at) / 1000) * this.rate);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 50_000) this.sweep(now);
-    return bucket;
-  }
-
-  // Full buckets carry no information: forget them so that the map stays small.
-  private sweep(now: number) {
-    for (const [key, bucket] of this.buckets)
-      if (bucket.available + ((now - bucket.at) / 1000) * this.rate >= this.size) this.buckets.delete(key);
-  }
-
-  /** Takes `cost` points if available; answers whether it did and the status after. */
-  take(key: string, cost: number): { ok: boolean; status: ThrottleStatus } {
-    const bucket = this.bucket(key);
-    const ok = cost <= bucket.available;
-    if (ok) bucket.available -= cost;
-    return { ok, status: this.status(bucket) };
-  }
-
-  /** Gives back what a query did not use. */
-  refund(key: string, points: number): ThrottleStatus {
-    const bucket = this.bucket(key);
-    bucket.available = Math.min(this.size, bucket.available + Math.max(0, points));
-    return this.status(bucket);
-  }
-
-  private status(bucket: { available: number }): ThrottleStatus {
-    return {
-      maximumAvailable: this.size,
-      currentlyAvailable: Math.floor(bucket.available),
-      restoreRate: this.rate,
-    };
-  }
-}
+export type ThrottleStatus = BucketStatus;
 
 function callerKey(context: AppContext): string {
   const token = context.session.apiToken;
@@ -423,7 +366,7 @@ function selectsIntrospection(document: DocumentNode, operation: OperationDefini
 export function apiLimitsPlugin(
   config: AppConfig,
   limits: ApiLimits,
-  buckets: CostBuckets,
+  buckets: CostBucketStore,
 ): ApolloServerPlugin<AppContext> {
   const persisted =
     limits.trustedDocuments === 'browser' ? loadPersistedDocumentIds(limits.persistedDocumentsFile) : null;
@@ -475,7 +418,7 @@ export function apiLimitsPlugin(
               ? operation.selectionSet.selections.length * MUTATION_COST
               : 0;
           if (requested > limits.maxQueryCost) {
-            status = buckets.take(key, 0).status;
+            status = (await buckets.take(key, 0, config.now())).status;
             charged = { key, requested, fixed, priced: { schema, document, operation } };
             throw new AppError(
               ErrorCode.QUERY_TOO_COSTLY,
@@ -484,7 +427,7 @@ export function apiLimitsPlugin(
               { cost: requested, max: limits.maxQueryCost, http: { status: 400 } },
             );
           }
-          const taken = buckets.take(key, requested);
+          const taken = await buckets.take(key, requested, config.now());
           status = taken.status;
           charged = { key, requested, fixed, priced: { schema, document, operation } };
           if (!taken.ok) {
@@ -503,8 +446,8 @@ export function apiLimitsPlugin(
             );
           }
         },
-        willSendResponse({ response }) {
-          if (!charged || response.body.kind !== 'single') return Promise.resolve();
+        async willSendResponse({ response, contextValue }) {
+          if (!charged || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const throttled = result.errors?.some(
             (e) =>
@@ -516,13 +459,17 @@ export function apiLimitsPlugin(
             const { schema, document, operation } = charged.priced;
             const objects = result.data ? resultCost(schema, document, operation, result.data) : 0;
             actual = Math.min(charged.requested, charged.fixed + objects);
-            status = buckets.refund(charged.key, charged.requested - actual);
+            try {
+              status = await buckets.refund(charged.key, charged.requested - actual, config.now());
+            } catch (error) {
+              // The work is done and answered: a refund Redis did not take leaves the caller charged in full.
+              contextValue.log.warn({ err: { type: (error as Error).name } }, 'cost refund failed');
+            }
           }
           result.extensions = {
             ...result.extensions,
             cost: { requestedQueryCost: charged.requested, actualQueryCost: actual, throttleStatus: status },
           };
-          return Promise.resolve();
         },
       });
     },

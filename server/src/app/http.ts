@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -21,7 +20,9 @@ import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
-import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
+import { apiLimitsPlugin, validationRules } from './api-limits.js';
+import { drainer } from './server-drain.js';
+import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 import { appModules } from './modules.js';
@@ -33,6 +34,8 @@ export interface HttpAppDeps {
   schema: GraphQLSchema;
   /** Plain HTTP routes beyond the manifests' (e.g. the sign-in partner redirects), mounted before the SPA. */
   routes?: Router[];
+  /** What the processes share (Redis, or this process's memory when omitted): cost budgets, the bell's fan-out. */
+  shared?: SharedState;
 }
 
 export interface HttpApp {
@@ -74,11 +77,17 @@ export async function createHttpApp({
   log,
   schema,
   routes = [],
+  shared = memorySharedState(),
 }: HttpAppDeps): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The balancer's address is not the caller's: X-Forwarded-For is read from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
+  // Notices written in a transaction reach the live bells of every process through this (notice-writer.ts).
+  bindFanout(dataSource, shared.fanout);
   const server = http.createServer(app);
+  // Stops without cutting a request a balancer has sent (server-drain.ts).
+  const drain = drainer(server);
 
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -95,10 +104,6 @@ export async function createHttpApp({
     hideSchemaDetailsFromClientErrors: config.isProduction,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({
-        httpServer: server,
-        stopGracePeriodMillis: config.shutdownTimeoutMs,
-      }),
       // Cache hints are not used and the plugin costs list throughput.
       ApolloServerPluginCacheControlDisabled(),
       errorHandlingPlugin(),
@@ -107,9 +112,7 @@ export async function createHttpApp({
       apiLimitsPlugin(
         config,
         config.apiLimits,
-        new CostBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate, () =>
-          config.now(),
-        ),
+        shared.costBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate),
       ),
     ],
   });
@@ -124,9 +127,14 @@ export async function createHttpApp({
   });
   // Answers within a second: 503 while the database does not answer a probe in time.
   app.get('/readyz', async (_req, res) => {
-    const ready = await isDatabaseReachable(dataSource);
+    const [database, redis] = await Promise.all([isDatabaseReachable(dataSource), shared.ping(800)]);
+    const ready = database && redis;
     if (!ready) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      database,
+      ...(shared.kind === 'redis' && { redis }),
+    });
   });
 
   app.use(
@@ -157,8 +165,10 @@ export async function createHttpApp({
   );
 
   // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).
+  const closing = new AbortController();
   for (const module of appModules)
-    for (const router of module.routes?.({ config, dataSource }) ?? []) app.use(router);
+    for (const router of module.routes?.({ config, dataSource, closing: closing.signal }) ?? [])
+      app.use(router);
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));
 
@@ -184,9 +194,11 @@ export async function createHttpApp({
       });
     },
     async close() {
-      // The drain plugin stops accepting, waits for in-flight requests and closes idle keep-alive sockets.
+      // Event streams end first (the browser reconnects, through the balancer, to another process).
+      closing.abort();
+      // Stops accepting, lets requests already sent arrive and finish, closes idle keep-alive sockets.
+      await drain.stop(config.shutdownTimeoutMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

@@ -3,6 +3,7 @@ import { type DataSource } from 'typeorm';
 import { type ClassType } from '../common/class-type.js';
 import { type EventSubscriber } from '../common/events/event-bus.js';
 import { type Logger } from '../common/logger.js';
+import { type JobDefinition } from '../common/workers/job-runner.js';
 import { type AppConfig } from '../config/env.js';
 
 // What a feature module brings to the application (decision 0020). Each module exports one manifest from
@@ -13,6 +14,8 @@ import { type AppConfig } from '../config/env.js';
 export interface RouteDeps {
   config: AppConfig;
   dataSource: DataSource;
+  /** Aborted when the HTTP server begins to close: long-lived answers (event streams) end then. */
+  closing: AbortSignal;
 }
 
 export interface WorkerDeps {
@@ -21,6 +24,11 @@ export interface WorkerDeps {
   log: Logger;
   /** The portal's public address, known once the server listens (links in emails). */
   portalUrl: () => string;
+  /**
+   * A scheduled job run once per due time across every process on the database (job_lease, decision 0027):
+   * what every periodic job of a module should be, rather than a timer of each process.
+   */
+  job: (definition: JobDefinition) => Worker;
 }
 
 /** Background work of a process: started after listen, stopped before the data source closes. */

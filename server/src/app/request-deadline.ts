@@ -10,6 +10,8 @@ import { sendHttpError } from '../common/errors/http-errors.js';
  */
 export function requestDeadline(deadline: AppConfig['requestDeadline']) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // The live bell's stream is long by nature: it bounds itself (notices-stream.routes.ts).
+    if (req.path === '/api/events/stream') return next();
     const ms = req.path.startsWith('/api/documents') ? deadline.transferMs : deadline.defaultMs;
     const timer = setTimeout(() => {
       req.log.warn({ ms }, 'request deadline passed');

@@ -262,6 +262,54 @@ export const envSchema = z
       z.coerce.number().int().min(50).max(3_600_000).default(5_000),
       'How often the worker looks for due emails.',
     ),
+    DB_MIGRATIONS: documented(
+      z.enum(['run', 'check', 'only']).default('run'),
+      '`run`: each start applies pending migrations (one process); `only`: apply them and exit (a deploy step, once); `check`: refuse to start while some are pending (app replicas of a rolling deploy, [docs/operations.md](docs/operations.md#scaling-out)).',
+    ),
+    TRUST_PROXY: documented(
+      z.string().min(1).default('loopback'),
+      "Which proxies' `X-Forwarded-For` gives the caller's address (per-address limits): Express's `trust proxy` (e.g. `loopback, uniquelocal` behind a balancer on a private network).",
+    ),
+    REDIS_URL: documented(
+      z
+        .string()
+        .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL (leave it unset for one process)')
+        .optional(),
+      '`redis://host:6379/0` shares the cost budgets and the live bell between the app processes of a deployment ([docs/operations.md](docs/operations.md#scaling-out)); unset, they live in the process (the embedded default: one process).',
+    ),
+    REDIS_KEY_PREFIX: documented(
+      z.string().min(1).max(100).default('passerelle:'),
+      'Prefix of every Redis key and channel, so that several deployments (or test runs) can share one Redis.',
+    ),
+    REDIS_CONNECT_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(60_000).default(2_000),
+      'Longest wait to connect to Redis; a request that needs it meanwhile gets 503 `SERVICE_UNAVAILABLE`.',
+    ),
+    REDIS_COMMAND_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(50).max(60_000).default(1_000),
+      'Longest wait for one Redis command (a cost take, a publish); past it the request gets 503 `SERVICE_UNAVAILABLE`.',
+    ),
+    JOB_LEASE_MS: documented(
+      z.coerce
+        .number()
+        .int()
+        .min(1_000)
+        .max(24 * 3_600_000)
+        .default(5 * 60_000),
+      "How long a scheduled job's run belongs to the process that took it; a process that dies mid-run leaves it to another after this.",
+    ),
+    JOB_POLL_MS: documented(
+      z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+      'How often each process looks for a due scheduled job (relationship expiry, session purge); each due run is taken by one process.',
+    ),
+    EVENT_STREAMS_PER_PERSON: documented(
+      z.coerce.number().int().min(1).max(100).default(5),
+      'Open live-bell streams (`GET /api/events/stream`) a person may hold per process; one more is HTTP 429 `THROTTLED`.',
+    ),
+    EVENT_STREAM_HEARTBEAT_MS: documented(
+      z.coerce.number().int().min(1_000).max(300_000).default(25_000),
+      'How often an open live-bell stream sends a comment, so that proxies do not close it as idle.',
+    ),
     MAIL_LEASE_MS: documented(
       z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
       "How long a claimed email is one worker's; longer than an SMTP send can take.",
@@ -294,6 +342,13 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+export interface RedisConfig {
+  url: string;
+  keyPrefix: string;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -340,6 +395,17 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** Notice emails (docs/notices.md). */
   mail: MailConfig;
+  /** Whether a start applies pending migrations, only checks them, or only applies them and exits. */
+  migrations: 'run' | 'check' | 'only';
+  /** Express's `trust proxy`: whose X-Forwarded-For names the caller. */
+  trustProxy: string;
+  /** Shared state between processes: Redis when set, the process's memory when null. */
+  redis: RedisConfig | null;
+  /** The scheduled jobs' lease (server/src/common/workers/job-runner.ts). */
+  jobLeaseMs: number;
+  jobPollMs: number;
+  /** The live bell (GET /api/events/stream). */
+  eventStreams: { perPerson: number; heartbeatMs: number };
 }
 
 /** How long any wait on the database may last, in milliseconds. */
@@ -540,6 +606,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       retryBaseMs: env.MAIL_RETRY_BASE_MS,
       pollMs: env.MAIL_POLL_MS,
       leaseMs: env.MAIL_LEASE_MS,
+    },
+    redis: env.REDIS_URL
+      ? {
+          url: env.REDIS_URL,
+          keyPrefix: env.REDIS_KEY_PREFIX,
+          connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
+          commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+        }
+      : null,
+    jobLeaseMs: env.JOB_LEASE_MS,
+    jobPollMs: env.JOB_POLL_MS,
+    trustProxy: env.TRUST_PROXY,
+    migrations: env.DB_MIGRATIONS,
+    eventStreams: {
+      perPerson: env.EVENT_STREAMS_PER_PERSON,
+      heartbeatMs: env.EVENT_STREAM_HEARTBEAT_MS,
     },
   };
 }

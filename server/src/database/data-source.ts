@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../config/env.js';
 import { appModules } from '../app/modules.js';
+import { AfterCommitSubscriber } from '../common/database/after-commit.js';
 import { bindEventSubscribers } from '../common/events/event-bus.js';
 import { boundMysqlPool, withTimeout } from './bounded-waits.js';
 import { limitTransactionQueueWait } from '../common/database/transactions.js';
@@ -39,6 +40,8 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   const common = {
     entities,
+    // Work that waits for a commit (common/database/after-commit.ts).
+    subscribers: [AfterCommitSubscriber] as Array<new () => unknown>,
     synchronize: false,
     migrationsRun: false,
     logging: false,
@@ -80,6 +83,8 @@ export function dataSourceOptions(
 export async function openDatabase(
   database: DatabaseConfig,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  /** `run` (default): applies pending migrations; `check`: refuses to open a database that has some (DB_MIGRATIONS). */
+  migrations: 'run' | 'check' = 'run',
 ): Promise<DataSource> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     mkdirSync(path.dirname(database.file), { recursive: true });
@@ -94,7 +99,11 @@ export async function openDatabase(
   );
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (migrations === 'run') await dataSource.runMigrations({ transaction: 'each' });
+    else if (await dataSource.showMigrations())
+      throw new Error(
+        'The database has migrations pending: run them once first (DB_MIGRATIONS=only), then start the processes.',
+      );
   } catch (error) {
     await dataSource.destroy();
     throw error;

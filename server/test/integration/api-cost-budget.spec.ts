@@ -1,6 +1,7 @@
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CostBuckets, operationCost } from '../../src/app/api-limits.js';
+import { operationCost } from '../../src/app/api-limits.js';
+import { MemoryCostBuckets } from '../../src/common/shared/shared-state.js';
 import { buildAppSchema } from '../../src/app/build-schema.js';
 import { loadConfig } from '../../src/config/env.js';
 import { bearer } from '../support/api-tokens.js';
@@ -70,12 +71,13 @@ describe.each(drivers)('the default cost budget on %s', (driver) => {
 
     // And the bucket itself, on a clock the test moves: a page every `interval` ms for an hour.
     let now = 0;
-    const buckets = new CostBuckets(limits.costBucketSize, limits.costRestoreRate, () => new Date(now));
+    const buckets = new MemoryCostBuckets(limits.costBucketSize, limits.costRestoreRate);
     const refusedPages = (caller: string, interval: number) => {
       let refused = 0;
       for (let page = 0; page < 3_600_000 / interval; page += 1) {
-        const taken = buckets.take(caller, cost.requestedQueryCost);
-        if (taken.ok) buckets.refund(caller, cost.requestedQueryCost - cost.actualQueryCost);
+        const taken = buckets.takeNow(caller, cost.requestedQueryCost, new Date(now));
+        if (taken.ok)
+          buckets.refundNow(caller, cost.requestedQueryCost - cost.actualQueryCost, new Date(now));
         else refused += 1;
         now += interval;
       }

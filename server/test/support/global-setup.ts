@@ -1,5 +1,11 @@
-// Says once, at the start of the run, which real databases the suite will use, and refuses to skip MySQL in CI.
+// Says once, at the start of the run, which real databases the suite will use, and refuses to skip MySQL (or
+// Redis, for the suites of several processes) in CI.
 export default function setup(): void {
+  if (!process.env.REDIS_URL) {
+    if (process.env.CI === 'true')
+      throw new Error('CI=true but REDIS_URL is not set: the Redis suites may not be skipped in CI.');
+    console.warn('\n[passerelle] REDIS_URL is not set: SKIPPING the Redis and two-process suites.\n');
+  }
   const mysqlUrl = process.env.MYSQL_URL;
   if (!mysqlUrl) {
     if (process.env.CI === 'true') {

@@ -5,6 +5,7 @@ import { buildAppSchema } from '../../src/app/build-schema.js';
 import { createHttpApp, type HttpApp } from '../../src/app/http.js';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/common/logger.js';
+import { openSharedState, type SharedState } from '../../src/common/shared/shared-state.js';
 import { openDatabase, type DatabaseConfig } from '../../src/database/data-source.js';
 import { ContractTestResolver } from './contract-test.resolver.js';
 import { GqlClient, type GqlClientOptions } from './gql-client.js';
@@ -15,6 +16,8 @@ export interface TestApp {
   app: HttpApp;
   config: AppConfig;
   dataSource: DataSource;
+  /** What the app shares with other processes (Redis with REDIS_URL in the options' env, else memory). */
+  shared: SharedState;
   /** Every log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
   /** The app's clock (config.now): move it instead of sleeping. */
@@ -82,7 +85,9 @@ export async function startTestApp(driver: DriverName, options: StartOptions = {
   const dataSource = await openDatabase(database, config.databaseTimeouts);
   const schema = await buildAppSchema({ extraResolvers: [ContractTestResolver] });
   const routes = options.routes?.({ dataSource, config }) ?? [];
-  const app = await createHttpApp({ config, dataSource, log, schema, routes });
+  // Redis when the options' env sets REDIS_URL, else the process's memory (as main.ts does).
+  const shared = await openSharedState(config.redis, log);
+  const app = await createHttpApp({ config, dataSource, log, schema, routes, shared });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -101,8 +106,10 @@ export async function startTestApp(driver: DriverName, options: StartOptions = {
       });
       return { status: res.status, body: (await res.json()) as GqlBody };
     },
+    shared,
     async close() {
       await app.close();
+      await shared.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await testDb?.dispose();
     },

@@ -15,8 +15,9 @@ export class DatabaseWaitTimeout extends Error {
 }
 
 const unavailableCodes = new Set([
-  // Ours: no pooled connection, or no answer to a probe, in time.
+  // Ours: no pooled connection, or no answer to a probe, in time; Redis (the shared state) did not answer.
   'DB_WAIT_TIMEOUT',
+  'SHARED_STATE_UNAVAILABLE',
   // mysql2: the query outlived its timeout; the connection was lost, refused or never answered.
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'PROTOCOL_CONNECTION_LOST',
@@ -49,12 +50,19 @@ const unavailableCodes = new Set([
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const candidate = current as { code?: unknown; fatal?: unknown; driverError?: unknown; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      fatal?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      originalError?: unknown;
+    };
     if (typeof candidate.code === 'string' && unavailableCodes.has(candidate.code)) return true;
     // mysql2 marks a connection it had to give up as fatal ("Can't add new command when connection is in
     // closed state" has no code).
     if (candidate.fatal === true) return true;
-    current = candidate.driverError ?? candidate.cause;
+    // A GraphQLError made of an error thrown by a plugin (the cost take on Redis) keeps it as originalError.
+    current = candidate.driverError ?? candidate.cause ?? candidate.originalError;
   }
   return false;
 }

@@ -42,6 +42,7 @@ export const messages = {
     'errors.termsNotAccepted': 'Accept the terms of use to continue.',
     'errors.csrfTokenInvalid': 'Your page is out of date. Reload it and try again.',
     'errors.throttled': 'Too many attempts from your network. Try again in {minutes} min.',
+    'errors.tooManyStreams': 'Too many live connections are open for you. Close a tab and try again.',
     'errors.credentialRevoked': 'This credential was revoked and can no longer be used.',
     'identity.INVALID_CREDENTIALS': 'The username or password is not correct.',
     'identity.LOCKED': 'Too many failed attempts: this credential is locked. Try again in {minutes} min.',
@@ -252,6 +253,8 @@ export const messages = {
     'errors.termsNotAccepted': "Acceptez les conditions d'utilisation pour continuer.",
     'errors.csrfTokenInvalid': "Votre page n'est plus à jour. Rechargez-la et réessayez.",
     'errors.throttled': 'Trop de tentatives à partir de votre réseau. Réessayez dans {minutes} min.',
+    'errors.tooManyStreams':
+      'Trop de connexions en direct sont ouvertes pour vous. Fermez un onglet et réessayez.',
     'errors.credentialRevoked': 'Ce justificatif a été révoqué et ne peut plus être utilisé.',
     'identity.INVALID_CREDENTIALS': "Le nom d'utilisateur ou le mot de passe n'est pas valide.",
     'identity.LOCKED':

@@ -11,7 +11,9 @@ export const documentsModule: ModuleManifest = {
   routes: ({ config, dataSource }) => [
     documentRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }),
   ],
-  // What crashed uploads left (temp folders, stored files without a row): at start, then hourly.
+  // What crashed uploads left (temp folders, stored files without a row): at start, then hourly. In every
+  // process, not under a job lease (decision 0027): each process's uploads-tmp folder is its own, and the
+  // orphan sweep is idempotent (two processes removing the same orphan remove it once).
   workers: [
     ({ config, dataSource, log }) => {
       let stopSweep: (() => void) | undefined;

@@ -1,3 +1,5 @@
+import { afterCommit } from '../../common/database/after-commit.js';
+import { fanoutOf } from '../../common/shared/shared-state.js';
 import { type EntityManager, In } from 'typeorm';
 import { AccessAction, decideAccess } from '../../common/auth/access-table.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
@@ -112,6 +114,14 @@ export async function writeNotices(
   const members = await memberRecipients(manager, notices);
   const recipientsOf = (n: Notice) => (n.recipientUserId ? [n.recipientUserId] : (members.get(n.id) ?? []));
   const people = [...new Set(notices.flatMap(recipientsOf))];
+  // Once committed, the live bells of these people, in every process, count again (notices-stream.routes.ts).
+  // A failed signal costs a bell its live update, never the change: the app still polls now and then.
+  if (people.length) {
+    const fanout = fanoutOf(manager.dataSource);
+    // A large import names no notices (the bells only count again): a signal stays small.
+    const signal = { userIds: people, noticeIds: notices.length <= 20 ? notices.map((n) => n.id) : [] };
+    if (fanout) afterCommit(manager, () => void fanout.publish(signal).catch(() => undefined));
+  }
   const profiles = await personContacts(manager, people);
   const outbox: MailOutbox[] = [];
   for (const notice of notices)

@@ -2,6 +2,7 @@ import { type ModuleManifest } from '../../app/module-manifest.js';
 import { createMailTransport } from '../../common/mail/mail-transport.js';
 import { MailOutboxWorker } from './mail-outbox.worker.js';
 import { noticeSubscriber } from './notice-subscriber.js';
+import { noticeStreamRoutes } from './notices-stream.routes.js';
 import { noticeEntities } from './notices.entities.js';
 import { NoticesResolver } from './notices.resolver.js';
 
@@ -10,6 +11,8 @@ export const noticesModule: ModuleManifest = {
   resolvers: [NoticesResolver],
   entities: noticeEntities,
   subscribers: [noticeSubscriber],
+  // The live bell: a server-sent events stream of the caller's unread count and new notices.
+  routes: ({ config, dataSource, closing }) => [noticeStreamRoutes({ config, dataSource, closing })],
   workers: [
     // Notice emails: the outbox worker (docs/notices.md). Several processes may run it; leases keep them apart.
     ({ config, dataSource, log, portalUrl }) => {

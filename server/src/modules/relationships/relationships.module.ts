@@ -1,5 +1,4 @@
 import { type ModuleManifest } from '../../app/module-manifest.js';
-import { intervalWorker } from '../../common/workers/interval-worker.js';
 import { ViewerActingForResolver } from './acting-for.resolver.js';
 import { relationshipEntities } from './relationships.entities.js';
 import {
@@ -26,16 +25,15 @@ export const relationshipsModule: ModuleManifest = {
   ],
   entities: relationshipEntities,
   workers: [
-    ({ config, dataSource, log }) =>
-      intervalWorker(
-        log,
-        RELATIONSHIP_EXPIRY_INTERVAL_MS,
-        'relationship expiry failed; next try later',
-        async () => {
+    // Once per due time across every process (job_lease): expiring twice would publish reminders twice.
+    ({ config, dataSource, job }) =>
+      job({
+        name: 'relationship-expiry',
+        everyMs: RELATIONSHIP_EXPIRY_INTERVAL_MS,
+        async run() {
           const { expired, reminded } = await expireRelationships(dataSource, config);
-          if (expired || reminded)
-            log.info({ expired, reminded }, 'relationship requests expired or reminded');
+          return expired || reminded ? { expired, reminded } : undefined;
         },
-      ),
+      }),
   ],
 };

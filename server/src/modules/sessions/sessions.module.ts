@@ -1,5 +1,4 @@
 import { type ModuleManifest } from '../../app/module-manifest.js';
-import { intervalWorker } from '../../common/workers/interval-worker.js';
 import { SessionResolver } from './session.resolver.js';
 import { purgeExpiredSessions } from './session.service.js';
 import { UserSession } from './user-session.entity.js';
@@ -12,10 +11,14 @@ export const sessionsModule: ModuleManifest = {
   resolvers: [SessionResolver],
   entities: [UserSession],
   workers: [
-    ({ config, dataSource, log }) =>
-      intervalWorker(log, SESSION_PURGE_INTERVAL_MS, 'session purge failed; next try later', async () => {
-        const count = await purgeExpiredSessions(dataSource, config);
-        if (count) log.info({ count }, 'purged expired sessions');
+    ({ config, dataSource, job }) =>
+      job({
+        name: 'session-purge',
+        everyMs: SESSION_PURGE_INTERVAL_MS,
+        async run() {
+          const count = await purgeExpiredSessions(dataSource, config);
+          return count ? { purgedSessions: count } : undefined;
+        },
       }),
   ],
 };

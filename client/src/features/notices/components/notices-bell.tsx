@@ -2,21 +2,32 @@ import { GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useUnreadNoticeCountQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { useLiveBell } from './use-live-bell';
 
-/** How often the bell asks for the unread count while a page stays open. */
+/** How often the bell asks for the unread count while a page stays open and the live stream is not. */
 export const bellPollMs = 30_000;
+/**
+ * While the live stream is open the bell still asks now and then: a notice reaching someone other than its
+ * addressees (a provider reading a client's notice) signals no stream (docs/notices.md "Live bell").
+ */
+export const bellLivePollMs = 5 * 60_000;
 
 /** The most the bell shows as a number; the server counts up to one more, shown "99+" (docs/notices.md). */
 export const bellCountMax = 99;
 
 /**
  * The header's bell: a link to the notices with the unread count in its text (never colour only),
- * kept current by polling; opening a notice refetches it too.
+ * kept current by the live stream (use-live-bell.ts), or by polling while the stream is not open; opening a
+ * notice refetches it too.
  */
 export function NoticesBell() {
   const { t } = useTranslation('notices');
   const language = useLanguage();
-  const { data } = useUnreadNoticeCountQuery({ pollInterval: bellPollMs, fetchPolicy: 'cache-and-network' });
+  const live = useLiveBell();
+  const { data } = useUnreadNoticeCountQuery({
+    pollInterval: live ? bellLivePollMs : bellPollMs,
+    fetchPolicy: 'cache-and-network',
+  });
   const count = data?.unreadNoticeCount ?? 0;
   const label =
     count > bellCountMax
