@@ -281,7 +281,7 @@ export const envSchema = z
     ),
     WEBHOOK_TIMEOUT_MS: documented(
       z.coerce.number().int().min(100).max(60_000).default(10_000),
-      "How long one webhook request may take, connection to the end of the answer (whose first 64 KiB only are read).",
+      'How long one webhook request may take, connection to the end of the answer (whose first 64 KiB only are read).',
     ),
     WEBHOOK_MAX_ATTEMPTS: documented(
       z.coerce.number().int().min(1).max(100).default(13),

@@ -189,7 +189,11 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
     area: ACCESS,
     description: 'The provider created a client group.',
     events: (p) => [
-      { businessId: p.providerBusinessId, programAccountId: null, data: { groupId: p.groupId, name: p.name } },
+      {
+        businessId: p.providerBusinessId,
+        programAccountId: null,
+        data: { groupId: p.groupId, name: p.name },
+      },
     ],
   }),
   entry({
@@ -212,7 +216,9 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
     source: 'CLIENT_GROUP_DELETED',
     area: ACCESS,
     description: 'A client group was deleted (its assignments with it).',
-    events: (p) => [{ businessId: p.providerBusinessId, programAccountId: null, data: { groupId: p.groupId } }],
+    events: (p) => [
+      { businessId: p.providerBusinessId, programAccountId: null, data: { groupId: p.groupId } },
+    ],
   }),
   entry({
     type: 'client_group.clients_added',
@@ -398,4 +404,6 @@ export const entriesBySource: ReadonlyMap<DomainEventType, readonly CatalogueEnt
   return map;
 })();
 
-export const entryByType: ReadonlyMap<string, CatalogueEntry> = new Map(eventCatalogue.map((e) => [e.type, e]));
+export const entryByType: ReadonlyMap<string, CatalogueEntry> = new Map(
+  eventCatalogue.map((e) => [e.type, e]),
+);

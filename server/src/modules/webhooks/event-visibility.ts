@@ -1,4 +1,9 @@
-import { AccessAction, type AccessArea, decideAccess, type Standing } from '../../common/auth/access-table.js';
+import {
+  AccessAction,
+  type AccessArea,
+  decideAccess,
+  type Standing,
+} from '../../common/auth/access-table.js';
 import { entryByType } from './event-catalogue.js';
 
 /** A kept public event, as far as deciding who sees it goes. */
@@ -21,6 +26,7 @@ export function visibleData(event: KeptEvent, standing: Standing): Record<string
   if (!sees(event.area as AccessArea)) return null;
   const fields = entryByType.get(event.type)?.fields ?? {};
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(event.data)) if (!fields[key] || sees(fields[key])) out[key] = value;
+  for (const [key, value] of Object.entries(event.data))
+    if (!fields[key] || sees(fields[key])) out[key] = value;
   return out;
 }

@@ -102,15 +102,18 @@ export class WebhookDeliveryWorker {
     const { token, rows } = await this.claim();
     if (rows.length === 0) return 0;
     const endpoints = new Map(
-      (await dataSource.getRepository(WebhookEndpoint).findBy({ id: In([...new Set(rows.map((r) => r.endpointId))]) })).map(
-        (e) => [e.id, e],
-      ),
+      (
+        await dataSource
+          .getRepository(WebhookEndpoint)
+          .findBy({ id: In([...new Set(rows.map((r) => r.endpointId))]) })
+      ).map((e) => [e.id, e]),
     );
     const events = new Map(
-      (await dataSource.getRepository(WebhookEvent).findBy({ id: In([...new Set(rows.map((r) => r.eventId))]) })).map((e) => [
-        e.id,
-        e,
-      ]),
+      (
+        await dataSource
+          .getRepository(WebhookEvent)
+          .findBy({ id: In([...new Set(rows.map((r) => r.eventId))]) })
+      ).map((e) => [e.id, e]),
     );
     // Claimed rows are one per endpoint: each is sent on its own, in parallel with the other endpoints'.
     await Promise.all(
@@ -120,7 +123,10 @@ export class WebhookDeliveryWorker {
         try {
           await this.deliver(token, row, endpoint, event);
         } catch (error) {
-          log.warn({ deliveryId: row.id, err: String(error) }, 'webhook delivery round failed; the lease will lapse');
+          log.warn(
+            { deliveryId: row.id, err: String(error) },
+            'webhook delivery round failed; the lease will lapse',
+          );
         }
       }),
     );
@@ -142,7 +148,10 @@ export class WebhookDeliveryWorker {
   ): Promise<void> {
     const { dataSource, config, log } = this.deps;
     if (!endpoint || !event || endpoint.status !== 'ENABLED')
-      return this.finish(token, row, { status: 'SKIPPED', lastError: endpoint ? 'ENDPOINT_DISABLED' : 'GONE' });
+      return this.finish(token, row, {
+        status: 'SKIPPED',
+        lastError: endpoint ? 'ENDPOINT_DISABLED' : 'GONE',
+      });
     // The access table now: a relationship ended since the event means nothing is sent about that client.
     const standing = (await systemStandings(dataSource, endpointAudience(endpoint), [event.businessId])).get(
       event.businessId,
@@ -177,7 +186,12 @@ export class WebhookDeliveryWorker {
     }
     const now = this.now();
     if (!error) {
-      await this.finish(token, row, { status: 'DELIVERED', responseStatus: status, lastError: null, lastAttemptAt: now });
+      await this.finish(token, row, {
+        status: 'DELIVERED',
+        responseStatus: status,
+        lastError: null,
+        lastAttemptAt: now,
+      });
       if (endpoint.failingSince)
         await dataSource.getRepository(WebhookEndpoint).update({ id: endpoint.id }, { failingSince: null });
       return;
@@ -221,7 +235,14 @@ export class WebhookDeliveryWorker {
         .where("id = :id AND status = 'ENABLED'", { id: endpoint.id })
         .execute();
       if (!result.affected) return;
-      await auditWebhook(manager, endpoint.businessId, WebhookAuditType.DISABLED, endpoint.createdBy, `endpoint=${endpoint.id} failing`, now);
+      await auditWebhook(
+        manager,
+        endpoint.businessId,
+        WebhookAuditType.DISABLED,
+        endpoint.createdBy,
+        `endpoint=${endpoint.id} failing`,
+        now,
+      );
       const business = (await businessSummaries(manager, [endpoint.businessId])).get(endpoint.businessId);
       const bams = (await activeMemberGrants(manager, [endpoint.businessId])).filter(
         (m) => m.grant.kind === ActorKind.BUSINESS_ACCOUNT_MANAGER,
@@ -237,7 +258,10 @@ export class WebhookDeliveryWorker {
             accountNumber: business?.businessNumber ?? '',
             recipientUserId: bam.userId,
             recipientName: await personName(manager, bam.userId),
-            subject: { en: 'A webhook endpoint was disabled', fr: 'Un point de terminaison de webhook a été désactivé' },
+            subject: {
+              en: 'A webhook endpoint was disabled',
+              fr: 'Un point de terminaison de webhook a été désactivé',
+            },
             body: {
               en: `Deliveries to ${host} have failed since ${endpoint.failingSince!.toISOString()}, so we stopped sending to it. Fix the receiver, then enable the endpoint again on the Webhooks page.`,
               fr: `Les envois à ${host} échouent depuis ${endpoint.failingSince!.toISOString()}; nous avons donc cessé d’y envoyer. Corrigez le récepteur, puis réactivez le point de terminaison à la page Webhooks.`,

@@ -82,7 +82,11 @@ export function postWebhook(
   const guardedLookup = (
     hostname: string,
     lookupOptions: { all?: boolean },
-    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void,
   ) => {
     dnsLookup(hostname, { all: true }, (error, addresses) => {
       if (error || addresses.length === 0) return callback(new SendError('DNS'), '', 0);
@@ -107,7 +111,11 @@ export function postWebhook(
       url,
       {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
         lookup: guardedLookup as never,
         agent: false,
       },

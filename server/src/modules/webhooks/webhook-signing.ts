@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 // The Standard Webhooks scheme (https://www.standardwebhooks.com): a secret `whsec_<base64 key>`, and on
 // every request `webhook-id`, `webhook-timestamp` (Unix seconds) and `webhook-signature`
@@ -33,7 +40,10 @@ export function verifySignature(
   const expected = Buffer.from(signature(secret, headers.id, timestamp, body));
   return headers.signature
     .split(' ')
-    .some((candidate) => candidate.length === expected.length && timingSafeEqual(Buffer.from(candidate), expected));
+    .some(
+      (candidate) =>
+        candidate.length === expected.length && timingSafeEqual(Buffer.from(candidate), expected),
+    );
 }
 
 /** The AES-256 key that encrypts secrets at rest, from WEBHOOK_SECRET_KEY or the identity secret. */

@@ -37,7 +37,6 @@ async function candidateEndpoints(
     'SELECT e.id AS id, e.event_types AS eventTypes FROM webhook_endpoint e' +
       ` WHERE e.status = 'ENABLED' AND (e.business_id = :businessId${providers})`,
     { businessId },
-    {},
   );
   return manager.query<Candidate[]>(text, values);
 }
@@ -66,7 +65,13 @@ async function onEvent(manager: EntityManager, event: PublishedEvent): Promise<v
           deliveries.push(newDelivery(endpoint.id, row.id, event.occurredAt));
     }
   for (let i = 0; i < events.length; i += 100)
-    await manager.createQueryBuilder().insert().into(WebhookEvent).values(events.slice(i, i + 100)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookEvent)
+      .values(events.slice(i, i + 100))
+      .updateEntity(false)
+      .execute();
   for (let i = 0; i < deliveries.length; i += 100)
     await manager
       .createQueryBuilder()

@@ -73,7 +73,6 @@ async function mayManage(manager: EntityManager, actor: WebhookActor, businessId
       'SELECT COUNT(*) AS n FROM business_membership WHERE business_id = :businessId AND user_id = :userId' +
         " AND status = 'ACTIVE' AND role = 'BUSINESS_ACCOUNT_MANAGER'",
       { businessId, userId: actor.userId },
-      {},
     ),
   );
   return Number(rows[0]?.n ?? 0) > 0;
@@ -89,10 +88,14 @@ export function urlProblem(raw: string, allowLocal: boolean): Problem | null {
   } catch {
     return problem(['url'], 'INVALID');
   }
-  if (url.protocol !== 'https:' && !(allowLocal && url.protocol === 'http:')) return problem(['url'], 'HTTPS_REQUIRED');
+  if (url.protocol !== 'https:' && !(allowLocal && url.protocol === 'http:'))
+    return problem(['url'], 'HTTPS_REQUIRED');
   if (url.username || url.password) return problem(['url'], 'INVALID');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (!allowLocal && ((isIP(host) && isPrivateAddress(host)) || host === 'localhost' || host.endsWith('.localhost')))
+  if (
+    !allowLocal &&
+    ((isIP(host) && isPrivateAddress(host)) || host === 'localhost' || host.endsWith('.localhost'))
+  )
     return problem(['url'], 'PRIVATE_ADDRESS');
   return null;
 }
@@ -122,23 +125,32 @@ async function validate(
   if (creating || input.eventTypes != null) {
     const types = input.eventTypes ?? [];
     if (types.length === 0) problems.push(problem(['eventTypes'], 'REQUIRED'));
-    else if (types.some((t) => !publicEventTypes.includes(t))) problems.push(problem(['eventTypes'], 'UNKNOWN_TYPE'));
+    else if (types.some((t) => !publicEventTypes.includes(t)))
+      problems.push(problem(['eventTypes'], 'UNKNOWN_TYPE'));
   }
   const groups = [...new Set(input.clientGroupIds ?? [])];
-  if (groups.length > CLIENT_GROUPS_MAX) problems.push(problem(['clientGroupIds'], 'TOO_MANY', { max: CLIENT_GROUPS_MAX }));
+  if (groups.length > CLIENT_GROUPS_MAX)
+    problems.push(problem(['clientGroupIds'], 'TOO_MANY', { max: CLIENT_GROUPS_MAX }));
   else if (groups.length) {
     const [text, values] = manager.connection.driver.escapeQueryWithParameters(
       'SELECT COUNT(*) AS n FROM client_group WHERE id IN (:...ids) AND provider_business_id = :businessId AND deleted_at IS NULL',
       { ids: groups, businessId },
-      {},
     );
     const found = await manager.query<Array<{ n: number }>>(text, values);
-    if (Number(found[0]?.n ?? 0) !== groups.length) problems.push(problem(['clientGroupIds'], 'GROUP_NOT_FOUND'));
+    if (Number(found[0]?.n ?? 0) !== groups.length)
+      problems.push(problem(['clientGroupIds'], 'GROUP_NOT_FOUND'));
   }
   return problems;
 }
 
-async function audit(manager: EntityManager, businessId: string, type: string, actorId: string, detail: string, now: Date) {
+async function audit(
+  manager: EntityManager,
+  businessId: string,
+  type: string,
+  actorId: string,
+  detail: string,
+  now: Date,
+) {
   await recordBusinessAudit(manager, {
     registryBusinessId: await registryIdOfBusiness(manager, businessId),
     // The trail's type column is open: this module's types live beside it (WebhookAuditType).
@@ -149,7 +161,8 @@ async function audit(manager: EntityManager, businessId: string, type: string, a
   });
 }
 
-export type EndpointResult = { ok: true; endpoint: WebhookEndpoint; secret?: string } | { ok: false; problems: Problem[] };
+export type EndpointResult =
+  { ok: true; endpoint: WebhookEndpoint; secret?: string } | { ok: false; problems: Problem[] };
 
 /**
  * Registers an endpoint; the signing secret is in the answer, once, and kept encrypted. Problems:
@@ -164,12 +177,16 @@ export function createEndpoint(
   input: EndpointInput,
 ): Promise<EndpointResult> {
   return inTransaction(dataSource, async (manager): Promise<EndpointResult> => {
-    if (!(await mayManage(manager, actor, businessId))) return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
+    if (!(await mayManage(manager, actor, businessId)))
+      return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
     const problems = await validate(manager, config, businessId, input, true);
     if (problems.length) return { ok: false, problems };
     const count = await manager.countBy(WebhookEndpoint, { businessId });
     if (count >= ENDPOINTS_PER_BUSINESS_MAX)
-      return { ok: false, problems: [problem([], 'TOO_MANY_ENDPOINTS', { max: ENDPOINTS_PER_BUSINESS_MAX })] };
+      return {
+        ok: false,
+        problems: [problem([], 'TOO_MANY_ENDPOINTS', { max: ENDPOINTS_PER_BUSINESS_MAX })],
+      };
     const now = config.now();
     const secret = newSigningSecret();
     const endpoint: WebhookEndpoint = {
@@ -188,7 +205,14 @@ export function createEndpoint(
       updatedAt: now,
     };
     await manager.insert(WebhookEndpoint, endpoint);
-    await audit(manager, businessId, WebhookAuditType.CREATED, actor.userId, `endpoint=${endpoint.id} types=${JSON.parse(endpoint.eventTypes).length}`, now);
+    await audit(
+      manager,
+      businessId,
+      WebhookAuditType.CREATED,
+      actor.userId,
+      `endpoint=${endpoint.id} types=${JSON.parse(endpoint.eventTypes).length}`,
+      now,
+    );
     return { ok: true, endpoint, secret };
   });
 }
@@ -204,14 +228,16 @@ export function updateEndpoint(
   return inTransaction(dataSource, async (manager): Promise<EndpointResult> => {
     const endpoint = await manager.findOneBy(WebhookEndpoint, { id: endpointId });
     if (!endpoint) return { ok: false, problems: [problem([], 'ENDPOINT_NOT_FOUND')] };
-    if (!(await mayManage(manager, actor, endpoint.businessId))) return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
+    if (!(await mayManage(manager, actor, endpoint.businessId)))
+      return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
     const problems = await validate(manager, config, endpoint.businessId, input, false);
     if (problems.length) return { ok: false, problems };
     const now = config.now();
     if (input.url != null) endpoint.url = input.url.trim();
     if (input.description != null) endpoint.description = input.description.trim();
     if (input.eventTypes != null) endpoint.eventTypes = JSON.stringify([...new Set(input.eventTypes)]);
-    if (input.clientGroupIds != null) endpoint.clientGroupIds = JSON.stringify([...new Set(input.clientGroupIds)]);
+    if (input.clientGroupIds != null)
+      endpoint.clientGroupIds = JSON.stringify([...new Set(input.clientGroupIds)]);
     if (input.enabled != null) {
       endpoint.status = input.enabled ? 'ENABLED' : 'DISABLED';
       endpoint.disabledReason = input.enabled ? null : 'BY_USER';
@@ -219,7 +245,14 @@ export function updateEndpoint(
     }
     endpoint.updatedAt = now;
     await manager.save(WebhookEndpoint, endpoint);
-    await audit(manager, endpoint.businessId, WebhookAuditType.UPDATED, actor.userId, `endpoint=${endpoint.id} status=${endpoint.status}`, now);
+    await audit(
+      manager,
+      endpoint.businessId,
+      WebhookAuditType.UPDATED,
+      actor.userId,
+      `endpoint=${endpoint.id} status=${endpoint.status}`,
+      now,
+    );
     return { ok: true, endpoint };
   });
 }
@@ -234,10 +267,18 @@ export function deleteEndpoint(
   return inTransaction(dataSource, async (manager): Promise<EndpointResult> => {
     const endpoint = await manager.findOneBy(WebhookEndpoint, { id: endpointId });
     if (!endpoint) return { ok: false, problems: [problem([], 'ENDPOINT_NOT_FOUND')] };
-    if (!(await mayManage(manager, actor, endpoint.businessId))) return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
+    if (!(await mayManage(manager, actor, endpoint.businessId)))
+      return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
     await manager.delete(WebhookDelivery, { endpointId });
     await manager.delete(WebhookEndpoint, { id: endpointId });
-    await audit(manager, endpoint.businessId, WebhookAuditType.DELETED, actor.userId, `endpoint=${endpoint.id}`, config.now());
+    await audit(
+      manager,
+      endpoint.businessId,
+      WebhookAuditType.DELETED,
+      actor.userId,
+      `endpoint=${endpoint.id}`,
+      config.now(),
+    );
     return { ok: true, endpoint };
   });
 }
@@ -254,7 +295,8 @@ export function sendTestEvent(
   return inTransaction(dataSource, async (manager): Promise<DeliveryResult> => {
     const endpoint = await manager.findOneBy(WebhookEndpoint, { id: endpointId });
     if (!endpoint) return { ok: false, problems: [problem([], 'ENDPOINT_NOT_FOUND')] };
-    if (!(await mayManage(manager, actor, endpoint.businessId))) return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
+    if (!(await mayManage(manager, actor, endpoint.businessId)))
+      return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
     if (endpoint.status !== 'ENABLED') return { ok: false, problems: [problem([], 'DISABLED')] };
     const now = config.now();
     const event: WebhookEvent = {
@@ -286,7 +328,8 @@ export function resendDelivery(
     const previous = await manager.findOneBy(WebhookDelivery, { id: deliveryId });
     const endpoint = previous && (await manager.findOneBy(WebhookEndpoint, { id: previous.endpointId }));
     if (!previous || !endpoint) return { ok: false, problems: [problem([], 'DELIVERY_NOT_FOUND')] };
-    if (!(await mayManage(manager, actor, endpoint.businessId))) return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
+    if (!(await mayManage(manager, actor, endpoint.businessId)))
+      return { ok: false, problems: [problem([], 'NOT_ALLOWED')] };
     if (endpoint.status !== 'ENABLED') return { ok: false, problems: [problem([], 'DISABLED')] };
     if (!(await manager.existsBy(WebhookEvent, { id: previous.eventId })))
       return { ok: false, problems: [problem([], 'DELIVERY_NOT_FOUND')] };
@@ -381,10 +424,17 @@ export async function readFeed(
     params,
   );
   const rows = raw.slice(0, first).map((r) => hydrate(dataSource, WebhookEvent, r, 'e_')!);
-  const standings = await systemStandings(dataSource, audience, rows.map((r) => r.businessId));
+  const standings = await systemStandings(
+    dataSource,
+    audience,
+    rows.map((r) => r.businessId),
+  );
   const events: PublicEvent[] = [];
   for (const row of rows) {
-    const data = visibleData({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }, standings.get(row.businessId)!);
+    const data = visibleData(
+      { ...row, data: JSON.parse(row.data) as Record<string, unknown> },
+      standings.get(row.businessId)!,
+    );
     if (data) events.push(publicEvent(row, data));
   }
   return { events, endCursor: rows.at(-1)?.id ?? after, hasNextPage: raw.length > first };
