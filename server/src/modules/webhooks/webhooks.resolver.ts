@@ -161,7 +161,7 @@ export class WebhooksResolver {
       'A business account manager (or a READ_WRITE token) registers a webhook endpoint; the signing secret is in the payload, once. Audited.',
   })
   async createWebhookEndpoint(
-    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The endpoint to register.' }) input: CreateWebhookEndpointInput,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookEndpointPayload> {
     const result = await createEndpoint(ctx.dataSource, ctx.config, actorOf(ctx), input.businessId, input);
@@ -174,8 +174,8 @@ export class WebhooksResolver {
     description: 'Changes, enables or disables an endpoint. Audited.',
   })
   async updateWebhookEndpoint(
-    @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
+    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'What to change.' }) input: UpdateWebhookEndpointInput,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookEndpointPayload> {
     const result = await updateEndpoint(ctx.dataSource, ctx.config, actorOf(ctx), endpointId, input);
@@ -186,7 +186,7 @@ export class WebhooksResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfEndpoint })
   @Mutation(() => WebhookEndpointPayload, { description: 'Deletes an endpoint and its deliveries. Audited.' })
   async deleteWebhookEndpoint(
-    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookEndpointPayload> {
     const result = await deleteEndpoint(ctx.dataSource, ctx.config, actorOf(ctx), endpointId);
@@ -197,7 +197,7 @@ export class WebhooksResolver {
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfEndpoint })
   @Mutation(() => WebhookDeliveryPayload, { description: 'Queues a `webhook.test` event to the endpoint.' })
   async sendWebhookTestEvent(
-    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookDeliveryPayload> {
     const result = await sendTestEvent(ctx.dataSource, ctx.config, actorOf(ctx), endpointId);
@@ -210,7 +210,7 @@ export class WebhooksResolver {
     description: 'Sends a delivery’s event again (a new delivery, same event id).',
   })
   async resendWebhookDelivery(
-    @Arg('deliveryId', () => ID) deliveryId: string,
+    @Arg('deliveryId', () => ID, { description: 'The delivery to send again.' }) deliveryId: string,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookDeliveryPayload> {
     const result = await resendDelivery(ctx.dataSource, ctx.config, actorOf(ctx), deliveryId);

@@ -18,7 +18,7 @@ export class WebhookEventTypeNode {
 
 @ObjectType({ description: 'One sending of an event to an endpoint.' })
 export class WebhookDeliveryNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery’s id (resendWebhookDelivery takes it).' })
   id: string;
 
   @Field(() => ID, { description: 'The event (the `webhook-id` header).' })
@@ -46,25 +46,25 @@ export class WebhookDeliveryNode {
   })
   lastError: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the last attempt was made.' })
   lastAttemptAt: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the next attempt is due (PENDING).' })
   nextAttemptAt: Date | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the delivery was queued.' })
   createdAt: Date;
 }
 
 @ObjectType({ description: 'A webhook endpoint of a business.' })
 export class WebhookEndpointNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where events are POSTed.' })
   url: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The business’s own label (may be empty).' })
   description: string;
 
   @Field(() => [String], { description: 'The event types sent to it.' })
@@ -75,7 +75,7 @@ export class WebhookEndpointNode {
   })
   clientGroupIds: string[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether events are sent to it.' })
   enabled: boolean;
 
   @Field(() => String, { nullable: true, description: 'FAILING (disabled by the sender) or BY_USER.' })
@@ -84,7 +84,7 @@ export class WebhookEndpointNode {
   @Field(() => DateTimeScalar, { nullable: true, description: 'First failure since the last success.' })
   failingSince: Date | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was registered.' })
   createdAt: Date;
 
   businessId: string;
@@ -92,7 +92,7 @@ export class WebhookEndpointNode {
 
 @InputType({ description: 'A webhook endpoint to register.' })
 export class CreateWebhookEndpointInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your business.' })
   businessId: string;
 
   @Field(() => String, { description: 'https:// address (at most 2,000 characters).' })
@@ -110,16 +110,16 @@ export class CreateWebhookEndpointInput {
 
 @InputType({ description: 'Changes to an endpoint (omitted fields stay).' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new https:// address.' })
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new label (at most 100 characters).' })
   description?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The new list of event types (at least one).' })
   eventTypes?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The new client groups (empty: every client).' })
   clientGroupIds?: string[] | null;
 
   @Field(() => Boolean, {
@@ -129,9 +129,9 @@ export class UpdateWebhookEndpointInput {
   enabled?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What an endpoint mutation did.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpointNode, { nullable: true })
+  @Field(() => WebhookEndpointNode, { nullable: true, description: 'The endpoint; null with userErrors.' })
   endpoint: WebhookEndpointNode | null;
 
   @Field(() => String, {
@@ -140,16 +140,16 @@ export class WebhookEndpointPayload {
   })
   secret: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The delivery a resend or test queued.' })
 export class WebhookDeliveryPayload {
-  @Field(() => WebhookDeliveryNode, { nullable: true })
+  @Field(() => WebhookDeliveryNode, { nullable: true, description: 'The new delivery; null with userErrors.' })
   delivery: WebhookDeliveryNode | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -158,13 +158,13 @@ export class PublicEventNode {
   @Field(() => ID, { description: 'The event’s id (the `webhook-id` of its deliveries).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The catalogue type, e.g. notice.created.' })
   type: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The payload’s version.' })
   version: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it happened.' })
   time: Date;
 
   @Field(() => ID, { description: 'The business the event concerns (yours, or a client’s).' })
