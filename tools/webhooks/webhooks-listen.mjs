@@ -8,6 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 
+const print = (text) => process.stdout.write(`${text}\n`);
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
@@ -55,9 +57,9 @@ const server = createServer((req, res) => {
     }
     const status = !verified ? 401 : n <= Number(values.fail) ? 500 : 204;
     const line = { n, at: new Date().toISOString(), id: req.headers['webhook-id'], verified, status, event };
-    if (values.json) console.log(JSON.stringify(line));
+    if (values.json) print(JSON.stringify(line));
     else
-      console.log(
+      print(
         `${line.at} ${verified ? 'verified' : 'BAD SIGNATURE'} ${event?.type ?? '?'} ${line.id} → ${status}\n${JSON.stringify(event?.data ?? body, null, 2)}`,
       );
     const answer = () => res.writeHead(status).end();
@@ -67,7 +69,7 @@ const server = createServer((req, res) => {
 });
 server.listen(Number(values.port), values.host, () => {
   const { port } = server.address();
-  if (values.json) console.log(JSON.stringify({ listening: port }));
-  else console.log(`Listening on http://${values.host}:${port}/ (Ctrl+C to stop)`);
+  if (values.json) print(JSON.stringify({ listening: port }));
+  else print(`Listening on http://${values.host}:${port}/ (Ctrl+C to stop)`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

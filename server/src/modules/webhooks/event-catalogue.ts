@@ -55,7 +55,7 @@ function relationshipEvents(
 }
 
 function entry<T extends DomainEventType>(e: CatalogueEntry<T>): CatalogueEntry {
-  return e as unknown as CatalogueEntry;
+  return e;
 }
 
 const R = AccessArea.RELATIONSHIP_MANAGEMENT;

@@ -12,7 +12,11 @@ import { visibleData } from './event-visibility.js';
 const IN = 'account-in';
 const OUT = 'account-out';
 const receivers: Array<[string, Standing, (rule: string, account: string | null) => boolean]> = [
-  ['own BAM', { grants: [{ kind: ActorKind.BUSINESS_ACCOUNT_MANAGER, scope: 'ALL', mayEdit: false }] }, () => true],
+  [
+    'own BAM',
+    { grants: [{ kind: ActorKind.BUSINESS_ACCOUNT_MANAGER, scope: 'ALL', mayEdit: false }] },
+    () => true,
+  ],
   [
     'business management',
     { grants: [{ kind: ActorKind.BUSINESS_MANAGEMENT, scope: 'ALL', mayEdit: false }] },

@@ -31,16 +31,35 @@ const open = { timeoutMs: 300, allowLocal: true };
 
 describe('webhook sender', () => {
   it('classifies private, loopback, link-local and reserved addresses', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1'])
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '100.64.0.1',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+    ])
       expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ['8.8.8.8', '142.250.65.78', '2001:4860:4860::8888']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ['8.8.8.8', '142.250.65.78', '2001:4860:4860::8888'])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 
   it('refuses loopback by literal address and by a name that resolves to it, before connecting', async () => {
     const before = hits;
-    await expect(postWebhook(`http://127.0.0.1:${port}/`, {}, '{}', guarded)).rejects.toEqual(new SendError('BLOCKED_ADDRESS'));
-    await expect(postWebhook(`http://localhost:${port}/`, {}, '{}', guarded)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
-    await expect(postWebhook(`http://[::1]:${port}/`, {}, '{}', guarded)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+    await expect(postWebhook(`http://127.0.0.1:${port}/`, {}, '{}', guarded)).rejects.toEqual(
+      new SendError('BLOCKED_ADDRESS'),
+    );
+    await expect(postWebhook(`http://localhost:${port}/`, {}, '{}', guarded)).rejects.toMatchObject({
+      code: 'BLOCKED_ADDRESS',
+    });
+    await expect(postWebhook(`http://[::1]:${port}/`, {}, '{}', guarded)).rejects.toMatchObject({
+      code: 'BLOCKED_ADDRESS',
+    });
     expect(hits).toBe(before);
     // With the explicit setting (tests, development), the same target is reached.
     expect(await postWebhook(`http://localhost:${port}/`, {}, '{}', open)).toBe(204);
@@ -48,7 +67,9 @@ describe('webhook sender', () => {
 
   it('does not follow a redirect, cuts a slow answer at the deadline, reads a bounded answer', async () => {
     expect(await postWebhook(`http://127.0.0.1:${port}/redirect`, {}, '{}', open)).toBe(302);
-    await expect(postWebhook(`http://127.0.0.1:${port}/slow`, {}, '{}', open)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(postWebhook(`http://127.0.0.1:${port}/slow`, {}, '{}', open)).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
     expect(await postWebhook(`http://127.0.0.1:${port}/big`, {}, '{}', open)).toBe(200);
   });
 

@@ -116,7 +116,7 @@ export function postWebhook(
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
         },
-        lookup: guardedLookup as never,
+        lookup: guardedLookup,
         agent: false,
       },
       (response) => {

@@ -46,7 +46,7 @@ async function onEvent(manager: EntityManager, event: PublishedEvent): Promise<v
   const events: WebhookEvent[] = [];
   const deliveries: WebhookDelivery[] = [];
   for (const entry of entries)
-    for (const draft of entry.events(event.payload as never)) {
+    for (const draft of entry.events(event.payload)) {
       const area = draft.area ?? entry.area;
       const row: WebhookEvent = {
         id: timeOrderedId(),

@@ -161,7 +161,8 @@ export class WebhooksResolver {
       'A business account manager (or a READ_WRITE token) registers a webhook endpoint; the signing secret is in the payload, once. Audited.',
   })
   async createWebhookEndpoint(
-    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The endpoint to register.' }) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The endpoint to register.' })
+    input: CreateWebhookEndpointInput,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookEndpointPayload> {
     const result = await createEndpoint(ctx.dataSource, ctx.config, actorOf(ctx), input.businessId, input);
@@ -175,7 +176,8 @@ export class WebhooksResolver {
   })
   async updateWebhookEndpoint(
     @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
-    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'What to change.' }) input: UpdateWebhookEndpointInput,
+    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'What to change.' })
+    input: UpdateWebhookEndpointInput,
     @Ctx() ctx: AppContext,
   ): Promise<WebhookEndpointPayload> {
     const result = await updateEndpoint(ctx.dataSource, ctx.config, actorOf(ctx), endpointId, input);
@@ -257,12 +259,10 @@ export class WebhookEndpointDeliveriesResolver {
       .getRepository(WebhookDelivery)
       .find({ where: { endpointId: node.id }, order: { id: 'DESC' }, take: pageSize(first, 20) });
     const events = rows.length
-      ? await ctx.dataSource
-          .getRepository(WebhookEvent)
-          .find({
-            select: { id: true, type: true },
-            where: { id: In([...new Set(rows.map((r) => r.eventId))]) },
-          })
+      ? await ctx.dataSource.getRepository(WebhookEvent).find({
+          select: { id: true, type: true },
+          where: { id: In([...new Set(rows.map((r) => r.eventId))]) },
+        })
       : [];
     const typeOf = new Map(events.map((e) => [e.id, e.type]));
     return rows.map((r) => deliveryNode(r, typeOf.get(r.eventId) ?? ''));

@@ -210,7 +210,7 @@ export function createEndpoint(
       businessId,
       WebhookAuditType.CREATED,
       actor.userId,
-      `endpoint=${endpoint.id} types=${JSON.parse(endpoint.eventTypes).length}`,
+      `endpoint=${endpoint.id} types=${(JSON.parse(endpoint.eventTypes) as string[]).length}`,
       now,
     );
     return { ok: true, endpoint, secret };

@@ -146,7 +146,10 @@ export class WebhookEndpointPayload {
 
 @ObjectType({ description: 'The delivery a resend or test queued.' })
 export class WebhookDeliveryPayload {
-  @Field(() => WebhookDeliveryNode, { nullable: true, description: 'The new delivery; null with userErrors.' })
+  @Field(() => WebhookDeliveryNode, {
+    nullable: true,
+    description: 'The new delivery; null with userErrors.',
+  })
   delivery: WebhookDeliveryNode | null;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
