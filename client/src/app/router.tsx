@@ -321,6 +321,12 @@ export const routes: RouteObject[] = [
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
           {
+            path: 'business/webhooks',
+            ...page(() => import('../features/webhooks/components/webhooks-page'), 'WebhooksPage', [
+              'webhooks',
+            ]),
+          },
+          {
             path: 'business/api-tokens',
             ...page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage', [
               'api-tokens',

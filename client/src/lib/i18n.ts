@@ -16,6 +16,7 @@ import type onboarding from '../i18n/en/onboarding.json';
 import type profile from '../i18n/en/profile.json';
 import type relationships from '../i18n/en/relationships.json';
 import type rulings from '../i18n/en/rulings.json';
+import type webhooks from '../i18n/en/webhooks.json';
 import { type Language, languageOfPath } from './language';
 
 /**
@@ -39,6 +40,7 @@ export interface Catalogs {
   profile: typeof profile;
   relationships: typeof relationships;
   rulings: typeof rulings;
+  webhooks: typeof webhooks;
 }
 export type Namespace = keyof Catalogs;
 
@@ -59,6 +61,7 @@ export const namespaces = [
   'profile',
   'relationships',
   'rulings',
+  'webhooks',
 ] as const satisfies readonly Namespace[];
 // Compile-time check that the list above names every namespace of Catalogs.
 true satisfies [Exclude<Namespace, (typeof namespaces)[number]>] extends [never] ? true : false;
