@@ -89,7 +89,7 @@ function receiver(port: number, secret: string): Promise<{ lines: Received[]; ch
   });
   const lines: Received[] = [];
   return new Promise((resolve) => {
-    createInterface({ input: child.stdout! }).on('line', (text) => {
+    createInterface({ input: child.stdout }).on('line', (text) => {
       const line = JSON.parse(text) as Received & { listening?: number };
       if (line.listening !== undefined) resolve({ lines, child });
       else lines.push(line);
