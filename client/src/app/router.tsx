@@ -197,7 +197,7 @@ export const routes: RouteObject[] = [
             ...page(
               () => import('../features/business/components/business-profile-page'),
               'BusinessProfilePage',
-              ['api-tokens', 'business'],
+              ['api-tokens', 'business', 'webhooks'],
             ),
           },
           {
