@@ -19,57 +19,86 @@ function providersMaySee(area: AccessArea): boolean {
 
 interface Candidate {
   id: string;
+  businessId: string;
   eventTypes: string;
 }
 
-/** Enabled endpoints of the business, and of its providers through accepted relationships when they may see. */
-async function candidateEndpoints(
+/** Runs named-parameter SQL through the transaction's own manager (on MySQL, inside the transaction). */
+function queryIn<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T> {
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  return manager.query<T>(text, values);
+}
+
+/**
+ * The enabled endpoints that may want events about these businesses: their own, and their providers'
+ * through accepted relationships. Two statements per domain event, whatever the number of public events
+ * (a registry import's notices are hundreds).
+ */
+async function candidates(
   manager: EntityManager,
-  businessId: string,
-  withProviders: boolean,
-): Promise<Candidate[]> {
-  const providers = withProviders
-    ? ' OR e.business_id IN (SELECT r.provider_business_id FROM business_relationship r' +
-      " WHERE r.client_business_id = :businessId AND r.status = 'ACCEPTED')"
-    : '';
-  // Through the transaction's own manager: on MySQL, read inside the publishing transaction.
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(
-    'SELECT e.id AS id, e.event_types AS eventTypes FROM webhook_endpoint e' +
-      ` WHERE e.status = 'ENABLED' AND (e.business_id = :businessId${providers})`,
-    { businessId },
+  businessIds: string[],
+): Promise<{ endpoints: Candidate[]; providersOf: Map<string, string[]> }> {
+  const links = await queryIn<Array<{ clientId: string; providerId: string }>>(
+    manager,
+    'SELECT r.client_business_id AS clientId, r.provider_business_id AS providerId FROM business_relationship r' +
+      " WHERE r.client_business_id IN (:...ids) AND r.status = 'ACCEPTED'",
+    { ids: businessIds },
   );
-  return manager.query<Candidate[]>(text, values);
+  const providersOf = new Map<string, string[]>();
+  for (const link of links)
+    providersOf.set(link.clientId, [...(providersOf.get(link.clientId) ?? []), link.providerId]);
+  const owners = [...new Set([...businessIds, ...links.map((l) => l.providerId)])];
+  const endpoints = await queryIn<Candidate[]>(
+    manager,
+    'SELECT e.id AS id, e.business_id AS businessId, e.event_types AS eventTypes FROM webhook_endpoint e' +
+      " WHERE e.status = 'ENABLED' AND e.business_id IN (:...owners)",
+    { owners },
+  );
+  return { endpoints, providersOf };
 }
 
 async function onEvent(manager: EntityManager, event: PublishedEvent): Promise<void> {
   const entries = entriesBySource.get(event.type) ?? [];
-  const events: WebhookEvent[] = [];
-  const deliveries: WebhookDelivery[] = [];
+  const events: Array<{ row: WebhookEvent; withProviders: boolean }> = [];
   for (const entry of entries)
     for (const draft of entry.events(event.payload)) {
       const area = draft.area ?? entry.area;
-      const row: WebhookEvent = {
-        id: timeOrderedId(),
-        type: entry.type,
-        version: entry.version,
-        businessId: draft.businessId,
-        programAccountId: draft.programAccountId,
-        area,
-        data: JSON.stringify(draft.data),
-        sourceEventId: event.id,
-        occurredAt: event.occurredAt,
-      };
-      events.push(row);
-      for (const endpoint of await candidateEndpoints(manager, draft.businessId, providersMaySee(area)))
-        if ((JSON.parse(endpoint.eventTypes) as string[]).includes(entry.type))
-          deliveries.push(newDelivery(endpoint.id, row.id, event.occurredAt));
+      events.push({
+        withProviders: providersMaySee(area),
+        row: {
+          id: timeOrderedId(),
+          type: entry.type,
+          version: entry.version,
+          businessId: draft.businessId,
+          programAccountId: draft.programAccountId,
+          area,
+          data: JSON.stringify(draft.data),
+          sourceEventId: event.id,
+          occurredAt: event.occurredAt,
+        },
+      });
     }
-  for (let i = 0; i < events.length; i += 100)
+  if (events.length === 0) return;
+  const { endpoints, providersOf } = await candidates(manager, [
+    ...new Set(events.map((e) => e.row.businessId)),
+  ]);
+  const deliveries: WebhookDelivery[] = [];
+  for (const { row, withProviders } of events) {
+    const owners = new Set([
+      row.businessId,
+      ...(withProviders ? (providersOf.get(row.businessId) ?? []) : []),
+    ]);
+    for (const endpoint of endpoints)
+      if (owners.has(endpoint.businessId) && (JSON.parse(endpoint.eventTypes) as string[]).includes(row.type))
+        deliveries.push(newDelivery(endpoint.id, row.id, event.occurredAt));
+  }
+  const rows = events.map((e) => e.row);
+  for (let i = 0; i < rows.length; i += 100)
     await manager
       .createQueryBuilder()
       .insert()
       .into(WebhookEvent)
-      .values(events.slice(i, i + 100))
+      .values(rows.slice(i, i + 100))
       .updateEntity(false)
       .execute();
   for (let i = 0; i < deliveries.length; i += 100)
