@@ -10,7 +10,8 @@ import { BusinessAuditEvent } from './businesses.entities.js';
  * concern no one business's trail (reminders, statement imports) are left out.
  */
 export type BusinessAuditType =
-  | Exclude<DomainEventType, 
+  | Exclude<
+      DomainEventType,
       'MEMBERSHIP_CHANGED' | 'RELATIONSHIP_EXPIRY_REMINDER' | 'STATEMENTS_ISSUED' | 'NOTICES_CREATED'
     >
   | 'REGISTRATION_FAILED'
