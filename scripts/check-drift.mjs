@@ -3,7 +3,8 @@
 //  - client/src/generated/* against the schema and the client's operations (codegen is re-run and the
 //    output compared; the committed files are put back untouched);
 //  - migrations against the entities (a fresh database migrated must have zero pending changes);
-//  - README.md's configuration table against the environment schema (server/src/config/env.ts).
+//  - README.md's configuration table against the environment schema (server/src/config/env.ts);
+//  - docs/api.md's event table against the event catalogue (server/src/modules/webhooks/event-catalogue.ts).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,10 +48,16 @@ try {
   failures.push("README.md's configuration table is stale: run `npm run docs:config`.");
 }
 
+try {
+  run('node', ['dist/tools/write-event-catalogue.js', '--check'], path.join(root, 'server'));
+} catch {
+  failures.push("docs/api.md's event table is stale: run `npm run docs:events`.");
+}
+
 if (failures.length) {
   console.error(`\nDrift found:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   process.exit(1);
 }
 console.warn(
-  "No drift: schema, generated client code, migrations and the README's configuration table match their sources.",
+  "No drift: schema, generated client code, migrations, the README's configuration table and docs/api.md's event table match their sources.",
 );

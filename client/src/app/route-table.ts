@@ -55,6 +55,7 @@ export const appRoutePaths = [
   'calculator',
   'notices',
   'notices/:noticeId',
+  'business/webhooks',
   'business/api-tokens',
   'clients',
   'clients/:businessId',

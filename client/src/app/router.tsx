@@ -256,7 +256,7 @@ export const routes: RouteObject[] = [
             ...page(
               () => import('../features/business/components/business-profile-page'),
               'BusinessProfilePage',
-              ['api-tokens', 'business'],
+              ['api-tokens', 'business', 'webhooks'],
             ),
           },
           {
@@ -378,6 +378,12 @@ export const routes: RouteObject[] = [
           {
             path: at('notices/:noticeId'),
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
+          },
+          {
+            path: at('business/webhooks'),
+            ...page(() => import('../features/webhooks/components/webhooks-page'), 'WebhooksPage', [
+              'webhooks',
+            ]),
           },
           {
             path: at('business/api-tokens'),

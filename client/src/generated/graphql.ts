@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date and time in ISO 8601 with an offset, e.g. 2026-11-23T14:05:00.000Z. */
   DateTime: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: unknown; output: unknown; }
 };
 
 /** What a guarded field or mutation does in its area. */
@@ -198,6 +200,20 @@ export type CreatePadAgreementInput = {
   programAccountId: Scalars['ID']['input'];
   /** Branch transit number: 5 digits. */
   transitNumber: Scalars['String']['input'];
+};
+
+/** A webhook endpoint to register. */
+export type CreateWebhookEndpointInput = {
+  /** Your business. */
+  businessId: Scalars['ID']['input'];
+  /** At most 20 of the business’s client groups. */
+  clientGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** At most 100 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** At least one catalogue type. */
+  eventTypes: Array<Scalars['String']['input']>;
+  /** https:// address (at most 2,000 characters). */
+  url: Scalars['String']['input'];
 };
 
 /** How a person signs in. */
@@ -744,6 +760,20 @@ export type UpdateProgramAccountContactsInput = {
   contacts: Array<ContactInput>;
   /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
+};
+
+/** Changes to an endpoint (omitted fields stay). */
+export type UpdateWebhookEndpointInput = {
+  /** The new client groups (empty: every client). */
+  clientGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A new label (at most 100 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Enabling clears the failure; disabling stops deliveries. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new list of event types (at least one). */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new https:// address. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Step 2 of business registration: the legal name and address, checked against the registry. */
@@ -1462,6 +1492,32 @@ export type DutyEstimateQueryVariables = Exact<{
 
 export type DutyEstimateQuery = { __typename?: 'Query', dutyEstimate: { __typename?: 'DutyEstimatePayload', estimate?: { __typename?: 'DutyEstimate', treatment: TariffTreatment, valueForDutyCents: number, quantity?: number | null, adValoremBasisPoints: number, specificCentsPerUnit?: number | null, adValoremDutyCents: number, specificDutyCents: number, dutyCents: number, gstBaseCents: number, gstBasisPoints: number, gstCents: number, totalCents: number, tariffVersion: string, line: { __typename?: 'TariffLine', classification: string, description: string, unitName: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
+export type WebhooksDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksDataQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerMembership: { __typename?: 'Membership', id: string, role: BusinessRole }, webhookEndpoints?: Array<{ __typename?: 'WebhookEndpointNode', id: string, url: string, description: string, eventTypes: Array<string>, enabled: boolean, disabledReason?: string | null, failingSince?: string | null, createdAt: string, recentDeliveries: Array<{ __typename?: 'WebhookDeliveryNode', id: string, eventId: string, eventType: string, status: string, attempts: number, responseStatus?: number | null, lastError?: string | null, lastAttemptAt?: string | null, createdAt: string }> }> | null } | null } | null, webhookEventTypes: Array<{ __typename?: 'WebhookEventTypeNode', type: string, version: number }> };
+
+export type WebhooksCreateMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type WebhooksCreateMutation = { __typename?: 'Mutation', createWebhookEndpoint: { __typename?: 'WebhookEndpointPayload', secret?: string | null, endpoint?: { __typename?: 'WebhookEndpointNode', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type WebhooksSendTestMutationVariables = Exact<{
+  endpointId: Scalars['ID']['input'];
+}>;
+
+
+export type WebhooksSendTestMutation = { __typename?: 'Mutation', sendWebhookTestEvent: { __typename?: 'WebhookDeliveryPayload', delivery?: { __typename?: 'WebhookDeliveryNode', id: string, status: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type WebhooksResendMutationVariables = Exact<{
+  deliveryId: Scalars['ID']['input'];
+}>;
+
+
+export type WebhooksResendMutation = { __typename?: 'Mutation', resendWebhookDelivery: { __typename?: 'WebhookDeliveryPayload', delivery?: { __typename?: 'WebhookDeliveryNode', id: string, status: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
 export const FinanceTransactionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionFr"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<FinanceTransactionFieldsFragment, unknown>;
 export const SecurityBusinessFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityBusinessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Business"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SecurityBusinessFieldsFragment, unknown>;
 export const FinancialSecurityChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FinancialSecurityChangeFieldsFragment, unknown>;
@@ -1574,6 +1630,10 @@ export const RequestRulingDocument = {"kind":"Document","definitions":[{"kind":"
 export const DocumentCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]} as unknown as DocumentNode<DocumentCaseQuery, DocumentCaseQueryVariables>;
 export const ClassificationSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassificationSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classificationSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"treatments"}}]}}]}}]} as unknown as DocumentNode<ClassificationSearchQuery, ClassificationSearchQueryVariables>;
 export const DutyEstimateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DutyEstimate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DutyEstimateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dutyEstimate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"treatment"}},{"kind":"Field","name":{"kind":"Name","value":"valueForDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"specificCentsPerUnit"}},{"kind":"Field","name":{"kind":"Name","value":"adValoremDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"specificDutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"dutyCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBaseCents"}},{"kind":"Field","name":{"kind":"Name","value":"gstBasisPoints"}},{"kind":"Field","name":{"kind":"Name","value":"gstCents"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"tariffVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DutyEstimateQuery, DutyEstimateQueryVariables>;
+export const WebhooksDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMembership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"recentDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookEventTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<WebhooksDataQuery, WebhooksDataQueryVariables>;
+export const WebhooksCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
+export const WebhooksSendTestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksSendTest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWebhookTestEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"endpointId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksSendTestMutation, WebhooksSendTestMutationVariables>;
+export const WebhooksResendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksResend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendWebhookDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deliveryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksResendMutation, WebhooksResendMutationVariables>;
 
 
 /** Runs the `AccountCredential` query and watches the cache for it. */
@@ -2614,5 +2674,35 @@ export function useDutyEstimateLazyQuery(options?: useLazyQuery.Options<DutyEsti
 /** Runs the `DutyEstimate` query, suspending the component until the data is there. */
 export function useDutyEstimateSuspenseQuery(options: useSuspenseQuery.Options<DutyEstimateQueryVariables>) {
   return useSuspenseQuery<DutyEstimateQuery, DutyEstimateQueryVariables>(DutyEstimateDocument, options);
+}
+
+/** Runs the `WebhooksData` query and watches the cache for it. */
+export function useWebhooksDataQuery(options?: useQuery.Options<WebhooksDataQuery, WebhooksDataQueryVariables>) {
+  return useQuery<WebhooksDataQuery, WebhooksDataQueryVariables>(WebhooksDataDocument, options);
+}
+
+/** Returns a function that runs the `WebhooksData` query on demand, and its result. */
+export function useWebhooksDataLazyQuery(options?: useLazyQuery.Options<WebhooksDataQuery, WebhooksDataQueryVariables>) {
+  return useLazyQuery<WebhooksDataQuery, WebhooksDataQueryVariables>(WebhooksDataDocument, options);
+}
+
+/** Runs the `WebhooksData` query, suspending the component until the data is there. */
+export function useWebhooksDataSuspenseQuery(options?: useSuspenseQuery.Options<WebhooksDataQueryVariables>) {
+  return useSuspenseQuery<WebhooksDataQuery, WebhooksDataQueryVariables>(WebhooksDataDocument, options);
+}
+
+/** Returns a function that runs the `WebhooksCreate` mutation, and its result. */
+export function useWebhooksCreateMutation(options?: useMutation.Options<WebhooksCreateMutation, WebhooksCreateMutationVariables>) {
+  return useMutation<WebhooksCreateMutation, WebhooksCreateMutationVariables>(WebhooksCreateDocument, options);
+}
+
+/** Returns a function that runs the `WebhooksSendTest` mutation, and its result. */
+export function useWebhooksSendTestMutation(options?: useMutation.Options<WebhooksSendTestMutation, WebhooksSendTestMutationVariables>) {
+  return useMutation<WebhooksSendTestMutation, WebhooksSendTestMutationVariables>(WebhooksSendTestDocument, options);
+}
+
+/** Returns a function that runs the `WebhooksResend` mutation, and its result. */
+export function useWebhooksResendMutation(options?: useMutation.Options<WebhooksResendMutation, WebhooksResendMutationVariables>) {
+  return useMutation<WebhooksResendMutation, WebhooksResendMutationVariables>(WebhooksResendDocument, options);
 }
 

@@ -18,6 +18,7 @@ import type profile from '../i18n/en/profile.json';
 import type relationships from '../i18n/en/relationships.json';
 import type resources from '../i18n/en/resources.json';
 import type rulings from '../i18n/en/rulings.json';
+import type webhooks from '../i18n/en/webhooks.json';
 import { type Language, languageOfPath } from './language';
 
 /**
@@ -43,6 +44,7 @@ export interface Catalogs {
   relationships: typeof relationships;
   resources: typeof resources;
   rulings: typeof rulings;
+  webhooks: typeof webhooks;
 }
 export type Namespace = keyof Catalogs;
 
@@ -65,6 +67,7 @@ export const namespaces = [
   'relationships',
   'resources',
   'rulings',
+  'webhooks',
 ] as const satisfies readonly Namespace[];
 // Compile-time check that the list above names every namespace of Catalogs.
 true satisfies [Exclude<Namespace, (typeof namespaces)[number]>] extends [never] ? true : false;

@@ -18,6 +18,7 @@ import { rulingsModule } from '../modules/rulings/rulings.module.js';
 import { sessionsModule } from '../modules/sessions/sessions.module.js';
 import { throttlingModule } from '../modules/throttling/throttling.module.js';
 import { usersModule } from '../modules/users/users.module.js';
+import { webhooksModule } from '../modules/webhooks/webhooks.module.js';
 import { type ModuleManifest } from './module-manifest.js';
 
 // Every feature module of the application, listed once (decision 0020). The schema, the entities, the
@@ -44,4 +45,5 @@ export const appModules: readonly ModuleManifest[] = [
   calculatorModule,
   noticesModule,
   financeModule,
+  webhooksModule,
 ];

@@ -314,6 +314,43 @@ export const envSchema = z
       z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
       "How long a claimed email is one worker's; longer than an SMTP send can take.",
     ),
+    WEBHOOK_WORKER: documented(
+      booleanFlag.default(true),
+      'Whether this process sends webhook deliveries (several may; leases keep them apart; [docs/api.md](docs/api.md)).',
+    ),
+    WEBHOOK_SECRET_KEY: documented(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+      "At least 32 characters: the key that encrypts webhook endpoints' signing secrets in the database. Unset: derived from the server's identity secret (`AUTH_SECRET`, else the random one in the database).",
+    ),
+    WEBHOOK_ALLOW_LOCAL_TARGETS: documented(
+      booleanFlag.optional(),
+      'Whether webhook endpoints may use `http://` and loopback or private addresses (local trials, tests). Otherwise only `https://` to public addresses.',
+      '`true` with `NODE_ENV=development`, else `false`',
+    ),
+    WEBHOOK_TIMEOUT_MS: documented(
+      z.coerce.number().int().min(100).max(60_000).default(10_000),
+      'How long one webhook request may take, connection to the end of the answer (whose first 64 KiB only are read).',
+    ),
+    WEBHOOK_MAX_ATTEMPTS: documented(
+      z.coerce.number().int().min(1).max(100).default(13),
+      'Attempts after which a webhook delivery is a dead letter (13 with the default backoff: about a day).',
+    ),
+    WEBHOOK_RETRY_BASE_MS: documented(
+      z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+      'First webhook retry delay; doubled on each further failure (at most 8 hours).',
+    ),
+    WEBHOOK_POLL_MS: documented(
+      z.coerce.number().int().min(20).max(3_600_000).default(2_000),
+      'How often the webhook worker looks for due deliveries.',
+    ),
+    WEBHOOK_LEASE_MS: documented(
+      z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+      "How long a claimed delivery is one worker's; longer than `WEBHOOK_TIMEOUT_MS`.",
+    ),
+    WEBHOOK_DISABLE_AFTER_HOURS: documented(
+      z.coerce.number().int().min(1).max(720).default(72),
+      'An endpoint whose deliveries have failed for this long without a success is disabled, and its business account managers get a notice.',
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENT_STORAGE === 's3') {
@@ -406,6 +443,23 @@ export interface AppConfig {
   jobPollMs: number;
   /** The live bell (GET /api/events/stream). */
   eventStreams: { perPerson: number; heartbeatMs: number };
+  /** Webhook deliveries (decision 0028). */
+  webhooks: WebhooksConfig;
+}
+
+/** The webhook delivery outbox's worker and sender (decision 0028). */
+export interface WebhooksConfig {
+  worker: boolean;
+  /** Encrypts endpoints' secrets; undefined: derived from the identity secret. */
+  secretKey: string | undefined;
+  /** http:// and loopback/private targets allowed (development, tests). */
+  allowLocalTargets: boolean;
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  leaseMs: number;
+  disableAfterMs: number;
 }
 
 /** How long any wait on the database may last, in milliseconds. */
@@ -622,6 +676,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     eventStreams: {
       perPerson: env.EVENT_STREAMS_PER_PERSON,
       heartbeatMs: env.EVENT_STREAM_HEARTBEAT_MS,
+    },
+    webhooks: {
+      worker: env.WEBHOOK_WORKER,
+      secretKey: env.WEBHOOK_SECRET_KEY,
+      allowLocalTargets: env.WEBHOOK_ALLOW_LOCAL_TARGETS ?? env.NODE_ENV === 'development',
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      pollMs: env.WEBHOOK_POLL_MS,
+      leaseMs: env.WEBHOOK_LEASE_MS,
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
     },
   };
 }

@@ -46,8 +46,11 @@ describe.each(drivers)('the event bus (%s)', (driver) => {
   });
   afterAll(() => db.close());
 
-  it('the application binds the subscribers its manifests declare (notices)', () => {
-    expect(appModules.flatMap((module) => module.subscribers ?? []).map((s) => s.name)).toEqual(['notices']);
+  it('the application binds the subscribers its manifests declare (notices, then webhooks)', () => {
+    expect(appModules.flatMap((module) => module.subscribers ?? []).map((s) => s.name)).toEqual([
+      'notices',
+      'webhooks',
+    ]);
   });
 
   it('records the event and runs each subscriber for its type, in order, inside the transaction', async () => {

@@ -46,6 +46,20 @@ export interface IssuedStatement {
   dueDate: string;
 }
 
+/** A business notice the notices module wrote (its English and French subjects, for the webhooks). */
+export interface CreatedNotice {
+  noticeId: string;
+  businessId: string;
+  programAccountId: string | null;
+  noticeType: string;
+  /** The access-table area of the notice (its type's). */
+  area: string;
+  accountNumber: string;
+  subjectEn: string;
+  subjectFr: string;
+  urgent: boolean;
+}
+
 /** Event type → payload. The one list of events; `DomainEvent` is derived from it. */
 export interface DomainEventPayloads {
   // Registration and membership (businesses)
@@ -81,6 +95,8 @@ export interface DomainEventPayloads {
   DOCUMENTS_UPLOADED: {
     rulingId: string;
     businessId: string;
+    /** The ruling's program account (absent from events written before webhooks). */
+    programAccountId?: string;
     uploadId: string;
     documentIds: string[];
     actorId: string;
@@ -119,6 +135,8 @@ export interface DomainEventPayloads {
   EMPLOYEE_UNASSIGNED: AssignmentChange;
   // Registry import (a batch of the statements one import created)
   STATEMENTS_ISSUED: { statements: IssuedStatement[] };
+  // Notices (a batch of the business notices one write created; personal notices are not in it)
+  NOTICES_CREATED: { notices: CreatedNotice[] };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -2,6 +2,7 @@ import { apiMessages } from './api-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { rulingsMessages } from './messages-rulings.js';
+import { webhookMessages } from './webhook-messages.js';
 
 /**
  * Server-side messages: error and user-error texts the API returns in the caller's language. Keys are
@@ -12,6 +13,7 @@ export const messages = {
   en: {
     ...apiMessages.en,
     ...rulingsMessages.en,
+    ...webhookMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
     'errors.payloadTooLarge': 'The request is too large.',
@@ -222,6 +224,7 @@ export const messages = {
   fr: {
     ...apiMessages.fr,
     ...rulingsMessages.fr,
+    ...webhookMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.serviceUnavailable':
       'Le service est momentanément indisponible. Réessayez dans quelques secondes.',

@@ -51,7 +51,7 @@ export function reachCallerOf(session: RequestSession): ReachCaller | null {
  * none, its own business is answered from the token itself) and the relationships they reach as a provider
  * (relationships/provider-reach.ts), each with its program scope.
  */
-async function loadStandingRows(
+export async function loadStandingRows(
   dataSource: DataSource,
   caller: ReachCaller,
   businessIds: readonly string[],

@@ -10,7 +10,10 @@ import { BusinessAuditEvent } from './businesses.entities.js';
  * concern no one business's trail (reminders, statement imports) are left out.
  */
 export type BusinessAuditType =
-  | Exclude<DomainEventType, 'MEMBERSHIP_CHANGED' | 'RELATIONSHIP_EXPIRY_REMINDER' | 'STATEMENTS_ISSUED'>
+  | Exclude<
+      DomainEventType,
+      'MEMBERSHIP_CHANGED' | 'RELATIONSHIP_EXPIRY_REMINDER' | 'STATEMENTS_ISSUED' | 'NOTICES_CREATED'
+    >
   | 'REGISTRATION_FAILED'
   | 'ACTIVATION_KEY_REDEEMED'
   | 'ROLE_CHANGED';

@@ -78,6 +78,7 @@ export async function storeUpload(
           payload: {
             rulingId: input.ruling.id,
             businessId: input.ruling.businessId,
+            programAccountId: input.ruling.programAccountId,
             uploadId,
             documentIds: rows.map((row) => row.id),
             actorId: input.actorId,

@@ -3,6 +3,7 @@ import { fanoutOf } from '../../common/shared/shared-state.js';
 import { type EntityManager, In } from 'typeorm';
 import { AccessAction, decideAccess } from '../../common/auth/access-table.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { publish } from '../../common/events/event-bus.js';
 import { agencyDay } from '../../common/time/agency-date.js';
 import { activeMemberGrants, type MemberGrant } from '../businesses/business-directory.service.js';
 import { personContacts } from '../profiles/profile.service.js';
@@ -149,5 +150,29 @@ export async function writeNotices(
     }
   for (const part of chunks(outbox, 100))
     await manager.createQueryBuilder().insert().into(MailOutbox).values(part).updateEntity(false).execute();
+  // Business notices are also a domain event (webhooks and the changes feed, decision 0028), in batches of
+  // 50 so that a payload stays far below MySQL's 64 KiB TEXT. Personal notices concern one person: not sent.
+  const businessNotices = notices.filter((n) => n.businessId && !n.recipientUserId);
+  for (const part of chunks(businessNotices, 50))
+    await publish(
+      manager,
+      {
+        type: 'NOTICES_CREATED',
+        payload: {
+          notices: part.map((n) => ({
+            noticeId: n.id,
+            businessId: n.businessId!,
+            programAccountId: n.programAccountId,
+            noticeType: n.type,
+            area: n.area,
+            accountNumber: n.accountNumber,
+            subjectEn: n.subjectEn,
+            subjectFr: n.subjectFr,
+            urgent: n.urgent,
+          })),
+        },
+      },
+      now,
+    );
   return { notices, emails: outbox.length };
 }

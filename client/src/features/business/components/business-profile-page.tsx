@@ -59,6 +59,7 @@ export function BusinessProfilePage() {
   const { t } = useTranslation('business');
   const { t: tc } = useTranslation('common');
   const { t: tk } = useTranslation('api-tokens');
+  const { t: tw } = useTranslation('webhooks');
   const language = useLanguage();
   const { data, loading, error } = useBusinessProfileQuery({ fetchPolicy: 'cache-and-network' });
   useDocumentTitle(tc('documentTitle', { page: t('profile.title') }));
@@ -109,6 +110,11 @@ export function BusinessProfilePage() {
             {role === 'BUSINESS_ACCOUNT_MANAGER' ? (
               <li>
                 <GcdsLink href={`/${language}/business/api-tokens`}>{tk('link')}</GcdsLink>
+              </li>
+            ) : null}
+            {role === 'BUSINESS_ACCOUNT_MANAGER' ? (
+              <li>
+                <GcdsLink href={`/${language}/business/webhooks`}>{tw('link')}</GcdsLink>
               </li>
             ) : null}
             {role === 'BUSINESS_ACCOUNT_MANAGER' && profileOf(business).serviceProvider ? (

@@ -300,6 +300,7 @@ const opaqueDetails = new Set([
   'group',
   'user',
   'token',
+  'endpoint',
 ]);
 
 type AuditDetail = { name: string; value: string };
