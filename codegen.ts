@@ -8,7 +8,7 @@ const banner =
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'schema/schema.graphql',
-  documents: ['client/src/features/*/graphql/**/*.graphql'],
+  documents: ['client/src/features/*/graphql/**/*.graphql', 'client/src/components/**/*.graphql'],
   config: {
     useTypeImports: true,
     enumsAsTypes: true,

@@ -5,6 +5,7 @@ import { fieldId } from '../forms/field-id';
 import { TextField } from '../forms/fields';
 import { LiveChecklist } from '../forms/live-checklist';
 import { usePasswordChecklist } from './checklists';
+import { useCommonPasswords } from './common-passwords';
 import { ruleValues } from './rule-messages';
 import { type PasswordFieldNames } from './validate';
 
@@ -26,6 +27,7 @@ interface PasswordFieldsProps {
 /** A new password and its confirmation, with the seed's password checklist ticking beside them. */
 export function PasswordFields(props: PasswordFieldsProps) {
   const { t } = useTranslation('credentials');
+  useCommonPasswords();
   const checklist = usePasswordChecklist(props.password, props.username, props.confirmation);
   return (
     <GcdsGrid columns="1fr" columnsDesktop="3fr 2fr" gap="400">

@@ -7,8 +7,16 @@ interface MutationFormOptions {
   fields: readonly string[];
   /** Input paths whose field id in the form differs. */
   rename?: Record<string, string>;
-  /** Shown above the form when the request itself fails (network, server error). */
-  failedMessage: string;
+  /**
+   * For forms that place every user error beside a field (credential rules by kind, or the field to look
+   * at first): maps the payload's errors itself, and nothing goes above the form.
+   */
+  mapErrors?: (userErrors: readonly UserError[]) => FieldErrors;
+  /**
+   * Shown above the form (`failure`) when the request itself fails (network, server error). Without it
+   * the form shows its own notice from `unsent`.
+   */
+  failedMessage?: string;
 }
 
 interface Submission<P> {
@@ -25,9 +33,10 @@ interface Submission<P> {
  * The submit flow every mutation form repeated: local checks, pending state, the payload's `userErrors`
  * beside their fields (decision 0009) or above the form, a failed request above the form.
  */
-export function useMutationForm({ fields, rename, failedMessage }: MutationFormOptions) {
+export function useMutationForm({ fields, rename, mapErrors, failedMessage }: MutationFormOptions) {
   const { errors, refuse, clear, focusKey } = useFormErrors();
   const [failure, setFailure] = useState<string>();
+  const [unsent, setUnsent] = useState(false);
   const [pending, setPending] = useState(false);
 
   const submit = async <P extends { readonly userErrors: readonly UserError[] }>({
@@ -37,6 +46,7 @@ export function useMutationForm({ fields, rename, failedMessage }: MutationFormO
     onSuccess,
   }: Submission<P>): Promise<void> => {
     setFailure(undefined);
+    setUnsent(false);
     if (local && hasErrors(local)) return refuse(local);
     setPending(true);
     try {
@@ -45,15 +55,18 @@ export function useMutationForm({ fields, rename, failedMessage }: MutationFormO
         await onSuccess(payload);
         return;
       }
-      const { byField, other } = splitUserErrors(payload?.userErrors ?? [], fields, rename);
+      const userErrors = payload?.userErrors ?? [];
+      if (mapErrors) return refuse(mapErrors(userErrors));
+      const { byField, other } = splitUserErrors(userErrors, fields, rename);
       if (other.length) setFailure(other.join(' '));
       if (hasErrors(byField)) refuse(byField);
     } catch {
+      setUnsent(true);
       setFailure(failedMessage);
     } finally {
       setPending(false);
     }
   };
 
-  return { errors, focusKey, refuse, clear, failure, pending, submit };
+  return { errors, focusKey, refuse, clear, failure, unsent, pending, submit };
 }

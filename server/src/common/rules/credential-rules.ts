@@ -3,7 +3,6 @@
 // it through an alias and shows each checklist item ticking live; the server maps failing items to the
 // userErrors codes of the API. Change a rule here and both sides change together.
 
-import { commonPasswordsText } from './common-passwords.js';
 import { characterCount } from './text-rules.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -150,17 +149,34 @@ export function sharesRunWithUsername(password: string, username: string): boole
   return runsOf(username, USERNAME_SHARED_RUN).some((run) => lowered.includes(run));
 }
 
-let commonPasswordSet: Set<string> | undefined;
+let commonPasswordSet: ReadonlySet<string> | undefined;
 
-/** Whether the password is on the shipped list of common passwords (case-insensitive). */
-export function isCommonPassword(password: string): boolean {
-  commonPasswordSet ??= new Set(
-    commonPasswordsText
+/**
+ * Gives the rules the common-password list: the text of `server/reference-data/common-passwords.txt`, one
+ * password per line. It is data, not code, so neither side ships it in its main bundle: the server reads
+ * it on first use (`credentials/common-passwords.ts`), the client fetches it in a chunk of its own when a
+ * password field shows (`components/credentials/common-passwords.ts`).
+ */
+export function setCommonPasswords(text: string): void {
+  commonPasswordSet = new Set(
+    text
       .split('\n')
       .map((line) => line.trim().toLowerCase())
       .filter(Boolean),
   );
-  return commonPasswordSet.has(password.toLowerCase());
+}
+
+export function commonPasswordsLoaded(): boolean {
+  return commonPasswordSet !== undefined;
+}
+
+/**
+ * Whether the password is on the common-password list (case-insensitive). False until the list is given:
+ * only the client checks before that (the server refuses the password anyway, beside the same field);
+ * the server's checks load it first.
+ */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswordSet?.has(password.toLowerCase()) ?? false;
 }
 
 function failedIds<Id extends string>(checks: RuleCheck<Id>[]): Set<Id> {

@@ -7,6 +7,7 @@ import {
   recoveryAnswerProblems,
   usernameProblems,
 } from '../../common/rules/credential-rules.js';
+import { loadCommonPasswords } from './common-passwords.js';
 import { isRecoveryQuestionId } from './recovery-questions.js';
 
 // The server side of the shared rules (common/rules/credential-rules.ts): each failing rule becomes a
@@ -48,6 +49,7 @@ export function newPasswordProblems(
   username: string,
   paths: { password: string[]; confirmation: string[] },
 ): Problem[] {
+  loadCommonPasswords();
   return [
     ...fieldProblems(paths.password, 'password', passwordProblems(password, { username })),
     ...fieldProblems(

@@ -7,12 +7,12 @@ import { useCredentialErrors, useRuleMessage } from '../../../components/credent
 import { passwordErrors } from '../../../components/credentials/validate';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
-import { useChangePasswordMutation } from '../../../generated/graphql';
 import { flashState } from '../../../lib/flash';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
+import { useChangePassword } from '../hooks/use-change-password';
 import { AccountPageFrame } from './account-page-frame';
 
 const fields = ['currentPassword', 'newPassword', 'newPasswordConfirmation'] as const;
@@ -29,16 +29,18 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const ruleMessage = useRuleMessage();
   const credentialErrors = useCredentialErrors();
-  const [changePassword, { loading }] = useChangePasswordMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { changePassword, loading } = useChangePassword();
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => credentialErrors(userErrors, kinds, 'currentPassword'),
+  });
+  const { errors, focusKey, unsent } = form;
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', newPasswordConfirmation: '' });
   const set = (field: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
 
   const submit = async (event: FormEvent, username: string) => {
     event.preventDefault();
-    setUnsent(false);
     const local: FieldErrors = {
       ...(values.currentPassword ? {} : { currentPassword: ruleMessage('currentPassword', 'REQUIRED') }),
       ...passwordErrors(
@@ -47,18 +49,12 @@ export function ChangePasswordPage() {
         ruleMessage,
       ),
     };
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await changePassword({ variables: { input: values } });
-      const payload = data?.changePassword;
-      if (payload?.viewer) {
-        await navigate(`/${language}/welcome`, { state: flashState('passwordChanged') });
-        return;
-      }
-      refuse(credentialErrors(payload?.userErrors ?? [], kinds, 'currentPassword'));
-    } catch {
-      setUnsent(true);
-    }
+    await form.submit({
+      local,
+      send: () => changePassword(values),
+      succeeded: (payload) => Boolean(payload.viewer),
+      onSuccess: () => navigate(`/${language}/welcome`, { state: flashState('passwordChanged') }),
+    });
   };
 
   return (

@@ -12,13 +12,14 @@ import {
 } from '../../../components/credentials/validate';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
-import { useAccountRecoveryQuestionsQuery, useChangeRecoveryMutation } from '../../../generated/graphql';
+import { useAccountRecoveryQuestionsQuery } from '../../../generated/graphql';
 import { agencyToday } from '../../../lib/date-time';
 import { flashState } from '../../../lib/flash';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
+import { useChangeRecovery } from '../hooks/use-change-recovery';
 import { AccountPageFrame } from './account-page-frame';
 
 const fields = ['currentPassword', ...Object.values(recoveryFieldNames('recovery.'))];
@@ -32,43 +33,36 @@ export function ChangeRecoveryPage() {
   const ruleMessage = useRuleMessage();
   const credentialErrors = useCredentialErrors();
   const questions = useAccountRecoveryQuestionsQuery();
-  const [changeRecovery, { loading }] = useChangeRecoveryMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { changeRecovery, loading } = useChangeRecovery();
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => credentialErrors(userErrors, kinds, 'currentPassword'),
+  });
+  const { errors, focusKey, unsent } = form;
   const [currentPassword, setCurrentPassword] = useState('');
   const [recovery, setRecovery] = useState<RecoveryValues>(emptyRecovery);
   const today = agencyToday();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     const local: FieldErrors = {
       ...(currentPassword ? {} : { currentPassword: ruleMessage('currentPassword', 'REQUIRED') }),
       ...recoveryErrors('recovery.', recovery, today, ruleMessage),
     };
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await changeRecovery({
-        variables: {
-          input: {
-            currentPassword,
-            recovery: {
-              ...recovery,
-              memorablePersonHint: recovery.memorablePersonHint.trim() || null,
-              memorableDateHint: recovery.memorableDateHint.trim() || null,
-            },
+    await form.submit({
+      local,
+      send: () =>
+        changeRecovery({
+          currentPassword,
+          recovery: {
+            ...recovery,
+            memorablePersonHint: recovery.memorablePersonHint.trim() || null,
+            memorableDateHint: recovery.memorableDateHint.trim() || null,
           },
-        },
-      });
-      const payload = data?.changeRecovery;
-      if (payload?.viewer) {
-        await navigate(`/${language}/welcome`, { state: flashState('recoveryChanged') });
-        return;
-      }
-      refuse(credentialErrors(payload?.userErrors ?? [], kinds, 'currentPassword'));
-    } catch {
-      setUnsent(true);
-    }
+        }),
+      succeeded: (payload) => Boolean(payload.viewer),
+      onSuccess: () => navigate(`/${language}/welcome`, { state: flashState('recoveryChanged') }),
+    });
   };
 
   return (

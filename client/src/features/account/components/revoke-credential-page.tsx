@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useRuleMessage } from '../../../components/credentials/rule-messages';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
-import { useRevokeCredentialMutation } from '../../../generated/graphql';
 import { focusWhenReady, shadowControl } from '../../../lib/focus';
 import { useLeaveSession } from '../../../lib/session';
 import { useLanguage } from '../../../lib/use-language';
+import { useRevokeCredential } from '../hooks/use-revoke-credential';
 import { AccountPageFrame } from './account-page-frame';
 
 const fields = ['currentPassword'] as const;
@@ -23,10 +23,16 @@ export function RevokeCredentialPage() {
   const language = useLanguage();
   const ruleMessage = useRuleMessage();
   const leaveSession = useLeaveSession();
-  const [revoke, { loading }] = useRevokeCredentialMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
+  const { revokeCredential, loading } = useRevokeCredential();
+  // One message, beside the password: the first refusal, or a plain "not revoked".
+  const form = useMutationForm({
+    fields,
+    mapErrors: ([first]) => ({
+      currentPassword: first ? ruleMessage('currentPassword', first.code, first.message) : t('revoke.failed'),
+    }),
+  });
+  const { errors, focusKey, unsent } = form;
   const [confirming, setConfirming] = useState(false);
-  const [unsent, setUnsent] = useState(false);
   const [currentPassword, setCurrentPassword] = useState('');
   // The button that was pressed is gone: start keyboard and screen reader users on the confirmation.
   const confirmation = useRef<HTMLFormElement>(null);
@@ -43,27 +49,12 @@ export function RevokeCredentialPage() {
 
   const submit = async (event: FormEvent, local: boolean) => {
     event.preventDefault();
-    setUnsent(false);
-    if (local && !currentPassword)
-      return refuse({ currentPassword: ruleMessage('currentPassword', 'REQUIRED') });
-    try {
-      const { data } = await revoke({
-        variables: { input: { currentPassword: local ? currentPassword : null } },
-      });
-      const payload = data?.revokeCredential;
-      if (payload?.signedOut) {
-        await leaveSession('landing', 'credentialRevoked');
-        return;
-      }
-      const [first] = payload?.userErrors ?? [];
-      refuse({
-        currentPassword: first
-          ? ruleMessage('currentPassword', first.code, first.message)
-          : t('revoke.failed'),
-      });
-    } catch {
-      setUnsent(true);
-    }
+    await form.submit({
+      local: local && !currentPassword ? { currentPassword: ruleMessage('currentPassword', 'REQUIRED') } : {},
+      send: () => revokeCredential({ currentPassword: local ? currentPassword : null }),
+      succeeded: (payload) => Boolean(payload.signedOut),
+      onSuccess: () => leaveSession('landing', 'credentialRevoked'),
+    });
   };
 
   return (

@@ -12,18 +12,18 @@ import {
 import { passwordErrors } from '../../../components/credentials/validate';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   PasswordRecoveryChallengeDocument,
   type PasswordRecoveryChallengeQuery,
-  useResetForgottenPasswordMutation,
 } from '../../../generated/graphql';
 import { agencyToday } from '../../../lib/date-time';
 import { thrownError } from '../../../lib/graphql-errors';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
+import { useResetForgottenPassword } from '../hooks/use-reset-forgotten-password';
 
 type Challenge = PasswordRecoveryChallengeQuery['passwordRecoveryChallenge'];
 
@@ -56,9 +56,15 @@ export function ForgotPasswordPage() {
   const client = useApolloClient();
   const ruleMessage = useRuleMessage();
   const credentialErrors = useCredentialErrors();
-  const [reset, { loading: resetting }] = useResetForgottenPasswordMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { resetForgottenPassword, loading: resetting } = useResetForgottenPassword();
+  const form = useMutationForm({
+    fields: resetFields,
+    mapErrors: (userErrors) => credentialErrors(userErrors, resetKinds, 'answer'),
+  });
+  const { errors, refuse, focusKey } = form;
+  // The challenge look-up is a query, not the form's mutation: its own failure flag.
+  const [unfound, setUnfound] = useState(false);
+  const unsent = unfound || form.unsent;
   const [username, setUsername] = useState('');
   const [challenge, setChallenge] = useState<Challenge>();
   const [fetching, setFetching] = useState(false);
@@ -76,7 +82,7 @@ export function ForgotPasswordPage() {
 
   const askChallenge = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
+    setUnfound(false);
     if (!username.trim()) return refuse({ username: ruleMessage('username', 'REQUIRED') });
     setFetching(true);
     try {
@@ -90,7 +96,7 @@ export function ForgotPasswordPage() {
       // Too many lookups from this address: the server's message says when to try again.
       const throttled = thrownError(error, 'THROTTLED');
       if (throttled) refuse({ username: throttled.message });
-      else setUnsent(true);
+      else setUnfound(true);
     } finally {
       setFetching(false);
     }
@@ -98,7 +104,7 @@ export function ForgotPasswordPage() {
 
   const submitReset = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
+    setUnfound(false);
     const local: FieldErrors = {
       ...passwordErrors(
         { password: 'newPassword', confirmation: 'newPasswordConfirmation' },
@@ -114,18 +120,12 @@ export function ForgotPasswordPage() {
     const dateProblem = memorableDateProblems(values.memorableDate, agencyToday())[0];
     if (dateProblem === 'REQUIRED' || dateProblem === 'INVALID_DATE')
       local.memorableDate = ruleMessage('memorableDate', dateProblem);
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await reset({ variables: { input: { username: username.trim(), ...values } } });
-      const payload = data?.resetForgottenPassword;
-      if (payload && payload.userErrors.length === 0) {
-        setDone(true);
-        return;
-      }
-      refuse(credentialErrors(payload?.userErrors ?? [], resetKinds, 'answer'));
-    } catch {
-      setUnsent(true);
-    }
+    await form.submit({
+      local,
+      send: () => resetForgottenPassword({ username: username.trim(), ...values }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: () => setDone(true),
+    });
   };
 
   if (done) {

@@ -72,103 +72,100 @@ describe('business profile', () => {
     expect(await linkTo('Link your account to a business')).toBe('/en/setup');
   });
 
-  // Retried: once in CI (1 run in 5 of the merged suite) the second contact's typed name did not reach the
-  // form in time and the local error stayed; each retry renders afresh. Noted for a look at the GCDS input.
-  it(
-    'lets a business account manager change the settings, showing the server refusal beside the field',
-    { retry: 2 },
-    async () => {
-      const user = userEvent.setup();
-      const input1 = {
-        businessId: 'b-1',
-        businessActivity: 'Imports of outdoor equipment and tents',
-        contacts: [
-          { name: 'Sam Tremblay', title: 'Logistics', phone: null, email: 'sam@example.com' },
-          { name: 'Lee Wong', title: null, phone: '613-555-0199', email: null },
-        ],
-      };
-      const refused: MockLink.MockedResponse = {
-        request: { query: UpdateBusinessSettingsDocument, variables: { input: input1 } },
-        result: {
-          data: {
-            updateBusinessSettings: {
-              __typename: 'BusinessPayload',
-              business: null,
-              userErrors: [
-                {
-                  __typename: 'UserError',
-                  field: ['input', 'contacts', '1'],
-                  code: 'INVALID',
-                  message: 'Each contact needs a name (at most 175 characters) and valid details.',
-                },
-              ],
-            },
+  // It once missed the typed name of contact 2 in CI: the error summary, shown late on a busy machine, took
+  // focus while the name was being typed. focusWhenReady now leaves focus where the person put it
+  // (lib/focus.spec.ts), so this runs once, without retries.
+  it('lets a business account manager change the settings, showing the server refusal beside the field', async () => {
+    const user = userEvent.setup();
+    const input1 = {
+      businessId: 'b-1',
+      businessActivity: 'Imports of outdoor equipment and tents',
+      contacts: [
+        { name: 'Sam Tremblay', title: 'Logistics', phone: null, email: 'sam@example.com' },
+        { name: 'Lee Wong', title: null, phone: '613-555-0199', email: null },
+      ],
+    };
+    const refused: MockLink.MockedResponse = {
+      request: { query: UpdateBusinessSettingsDocument, variables: { input: input1 } },
+      result: {
+        data: {
+          updateBusinessSettings: {
+            __typename: 'BusinessPayload',
+            business: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'contacts', '1'],
+                code: 'INVALID',
+                message: 'Each contact needs a name (at most 175 characters) and valid details.',
+              },
+            ],
           },
         },
-      };
-      const saved = profileOf({
-        businessActivity: input1.businessActivity,
-        contacts: [
-          { __typename: 'Contact', ...input1.contacts[0] },
-          { __typename: 'Contact', name: 'Lee Wong', title: null, phone: '613-555-0199', email: null },
-        ],
-      });
-      const accepted: MockLink.MockedResponse = {
-        request: { query: UpdateBusinessSettingsDocument, variables: { input: input1 } },
-        result: {
-          data: {
-            updateBusinessSettings: {
-              __typename: 'BusinessPayload',
-              business: { __typename: 'Business', id: 'b-1', profile: saved },
-              userErrors: [],
-            },
+      },
+    };
+    const saved = profileOf({
+      businessActivity: input1.businessActivity,
+      contacts: [
+        { __typename: 'Contact', ...input1.contacts[0] },
+        { __typename: 'Contact', name: 'Lee Wong', title: null, phone: '613-555-0199', email: null },
+      ],
+    });
+    const accepted: MockLink.MockedResponse = {
+      request: { query: UpdateBusinessSettingsDocument, variables: { input: input1 } },
+      result: {
+        data: {
+          updateBusinessSettings: {
+            __typename: 'BusinessPayload',
+            business: { __typename: 'Business', id: 'b-1', profile: saved },
+            userErrors: [],
           },
         },
-      };
-      renderRoute('/en/business', [
-        ...signedIn,
-        header,
-        businessProfileMock('BUSINESS_ACCOUNT_MANAGER'),
-        refused,
-        accepted,
-      ]);
+      },
+    };
+    renderRoute('/en/business', [
+      ...signedIn,
+      header,
+      businessProfileMock('BUSINESS_ACCOUNT_MANAGER'),
+      refused,
+      accepted,
+    ]);
 
-      expect(await input('Name of contact 1')).toHaveValue('Sam Tremblay');
-      expect(screen.queryByText(/^Read only/)).toBeNull();
-      expect(await linkTo('Manage my employees')).toBe('/en/business/employees');
-      await waitFor(() => expect(textarea().value).toBe('Imports of outdoor equipment'));
-      await user.type(textarea(), ' and tents');
+    expect(await input('Name of contact 1')).toHaveValue('Sam Tremblay');
+    expect(screen.queryByText(/^Read only/)).toBeNull();
+    expect(await linkTo('Manage my employees')).toBe('/en/business/employees');
+    await waitFor(() => expect(textarea().value).toBe('Imports of outdoor equipment'));
+    await user.type(textarea(), ' and tents');
 
-      // A new contact without a name is refused before anything is sent.
-      await user.click(await button('Add a contact'));
-      await user.click(await button('Save the settings'));
-      await waitFor(() =>
-        expect(fieldError(document.getElementById('contacts-1-name'))).toBe('Enter the name of contact 2.'),
-      );
+    // A new contact without a name is refused before anything is sent.
+    await user.click(await button('Add a contact'));
+    await user.click(await button('Save the settings'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('contacts-1-name'))).toBe('Enter the name of contact 2.'),
+    );
 
-      await user.type(await input('Name of contact 2'), 'Lee Wong');
-      await user.type(await input('Phone number of contact 2'), '613-555-0199');
-      await user.click(await button('Save the settings'));
-      await waitFor(() =>
-        expect(fieldError(document.getElementById('contacts-1-name'))).toBe(
-          'Each contact needs a name (at most 175 characters) and valid details.',
-        ),
-      );
-      await waitFor(() =>
-        expect(summaryLinks()).toEqual([
-          {
-            text: 'Each contact needs a name (at most 175 characters) and valid details.',
-            href: '#contacts-1-name',
-          },
-        ]),
-      );
+    await user.type(await input('Name of contact 2'), 'Lee Wong');
+    await user.type(await input('Phone number of contact 2'), '613-555-0199');
+    await user.click(await button('Save the settings'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('contacts-1-name'))).toBe(
+        'Each contact needs a name (at most 175 characters) and valid details.',
+      ),
+    );
+    await waitFor(() =>
+      expect(summaryLinks()).toEqual([
+        {
+          text: 'Each contact needs a name (at most 175 characters) and valid details.',
+          href: '#contacts-1-name',
+        },
+      ]),
+    );
 
-      await user.click(await button('Save the settings'));
-      expect(
-        await screen.findByText('The business activity and the contacts are up to date.'),
-      ).toBeInTheDocument();
-      const contact2 = await inputHost('Name of contact 2');
-      await waitFor(() => expect(fieldError(contact2)).toBe(''));
-    },
-  );
+    await user.click(await button('Save the settings'));
+    expect(
+      await screen.findByText('The business activity and the contacts are up to date.'),
+    ).toBeInTheDocument();
+    const contact2 = await inputHost('Name of contact 2');
+    await waitFor(() => expect(fieldError(contact2)).toBe(''));
+  });
 });

@@ -2,17 +2,14 @@ import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type BusinessProfileQuery,
-  useBusinessProfileQuery,
-  useUpdateBusinessSettingsMutation,
-} from '../../../generated/graphql';
+import { type BusinessProfileQuery, useBusinessProfileQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
+import { useUpdateBusinessSettings } from '../hooks/use-update-business-settings';
 import { codeLabel } from '../../../components/business/business-labels';
 import {
   AddressList,
@@ -177,14 +174,17 @@ function ReadOnlySettings({ business }: { business: Business }) {
 
 function SettingsForm({ business }: { business: Business }) {
   const { t } = useTranslation('business');
-  const [save, { loading }] = useUpdateBusinessSettingsMutation();
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { updateBusinessSettings, loading } = useUpdateBusinessSettings();
   const [saved, setSaved] = useState(false);
   const [activity, setActivity] = useState(profileOf(business).businessActivity ?? '');
   const contacts = useContactsEditor(profileOf(business).contacts);
 
   const fields = ['businessActivity', ...contacts.fields];
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => contacts.errorsOf(userErrors, fields, 'businessActivity'),
+  });
+  const { errors, clear, focusKey, unsent } = form;
 
   const check = (): FieldErrors => {
     const local: FieldErrors = {};
@@ -194,45 +194,24 @@ function SettingsForm({ business }: { business: Business }) {
     return { ...local, ...contacts.check() };
   };
 
-  /** `["input", "contacts", "0"]` is about the first contact as a whole: shown beside its name. */
-  const serverErrors = (userErrors: readonly UserError[]): FieldErrors => {
-    const byField: FieldErrors = {};
-    for (const userError of userErrors) {
-      const [first, ...rest] = userError.field;
-      const path = (first === 'input' ? rest : userError.field).join('.');
-      const field = fields.includes(path) ? path : (contacts.fieldOf(path) ?? 'businessActivity');
-      byField[field] ??= userError.message;
-    }
-    return byField;
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     setSaved(false);
-    const local = check();
-    if (hasErrors(local)) return refuse(local);
     const blank = (value: string) => value.trim() || null;
-    try {
-      const { data } = await save({
-        variables: {
-          input: {
-            businessId: business.id,
-            businessActivity: blank(activity),
-            contacts: contacts.values(),
-          },
-        },
-      });
-      const payload = data?.updateBusinessSettings;
-      if (payload?.business) {
+    await form.submit({
+      local: check(),
+      send: () =>
+        updateBusinessSettings({
+          businessId: business.id,
+          businessActivity: blank(activity),
+          contacts: contacts.values(),
+        }),
+      succeeded: (payload) => Boolean(payload.business),
+      onSuccess: () => {
         clear();
         setSaved(true);
-        return;
-      }
-      refuse(serverErrors(payload?.userErrors ?? []));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   return (

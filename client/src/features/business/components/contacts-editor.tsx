@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldId } from '../../../components/forms/field-id';
 import { TextField } from '../../../components/forms/fields';
 import { type ContactInput } from '../../../generated/graphql';
-import { type FieldErrors } from '../../../lib/user-errors';
+import { type FieldErrors, type UserError } from '../../../lib/user-errors';
 import { type ContactValues } from '../../../components/business/business-parts';
 
 /**
@@ -98,6 +98,25 @@ export function useContactsEditor(initial: readonly ContactValues[]) {
     return contact && Number(contact[1]) < contacts.length ? `contacts.${contact[1]}.name` : undefined;
   };
 
+  /**
+   * Where the server's user errors go, the first message per field: beside the form's field the path
+   * names, beside a contact's name for `["input", "contacts", "0"]` (that contact as a whole), else beside
+   * `fallback`.
+   */
+  const errorsOf = (
+    userErrors: readonly UserError[],
+    formFields: readonly string[],
+    fallback: string,
+  ): FieldErrors => {
+    const byField: FieldErrors = {};
+    for (const userError of userErrors) {
+      const [first, ...rest] = userError.field;
+      const path = (first === 'input' ? rest : userError.field).join('.');
+      byField[formFields.includes(path) ? path : (fieldOf(path) ?? fallback)] ??= userError.message;
+    }
+    return byField;
+  };
+
   /** The contacts to send: trimmed, blanks as null. */
   const values = (): ContactInput[] => {
     const blank = (value: string) => value.trim() || null;
@@ -109,7 +128,7 @@ export function useContactsEditor(initial: readonly ContactValues[]) {
     }));
   };
 
-  return { contacts, fields, set, add, remove, check, fieldOf, values };
+  return { contacts, fields, set, add, remove, check, fieldOf, errorsOf, values };
 }
 
 export type ContactsEditorState = ReturnType<typeof useContactsEditor>;

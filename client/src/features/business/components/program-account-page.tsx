@@ -3,18 +3,14 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type ProgramAccountProfileQuery,
-  useProgramAccountProfileQuery,
-  useUpdateProgramAccountContactsMutation,
-} from '../../../generated/graphql';
+import { type ProgramAccountProfileQuery, useProgramAccountProfileQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
 import { codeLabel } from '../../../components/business/business-labels';
 import { AddressList, ContactsTable, Facts } from '../../../components/business/business-parts';
+import { useUpdateProgramAccountContacts } from '../hooks/use-update-program-account-contacts';
 import { ContactsEditor, contactLimits, contactsGroupField, useContactsEditor } from './contacts-editor';
 
 type Account = NonNullable<ProgramAccountProfileQuery['programAccount']>;
@@ -157,47 +153,31 @@ export function ProgramAccountPage({ accountLinks }: { accountLinks?: (accountId
 /** The account's contacts, for a viewer who may edit them: all replaced at once on save. */
 function ContactsForm({ account }: { account: Account }) {
   const { t } = useTranslation('business');
-  const [save, { loading }] = useUpdateProgramAccountContactsMutation();
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { updateProgramAccountContacts, loading } = useUpdateProgramAccountContacts();
   const [saved, setSaved] = useState(false);
   const contacts = useContactsEditor(account.contacts ?? []);
   const accountNumber = account.accountNumber ?? '';
 
   // An error on the list as a whole (too many contacts) is shown above it.
   const fields = [contactsGroupField, ...contacts.fields];
-
-  /** `["input", "contacts", "0"]` is about the first contact as a whole: shown beside its name. */
-  const serverErrors = (userErrors: readonly UserError[]): FieldErrors => {
-    const byField: FieldErrors = {};
-    for (const userError of userErrors) {
-      const [first, ...rest] = userError.field;
-      const path = (first === 'input' ? rest : userError.field).join('.');
-      byField[contacts.fieldOf(path) ?? contactsGroupField] ??= userError.message;
-    }
-    return byField;
-  };
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => contacts.errorsOf(userErrors, fields, contactsGroupField),
+  });
+  const { errors, clear, focusKey, unsent } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     setSaved(false);
-    const local = contacts.check();
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await save({
-        variables: { input: { programAccountId: account.id, contacts: contacts.values() } },
-      });
-      const payload = data?.updateProgramAccountContacts;
-      if (payload?.programAccount) {
+    await form.submit({
+      local: contacts.check(),
+      send: () => updateProgramAccountContacts({ programAccountId: account.id, contacts: contacts.values() }),
+      succeeded: (payload) => Boolean(payload.programAccount),
+      onSuccess: () => {
         clear();
         setSaved(true);
-        return;
-      }
-      refuse(serverErrors(payload?.userErrors ?? []));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   return (

@@ -4,16 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
+import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   ClassificationSearchDocument,
   type ClassificationSearchQuery,
-  DutyEstimateDocument,
   type DutyEstimateQuery,
   type TariffTreatment,
 } from '../../../generated/graphql';
-import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
+import { useDutyEstimate } from '../hooks/use-duty-estimate';
 
 const treatments: TariffTreatment[] = ['MFN', 'GPT', 'UST', 'MXT', 'CEUT', 'CPTPT'];
 const fields = ['classification', 'valueForDutyCents', 'treatment', 'quantity'] as const;
@@ -38,8 +40,10 @@ export function DutiesCalculatorPage() {
   const [value, setValue] = useState('');
   const [treatment, setTreatment] = useState<string>('MFN');
   const [quantity, setQuantity] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
+  const dutyEstimate = useDutyEstimate();
+  // Every refusal has a field: one the server names, else the classification.
+  const form = useMutationForm({ fields, mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields) });
+  const { errors, focusKey, unsent } = form;
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<ClassificationSearchQuery['classificationSearch'] | null>(null);
@@ -62,34 +66,24 @@ export function DutiesCalculatorPage() {
         : t('errors.classification'),
       valueForDutyCents: cents && cents > 0 ? undefined : t('errors.valueForDuty'),
     };
-    if (hasErrors(local)) {
-      setErrors(local);
-      setEstimate(null);
-      setFocusKey((k) => k + 1);
-      return;
-    }
     const parsedQuantity = quantity.trim() ? Number(quantity.replace(',', '.')) : null;
-    const { data } = await client.query({
-      query: DutyEstimateDocument,
-      variables: {
-        input: {
+    // No estimate stays on screen beside a refusal or while the next one is on its way.
+    setEstimate(null);
+    await form.submit({
+      local,
+      send: () =>
+        dutyEstimate({
           classification: classification.trim(),
           valueForDutyCents: cents!,
           treatment: treatment as TariffTreatment,
           quantity: parsedQuantity,
-        },
+        }),
+      succeeded: (answer) => Boolean(answer.estimate),
+      onSuccess: (answer) => {
+        form.clear();
+        setEstimate(answer.estimate ?? null);
       },
-      fetchPolicy: 'network-only',
     });
-    const answer = data?.dutyEstimate;
-    if (answer?.estimate) {
-      setErrors({});
-      setEstimate(answer.estimate);
-    } else {
-      setEstimate(null);
-      setErrors(fieldErrorsOf(answer?.userErrors ?? [], fields));
-      setFocusKey((k) => k + 1);
-    }
   };
 
   const onSearch = async (event: React.FormEvent) => {
@@ -112,6 +106,7 @@ export function DutiesCalculatorPage() {
       <GcdsText>{t('howTo')}</GcdsText>
       <form noValidate onSubmit={(event) => void onEstimate(event)}>
         <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+        {unsent ? <PageLoadError kind="submit" /> : null}
         <TextField
           name="classification"
           label={t('classification')}

@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChecklistField, SelectField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type FinanceTransactionFieldsFragment,
-  useApplyCreditMutation,
   useFinanceBusinessesQuery,
   useFinanceTransactionsQuery,
 } from '../../../generated/graphql';
-import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
+import { useApplyCredit } from '../hooks/use-apply-credit';
 import { useLanguage } from '../../../lib/use-language';
 import { financeAccounts, formatDay, formatMoney } from './finance-parts';
 
@@ -78,13 +79,19 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
   const [fetchingMore, setFetchingMore] = useState(false);
   const [creditId, setCreditId] = useState('');
   const [ticked, setTicked] = useState<readonly string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
-  const [done, setDone] = useState<number | null>(null);
-  const [applyCredit, { loading: saving }] = useApplyCreditMutation({
-    refetchQueries: ['FinanceTransactions'],
-    awaitRefetchQueries: true,
+  // An error about one allocation (["input", "allocations", "0", "amountCents"]) belongs to the list.
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) =>
+      fieldErrorsOf(
+        userErrors.map((e) => ({ ...e, field: e.field.slice(0, 2) })),
+        fields,
+        'allocations',
+      ),
   });
+  const { errors, focusKey, unsent } = form;
+  const [done, setDone] = useState<number | null>(null);
+  const { applyCredit, loading: saving } = useApplyCredit();
 
   const transactions = data?.programAccount?.transactions;
   const nodes = transactions?.edges.map((e) => e.node) ?? [];
@@ -142,28 +149,23 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
             ? t('payments.errors.exhausted')
             : undefined,
     };
-    if (hasErrors(local) || !credit) {
-      setErrors(local);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    const result = await applyCredit({
-      variables: {
-        input: { programAccountId: accountId, creditTransactionId: credit.id, allocations: plan.allocations },
+    await form.submit({
+      // Without a credit the local check refuses already: nothing is sent.
+      local,
+      send: () =>
+        applyCredit({
+          programAccountId: accountId,
+          creditTransactionId: credit?.id ?? '',
+          allocations: plan.allocations,
+        }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
+        form.clear();
+        setTicked([]);
+        setCreditId('');
+        setDone(payload.credit?.remainingCents ?? plan.leftCents);
       },
     });
-    const payload = result.data?.applyCredit;
-    if (payload && payload.userErrors.length === 0) {
-      setErrors({});
-      setTicked([]);
-      setCreditId('');
-      setDone(payload.credit?.remainingCents ?? plan.leftCents);
-      return;
-    }
-    // An error about one allocation (["input", "allocations", "0", "amountCents"]) belongs to the list.
-    const userErrors = (payload?.userErrors ?? []).map((e) => ({ ...e, field: e.field.slice(0, 2) }));
-    setErrors(fieldErrorsOf(userErrors, fields, 'allocations'));
-    setFocusKey((k) => k + 1);
   };
 
   return (
@@ -183,6 +185,7 @@ function ApplyCreditForm({ accountId }: { accountId: string }) {
       {credits.length > 0 && payable.length > 0 ? (
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+          {unsent ? <PageLoadError kind="submit" /> : null}
           <SelectField
             key={credits.map((c) => `${c.id}:${c.remainingCents}`).join(',')}
             name="creditTransactionId"

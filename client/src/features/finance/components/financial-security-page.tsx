@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { RadioField, SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -16,11 +17,11 @@ import {
   type SecurityType,
   useFinancialSecurityQuery,
   useSecurityBusinessesQuery,
-  useSubmitFinancialSecurityChangeMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { thrownError } from '../../../lib/graphql-errors';
-import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
+import { useSubmitFinancialSecurityChange } from '../hooks/use-submit-financial-security-change';
 import { useLanguage } from '../../../lib/use-language';
 import { formatDay, formatMoney } from './finance-parts';
 import { parseDollars, securityLimits, securityProblems, type SecurityValues } from './finance-rules';
@@ -262,13 +263,12 @@ function SecurityChangeForm({
     reason: '',
   };
   const [values, setValues] = useState<SecurityValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
-  const [failed, setFailed] = useState(false);
-  const [submit, { loading: saving }] = useSubmitFinancialSecurityChangeMutation({
-    refetchQueries: ['FinancialSecurity'],
-    awaitRefetchQueries: true,
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields),
   });
+  const { errors, focusKey, unsent: failed } = form;
+  const { submitFinancialSecurityChange, loading: saving } = useSubmitFinancialSecurityChange();
   const set = (field: keyof SecurityValues) => (value: string) => {
     onEditing();
     setValues((v) => ({ ...v, [field]: value }));
@@ -277,7 +277,6 @@ function SecurityChangeForm({
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setFailed(false);
     const problems = securityProblems(values);
     const local: FieldErrors = Object.fromEntries(
       Object.entries(problems).flatMap(([field, problem]) =>
@@ -296,38 +295,26 @@ function SecurityChangeForm({
           : [],
       ),
     );
-    if (hasErrors(local)) {
-      setErrors(local);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    try {
-      const result = await submit({
-        variables: {
-          input: {
-            programAccountId: account.id,
-            type: values.type as SecurityType,
-            amountCents: parseDollars(values.amount) ?? 0,
-            provider: values.provider.trim(),
-            reference: values.reference.trim() || null,
-            effectiveDate: values.effectiveDate.trim(),
-            expiryDate: values.expiryDate.trim() || null,
-            reason: values.reason.trim(),
-          },
-        },
-      });
-      const payload = result.data?.submitFinancialSecurityChange;
-      if (payload?.change) {
-        setErrors({});
+    await form.submit({
+      local,
+      send: () =>
+        submitFinancialSecurityChange({
+          programAccountId: account.id,
+          type: values.type as SecurityType,
+          amountCents: parseDollars(values.amount) ?? 0,
+          provider: values.provider.trim(),
+          reference: values.reference.trim() || null,
+          effectiveDate: values.effectiveDate.trim(),
+          expiryDate: values.expiryDate.trim() || null,
+          reason: values.reason.trim(),
+        }),
+      succeeded: (payload) => Boolean(payload.change),
+      onSuccess: () => {
+        form.clear();
         setValues({ ...initial, effectiveDate: '', expiryDate: '', reason: '' });
         onSubmitted();
-        return;
-      }
-      setErrors(fieldErrorsOf(payload?.userErrors ?? [], fields));
-      setFocusKey((k) => k + 1);
-    } catch {
-      setFailed(true);
-    }
+      },
+    });
   };
 
   return (

@@ -4,19 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CheckboxField, SelectField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import {
   type PadAgreementFieldsFragment,
   useCancelPadAgreementMutation,
-  useCreatePadAgreementMutation,
   useFinanceBusinessesQuery,
   usePadAgreementsQuery,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { thrownError } from '../../../lib/graphql-errors';
-import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
+import { useCreatePadAgreement } from '../hooks/use-create-pad-agreement';
 import { useLanguage } from '../../../lib/use-language';
 import { financeAccounts } from './finance-parts';
 import { padLimits, padProblems, type PadValues } from './finance-rules';
@@ -289,13 +290,12 @@ function CreatePadForm({
 }) {
   const { t } = useTranslation('finance');
   const [values, setValues] = useState<PadValues>(emptyValues);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
-  const [failed, setFailed] = useState(false);
-  const [create, { loading: saving }] = useCreatePadAgreementMutation({
-    refetchQueries: ['PadAgreements'],
-    awaitRefetchQueries: true,
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'accountNumber'),
   });
+  const { errors, focusKey, unsent: failed } = form;
+  const { createPadAgreement, loading: saving } = useCreatePadAgreement();
   const set = (field: Exclude<keyof PadValues, 'acceptTerms'>) => (value: string) => {
     onEditing();
     setValues((v) => ({ ...v, [field]: value }));
@@ -313,45 +313,32 @@ function CreatePadForm({
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setFailed(false);
     const problems = padProblems(values);
     const local: FieldErrors = Object.fromEntries(
       Object.entries(problems).flatMap(([field, problem]) =>
         problem ? [[field, t(`pad.errors.${problem}`, params)]] : [],
       ),
     );
-    if (hasErrors(local)) {
-      setErrors(local);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    try {
-      const result = await create({
-        variables: {
-          input: {
-            programAccountId: accountId,
-            accountHolder: values.accountHolder.trim(),
-            institutionNumber: values.institutionNumber.trim(),
-            transitNumber: values.transitNumber.trim(),
-            accountNumber: values.accountNumber.trim(),
-            debitDay: Number(values.debitDay),
-            acceptTerms: values.acceptTerms,
-          },
-        },
-      });
-      const payload = result.data?.createPadAgreement;
-      if (payload?.agreement) {
+    await form.submit({
+      local,
+      send: () =>
+        createPadAgreement({
+          programAccountId: accountId,
+          accountHolder: values.accountHolder.trim(),
+          institutionNumber: values.institutionNumber.trim(),
+          transitNumber: values.transitNumber.trim(),
+          accountNumber: values.accountNumber.trim(),
+          debitDay: Number(values.debitDay),
+          acceptTerms: values.acceptTerms,
+        }),
+      succeeded: (payload) => Boolean(payload.agreement),
+      onSuccess: (payload) => {
         // The full bank account number leaves the page's memory: only the server's masked copy is shown.
         setValues(emptyValues);
-        setErrors({});
-        onCreated(payload.agreement.accountNumberEnding);
-        return;
-      }
-      setErrors(fieldErrorsOf(payload?.userErrors ?? [], fields, 'accountNumber'));
-      setFocusKey((k) => k + 1);
-    } catch {
-      setFailed(true);
-    }
+        form.clear();
+        onCreated(payload.agreement!.accountNumberEnding);
+      },
+    });
   };
 
   return (

@@ -9,15 +9,12 @@ import {
   TextField,
 } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type NoticeAudience,
-  type NoticeProgramType,
-  useOfficerPostNoticeMutation,
-} from '../../../generated/graphql';
-import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
+import { type NoticeAudience, type NoticeProgramType } from '../../../generated/graphql';
+import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
+import { usePostNotice } from '../hooks/use-post-notice';
 import { OfficerNav } from './officer-nav';
 
 /** The server's limits (notices.service.ts): the form says so before sending. */
@@ -84,11 +81,14 @@ export function PostNoticePage() {
   const { t } = useTranslation('officer');
   const { t: tc } = useTranslation('common');
   useDocumentTitle(tc('documentTitle', { page: t('postNotice.title') }));
-  const [post, { loading }] = useOfficerPostNoticeMutation();
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { postNotice, loading } = usePostNotice();
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'audience'),
+  });
+  const { errors, clear, focusKey, unsent } = form;
   const [draft, setDraft] = useState<Draft>(empty);
   const [posted, setPosted] = useState<Posted>();
-  const [unsent, setUnsent] = useState(false);
   // GCDS controls keep their own value: a new key after a post empties every field at once.
   const [formKey, setFormKey] = useState(0);
 
@@ -118,38 +118,29 @@ export function PostNoticePage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     setPosted(undefined);
-    const found = check();
-    if (hasErrors(found)) return refuse(found);
     const audience = draft.audience as NoticeAudience;
-    try {
-      const { data } = await post({
-        variables: {
-          input: {
-            audience,
-            ...(audience === 'BUSINESS' ? { businessNumber: draft.businessNumber.trim() } : {}),
-            ...(audience === 'PROGRAM_TYPE' ? { programType: draft.programType as NoticeProgramType } : {}),
-            urgent: draft.urgent,
-            subjectEn: draft.subjectEn,
-            subjectFr: draft.subjectFr,
-            bodyEn: draft.bodyEn,
-            bodyFr: draft.bodyFr,
-          },
-        },
-      });
-      const payload = data?.postNotice;
-      if (payload && payload.userErrors.length === 0) {
+    await form.submit({
+      local: check(),
+      send: () =>
+        postNotice({
+          audience,
+          ...(audience === 'BUSINESS' ? { businessNumber: draft.businessNumber.trim() } : {}),
+          ...(audience === 'PROGRAM_TYPE' ? { programType: draft.programType as NoticeProgramType } : {}),
+          urgent: draft.urgent,
+          subjectEn: draft.subjectEn,
+          subjectFr: draft.subjectFr,
+          bodyEn: draft.bodyEn,
+          bodyFr: draft.bodyFr,
+        }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
         clear();
         setPosted({ noticeCount: payload.noticeCount, emailCount: payload.emailCount, urgent: draft.urgent });
         setDraft(empty);
         setFormKey((key) => key + 1);
-        return;
-      }
-      refuse(fieldErrorsOf(payload?.userErrors ?? [], fields, 'audience'));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   return (

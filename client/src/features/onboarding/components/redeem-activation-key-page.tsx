@@ -3,12 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { useOnboardingRedeemActivationKeyMutation } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { fieldErrorsOf } from '../../../lib/user-errors';
+import { useRedeemActivationKey } from '../hooks/use-redeem-activation-key';
 import { LinkedBusinessNotice, useRefreshAfterLink } from './linked-business';
 
 const fields = ['key'] as const;
@@ -25,29 +25,24 @@ export function RedeemActivationKeyPage() {
   const refresh = useRefreshAfterLink();
   useDocumentTitle(tc('documentTitle', { page: t('activationKey.title') }));
   const [key, setKey] = useState('');
-  const [unsent, setUnsent] = useState(false);
   const [business, setBusiness] = useState<{ name?: string | null; businessNumber?: string | null } | null>(
     null,
   );
-  const [redeem, { loading }] = useOnboardingRedeemActivationKeyMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
+  const { redeemActivationKey, loading } = useRedeemActivationKey();
+  const form = useMutationForm({ fields, mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields) });
+  const { errors, focusKey, unsent } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
-    if (!key.trim()) return refuse({ key: t('errors.key.REQUIRED') });
-    try {
-      const { data } = await redeem({ variables: { key: key.trim() } });
-      const payload = data?.redeemActivationKey;
-      if (payload?.business) {
-        setBusiness(payload.business);
+    await form.submit({
+      local: key.trim() ? {} : { key: t('errors.key.REQUIRED') },
+      send: () => redeemActivationKey(key.trim()),
+      succeeded: (payload) => Boolean(payload.business),
+      onSuccess: async (payload) => {
+        setBusiness(payload.business ?? null);
         await refresh();
-        return;
-      }
-      refuse(fieldErrorsOf(payload?.userErrors ?? [], fields));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   return (

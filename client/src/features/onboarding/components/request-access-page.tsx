@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type OnboardingAccessRequestFragment,
   OnboardingEmployerPreviewDocument,
   type OnboardingEmployerPreviewQuery,
-  useOnboardingRequestAccessMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { thrownError } from '../../../lib/graphql-errors';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
+import { useRequestEmployerAccess } from '../hooks/use-request-employer-access';
 import { REASON_MAX_LENGTH, businessNumberProblem } from './registration/rules';
 
 const fields = ['businessNumber', 'reason'] as const;
@@ -41,10 +41,16 @@ export function RequestAccessPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reason, setReason] = useState('');
   const [finding, setFinding] = useState(false);
-  const [unsent, setUnsent] = useState(false);
+  // The look-up of the business is a query, not the form's mutation: its own failure flag.
+  const [unfound, setUnfound] = useState(false);
   const [sent, setSent] = useState<OnboardingAccessRequestFragment | null>(null);
-  const [request, { loading: sending }] = useOnboardingRequestAccessMutation();
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { requestEmployerAccess, loading: sending } = useRequestEmployerAccess();
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'reason'),
+  });
+  const { errors, refuse, clear, focusKey } = form;
+  const unsent = unfound || form.unsent;
 
   // Once the business is found, the next thing to read is its name, then the reason to give.
   const found = useRef<HTMLDivElement>(null);
@@ -63,7 +69,7 @@ export function RequestAccessPage() {
   };
 
   const find = async () => {
-    setUnsent(false);
+    setUnfound(false);
     const problem = businessNumberProblem(businessNumber);
     if (problem) return refuse({ businessNumber: t(`errors.businessNumber.${problem}`) });
     setFinding(true);
@@ -83,7 +89,7 @@ export function RequestAccessPage() {
       // Too many look-ups: the server's message says when to try again.
       const throttled = thrownError(error, 'THROTTLED');
       if (throttled) refuse({ businessNumber: throttled.message });
-      else setUnsent(true);
+      else setUnfound(true);
     } finally {
       setFinding(false);
     }
@@ -91,27 +97,21 @@ export function RequestAccessPage() {
 
   const send = async () => {
     if (!preview) return;
-    setUnsent(false);
+    setUnfound(false);
     const local: FieldErrors = {};
     const text = reason.trim();
     if (!text) local.reason = t('errors.reason.REQUIRED');
     else if ([...text].length > REASON_MAX_LENGTH)
       local.reason = t('errors.reason.TOO_LONG', { max: REASON_MAX_LENGTH });
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await request({
-        variables: { input: { businessNumber: preview.businessNumber, reason: text } },
-      });
-      const payload = data?.requestEmployerAccess;
-      if (payload?.accessRequest) {
+    await form.submit({
+      local,
+      send: () => requestEmployerAccess({ businessNumber: preview.businessNumber, reason: text }),
+      succeeded: (payload) => Boolean(payload.accessRequest),
+      onSuccess: (payload) => {
         clear();
-        setSent(payload.accessRequest);
-        return;
-      }
-      refuse(fieldErrorsOf(payload?.userErrors ?? [], fields, 'reason'));
-    } catch {
-      setUnsent(true);
-    }
+        setSent(payload.accessRequest ?? null);
+      },
+    });
   };
 
   const submit = (event: FormEvent) => {

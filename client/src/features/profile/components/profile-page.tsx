@@ -11,18 +11,18 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CheckboxField, RadioField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type Language as ApiLanguage,
   type PersonalProfileQuery,
   usePersonalProfileQuery,
-  useSavePersonalProfileMutation,
 } from '../../../generated/graphql';
 import { flashState } from '../../../lib/flash';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, type UserError } from '../../../lib/user-errors';
+import { useSavePersonalProfile } from '../hooks/use-save-personal-profile';
 
 type Profile = NonNullable<NonNullable<PersonalProfileQuery['me']>['profile']>;
 
@@ -113,9 +113,7 @@ function ProfileForm({ viewerId, profile, creating }: ProfileFormProps) {
   const { t } = useTranslation('profile');
   const language = useLanguage();
   const navigate = useNavigate();
-  const [save, { loading }] = useSavePersonalProfileMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
+  const { savePersonalProfile, loading } = useSavePersonalProfile(viewerId);
   const [values, setValues] = useState<Values>(() => initialValues(profile));
   const set =
     <K extends keyof Values>(field: K) =>
@@ -155,46 +153,28 @@ function ProfileForm({ viewerId, profile, creating }: ProfileFormProps) {
     return byField;
   };
 
+  const form = useMutationForm({ fields, mapErrors: serverErrors });
+  const { errors, focusKey, unsent } = form;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
-    const local = check();
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await save({
-        // The payload's profile has no id of its own: put it on the person, so the header and every
-        // page showing the person's name see the change.
-        update: (cache, { data: saved }) => {
-          const next = saved?.savePersonalProfile.profile;
-          if (!next) return;
-          cache.modify({
-            id: cache.identify({ __typename: 'Viewer', id: viewerId }),
-            fields: { profile: (existing: object | null) => ({ ...existing, ...next }) },
-          });
-        },
-        variables: {
-          input: {
-            firstName: values.firstName.trim(),
-            lastName: values.lastName.trim(),
-            phone: values.phone.trim(),
-            phoneExtension: values.phoneExtension.trim() || null,
-            email: values.email.trim(),
-            emailConfirmation: values.emailConfirmation.trim(),
-            receiveNoticeEmails: values.receiveNoticeEmails === 'yes',
-            acceptNoticeTerms: values.acceptNoticeTerms,
-            preferredLanguage: values.preferredLanguage as ApiLanguage,
-          },
-        },
-      });
-      const payload = data?.savePersonalProfile;
-      if (payload?.profile) {
-        await navigate(`/${language}/welcome`, { state: flashState('profileSaved') });
-        return;
-      }
-      refuse(serverErrors(payload?.userErrors ?? []));
-    } catch {
-      setUnsent(true);
-    }
+    await form.submit({
+      local: check(),
+      send: () =>
+        savePersonalProfile({
+          firstName: values.firstName.trim(),
+          lastName: values.lastName.trim(),
+          phone: values.phone.trim(),
+          phoneExtension: values.phoneExtension.trim() || null,
+          email: values.email.trim(),
+          emailConfirmation: values.emailConfirmation.trim(),
+          receiveNoticeEmails: values.receiveNoticeEmails === 'yes',
+          acceptNoticeTerms: values.acceptNoticeTerms,
+          preferredLanguage: values.preferredLanguage as ApiLanguage,
+        }),
+      succeeded: (payload) => Boolean(payload.profile),
+      onSuccess: () => navigate(`/${language}/welcome`, { state: flashState('profileSaved') }),
+    });
   };
 
   return (

@@ -4,16 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type RulingType,
-  useRequestRulingMutation,
-  useRulingsBusinessesQuery,
-} from '../../../generated/graphql';
-import { fieldErrorsOf, type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type RulingType, useRulingsBusinessesQuery } from '../../../generated/graphql';
+import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
+import { useRequestRuling } from '../hooks/use-request-ruling';
 import { useRulingBusinesses } from './rulings-parts';
 
 const fields = ['programAccountId', 'type', 'goodsDescription', 'tariffClassification', 'questions'] as const;
@@ -37,9 +35,10 @@ export function RequestRulingPage() {
     tariffClassification: '',
     questions: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusKey, setFocusKey] = useState(0);
-  const [requestRuling, { loading: saving }] = useRequestRulingMutation();
+  // Every refusal has a field: one the server names, else the program account.
+  const form = useMutationForm({ fields, mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields) });
+  const { errors, focusKey, unsent } = form;
+  const { requestRuling, loading: saving } = useRequestRuling();
   const set = (field: (typeof fields)[number]) => (value: string) =>
     setValues((v) => ({ ...v, [field]: value }));
 
@@ -51,29 +50,19 @@ export function RequestRulingPage() {
       goodsDescription: values.goodsDescription.trim() ? undefined : t('request.errors.goodsDescription'),
       questions: values.questions.trim() ? undefined : t('request.errors.questions'),
     };
-    if (hasErrors(local)) {
-      setErrors(local);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    const result = await requestRuling({
-      variables: {
-        input: {
+    await form.submit({
+      local,
+      send: () =>
+        requestRuling({
           programAccountId: values.programAccountId,
           type: values.type as RulingType,
           goodsDescription: values.goodsDescription,
           tariffClassification: values.tariffClassification.trim() || null,
           questions: values.questions,
-        },
-      },
+        }),
+      succeeded: (payload) => Boolean(payload.ruling),
+      onSuccess: (payload) => navigate(`/${language}/rulings/${payload.ruling!.id}`),
     });
-    const payload = result.data?.requestRuling;
-    if (payload?.ruling) {
-      void navigate(`/${language}/rulings/${payload.ruling.id}`);
-      return;
-    }
-    setErrors(fieldErrorsOf(payload?.userErrors ?? [], fields));
-    setFocusKey((k) => k + 1);
   };
 
   return (
@@ -88,6 +77,7 @@ export function RequestRulingPage() {
       {business && business.programAccountIds.length > 0 ? (
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <FormErrorSummary errors={errors} fields={fields} focusKey={focusKey} />
+          {unsent ? <PageLoadError kind="submit" /> : null}
           <ProgramAccountPicker
             label={t('request.account')}
             placeholder={t('request.accountPlaceholder')}

@@ -1,0 +1,27 @@
+import { commonPasswordsLoaded, setCommonPasswords } from '@rules/credential-rules';
+import { useEffect } from 'react';
+
+let loading: Promise<void> | undefined;
+
+/**
+ * Fetches the common-password list (about 5,000 lines of data) in a chunk of its own and gives it to the
+ * shared rules. Only a page with a new password needs it; until it arrives the browser's check lets a
+ * common password through, and the server refuses it beside the same field.
+ */
+export function loadCommonPasswords(): Promise<void> {
+  loading ??= import('../../../../server/reference-data/common-passwords.txt?raw').then(
+    ({ default: text }) => setCommonPasswords(text),
+    () => {
+      // Offline for a moment: the next password field asks again.
+      loading = undefined;
+    },
+  );
+  return loading;
+}
+
+/** Starts fetching the list when a new-password field shows. */
+export function useCommonPasswords(): void {
+  useEffect(() => {
+    if (!commonPasswordsLoaded()) void loadCommonPasswords();
+  }, []);
+}
