@@ -21,6 +21,7 @@ import { RequestSession } from '../modules/sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
 import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
+import { idempotencyPlugin } from './idempotency-plugin.js';
 import { apiLimitsPlugin, CostBuckets, validationRules } from './api-limits.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
@@ -111,6 +112,8 @@ export async function createHttpApp({
           config.now(),
         ),
       ),
+      // Idempotency-Key on mutations (decision 0029); a request the other plugins refuse gives its key back.
+      idempotencyPlugin(),
     ],
   });
   await apollo.start();

@@ -8,6 +8,7 @@ import { credentialsModule } from '../modules/credentials/credentials.module.js'
 import { delegationModule } from '../modules/delegation/delegation.module.js';
 import { documentsModule } from '../modules/documents/documents.module.js';
 import { financeModule } from '../modules/finance/finance.module.js';
+import { idempotencyModule } from '../modules/idempotency/idempotency.module.js';
 import { noticesModule } from '../modules/notices/notices.module.js';
 import { officersModule } from '../modules/officers/officers.module.js';
 import { portalModule } from '../modules/portal/portal.module.js';
@@ -44,4 +45,5 @@ export const appModules: readonly ModuleManifest[] = [
   calculatorModule,
   noticesModule,
   financeModule,
+  idempotencyModule,
 ];

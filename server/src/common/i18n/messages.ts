@@ -1,4 +1,5 @@
 import { apiMessages } from './api-messages.js';
+import { exportsMessages } from './exports-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { rulingsMessages } from './messages-rulings.js';
@@ -11,6 +12,7 @@ import { rulingsMessages } from './messages-rulings.js';
 export const messages = {
   en: {
     ...apiMessages.en,
+    ...exportsMessages.en,
     ...rulingsMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
@@ -220,6 +222,7 @@ export const messages = {
   },
   fr: {
     ...apiMessages.fr,
+    ...exportsMessages.fr,
     ...rulingsMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.serviceUnavailable':
