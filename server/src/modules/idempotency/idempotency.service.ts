@@ -94,7 +94,7 @@ export async function claimKey(
       continue;
     }
     if (row.requestHash !== hash) return { kind: 'mismatch' };
-    if (row.status === IdempotencyStatus.DONE)
+    if (row.status === String(IdempotencyStatus.DONE))
       return { kind: 'replay', response: row.response, httpStatus: row.httpStatus };
     if (row.leaseUntil && row.leaseUntil > now) return { kind: 'busy' };
     // The request that held it died (its lease ran out): take it over, if nobody else just did.
