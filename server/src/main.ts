@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // The modules' background work: session purge, relationship expiry, the notice email outbox.
   const workers = appModules
     .flatMap((module) => module.workers ?? [])
-    .map((create) => create({ config, dataSource, log, portalUrl: () => publicUrl }))
+    .map((create) => create({ config, dataSource, log, schema, portalUrl: () => publicUrl }))
     .filter((worker) => worker !== null);
   for (const worker of workers) worker.start();
 

@@ -1,4 +1,5 @@
 import { type Router } from 'express';
+import { type GraphQLSchema } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { type ClassType } from '../common/class-type.js';
 import { type EventSubscriber } from '../common/events/event-bus.js';
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   log: Logger;
   /** The portal's public address, known once the server listens (links in emails). */
   portalUrl: () => string;
+  /** The executable schema, for work that runs queries as a caller (exports). */
+  schema: GraphQLSchema;
 }
 
 /** Background work of a process: started after listen, stopped before the data source closes. */
