@@ -15,6 +15,7 @@ import { ExportJob } from '../../src/modules/exports/exports.entities.js';
 import { EXPORT_QUERY_MAX_LENGTH } from '../../src/modules/exports/exports.service.js';
 import { EXPORT_LEASE_MS, ExportWorker } from '../../src/modules/exports/exports.worker.js';
 import { reportQuery } from '../../src/modules/exports/export-reports.js';
+import { runExport } from '../../../tools/report/report-cli.mjs';
 import { bearer } from '../support/api-tokens.js';
 import { buildPortfolio, type Portfolio } from '../support/broker-world.js';
 import { drivers } from '../support/databases.js';
@@ -248,6 +249,25 @@ describe.each(drivers)('Bulk exports on %s', (driver) => {
     expect(ok.userErrors).toEqual([]);
     await runAll();
     expect((await read(ok.export!.id))!).toMatchObject({ status: 'READY', rows: CLIENTS });
+  }, 60_000);
+
+  it('the report CLI starts an export, shows its progress and downloads the file', async () => {
+    const lines: string[] = [];
+    const chunks: Uint8Array[] = [];
+    worker.start();
+    try {
+      const done = await runExport(
+        { url: `${t.url}/graphql`, token: portfolio.secret, lang: 'en' },
+        { report: 'clients', variables: {}, format: 'ndjson' },
+        { note: () => {}, progress: (line) => lines.push(line), write: (c) => chunks.push(c), pollMs: 100 },
+      );
+      expect(done).toMatchObject({ status: 'READY', rows: CLIENTS, pagesDone: 5 });
+    } finally {
+      await worker.stop();
+    }
+    expect(lines.at(-1)).toBe(`\r[${'#'.repeat(30)}] ${CLIENTS}/${CLIENTS} rows`);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.trimEnd().split('\n')).toHaveLength(CLIENTS);
   }, 60_000);
 
   it('a revoked token’s export fails cleanly: FAILED, EXPORT_FAILED, no file left', async () => {
