@@ -320,6 +320,11 @@ export const routes: RouteObject[] = [
             path: 'notices/:noticeId',
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
+          // Bulk exports of the signed-in person (docs/api.md "Bulk exports").
+          {
+            path: 'exports',
+            ...page(() => import('../features/exports/components/exports-page'), 'ExportsPage', ['exports']),
+          },
           {
             path: 'business/api-tokens',
             ...page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage', [
