@@ -49,7 +49,8 @@ export class ExportsResolver {
       'Starts a bulk export of a named report or a saved query (docs/api.md "Bulk exports"). It runs in the background over every page, as the caller and under the same access rules; read its progress with `export(id:)`, download it from `downloadUrl` once READY (an EXPORT_READY event says so). A READ token may start one. At most 5 of a caller’s exports wait or run at once.',
   })
   async startExport(
-    @Arg('input', () => StartExportInput) input: StartExportInput,
+    @Arg('input', () => StartExportInput, { description: 'What to export and in which format.' })
+    input: StartExportInput,
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StartExportPayload> {
@@ -66,7 +67,10 @@ export class ExportsResolver {
     nullable: true,
     description: 'One of the caller’s exports, with its progress; null when unknown or someone else’s.',
   })
-  async export(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ExportNode | null> {
+  async export(
+    @Arg('id', () => ID, { description: 'The export’s id, as startExport answered it.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ExportNode | null> {
     const row = await findOwnExport(ctx.dataSource, exportCaller(ctx), id);
     return row ? exportNode(row) : null;
   }
