@@ -99,10 +99,14 @@ describe.runIf(hasChromium)('Exports in Chromium', () => {
           await page.getByText(t.empty, { exact: true }).waitFor();
           await expectNoAxeViolations(page, `${language} exports (none yet)`);
 
-          // The keyboard alone: focus the button and press Enter.
-          await page.getByRole('button', { name: t.start, exact: true }).focus();
-          await page.keyboard.press('Enter');
-          await page.getByText(t.started, { exact: true }).waitFor();
+          // The keyboard alone: Enter on the focused button.
+          await page.getByRole('button', { name: t.start, exact: true }).press('Enter');
+          await page
+            .getByText(t.started, { exact: true })
+            .waitFor()
+            .catch(async (error: unknown) => {
+              throw new Error(`${String(error)} STATUS: ${await page.locator('main').textContent()}`);
+            });
           const table = page.getByRole('table', { name: t.table, exact: true });
           await table.waitFor();
           // The server's worker runs it; the page reads the list again while it runs.

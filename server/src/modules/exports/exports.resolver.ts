@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql
 import { type GraphQLResolveInfo } from 'graphql';
 import { type AppContext } from '../../app/context.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { activeBusinessOf } from '../businesses/businesses.service.js';
 import { requireTermsAccepted } from '../sessions/session.guards.js';
 import { type ExportJob } from './exports.entities.js';
 import {
@@ -54,7 +55,17 @@ export class ExportsResolver {
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StartExportPayload> {
-    const result = await startExport(ctx.dataSource, ctx.config, info.schema, exportCaller(ctx), {
+    const caller = exportCaller(ctx);
+    // A person's export acts for the business they act for now: the session's choice, else their first one.
+    if (caller.kind === 'person') {
+      const business = await activeBusinessOf(
+        ctx.dataSource,
+        requireTermsAccepted(ctx).session,
+        caller.userId,
+      );
+      caller.businessId = business?.id ?? null;
+    }
+    const result = await startExport(ctx.dataSource, ctx.config, info.schema, caller, {
       ...input,
       lang: ctx.lang,
     });
