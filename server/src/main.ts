@@ -74,6 +74,7 @@ async function main(): Promise<void> {
         config,
         dataSource,
         log,
+        schema,
         portalUrl: () => publicUrl,
         job: (definition) => leasedJob(jobDeps, definition),
       }),

@@ -11,3 +11,13 @@ export function request(
 }>;
 export function pauseBeforeNext(cost: unknown): number;
 export function progressLine(done: number, total: number | undefined): string;
+export function runExport(
+  target: { url: string; token: string; lang: string },
+  what: { report?: string; query?: string; variables: Record<string, unknown>; format: 'csv' | 'ndjson' },
+  io: {
+    note: (line: string) => void;
+    progress: (line: string) => void;
+    write: (chunk: Uint8Array) => void;
+    pollMs?: number;
+  },
+): Promise<{ id: string; status: string; rows: number; pagesDone: number; totalRows: number | null }>;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm run report -- <name | file.graphql> --token <secret> [--url …] [--format csv|json|ndjson] [--out file]
-//   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--var name=value …] [--page-size n]`
+//   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--var name=value …] [--page-size n] [--export]`
+// With --export the server runs it as a bulk export (docs/api.md "Bulk exports"): the CLI starts it, shows its
+// progress and downloads the file once READY.
 // Runs a report query against the Passerelle GraphQL API with an API token, following the connection the
 // query pages with (the field that takes `$after`) to its end, and writes its nodes. Waits and retries when
 // the cost budget is spent (HTTP 429 / extensions.cost). docs/api.md, "Scripted reporting".
@@ -24,6 +26,7 @@ function usage(message) {
   process.stderr.write(
     `${message}\n\nUsage: npm run report -- <name | file.graphql> --token <secret> [--url http://localhost:4000/graphql]\n` +
       `  [--format csv|json|ndjson] [--out file] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--var name=value] [--page-size n]\n` +
+      `  [--export]   run it on the server as a bulk export (csv or ndjson), wait with a progress bar, download it\n` +
       `Named reports: ${namedReports().join(', ')}\n`,
   );
   process.exit(2);
@@ -160,6 +163,53 @@ export function progressLine(done, total) {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} rows`;
 }
 
+const START_EXPORT = `mutation($input: StartExportInput!) { startExport(input: $input) {
+  export { id status } userErrors { field code message } } }`;
+const EXPORT_PROGRESS = `query($id: ID!) { export(id: $id) {
+  id status pagesDone rows totalRows errorCode errorMessage downloadUrl } }`;
+
+/**
+ * Starts a bulk export on the server, waits for it (a progress line on `progress`, every `pollMs`) and
+ * streams its file to `write`. Answers the export as last read; throws with the server's words on failure.
+ * @param {{ url: string; token: string; lang: string }} target
+ * @param {{ report?: string; query?: string; variables: Record<string, unknown>; format: 'csv' | 'ndjson' }} what
+ * @param {{ note: (line: string) => void; progress: (line: string) => void; write: (chunk: Uint8Array) => void; pollMs?: number }} io
+ */
+export async function runExport(target, what, io) {
+  const input = {
+    report: what.report ?? null,
+    query: what.query ?? null,
+    variables: JSON.stringify(what.variables),
+    format: what.format.toUpperCase(),
+  };
+  const started = await request(target, START_EXPORT, { input }, io.note);
+  if (started.errors?.length) throw new Error(started.errors.map((e) => e.message).join('\n'));
+  const payload = started.data?.startExport;
+  if (payload.userErrors.length) throw new Error(payload.userErrors.map((e) => e.message).join('\n'));
+  const id = payload.export.id;
+  io.note(`export ${id} started`);
+  for (;;) {
+    const read = await request(target, EXPORT_PROGRESS, { id }, io.note);
+    const current = read.data?.export;
+    if (!current) throw new Error(`export ${id}: ${read.errors?.[0]?.message ?? 'not found'}`);
+    io.progress(progressLine(current.rows, current.totalRows ?? undefined));
+    if (current.status === 'FAILED')
+      throw new Error(
+        `export failed: ${current.errorCode}${current.errorMessage ? ` (${current.errorMessage})` : ''}`,
+      );
+    if (current.status === 'EXPIRED') throw new Error('export expired before it was downloaded');
+    if (current.status === 'READY') {
+      const response = await fetch(new URL(current.downloadUrl, target.url), {
+        headers: { authorization: `Bearer ${target.token}`, 'accept-language': target.lang },
+      });
+      if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
+      for await (const chunk of response.body) io.write(chunk);
+      return current;
+    }
+    await sleep(io.pollMs ?? 1000);
+  }
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -173,6 +223,7 @@ async function main() {
       var: { type: 'string', multiple: true },
       'page-size': { type: 'string' },
       lang: { type: 'string', default: 'en' },
+      export: { type: 'boolean', default: false },
     },
   });
   const [report] = positionals;
@@ -213,6 +264,33 @@ async function main() {
   if (values.from) variables.from = values.from;
   if (values.to) variables.to = values.to;
   if (values['page-size']) variables.first = Number(values['page-size']);
+
+  if (values.export) {
+    if (format === 'json') usage('--export writes csv or ndjson.');
+    const out = values.out ? createWriteStream(values.out) : process.stdout;
+    const tty = process.stderr.isTTY === true;
+    const done = await runExport(
+      { url, token, lang: values.lang ?? 'en' },
+      {
+        ...(report.endsWith('.graphql') ? { query } : { report }),
+        variables,
+        format: /** @type {'csv' | 'ndjson'} */ (format),
+      },
+      {
+        note: (line) => process.stderr.write(`${line}\n`),
+        progress: (line) => {
+          if (tty) process.stderr.write(line);
+        },
+        write: (chunk) => out.write(chunk),
+      },
+    );
+    if (tty) process.stderr.write('\n');
+    process.stderr.write(
+      `${done.rows} rows in ${done.pagesDone} page(s)${values.out ? ` written to ${values.out}` : ''}\n`,
+    );
+    if (out !== process.stdout) await new Promise((resolve) => out.end(resolve));
+    return;
+  }
 
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   const writer = new ReportWriter(format, columns, (chunk) => out.write(chunk));

@@ -379,6 +379,11 @@ export const routes: RouteObject[] = [
             path: at('notices/:noticeId'),
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
+          // Bulk exports of the signed-in person (docs/api.md "Bulk exports").
+          {
+            path: 'exports',
+            ...page(() => import('../features/exports/components/exports-page'), 'ExportsPage', ['exports']),
+          },
           {
             path: at('business/webhooks'),
             ...page(() => import('../features/webhooks/components/webhooks-page'), 'WebhooksPage', [

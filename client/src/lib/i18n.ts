@@ -8,6 +8,7 @@ import type calculator from '../i18n/en/calculator.json';
 import type common from '../i18n/en/common.json';
 import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
+import type exportsCatalog from '../i18n/en/exports.json';
 import type finance from '../i18n/en/finance.json';
 import type hubs from '../i18n/en/hubs.json';
 import type landing from '../i18n/en/landing.json';
@@ -34,6 +35,7 @@ export interface Catalogs {
   common: typeof common;
   credentials: typeof credentials;
   documents: typeof documents;
+  exports: typeof exportsCatalog;
   finance: typeof finance;
   hubs: typeof hubs;
   landing: typeof landing;
@@ -57,6 +59,7 @@ export const namespaces = [
   'common',
   'credentials',
   'documents',
+  'exports',
   'finance',
   'hubs',
   'landing',

@@ -23,6 +23,7 @@ import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, validationRules } from './api-limits.js';
 import { drainer } from './server-drain.js';
 import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
+import { idempotencyPlugin } from './idempotency-plugin.js';
 import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 import { appModules } from './modules.js';
@@ -114,6 +115,8 @@ export async function createHttpApp({
         config.apiLimits,
         shared.costBuckets(config.apiLimits.costBucketSize, config.apiLimits.costRestoreRate),
       ),
+      // Idempotency-Key on mutations (decision 0029); a request the other plugins refuse gives its key back.
+      idempotencyPlugin(),
     ],
   });
   await apollo.start();

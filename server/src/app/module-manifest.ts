@@ -1,4 +1,5 @@
 import { type Router } from 'express';
+import { type GraphQLSchema } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { type ClassType } from '../common/class-type.js';
 import { type EventSubscriber } from '../common/events/event-bus.js';
@@ -29,6 +30,8 @@ export interface WorkerDeps {
    * what every periodic job of a module should be, rather than a timer of each process.
    */
   job: (definition: JobDefinition) => Worker;
+  /** The executable schema, for work that runs queries as a caller (exports). */
+  schema: GraphQLSchema;
 }
 
 /** Background work of a process: started after listen, stopped before the data source closes. */

@@ -7,7 +7,9 @@ import { clientGroupsModule } from '../modules/client-groups/client-groups.modul
 import { credentialsModule } from '../modules/credentials/credentials.module.js';
 import { delegationModule } from '../modules/delegation/delegation.module.js';
 import { documentsModule } from '../modules/documents/documents.module.js';
+import { exportsModule } from '../modules/exports/exports.module.js';
 import { financeModule } from '../modules/finance/finance.module.js';
+import { idempotencyModule } from '../modules/idempotency/idempotency.module.js';
 import { noticesModule } from '../modules/notices/notices.module.js';
 import { officersModule } from '../modules/officers/officers.module.js';
 import { portalModule } from '../modules/portal/portal.module.js';
@@ -46,4 +48,6 @@ export const appModules: readonly ModuleManifest[] = [
   noticesModule,
   financeModule,
   webhooksModule,
+  idempotencyModule,
+  exportsModule,
 ];

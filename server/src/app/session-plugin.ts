@@ -2,7 +2,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import { AppError, ErrorCode } from '../common/errors/app-error.js';
 import { csrfTokenMatches } from '../modules/sessions/session.service.js';
-import { rootFieldNames, tokenMutations } from '../modules/api-tokens/token-policy.js';
+import { readTokenMutations, rootFieldNames, tokenMutations } from '../modules/api-tokens/token-policy.js';
 import { type AppContext } from './context.js';
 
 /**
@@ -23,7 +23,10 @@ export function sessionPlugin(): ApolloServerPlugin<AppContext> {
           const token = contextValue.session.apiToken;
           if (token) {
             // A bearer request has no cookie, so nothing to forge: no CSRF token. Its scope decides instead.
-            if (token.token.scope !== 'READ_WRITE')
+            if (
+              token.token.scope !== 'READ_WRITE' &&
+              rootFieldNames(document, operation).some((name) => !readTokenMutations.has(name))
+            )
               throw new AppError(
                 ErrorCode.FORBIDDEN,
                 'errors.tokenReadOnly',

@@ -58,6 +58,8 @@ const unguardedMutations: Record<string, string> = {
   resetForgottenPassword: 'identity',
   savePersonalProfile: 'the caller’s own personal profile',
   unlockCredential: 'agency officer console (role OFFICER)',
+  startExport:
+    'queues the caller’s own export; its pages run as the caller, through the same @access rules as their queries',
   issueActivationKey: 'agency officer console (role OFFICER)',
   unlockBusinessRegistration: 'agency officer console (role OFFICER)',
   startBusinessRegistration: 'onboarding: the caller proves authority with the registry answers',

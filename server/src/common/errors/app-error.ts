@@ -20,6 +20,12 @@ export const ErrorCode = {
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** Trusted documents only: a browser session sent an operation that is not one of the app's (HTTP 400). */
   PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
+  /** `Idempotency-Key` already used by this caller for another request in the last 24 hours (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** The same request is still running under this `Idempotency-Key` (HTTP 409, Retry-After). */
+  IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
+  /** The first request under this key was done, but its answer was too large to keep (HTTP 409). */
+  IDEMPOTENCY_ANSWER_NOT_KEPT: 'IDEMPOTENCY_ANSWER_NOT_KEPT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -133,6 +133,26 @@ export interface DomainEventPayloads {
   CLIENT_GROUP_CLIENTS_REMOVED: ClientGroupChange & { clientBusinessIds: string[] };
   EMPLOYEE_ASSIGNED: AssignmentChange;
   EMPLOYEE_UNASSIGNED: AssignmentChange;
+  // Bulk exports (decision 0029): the file is ready to download, or the export stopped for good. `tokenId` is
+  // the API token that started it, `userId` the person (null when a token did).
+  EXPORT_READY: {
+    exportId: string;
+    businessId: string;
+    tokenId: string | null;
+    userId: string | null;
+    format: string;
+    rows: number;
+    sizeBytes: number;
+    downloadPath: string;
+    expiresAt: string;
+  };
+  EXPORT_FAILED: {
+    exportId: string;
+    businessId: string;
+    tokenId: string | null;
+    userId: string | null;
+    errorCode: string;
+  };
   // Registry import (a batch of the statements one import created)
   STATEMENTS_ISSUED: { statements: IssuedStatement[] };
   // Notices (a batch of the business notices one write created; personal notices are not in it)

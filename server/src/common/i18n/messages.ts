@@ -1,4 +1,5 @@
 import { apiMessages } from './api-messages.js';
+import { exportsMessages } from './exports-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { rulingsMessages } from './messages-rulings.js';
@@ -12,6 +13,7 @@ import { webhookMessages } from './webhook-messages.js';
 export const messages = {
   en: {
     ...apiMessages.en,
+    ...exportsMessages.en,
     ...rulingsMessages.en,
     ...webhookMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
@@ -223,6 +225,7 @@ export const messages = {
   },
   fr: {
     ...apiMessages.fr,
+    ...exportsMessages.fr,
     ...rulingsMessages.fr,
     ...webhookMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',

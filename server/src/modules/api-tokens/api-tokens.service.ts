@@ -242,6 +242,27 @@ export async function authenticateApiToken(
   secret: string,
 ): Promise<AuthenticatedToken | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+  return liveToken(dataSource, config, 't.secret_hash = :hash', { hash: hashApiTokenSecret(secret) });
+}
+
+/**
+ * The live token with this id, or null (revoked, expired, creator no longer an active BAM): what a
+ * background job started with a token (an export, decision 0029) acts as, checked again at each run.
+ */
+export function liveApiTokenById(
+  dataSource: DataSource,
+  config: AppConfig,
+  id: string,
+): Promise<AuthenticatedToken | null> {
+  return liveToken(dataSource, config, 't.id = :id', { id });
+}
+
+async function liveToken(
+  dataSource: DataSource,
+  config: AppConfig,
+  match: 't.secret_hash = :hash' | 't.id = :id',
+  params: Record<string, string>,
+): Promise<AuthenticatedToken | null> {
   const now = config.now();
   // One statement: the token, its creator (still an active BAM of the business, credential not revoked, not
   // an officer), its business's registry record (for the use's audit row) and its client groups (one row
@@ -263,12 +284,12 @@ export async function authenticateApiToken(
       ' INNER JOIN business_membership m ON m.business_id = t.business_id AND m.user_id = t.created_by' +
       ' AND m.status = :active AND m.role = :bam' +
       ' LEFT JOIN api_token_client_group g ON g.token_id = t.id' +
-      ' WHERE t.secret_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now',
+      ` WHERE ${match} AND t.revoked_at IS NULL AND t.expires_at > :now`,
     {
       officer: PersonRole.OFFICER,
       active: MembershipStatus.ACTIVE,
       bam: BusinessRole.BUSINESS_ACCOUNT_MANAGER,
-      hash: hashApiTokenSecret(secret),
+      ...params,
       now,
     },
   );

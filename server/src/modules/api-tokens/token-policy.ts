@@ -27,7 +27,12 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   // Transactions (apply a credit): REQUESTS_AND_TRANSACTIONS EDIT; financial security: business management only.
   'applyCredit',
   'submitFinancialSecurityChange',
+  // Bulk exports (decision 0029): reading in the background, so a READ token may start one too.
+  'startExport',
 ]);
+
+/** Mutations that only read, which a READ token may run as well: starting an export queues reads. */
+export const readTokenMutations: ReadonlySet<string> = new Set(['startExport']);
 
 /** The root field names an operation selects, through fragments. */
 export function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): string[] {

@@ -74,6 +74,8 @@ export async function sweepDocuments(
   const present = new Set<string>();
   const old: string[] = [];
   for await (const entry of storage.list()) {
+    // Only documents' keys: the storage also holds other modules' files (exports/, decision 0029).
+    if (!entry.key.startsWith('documents/')) continue;
     if (entry.partial) {
       if (entry.modifiedAt < before) {
         await storage.delete(entry.key);

@@ -29,6 +29,29 @@ export class RequestSession {
     },
   ) {}
 
+  /**
+   * A session already known, for work outside an HTTP request (an export's pages, decision 0029): a person's
+   * background session, or a token's (then `apiToken` is set and the standing source restricts as for a
+   * bearer request).
+   */
+  static preloaded(
+    deps: { dataSource: DataSource; config: AppConfig },
+    active: ActiveSession,
+    token: AuthenticatedToken | null,
+  ): RequestSession {
+    const session = new RequestSession({
+      ...deps,
+      res: { append: () => undefined },
+      token: undefined,
+      secure: false,
+      bearerToken: token ? '' : undefined,
+    });
+    session.bearer = token;
+    session.state = { loaded: true, active };
+    session.loading = Promise.resolve(active);
+    return session;
+  }
+
   /** The token the request came with (so that a new sign-in can end that session). */
   get token(): string | undefined {
     return this.deps.token;

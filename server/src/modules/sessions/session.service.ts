@@ -286,3 +286,32 @@ export async function setActiveBusiness(
   await dataSource.getRepository(UserSession).update({ id: session.id }, { activeBusinessId: businessId });
   session.activeBusinessId = businessId;
 }
+
+/**
+ * The session a background job acts with for a person (an export they started, decision 0029): no row and
+ * no cookie, their user as it is now (null once revoked), the business they had active when they started it.
+ */
+export async function backgroundPersonSession(
+  dataSource: DataSource,
+  userId: string,
+  businessId: string | null,
+  now: Date,
+): Promise<ActiveSession | null> {
+  const user = await dataSource.getRepository(User).findOneBy({ id: userId });
+  if (!user || user.revokedAt) return null;
+  const session = Object.assign(new UserSession(), {
+    id: `background:${userId}`,
+    tokenHash: '',
+    userId,
+    csrfToken: '',
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + 60 * 60_000),
+    termsAcceptedAt: now,
+    previousSignInAt: null,
+    ipAddress: null,
+    userAgent: null,
+    activeBusinessId: businessId,
+  });
+  return { session, user };
+}

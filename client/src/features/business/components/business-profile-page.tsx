@@ -104,6 +104,9 @@ export function BusinessProfilePage() {
                 </li>
               </>
             ) : null}
+            <li>
+              <GcdsLink href={`/${language}/exports`}>{t('profile.exportsLink')}</GcdsLink>
+            </li>
             {role === 'BUSINESS_ACCOUNT_MANAGER' ? (
               <li>
                 <GcdsLink href={`/${language}/business/api-tokens`}>{tk('link')}</GcdsLink>
