@@ -33,6 +33,8 @@ export const messages = {
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "You do not have access to this business's access requests and employees' access.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "You do not have access to this business's relationships.",
+    'errors.accessDenied.MESSAGES': 'You do not have access to these messages.',
+    'errors.accessDenied.CORRESPONDENCE': 'You do not have access to this correspondence.',
     'errors.unauthenticated': 'Sign in to continue.',
     'errors.notFound': 'We could not find what you asked for.',
     'errors.badRequest': 'The request is not valid.',
@@ -243,6 +245,8 @@ export const messages = {
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "Vous n'avez pas accès aux demandes d'accès de cette entreprise ni à l'accès de ses employés.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "Vous n'avez pas accès aux relations de cette entreprise.",
+    'errors.accessDenied.MESSAGES': "Vous n'avez pas accès à ces messages.",
+    'errors.accessDenied.CORRESPONDENCE': "Vous n'avez pas accès à cette correspondance.",
     'errors.unauthenticated': 'Ouvrez une session pour continuer.',
     'errors.notFound': "Nous n'avons pas trouvé ce que vous avez demandé.",
     'errors.badRequest': "La demande n'est pas valide.",
