@@ -8,6 +8,7 @@ import { credentialsModule } from '../modules/credentials/credentials.module.js'
 import { delegationModule } from '../modules/delegation/delegation.module.js';
 import { documentsModule } from '../modules/documents/documents.module.js';
 import { financeModule } from '../modules/finance/finance.module.js';
+import { messagingModule } from '../modules/messaging/messaging.module.js';
 import { noticesModule } from '../modules/notices/notices.module.js';
 import { officersModule } from '../modules/officers/officers.module.js';
 import { portalModule } from '../modules/portal/portal.module.js';
@@ -41,6 +42,7 @@ export const appModules: readonly ModuleManifest[] = [
   delegationModule,
   rulingsModule,
   documentsModule,
+  messagingModule,
   calculatorModule,
   noticesModule,
   financeModule,

@@ -1,6 +1,7 @@
 import { apiMessages } from './api-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
+import { messagingMessages } from './messages-messaging.js';
 import { rulingsMessages } from './messages-rulings.js';
 
 /**
@@ -12,6 +13,7 @@ export const messages = {
   en: {
     ...apiMessages.en,
     ...rulingsMessages.en,
+    ...messagingMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
     'errors.payloadTooLarge': 'The request is too large.',
@@ -223,6 +225,7 @@ export const messages = {
   fr: {
     ...apiMessages.fr,
     ...rulingsMessages.fr,
+    ...messagingMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.serviceUnavailable':
       'Le service est momentanément indisponible. Réessayez dans quelques secondes.',

@@ -29,7 +29,11 @@ export function sendError(res: Response, status: number, code: string, message: 
 }
 
 /** The signed-in caller whose terms are accepted, or null. */
-export async function signedIn(req: Request, res: Response, deps: { dataSource: DataSource; config: AppConfig }) {
+export async function signedIn(
+  req: Request,
+  res: Response,
+  deps: { dataSource: DataSource; config: AppConfig },
+) {
   const session = new RequestSession({
     dataSource: deps.dataSource,
     config: deps.config,

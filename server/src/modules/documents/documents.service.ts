@@ -187,3 +187,10 @@ export async function attachmentsOf(
 export function findAttachment(dataSource: DataSource, id: string): Promise<Attachment | null> {
   return dataSource.getRepository(Attachment).findOneBy({ id });
 }
+
+/** The content types of attachments by id (unknown ids are left out). */
+export async function attachmentContentTypes(manager: EntityManager, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await manager.find(Attachment, { select: { contentType: true }, where: { id: In(ids) } });
+  return rows.map((row) => row.contentType);
+}

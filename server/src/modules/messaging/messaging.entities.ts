@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { InstantColumn, UuidColumn } from '../../common/database/columns.js';
-import { type AuthorSide, type LetterKind, type ThreadCategory, type ThreadStatus } from './messaging.types.js';
+import {
+  type AuthorSide,
+  type LetterKind,
+  type ThreadCategory,
+  type ThreadStatus,
+} from './messaging.types.js';
 
 // Secure messaging and correspondence (docs/messaging.md). Ids are time-ordered UUIDs, so id order is
 // creation order. Attachments are the documents module's (its `attachment` table and storage), referred to

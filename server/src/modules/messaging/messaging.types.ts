@@ -310,7 +310,8 @@ export class OpenMessageThreadInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The program account it is about (required for a caller whose access is per program account).',
+    description:
+      'The program account it is about (required for a caller whose access is per program account).',
   })
   programAccountId?: string | null;
 
