@@ -74,7 +74,13 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
   const open = async (client: GqlClient, input: Record<string, unknown>) =>
     payload<ThreadPayload>(
       await client.gql(OPEN, {
-        input: { businessId: clientId, subject: 'About our account', category: 'OTHER', body: 'Hello', ...input },
+        input: {
+          businessId: clientId,
+          subject: 'About our account',
+          category: 'OTHER',
+          body: 'Hello',
+          ...input,
+        },
       }),
     );
 
@@ -167,7 +173,11 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     ['PAM of RM0001', () => pam.client, [true, false, false, true, false, false, true]],
     ['Reader of RM0001', () => reader.client, [true, false, false, false, false, false, false]],
     ['provider, business management', () => bmBroker.client, [true, true, true, true, true, true, true]],
-    ['provider, program management of RM0001', () => pmBroker.client, [true, false, false, true, false, false, true]],
+    [
+      'provider, program management of RM0001',
+      () => pmBroker.client,
+      [true, false, false, true, false, false, true],
+    ],
     ['outsider', () => outsider.client, [false, false, false, false, false, false, false]],
     // Officers read every thread; they write through the officer console only.
     ['agency officer', () => officer, [true, true, true, false, false, false, false]],
@@ -196,16 +206,32 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
 
   it('attachments: 10 files at the bound, 11 refused, .exe renamed .pdf refused, download by the decision', async () => {
     const pdf = (i: number) => ({ name: `f${i}.pdf`, content: samplePdf(`file ${i}`) });
-    const ten = await uploadAttachments(t.url, bam.client, clientId, Array.from({ length: 10 }, (_, i) => pdf(i)));
+    const ten = await uploadAttachments(
+      t.url,
+      bam.client,
+      clientId,
+      Array.from({ length: 10 }, (_, i) => pdf(i)),
+    );
     expect(ten.status).toBe(201);
     expect(ten.body.attachments).toHaveLength(10);
     const rows = await t.dataSource.getRepository(Attachment).count();
-    const eleven = await uploadAttachments(t.url, bam.client, clientId, Array.from({ length: 11 }, (_, i) => pdf(i)));
+    const eleven = await uploadAttachments(
+      t.url,
+      bam.client,
+      clientId,
+      Array.from({ length: 11 }, (_, i) => pdf(i)),
+    );
     expect(eleven.status).toBe(422);
     expect(eleven.body.errors?.map((e) => e.code)).toContain('TOO_MANY');
-    const exe = await uploadAttachments(t.url, bam.client, clientId, [{ name: 'invoice.pdf', content: sampleExe() }], {
-      lang: 'fr',
-    });
+    const exe = await uploadAttachments(
+      t.url,
+      bam.client,
+      clientId,
+      [{ name: 'invoice.pdf', content: sampleExe() }],
+      {
+        lang: 'fr',
+      },
+    );
     expect(exe.status).toBe(422);
     expect(exe.body.errors?.map((e) => e.code)).toEqual(['CONTENT_MISMATCH']);
     expect(exe.body.errors?.[0].message).toMatch(/[éè]|fichier/i);
@@ -217,7 +243,9 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
 
     const ids = ten.body.attachments!.map((a) => a.id);
     const posted = payload<ThreadPayload>(
-      await bam.client.gql(POST, { input: { threadId: rmThread.id, body: 'See attached', attachmentIds: ids } }),
+      await bam.client.gql(POST, {
+        input: { threadId: rmThread.id, body: 'See attached', attachmentIds: ids },
+      }),
     );
     expect(posted.userErrors).toEqual([]);
     const url = ten.body.attachments![0].downloadUrl;
@@ -230,12 +258,16 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     await bam.client.gql(POST, {
       input: { threadId: rtThread.id, body: 'RT file', attachmentIds: [rtUpload.body.attachments![0].id] },
     });
-    expect((await download(t.url, pmBroker.client, rtUpload.body.attachments![0].downloadUrl)).status).toBe(403);
+    expect((await download(t.url, pmBroker.client, rtUpload.body.attachments![0].downloadUrl)).status).toBe(
+      403,
+    );
   });
 
   it('a file of exactly 15 MB is taken, one byte more is refused', async () => {
     const limit = 15 * 1024 * 1024;
-    const at = await uploadAttachments(t.url, bam.client, clientId, [{ name: 'big.pdf', content: pdfOfSize(limit) }]);
+    const at = await uploadAttachments(t.url, bam.client, clientId, [
+      { name: 'big.pdf', content: pdfOfSize(limit) },
+    ]);
     expect(at.status).toBe(201);
     const over = await uploadAttachments(t.url, bam.client, clientId, [
       { name: 'big.pdf', content: pdfOfSize(limit + 1) },
@@ -245,14 +277,25 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
   });
 
   it('limits: subject 200 and message 5000 characters at the bound, refused one over', async () => {
-    const ok = await open(bam.client, { subject: 's'.repeat(200), body: 'b'.repeat(5000), programAccountId: rm });
+    const ok = await open(bam.client, {
+      subject: 's'.repeat(200),
+      body: 'b'.repeat(5000),
+      programAccountId: rm,
+    });
     expect(ok.userErrors).toEqual([]);
-    const over = await open(bam.client, { subject: 's'.repeat(201), body: 'b'.repeat(5001), programAccountId: rm });
+    const over = await open(bam.client, {
+      subject: 's'.repeat(201),
+      body: 'b'.repeat(5001),
+      programAccountId: rm,
+    });
     expect(over.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
       ['input.subject', 'TOO_LONG'],
       ['input.body', 'TOO_LONG'],
     ]);
-    const ids = Array.from({ length: 11 }, (_, i) => `00000000-0000-0000-0000-0000000000${String(i).padStart(2, '0')}`);
+    const ids = Array.from(
+      { length: 11 },
+      (_, i) => `00000000-0000-0000-0000-0000000000${String(i).padStart(2, '0')}`,
+    );
     const tooMany = await open(bam.client, { programAccountId: rm, attachmentIds: ids });
     expect(tooMany.userErrors.map((e) => e.code)).toEqual(['TOO_MANY']);
   });
@@ -276,15 +319,18 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
       before.thread,
     );
     expect(
-      (await t.dataSource.getRepository(Attachment).findOneByOrFail({ id: theirs.body.attachments![0].id })).ownerId,
+      (await t.dataSource.getRepository(Attachment).findOneByOrFail({ id: theirs.body.attachments![0].id }))
+        .ownerId,
     ).toBeNull();
   });
 
   it('officer inbox: oldest waiting first in keyset pages; take, reply as “Agency officer”, close, reopen', async () => {
     const page = async (after?: string) =>
-      payload<{ totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; edges: Array<{ node: ThreadView }> }>(
-        await officer.gql(INBOX, { first: 2, after }),
-      );
+      payload<{
+        totalCount: number;
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+        edges: Array<{ node: ThreadView }>;
+      }>(await officer.gql(INBOX, { first: 2, after }));
     const seen: ThreadView[] = [];
     let after: string | undefined;
     for (;;) {
@@ -321,7 +367,9 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     const frText = JSON.stringify((await french.gql(THREAD, { id: rmThread.id })).body.data);
     expect(frText).toContain("Agent de l'agence");
     expect(frText).toContain('Équipe des décisions');
-    expect(payload<{ unreadCount: number }>(await bam.client.gql(MARK_READ, { id: rmThread.id })).unreadCount).toBe(0);
+    expect(
+      payload<{ unreadCount: number }>(await bam.client.gql(MARK_READ, { id: rmThread.id })).unreadCount,
+    ).toBe(0);
 
     const closed = payload<ThreadPayload>(await officer.gql(SET_CLOSED, { id: rmThread.id, closed: true }));
     expect(closed.thread?.status).toBe('CLOSED');
@@ -331,12 +379,11 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     expect(late.userErrors.map((e) => e.code)).toEqual(['CLOSED']);
     const again = payload<ThreadPayload>(await officer.gql(SET_CLOSED, { id: rmThread.id, closed: true }));
     expect(again.userErrors.map((e) => e.code)).toEqual(['UNCHANGED']);
-    expect(payload<ThreadPayload>(await officer.gql(SET_CLOSED, { id: rmThread.id, closed: false })).thread?.status).toBe(
-      'OPEN',
-    );
-    const audit = await t.dataSource
-      .getRepository(BusinessAuditEvent)
-      .findBy({ actorId: officerId });
+    expect(
+      payload<ThreadPayload>(await officer.gql(SET_CLOSED, { id: rmThread.id, closed: false })).thread
+        ?.status,
+    ).toBe('OPEN');
+    const audit = await t.dataSource.getRepository(BusinessAuditEvent).findBy({ actorId: officerId });
     expect(audit.map((a) => a.type).sort()).toEqual(
       expect.arrayContaining(['THREAD_ASSIGNED', 'MESSAGE_POSTED', 'THREAD_STATUS_CHANGED']),
     );
@@ -345,7 +392,12 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
   it('an officer starts a thread to a business, and sees a business’s threads from its page', async () => {
     const started = payload<ThreadPayload>(
       await officer.gql(OFFICER_OPEN, {
-        input: { businessId: clientId, subject: 'Please confirm your address', category: 'ACCOUNT_AND_BILLING', body: 'Hello' },
+        input: {
+          businessId: clientId,
+          subject: 'Please confirm your address',
+          category: 'ACCOUNT_AND_BILLING',
+          body: 'Hello',
+        },
       }),
     );
     expect(started.thread).toMatchObject({ status: 'WAITING_FOR_CLIENT', assignedToMe: true });
