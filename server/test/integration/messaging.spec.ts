@@ -339,7 +339,7 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
       if (!p.pageInfo.hasNextPage) break;
       after = p.pageInfo.endCursor;
     }
-    const waits = seen.map((s) => Date.parse(s.waitingSince as unknown as string));
+    const waits = seen.map((s) => Date.parse(s.waitingSince));
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
     expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
     expect(seen.every((s) => ['OPEN', 'WAITING_FOR_AGENCY'].includes(s.status))).toBe(true);

@@ -45,7 +45,9 @@ export interface ThreadView {
   assigned: boolean;
   assignedToMe: boolean;
   messageCount: number;
+  waitingSince: string;
   programAccount: { id: string } | null;
+  business: { id: string; name: string };
 }
 
 export interface AttachmentAnswer {

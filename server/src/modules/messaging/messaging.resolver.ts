@@ -1,7 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
-import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
+import {
+  AccessAction,
+  AccessArea,
+  decideAccess,
+  visibleScope,
+  type AccessOwner,
+} from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { AGENCY_TIME_ZONE, agencyDay } from '../../common/time/agency-date.js';
@@ -77,6 +83,13 @@ function startOfAgencyDay(day: string, argument: string): Date {
   );
 }
 
+/** FORBIDDEN (naming the area) unless the caller's standing allows VIEW on the owner. */
+async function requireView(ctx: AppContext, area: AccessArea, owner: AccessOwner | null): Promise<void> {
+  const allowed =
+    owner && decideAccess(await ctx.access.standing(owner.businessId), area, AccessAction.VIEW, owner);
+  if (!allowed) throw new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}`, {}, { area });
+}
+
 async function threadPayload(ctx: AppContext, result: ThreadResult): Promise<MessageThreadPayload> {
   if (!result.ok) return { thread: null, userErrors: toUserErrors(result.problems, ctx.t) };
   const [thread] = await threadNodes(ctx.dataSource.manager, [result.thread], viewerOf(ctx));
@@ -147,16 +160,19 @@ export class MessagingResolver {
     );
   }
 
-  @Access(AccessArea.MESSAGES, AccessAction.VIEW, { owner: threadOwnerFromArgs })
+  // The caller's own read state, of a thread the table lets them see (MESSAGES VIEW, checked here: a
+  // mutation's @access is for EDIT).
   @Mutation(() => MessageThreadNode, {
     nullable: true,
-    description: 'The caller has read the thread up to now (its unread count drops to 0).',
+    description:
+      'The caller has read the thread up to now (its unread count drops to 0). FORBIDDEN unless the caller may see the thread (MESSAGES VIEW).',
   })
   async markMessageThreadRead(
     @Arg('threadId', () => ID, { description: 'The thread.' }) threadId: string,
     @Ctx() ctx: AppContext,
   ): Promise<MessageThreadNode | null> {
     const { user } = requireTermsAccepted(ctx);
+    await requireView(ctx, AccessArea.MESSAGES, await threadOwnerFromArgs({ threadId }, ctx));
     await markThreadRead(ctx.dataSource, ctx.config, user.id, threadId);
     return this.messageThread(threadId, ctx);
   }
@@ -271,13 +287,17 @@ export class LettersResolver {
     return (await letterNodes(ctx.dataSource.manager, owner.businessId, [row], viewerOf(ctx)))[0];
   }
 
-  @Access(AccessArea.CORRESPONDENCE, AccessAction.VIEW, { owner: letterOwnerFromArgs })
-  @Mutation(() => LetterNode, { nullable: true, description: 'The caller has read the letter.' })
+  @Mutation(() => LetterNode, {
+    nullable: true,
+    description:
+      'The caller has read the letter. FORBIDDEN unless the caller may read it (CORRESPONDENCE VIEW).',
+  })
   async markLetterRead(
     @Arg('id', () => ID, { description: 'The letter.' }) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<LetterNode | null> {
     const { user } = requireTermsAccepted(ctx);
+    await requireView(ctx, AccessArea.CORRESPONDENCE, await letterOwnerFromArgs({ id }, ctx));
     await markLetterRead(ctx.dataSource, ctx.config, user.id, id);
     return this.letter(id, ctx);
   }
