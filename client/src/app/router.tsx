@@ -320,6 +320,39 @@ export const routes: RouteObject[] = [
             path: 'notices/:noticeId',
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
+          // Secure messaging and correspondence (seed 000; issue 15).
+          {
+            path: 'messages',
+            ...page(() => import('../features/messaging/components/messages-page'), 'MessagesPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: 'messages/new',
+            ...page(() => import('../features/messaging/components/new-thread-page'), 'NewThreadPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: 'messages/:threadId',
+            ...page(() => import('../features/messaging/components/thread-page'), 'ThreadPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: 'correspondence',
+            ...page(
+              () => import('../features/messaging/components/correspondence-page'),
+              'CorrespondencePage',
+              ['messaging'],
+            ),
+          },
+          {
+            path: 'correspondence/:letterId',
+            ...page(() => import('../features/messaging/components/correspondence-page'), 'LetterPage', [
+              'messaging',
+            ]),
+          },
           {
             path: 'business/api-tokens',
             ...page(() => import('../features/api-tokens/components/api-tokens-page'), 'ApiTokensPage', [
@@ -367,6 +400,21 @@ export const routes: RouteObject[] = [
             ...page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage', [
               'officer',
             ]),
+          },
+          {
+            path: 'officer/messages',
+            ...page(() => import('../features/messaging/components/officer-inbox-page'), 'OfficerInboxPage', [
+              'messaging',
+              'officer',
+            ]),
+          },
+          {
+            path: 'officer/messages/:threadId',
+            ...page(
+              () => import('../features/messaging/components/officer-inbox-page'),
+              'OfficerThreadPage',
+              ['messaging', 'officer'],
+            ),
           },
           {
             path: 'officer/mail',

@@ -10,6 +10,7 @@ import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
 import type finance from '../i18n/en/finance.json';
 import type landing from '../i18n/en/landing.json';
+import type messaging from '../i18n/en/messaging.json';
 import type notices from '../i18n/en/notices.json';
 import type officer from '../i18n/en/officer.json';
 import type onboarding from '../i18n/en/onboarding.json';
@@ -33,6 +34,7 @@ export interface Catalogs {
   documents: typeof documents;
   finance: typeof finance;
   landing: typeof landing;
+  messaging: typeof messaging;
   notices: typeof notices;
   officer: typeof officer;
   onboarding: typeof onboarding;
@@ -53,6 +55,7 @@ export const namespaces = [
   'documents',
   'finance',
   'landing',
+  'messaging',
   'notices',
   'officer',
   'onboarding',
