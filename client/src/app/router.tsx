@@ -40,7 +40,13 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 }
 
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'notices'];
+const signedInMenuNamespaces: readonly Namespace[] = [
+  'business',
+  'documents',
+  'finance',
+  'messaging',
+  'notices',
+];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {

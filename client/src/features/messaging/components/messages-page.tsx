@@ -49,7 +49,7 @@ export function MessagesPage() {
 function ThreadList({ businessId }: { businessId: string }) {
   const { t } = useTranslation('messaging');
   const language = useLanguage();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<ThreadStatus | ''>('');
   // The cursors of the pages before this one (keyset pages are walked, not numbered).
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors.at(-1) ?? null;
@@ -58,7 +58,7 @@ function ThreadList({ businessId }: { businessId: string }) {
       businessId,
       first: PAGE_SIZE,
       after,
-      statuses: status ? [status as ThreadStatus] : null,
+      statuses: status ? [status] : null,
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -76,7 +76,7 @@ function ThreadList({ businessId }: { businessId: string }) {
           ...threadStatuses.map((value) => ({ value, label: t(`statuses.${value}`) })),
         ]}
         onChange={(value) => {
-          setStatus(value);
+          setStatus(value as ThreadStatus | '');
           setCursors([null]);
         }}
       />

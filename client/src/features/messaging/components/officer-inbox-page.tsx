@@ -28,14 +28,14 @@ export function OfficerInboxPage() {
   const { t: tc } = useTranslation('common');
   useDocumentTitle(tc('documentTitle', { page: t('inbox.title') }));
   const language = useLanguage();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<ThreadStatus | ''>('');
   const [category, setCategory] = useState('');
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const { data, loading, error } = useOfficerInboxQuery({
     variables: {
       first: PAGE_SIZE,
       after: cursors.at(-1) ?? null,
-      statuses: status ? [status as ThreadStatus] : null,
+      statuses: status ? [status] : null,
       category: (category || null) as ThreadCategory | null,
     },
     fetchPolicy: 'cache-and-network',
@@ -56,7 +56,7 @@ export function OfficerInboxPage() {
           ...threadStatuses.map((value) => ({ value, label: t(`statuses.${value}`) })),
         ]}
         onChange={(value) => {
-          setStatus(value);
+          setStatus(value as ThreadStatus | '');
           setCursors([null]);
         }}
       />
