@@ -354,7 +354,7 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     expect(reply.thread?.status).toBe('WAITING_FOR_CLIENT');
     const unread = payload<{ unreadMessageThreadCount: number }>(
       await bam.client.gql(BUSINESS_THREADS, { id: clientId }),
-    ) as unknown as { unreadMessageThreadCount: number };
+    );
     expect(unread.unreadMessageThreadCount).toBeGreaterThanOrEqual(1);
     const thread = await bam.client.gql(THREAD, { id: rmThread.id });
     const text = JSON.stringify(thread.body.data);

@@ -82,5 +82,5 @@ export const letterSubscriber: EventSubscriber = {
       type,
       handlerOf(drafter as Drafter<DomainEventType>),
     ]),
-  ) as EventSubscriber['handlers'],
+  ),
 };
