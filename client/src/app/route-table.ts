@@ -55,6 +55,12 @@ export const appRoutePaths = [
   'calculator',
   'notices',
   'notices/:noticeId',
+  'messages',
+  'messages/new',
+  'messages/:threadId',
+  'correspondence',
+  'correspondence/:letterId',
+  'exports',
   'business/webhooks',
   'business/api-tokens',
   'clients',
@@ -63,6 +69,8 @@ export const appRoutePaths = [
   'officer/businesses',
   'officer/notices',
   'officer/mail',
+  'officer/messages',
+  'officer/messages/:threadId',
   'officer/businesses/:businessNumber',
 ] as const;
 

@@ -41,7 +41,14 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 }
 
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'hubs', 'notices'];
+const signedInMenuNamespaces: readonly Namespace[] = [
+  'business',
+  'documents',
+  'finance',
+  'hubs',
+  'messaging',
+  'notices',
+];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -380,8 +387,41 @@ export const routes: RouteObject[] = [
             ...page(() => import('../features/notices/components/notice-page'), 'NoticePage', ['notices']),
           },
           // Bulk exports of the signed-in person (docs/api.md "Bulk exports").
+          // Secure messaging and correspondence (seed 000; issue 15).
           {
-            path: 'exports',
+            path: at('messages'),
+            ...page(() => import('../features/messaging/components/messages-page'), 'MessagesPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: at('messages/new'),
+            ...page(() => import('../features/messaging/components/new-thread-page'), 'NewThreadPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: at('messages/:threadId'),
+            ...page(() => import('../features/messaging/components/thread-page'), 'ThreadPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: at('correspondence'),
+            ...page(
+              () => import('../features/messaging/components/correspondence-page'),
+              'CorrespondencePage',
+              ['messaging'],
+            ),
+          },
+          {
+            path: at('correspondence/:letterId'),
+            ...page(() => import('../features/messaging/components/correspondence-page'), 'LetterPage', [
+              'messaging',
+            ]),
+          },
+          {
+            path: at('exports'),
             ...page(() => import('../features/exports/components/exports-page'), 'ExportsPage', ['exports']),
           },
           {
@@ -437,6 +477,21 @@ export const routes: RouteObject[] = [
             ...page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage', [
               'officer',
             ]),
+          },
+          {
+            path: at('officer/messages'),
+            ...page(() => import('../features/messaging/components/officer-inbox-page'), 'OfficerInboxPage', [
+              'messaging',
+              'officer',
+            ]),
+          },
+          {
+            path: at('officer/messages/:threadId'),
+            ...page(
+              () => import('../features/messaging/components/officer-inbox-page'),
+              'OfficerThreadPage',
+              ['messaging', 'officer'],
+            ),
           },
           {
             path: at('officer/mail'),

@@ -38,8 +38,12 @@ export type AccessArea =
   | 'BUSINESS_PROFILE'
   /** Notices about collections and payment arrangements. */
   | 'COLLECTIONS_NOTICES'
+  /** The agency’s letters to the business. */
+  | 'CORRESPONDENCE'
   /** A program account’s financial security (bonds and deposits). */
   | 'FINANCIAL_SECURITY'
+  /** Secure messages with the agency: threads, messages and attachments. */
+  | 'MESSAGES'
   /** The business’s other notices (statements, registration, agency notices). */
   | 'NOTICES'
   /** Pre-authorized debit agreements. */
@@ -110,6 +114,13 @@ export type AssignEmployeeToGroupInput = {
   /** The employee’s user id. */
   userId: Scalars['ID']['input'];
 };
+
+/** Who wrote a message: the business’s side or the agency. */
+export type AuthorSide =
+  /** An agency officer. */
+  | 'AGENCY'
+  /** A person for the business (its own, or its service provider’s). */
+  | 'CLIENT';
 
 /** A member’s role in a business, which decides what they may do. */
 export type BusinessRole =
@@ -321,12 +332,39 @@ export type IssueActivationKeyInput = {
   contactName: Scalars['String']['input'];
 };
 
+/** A letter an officer posts to a business or one of its program accounts. */
+export type IssueLetterInput = {
+  /** The letter’s PDF, uploaded beforehand by the officer for this business (exactly one PDF). */
+  attachmentIds: Array<Scalars['ID']['input']>;
+  /** English text, at most 5000 characters. */
+  bodyEn: Scalars['String']['input'];
+  /** French text, at most 5000 characters. */
+  bodyFr: Scalars['String']['input'];
+  /** The business. */
+  businessId: Scalars['ID']['input'];
+  /** The program account, when the letter is about one. */
+  programAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** English subject, at most 200 characters. */
+  subjectEn: Scalars['String']['input'];
+  /** French subject, at most 200 characters. */
+  subjectFr: Scalars['String']['input'];
+};
+
 /** English or French. */
 export type Language =
   /** English (the `en` of portal addresses and the Accept-Language header). */
   | 'EN'
   /** French (the `fr` of portal addresses and the Accept-Language header). */
   | 'FR';
+
+/** Why a letter was written. */
+export type LetterKind =
+  /** The agency issued an activation key. */
+  | 'ACTIVATION_KEY_ISSUED'
+  /** A letter an officer posted. */
+  | 'OFFICER_LETTER'
+  /** The agency unlocked the business’s registration. */
+  | 'REGISTRATION_UNLOCKED';
 
 /** Where an email is in the outbox. */
 export type MailDeliveryStatus =
@@ -417,12 +455,40 @@ export type NoticeType =
   /** A statement of account was issued. */
   | 'STATEMENT_OF_ACCOUNT_ISSUED';
 
+/** A new thread with the agency, with its first message. */
+export type OpenMessageThreadInput = {
+  /** Attachments uploaded beforehand (POST /api/messaging/attachments) by the caller for this business; at most 10. */
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The first message: at most 5000 characters. */
+  body: Scalars['String']['input'];
+  /** The business the thread is for. */
+  businessId: Scalars['ID']['input'];
+  /** A ruling case, claim or transaction number it is about (at most 20 characters). */
+  caseReference?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about. */
+  category: ThreadCategory;
+  /** The program account it is about (required for a caller whose access is per program account). */
+  programAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 200 characters. */
+  subject: Scalars['String']['input'];
+};
+
 /** Whether a user is a member of the public or agency staff. */
 export type PersonRole =
   /** Agency staff. */
   | 'OFFICER'
   /** A member of the public. */
   | 'PERSON';
+
+/** A reply in a thread. */
+export type PostMessageInput = {
+  /** Attachments uploaded beforehand by the caller for the thread’s business; at most 10. */
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** At most 5000 characters. */
+  body: Scalars['String']['input'];
+  /** The thread. */
+  threadId: Scalars['ID']['input'];
+};
 
 /** An officer’s notice; subject and body in both languages. */
 export type PostNoticeInput = {
@@ -757,6 +823,32 @@ export type TariffTreatment =
   | 'MXT'
   /** United States Tariff (CUSMA). */
   | 'UST';
+
+/** What a message thread is about (it also decides which agency team answers). */
+export type ThreadCategory =
+  /** Account and billing. */
+  | 'ACCOUNT_AND_BILLING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Changes to a program account. */
+  | 'PROGRAM_ACCOUNT_CHANGES'
+  /** Registration and access to the portal. */
+  | 'REGISTRATION_AND_ACCESS'
+  /** Rulings. */
+  | 'RULINGS'
+  /** Technical help with the portal. */
+  | 'TECHNICAL_HELP';
+
+/** Where a message thread stands. */
+export type ThreadStatus =
+  /** Closed by an officer; no reply until it is reopened. */
+  | 'CLOSED'
+  /** New or reopened; the agency has not answered yet. */
+  | 'OPEN'
+  /** The business wrote; the agency’s turn. */
+  | 'WAITING_FOR_AGENCY'
+  /** The agency answered; the business’s turn. */
+  | 'WAITING_FOR_CLIENT';
 
 /** Ends an employee’s direct assignment to a client (assignments through groups stay). */
 export type UnassignEmployeeFromClientInput = {
@@ -1119,6 +1211,114 @@ export type PortalInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalInfoQuery = { __typename?: 'Query', portalInfo: { __typename?: 'PortalInfo', agencyPhone: string, version: string } };
+
+export type ThreadSummaryFragment = { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } };
+
+export type ThreadMessageFieldsFragment = { __typename?: 'ThreadMessage', id: string, authorSide: AuthorSide, authorName: string, authorOrganization: string, body: string, postedAt: string, attachments: Array<{ __typename?: 'MessageAttachment', id: string, fileName: string, sizeBytes: number, downloadUrl: string }> };
+
+export type MessagingBusinessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagingBusinessQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }>, programAccounts: Array<{ __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string }> } } | null } | null };
+
+export type MessageThreadsQueryVariables = Exact<{
+  businessId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<ThreadStatus> | ThreadStatus>;
+  category?: InputMaybe<ThreadCategory>;
+}>;
+
+
+export type MessageThreadsQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, unreadMessageThreadCount?: number | null, messageThreads?: { __typename?: 'MessageThreadConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageThreadEdge', node: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> } | null } | null };
+
+export type MessageThreadQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MessageThreadQuery = { __typename?: 'Query', messageThread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, messages?: { __typename?: 'ThreadMessageConnection', totalCount: number, edges: Array<{ __typename?: 'ThreadMessageEdge', node: { __typename?: 'ThreadMessage', id: string, authorSide: AuthorSide, authorName: string, authorOrganization: string, body: string, postedAt: string, attachments: Array<{ __typename?: 'MessageAttachment', id: string, fileName: string, sizeBytes: number, downloadUrl: string }> } }> } | null, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null };
+
+export type OpenMessageThreadMutationVariables = Exact<{
+  input: OpenMessageThreadInput;
+}>;
+
+
+export type OpenMessageThreadMutation = { __typename?: 'Mutation', openMessageThread: { __typename?: 'MessageThreadPayload', thread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type PostMessageMutationVariables = Exact<{
+  input: PostMessageInput;
+}>;
+
+
+export type PostMessageMutation = { __typename?: 'Mutation', postMessage: { __typename?: 'MessageThreadPayload', thread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type MarkMessageThreadReadMutationVariables = Exact<{
+  threadId: Scalars['ID']['input'];
+}>;
+
+
+export type MarkMessageThreadReadMutation = { __typename?: 'Mutation', markMessageThreadRead?: { __typename?: 'MessageThread', id: string, unreadCount: number } | null };
+
+export type LettersQueryVariables = Exact<{
+  businessId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LettersQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, letters?: { __typename?: 'LetterConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'LetterEdge', node: { __typename?: 'Letter', id: string, kind: LetterKind, subject: string, issuedAt: string, read: boolean, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string } | null } }> } | null } | null };
+
+export type LetterQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LetterQuery = { __typename?: 'Query', letter?: { __typename?: 'Letter', id: string, kind: LetterKind, subject: string, body: string, issuedAt: string, read: boolean, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, attachments: Array<{ __typename?: 'MessageAttachment', id: string, fileName: string, sizeBytes: number, downloadUrl: string }> } | null };
+
+export type MarkLetterReadMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MarkLetterReadMutation = { __typename?: 'Mutation', markLetterRead?: { __typename?: 'Letter', id: string, read: boolean } | null };
+
+export type OfficerInboxQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<ThreadStatus> | ThreadStatus>;
+  category?: InputMaybe<ThreadCategory>;
+  businessId?: InputMaybe<Scalars['ID']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type OfficerInboxQuery = { __typename?: 'Query', officerInbox: { __typename?: 'MessageThreadConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageThreadEdge', node: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } }> } };
+
+export type OfficerReplyMutationVariables = Exact<{
+  input: PostMessageInput;
+}>;
+
+
+export type OfficerReplyMutation = { __typename?: 'Mutation', officerReply: { __typename?: 'MessageThreadPayload', thread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type AssignMessageThreadMutationVariables = Exact<{
+  threadId: Scalars['ID']['input'];
+  take?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type AssignMessageThreadMutation = { __typename?: 'Mutation', assignMessageThread: { __typename?: 'MessageThreadPayload', thread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type SetMessageThreadClosedMutationVariables = Exact<{
+  threadId: Scalars['ID']['input'];
+  closed: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetMessageThreadClosedMutation = { __typename?: 'Mutation', setMessageThreadClosed: { __typename?: 'MessageThreadPayload', thread?: { __typename?: 'MessageThread', id: string, referenceNumber: string, subject: string, category: ThreadCategory, status: ThreadStatus, caseReference?: string | null, team: string, unreadCount: number, assigned: boolean, assignedToMe: boolean, messageCount: number, lastMessageAt: string, waitingSince: string, programAccount?: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string, name: string } | null, business: { __typename?: 'BusinessSummary', id: string, businessNumber: string, name: string } } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type NoticesListQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1572,6 +1772,8 @@ export const FinanceTransactionFieldsFragmentDoc = {"kind":"Document","definitio
 export const SecurityBusinessFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityBusinessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Business"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SecurityBusinessFieldsFragment, unknown>;
 export const FinancialSecurityChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FinancialSecurityChangeFieldsFragment, unknown>;
 export const PadAgreementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<PadAgreementFieldsFragment, unknown>;
+export const ThreadSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ThreadSummaryFragment, unknown>;
+export const ThreadMessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadMessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"authorSide"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorOrganization"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]} as unknown as DocumentNode<ThreadMessageFieldsFragment, unknown>;
 export const OnboardingRegistrationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingRegistration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountReference"}},{"kind":"Field","name":{"kind":"Name","value":"attestationName"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptsRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingRegistrationFragment, unknown>;
 export const OnboardingAccessRequestFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OnboardingAccessRequest"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OnboardingAccessRequestFragment, unknown>;
 export const ClientGroupsGroupFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientGroupsGroup"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assigneesConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientGroupsGroupFragment, unknown>;
@@ -1624,6 +1826,19 @@ export const CreatePadAgreementDocument = {"kind":"Document","definitions":[{"ki
 export const CancelPadAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelPadAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"padAgreementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelPadAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"padAgreementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"padAgreementId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PadAgreementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PadAgreementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PadAgreementNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountHolder"}},{"kind":"Field","name":{"kind":"Name","value":"institutionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedTransitNumber"}},{"kind":"Field","name":{"kind":"Name","value":"maskedAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberEnding"}},{"kind":"Field","name":{"kind":"Name","value":"debitDay"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]} as unknown as DocumentNode<CancelPadAgreementMutation, CancelPadAgreementMutationVariables>;
 export const FinanceClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinanceClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FinanceClientQuery, FinanceClientQueryVariables>;
 export const PortalInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencyPhone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<PortalInfoQuery, PortalInfoQueryVariables>;
+export const MessagingBusinessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MessagingBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MessagingBusinessQuery, MessagingBusinessQueryVariables>;
+export const MessageThreadsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MessageThreads"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadStatus"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadCategory"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageThreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"messageThreads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<MessageThreadsQuery, MessageThreadsQueryVariables>;
+export const MessageThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MessageThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadMessageFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadMessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"authorSide"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorOrganization"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]} as unknown as DocumentNode<MessageThreadQuery, MessageThreadQueryVariables>;
+export const OpenMessageThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenMessageThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenMessageThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openMessageThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OpenMessageThreadMutation, OpenMessageThreadMutationVariables>;
+export const PostMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PostMessageMutation, PostMessageMutationVariables>;
+export const MarkMessageThreadReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkMessageThreadRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markMessageThreadRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}}]} as unknown as DocumentNode<MarkMessageThreadReadMutation, MarkMessageThreadReadMutationVariables>;
+export const LettersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Letters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"letters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LettersQuery, LettersQueryVariables>;
+export const LetterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Letter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"letter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]} as unknown as DocumentNode<LetterQuery, LetterQueryVariables>;
+export const MarkLetterReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkLetterRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markLetterRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"read"}}]}}]}}]} as unknown as DocumentNode<MarkLetterReadMutation, MarkLetterReadMutationVariables>;
+export const OfficerInboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerInbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadStatus"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadCategory"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mine"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerInbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}},{"kind":"Argument","name":{"kind":"Name","value":"businessId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}},{"kind":"Argument","name":{"kind":"Name","value":"mine"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mine"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OfficerInboxQuery, OfficerInboxQueryVariables>;
+export const OfficerReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OfficerReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OfficerReplyMutation, OfficerReplyMutationVariables>;
+export const AssignMessageThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignMessageThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignMessageThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AssignMessageThreadMutation, AssignMessageThreadMutationVariables>;
+export const SetMessageThreadClosedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetMessageThreadClosed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"closed"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setMessageThreadClosed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"closed"},"value":{"kind":"Variable","name":{"kind":"Name","value":"closed"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThreadSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThreadSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"team"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"assignedToMe"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"business"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SetMessageThreadClosedMutation, SetMessageThreadClosedMutationVariables>;
 export const NoticesListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticesList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NoticeFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<NoticesListQuery, NoticesListQueryVariables>;
 export const NoticeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NoticeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"linkPath"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}}]}}]}}]} as unknown as DocumentNode<NoticeDetailQuery, NoticeDetailQueryVariables>;
 export const UnreadNoticeCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNoticeCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNoticeCount"}}]}}]} as unknown as DocumentNode<UnreadNoticeCountQuery, UnreadNoticeCountQueryVariables>;
@@ -2156,6 +2371,131 @@ export function usePortalInfoLazyQuery(options?: useLazyQuery.Options<PortalInfo
 /** Runs the `PortalInfo` query, suspending the component until the data is there. */
 export function usePortalInfoSuspenseQuery(options?: useSuspenseQuery.Options<PortalInfoQueryVariables>) {
   return useSuspenseQuery<PortalInfoQuery, PortalInfoQueryVariables>(PortalInfoDocument, options);
+}
+
+/** Runs the `MessagingBusiness` query and watches the cache for it. */
+export function useMessagingBusinessQuery(options?: useQuery.Options<MessagingBusinessQuery, MessagingBusinessQueryVariables>) {
+  return useQuery<MessagingBusinessQuery, MessagingBusinessQueryVariables>(MessagingBusinessDocument, options);
+}
+
+/** Returns a function that runs the `MessagingBusiness` query on demand, and its result. */
+export function useMessagingBusinessLazyQuery(options?: useLazyQuery.Options<MessagingBusinessQuery, MessagingBusinessQueryVariables>) {
+  return useLazyQuery<MessagingBusinessQuery, MessagingBusinessQueryVariables>(MessagingBusinessDocument, options);
+}
+
+/** Runs the `MessagingBusiness` query, suspending the component until the data is there. */
+export function useMessagingBusinessSuspenseQuery(options?: useSuspenseQuery.Options<MessagingBusinessQueryVariables>) {
+  return useSuspenseQuery<MessagingBusinessQuery, MessagingBusinessQueryVariables>(MessagingBusinessDocument, options);
+}
+
+/** Runs the `MessageThreads` query and watches the cache for it. */
+export function useMessageThreadsQuery(options: useQuery.Options<MessageThreadsQuery, MessageThreadsQueryVariables>) {
+  return useQuery<MessageThreadsQuery, MessageThreadsQueryVariables>(MessageThreadsDocument, options);
+}
+
+/** Returns a function that runs the `MessageThreads` query on demand, and its result. */
+export function useMessageThreadsLazyQuery(options?: useLazyQuery.Options<MessageThreadsQuery, MessageThreadsQueryVariables>) {
+  return useLazyQuery<MessageThreadsQuery, MessageThreadsQueryVariables>(MessageThreadsDocument, options);
+}
+
+/** Runs the `MessageThreads` query, suspending the component until the data is there. */
+export function useMessageThreadsSuspenseQuery(options: useSuspenseQuery.Options<MessageThreadsQueryVariables>) {
+  return useSuspenseQuery<MessageThreadsQuery, MessageThreadsQueryVariables>(MessageThreadsDocument, options);
+}
+
+/** Runs the `MessageThread` query and watches the cache for it. */
+export function useMessageThreadQuery(options: useQuery.Options<MessageThreadQuery, MessageThreadQueryVariables>) {
+  return useQuery<MessageThreadQuery, MessageThreadQueryVariables>(MessageThreadDocument, options);
+}
+
+/** Returns a function that runs the `MessageThread` query on demand, and its result. */
+export function useMessageThreadLazyQuery(options?: useLazyQuery.Options<MessageThreadQuery, MessageThreadQueryVariables>) {
+  return useLazyQuery<MessageThreadQuery, MessageThreadQueryVariables>(MessageThreadDocument, options);
+}
+
+/** Runs the `MessageThread` query, suspending the component until the data is there. */
+export function useMessageThreadSuspenseQuery(options: useSuspenseQuery.Options<MessageThreadQueryVariables>) {
+  return useSuspenseQuery<MessageThreadQuery, MessageThreadQueryVariables>(MessageThreadDocument, options);
+}
+
+/** Returns a function that runs the `OpenMessageThread` mutation, and its result. */
+export function useOpenMessageThreadMutation(options?: useMutation.Options<OpenMessageThreadMutation, OpenMessageThreadMutationVariables>) {
+  return useMutation<OpenMessageThreadMutation, OpenMessageThreadMutationVariables>(OpenMessageThreadDocument, options);
+}
+
+/** Returns a function that runs the `PostMessage` mutation, and its result. */
+export function usePostMessageMutation(options?: useMutation.Options<PostMessageMutation, PostMessageMutationVariables>) {
+  return useMutation<PostMessageMutation, PostMessageMutationVariables>(PostMessageDocument, options);
+}
+
+/** Returns a function that runs the `MarkMessageThreadRead` mutation, and its result. */
+export function useMarkMessageThreadReadMutation(options?: useMutation.Options<MarkMessageThreadReadMutation, MarkMessageThreadReadMutationVariables>) {
+  return useMutation<MarkMessageThreadReadMutation, MarkMessageThreadReadMutationVariables>(MarkMessageThreadReadDocument, options);
+}
+
+/** Runs the `Letters` query and watches the cache for it. */
+export function useLettersQuery(options: useQuery.Options<LettersQuery, LettersQueryVariables>) {
+  return useQuery<LettersQuery, LettersQueryVariables>(LettersDocument, options);
+}
+
+/** Returns a function that runs the `Letters` query on demand, and its result. */
+export function useLettersLazyQuery(options?: useLazyQuery.Options<LettersQuery, LettersQueryVariables>) {
+  return useLazyQuery<LettersQuery, LettersQueryVariables>(LettersDocument, options);
+}
+
+/** Runs the `Letters` query, suspending the component until the data is there. */
+export function useLettersSuspenseQuery(options: useSuspenseQuery.Options<LettersQueryVariables>) {
+  return useSuspenseQuery<LettersQuery, LettersQueryVariables>(LettersDocument, options);
+}
+
+/** Runs the `Letter` query and watches the cache for it. */
+export function useLetterQuery(options: useQuery.Options<LetterQuery, LetterQueryVariables>) {
+  return useQuery<LetterQuery, LetterQueryVariables>(LetterDocument, options);
+}
+
+/** Returns a function that runs the `Letter` query on demand, and its result. */
+export function useLetterLazyQuery(options?: useLazyQuery.Options<LetterQuery, LetterQueryVariables>) {
+  return useLazyQuery<LetterQuery, LetterQueryVariables>(LetterDocument, options);
+}
+
+/** Runs the `Letter` query, suspending the component until the data is there. */
+export function useLetterSuspenseQuery(options: useSuspenseQuery.Options<LetterQueryVariables>) {
+  return useSuspenseQuery<LetterQuery, LetterQueryVariables>(LetterDocument, options);
+}
+
+/** Returns a function that runs the `MarkLetterRead` mutation, and its result. */
+export function useMarkLetterReadMutation(options?: useMutation.Options<MarkLetterReadMutation, MarkLetterReadMutationVariables>) {
+  return useMutation<MarkLetterReadMutation, MarkLetterReadMutationVariables>(MarkLetterReadDocument, options);
+}
+
+/** Runs the `OfficerInbox` query and watches the cache for it. */
+export function useOfficerInboxQuery(options?: useQuery.Options<OfficerInboxQuery, OfficerInboxQueryVariables>) {
+  return useQuery<OfficerInboxQuery, OfficerInboxQueryVariables>(OfficerInboxDocument, options);
+}
+
+/** Returns a function that runs the `OfficerInbox` query on demand, and its result. */
+export function useOfficerInboxLazyQuery(options?: useLazyQuery.Options<OfficerInboxQuery, OfficerInboxQueryVariables>) {
+  return useLazyQuery<OfficerInboxQuery, OfficerInboxQueryVariables>(OfficerInboxDocument, options);
+}
+
+/** Runs the `OfficerInbox` query, suspending the component until the data is there. */
+export function useOfficerInboxSuspenseQuery(options?: useSuspenseQuery.Options<OfficerInboxQueryVariables>) {
+  return useSuspenseQuery<OfficerInboxQuery, OfficerInboxQueryVariables>(OfficerInboxDocument, options);
+}
+
+/** Returns a function that runs the `OfficerReply` mutation, and its result. */
+export function useOfficerReplyMutation(options?: useMutation.Options<OfficerReplyMutation, OfficerReplyMutationVariables>) {
+  return useMutation<OfficerReplyMutation, OfficerReplyMutationVariables>(OfficerReplyDocument, options);
+}
+
+/** Returns a function that runs the `AssignMessageThread` mutation, and its result. */
+export function useAssignMessageThreadMutation(options?: useMutation.Options<AssignMessageThreadMutation, AssignMessageThreadMutationVariables>) {
+  return useMutation<AssignMessageThreadMutation, AssignMessageThreadMutationVariables>(AssignMessageThreadDocument, options);
+}
+
+/** Returns a function that runs the `SetMessageThreadClosed` mutation, and its result. */
+export function useSetMessageThreadClosedMutation(options?: useMutation.Options<SetMessageThreadClosedMutation, SetMessageThreadClosedMutationVariables>) {
+  return useMutation<SetMessageThreadClosedMutation, SetMessageThreadClosedMutationVariables>(SetMessageThreadClosedDocument, options);
 }
 
 /** Runs the `NoticesList` query and watches the cache for it. */

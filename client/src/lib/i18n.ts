@@ -12,6 +12,7 @@ import type exportsCatalog from '../i18n/en/exports.json';
 import type finance from '../i18n/en/finance.json';
 import type hubs from '../i18n/en/hubs.json';
 import type landing from '../i18n/en/landing.json';
+import type messaging from '../i18n/en/messaging.json';
 import type notices from '../i18n/en/notices.json';
 import type officer from '../i18n/en/officer.json';
 import type onboarding from '../i18n/en/onboarding.json';
@@ -39,6 +40,7 @@ export interface Catalogs {
   finance: typeof finance;
   hubs: typeof hubs;
   landing: typeof landing;
+  messaging: typeof messaging;
   notices: typeof notices;
   officer: typeof officer;
   onboarding: typeof onboarding;
@@ -63,6 +65,7 @@ export const namespaces = [
   'finance',
   'hubs',
   'landing',
+  'messaging',
   'notices',
   'officer',
   'onboarding',

@@ -10,6 +10,7 @@ import { documentsModule } from '../modules/documents/documents.module.js';
 import { exportsModule } from '../modules/exports/exports.module.js';
 import { financeModule } from '../modules/finance/finance.module.js';
 import { idempotencyModule } from '../modules/idempotency/idempotency.module.js';
+import { messagingModule } from '../modules/messaging/messaging.module.js';
 import { noticesModule } from '../modules/notices/notices.module.js';
 import { officersModule } from '../modules/officers/officers.module.js';
 import { portalModule } from '../modules/portal/portal.module.js';
@@ -44,6 +45,7 @@ export const appModules: readonly ModuleManifest[] = [
   delegationModule,
   rulingsModule,
   documentsModule,
+  messagingModule,
   calculatorModule,
   noticesModule,
   financeModule,

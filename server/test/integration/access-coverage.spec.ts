@@ -72,6 +72,13 @@ const unguardedMutations: Record<string, string> = {
   markNoticeRead: 'the caller’s own read state, of a notice the access table lets them see',
   postNotice: 'agency officer console (role OFFICER)',
   retryMailDelivery: 'agency officer console (role OFFICER)',
+  markMessageThreadRead: 'the caller’s own read state, of a thread the access table lets them see',
+  markLetterRead: 'the caller’s own read state, of a letter the access table lets them see',
+  officerOpenMessageThread: 'agency officer console (role OFFICER)',
+  officerReply: 'agency officer console (role OFFICER)',
+  assignMessageThread: 'agency officer console (role OFFICER)',
+  setMessageThreadClosed: 'agency officer console (role OFFICER)',
+  issueLetter: 'agency officer console (role OFFICER)',
 };
 
 const accessOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>) =>

@@ -23,6 +23,7 @@ export function SignedInMenu() {
   const { t: td } = useTranslation('documents');
   const { t: tf } = useTranslation('finance');
   const { t: th } = useTranslation('hubs');
+  const { t: tm } = useTranslation('messaging');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -105,6 +106,16 @@ export function SignedInMenu() {
           {business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/clients`}>{tb('header.myClients')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {active ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/messages`}>{tm('header.messages')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {active ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/correspondence`}>{tm('header.correspondence')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active || business?.actingForConnection.edges.length ? (

@@ -16,6 +16,9 @@ const areaNames: Record<AccessArea, string> = {
     'Other notices (statements, registration, agency notices; access and relationship notices also need those areas)',
   ACCESS_MANAGEMENT: 'Access requests and employees’ access',
   RELATIONSHIP_MANAGEMENT: 'Pending relationship requests and active relationships',
+  MESSAGES:
+    'Secure messages with the agency (threads, messages, attachments; a thread about the whole business needs the whole business)',
+  CORRESPONDENCE: 'Letters from the agency',
 };
 
 const actorNames: Record<ActorKind, string> = {

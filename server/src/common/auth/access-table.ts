@@ -29,6 +29,14 @@ export enum AccessArea {
   ACCESS_MANAGEMENT = 'ACCESS_MANAGEMENT',
   /** The business's pending relationship requests and its active relationships. */
   RELATIONSHIP_MANAGEMENT = 'RELATIONSHIP_MANAGEMENT',
+  /**
+   * Secure messages with the agency (seed 000 "une messagerie protégée"): threads, their messages and
+   * attachments. A thread about a program account follows its scope; a thread about the whole business is
+   * for whole-business actors only (see MESSAGES below).
+   */
+  MESSAGES = 'MESSAGES',
+  /** The agency's letters to the business (seed 000 "la correspondance"). */
+  CORRESPONDENCE = 'CORRESPONDENCE',
 }
 
 export enum AccessAction {
@@ -135,6 +143,19 @@ export const accessTable: Readonly<Record<AccessArea, Row>> = {
     [cell(D, D), cell(D, D)],
     cell(D, D),
   ),
+  // Secure messages (seed 000; decision 0030): the channel through which a business's requests and
+  // transactions are discussed, so the row follows REQUESTS_AND_TRANSACTIONS: own people by role and scope
+  // (a Reader reads, never writes), a provider under business management on every thread of its client, under
+  // program management on the threads of its programs only. A thread about the whole business (no program
+  // account) is owned by the business itself (`THREAD_OF_BUSINESS` in modules/messaging), which no scope
+  // holds: only BAMs, business-management providers and officers reach it. Officers read; they write through
+  // the officer console's own mutations (requireOfficer), not through this area.
+  MESSAGES: row([cell(A, A), cell(S, S), cell(S, S), cell(S, D)], [cell(A, A), cell(S, S)], cell(A, D)),
+  // The agency's letters (seed 000 "votre correspondance" — "les tiers n'y ont pas accès"): the business's
+  // own people read them (a letter about a program account within their scope); providers do not, since
+  // letters carry restricted matters (activation keys, registration, collections). Nobody edits a letter;
+  // read state is per person. Officers post them through the officer console.
+  CORRESPONDENCE: row([cell(A, D), cell(S, D), cell(S, D), cell(S, D)], [cell(D, D), cell(D, D)], cell(A, D)),
 };
 
 /** Program accounts an actor may act on: every one of the business's (now and later), or these. */

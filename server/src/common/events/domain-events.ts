@@ -157,6 +157,44 @@ export interface DomainEventPayloads {
   STATEMENTS_ISSUED: { statements: IssuedStatement[] };
   // Notices (a batch of the business notices one write created; personal notices are not in it)
   NOTICES_CREATED: { notices: CreatedNotice[] };
+  // Secure messaging and correspondence (modules/messaging, docs/messaging.md). `authorSide` says who wrote:
+  // the business's side (a person, `actorId` theirs) or the agency (an officer).
+  MESSAGE_THREAD_OPENED: {
+    threadId: string;
+    businessId: string;
+    programAccountId: string | null;
+    referenceNumber: string;
+    category: string;
+    authorSide: 'CLIENT' | 'AGENCY';
+    actorId: string;
+  };
+  MESSAGE_POSTED: {
+    threadId: string;
+    messageId: string;
+    businessId: string;
+    programAccountId: string | null;
+    referenceNumber: string;
+    authorSide: 'CLIENT' | 'AGENCY';
+    actorId: string;
+    attachmentIds: string[];
+  };
+  THREAD_STATUS_CHANGED: {
+    threadId: string;
+    businessId: string;
+    referenceNumber: string;
+    from: string;
+    to: string;
+    actorId: string;
+  };
+  THREAD_ASSIGNED: { threadId: string; businessId: string; officerId: string | null; actorId: string };
+  LETTER_ISSUED: {
+    letterId: string;
+    businessId: string;
+    programAccountId: string | null;
+    kind: string;
+    /** The officer who posted it; null for a letter the portal wrote for one of its own decisions. */
+    issuedBy: string | null;
+  };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

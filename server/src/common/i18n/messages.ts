@@ -2,6 +2,7 @@ import { apiMessages } from './api-messages.js';
 import { exportsMessages } from './exports-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
+import { messagingMessages } from './messages-messaging.js';
 import { rulingsMessages } from './messages-rulings.js';
 import { webhookMessages } from './webhook-messages.js';
 
@@ -16,6 +17,7 @@ export const messages = {
     ...exportsMessages.en,
     ...rulingsMessages.en,
     ...webhookMessages.en,
+    ...messagingMessages.en,
     'errors.internal': 'Something went wrong on our side. Try again later.',
     'errors.serviceUnavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
     'errors.payloadTooLarge': 'The request is too large.',
@@ -37,6 +39,8 @@ export const messages = {
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "You do not have access to this business's access requests and employees' access.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "You do not have access to this business's relationships.",
+    'errors.accessDenied.MESSAGES': 'You do not have access to these messages.',
+    'errors.accessDenied.CORRESPONDENCE': 'You do not have access to this correspondence.',
     'errors.unauthenticated': 'Sign in to continue.',
     'errors.notFound': 'We could not find what you asked for.',
     'errors.badRequest': 'The request is not valid.',
@@ -228,6 +232,7 @@ export const messages = {
     ...exportsMessages.fr,
     ...rulingsMessages.fr,
     ...webhookMessages.fr,
+    ...messagingMessages.fr,
     'errors.internal': 'Un problème est survenu de notre côté. Réessayez plus tard.',
     'errors.serviceUnavailable':
       'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
@@ -250,6 +255,8 @@ export const messages = {
     'errors.accessDenied.ACCESS_MANAGEMENT':
       "Vous n'avez pas accès aux demandes d'accès de cette entreprise ni à l'accès de ses employés.",
     'errors.accessDenied.RELATIONSHIP_MANAGEMENT': "Vous n'avez pas accès aux relations de cette entreprise.",
+    'errors.accessDenied.MESSAGES': "Vous n'avez pas accès à ces messages.",
+    'errors.accessDenied.CORRESPONDENCE': "Vous n'avez pas accès à cette correspondance.",
     'errors.unauthenticated': 'Ouvrez une session pour continuer.',
     'errors.notFound': "Nous n'avons pas trouvé ce que vous avez demandé.",
     'errors.badRequest': "La demande n'est pas valide.",

@@ -26,6 +26,8 @@ registerEnumType(AccessArea, {
     RELATIONSHIP_MANAGEMENT: {
       description: 'The business’s pending relationship requests and its active relationships.',
     },
+    MESSAGES: { description: 'Secure messages with the agency: threads, messages and attachments.' },
+    CORRESPONDENCE: { description: 'The agency’s letters to the business.' },
   },
 });
 

@@ -49,4 +49,46 @@ export class CaseDocument {
   uploadedAt: Date;
 }
 
-export const documentEntities = [CaseDocument];
+/**
+ * A file attached to something other than a case (a message, a letter), under the same rules and storage as
+ * case documents. Uploaded first with no owner (`owner_id` null, by `uploaded_by` for `business_id`), then
+ * given to its owner in the owner's transaction (`attachToOwner`); one left without an owner past the sweep
+ * grace is removed with its file by the sweeper.
+ */
+@Entity('attachment')
+@Index('IDX_attachment_owner', ['ownerId', 'uploadedAt', 'id'])
+export class Attachment {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** What owns it: MESSAGE or LETTER (the owning module's word); '' while it has no owner. */
+  @Column({ name: 'owner_type', type: 'varchar', length: 20 })
+  ownerType: string;
+
+  @UuidColumn('owner_id', { nullable: true })
+  ownerId: string | null;
+
+  /** The portal business it was uploaded for (the access check's owner while it has no owner). */
+  @UuidColumn('business_id')
+  businessId: string;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ name: 'content_type', type: 'varchar', length: 100 })
+  contentType: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes: number;
+
+  @Column({ name: 'storage_key', type: 'varchar', length: 100 })
+  storageKey: string;
+
+  @UuidColumn('uploaded_by')
+  uploadedBy: string;
+
+  @InstantColumn('uploaded_at')
+  uploadedAt: Date;
+}
+
+export const documentEntities = [CaseDocument, Attachment];

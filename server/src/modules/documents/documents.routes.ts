@@ -1,15 +1,12 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { finished, pipeline } from 'node:stream/promises';
-import busboy from 'busboy';
+import { pipeline } from 'node:stream/promises';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-errors.js';
-import { characterCount } from '../../common/rules/text-rules.js';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { createStandingSource } from '../access/standing-source.js';
@@ -17,42 +14,26 @@ import { CASE_NUMBER_MAX_LENGTH, findRulingByCase } from '../rulings/rulings.ser
 import { RequestSession } from '../sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../sessions/session-cookie.js';
 import { csrfTokenMatches } from '../sessions/session.service.js';
-import { type CheckedFile, findDocument, storeUpload } from './documents.service.js';
+import { findDocument, storeUpload } from './documents.service.js';
 import { downloadUrlOf } from './documents.view.js';
 import { DocumentCategory } from './documents.types.js';
-import { cleanFileName, ContentInspector, contentTypes } from './file-checks.js';
-import {
-  ACCEPTED_EXTENSIONS,
-  extensionOf,
-  FILE_NAME_MAX_LENGTH,
-  isAcceptedExtension,
-  MAX_FILE_BYTES,
-  MAX_FILES_PER_UPLOAD,
-  type UploadError,
-} from '../../common/rules/upload-rules.js';
+import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from './upload-reception.js';
+import { type UploadError } from '../../common/rules/upload-rules.js';
 
 // Document upload and download over plain HTTP (multipart does not belong in GraphQL). The same session
 // cookie and X-CSRF-Token as /graphql, the same access table: REQUESTS_AND_TRANSACTIONS EDIT on the case's
 // program account to upload, VIEW to download. docs/rulings-and-documents.md.
 
-interface ReceivedFile {
-  index: number;
-  fileName: string;
-  extension: string;
-  sizeBytes: number;
-  truncated: boolean;
-  tempPath: string | null;
-  inspector: ContentInspector | null;
-}
-
-/** The body itself was bad (cut off, not well-formed multipart): the caller's to fix, not the server's. */
-class MalformedUpload extends Error {}
-
-function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ ok: false, errors: [{ field: [], code, message }] });
 }
 
-async function signedIn(req: Request, res: Response, deps: { dataSource: DataSource; config: AppConfig }) {
+/** The signed-in caller whose terms are accepted, or null. */
+export async function signedIn(
+  req: Request,
+  res: Response,
+  deps: { dataSource: DataSource; config: AppConfig },
+) {
   const session = new RequestSession({
     dataSource: deps.dataSource,
     config: deps.config,
@@ -132,100 +113,16 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
     // Every file's write, settled before the temp folder goes (a write can still start after a failure).
     const writes: Array<Promise<void>> = [];
     try {
-      const fields: Record<string, string> = {};
-      const files: ReceivedFile[] = [];
-      let tooMany = false;
-      let parts = 0;
-      await new Promise<void>((resolve, reject) => {
-        let parser: busboy.Busboy;
-        try {
-          parser = busboy({
-            headers: req.headers,
-            limits: {
-              files: MAX_FILES_PER_UPLOAD,
-              // One byte more than allowed: a file of exactly the limit is whole, one byte over is truncated.
-              fileSize: MAX_FILE_BYTES + 1,
-              fields: 10,
-              fieldSize: 1000,
-              parts: MAX_FILES_PER_UPLOAD + 20,
-            },
-          });
-        } catch (error) {
-          // busboy throws at once on a header it cannot use (multipart without a boundary).
-          reject(new MalformedUpload((error as Error).message));
-          return;
-        }
-        parser.on('field', (name, value) => {
-          fields[name] = value;
-        });
-        parser.on('file', (name, stream, info) => {
-          // A body cut off mid-file destroys the file stream with an error, and the parser reports it too
-          // (below). Without a listener here, that error would be thrown as uncaught and end the process.
-          stream.on('error', () => undefined);
-          if (name !== 'files') {
-            stream.resume();
-            return;
-          }
-          const check = checkCaseOnce(fields.caseNumber);
-          const fileName = cleanFileName(info.filename);
-          const extension = extensionOf(fileName);
-          const accepted = isAcceptedExtension(extension);
-          const file: ReceivedFile = {
-            index: files.length,
-            fileName,
-            extension,
-            sizeBytes: 0,
-            truncated: false,
-            tempPath: accepted ? path.join(tempDir, String(parts++)) : null,
-            inspector: accepted ? new ContentInspector(extension) : null,
-          };
-          files.push(file);
-          stream.on('data', (chunk: Buffer) => {
-            file.sizeBytes += chunk.length;
-            file.inspector?.update(chunk);
-          });
-          stream.on('limit', () => {
-            file.truncated = true;
-          });
-          // A refused type, or any file of a case the caller may not change, is read and thrown away:
-          // nothing of it touches the disk. Paused until the case is known (busboy waits meanwhile).
-          stream.pause();
-          const write = check.then(
-            async ({ ruling }) => {
-              if (!ruling || stream.destroyed) file.tempPath = null;
-              if (!file.tempPath) {
-                stream.resume();
-                await finished(stream);
-              } else await pipeline(stream, createWriteStream(file.tempPath));
-            },
-            (error: unknown) => {
-              // Drained, or busboy would wait for this stream forever and the request never end.
-              stream.resume();
-              throw error;
-            },
-          );
-          // Awaited with the others once the body is read; until then a failure must not count as unhandled.
-          write.catch(() => undefined);
-          writes.push(write);
-        });
-        parser.on('filesLimit', () => {
-          tooMany = true;
-        });
-        parser.on('error', (error: Error) => reject(new MalformedUpload(error.message)));
-        parser.on('close', resolve);
-        req.on('aborted', () => reject(new MalformedUpload('upload aborted')));
-        req.pipe(parser);
-      });
-      await Promise.all(writes);
-
+      const upload = await receiveUpload(
+        req,
+        tempDir,
+        async (fields) => Boolean((await checkCaseOnce(fields.caseNumber)).ruling),
+        writes,
+      );
+      const { fields } = upload;
       const errors: UploadError[] = [];
       const problem = (field: UploadError['field'], code: string, key: string, params: MessageParams = {}) =>
-        errors.push({
-          field,
-          code,
-          message: t(key as MessageKey, params),
-          ...(typeof params.fileName === 'string' ? { fileName: params.fileName } : {}),
-        });
+        errors.push({ field, code, message: t(key as MessageKey, params) });
       const category = fields.category ?? '';
       if (!(Object.values(DocumentCategory) as string[]).includes(category))
         problem(['category'], 'REQUIRED', 'documents.category.REQUIRED');
@@ -234,44 +131,13 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         const [code, key, params] = caseProblem;
         problem(['caseNumber'], code, key, params);
       }
-      if (tooMany) problem(['files'], 'TOO_MANY', 'documents.files.TOO_MANY', { max: MAX_FILES_PER_UPLOAD });
-      else if (files.length === 0) problem(['files'], 'REQUIRED', 'documents.files.REQUIRED');
-      for (const file of files) {
-        const field = ['files', file.index];
-        const fileName = file.fileName;
-        if (!file.inspector)
-          problem(field, 'TYPE_NOT_ALLOWED', 'documents.file.TYPE_NOT_ALLOWED', {
-            fileName,
-            types: ACCEPTED_EXTENSIONS.join(', '),
-          });
-        else if (file.truncated || file.sizeBytes > MAX_FILE_BYTES)
-          problem(field, 'TOO_LARGE', 'documents.file.TOO_LARGE', {
-            fileName,
-            maxMb: MAX_FILE_BYTES / 1024 / 1024,
-          });
-        else if (file.sizeBytes === 0) problem(field, 'EMPTY', 'documents.file.EMPTY', { fileName });
-        else if (!file.inspector.matches())
-          problem(field, 'CONTENT_MISMATCH', 'documents.file.CONTENT_MISMATCH', {
-            fileName,
-            extension: file.extension,
-          });
-        else if (characterCount(fileName) > FILE_NAME_MAX_LENGTH)
-          problem(field, 'NAME_TOO_LONG', 'documents.file.NAME_TOO_LONG', {
-            fileName,
-            max: FILE_NAME_MAX_LENGTH,
-          });
-      }
+      errors.push(...fileProblems(upload, t));
       if (errors.length || !ruling) {
         await rm(tempDir, { recursive: true, force: true });
         res.status(422).json({ ok: false, message: t('documents.NOTHING_STORED'), errors });
         return;
       }
-      const checked: CheckedFile[] = files.map((file) => ({
-        fileName: file.fileName,
-        contentType: contentTypes[file.extension as keyof typeof contentTypes],
-        sizeBytes: file.sizeBytes,
-        tempPath: file.tempPath!,
-      }));
+      const checked = checkedFiles(upload);
       const rows = await storeUpload(dataSource, config, storage, {
         ruling,
         category: category as DocumentCategory,

@@ -1,10 +1,10 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { In, MoreThan, type DataSource } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, type DataSource } from 'typeorm';
 import { type Logger } from '../../common/logger.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { type DocumentsConfig } from '../../config/env.js';
-import { CaseDocument } from './documents.entities.js';
+import { Attachment, CaseDocument } from './documents.entities.js';
 
 // What a crash can leave of an upload (decision 0021): its temp folder (killed while the body arrived or
 // the files were checked), a stored file or a `.partial` copy without a row (killed between storing the
@@ -50,7 +50,11 @@ async function keysWithRows(dataSource: DataSource, keys: string[]): Promise<Set
   const rows = await dataSource
     .getRepository(CaseDocument)
     .find({ select: { storageKey: true }, where: { storageKey: In(keys) } });
-  return new Set(rows.map((row) => row.storageKey));
+  // Attachments (messages, letters) live in the same storage under their own rows.
+  const attachments = await dataSource
+    .getRepository(Attachment)
+    .find({ select: { storageKey: true }, where: { storageKey: In(keys) } });
+  return new Set([...rows, ...attachments].map((row) => row.storageKey));
 }
 
 /**
@@ -69,6 +73,19 @@ export async function sweepDocuments(
     orphanFiles: 0,
     missingFiles: [],
   };
+  // Attachments uploaded but never given to a message or letter (the form was abandoned): row and file go.
+  const abandoned = await dataSource.getRepository(Attachment).find({
+    select: { id: true, storageKey: true },
+    where: { ownerId: IsNull(), uploadedAt: LessThan(before) },
+    take: ROW_PAGE,
+  });
+  for (const row of abandoned) {
+    // Only when the row is still ownerless: one given to its owner meanwhile keeps its file.
+    const gone = await dataSource.getRepository(Attachment).delete({ id: row.id, ownerId: IsNull() });
+    if (!gone.affected) continue;
+    await storage.delete(row.storageKey).catch(() => undefined);
+    report.orphanFiles += 1;
+  }
   if (!storage.list) return report;
 
   const present = new Set<string>();

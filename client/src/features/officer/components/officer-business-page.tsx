@@ -301,6 +301,8 @@ const opaqueDetails = new Set([
   'user',
   'token',
   'endpoint',
+  'message',
+  'letter',
 ]);
 
 type AuditDetail = { name: string; value: string };

@@ -3,7 +3,7 @@ import { GcdsLink } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
-export type OfficerSection = 'lockedCredentials' | 'businesses' | 'postNotice' | 'deadLetters';
+export type OfficerSection = 'lockedCredentials' | 'businesses' | 'messages' | 'postNotice' | 'deadLetters';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -16,6 +16,7 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
   const entries: ReadonlyArray<{ section: OfficerSection; href: string }> = [
     { section: 'lockedCredentials', href: `/${language}/officer` },
     { section: 'businesses', href: `/${language}/officer/businesses` },
+    { section: 'messages', href: `/${language}/officer/messages` },
     { section: 'postNotice', href: `/${language}/officer/notices` },
     { section: 'deadLetters', href: `/${language}/officer/mail` },
   ];

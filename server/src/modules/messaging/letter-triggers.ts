@@ -1,0 +1,86 @@
+import { type EntityManager } from 'typeorm';
+import { type DomainEventType, type PublishedEvent } from '../../common/events/domain-events.js';
+import { type EventHandler, type EventSubscriber } from '../../common/events/event-bus.js';
+import { registryBusinessByNumber } from '../businesses/activation-keys.service.js';
+import { type LetterDraft, writeLetters } from './letters.service.js';
+import { LetterKind } from './messaging.types.js';
+
+// Letters the portal writes for its own decisions (docs/messaging.md "Correspondence"), as this module's
+// subscriber on the event bus (decision 0020): each is written in the decision's transaction, once per
+// event. Adding a trigger (a claim decided, a ruling decided, a financial security change decided, when
+// those modules publish such events) is one entry in `letterTriggers`: the event type, and what the letter
+// says. Only events that exist today are listed.
+
+type Drafter<T extends DomainEventType> = (
+  manager: EntityManager,
+  event: PublishedEvent<T>,
+) => Promise<LetterDraft[]>;
+
+/** The registry business of a BN9 in an event (null when the registry has no such business). */
+async function registryIdOf(manager: EntityManager, businessNumber: string): Promise<string | null> {
+  const found = await registryBusinessByNumber(manager, businessNumber, []);
+  return 'id' in found ? found.id : null;
+}
+
+function formatDate(iso: string, lang: 'en' | 'fr'): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'long',
+    timeZone: 'America/Toronto',
+  }).format(new Date(iso));
+}
+
+export const letterTriggers: { [T in DomainEventType]?: Drafter<T> } = {
+  REGISTRATION_UNLOCKED: async (manager, event) => {
+    const registryBusinessId = await registryIdOf(manager, event.payload.businessNumber);
+    if (!registryBusinessId) return [];
+    const bn = event.payload.businessNumber;
+    return [
+      {
+        registryBusinessId,
+        programAccountId: null,
+        kind: LetterKind.REGISTRATION_UNLOCKED,
+        subjectEn: `Registration unlocked for business number ${bn}`,
+        subjectFr: `Inscription déverrouillée pour le numéro d'entreprise ${bn}`,
+        bodyEn: `The agency unlocked the registration of business number ${bn} on the client portal.\n\nThe business's representative may try to register again by answering the questions about its most recent statement or daily notice. If you did not ask for this, contact your account officer.`,
+        bodyFr: `L'agence a déverrouillé l'inscription du numéro d'entreprise ${bn} au portail client.\n\nLe représentant de l'entreprise peut tenter de s'inscrire de nouveau en répondant aux questions sur son plus récent relevé de compte ou avis quotidien. Si vous n'en avez pas fait la demande, communiquez avec votre agent de compte.`,
+        issuedBy: null,
+        sourceKey: `event:${event.id}`,
+      },
+    ];
+  },
+  ACTIVATION_KEY_ISSUED: async (manager, event) => {
+    const registryBusinessId = await registryIdOf(manager, event.payload.businessNumber);
+    if (!registryBusinessId) return [];
+    const { businessNumber: bn, contactName, expiresAt } = event.payload;
+    return [
+      {
+        registryBusinessId,
+        programAccountId: null,
+        kind: LetterKind.ACTIVATION_KEY_ISSUED,
+        subjectEn: `Activation key issued for business number ${bn}`,
+        subjectFr: `Clé d'activation émise pour le numéro d'entreprise ${bn}`,
+        // The key itself is never written in a letter: only its holder, and until when it is valid.
+        bodyEn: `The agency issued an activation key for business number ${bn} to ${contactName}. It is valid until ${formatDate(expiresAt, 'en')} and can be used once.\n\nIf nobody in your business asked for this key, contact your account officer.`,
+        bodyFr: `L'agence a émis une clé d'activation pour le numéro d'entreprise ${bn} à ${contactName}. Elle est valide jusqu'au ${formatDate(expiresAt, 'fr')} et ne peut servir qu'une fois.\n\nSi personne dans votre entreprise n'a demandé cette clé, communiquez avec votre agent de compte.`,
+        issuedBy: null,
+        sourceKey: `event:${event.id}`,
+      },
+    ];
+  },
+};
+
+function handlerOf<T extends DomainEventType>(drafter: Drafter<T>): EventHandler<T> {
+  return async (manager, event) => {
+    await writeLetters(manager, await drafter(manager, event), event.occurredAt);
+  };
+}
+
+export const letterSubscriber: EventSubscriber = {
+  name: 'messaging',
+  handlers: Object.fromEntries(
+    Object.entries(letterTriggers).map(([type, drafter]) => [
+      type,
+      handlerOf(drafter as Drafter<DomainEventType>),
+    ]),
+  ),
+};

@@ -1,0 +1,192 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { type DataSource } from 'typeorm';
+import { type AppConfig } from '../../config/env.js';
+import { AccessAction, AccessArea, decideAccess, visibleScope } from '../../common/auth/access-table.js';
+import { timeOrderedId } from '../../common/database/time-ordered-id.js';
+import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-errors.js';
+import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
+import { type UploadError } from '../../common/rules/upload-rules.js';
+import { type DocumentStorage } from '../../common/storage/document-storage.js';
+import { createStandingSource } from '../access/standing-source.js';
+import { businessSummaries } from '../businesses/business-directory.service.js';
+import { sendError, signedIn } from '../documents/documents.routes.js';
+import { findAttachment, storeAttachments } from '../documents/documents.service.js';
+import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from '../documents/upload-reception.js';
+import { csrfTokenMatches } from '../sessions/session.service.js';
+import { PersonRole } from '../users/user.types.js';
+import { findLetter, LETTER_ATTACHMENT, letterOwner } from './letters.service.js';
+import {
+  ATTACHMENT_DOWNLOAD_BASE,
+  MESSAGE_ATTACHMENT,
+  threadOfMessage,
+  threadOwner,
+} from './messaging.service.js';
+import { businessIdOfRegistry } from '../businesses/business-directory.service.js';
+
+// Attachments of messages and letters over plain HTTP, with the documents module's reception (same rules:
+// up to 10 files, 15 MB each, types by extension and content, streamed) and storage. An upload names the
+// business it is for (`businessId`, before the files) and is kept without an owner until the message or
+// letter that names it is sent (documents' `attachToOwner`); a download asks the same access decision as
+// what the attachment belongs to. docs/messaging.md.
+
+export interface MessagingRoutesDeps {
+  dataSource: DataSource;
+  config: AppConfig;
+  storage: DocumentStorage;
+}
+
+type Caller = NonNullable<Awaited<ReturnType<typeof signedIn>>>;
+
+/** Whether the caller may attach files for the business: an officer, or MESSAGES EDIT somewhere in it. */
+async function mayUploadFor(dataSource: DataSource, caller: Caller, businessId: string): Promise<boolean> {
+  if (!businessId || !(await businessSummaries(dataSource.manager, [businessId])).get(businessId))
+    return false;
+  if (caller.active.user.role === PersonRole.OFFICER) return true;
+  const standing = await createStandingSource(dataSource, caller.session).standing(businessId);
+  const scope = visibleScope(standing, AccessArea.MESSAGES, AccessAction.EDIT);
+  return scope === 'ALL' || scope.size > 0;
+}
+
+/** Whether the caller may download the attachment: the decision of what it is attached to. */
+async function mayDownload(
+  dataSource: DataSource,
+  caller: Caller,
+  attachment: NonNullable<Awaited<ReturnType<typeof findAttachment>>>,
+): Promise<{ ok: boolean; area: AccessArea }> {
+  const source = createStandingSource(dataSource, caller.session);
+  if (!attachment.ownerId)
+    return { ok: attachment.uploadedBy === caller.active.user.id, area: AccessArea.MESSAGES };
+  if (attachment.ownerType === MESSAGE_ATTACHMENT) {
+    const thread = await threadOfMessage(dataSource, attachment.ownerId);
+    if (!thread) return { ok: false, area: AccessArea.MESSAGES };
+    const standing = await source.standing(thread.businessId);
+    return {
+      ok: decideAccess(standing, AccessArea.MESSAGES, AccessAction.VIEW, threadOwner(thread)),
+      area: AccessArea.MESSAGES,
+    };
+  }
+  if (attachment.ownerType === LETTER_ATTACHMENT) {
+    const letter = await findLetter(dataSource, attachment.ownerId);
+    const businessId = letter && (await businessIdOfRegistry(dataSource.manager, letter.registryBusinessId));
+    if (!letter || !businessId) return { ok: false, area: AccessArea.CORRESPONDENCE };
+    const standing = await source.standing(businessId);
+    return {
+      ok: decideAccess(
+        standing,
+        AccessArea.CORRESPONDENCE,
+        AccessAction.VIEW,
+        letterOwner(businessId, letter),
+      ),
+      area: AccessArea.CORRESPONDENCE,
+    };
+  }
+  return { ok: false, area: AccessArea.MESSAGES };
+}
+
+/** POST /api/messaging/attachments (multipart: businessId, then up to 10 `files`) and GET …/:id. */
+export function messagingRoutes(deps: MessagingRoutesDeps): Router {
+  const router = express.Router();
+  const { dataSource, config, storage } = deps;
+
+  router.post(ATTACHMENT_DOWNLOAD_BASE, async (req, res) => {
+    const lang = requestLanguage(req);
+    const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+    const caller = await signedIn(req, res, deps);
+    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', t('errors.unauthenticated'));
+    if (!csrfTokenMatches(caller.active.session, req.get('x-csrf-token')))
+      return sendError(res, 403, 'CSRF_TOKEN_INVALID', t('errors.csrfTokenInvalid'));
+    if (!req.is('multipart/form-data'))
+      return sendError(res, 400, 'NOT_MULTIPART', t('documents.NOT_MULTIPART'));
+
+    let allowed: Promise<boolean> | undefined;
+    const allowedFor = (businessId: string | undefined) =>
+      (allowed ??= mayUploadFor(dataSource, caller, (businessId ?? '').trim()));
+    const tempDir = path.join(config.documents.tempDir, timeOrderedId());
+    await mkdir(tempDir, { recursive: true });
+    const writes: Array<Promise<void>> = [];
+    try {
+      const upload = await receiveUpload(req, tempDir, (fields) => allowedFor(fields.businessId), writes);
+      const errors: UploadError[] = [];
+      const ok = await allowedFor(upload.fields.businessId);
+      // Unknown and not the caller's to write to get the same answer.
+      if (!ok)
+        errors.push({
+          field: ['businessId'],
+          code: 'REQUIRED',
+          message: t('messaging.businessId.REQUIRED'),
+        });
+      errors.push(...fileProblems(upload, t));
+      if (errors.length) {
+        res.status(422).json({ ok: false, message: t('documents.NOTHING_STORED'), errors });
+        return;
+      }
+      const rows = await storeAttachments(dataSource, config, storage, {
+        businessId: upload.fields.businessId.trim(),
+        actorId: caller.active.user.id,
+        files: checkedFiles(upload),
+      });
+      res.status(201).json({
+        ok: true,
+        attachments: rows.map((row) => ({
+          id: row.id,
+          fileName: row.fileName,
+          contentType: row.contentType,
+          sizeBytes: row.sizeBytes,
+          downloadUrl: `${ATTACHMENT_DOWNLOAD_BASE}/${row.id}`,
+        })),
+      });
+    } catch (error) {
+      if (error instanceof MalformedUpload) {
+        req.log.warn({ reason: error.message }, 'attachment upload refused: malformed body');
+        if (!res.headersSent) sendError(res, 400, 'BAD_MULTIPART', t('documents.BAD_MULTIPART'));
+        return;
+      }
+      req.log.error({ err: error }, 'attachment upload failed');
+      sendUnexpectedError(req, res, error);
+    } finally {
+      await Promise.allSettled(writes);
+      await rm(tempDir, { recursive: true, force: true });
+    }
+  });
+
+  router.get(`${ATTACHMENT_DOWNLOAD_BASE}/:id`, async (req, res) => {
+    const lang = requestLanguage(req);
+    const caller = await signedIn(req, res, deps);
+    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
+    const attachment = await findAttachment(dataSource, String(req.params.id));
+    const decision = attachment ? await mayDownload(dataSource, caller, attachment) : null;
+    // Unknown and not the caller's to see get the same answer.
+    if (!attachment || !decision?.ok)
+      return sendError(
+        res,
+        403,
+        'FORBIDDEN',
+        translate(lang, `errors.accessDenied.${decision?.area ?? AccessArea.MESSAGES}` as MessageKey),
+      );
+    try {
+      const body = await storage.open(attachment.storageKey);
+      const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      res.setHeader('Content-Type', attachment.contentType);
+      res.setHeader('Content-Length', String(attachment.sizeBytes));
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      );
+      res.setHeader('Cache-Control', 'private, no-store');
+      await pipeline(body, res);
+    } catch (error) {
+      req.log.error({ err: error }, 'attachment download failed');
+      sendUnexpectedError(req, res, error);
+    }
+  });
+
+  router.use(ATTACHMENT_DOWNLOAD_BASE, (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err: error }, 'attachment route failed');
+    sendUnexpectedError(req, res, error);
+  });
+
+  return router;
+}
