@@ -1,4 +1,5 @@
 import { apiMessages } from './api-messages.js';
+import { claimsMessagesEn, claimsMessagesFr } from './claims-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { rulingsMessages } from './messages-rulings.js';
@@ -217,6 +218,7 @@ export const messages = {
     'clientGroups.ALREADY_ASSIGNED': 'This employee is already assigned here.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'This employee is not assigned here.',
     ...financeMessagesEn,
+    ...claimsMessagesEn,
   },
   fr: {
     ...apiMessages.fr,
@@ -438,6 +440,7 @@ export const messages = {
     'clientGroups.ALREADY_ASSIGNED': 'Cet employé est déjà affecté ici.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'Cet employé n’est pas affecté ici.',
     ...financeMessagesFr,
+    ...claimsMessagesFr,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -27,6 +27,12 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   // Transactions (apply a credit): REQUESTS_AND_TRANSACTIONS EDIT; financial security: business management only.
   'applyCredit',
   'submitFinancialSecurityChange',
+  // Claims (docs/claims.md): REQUESTS_AND_TRANSACTIONS EDIT. Filing takes an idempotency key for retries.
+  'fileClaim',
+  'updateClaim',
+  'submitClaim',
+  'withdrawClaim',
+  'answerClaimInformation',
 ]);
 
 /** The root field names an operation selects, through fragments. */

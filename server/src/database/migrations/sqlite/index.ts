@@ -13,5 +13,6 @@ import { Migration as M9 } from './1796198971971-finance.js';
 import { Migration as M10 } from './1796199060628-notices.js';
 import { Migration as M11 } from './1796218911512-dead-letter-list.js';
 import { Migration as M12 } from './1796597388221-notice-list-covering-index.js';
+import { Migration as M13 } from './1796606561359-claims.js';
 
-export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12];
+export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13];
