@@ -176,9 +176,10 @@ export class ClaimsResolver {
 
   @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
   @FieldResolver(() => [ClaimHistoryEntry], {
+    nullable: true,
     description: 'The claim’s timeline, oldest first: every status it entered and every answer, dated.',
   })
-  history(@Root() claim: ClaimNode, @Ctx() ctx: AppContext): Promise<ClaimHistoryEntry[]> {
+  history(@Root() claim: ClaimNode, @Ctx() ctx: AppContext): Promise<ClaimHistoryEntry[] | null> {
     return loaders(ctx).history.load(claim.id);
   }
 
