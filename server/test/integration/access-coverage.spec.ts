@@ -70,6 +70,12 @@ const unguardedMutations: Record<string, string> = {
   markNoticeRead: 'the caller’s own read state, of a notice the access table lets them see',
   postNotice: 'agency officer console (role OFFICER)',
   retryMailDelivery: 'agency officer console (role OFFICER)',
+  takeClaim: 'agency officer console (role OFFICER): claims',
+  requestClaimInformation: 'agency officer console (role OFFICER): claims',
+  approveClaim: 'agency officer console (role OFFICER): claims',
+  rejectClaim: 'agency officer console (role OFFICER): claims',
+  markRepaymentPaid: 'agency officer console (role OFFICER): repayments',
+  withholdRepayment: 'agency officer console (role OFFICER): repayments',
 };
 
 const accessOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>) =>

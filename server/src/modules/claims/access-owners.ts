@@ -9,12 +9,13 @@ import { findClaim } from './claims.service.js';
 
 const idOf = (args: Record<string, unknown>, name: string): string => {
   const input = args.input as Record<string, unknown> | undefined;
-  return String(input?.[name] ?? args[name] ?? '');
+  const value = input?.[name] ?? args[name];
+  return typeof value === 'string' ? value : '';
 };
 
 /** The program account of a claim (`claimId` or `input.claimId`, or `id`). */
 export const claimOwner: OwnerFromArgs = async (args, context) => {
-  const id = idOf(args, 'claimId') || String(args.id ?? '');
+  const id = idOf(args, 'claimId') || idOf(args, 'id');
   const row = id ? await findClaim((context as AppContext).dataSource, id) : null;
   return row ? { businessId: row.businessId, programAccountId: row.programAccountId } : null;
 };
