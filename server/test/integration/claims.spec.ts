@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
 import { agencyDay } from '../../src/common/time/agency-date.js';
@@ -33,6 +36,8 @@ import {
   WITHHOLD,
 } from '../support/claims.js';
 import { drivers } from '../support/databases.js';
+import { download, filesUnder, samplePdf, upload } from '../support/documents.js';
+import { CaseDocument } from '../../src/modules/documents/documents.entities.js';
 import { addTransactions } from '../support/finance.js';
 import { type GqlClient } from '../support/gql-client.js';
 import { acceptTerms, expectForbidden, payload, seedUser, signIn } from '../support/identity.js';
@@ -67,6 +72,7 @@ function yearsBefore(day: string, years: number, plusDays = 0): string {
 
 describe.each(drivers)('claims and repayments on %s', (driver) => {
   let t: TestApp;
+  let dataDir: string;
   let bam: Person;
   let officer: GqlClient;
   let clientId: string;
@@ -77,7 +83,8 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
   let credit: string; // 13409539085874, a card batch credit
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-claims-'));
+    t = await startTestApp(driver, { env: { DATA_DIR: dataDir } });
     await importReferenceData(t.dataSource, await loadDemoReferenceData());
     bam = await person(t, 'ClaimsBam2026', 'Clara', 'Claimant');
     clientId = await registerDirectly(t, BN.NORTHERN, bam.userId);
@@ -92,6 +99,7 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('filing and submitting', () => {
@@ -112,7 +120,12 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       // The draft changes, and its refund with it.
       const updated = payload<ClaimPayloadView>(
         await bam.client.gql(UPDATE, {
-          input: { ...adjustment(posted), transactionId: undefined, claimId: claim.id, lines: [{ lineNumber: 2, originalCents: 30_000, correctedCents: 29_999 }] },
+          input: {
+            ...adjustment(posted),
+            transactionId: undefined,
+            claimId: claim.id,
+            lines: [{ lineNumber: 2, originalCents: 30_000, correctedCents: 29_999 }],
+          },
         }),
       );
       expect(updated.userErrors).toEqual([]);
@@ -133,12 +146,18 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       ]);
       // A submitted claim is no longer the claimant's to change.
       const late = payload<ClaimPayloadView>(
-        await bam.client.gql(UPDATE, { input: { ...adjustment(posted), transactionId: undefined, claimId: claim.id } }),
+        await bam.client.gql(UPDATE, {
+          input: { ...adjustment(posted), transactionId: undefined, claimId: claim.id },
+        }),
       );
       expect(fieldCodes(late.userErrors)).toEqual([['input.claimId', 'NOT_IN_PROGRESS']]);
       const audit = await t.dataSource.getRepository(BusinessAuditEvent).findBy({ type: 'CLAIM_SUBMITTED' });
-      expect(audit.map((a) => a.detail)).toEqual([`case=${claim.caseNumber} from=IN_PROGRESS to=SUBMITTED claimed=1`]);
-      expect(await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'CLAIM_SUBMITTED' })).toBe(1);
+      expect(audit.map((a) => a.detail)).toEqual([
+        `case=${claim.caseNumber} from=IN_PROGRESS to=SUBMITTED claimed=1`,
+      ]);
+      expect(await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'CLAIM_SUBMITTED' })).toBe(
+        1,
+      );
       await bam.client.gql(WITHDRAW, { id: claim.id });
     });
 
@@ -231,10 +250,15 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('one open claim per transaction line: a second is refused, concurrent ones leave exactly one, withdrawal frees the line', async () => {
-      const [tx] = await addTransactions(t, rm, [{ amountCents: 100_000, status: 'POSTED', date: '2026-11-01' }]);
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 100_000, status: 'POSTED', date: '2026-11-01' },
+      ]);
       const first = await file(bam.client, adjustment(tx));
       expect(first.userErrors).toEqual([]);
-      const second = await file(bam.client, adjustment(tx, { lines: [{ lineNumber: 2, originalCents: 500, correctedCents: 0 }] }));
+      const second = await file(
+        bam.client,
+        adjustment(tx, { lines: [{ lineNumber: 2, originalCents: 500, correctedCents: 0 }] }),
+      );
       expect(fieldCodes(second.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
       expect(second.userErrors[0].message).toBe('Line 2 of this transaction already has an open claim.');
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
@@ -242,14 +266,19 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       // Two filings at once on the same line: one claim, one refusal, no orphan line or history.
       const before = await count(t);
       const line = { lines: [{ lineNumber: 9, originalCents: 500, correctedCents: 0 }] };
-      const both = await Promise.all([file(bam.client, adjustment(tx, line)), file(bam.client, adjustment(tx, line))]);
+      const both = await Promise.all([
+        file(bam.client, adjustment(tx, line)),
+        file(bam.client, adjustment(tx, line)),
+      ]);
       expect(both.map((b) => b.userErrors.map((e) => e.code)).sort()).toEqual([[], ['LINE_ALREADY_CLAIMED']]);
       const after = await count(t);
       expect(after).toEqual([before[0] + 1, before[1] + 1, before[2] + 1, before[3]]);
     });
 
     it('two concurrent submissions of one draft: one submits, the other is told, one history entry', async () => {
-      const [tx] = await addTransactions(t, rm, [{ amountCents: 100_000, status: 'POSTED', date: '2026-11-02' }]);
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 100_000, status: 'POSTED', date: '2026-11-02' },
+      ]);
       const draft = (await file(bam.client, adjustment(tx))).claim!;
       const submit = () => bam.client.gql(SUBMIT, { input: { claimId: draft.id, attestation: true } });
       const answers = (await Promise.all([submit(), submit()])).map((r) => payload<ClaimPayloadView>(r));
@@ -260,7 +289,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('an idempotency key makes a retried filing answer the first claim', async () => {
-      const [tx] = await addTransactions(t, rm, [{ amountCents: 100_000, status: 'POSTED', date: '2026-11-03' }]);
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 100_000, status: 'POSTED', date: '2026-11-03' },
+      ]);
       const key = { idempotencyKey: 'retry-7f3a' };
       const first = await file(bam.client, adjustment(tx, key));
       const again = await file(bam.client, adjustment(tx, key));
@@ -268,6 +299,55 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(again.claim!.id).toBe(first.claim!.id);
       expect(await t.dataSource.getRepository(Claim).countBy({ transactionId: tx })).toBe(1);
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
+    });
+  });
+
+  describe('supporting documents (the documents module’s upload, to the claim’s case number)', () => {
+    const DOCS = `query($id: ID!) { claim(id: $id) { documentsConnection { totalCount edges { node { id fileName downloadUrl } } } } }`;
+    const pdf = [{ name: 'invoice.pdf', content: samplePdf() }];
+
+    it('attaches files to an open claim, lists them on the claim, and the officer downloads them', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 80_000, status: 'POSTED', date: '2026-11-08' },
+      ]);
+      const claim = (await file(bam.client, adjustment(tx))).claim!;
+      const answer = await upload(
+        t.url,
+        bam.client,
+        { category: 'OTHER', caseNumber: claim.caseNumber },
+        pdf,
+      );
+      expect(answer.status).toBe(201);
+      const listed = payload<{
+        documentsConnection: {
+          totalCount: number;
+          edges: Array<{ node: { id: string; downloadUrl: string } }>;
+        };
+      }>(await bam.client.gql(DOCS, { id: claim.id })).documentsConnection;
+      expect(listed.totalCount).toBe(1);
+      expect((await download(t.url, officer, listed.edges[0].node.downloadUrl)).status).toBe(200);
+      await bam.client.gql(WITHDRAW, { id: claim.id });
+    });
+
+    it('a closed claim takes no more documents: nothing of the upload is kept, no row, no file', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 80_000, status: 'POSTED', date: '2026-11-09' },
+      ]);
+      const claim = (await file(bam.client, adjustment(tx))).claim!;
+      await bam.client.gql(WITHDRAW, { id: claim.id });
+      const rows = await t.dataSource.getRepository(CaseDocument).count();
+      const stored = filesUnder(path.join(dataDir, 'documents')).length;
+      const answer = await upload(
+        t.url,
+        bam.client,
+        { category: 'OTHER', caseNumber: claim.caseNumber },
+        pdf,
+      );
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors?.map((e) => e.code)).toEqual(['CASE_NOT_FOUND']);
+      expect(await t.dataSource.getRepository(CaseDocument).count()).toBe(rows);
+      expect(filesUnder(path.join(dataDir, 'documents'))).toHaveLength(stored);
+      expect(filesUnder(path.join(dataDir, 'uploads-tmp'))).toHaveLength(0);
     });
   });
 
@@ -280,14 +360,23 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       ]);
       const cases: string[] = [];
       for (const tx of txs) {
-        cases.push((await fileAndSubmit(bam.client, adjustment(tx, { lines: [{ lineNumber: 1, originalCents: 1000, correctedCents: 0 }] }))).caseNumber);
+        cases.push(
+          (
+            await fileAndSubmit(
+              bam.client,
+              adjustment(tx, { lines: [{ lineNumber: 1, originalCents: 1000, correctedCents: 0 }] }),
+            )
+          ).caseNumber,
+        );
         t.clock.advance(1000);
       }
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: { edges: Array<{ node: { caseNumber: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
-          payload(await officer.gql(QUEUE, { first: 2, after, status: 'SUBMITTED' }));
+        const page: {
+          edges: Array<{ node: { caseNumber: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        } = payload(await officer.gql(QUEUE, { first: 2, after, status: 'SUBMITTED' }));
         seen.push(...page.edges.map((e) => e.node.caseNumber));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -299,7 +388,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('review, request for information, the answer, an approval in part; the repayment is paid once; indicators follow', async () => {
-      const [tx] = await addTransactions(t, rm, [{ amountCents: 200_000, status: 'PAID', date: '2026-10-01' }]);
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 200_000, status: 'PAID', date: '2026-10-01' },
+      ]);
       const claim = await fileAndSubmit(bam.client, adjustment(tx));
       const indicators = async () =>
         payload<{ claimIndicators: Record<string, number> }>(await bam.client.gql(ACCOUNT_CLAIMS, { id: rm }))
@@ -309,7 +400,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       // Not under review yet: no decision.
       const early = payload<ClaimPayloadView>(await officer.gql(APPROVE, { input: { claimId: claim.id } }));
       expect(fieldCodes(early.userErrors)).toEqual([['input.claimId', 'NOT_UNDER_REVIEW']]);
-      expect(payload<ClaimPayloadView>(await officer.gql(TAKE, { id: claim.id })).claim!.status).toBe('UNDER_REVIEW');
+      expect(payload<ClaimPayloadView>(await officer.gql(TAKE, { id: claim.id })).claim!.status).toBe(
+        'UNDER_REVIEW',
+      );
       const asked = payload<ClaimPayloadView>(
         await officer.gql(REQUEST_INFO, {
           input: { claimId: claim.id, textEn: 'Send the invoice.', textFr: 'Envoyez la facture.' },
@@ -323,7 +416,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
 
       // Over the claimed refund, and a partial without its reasons: refused, nothing changes.
       const over = payload<ClaimPayloadView>(
-        await officer.gql(APPROVE, { input: { claimId: claim.id, approvedCents: 35_001, reasonEn: 'a', reasonFr: 'b' } }),
+        await officer.gql(APPROVE, {
+          input: { claimId: claim.id, approvedCents: 35_001, reasonEn: 'a', reasonFr: 'b' },
+        }),
       );
       expect(fieldCodes(over.userErrors)).toEqual([['input.approvedCents', 'OVER_CLAIMED']]);
       const bare = payload<ClaimPayloadView>(
@@ -375,8 +470,12 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       // Paid once: two officers at once, one wins; a later attempt is told.
       const repaymentId = approved.claim!.repayment!.id;
       const pay = () =>
-        officer.gql(PAID, { input: { repaymentId, method: 'DIRECT_DEPOSIT', paidOn: agencyDay(t.clock.now()) } });
-      const both = (await Promise.all([pay(), pay()])).map((r) => payload<{ userErrors: Array<{ code: string }> }>(r));
+        officer.gql(PAID, {
+          input: { repaymentId, method: 'DIRECT_DEPOSIT', paidOn: agencyDay(t.clock.now()) },
+        });
+      const both = (await Promise.all([pay(), pay()])).map((r) =>
+        payload<{ userErrors: Array<{ code: string }> }>(r),
+      );
       expect(both.map((b) => b.userErrors.map((e) => e.code)).sort()).toEqual([[], ['NOT_PAYABLE']]);
       const withheld = payload<{ userErrors: Array<{ code: string }> }>(
         await officer.gql(WITHHOLD, { input: { repaymentId, reasonEn: 'Offset.', reasonFr: 'Compensé.' } }),
@@ -385,7 +484,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       const end = await indicators();
       expect(end.payableCents - start.payableCents).toBe(0);
       expect(end.paidCents - start.paidCents).toBe(20_000);
-      expect(await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'REPAYMENT_STATUS_CHANGED' })).toBe(1);
+      expect(
+        await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'REPAYMENT_STATUS_CHANGED' }),
+      ).toBe(1);
       const listed = payload<{ repayments: { edges: Array<{ node: { id: string; status: string } }> } }>(
         await bam.client.gql(ACCOUNT_CLAIMS, { id: rm }),
       ).repayments.edges.find((e) => e.node.id === repaymentId);
@@ -393,7 +494,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('a rejection carries its reason in both languages and frees the lines', async () => {
-      const [tx] = await addTransactions(t, rm, [{ amountCents: 200_000, status: 'PAID', date: '2026-10-02' }]);
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 200_000, status: 'PAID', date: '2026-10-02' },
+      ]);
       const claim = await fileAndSubmit(bam.client, adjustment(tx));
       await officer.gql(TAKE, { id: claim.id });
       const empty = payload<ClaimPayloadView>(
@@ -402,10 +505,18 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(fieldCodes(empty.userErrors)).toEqual([['input.textFr', 'REQUIRED']]);
       const rejected = payload<ClaimPayloadView>(
         await officer.gql(REJECT, {
-          input: { claimId: claim.id, textEn: 'The classification was right.', textFr: 'Le classement était exact.' },
+          input: {
+            claimId: claim.id,
+            textEn: 'The classification was right.',
+            textFr: 'Le classement était exact.',
+          },
         }),
       );
-      expect(rejected.claim).toMatchObject({ status: 'REJECTED', decisionReason: 'The classification was right.', repayment: null });
+      expect(rejected.claim).toMatchObject({
+        status: 'REJECTED',
+        decisionReason: 'The classification was right.',
+        repayment: null,
+      });
       // The lines are free again: a new claim may be filed on them.
       expect((await file(bam.client, adjustment(tx))).userErrors).toEqual([]);
       const withdrawn = payload<ClaimPayloadView>(await bam.client.gql(WITHDRAW, { id: claim.id }));
@@ -447,21 +558,30 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('business management: files and reads claims on every program account', async () => {
-      const [rmTx] = await addTransactions(t, rm, [{ amountCents: 70_000, status: 'POSTED', date: '2026-11-21' }]);
+      const [rmTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-21' },
+      ]);
       for (const tx of [rmTx, rtTx]) {
         const filed = await file(bmBroker.client, adjustment(tx));
         expect(filed.userErrors).toEqual([]);
-        expect(payload<{ id: string }>(await bmBroker.client.gql(CLAIM, { id: filed.claim!.id })).id).toBe(filed.claim!.id);
+        expect(payload<{ id: string }>(await bmBroker.client.gql(CLAIM, { id: filed.claim!.id })).id).toBe(
+          filed.claim!.id,
+        );
         await bmBroker.client.gql(WITHDRAW, { id: filed.claim!.id });
       }
     });
 
     it('program management of RM0001: RM0001 only; the business’s list answers only what is in scope', async () => {
-      const [rmTx] = await addTransactions(t, rm, [{ amountCents: 70_000, status: 'POSTED', date: '2026-11-22' }]);
+      const [rmTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-22' },
+      ]);
       const mine = await file(pmBroker.client, adjustment(rmTx));
       expect(mine.userErrors).toEqual([]);
       const before = await count(t);
-      expectForbidden(await pmBroker.client.gql(FILE, { input: adjustment(rtTx) }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(
+        await pmBroker.client.gql(FILE, { input: adjustment(rtTx) }),
+        'REQUESTS_AND_TRANSACTIONS',
+      );
       expect(await count(t)).toEqual(before);
       const rtClaim = (await file(bam.client, adjustment(rtTx))).claim!;
       expectForbidden(await pmBroker.client.gql(CLAIM, { id: rtClaim.id }), 'REQUESTS_AND_TRANSACTIONS');
@@ -477,23 +597,37 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     });
 
     it('own people: a Reader views and never files; an Editor files within its scope only', async () => {
-      const [rmTx] = await addTransactions(t, rm, [{ amountCents: 70_000, status: 'POSTED', date: '2026-11-23' }]);
+      const [rmTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-23' },
+      ]);
       const before = await count(t);
-      expectForbidden(await reader.client.gql(FILE, { input: adjustment(rmTx) }), 'REQUESTS_AND_TRANSACTIONS');
-      expectForbidden(await rtEditor.client.gql(FILE, { input: adjustment(rmTx) }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(
+        await reader.client.gql(FILE, { input: adjustment(rmTx) }),
+        'REQUESTS_AND_TRANSACTIONS',
+      );
+      expectForbidden(
+        await rtEditor.client.gql(FILE, { input: adjustment(rmTx) }),
+        'REQUESTS_AND_TRANSACTIONS',
+      );
       expect(await count(t)).toEqual(before);
       const filed = await file(rtEditor.client, adjustment(rtTx));
       expect(filed.userErrors).toEqual([]);
       const read = await reader.client.gql(BUSINESS_CLAIMS, { id: clientId, first: 100 });
       expect(read.body.errors).toBeUndefined();
       expectForbidden(await reader.client.gql(CLAIM, { id: filed.claim!.id }), 'REQUESTS_AND_TRANSACTIONS');
-      expectForbidden(await reader.client.gql(WITHDRAW, { id: filed.claim!.id }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(
+        await reader.client.gql(WITHDRAW, { id: filed.claim!.id }),
+        'REQUESTS_AND_TRANSACTIONS',
+      );
       await rtEditor.client.gql(WITHDRAW, { id: filed.claim!.id });
     });
 
     it('a transaction of another business, or none, is FORBIDDEN alike', async () => {
       const stranger = await person(t, 'CStranger2026', 'Sam', 'Stranger');
-      expectForbidden(await stranger.client.gql(FILE, { input: adjustment(posted) }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(
+        await stranger.client.gql(FILE, { input: adjustment(posted) }),
+        'REQUESTS_AND_TRANSACTIONS',
+      );
       expectForbidden(
         await stranger.client.gql(FILE, { input: adjustment('00000000-0000-0000-0000-000000000000') }),
         'REQUESTS_AND_TRANSACTIONS',

@@ -88,7 +88,9 @@ export interface DomainEventPayloads {
   // Rulings and documents
   RULING_REQUESTED: { rulingId: string; businessId: string; programAccountId: string; actorId: string };
   DOCUMENTS_UPLOADED: {
+    /** The case's id: a ruling request's, or a claim's when `caseKind` is CLAIM (absent in older rows: RULING). */
     rulingId: string;
+    caseKind?: 'RULING' | 'CLAIM';
     businessId: string;
     uploadId: string;
     documentIds: string[];

@@ -4,8 +4,10 @@ import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { toUserErrors } from '../../common/errors/problems.js';
-import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
+import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
+import { CaseDocumentConnection } from '../documents/documents.types.js';
+import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { claimOwner, transactionOwner } from './access-owners.js';
@@ -55,7 +57,10 @@ import {
 // (REQUESTS_AND_TRANSACTIONS: a business's own people by role and scope, providers under both relationship
 // types within their scope); the agency's side is for officers only (requireOfficer), as the officer console is.
 
-const STATUS_ARG = { nullable: true, description: 'Only the claims in this status; omit for every status.' } as const;
+const STATUS_ARG = {
+  nullable: true,
+  description: 'Only the claims in this status; omit for every status.',
+} as const;
 
 type Loaders = {
   history: DataLoader<string, ClaimHistoryEntry[]>;
@@ -86,7 +91,8 @@ function claimPayload(
 }
 
 function repaymentPayload(
-  result: { ok: true; repayment: RepaymentNode } | { ok: false; problems: Parameters<typeof toUserErrors>[0] },
+  result:
+    { ok: true; repayment: RepaymentNode } | { ok: false; problems: Parameters<typeof toUserErrors>[0] },
   ctx: AppContext,
 ): RepaymentPayload {
   return result.ok
@@ -115,7 +121,9 @@ export class ClaimsResolver {
       'Files a claim on a transaction, saved as a draft (IN_PROGRESS) with its refund computed; audited. Submit it with submitClaim.',
   })
   async fileClaim(
-    @Arg('input', () => FileClaimInput, { description: 'The transaction, the type, the lines and the reason.' })
+    @Arg('input', () => FileClaimInput, {
+      description: 'The transaction, the type, the lines and the reason.',
+    })
     input: FileClaimInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClaimPayload> {
@@ -167,7 +175,8 @@ export class ClaimsResolver {
       'Answers the agency’s request for information (the claim goes back UNDER_REVIEW); documents go to the claim’s case number.',
   })
   async answerClaimInformation(
-    @Arg('input', () => AnswerClaimInput, { description: 'The claim and the answer.' }) input: AnswerClaimInput,
+    @Arg('input', () => AnswerClaimInput, { description: 'The claim and the answer.' })
+    input: AnswerClaimInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClaimPayload> {
     const { user } = requireTermsAccepted(ctx);
@@ -181,6 +190,28 @@ export class ClaimsResolver {
   })
   history(@Root() claim: ClaimNode, @Ctx() ctx: AppContext): Promise<ClaimHistoryEntry[] | null> {
     return loaders(ctx).history.load(claim.id);
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => CaseDocumentConnection, {
+    nullable: true,
+    description:
+      'The supporting documents uploaded to the claim’s case number (POST /api/documents), oldest first; each with its download address.',
+  })
+  async documentsConnection(
+    @Root() claim: ClaimNode,
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<CaseDocumentConnection> {
+    // The documents module keeps a case's files by case id, a claim's as a ruling's (decision 0031).
+    const rows = await documentsOfRuling(ctx).load(claim.id);
+    return listConnection(
+      rows.map(documentNode),
+      { first, after },
+      { key: (document) => [document.uploadedAt], id: (document) => document.id, direction: 'ASC' },
+      (document) => document,
+    );
   }
 
   @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
@@ -246,7 +277,10 @@ const NO_PAGE = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, 
 @Resolver(() => ProgramAccount)
 export class ProgramAccountClaimsResolver {
   @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
-  @FieldResolver(() => ClaimConnection, { nullable: true, description: 'The account’s claims, newest first.' })
+  @FieldResolver(() => ClaimConnection, {
+    nullable: true,
+    description: 'The account’s claims, newest first.',
+  })
   async claims(
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
@@ -333,7 +367,10 @@ export class OfficerClaimsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ClaimPayload> {
     const { user } = requireOfficer(ctx);
-    return claimPayload(await requestClaimInformation(ctx.dataSource, ctx.config, user.id, input, ctx.lang), ctx);
+    return claimPayload(
+      await requestClaimInformation(ctx.dataSource, ctx.config, user.id, input, ctx.lang),
+      ctx,
+    );
   }
 
   @Mutation(() => ClaimPayload, {
@@ -341,7 +378,9 @@ export class OfficerClaimsResolver {
       'OFFICER only: approves a claim under review, in full or in part; creates its repayment (PAYABLE).',
   })
   async approveClaim(
-    @Arg('input', () => ApproveClaimInput, { description: 'The claim, and the amount and reason of a partial.' })
+    @Arg('input', () => ApproveClaimInput, {
+      description: 'The claim, and the amount and reason of a partial.',
+    })
     input: ApproveClaimInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClaimPayload> {
@@ -370,7 +409,10 @@ export class OfficerClaimsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<RepaymentPayload> {
     const { user } = requireOfficer(ctx);
-    return repaymentPayload(await markRepaymentPaid(ctx.dataSource, ctx.config, user.id, input, ctx.lang), ctx);
+    return repaymentPayload(
+      await markRepaymentPaid(ctx.dataSource, ctx.config, user.id, input, ctx.lang),
+      ctx,
+    );
   }
 
   @Mutation(() => RepaymentPayload, {
@@ -382,6 +424,9 @@ export class OfficerClaimsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<RepaymentPayload> {
     const { user } = requireOfficer(ctx);
-    return repaymentPayload(await withholdRepayment(ctx.dataSource, ctx.config, user.id, input, ctx.lang), ctx);
+    return repaymentPayload(
+      await withholdRepayment(ctx.dataSource, ctx.config, user.id, input, ctx.lang),
+      ctx,
+    );
   }
 }

@@ -31,10 +31,15 @@ export const PENDING_STATUSES: readonly ClaimStatus[] = [
   ClaimStatus.INFORMATION_REQUESTED,
 ];
 
-export const problem = (field: Array<string | number>, code: string, params: Record<string, string | number> = {}): Problem => ({
+export const problem = (
+  field: Array<string | number>,
+  code: string,
+  params: Record<string, string | number> = {},
+): Problem => ({
   field: field.map(String),
   code,
-  messageKey: `claims.${String(field.filter((part) => typeof part === 'string').at(-1))}.${code}` as MessageKey,
+  messageKey:
+    `claims.${String(field.filter((part) => typeof part === 'string').at(-1))}.${code}` as MessageKey,
   params,
 });
 
@@ -175,7 +180,9 @@ export function computeClaim(
       let thousandths = 0;
       if (input.type === ClaimType.ADJUSTMENT) {
         const usesTariff = Boolean(
-          (line.correctedClassification ?? '').trim() || line.correctedValueForDutyCents || line.correctedTreatment,
+          (line.correctedClassification ?? '').trim() ||
+          line.correctedValueForDutyCents ||
+          line.correctedTreatment,
         );
         if (usesTariff) {
           const estimate = estimateDuties(
@@ -192,15 +199,22 @@ export function computeClaim(
             problems.push(
               ...estimate.problems.map((found) => ({
                 ...found,
-                field: ['input', 'lines', String(index), ...found.field.slice(1).map((name) =>
-                  name === 'classification'
-                    ? 'correctedClassification'
-                    : name === 'valueForDutyCents'
-                      ? 'correctedValueForDutyCents'
-                      : name === 'treatment'
-                        ? 'correctedTreatment'
-                        : name,
-                )],
+                field: [
+                  'input',
+                  'lines',
+                  String(index),
+                  ...found.field
+                    .slice(1)
+                    .map((name) =>
+                      name === 'classification'
+                        ? 'correctedClassification'
+                        : name === 'valueForDutyCents'
+                          ? 'correctedValueForDutyCents'
+                          : name === 'treatment'
+                            ? 'correctedTreatment'
+                            : name,
+                    ),
+                ],
               })),
             );
           else {
@@ -208,7 +222,8 @@ export function computeClaim(
             classification = estimate.estimate.item.classification;
             valueCents = estimate.estimate.valueForDutyCents;
             treatment = estimate.estimate.treatment;
-            thousandths = estimate.estimate.quantity === null ? 0 : Math.round(estimate.estimate.quantity * 1000);
+            thousandths =
+              estimate.estimate.quantity === null ? 0 : Math.round(estimate.estimate.quantity * 1000);
           }
         } else if (line.correctedCents === null || line.correctedCents === undefined)
           problems.push(problem(at('correctedCents'), 'REQUIRED'));
@@ -231,7 +246,10 @@ export function computeClaim(
           });
       }
     }
-    const paid = input.lines.reduce((sum, line) => sum + (isCents(line.originalCents) ? line.originalCents : 0), 0);
+    const paid = input.lines.reduce(
+      (sum, line) => sum + (isCents(line.originalCents) ? line.originalCents : 0),
+      0,
+    );
     if (paid > transaction.dutiesAndTaxesCents)
       problems.push(
         problem(['input', 'lines'], 'OVER_TRANSACTION', { cents: transaction.dutiesAndTaxesCents }),

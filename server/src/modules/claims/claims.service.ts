@@ -100,7 +100,7 @@ export function claimNode(
       id: row.id,
       caseNumber: row.caseNumber,
       type: row.type,
-      correctionKind: (row.correctionKind || null),
+      correctionKind: row.correctionKind || null,
       exportDate: row.exportDate || null,
       exportDestination: row.exportDestination || null,
       reason: row.reason,
@@ -133,7 +133,11 @@ export function claimNode(
 }
 
 /** Nodes of claim rows: their lines and accounts in one statement each. */
-async function nodesOf(manager: EntityManager, rows: Claim[], lang: Language): Promise<Map<string, ClaimNode>> {
+async function nodesOf(
+  manager: EntityManager,
+  rows: Claim[],
+  lang: Language,
+): Promise<Map<string, ClaimNode>> {
   if (!rows.length) return new Map();
   const [lines, accounts] = await Promise.all([
     manager.find(ClaimLine, {
@@ -162,11 +166,42 @@ export function findClaim(dataSource: DataSource, id: string): Promise<Claim | n
   return dataSource.getRepository(Claim).findOneBy({ id });
 }
 
+/** An open claim (documents may still be added) by case number, as the documents module takes a case. */
+export async function findOpenClaimByCase(
+  dataSource: DataSource,
+  caseNumber: string,
+): Promise<{
+  kind: 'CLAIM';
+  id: string;
+  caseNumber: string;
+  businessId: string;
+  programAccountId: string;
+} | null> {
+  const value = caseNumber.trim();
+  if (!/^\d{10}$/.test(value)) return null;
+  const row = await dataSource
+    .getRepository(Claim)
+    .findOneBy({ caseNumber: value, status: In([...OPEN_STATUSES]) });
+  return row
+    ? {
+        kind: 'CLAIM',
+        id: row.id,
+        caseNumber: row.caseNumber,
+        businessId: row.businessId,
+        programAccountId: row.programAccountId,
+      }
+    : null;
+}
+
 export function findRepayment(dataSource: DataSource, id: string): Promise<Repayment | null> {
   return dataSource.getRepository(Repayment).findOneBy({ id });
 }
 
-export async function claimById(dataSource: DataSource, id: string, lang: Language): Promise<ClaimNode | null> {
+export async function claimById(
+  dataSource: DataSource,
+  id: string,
+  lang: Language,
+): Promise<ClaimNode | null> {
   const row = await findClaim(dataSource, id);
   return row ? ((await nodesOf(dataSource.manager, [row], lang)).get(row.id) ?? null) : null;
 }
@@ -231,7 +266,11 @@ export async function listClaims(
     query.andWhere(keyset.sql, keyset.params);
   }
   const [rows, totalCount] = await Promise.all([
-    query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(size + 1).getMany(),
+    query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(size + 1)
+      .getMany(),
     base().getCount(),
   ]);
   const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
@@ -265,7 +304,11 @@ export async function claimQueue(
     });
   }
   const [rows, totalCount] = await Promise.all([
-    query.orderBy('c.submitted_at', 'ASC').addOrderBy('c.id', 'ASC').take(size + 1).getMany(),
+    query
+      .orderBy('c.submitted_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(size + 1)
+      .getMany(),
     base().getCount(),
   ]);
   const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
@@ -289,7 +332,7 @@ export function repaymentNode(row: Repayment, caseNumber: string, lang: Language
       caseNumber,
       amountCents: row.amountCents,
       status: row.status,
-      method: (row.method || null),
+      method: row.method || null,
       paidOn: row.paidOn || null,
       unpaidReason: reason || null,
       createdAt: row.createdAt,
@@ -348,7 +391,11 @@ export async function listRepayments(
     query.andWhere(keyset.sql, keyset.params);
   }
   const [rows, totalCount] = await Promise.all([
-    query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(size + 1).getMany(),
+    query
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(size + 1)
+      .getMany(),
     base().getCount(),
   ]);
   const nodes = await repaymentNodes(dataSource.manager, rows.slice(0, size), lang);
@@ -405,7 +452,11 @@ export async function claimIndicators(
   }
   const [claimRows, repaymentRows] = await Promise.all([
     claims.getRawMany<{ status: ClaimStatus; count: string | number; cents: string | number | null }>(),
-    repayments.getRawMany<{ status: RepaymentStatus; count: string | number; cents: string | number | null }>(),
+    repayments.getRawMany<{
+      status: RepaymentStatus;
+      count: string | number;
+      cents: string | number | null;
+    }>(),
   ]);
   for (const row of claimRows) {
     const count = Number(row.count);
@@ -435,23 +486,26 @@ function newCaseNumber(): string {
   return `7${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
 }
 
-function lineRows(claimId: string, transactionId: string, now: Date, content: ReturnType<typeof computeClaim>) {
+function lineRows(
+  claimId: string,
+  transactionId: string,
+  now: Date,
+  content: ReturnType<typeof computeClaim>,
+) {
   if (!content.ok) return [];
-  return content.lines.map(
-    (line): ClaimLine => ({
-      id: timeOrderedId(now.getTime()),
-      claimId,
-      lineNumber: line.lineNumber,
-      openKey: `${transactionId}:${line.lineNumber}`,
-      originalCents: line.originalCents,
-      correctedClassification: line.correctedClassification,
-      correctedValueCents: line.correctedValueCents,
-      correctedTreatment: line.correctedTreatment,
-      quantityThousandths: line.quantityThousandths,
-      correctedCents: line.correctedCents,
-      refundCents: line.refundCents,
-    }),
-  );
+  return content.lines.map((line): ClaimLine => ({
+    id: timeOrderedId(now.getTime()),
+    claimId,
+    lineNumber: line.lineNumber,
+    openKey: `${transactionId}:${line.lineNumber}`,
+    originalCents: line.originalCents,
+    correctedClassification: line.correctedClassification,
+    correctedValueCents: line.correctedValueCents,
+    correctedTreatment: line.correctedTreatment,
+    quantityThousandths: line.quantityThousandths,
+    correctedCents: line.correctedCents,
+    refundCents: line.refundCents,
+  }));
 }
 
 /** Lines another open claim holds: LINE_ALREADY_CLAIMED for each, named. */
@@ -463,7 +517,10 @@ async function heldLines(
 ): Promise<Problem[]> {
   const keys = lineNumbers.map((line) => `${transactionId}:${line}`);
   if (!keys.length) return [];
-  const held = await manager.find(ClaimLine, { select: { claimId: true, lineNumber: true }, where: { openKey: In(keys) } });
+  const held = await manager.find(ClaimLine, {
+    select: { claimId: true, lineNumber: true },
+    where: { openKey: In(keys) },
+  });
   return held
     .filter((line) => line.claimId !== exceptClaimId)
     .map((line) => problem(['input', 'lines'], 'LINE_ALREADY_CLAIMED', { line: line.lineNumber }));
@@ -483,11 +540,7 @@ function contentColumns(input: ClaimContentValues) {
 async function audit(
   manager: EntityManager,
   claim: Claim,
-  type:
-    | 'CLAIM_FILED'
-    | 'CLAIM_SUBMITTED'
-    | 'CLAIM_STATUS_CHANGED'
-    | 'REPAYMENT_STATUS_CHANGED',
+  type: 'CLAIM_FILED' | 'CLAIM_SUBMITTED' | 'CLAIM_STATUS_CHANGED' | 'REPAYMENT_STATUS_CHANGED',
   actorId: string,
   detail: string,
   now: Date,
@@ -721,11 +774,7 @@ interface Transition {
 }
 
 /** One conditional status change with its history, audit and event; refuses with `refusal` if it lost. */
-async function transition(
-  manager: EntityManager,
-  step: Transition,
-  now: Date,
-): Promise<Claim> {
+async function transition(manager: EntityManager, step: Transition, now: Date): Promise<Claim> {
   const claim = await manager.findOneBy(Claim, { id: step.claimId });
   if (!claim) throw new Error(`claim ${step.claimId} not found`);
   const changed = await manager
@@ -736,8 +785,19 @@ async function transition(
     .execute();
   if (changed.affected !== 1) throw new Refused([step.refusal]);
   // A closed claim frees its lines for another claim.
-  if (!OPEN_STATUSES.includes(step.to)) await manager.update(ClaimLine, { claimId: claim.id }, { openKey: null });
-  await history(manager, claim.id, step.to, step.actorId, now, step.note ?? '', step.noteFr ?? '', step.isAnswer, step.byAgency);
+  if (!OPEN_STATUSES.includes(step.to))
+    await manager.update(ClaimLine, { claimId: claim.id }, { openKey: null });
+  await history(
+    manager,
+    claim.id,
+    step.to,
+    step.actorId,
+    now,
+    step.note ?? '',
+    step.noteFr ?? '',
+    step.isAnswer,
+    step.byAgency,
+  );
   const updated = { ...claim, ...step.set, status: step.to, updatedAt: now };
   const submitted = step.to === ClaimStatus.SUBMITTED;
   await audit(
@@ -756,7 +816,11 @@ async function transition(
     actorId: step.actorId,
   };
   if (submitted)
-    await publish(manager, { type: 'CLAIM_SUBMITTED', payload: { ...base, claimedCents: claim.claimedCents } }, now);
+    await publish(
+      manager,
+      { type: 'CLAIM_SUBMITTED', payload: { ...base, claimedCents: claim.claimedCents } },
+      now,
+    );
   else
     await publish(
       manager,
@@ -975,7 +1039,12 @@ export function approveClaim(
   dataSource: DataSource,
   config: AppConfig,
   officerId: string,
-  input: { claimId: string; approvedCents?: number | null; reasonEn?: string | null; reasonFr?: string | null },
+  input: {
+    claimId: string;
+    approvedCents?: number | null;
+    reasonEn?: string | null;
+    reasonFr?: string | null;
+  },
   lang: Language,
 ): Promise<Result<{ claim: ClaimNode }>> {
   const now = config.now();
@@ -1134,7 +1203,10 @@ export function withholdRepayment(
   input: { repaymentId: string; reasonEn: string; reasonFr: string },
   lang: Language,
 ): Promise<Result<{ repayment: RepaymentNode }>> {
-  const problems = [...answerProblems(input.reasonEn, 'reasonEn'), ...answerProblems(input.reasonFr, 'reasonFr')];
+  const problems = [
+    ...answerProblems(input.reasonEn, 'reasonEn'),
+    ...answerProblems(input.reasonFr, 'reasonFr'),
+  ];
   if (problems.length) return Promise.resolve({ ok: false, problems });
   return settleRepayment(
     dataSource,

@@ -145,7 +145,8 @@ export class ClaimHistoryEntry {
 }
 
 @ObjectType('Repayment', {
-  description: 'What an approved claim repays. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS).',
+  description:
+    'What an approved claim repays. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS).',
 })
 export class RepaymentNode {
   @Field(() => ID, { description: 'The repayment’s id.' })
@@ -328,7 +329,10 @@ export class ClaimLineInput {
   @Field(() => Int, { nullable: true, description: 'Adjustment: the corrected value for duty, in cents.' })
   correctedValueForDutyCents?: number | null;
 
-  @Field(() => TariffTreatment, { nullable: true, description: 'Adjustment: the corrected tariff treatment.' })
+  @Field(() => TariffTreatment, {
+    nullable: true,
+    description: 'Adjustment: the corrected tariff treatment.',
+  })
   correctedTreatment?: TariffTreatment | null;
 
   @Field(() => Number, { nullable: true, description: 'Adjustment: the quantity, when the rate needs one.' })
@@ -353,7 +357,10 @@ export class ClaimContentInput {
   @Field(() => String, { nullable: true, description: 'Drawback only: the export date, YYYY-MM-DD.' })
   exportDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Drawback only: the destination country (ISO alpha-2).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Drawback only: the destination country (ISO alpha-2).',
+  })
   exportDestination?: string | null;
 
   @Field(() => String, { description: 'Why the refund is owed; at most 2000 characters.' })

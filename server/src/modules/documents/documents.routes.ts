@@ -13,11 +13,12 @@ import { characterCount } from '../../common/rules/text-rules.js';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { createStandingSource } from '../access/standing-source.js';
+import { findOpenClaimByCase } from '../claims/claims.service.js';
 import { CASE_NUMBER_MAX_LENGTH, findRulingByCase } from '../rulings/rulings.service.js';
 import { RequestSession } from '../sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../sessions/session-cookie.js';
 import { csrfTokenMatches } from '../sessions/session.service.js';
-import { type CheckedFile, findDocument, storeUpload } from './documents.service.js';
+import { type CheckedFile, type DocumentCase, findDocument, storeUpload } from './documents.service.js';
 import { downloadUrlOf } from './documents.view.js';
 import { DocumentCategory } from './documents.types.js';
 import { cleanFileName, ContentInspector, contentTypes } from './file-checks.js';
@@ -66,7 +67,7 @@ async function signedIn(req: Request, res: Response, deps: { dataSource: DataSou
 
 type CaseProblem = [code: string, key: MessageKey, params?: MessageParams];
 interface CaseCheck {
-  ruling: Awaited<ReturnType<typeof findRulingByCase>>;
+  ruling: DocumentCase | null;
   problem?: CaseProblem;
 }
 
@@ -82,7 +83,11 @@ async function checkCase(
       ruling: null,
       problem: ['TOO_LONG', 'documents.caseNumber.TOO_LONG', { max: CASE_NUMBER_MAX_LENGTH }],
     };
-  const ruling = await findRulingByCase(dataSource, caseNumber);
+  // A ruling's case number, or an open claim's (a closed claim takes no more documents: "not found" alike).
+  const found = await findRulingByCase(dataSource, caseNumber);
+  const ruling: DocumentCase | null = found
+    ? { kind: 'RULING', ...found }
+    : await findOpenClaimByCase(dataSource, caseNumber);
   const standing = ruling
     ? await createStandingSource(dataSource, session).standing(ruling.businessId)
     : null;
@@ -283,6 +288,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         ok: true,
         caseNumber: ruling.caseNumber,
         rulingId: ruling.id,
+        caseKind: ruling.kind,
         documents: rows.map((row) => ({
           id: row.id,
           fileName: row.fileName,
