@@ -40,7 +40,13 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 }
 
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = ['business', 'documents', 'finance', 'notices'];
+const signedInMenuNamespaces: readonly Namespace[] = [
+  'business',
+  'claims',
+  'documents',
+  'finance',
+  'notices',
+];
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -266,6 +272,29 @@ export const routes: RouteObject[] = [
               'rulings',
             ]),
           },
+          // Claims and repayments (issue 16, docs/claims.md).
+          {
+            path: 'claims',
+            ...page(() => import('../features/claims/components/claims-page'), 'ClaimsPage', ['claims']),
+          },
+          {
+            path: 'claims/new',
+            ...page(() => import('../features/claims/components/file-claim-page'), 'FileClaimPage', [
+              'claims',
+            ]),
+          },
+          {
+            path: 'claims/accounts/:accountId',
+            ...page(
+              () => import('../features/claims/components/account-repayments-page'),
+              'AccountRepaymentsPage',
+              ['claims'],
+            ),
+          },
+          {
+            path: 'claims/:claimId',
+            ...page(() => import('../features/claims/components/claim-page'), 'ClaimPage', ['claims']),
+          },
           // Finances (seed 003 §2.2).
           {
             path: 'finance',
@@ -375,6 +404,21 @@ export const routes: RouteObject[] = [
               'MailDeadLettersPage',
               ['officer'],
             ),
+          },
+          {
+            path: 'officer/claims',
+            ...page(
+              () => import('../features/claims/components/officer-claims-queue-page'),
+              'OfficerClaimsQueuePage',
+              ['claims', 'officer'],
+            ),
+          },
+          {
+            path: 'officer/claims/:claimId',
+            ...page(() => import('../features/claims/components/officer-claim-page'), 'OfficerClaimPage', [
+              'claims',
+              'officer',
+            ]),
           },
           {
             path: 'officer/businesses/:businessNumber',

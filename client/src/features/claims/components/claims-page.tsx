@@ -149,7 +149,10 @@ function ClaimsTable({ businessId, status }: { businessId: string; status: Claim
                         ...previous.business,
                         claims: {
                           ...fetchMoreResult.business.claims,
-                          edges: [...previous.business.claims.edges, ...fetchMoreResult.business.claims.edges],
+                          edges: [
+                            ...previous.business.claims.edges,
+                            ...fetchMoreResult.business.claims.edges,
+                          ],
                         },
                       },
                     }

@@ -3,7 +3,7 @@ import { GcdsLink } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
-export type OfficerSection = 'lockedCredentials' | 'businesses' | 'postNotice' | 'deadLetters';
+export type OfficerSection = 'lockedCredentials' | 'businesses' | 'postNotice' | 'deadLetters' | 'claims';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -18,6 +18,7 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
     { section: 'businesses', href: `/${language}/officer/businesses` },
     { section: 'postNotice', href: `/${language}/officer/notices` },
     { section: 'deadLetters', href: `/${language}/officer/mail` },
+    { section: 'claims', href: `/${language}/officer/claims` },
   ];
   return (
     <nav aria-label={t('nav.label')} className="officer-nav">
