@@ -35,7 +35,7 @@ const journeys = {
   },
   fr: {
     businessNumber: '582056933',
-    posted: '16403653890543',
+    posted: '13152670898846',
     person: { firstName: 'Éloïse', lastName: 'Demandeur' },
     text: {
       finance: 'Renseignements financiers',
