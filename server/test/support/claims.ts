@@ -46,7 +46,13 @@ export interface ClaimView {
   decisionReason: string | null;
   lines: Array<{ lineNumber: number; refundCents: number; correctedCents: number }>;
   history: Array<{ status: string; isAnswer: boolean; byAgency: boolean; note: string | null }>;
-  repayment: { id: string; amountCents: number; status: string; method: string | null; paidOn: string | null } | null;
+  repayment: {
+    id: string;
+    amountCents: number;
+    status: string;
+    method: string | null;
+    paidOn: string | null;
+  } | null;
 }
 export interface ClaimPayloadView {
   claim: ClaimView | null;

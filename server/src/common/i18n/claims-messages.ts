@@ -1,6 +1,5 @@
 // Messages of claims and repayments (docs/claims.md), spread into messages.ts; the parity spec covers them.
 
-
 export const claimsMessagesEn = {
   'claims.transactionId.NOT_CLAIMABLE':
     'A claim can only be filed on a posted or paid commercial accounting declaration with duties and taxes.',
@@ -10,10 +9,12 @@ export const claimsMessagesEn = {
   'claims.correctionKind.REQUIRED': 'Choose what the adjustment corrects.',
   'claims.exportDate.REQUIRED': 'Enter the export date.',
   'claims.exportDate.INVALID_DATE': 'Enter the export date as YYYY-MM-DD, for example 2026-11-30.',
-  'claims.exportDate.BEFORE_TRANSACTION': 'The goods cannot have been exported before the transaction date ({date}).',
+  'claims.exportDate.BEFORE_TRANSACTION':
+    'The goods cannot have been exported before the transaction date ({date}).',
   'claims.exportDate.IN_FUTURE': 'The export date cannot be in the future.',
   'claims.exportDestination.REQUIRED': 'Enter the country the goods were exported to.',
-  'claims.exportDestination.INVALID': 'Enter the two-letter code of a country other than Canada, for example US.',
+  'claims.exportDestination.INVALID':
+    'Enter the two-letter code of a country other than Canada, for example US.',
   'claims.reason.REQUIRED': 'Enter the reason for the claim.',
   'claims.reason.TOO_LONG': 'The reason can have at most {max} characters.',
   'claims.lines.REQUIRED': 'Add at least one line of the transaction.',
@@ -60,7 +61,8 @@ export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
   'claims.type.REQUIRED': 'Choisissez le type de demande.',
   'claims.correctionKind.REQUIRED': 'Choisissez ce que la révision corrige.',
   'claims.exportDate.REQUIRED': 'Entrez la date d’exportation.',
-  'claims.exportDate.INVALID_DATE': 'Entrez la date d’exportation au format AAAA-MM-JJ, par exemple 2026-11-30.',
+  'claims.exportDate.INVALID_DATE':
+    'Entrez la date d’exportation au format AAAA-MM-JJ, par exemple 2026-11-30.',
   'claims.exportDate.BEFORE_TRANSACTION':
     'Les marchandises ne peuvent pas avoir été exportées avant la date de la transaction ({date}).',
   'claims.exportDate.IN_FUTURE': 'La date d’exportation ne peut pas être dans l’avenir.',
@@ -73,7 +75,8 @@ export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
   'claims.lines.TOO_MANY': 'Une demande peut compter au plus {max} lignes.',
   'claims.lines.OVER_TRANSACTION':
     'Ensemble, les lignes ont payé plus que les droits et taxes de la transaction.',
-  'claims.lines.LINE_ALREADY_CLAIMED': 'La ligne {line} de cette transaction fait déjà l’objet d’une demande ouverte.',
+  'claims.lines.LINE_ALREADY_CLAIMED':
+    'La ligne {line} de cette transaction fait déjà l’objet d’une demande ouverte.',
   'claims.lineNumber.INVALID': 'Entrez un numéro de ligne de 1 à {max}.',
   'claims.lineNumber.DUPLICATE': 'La ligne {line} est demandée plus d’une fois.',
   'claims.originalCents.INVALID': 'Entrez les droits et taxes payés sur la ligne, au moins 0,01 $.',
