@@ -22,8 +22,9 @@ const pending: Record<string, () => boolean> = {
 };
 
 describe('named reports', () => {
-  it('ships the four reports of the issue', () => {
+  it('ships the four reports of the issue, and the claims report (issue 16)', () => {
     expect(reports.sort()).toEqual([
+      'claims.graphql',
       'clients.graphql',
       'delegation.graphql',
       'notices.graphql',

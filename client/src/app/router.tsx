@@ -43,6 +43,7 @@ function page<K extends string, M extends Record<K, ComponentType>>(
 /** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
 const signedInMenuNamespaces: readonly Namespace[] = [
   'business',
+  'claims',
   'documents',
   'finance',
   'hubs',
@@ -332,6 +333,29 @@ export const routes: RouteObject[] = [
               'rulings',
             ]),
           },
+          // Claims and repayments (issue 16, docs/claims.md).
+          {
+            path: at('claims'),
+            ...page(() => import('../features/claims/components/claims-page'), 'ClaimsPage', ['claims']),
+          },
+          {
+            path: at('claims/new'),
+            ...page(() => import('../features/claims/components/file-claim-page'), 'FileClaimPage', [
+              'claims',
+            ]),
+          },
+          {
+            path: at('claims/accounts/:accountId'),
+            ...page(
+              () => import('../features/claims/components/account-repayments-page'),
+              'AccountRepaymentsPage',
+              ['claims'],
+            ),
+          },
+          {
+            path: at('claims/:claimId'),
+            ...page(() => import('../features/claims/components/claim-page'), 'ClaimPage', ['claims']),
+          },
           // Finances (seed 003 §2.2).
           {
             path: at('finance'),
@@ -500,6 +524,21 @@ export const routes: RouteObject[] = [
               'MailDeadLettersPage',
               ['officer'],
             ),
+          },
+          {
+            path: at('officer/claims'),
+            ...page(
+              () => import('../features/claims/components/officer-claims-queue-page'),
+              'OfficerClaimsQueuePage',
+              ['claims', 'officer'],
+            ),
+          },
+          {
+            path: at('officer/claims/:claimId'),
+            ...page(() => import('../features/claims/components/officer-claim-page'), 'OfficerClaimPage', [
+              'claims',
+              'officer',
+            ]),
           },
           {
             path: at('officer/businesses/:businessNumber'),

@@ -68,6 +68,14 @@ export type AccessRequestStatus =
   /** Rejected. */
   | 'REJECTED';
 
+/** The claimant’s answer to a request for information. */
+export type AnswerClaimInput = {
+  /** The answer; at most 2000 characters. */
+  answer: Scalars['String']['input'];
+  /** The claim’s id. */
+  claimId: Scalars['ID']['input'];
+};
+
 /** Step 3 of business registration: the answers to the questions about the program account’s financial records. */
 export type AnswerRegistrationQuestionsInput = {
   /** The amount of the latest payment on the account, in dollars (e.g. 1234.56). */
@@ -95,6 +103,18 @@ export type ApplyCreditInput = {
   creditTransactionId: Scalars['ID']['input'];
   /** The program account’s id. */
   programAccountId: Scalars['ID']['input'];
+};
+
+/** An officer’s approval: in full (no amount) or in part (an amount and a reason). */
+export type ApproveClaimInput = {
+  /** The approved refund in cents, 1 to the claimed refund; omit to approve in full. */
+  approvedCents?: InputMaybe<Scalars['Int']['input']>;
+  /** The claim’s id. */
+  claimId: Scalars['ID']['input'];
+  /** Why in part, in English (required for a partial). */
+  reasonEn?: InputMaybe<Scalars['String']['input']>;
+  /** Why in part, in French (required for a partial). */
+  reasonFr?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A business account manager assigns one of the provider’s employees directly to one client. */
@@ -161,6 +181,60 @@ export type ChangeRecoveryInput = {
   recovery: RecoveryInput;
 };
 
+/** A line of the transaction claimed on. */
+export type ClaimLineInput = {
+  /** Adjustment without the tariff (an item outside the shipped subset): the corrected duties and taxes, in cents. */
+  correctedCents?: InputMaybe<Scalars['Int']['input']>;
+  /** Adjustment: the corrected classification, 0000.00.00.00; with the value and treatment, the corrected duties are computed from the tariff. */
+  correctedClassification?: InputMaybe<Scalars['String']['input']>;
+  /** Adjustment: the corrected tariff treatment. */
+  correctedTreatment?: InputMaybe<TariffTreatment>;
+  /** Adjustment: the corrected value for duty, in cents. */
+  correctedValueForDutyCents?: InputMaybe<Scalars['Int']['input']>;
+  /** The line number on the declaration, 1 to 999. */
+  lineNumber: Scalars['Int']['input'];
+  /** Duties and taxes the line paid, in cents (> 0). */
+  originalCents: Scalars['Int']['input'];
+  /** Adjustment: the quantity, when the rate needs one. */
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** An officer’s text, in both languages (each at most 2000 characters). */
+export type ClaimOfficerTextInput = {
+  /** The claim’s id. */
+  claimId: Scalars['ID']['input'];
+  /** In English. */
+  textEn: Scalars['String']['input'];
+  /** In French. */
+  textFr: Scalars['String']['input'];
+};
+
+/** Where a claim stands. */
+export type ClaimStatus =
+  /** Approved in full: the claimed refund is repaid. */
+  | 'APPROVED'
+  /** The agency asked for more information; the claimant answers. */
+  | 'INFORMATION_REQUESTED'
+  /** A draft: the claimant may change it, the agency does not see it. */
+  | 'IN_PROGRESS'
+  /** Approved in part: the approved amount is repaid. */
+  | 'PARTIALLY_APPROVED'
+  /** Rejected, with a reason. */
+  | 'REJECTED'
+  /** Sent to the agency; waiting for an officer. */
+  | 'SUBMITTED'
+  /** An officer is studying the claim. */
+  | 'UNDER_REVIEW'
+  /** Withdrawn by the claimant. */
+  | 'WITHDRAWN';
+
+/** What a claim asks for. */
+export type ClaimType =
+  /** An adjustment request (B2) correcting a commercial accounting declaration. */
+  | 'ADJUSTMENT'
+  /** A drawback: the duties of imported goods that were exported afterwards. */
+  | 'DRAWBACK';
+
 /** A contact person, as the business writes it. */
 export type ContactInput = {
   /** Email address (optional). */
@@ -172,6 +246,17 @@ export type ContactInput = {
   /** Job title, optional, at most 100 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What an adjustment corrects. */
+export type CorrectionKind =
+  /** The tariff classification. */
+  | 'CLASSIFICATION'
+  /** The origin of the goods. */
+  | 'ORIGIN'
+  /** The tariff treatment (e.g. a trade agreement’s rate). */
+  | 'TARIFF_TREATMENT'
+  /** The value for duty. */
+  | 'VALUE';
 
 /** A new API token for a business. */
 export type CreateApiTokenInput = {
@@ -324,6 +409,26 @@ export type ExportStatus =
   /** Pages are being read and written. */
   | 'RUNNING';
 
+/** A new claim (saved as a draft, IN_PROGRESS) on a transaction. */
+export type FileClaimInput = {
+  /** Adjustment only: what is corrected. */
+  correctionKind?: InputMaybe<CorrectionKind>;
+  /** Drawback only: the export date, YYYY-MM-DD. */
+  exportDate?: InputMaybe<Scalars['String']['input']>;
+  /** Drawback only: the destination country (ISO alpha-2). */
+  exportDestination?: InputMaybe<Scalars['String']['input']>;
+  /** Optional, 1 to 64 letters, digits, hyphens or underscores, unique per business: a retried request with the same key answers the claim the first one filed, and never files twice. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 20 lines, each line number once. */
+  lines: Array<ClaimLineInput>;
+  /** Why the refund is owed; at most 2000 characters. */
+  reason: Scalars['String']['input'];
+  /** The transaction’s id (a posted or paid CAD of a program account). */
+  transactionId: Scalars['ID']['input'];
+  /** ADJUSTMENT or DRAWBACK. */
+  type: ClaimType;
+};
+
 /** An officer issues an activation key for a business that cannot answer the registration questions. */
 export type IssueActivationKeyInput = {
   /** BN9 of a business in the registry. */
@@ -374,6 +479,16 @@ export type MailDeliveryStatus =
   | 'PENDING'
   /** Accepted by the SMTP server. */
   | 'SENT';
+
+/** An officer marks a repayment paid. */
+export type MarkRepaymentPaidInput = {
+  /** DIRECT_DEPOSIT or CHEQUE. */
+  method: RepaymentMethod;
+  /** The payment date, YYYY-MM-DD, not in the future. */
+  paidOn: Scalars['String']['input'];
+  /** The repayment’s id. */
+  repaymentId: Scalars['ID']['input'];
+};
 
 /** Whether a person’s membership of a business still gives access. */
 export type MembershipStatus =
@@ -615,6 +730,22 @@ export type RenameClientGroupInput = {
   name: Scalars['String']['input'];
 };
 
+/** How a repayment was paid. */
+export type RepaymentMethod =
+  /** Cheque. */
+  | 'CHEQUE'
+  /** Direct deposit. */
+  | 'DIRECT_DEPOSIT';
+
+/** Where a repayment stands. */
+export type RepaymentStatus =
+  /** Paid (date and method known). */
+  | 'PAID'
+  /** Owed to the business, not paid yet. */
+  | 'PAYABLE'
+  /** Withheld, with a reason (e.g. offset against an amount owing). */
+  | 'UNPAID';
+
 /** A person asks to join a business registered on the portal as an employee. */
 export type RequestEmployerAccessInput = {
   /** BN9 of the employer (see employerPreview). */
@@ -789,6 +920,14 @@ export type StartExportInput = {
   variables?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Submitting a draft. */
+export type SubmitClaimInput = {
+  /** The claimant attests the information is true and complete (must be true). */
+  attestation: Scalars['Boolean']['input'];
+  /** The claim’s id. */
+  claimId: Scalars['ID']['input'];
+};
+
 /** A change to a program account’s financial security, sent for the agency to process. */
 export type SubmitFinancialSecurityChangeInput = {
   /** Cents, 1 to 1,000,000,000 ($10 million). */
@@ -878,6 +1017,24 @@ export type UpdateBusinessSettingsInput = {
   contacts: Array<ContactInput>;
 };
 
+/** A draft’s new content (replaces the old). */
+export type UpdateClaimInput = {
+  /** The claim’s id. */
+  claimId: Scalars['ID']['input'];
+  /** Adjustment only: what is corrected. */
+  correctionKind?: InputMaybe<CorrectionKind>;
+  /** Drawback only: the export date, YYYY-MM-DD. */
+  exportDate?: InputMaybe<Scalars['String']['input']>;
+  /** Drawback only: the destination country (ISO alpha-2). */
+  exportDestination?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 20 lines, each line number once. */
+  lines: Array<ClaimLineInput>;
+  /** Why the refund is owed; at most 2000 characters. */
+  reason: Scalars['String']['input'];
+  /** ADJUSTMENT or DRAWBACK. */
+  type: ClaimType;
+};
+
 /** New contacts for one program account. */
 export type UpdateProgramAccountContactsInput = {
   /** At most 20; replaces the account’s contacts. */
@@ -908,6 +1065,16 @@ export type ValidateBusinessInput = {
   legalName: Scalars['String']['input'];
   /** The registration’s id, from startBusinessRegistration. */
   registrationId: Scalars['ID']['input'];
+};
+
+/** An officer withholds a repayment (UNPAID), with a reason in both languages. */
+export type WithholdRepaymentInput = {
+  /** In English. */
+  reasonEn: Scalars['String']['input'];
+  /** In French. */
+  reasonFr: Scalars['String']['input'];
+  /** The repayment’s id. */
+  repaymentId: Scalars['ID']['input'];
 };
 
 export type ProgramAccountParticularsFragment = { __typename?: 'ProgramAccount', addresses?: Array<{ __typename?: 'Address', addressType: string, line1: string, line2?: string | null, poBoxOrRuralRoute?: string | null, city?: string | null, provinceOrState?: string | null, postalCode?: string | null, country: string }> | null, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null, owners?: Array<{ __typename?: 'Owner', name: string, role: string }> | null, subPrograms?: Array<{ __typename?: 'SubProgram', code: string, name: string }> | null };
@@ -1104,6 +1271,111 @@ export type UpdateProgramAccountContactsMutationVariables = Exact<{
 
 
 export type UpdateProgramAccountContactsMutation = { __typename?: 'Mutation', updateProgramAccountContacts: { __typename?: 'ProgramAccountPayload', programAccount?: { __typename?: 'ProgramAccount', id: string, viewerCanEdit: boolean, contacts?: Array<{ __typename?: 'Contact', name: string, title?: string | null, phone?: string | null, email?: string | null }> | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ClaimsBusinessesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClaimsBusinessesQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', id: string, activeBusiness?: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> } } | null, actingForConnection: { __typename?: 'BusinessConnection', edges: Array<{ __typename?: 'BusinessEdge', node: { __typename?: 'Business', id: string, name?: string | null, viewerAccess: { __typename?: 'BusinessAccess', areas: Array<{ __typename?: 'AreaAccess', area: AccessArea, view: boolean, edit: boolean }> } } }> } } | null };
+
+export type ClaimIndicatorsFieldsFragment = { __typename?: 'ClaimIndicators', inProgressCount: number, submittedCount: number, approvedCount: number, openClaimedCents: number, payableCount: number, payableCents: number, paidCents: number, unpaidCents: number };
+
+export type ClaimRowFragment = { __typename?: 'Claim', id: string, caseNumber: string, type: ClaimType, status: ClaimStatus, claimedCents: number, approvedCents?: number | null, createdAt: string, submittedAt?: string | null, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string }, transaction: { __typename?: 'ClaimTransaction', id: string, transactionNumber: string } };
+
+export type ClaimsListQueryVariables = Exact<{
+  businessId: Scalars['ID']['input'];
+  status?: InputMaybe<ClaimStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ClaimsListQuery = { __typename?: 'Query', business?: { __typename?: 'Business', id: string, claimIndicators?: { __typename?: 'ClaimIndicators', inProgressCount: number, submittedCount: number, approvedCount: number, openClaimedCents: number, payableCount: number, payableCents: number, paidCents: number, unpaidCents: number } | null, claims?: { __typename?: 'ClaimConnection', totalCount: number, edges: Array<{ __typename?: 'ClaimEdge', cursor: string, node: { __typename?: 'Claim', id: string, caseNumber: string, type: ClaimType, status: ClaimStatus, claimedCents: number, approvedCents?: number | null, createdAt: string, submittedAt?: string | null, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string }, transaction: { __typename?: 'ClaimTransaction', id: string, transactionNumber: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
+
+export type ClaimDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClaimDetailQuery = { __typename?: 'Query', claim?: { __typename?: 'Claim', correctionKind?: CorrectionKind | null, exportDate?: string | null, exportDestination?: string | null, reason: string, decisionReason?: string | null, decidedAt?: string | null, updatedAt: string, id: string, caseNumber: string, type: ClaimType, status: ClaimStatus, claimedCents: number, approvedCents?: number | null, createdAt: string, submittedAt?: string | null, transaction: { __typename?: 'ClaimTransaction', id: string, transactionNumber: string, transactionDate: string }, lines: Array<{ __typename?: 'ClaimLine', lineNumber: number, originalCents: number, correctedClassification?: string | null, correctedCents: number, refundCents: number }>, history?: Array<{ __typename?: 'ClaimHistoryEntry', id: string, status: ClaimStatus, isAnswer: boolean, byAgency: boolean, note?: string | null, occurredAt: string }> | null, repayment?: { __typename?: 'Repayment', id: string, amountCents: number, status: RepaymentStatus, method?: RepaymentMethod | null, paidOn?: string | null, unpaidReason?: string | null } | null, documentsConnection?: { __typename?: 'CaseDocumentConnection', totalCount: number, edges: Array<{ __typename?: 'CaseDocumentEdge', node: { __typename?: 'CaseDocument', id: string, fileName: string, downloadUrl: string, uploadedAt: string } }> } | null, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string } } | null };
+
+export type AccountRepaymentsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AccountRepaymentsQuery = { __typename?: 'Query', programAccount?: { __typename?: 'ProgramAccount', id: string, accountNumber?: string | null, name?: string | null, claimIndicators?: { __typename?: 'ClaimIndicators', inProgressCount: number, submittedCount: number, approvedCount: number, openClaimedCents: number, payableCount: number, payableCents: number, paidCents: number, unpaidCents: number } | null, repayments?: { __typename?: 'RepaymentConnection', totalCount: number, edges: Array<{ __typename?: 'RepaymentEdge', node: { __typename?: 'Repayment', id: string, claimId: string, caseNumber: string, amountCents: number, status: RepaymentStatus, method?: RepaymentMethod | null, paidOn?: string | null, unpaidReason?: string | null, createdAt: string } }> } | null } | null };
+
+export type FileClaimMutationVariables = Exact<{
+  input: FileClaimInput;
+}>;
+
+
+export type FileClaimMutation = { __typename?: 'Mutation', fileClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type SubmitClaimMutationVariables = Exact<{
+  input: SubmitClaimInput;
+}>;
+
+
+export type SubmitClaimMutation = { __typename?: 'Mutation', submitClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus, submittedAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type WithdrawClaimMutationVariables = Exact<{
+  claimId: Scalars['ID']['input'];
+}>;
+
+
+export type WithdrawClaimMutation = { __typename?: 'Mutation', withdrawClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type AnswerClaimInformationMutationVariables = Exact<{
+  input: AnswerClaimInput;
+}>;
+
+
+export type AnswerClaimInformationMutation = { __typename?: 'Mutation', answerClaimInformation: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type OfficerClaimQueueQueryVariables = Exact<{
+  status?: InputMaybe<ClaimStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OfficerClaimQueueQuery = { __typename?: 'Query', officerClaimQueue: { __typename?: 'ClaimConnection', totalCount: number, edges: Array<{ __typename?: 'ClaimEdge', cursor: string, node: { __typename?: 'Claim', id: string, caseNumber: string, type: ClaimType, status: ClaimStatus, claimedCents: number, approvedCents?: number | null, createdAt: string, submittedAt?: string | null, programAccount: { __typename?: 'ProgramAccountSummary', id: string, accountNumber: string }, transaction: { __typename?: 'ClaimTransaction', id: string, transactionNumber: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type TakeClaimMutationVariables = Exact<{
+  claimId: Scalars['ID']['input'];
+}>;
+
+
+export type TakeClaimMutation = { __typename?: 'Mutation', takeClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type RequestClaimInformationMutationVariables = Exact<{
+  input: ClaimOfficerTextInput;
+}>;
+
+
+export type RequestClaimInformationMutation = { __typename?: 'Mutation', requestClaimInformation: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type ApproveClaimMutationVariables = Exact<{
+  input: ApproveClaimInput;
+}>;
+
+
+export type ApproveClaimMutation = { __typename?: 'Mutation', approveClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus, approvedCents?: number | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type RejectClaimMutationVariables = Exact<{
+  input: ClaimOfficerTextInput;
+}>;
+
+
+export type RejectClaimMutation = { __typename?: 'Mutation', rejectClaim: { __typename?: 'ClaimPayload', claim?: { __typename?: 'Claim', id: string, status: ClaimStatus } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
+
+export type MarkRepaymentPaidMutationVariables = Exact<{
+  input: MarkRepaymentPaidInput;
+}>;
+
+
+export type MarkRepaymentPaidMutation = { __typename?: 'Mutation', markRepaymentPaid: { __typename?: 'RepaymentPayload', repayment?: { __typename?: 'Repayment', id: string, status: RepaymentStatus, method?: RepaymentMethod | null, paidOn?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, code: string, message: string }> } };
 
 export type ExportsDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1768,6 +2040,8 @@ export type WebhooksResendMutation = { __typename?: 'Mutation', resendWebhookDel
 
 export const ProgramAccountParticularsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramAccountParticulars"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProgramAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subPrograms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ProgramAccountParticularsFragment, unknown>;
 export const BusinessProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BusinessProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"operatingName"}},{"kind":"Field","name":{"kind":"Name","value":"businessType"}},{"kind":"Field","name":{"kind":"Name","value":"soleProprietor"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProvider"}},{"kind":"Field","name":{"kind":"Name","value":"serviceProviderKind"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessActivity"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<BusinessProfileFieldsFragment, unknown>;
+export const ClaimIndicatorsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimIndicatorsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimIndicators"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inProgressCount"}},{"kind":"Field","name":{"kind":"Name","value":"submittedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"openClaimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"payableCount"}},{"kind":"Field","name":{"kind":"Name","value":"payableCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidCents"}}]}}]} as unknown as DocumentNode<ClaimIndicatorsFieldsFragment, unknown>;
+export const ClaimRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"claimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCents"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}}]}}]} as unknown as DocumentNode<ClaimRowFragment, unknown>;
 export const FinanceTransactionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinanceTransactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountTransaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionFr"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPayable"}},{"kind":"Field","name":{"kind":"Name","value":"isApplicableCredit"}}]}}]} as unknown as DocumentNode<FinanceTransactionFieldsFragment, unknown>;
 export const SecurityBusinessFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityBusinessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Business"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SecurityBusinessFieldsFragment, unknown>;
 export const FinancialSecurityChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FinancialSecurityChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FinancialSecurityChangeNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FinancialSecurityChangeFieldsFragment, unknown>;
@@ -1811,6 +2085,20 @@ export const SwitchBusinessDocument = {"kind":"Document","definitions":[{"kind":
 export const ProgramAccountListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programAccountsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramAccountListQuery, ProgramAccountListQueryVariables>;
 export const ProgramAccountProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramAccountProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"programType"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"billingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramAccountParticulars"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramAccountParticulars"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProgramAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressType"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"poBoxOrRuralRoute"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provinceOrState"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subPrograms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ProgramAccountProfileQuery, ProgramAccountProfileQueryVariables>;
 export const UpdateProgramAccountContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProgramAccountContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProgramAccountContactsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProgramAccountContacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>;
+export const ClaimsBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClaimsBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"actingForConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>;
+export const ClaimsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClaimsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"business"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"businessId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"claimIndicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimIndicatorsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimIndicatorsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimIndicators"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inProgressCount"}},{"kind":"Field","name":{"kind":"Name","value":"submittedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"openClaimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"payableCount"}},{"kind":"Field","name":{"kind":"Name","value":"payableCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidCents"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"claimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCents"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}}]}}]} as unknown as DocumentNode<ClaimsListQuery, ClaimsListQueryVariables>;
+export const ClaimDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClaimDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimRow"}},{"kind":"Field","name":{"kind":"Name","value":"correctionKind"}},{"kind":"Field","name":{"kind":"Name","value":"exportDate"}},{"kind":"Field","name":{"kind":"Name","value":"exportDestination"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNumber"}},{"kind":"Field","name":{"kind":"Name","value":"originalCents"}},{"kind":"Field","name":{"kind":"Name","value":"correctedClassification"}},{"kind":"Field","name":{"kind":"Name","value":"correctedCents"}},{"kind":"Field","name":{"kind":"Name","value":"refundCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"byAgency"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"repayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"paidOn"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"claimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCents"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}}]}}]} as unknown as DocumentNode<ClaimDetailQuery, ClaimDetailQueryVariables>;
+export const AccountRepaymentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountRepayments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"claimIndicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimIndicatorsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"repayments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"claimId"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"paidOn"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimIndicatorsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimIndicators"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inProgressCount"}},{"kind":"Field","name":{"kind":"Name","value":"submittedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"openClaimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"payableCount"}},{"kind":"Field","name":{"kind":"Name","value":"payableCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidCents"}}]}}]} as unknown as DocumentNode<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>;
+export const FileClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FileClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FileClaimInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<FileClaimMutation, FileClaimMutationVariables>;
+export const SubmitClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitClaimInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitClaimMutation, SubmitClaimMutationVariables>;
+export const WithdrawClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"claimId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawClaimMutation, WithdrawClaimMutationVariables>;
+export const AnswerClaimInformationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnswerClaimInformation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerClaimInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerClaimInformation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AnswerClaimInformationMutation, AnswerClaimInformationMutationVariables>;
+export const OfficerClaimQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerClaimQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerClaimQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClaimRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClaimRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Claim"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"claimedCents"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCents"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"programAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}}]}}]}}]} as unknown as DocumentNode<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>;
+export const TakeClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TakeClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"claimId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"takeClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"claimId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"claimId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TakeClaimMutation, TakeClaimMutationVariables>;
+export const RequestClaimInformationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestClaimInformation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimOfficerTextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestClaimInformation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestClaimInformationMutation, RequestClaimInformationMutationVariables>;
+export const ApproveClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApproveClaimInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveClaimMutation, ApproveClaimMutationVariables>;
+export const RejectClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClaimOfficerTextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RejectClaimMutation, RejectClaimMutationVariables>;
+export const MarkRepaymentPaidDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkRepaymentPaid"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkRepaymentPaidInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markRepaymentPaid"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"paidOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MarkRepaymentPaidMutation, MarkRepaymentPaidMutationVariables>;
 export const ExportsDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportsData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"report"}},{"kind":"Field","name":{"kind":"Name","value":"pagesDone"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExportsDataQuery, ExportsDataQueryVariables>;
 export const ExportsStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportsStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartExportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"export"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ExportsStartMutation, ExportsStartMutationVariables>;
 export const FinanceBusinessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FinanceBusinesses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeBusiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"view"}},{"kind":"Field","name":{"kind":"Name","value":"edit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programAccountIds"}},{"kind":"Field","name":{"kind":"Name","value":"programAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FinanceBusinessesQuery, FinanceBusinessesQueryVariables>;
@@ -2196,6 +2484,126 @@ export function useProgramAccountProfileSuspenseQuery(options: useSuspenseQuery.
 /** Returns a function that runs the `UpdateProgramAccountContacts` mutation, and its result. */
 export function useUpdateProgramAccountContactsMutation(options?: useMutation.Options<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>) {
   return useMutation<UpdateProgramAccountContactsMutation, UpdateProgramAccountContactsMutationVariables>(UpdateProgramAccountContactsDocument, options);
+}
+
+/** Runs the `ClaimsBusinesses` query and watches the cache for it. */
+export function useClaimsBusinessesQuery(options?: useQuery.Options<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>) {
+  return useQuery<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>(ClaimsBusinessesDocument, options);
+}
+
+/** Returns a function that runs the `ClaimsBusinesses` query on demand, and its result. */
+export function useClaimsBusinessesLazyQuery(options?: useLazyQuery.Options<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>) {
+  return useLazyQuery<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>(ClaimsBusinessesDocument, options);
+}
+
+/** Runs the `ClaimsBusinesses` query, suspending the component until the data is there. */
+export function useClaimsBusinessesSuspenseQuery(options?: useSuspenseQuery.Options<ClaimsBusinessesQueryVariables>) {
+  return useSuspenseQuery<ClaimsBusinessesQuery, ClaimsBusinessesQueryVariables>(ClaimsBusinessesDocument, options);
+}
+
+/** Runs the `ClaimsList` query and watches the cache for it. */
+export function useClaimsListQuery(options: useQuery.Options<ClaimsListQuery, ClaimsListQueryVariables>) {
+  return useQuery<ClaimsListQuery, ClaimsListQueryVariables>(ClaimsListDocument, options);
+}
+
+/** Returns a function that runs the `ClaimsList` query on demand, and its result. */
+export function useClaimsListLazyQuery(options?: useLazyQuery.Options<ClaimsListQuery, ClaimsListQueryVariables>) {
+  return useLazyQuery<ClaimsListQuery, ClaimsListQueryVariables>(ClaimsListDocument, options);
+}
+
+/** Runs the `ClaimsList` query, suspending the component until the data is there. */
+export function useClaimsListSuspenseQuery(options: useSuspenseQuery.Options<ClaimsListQueryVariables>) {
+  return useSuspenseQuery<ClaimsListQuery, ClaimsListQueryVariables>(ClaimsListDocument, options);
+}
+
+/** Runs the `ClaimDetail` query and watches the cache for it. */
+export function useClaimDetailQuery(options: useQuery.Options<ClaimDetailQuery, ClaimDetailQueryVariables>) {
+  return useQuery<ClaimDetailQuery, ClaimDetailQueryVariables>(ClaimDetailDocument, options);
+}
+
+/** Returns a function that runs the `ClaimDetail` query on demand, and its result. */
+export function useClaimDetailLazyQuery(options?: useLazyQuery.Options<ClaimDetailQuery, ClaimDetailQueryVariables>) {
+  return useLazyQuery<ClaimDetailQuery, ClaimDetailQueryVariables>(ClaimDetailDocument, options);
+}
+
+/** Runs the `ClaimDetail` query, suspending the component until the data is there. */
+export function useClaimDetailSuspenseQuery(options: useSuspenseQuery.Options<ClaimDetailQueryVariables>) {
+  return useSuspenseQuery<ClaimDetailQuery, ClaimDetailQueryVariables>(ClaimDetailDocument, options);
+}
+
+/** Runs the `AccountRepayments` query and watches the cache for it. */
+export function useAccountRepaymentsQuery(options: useQuery.Options<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>) {
+  return useQuery<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>(AccountRepaymentsDocument, options);
+}
+
+/** Returns a function that runs the `AccountRepayments` query on demand, and its result. */
+export function useAccountRepaymentsLazyQuery(options?: useLazyQuery.Options<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>) {
+  return useLazyQuery<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>(AccountRepaymentsDocument, options);
+}
+
+/** Runs the `AccountRepayments` query, suspending the component until the data is there. */
+export function useAccountRepaymentsSuspenseQuery(options: useSuspenseQuery.Options<AccountRepaymentsQueryVariables>) {
+  return useSuspenseQuery<AccountRepaymentsQuery, AccountRepaymentsQueryVariables>(AccountRepaymentsDocument, options);
+}
+
+/** Returns a function that runs the `FileClaim` mutation, and its result. */
+export function useFileClaimMutation(options?: useMutation.Options<FileClaimMutation, FileClaimMutationVariables>) {
+  return useMutation<FileClaimMutation, FileClaimMutationVariables>(FileClaimDocument, options);
+}
+
+/** Returns a function that runs the `SubmitClaim` mutation, and its result. */
+export function useSubmitClaimMutation(options?: useMutation.Options<SubmitClaimMutation, SubmitClaimMutationVariables>) {
+  return useMutation<SubmitClaimMutation, SubmitClaimMutationVariables>(SubmitClaimDocument, options);
+}
+
+/** Returns a function that runs the `WithdrawClaim` mutation, and its result. */
+export function useWithdrawClaimMutation(options?: useMutation.Options<WithdrawClaimMutation, WithdrawClaimMutationVariables>) {
+  return useMutation<WithdrawClaimMutation, WithdrawClaimMutationVariables>(WithdrawClaimDocument, options);
+}
+
+/** Returns a function that runs the `AnswerClaimInformation` mutation, and its result. */
+export function useAnswerClaimInformationMutation(options?: useMutation.Options<AnswerClaimInformationMutation, AnswerClaimInformationMutationVariables>) {
+  return useMutation<AnswerClaimInformationMutation, AnswerClaimInformationMutationVariables>(AnswerClaimInformationDocument, options);
+}
+
+/** Runs the `OfficerClaimQueue` query and watches the cache for it. */
+export function useOfficerClaimQueueQuery(options?: useQuery.Options<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>) {
+  return useQuery<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>(OfficerClaimQueueDocument, options);
+}
+
+/** Returns a function that runs the `OfficerClaimQueue` query on demand, and its result. */
+export function useOfficerClaimQueueLazyQuery(options?: useLazyQuery.Options<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>) {
+  return useLazyQuery<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>(OfficerClaimQueueDocument, options);
+}
+
+/** Runs the `OfficerClaimQueue` query, suspending the component until the data is there. */
+export function useOfficerClaimQueueSuspenseQuery(options?: useSuspenseQuery.Options<OfficerClaimQueueQueryVariables>) {
+  return useSuspenseQuery<OfficerClaimQueueQuery, OfficerClaimQueueQueryVariables>(OfficerClaimQueueDocument, options);
+}
+
+/** Returns a function that runs the `TakeClaim` mutation, and its result. */
+export function useTakeClaimMutation(options?: useMutation.Options<TakeClaimMutation, TakeClaimMutationVariables>) {
+  return useMutation<TakeClaimMutation, TakeClaimMutationVariables>(TakeClaimDocument, options);
+}
+
+/** Returns a function that runs the `RequestClaimInformation` mutation, and its result. */
+export function useRequestClaimInformationMutation(options?: useMutation.Options<RequestClaimInformationMutation, RequestClaimInformationMutationVariables>) {
+  return useMutation<RequestClaimInformationMutation, RequestClaimInformationMutationVariables>(RequestClaimInformationDocument, options);
+}
+
+/** Returns a function that runs the `ApproveClaim` mutation, and its result. */
+export function useApproveClaimMutation(options?: useMutation.Options<ApproveClaimMutation, ApproveClaimMutationVariables>) {
+  return useMutation<ApproveClaimMutation, ApproveClaimMutationVariables>(ApproveClaimDocument, options);
+}
+
+/** Returns a function that runs the `RejectClaim` mutation, and its result. */
+export function useRejectClaimMutation(options?: useMutation.Options<RejectClaimMutation, RejectClaimMutationVariables>) {
+  return useMutation<RejectClaimMutation, RejectClaimMutationVariables>(RejectClaimDocument, options);
+}
+
+/** Returns a function that runs the `MarkRepaymentPaid` mutation, and its result. */
+export function useMarkRepaymentPaidMutation(options?: useMutation.Options<MarkRepaymentPaidMutation, MarkRepaymentPaidMutationVariables>) {
+  return useMutation<MarkRepaymentPaidMutation, MarkRepaymentPaidMutationVariables>(MarkRepaymentPaidDocument, options);
 }
 
 /** Runs the `ExportsData` query and watches the cache for it. */

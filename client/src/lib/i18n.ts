@@ -5,6 +5,7 @@ import type apiTokens from '../i18n/en/api-tokens.json';
 import type auth from '../i18n/en/auth.json';
 import type business from '../i18n/en/business.json';
 import type calculator from '../i18n/en/calculator.json';
+import type claims from '../i18n/en/claims.json';
 import type common from '../i18n/en/common.json';
 import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
@@ -33,6 +34,7 @@ export interface Catalogs {
   auth: typeof auth;
   business: typeof business;
   calculator: typeof calculator;
+  claims: typeof claims;
   common: typeof common;
   credentials: typeof credentials;
   documents: typeof documents;
@@ -58,6 +60,7 @@ export const namespaces = [
   'auth',
   'business',
   'calculator',
+  'claims',
   'common',
   'credentials',
   'documents',

@@ -2,6 +2,7 @@ import { accessModule } from '../modules/access/access.module.js';
 import { apiTokensModule } from '../modules/api-tokens/api-tokens.module.js';
 import { auditModule } from '../modules/audit/audit.module.js';
 import { businessesModule } from '../modules/businesses/businesses.module.js';
+import { claimsModule } from '../modules/claims/claims.module.js';
 import { calculatorModule } from '../modules/calculator/calculator.module.js';
 import { clientGroupsModule } from '../modules/client-groups/client-groups.module.js';
 import { credentialsModule } from '../modules/credentials/credentials.module.js';
@@ -52,4 +53,5 @@ export const appModules: readonly ModuleManifest[] = [
   webhooksModule,
   idempotencyModule,
   exportsModule,
+  claimsModule,
 ];

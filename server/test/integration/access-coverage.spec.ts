@@ -79,6 +79,12 @@ const unguardedMutations: Record<string, string> = {
   assignMessageThread: 'agency officer console (role OFFICER)',
   setMessageThreadClosed: 'agency officer console (role OFFICER)',
   issueLetter: 'agency officer console (role OFFICER)',
+  takeClaim: 'agency officer console (role OFFICER): claims',
+  requestClaimInformation: 'agency officer console (role OFFICER): claims',
+  approveClaim: 'agency officer console (role OFFICER): claims',
+  rejectClaim: 'agency officer console (role OFFICER): claims',
+  markRepaymentPaid: 'agency officer console (role OFFICER): repayments',
+  withholdRepayment: 'agency officer console (role OFFICER): repayments',
 };
 
 const accessOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>) =>

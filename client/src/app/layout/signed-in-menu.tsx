@@ -24,6 +24,7 @@ export function SignedInMenu() {
   const { t: tf } = useTranslation('finance');
   const { t: th } = useTranslation('hubs');
   const { t: tm } = useTranslation('messaging');
+  const { t: tcl } = useTranslation('claims');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -101,6 +102,11 @@ export function SignedInMenu() {
           {active ? (
             <GcdsText marginBottom="0">
               <GcdsLink href={`/${language}/finance`}>{tf('header.finance')}</GcdsLink>
+            </GcdsText>
+          ) : null}
+          {active || business?.actingForConnection.edges.length ? (
+            <GcdsText marginBottom="0">
+              <GcdsLink href={`/${language}/claims`}>{tcl('header.claims')}</GcdsLink>
             </GcdsText>
           ) : null}
           {business?.actingForConnection.edges.length ? (

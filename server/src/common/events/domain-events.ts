@@ -35,6 +35,15 @@ interface AssignmentChange {
   clientGroupId: string | null;
 }
 
+/** The claim an event is about, and who acted (the claimant, or an agency officer). */
+interface ClaimRef {
+  claimId: string;
+  businessId: string;
+  programAccountId: string;
+  caseNumber: string;
+  actorId: string;
+}
+
 /** A statement the registry import created (not one it found again). */
 export interface IssuedStatement {
   programAccountId: string;
@@ -93,7 +102,9 @@ export interface DomainEventPayloads {
   // Rulings and documents
   RULING_REQUESTED: { rulingId: string; businessId: string; programAccountId: string; actorId: string };
   DOCUMENTS_UPLOADED: {
+    /** The case's id: a ruling request's, or a claim's when `caseKind` is CLAIM (absent in older rows: RULING). */
     rulingId: string;
+    caseKind?: 'RULING' | 'CLAIM';
     businessId: string;
     /** The ruling's program account (absent from events written before webhooks). */
     programAccountId?: string;
@@ -117,6 +128,26 @@ export interface DomainEventPayloads {
   };
   PAD_CREATED: { businessId: string; programAccountId: string; agreementId: string; createdBy: string };
   PAD_CANCELLED: { businessId: string; programAccountId: string; agreementId: string; cancelledBy: string };
+  // Claims and repayments (docs/claims.md). `from`/`to` are ClaimStatus / RepaymentStatus values.
+  CLAIM_FILED: ClaimRef;
+  CLAIM_SUBMITTED: ClaimRef & { claimedCents: number };
+  CLAIM_STATUS_CHANGED: ClaimRef & { from: string; to: string };
+  REPAYMENT_CREATED: {
+    repaymentId: string;
+    claimId: string;
+    businessId: string;
+    programAccountId: string;
+    amountCents: number;
+  };
+  REPAYMENT_STATUS_CHANGED: {
+    repaymentId: string;
+    claimId: string;
+    businessId: string;
+    programAccountId: string;
+    from: string;
+    to: string;
+    actorId: string;
+  };
   // Relationships
   RELATIONSHIP_REQUESTED: RelationshipChange & { expiresAt: string };
   RELATIONSHIP_CANCELLED: RelationshipChange;

@@ -1,5 +1,6 @@
 import { apiMessages } from './api-messages.js';
 import { exportsMessages } from './exports-messages.js';
+import { claimsMessagesEn, claimsMessagesFr } from './claims-messages.js';
 import { financeMessagesEn, financeMessagesFr } from './finance-messages.js';
 import { type Language } from './language.js';
 import { messagingMessages } from './messages-messaging.js';
@@ -226,6 +227,7 @@ export const messages = {
     'clientGroups.ALREADY_ASSIGNED': 'This employee is already assigned here.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'This employee is not assigned here.',
     ...financeMessagesEn,
+    ...claimsMessagesEn,
   },
   fr: {
     ...apiMessages.fr,
@@ -454,6 +456,7 @@ export const messages = {
     'clientGroups.ALREADY_ASSIGNED': 'Cet employé est déjà affecté ici.',
     'clientGroups.ASSIGNMENT_NOT_FOUND': 'Cet employé n’est pas affecté ici.',
     ...financeMessagesFr,
+    ...claimsMessagesFr,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

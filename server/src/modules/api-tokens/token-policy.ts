@@ -29,6 +29,12 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   'submitFinancialSecurityChange',
   // Bulk exports (decision 0029): reading in the background, so a READ token may start one too.
   'startExport',
+  // Claims (docs/claims.md): REQUESTS_AND_TRANSACTIONS EDIT. Filing takes an idempotency key for retries.
+  'fileClaim',
+  'updateClaim',
+  'submitClaim',
+  'withdrawClaim',
+  'answerClaimInformation',
 ]);
 
 /** Mutations that only read, which a READ token may run as well: starting an export queues reads. */

@@ -10,11 +10,12 @@ import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-e
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { createStandingSource } from '../access/standing-source.js';
+import { findOpenClaimByCase } from '../claims/claims.service.js';
 import { CASE_NUMBER_MAX_LENGTH, findRulingByCase } from '../rulings/rulings.service.js';
 import { RequestSession } from '../sessions/request-session.js';
 import { isSecureRequest, readSessionToken } from '../sessions/session-cookie.js';
 import { csrfTokenMatches } from '../sessions/session.service.js';
-import { findDocument, storeUpload } from './documents.service.js';
+import { type DocumentCase, findDocument, storeUpload } from './documents.service.js';
 import { downloadUrlOf } from './documents.view.js';
 import { DocumentCategory } from './documents.types.js';
 import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from './upload-reception.js';
@@ -47,7 +48,7 @@ export async function signedIn(
 
 type CaseProblem = [code: string, key: MessageKey, params?: MessageParams];
 interface CaseCheck {
-  ruling: Awaited<ReturnType<typeof findRulingByCase>>;
+  ruling: DocumentCase | null;
   problem?: CaseProblem;
 }
 
@@ -63,7 +64,11 @@ async function checkCase(
       ruling: null,
       problem: ['TOO_LONG', 'documents.caseNumber.TOO_LONG', { max: CASE_NUMBER_MAX_LENGTH }],
     };
-  const ruling = await findRulingByCase(dataSource, caseNumber);
+  // A ruling's case number, or an open claim's (a closed claim takes no more documents: "not found" alike).
+  const found = await findRulingByCase(dataSource, caseNumber);
+  const ruling: DocumentCase | null = found
+    ? { kind: 'RULING', ...found }
+    : await findOpenClaimByCase(dataSource, caseNumber);
   const standing = ruling
     ? await createStandingSource(dataSource, session).standing(ruling.businessId)
     : null;
@@ -149,6 +154,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
         ok: true,
         caseNumber: ruling.caseNumber,
         rulingId: ruling.id,
+        caseKind: ruling.kind,
         documents: rows.map((row) => ({
           id: row.id,
           fileName: row.fileName,

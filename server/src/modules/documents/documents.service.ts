@@ -6,9 +6,20 @@ import { type DocumentStorage } from '../../common/storage/document-storage.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { registryIdOfBusiness } from '../businesses/business-directory.service.js';
-import { type Ruling } from '../rulings/rulings.service.js';
 import { Attachment, CaseDocument } from './documents.entities.js';
 import { type DocumentCategory } from './documents.types.js';
+
+/**
+ * The case an upload attaches to: a ruling request, or a claim (docs/claims.md). Its id goes to
+ * case_document.ruling_id, the column of the case id whatever its kind (decision 0031).
+ */
+export interface DocumentCase {
+  kind: 'RULING' | 'CLAIM';
+  id: string;
+  caseNumber: string;
+  businessId: string;
+  programAccountId: string;
+}
 
 /** A file of an upload that passed every check, waiting in the temp folder. */
 export interface CheckedFile {
@@ -28,7 +39,7 @@ export async function storeUpload(
   dataSource: DataSource,
   config: AppConfig,
   storage: DocumentStorage,
-  input: { ruling: Ruling; category: DocumentCategory; actorId: string; files: CheckedFile[] },
+  input: { ruling: DocumentCase; category: DocumentCategory; actorId: string; files: CheckedFile[] },
 ): Promise<CaseDocument[]> {
   const now = config.now();
   const uploadId = timeOrderedId(now.getTime());
@@ -77,6 +88,7 @@ export async function storeUpload(
           type: 'DOCUMENTS_UPLOADED',
           payload: {
             rulingId: input.ruling.id,
+            caseKind: input.ruling.kind,
             businessId: input.ruling.businessId,
             programAccountId: input.ruling.programAccountId,
             uploadId,

@@ -1,5 +1,6 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { RegistryTransaction } from './financial-record.entity.js';
 import { RegistryProgramAccount } from './program-account.entity.js';
 import { RegistryBusiness } from './registry-business.entity.js';
 
@@ -58,3 +59,35 @@ export const registryBusinessRow = {
   hydrate: (dataSource: DataSource, row: Record<string, unknown>, prefix: string): RegistryBusiness | null =>
     hydrate(dataSource, RegistryBusiness, row, prefix),
 };
+
+export interface TransactionSummary {
+  id: string;
+  programAccountId: string;
+  transactionNumber: string;
+  /** 'YYYY-MM-DD' */
+  transactionDate: string;
+  transactionType: string;
+  status: string;
+  amountCents: number;
+  dutiesAndTaxesCents: number;
+}
+
+/** A registry transaction by id (claims read the transaction they are about); null when there is none. */
+export async function transactionSummary(
+  manager: EntityManager,
+  id: string,
+): Promise<TransactionSummary | null> {
+  const row = await manager.findOneBy(RegistryTransaction, { id });
+  return row
+    ? {
+        id: row.id,
+        programAccountId: row.programAccountId,
+        transactionNumber: row.transactionNumber,
+        transactionDate: row.transactionDate,
+        transactionType: row.transactionType,
+        status: row.status,
+        amountCents: row.amountCents,
+        dutiesAndTaxesCents: row.dutiesAndTaxesCents,
+      }
+    : null;
+}

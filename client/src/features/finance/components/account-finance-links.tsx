@@ -24,6 +24,12 @@ export function AccountFinanceLinks({ accountId }: { accountId: string }) {
       href: `/${language}/finance/security?business=${encodeURIComponent(holder.id)}&${query}`,
       label: t('info.security'),
     });
+  // Claims and repayments are requests and transactions (docs/claims.md), as the finances page is.
+  if (financeAccountIds(finance, 'view').includes(accountId))
+    links.push({
+      href: `/${language}/claims/accounts/${encodeURIComponent(accountId)}`,
+      label: t('info.claims'),
+    });
   if (financeAccountIds(finance, 'view', 'PAD').includes(accountId))
     links.push({ href: `/${language}/finance/pad?${query}`, label: t('info.pad') });
   if (links.length === 0) return null;

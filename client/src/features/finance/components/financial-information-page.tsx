@@ -204,6 +204,9 @@ function AccountSummary({ accountId }: { accountId: string }) {
   );
 }
 
+/** Agency statuses of a transaction a claim may be filed on. */
+const CLAIMABLE = ['POSTED', 'PARTIALLY_PAID', 'PAID'];
+
 function TransactionsTable({ accountId }: { accountId: string }) {
   const { t } = useTranslation('finance');
   const language = useLanguage();
@@ -241,7 +244,22 @@ function TransactionsTable({ accountId }: { accountId: string }) {
               {transactions.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>{formatDay(node.transactionDate, language)}</td>
-                  <td>{node.transactionNumber}</td>
+                  <td>
+                    <span>{node.transactionNumber}</span>
+                    {/* A declaration that was posted or paid may be claimed on (docs/claims.md): the claim
+                        page refuses anything else with its reason. */}
+                    {node.amountCents > 0 && CLAIMABLE.includes(node.status) ? (
+                      <>
+                        {' '}
+                        <GcdsLink
+                          href={`/${language}/claims/new?transaction=${encodeURIComponent(node.id)}`}
+                          aria-label={t('info.fileClaimOn', { number: node.transactionNumber })}
+                        >
+                          {t('info.fileClaim')}
+                        </GcdsLink>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{localDescription(node, language)}</td>
                   <td>{formatMoney(node.amountCents, language)}</td>
                   <td>{t(`common.statuses.${node.status}`, { defaultValue: node.status })}</td>

@@ -303,6 +303,7 @@ const opaqueDetails = new Set([
   'endpoint',
   'message',
   'letter',
+  'repayment',
 ]);
 
 type AuditDetail = { name: string; value: string };
@@ -318,7 +319,7 @@ function AuditDetails({ details }: { details: readonly AuditDetail[] }) {
   const values = t('business.audit.values', { returnObjects: true }) as Record<string, string>;
   const shown = details.filter((d) => !opaqueDetails.has(d.name) && !d.name.endsWith('Id'));
   const value = ({ name, value }: AuditDetail) =>
-    name === 'cents' && /^-?\d+$/.test(value)
+    (name === 'cents' || name.endsWith('Cents')) && /^-?\d+$/.test(value)
       ? new Intl.NumberFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
           style: 'currency',
           currency: 'CAD',

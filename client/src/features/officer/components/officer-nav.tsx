@@ -3,7 +3,8 @@ import { GcdsLink } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
-export type OfficerSection = 'lockedCredentials' | 'businesses' | 'messages' | 'postNotice' | 'deadLetters';
+export type OfficerSection =
+  'lockedCredentials' | 'businesses' | 'messages' | 'claims' | 'postNotice' | 'deadLetters';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -19,6 +20,7 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
     { section: 'messages', href: `/${language}/officer/messages` },
     { section: 'postNotice', href: `/${language}/officer/notices` },
     { section: 'deadLetters', href: `/${language}/officer/mail` },
+    { section: 'claims', href: `/${language}/officer/claims` },
   ];
   return (
     <nav aria-label={t('nav.label')} className="officer-nav">

@@ -15,10 +15,11 @@ import { Migration as M11 } from './1796218911512-dead-letter-list.js';
 import { Migration as M12 } from './1796597388221-notice-list-covering-index.js';
 import { Migration as M13 } from './1796606182621-idempotency-keys.js';
 import { Migration as M14 } from './1796606351205-job-leases.js';
-import { Migration as M15 } from './1796606599987-webhooks.js';
-import { Migration as M16 } from './1796606952583-list-pages-in-sql.js';
-import { Migration as M17 } from './1796607026525-messaging.js';
-import { Migration as M18 } from './1796607227700-export-jobs.js';
-import { Migration as M19 } from './1796607439312-reference-descriptions-fr.js';
+import { Migration as M15 } from './1796606561359-claims.js';
+import { Migration as M16 } from './1796606599987-webhooks.js';
+import { Migration as M17 } from './1796606952583-list-pages-in-sql.js';
+import { Migration as M18 } from './1796607026525-messaging.js';
+import { Migration as M19 } from './1796607227700-export-jobs.js';
+import { Migration as M20 } from './1796607439312-reference-descriptions-fr.js';
 
-export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19];
+export const mysqlMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19, M20];

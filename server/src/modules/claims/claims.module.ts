@@ -1,0 +1,14 @@
+import { type ModuleManifest } from '../../app/module-manifest.js';
+import { claimEntities } from './claims.entities.js';
+import {
+  BusinessClaimsResolver,
+  ClaimsResolver,
+  OfficerClaimsResolver,
+  ProgramAccountClaimsResolver,
+} from './claims.resolver.js';
+
+export const claimsModule: ModuleManifest = {
+  name: 'claims',
+  resolvers: [ClaimsResolver, BusinessClaimsResolver, ProgramAccountClaimsResolver, OfficerClaimsResolver],
+  entities: claimEntities,
+};
