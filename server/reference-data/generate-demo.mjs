@@ -1082,7 +1082,7 @@ function hashSeed(text) {
   return h;
 }
 
-function addFinanceRecords(account, lang) {
+function addFinanceRecords(account) {
   if (account.accountNumber.slice(9, 11) !== 'RM') return;
   const rng = prng(hashSeed(account.accountNumber));
   const end = account.status === 'CLOSED' ? addDays(TODAY, -300) : TODAY;
@@ -1129,8 +1129,7 @@ const businesses = [
 ];
 
 for (const business of businesses) {
-  const lang = /[éèêàçôîÉ]|Ltée|inc\.$/.test(business.legalName) ? 'fr' : 'en';
-  for (const account of business.programAccounts) addFinanceRecords(account, lang);
+  for (const account of business.programAccounts) addFinanceRecords(account);
 }
 
 const file = {

@@ -107,7 +107,7 @@ function routeTableReader(distDir: string): () => readonly string[] | undefined 
       const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === 'string'))
         throw new Error(`${file} is not a list of route paths`);
-      table = parsed as string[];
+      table = parsed;
     }
     return table;
   };

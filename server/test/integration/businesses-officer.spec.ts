@@ -180,7 +180,7 @@ describe.each(drivers)('officer console and activation keys on %s', (driver) => 
     expect(registered.auditTrail[4].actor?.id).toBe(officerId);
     // Named facts for the app to label (defect 6): the contact's name whole, spaces and all.
     expect(registered.auditTrail[4].details).toEqual([
-      { name: 'contact', value: expect.stringMatching(/ /) },
+      { name: 'contact', value: expect.stringMatching(/ /) as string },
     ]);
     expect(registered.auditTrail[3].details).toEqual([{ name: 'via', value: 'ACTIVATION_KEY' }]);
     // The connection that replaces the list: the same events, newest first, two at a time to the end.

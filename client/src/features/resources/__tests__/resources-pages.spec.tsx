@@ -77,7 +77,7 @@ describe('public resources linked from the landing page (issue 14, defect 3)', (
     expect(screen.getByText('1 courtier affiché')).toBeInTheDocument();
   });
 
-  it('generates the API catalogue from the schema, with each field’s access rule', async () => {
+  it('generates the API catalogue from the schema, with each field’s access rule', () => {
     const catalogue = apiCatalogue(sdl);
     const brokersQuery = catalogue.queries.find((q) => q.name === 'licensedCustomsBrokers');
     expect(brokersQuery?.arguments.map((a) => a.name)).toEqual(['first', 'search']);
