@@ -466,6 +466,8 @@ export type Language =
 export type LetterKind =
   /** The agency issued an activation key. */
   | 'ACTIVATION_KEY_ISSUED'
+  /** The agency approved (in full or in part) or rejected a claim. */
+  | 'CLAIM_DECIDED'
   /** A letter an officer posted. */
   | 'OFFICER_LETTER'
   /** The agency unlocked the business’s registration. */

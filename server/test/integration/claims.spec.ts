@@ -38,6 +38,8 @@ import {
 import { drivers } from '../support/databases.js';
 import { download, filesUnder, samplePdf, upload } from '../support/documents.js';
 import { CaseDocument } from '../../src/modules/documents/documents.entities.js';
+import { Letter } from '../../src/modules/messaging/messaging.entities.js';
+import { LetterKind } from '../../src/modules/messaging/messaging.types.js';
 import { addTransactions } from '../support/finance.js';
 import { type GqlClient } from '../support/gql-client.js';
 import { acceptTerms, expectForbidden, payload, seedUser, signIn } from '../support/identity.js';
@@ -517,6 +519,13 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         decisionReason: 'The classification was right.',
         repayment: null,
       });
+      // The decision is also a letter in the business's correspondence, in both languages (issue 15).
+      const letters = await t.dataSource
+        .getRepository(Letter)
+        .findBy({ kind: LetterKind.CLAIM_DECIDED, subjectEn: `Decision on claim ${claim.caseNumber}` });
+      expect(letters.map((l) => [l.subjectFr, l.bodyFr.split('\n')[0]])).toEqual([
+        [`Décision sur la demande ${claim.caseNumber}`, `L'agence a refusé la demande ${claim.caseNumber}.`],
+      ]);
       // The lines are free again: a new claim may be filed on them.
       expect((await file(bam.client, adjustment(tx))).userErrors).toEqual([]);
       const withdrawn = payload<ClaimPayloadView>(await bam.client.gql(WITHDRAW, { id: claim.id }));

@@ -2,14 +2,15 @@ import { type EntityManager } from 'typeorm';
 import { type DomainEventType, type PublishedEvent } from '../../common/events/domain-events.js';
 import { type EventHandler, type EventSubscriber } from '../../common/events/event-bus.js';
 import { registryBusinessByNumber } from '../businesses/activation-keys.service.js';
+import { registryIdOfBusiness } from '../businesses/business-directory.service.js';
 import { type LetterDraft, writeLetters } from './letters.service.js';
 import { LetterKind } from './messaging.types.js';
 
 // Letters the portal writes for its own decisions (docs/messaging.md "Correspondence"), as this module's
 // subscriber on the event bus (decision 0020): each is written in the decision's transaction, once per
-// event. Adding a trigger (a claim decided, a ruling decided, a financial security change decided, when
-// those modules publish such events) is one entry in `letterTriggers`: the event type, and what the letter
-// says. Only events that exist today are listed.
+// event. Adding a trigger (a ruling decided, a financial security change decided, when those modules publish
+// such events) is one entry in `letterTriggers`: the event type, and what the letter says. Only events that
+// exist today are listed.
 
 type Drafter<T extends DomainEventType> = (
   manager: EntityManager,
@@ -29,7 +30,33 @@ function formatDate(iso: string, lang: 'en' | 'fr'): string {
   }).format(new Date(iso));
 }
 
+/** A claim's decision as the letter words it (the claim's page gives the amounts and the reason). */
+const claimDecisions: Record<string, { en: string; fr: string }> = {
+  APPROVED: { en: 'approved', fr: 'approuvé' },
+  PARTIALLY_APPROVED: { en: 'approved in part', fr: 'approuvé en partie' },
+  REJECTED: { en: 'rejected', fr: 'refusé' },
+};
+
 export const letterTriggers: { [T in DomainEventType]?: Drafter<T> } = {
+  // The agency decided a claim (docs/claims.md): a letter about its program account, in both languages.
+  CLAIM_STATUS_CHANGED: async (manager, event) => {
+    const decision = claimDecisions[event.payload.to];
+    if (!decision) return [];
+    const { caseNumber, businessId, programAccountId } = event.payload;
+    return [
+      {
+        registryBusinessId: await registryIdOfBusiness(manager, businessId),
+        programAccountId,
+        kind: LetterKind.CLAIM_DECIDED,
+        subjectEn: `Decision on claim ${caseNumber}`,
+        subjectFr: `Décision sur la demande ${caseNumber}`,
+        bodyEn: `The agency has ${decision.en} claim ${caseNumber}.\n\nThe claim's page in the client portal shows the amount approved, any repayment and the reasons for the decision. If you disagree with it, contact the agency through secure messaging.`,
+        bodyFr: `L'agence a ${decision.fr} la demande ${caseNumber}.\n\nLa page de la demande dans le portail client indique le montant approuvé, le remboursement s'il y a lieu et les motifs de la décision. Si vous êtes en désaccord, communiquez avec l'agence par la messagerie protégée.`,
+        issuedBy: null,
+        sourceKey: `event:${event.id}`,
+      },
+    ];
+  },
   REGISTRATION_UNLOCKED: async (manager, event) => {
     const registryBusinessId = await registryIdOf(manager, event.payload.businessNumber);
     if (!registryBusinessId) return [];

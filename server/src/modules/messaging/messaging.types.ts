@@ -32,6 +32,7 @@ export enum AuthorSide {
 export enum LetterKind {
   REGISTRATION_UNLOCKED = 'REGISTRATION_UNLOCKED',
   ACTIVATION_KEY_ISSUED = 'ACTIVATION_KEY_ISSUED',
+  CLAIM_DECIDED = 'CLAIM_DECIDED',
   OFFICER_LETTER = 'OFFICER_LETTER',
 }
 
@@ -71,6 +72,7 @@ registerEnumType(LetterKind, {
   valuesConfig: {
     REGISTRATION_UNLOCKED: { description: 'The agency unlocked the business’s registration.' },
     ACTIVATION_KEY_ISSUED: { description: 'The agency issued an activation key.' },
+    CLAIM_DECIDED: { description: 'The agency approved (in full or in part) or rejected a claim.' },
     OFFICER_LETTER: { description: 'A letter an officer posted.' },
   },
 });

@@ -305,13 +305,15 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
     version: 1,
     source: 'DOCUMENTS_UPLOADED',
     area: AccessArea.REQUESTS_AND_TRANSACTIONS,
-    description: 'Documents were uploaded to a ruling’s case.',
+    description:
+      'Documents were uploaded to a case: a ruling request or a claim (`caseKind`; `rulingId` holds the case’s id).',
     events: (p) => [
       {
         businessId: p.businessId,
         programAccountId: p.programAccountId ?? null,
         data: {
           rulingId: p.rulingId,
+          caseKind: p.caseKind ?? 'RULING',
           programAccountId: p.programAccountId ?? null,
           uploadId: p.uploadId,
           documentIds: p.documentIds,
@@ -389,7 +391,160 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
       },
     ],
   }),
+  entry({
+    type: 'claim.submitted',
+    version: 1,
+    source: 'CLAIM_SUBMITTED',
+    area: AccessArea.REQUESTS_AND_TRANSACTIONS,
+    description: 'A claim (adjustment or drawback) was submitted to the agency, with the refund claimed.',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: {
+          claimId: p.claimId,
+          caseNumber: p.caseNumber,
+          programAccountId: p.programAccountId,
+          claimedCents: p.claimedCents,
+        },
+      },
+    ],
+  }),
+  entry({
+    type: 'claim.status_changed',
+    version: 1,
+    source: 'CLAIM_STATUS_CHANGED',
+    area: AccessArea.REQUESTS_AND_TRANSACTIONS,
+    description:
+      'A claim changed status (under review, information requested, approved, approved in part, rejected, withdrawn).',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: {
+          claimId: p.claimId,
+          caseNumber: p.caseNumber,
+          programAccountId: p.programAccountId,
+          from: p.from,
+          to: p.to,
+        },
+      },
+    ],
+  }),
+  entry({
+    type: 'repayment.created',
+    version: 1,
+    source: 'REPAYMENT_CREATED',
+    area: AccessArea.REQUESTS_AND_TRANSACTIONS,
+    description: 'An approved claim made a repayment payable to the business.',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: {
+          repaymentId: p.repaymentId,
+          claimId: p.claimId,
+          programAccountId: p.programAccountId,
+          amountCents: p.amountCents,
+        },
+      },
+    ],
+  }),
+  entry({
+    type: 'repayment.status_changed',
+    version: 1,
+    source: 'REPAYMENT_STATUS_CHANGED',
+    area: AccessArea.REQUESTS_AND_TRANSACTIONS,
+    description: 'A repayment was paid, or withheld (unpaid).',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: {
+          repaymentId: p.repaymentId,
+          claimId: p.claimId,
+          programAccountId: p.programAccountId,
+          from: p.from,
+          to: p.to,
+        },
+      },
+    ],
+  }),
+  entry({
+    type: 'message.thread_opened',
+    version: 1,
+    source: 'MESSAGE_THREAD_OPENED',
+    area: AccessArea.MESSAGES,
+    description: 'A message thread with the agency was opened, by the business or by an agency officer.',
+    events: (p) => [messageEvent(p, { category: p.category, authorSide: p.authorSide })],
+  }),
+  entry({
+    type: 'message.posted',
+    version: 1,
+    source: 'MESSAGE_POSTED',
+    area: AccessArea.MESSAGES,
+    description: 'A message was posted in a thread (`authorSide` AGENCY for an officer’s reply).',
+    events: (p) => [
+      messageEvent(p, {
+        messageId: p.messageId,
+        authorSide: p.authorSide,
+        attachmentCount: p.attachmentIds.length,
+      }),
+    ],
+  }),
+  entry({
+    type: 'letter.issued',
+    version: 1,
+    source: 'LETTER_ISSUED',
+    area: AccessArea.CORRESPONDENCE,
+    description:
+      'A letter from the agency was added to the business’s correspondence (never sent to providers).',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: { letterId: p.letterId, programAccountId: p.programAccountId, kind: p.kind },
+      },
+    ],
+  }),
+  entry({
+    type: 'export.ready',
+    version: 1,
+    source: 'EXPORT_READY',
+    area: AccessArea.ACCESS_MANAGEMENT,
+    description:
+      'A bulk export the business started is ready to download (only whoever started it may download it).',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: null,
+        data: { exportId: p.exportId, format: p.format, rows: p.rows, expiresAt: p.expiresAt },
+      },
+    ],
+  }),
 ];
+
+/**
+ * A thread's event: about one program account, under MESSAGES; about the whole business, only for those who
+ * deal with the whole business (its own people and business management providers, not program management),
+ * as the messaging service decides for the thread itself (docs/messaging.md).
+ */
+function messageEvent(
+  p: { threadId: string; businessId: string; programAccountId: string | null; referenceNumber: string },
+  extra: Record<string, unknown>,
+): PublicEventDraft {
+  return {
+    businessId: p.businessId,
+    programAccountId: p.programAccountId,
+    ...(p.programAccountId ? {} : { area: AccessArea.BUSINESS_PROFILE }),
+    data: {
+      threadId: p.threadId,
+      referenceNumber: p.referenceNumber,
+      programAccountId: p.programAccountId,
+      ...extra,
+    },
+  };
+}
 
 /** The test event an endpoint's owner sends to it (never in the feed). */
 export const TEST_EVENT_TYPE = 'webhook.test';
