@@ -326,6 +326,9 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
         NOTICES: 'view/-',
         ACCESS_MANAGEMENT: '-/-',
         RELATIONSHIP_MANAGEMENT: '-/-',
+        // Messages with the agency follow requests and transactions; letters are the business's own (seed 000).
+        MESSAGES: 'view/edit',
+        CORRESPONDENCE: '-/-',
       },
       programAccountIds: [rm, rt].sort(),
     });
@@ -344,6 +347,8 @@ describe.each(drivers)('the seed’s access tables through the API on %s', (driv
         NOTICES: 'view/-',
         ACCESS_MANAGEMENT: '-/-',
         RELATIONSHIP_MANAGEMENT: '-/-',
+        MESSAGES: 'view/edit',
+        CORRESPONDENCE: '-/-',
       },
       programAccountIds: [rm],
     });

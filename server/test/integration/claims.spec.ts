@@ -155,7 +155,7 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(fieldCodes(late.userErrors)).toEqual([['input.claimId', 'NOT_IN_PROGRESS']]);
       const audit = await t.dataSource.getRepository(BusinessAuditEvent).findBy({ type: 'CLAIM_SUBMITTED' });
       expect(audit.map((a) => a.detail)).toEqual([
-        `case=${claim.caseNumber} from=IN_PROGRESS to=SUBMITTED claimed=1`,
+        `case=${claim.caseNumber} from=IN_PROGRESS to=SUBMITTED cents=1`,
       ]);
       expect(await t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'CLAIM_SUBMITTED' })).toBe(
         1,
