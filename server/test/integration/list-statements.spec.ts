@@ -42,11 +42,22 @@ const PROVIDER_LISTS = `query($id: ID!) {
       ${CONNECTION('id createdAt person { id name } client { id businessNumber name } group { id name }')}
       totalCount
     }
+    delegations(first: 100) { ${CONNECTION('id kind holderName access')} totalCount }
+  }
+}`;
+
+/**
+ * The relationships' timelines, asked apart: their actors' names go through the same per-request person
+ * loader as the assignments' people, and whether the two paths meet in one batch depends on which database
+ * answer comes first (20 or 21 statements on MariaDB, run to run). Apart, each request's count is exact.
+ */
+const PROVIDER_TIMELINES = `query($id: ID!) {
+  business(id: $id) {
+    id
     activeRelationships(first: 100) {
       edges { node { id timelineConnection(first: 10) { ${CONNECTION('id type occurredAt actor { id name }')} totalCount } } }
       totalCount
     }
-    delegations(first: 100) { ${CONNECTION('id kind holderName access')} totalCount }
   }
 }`;
 
@@ -160,7 +171,7 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
   }
 
   it('costs the same statements for a small provider as for one past every first page', async () => {
-    const counts: Array<{ provider: number; lists: number; employee: number }> = [];
+    const counts: Array<{ provider: number; lists: number; timelines: number; employee: number }> = [];
     const figures: string[] = [];
     for (const [clients, groupCount, perGroup, people, direct] of [
       [6, 2, 3, 2, 2],
@@ -173,7 +184,10 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
       const lists = await counted(portfolio.broker.client, PROVIDER_LISTS, {
         id: portfolio.brokerBusinessId,
       });
-      const business = { ...provider.data.business, ...lists.data.business };
+      const timelines = await counted(portfolio.broker.client, PROVIDER_TIMELINES, {
+        id: portfolio.brokerBusinessId,
+      });
+      const business = { ...provider.data.business, ...lists.data.business, ...timelines.data.business };
       const groupPage = business.clientGroupsConnection!;
       expect(groupPage.totalCount).toBe(groupCount);
       expect(groupPage.edges).toHaveLength(Math.min(groupCount, 25));
@@ -199,6 +213,7 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
       counts.push({
         provider: provider.statements.length,
         lists: lists.statements.length,
+        timelines: timelines.statements.length,
         employee: employee.statements.length,
       });
       figures.push(

@@ -168,6 +168,7 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const leases = await check.getRepository(JobLease).find({ order: { name: 'ASC' } });
     expect(leases.map((l) => [l.name, l.runs, l.owner])).toEqual([
+      ['idempotency-key-sweep', 1, null],
       ['relationship-expiry', 1, null],
       ['session-purge', 1, null],
     ]);

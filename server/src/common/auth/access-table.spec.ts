@@ -35,6 +35,10 @@ const seed: Record<
     RELATIONSHIP_MANAGEMENT: ['no', 'no'],
     // Other notices (seed 003 §2.4): not among the restricted actions, so readable; never changed.
     NOTICES: ['yes', 'no'],
+    // Messages with the agency, as requests and transactions (decision 0030); the agency's letters are the
+    // business's own: "les tiers n'y ont pas accès" (seed 000).
+    MESSAGES: ['yes', 'yes'],
+    CORRESPONDENCE: ['no', 'no'],
   },
   PROGRAM_MANAGEMENT: {
     // Program account profile: allowed, read only — the programs named in the relationship only.
@@ -52,6 +56,8 @@ const seed: Record<
     RELATIONSHIP_MANAGEMENT: ['no', 'no'],
     // Other notices: only those of the programs named in the relationship (and the business-level ones).
     NOTICES: ['scope', 'no'],
+    MESSAGES: ['scope', 'scope'],
+    CORRESPONDENCE: ['no', 'no'],
   },
 };
 
@@ -95,9 +101,12 @@ describe('the access table against the seed’s two tables', () => {
 });
 
 describe('the business’s own people', () => {
-  it('lets a BAM do everything, on every program account', () => {
+  it('lets a BAM do everything, on every program account (letters come from the agency: nobody edits them)', () => {
     const bam = standing(ActorKind.BUSINESS_ACCOUNT_MANAGER, 'ALL');
-    for (const area of Object.values(AccessArea).filter((a) => a !== AccessArea.BUSINESS_IDENTITY))
+    expect(decideAccess(bam, AccessArea.CORRESPONDENCE, AccessAction.VIEW, at(OUT))).toBe(true);
+    for (const area of Object.values(AccessArea).filter(
+      (a) => a !== AccessArea.BUSINESS_IDENTITY && a !== AccessArea.CORRESPONDENCE,
+    ))
       for (const action of Object.values(AccessAction))
         expect(decideAccess(bam, area, action, at(OUT)), `${area} ${action}`).toBe(true);
   });
