@@ -24,6 +24,7 @@ function tx(id: string, number: string, amountCents: number, remainingCents: num
     transactionNumber: number,
     transactionDate: '2026-11-20',
     description: `Transaction ${number}`,
+    descriptionFr: null,
     amountCents,
     remainingCents,
     status,
