@@ -32,9 +32,14 @@ describe('the server process (what `npm start` runs)', () => {
     expect(((await gql.json()) as { data: unknown }).data).toEqual({
       portalInfo: { agencyPhone: '1-800-461-9999' },
     });
-    const page = await fetch(`${server.url}/fr/some/page`);
+    // A page of the app answers 200 with the app; a path no page has answers 404, with the app all the same
+    // (it shows its own "page not found"; decision 0032).
+    const page = await fetch(`${server.url}/fr/notices`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+    const unknown = await fetch(`${server.url}/fr/some/page`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('<div id="root">');
 
     expect(await server.stop()).toBe(0);
     expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));

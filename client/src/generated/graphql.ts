@@ -417,7 +417,7 @@ export type FileClaimInput = {
   exportDate?: InputMaybe<Scalars['String']['input']>;
   /** Drawback only: the destination country (ISO alpha-2). */
   exportDestination?: InputMaybe<Scalars['String']['input']>;
-  /** Optional, 1 to 64 letters, digits, hyphens or underscores, unique per business: a retried request with the same key answers the claim the first one filed, and never files twice. */
+  /** Optional, 1 to 64 letters, digits, hyphens or underscores, kept per person filing (a token files as its creator): a retried request with the same key answers the claim the first one filed, and never files twice; the same key for another transaction is refused (REUSED). */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 20 lines, each line number once. */
   lines: Array<ClaimLineInput>;

@@ -300,6 +300,15 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(again.userErrors).toEqual([]);
       expect(again.claim!.id).toBe(first.claim!.id);
       expect(await t.dataSource.getRepository(Claim).countBy({ transactionId: tx })).toBe(1);
+      // The same key for another transaction is refused rather than answered with the first claim (which
+      // may be of an account the caller cannot see when a key is shared); nothing is filed.
+      const [other] = await addTransactions(t, rm, [
+        { amountCents: 90_000, status: 'POSTED', date: '2026-11-04' },
+      ]);
+      const reused = await file(bam.client, adjustment(other, key));
+      expect(fieldCodes(reused.userErrors)).toEqual([['input.idempotencyKey', 'REUSED']]);
+      expect(reused.claim).toBeNull();
+      expect(await t.dataSource.getRepository(Claim).countBy({ transactionId: other })).toBe(0);
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
     });
   });

@@ -51,6 +51,8 @@ export const claimsMessagesEn = {
   'claims.paidOn.IN_FUTURE': 'The payment date cannot be in the future.',
   'claims.repaymentId.NOT_PAYABLE': 'This repayment was already paid or withheld.',
   'claims.idempotencyKey.INVALID': 'The idempotency key is 1 to 64 letters, digits, hyphens or underscores.',
+  'claims.idempotencyKey.REUSED':
+    'You already used this idempotency key to file a claim on another transaction: use a new key.',
 } as const;
 
 export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
@@ -109,4 +111,6 @@ export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
   'claims.repaymentId.NOT_PAYABLE': 'Ce remboursement a déjà été payé ou retenu.',
   'claims.idempotencyKey.INVALID':
     'La clé d’idempotence compte de 1 à 64 lettres, chiffres, traits d’union ou traits de soulignement.',
+  'claims.idempotencyKey.REUSED':
+    'Vous avez déjà utilisé cette clé d’idempotence pour une demande sur une autre transaction : utilisez une nouvelle clé.',
 };

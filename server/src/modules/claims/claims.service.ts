@@ -595,21 +595,18 @@ export async function fileClaim(
   const key = (input.idempotencyKey ?? '').trim();
   if (key && !/^[A-Za-z0-9_-]{1,64}$/.test(key))
     return { ok: false, problems: [problem(['input', 'idempotencyKey'], 'INVALID')] };
-  const keyed = async (): Promise<ClaimNode | null> => {
-    if (!key) return null;
-    const transaction = await transactionSummary(dataSource.manager, input.transactionId);
-    const account = transaction
-      ? (await programAccountSummaries(dataSource.manager, [transaction.programAccountId])).get(
-          transaction.programAccountId,
-        )
-      : undefined;
-    const businessId = account && (await businessIdOfRegistry(dataSource.manager, account.businessId));
-    const row = businessId
-      ? await dataSource.getRepository(Claim).findOneBy({ idempotencyKey: `${businessId}:${key}` })
-      : null;
-    return row ? ((await nodesOf(dataSource.manager, [row], lang)).get(row.id) ?? null) : null;
+  // The key belongs to the person filing (a token files as its creator), never to their business: another
+  // member's or provider's key must not answer their claim. A key reused for another transaction is refused.
+  const scopedKey = key ? `${actorId}:${key}` : null;
+  const keyed = async (): Promise<ClaimNode | 'REUSED' | null> => {
+    if (!scopedKey) return null;
+    const row = await dataSource.getRepository(Claim).findOneBy({ idempotencyKey: scopedKey });
+    if (!row) return null;
+    if (row.transactionId !== input.transactionId) return 'REUSED';
+    return (await nodesOf(dataSource.manager, [row], lang)).get(row.id) ?? null;
   };
   const earlier = await keyed();
+  if (earlier === 'REUSED') return { ok: false, problems: [problem(['input', 'idempotencyKey'], 'REUSED')] };
   if (earlier) return { ok: true, claim: earlier };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -649,7 +646,7 @@ export async function fileClaim(
             decisionReasonEn: '',
             decisionReasonFr: '',
             attestedBy: null,
-            idempotencyKey: key ? `${businessId}:${key}` : null,
+            idempotencyKey: scopedKey,
             createdBy: actorId,
             createdAt: now,
             submittedAt: null,
@@ -689,6 +686,8 @@ export async function fileClaim(
       if (isUniqueViolation(error) && attempt < 5) {
         // The same key filed concurrently: answer that claim.
         const concurrent = await keyed();
+        if (concurrent === 'REUSED')
+          return { ok: false, problems: [problem(['input', 'idempotencyKey'], 'REUSED')] };
         if (concurrent) return { ok: true, claim: concurrent };
         // A line taken by a concurrent claim: said as such; else a case number drawn twice: draw again.
         const taken = await heldLines(

@@ -378,7 +378,7 @@ export class FileClaimInput extends ClaimContentInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Optional, 1 to 64 letters, digits, hyphens or underscores, unique per business: a retried request with the same key answers the claim the first one filed, and never files twice.',
+      'Optional, 1 to 64 letters, digits, hyphens or underscores, kept per person filing (a token files as its creator): a retried request with the same key answers the claim the first one filed, and never files twice; the same key for another transaction is refused (REUSED).',
   })
   idempotencyKey?: string | null;
 }

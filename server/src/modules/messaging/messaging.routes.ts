@@ -101,9 +101,17 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
     if (!req.is('multipart/form-data'))
       return sendError(res, 400, 'NOT_MULTIPART', t('documents.NOT_MULTIPART'));
 
+    // Decided once, for the first businessId seen; the files are stored under that same business, whatever a
+    // later businessId part says (the one checked is the one used).
     let allowed: Promise<boolean> | undefined;
-    const allowedFor = (businessId: string | undefined) =>
-      (allowed ??= mayUploadFor(dataSource, caller, (businessId ?? '').trim()));
+    let checkedBusinessId = '';
+    const allowedFor = (businessId: string | undefined) => {
+      if (!allowed) {
+        checkedBusinessId = (businessId ?? '').trim();
+        allowed = mayUploadFor(dataSource, caller, checkedBusinessId);
+      }
+      return allowed;
+    };
     const tempDir = path.join(config.documents.tempDir, timeOrderedId());
     await mkdir(tempDir, { recursive: true });
     const writes: Array<Promise<void>> = [];
@@ -124,7 +132,7 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
         return;
       }
       const rows = await storeAttachments(dataSource, config, storage, {
-        businessId: upload.fields.businessId.trim(),
+        businessId: checkedBusinessId,
         actorId: caller.active.user.id,
         files: checkedFiles(upload),
       });
