@@ -7,6 +7,7 @@ import { publish } from '../../common/events/event-bus.js';
 import { agencyDay } from '../../common/time/agency-date.js';
 import { activeMemberGrants, type MemberGrant } from '../businesses/business-directory.service.js';
 import { personContacts } from '../profiles/profile.service.js';
+import { peopleReachingClients } from '../relationships/provider-reach.js';
 import { type Bilingual } from './notice-templates.js';
 import { MailOutbox, Notice } from './notices.entities.js';
 import { MailStatus, noticeAreas, type NoticeType } from './notices.types.js';
@@ -115,13 +116,20 @@ export async function writeNotices(
   const members = await memberRecipients(manager, notices);
   const recipientsOf = (n: Notice) => (n.recipientUserId ? [n.recipientUserId] : (members.get(n.id) ?? []));
   const people = [...new Set(notices.flatMap(recipientsOf))];
-  // Once committed, the live bells of these people, in every process, count again (notices-stream.routes.ts).
-  // A failed signal costs a bell its live update, never the change: the app still polls now and then.
-  if (people.length) {
-    const fanout = fanoutOf(manager.dataSource);
+  // Once committed, the live bells of these people, in every process, count again (notices-stream.routes.ts):
+  // the recipients, and those who reach a business notice's business as its provider (decision 0040), found
+  // now, through the relationships as they stand in this transaction. Each stream then reads through the
+  // notices service what its caller may see: a signal says "look again", never what. A failed signal costs a
+  // bell its live update, never the change: the app still polls now and then.
+  const fanout = fanoutOf(manager.dataSource);
+  if (fanout) {
+    const reached = new Set(people);
+    const clients = [...new Set(notices.filter((n) => n.businessId && !n.recipientUserId).map((n) => n.businessId!))];
+    for (const part of chunks(clients))
+      for (const row of await peopleReachingClients(manager, part)) reached.add(row.userId);
     // A large import names no notices (the bells only count again): a signal stays small.
-    const signal = { userIds: people, noticeIds: notices.length <= 20 ? notices.map((n) => n.id) : [] };
-    if (fanout) afterCommit(manager, () => void fanout.publish(signal).catch(() => undefined));
+    const signal = { userIds: [...reached], noticeIds: notices.length <= 20 ? notices.map((n) => n.id) : [] };
+    if (reached.size) afterCommit(manager, () => void fanout.publish(signal).catch(() => undefined));
   }
   const profiles = await personContacts(manager, people);
   const outbox: MailOutbox[] = [];

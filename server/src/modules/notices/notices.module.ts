@@ -1,6 +1,7 @@
 import { type ModuleManifest } from '../../app/module-manifest.js';
 import { createMailTransport } from '../../common/mail/mail-transport.js';
 import { MailOutboxWorker } from './mail-outbox.worker.js';
+import { bellRecountSubscriber } from './bell-recount.js';
 import { noticeSubscriber } from './notice-subscriber.js';
 import { noticeStreamRoutes } from './notices-stream.routes.js';
 import { noticeEntities } from './notices.entities.js';
@@ -10,7 +11,7 @@ export const noticesModule: ModuleManifest = {
   name: 'notices',
   resolvers: [NoticesResolver],
   entities: noticeEntities,
-  subscribers: [noticeSubscriber],
+  subscribers: [noticeSubscriber, bellRecountSubscriber],
   // The live bell: a server-sent events stream of the caller's unread count and new notices.
   routes: ({ config, dataSource, closing }) => [noticeStreamRoutes({ config, dataSource, closing })],
   workers: [

@@ -1,4 +1,6 @@
+import { type EntityManager } from 'typeorm';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { PersonRole } from '../users/user.types.js';
 import { RelationshipStatus } from './relationships.types.js';
 
 // What a caller reaches through the service providers they work for, as SQL (docs/decisions/0022): the
@@ -60,15 +62,54 @@ export function providerReach(caller: ReachCaller, r = 'r', pm = 'pm'): ReachSql
  * provider's BAM (`:reachBam`), or assigned to the client directly or through one of the provider's client
  * groups that is not deleted.
  */
-export function assignedSql(r: string, pm: string): string {
+export function assignedSql(r: string, pm: string, user = ':reachUser'): string {
   const direct =
     `EXISTS (SELECT 1 FROM employee_assignment ea WHERE ea.provider_business_id = ${r}.provider_business_id` +
-    ` AND ea.user_id = :reachUser AND ea.client_business_id = ${r}.client_business_id)`;
+    ` AND ea.user_id = ${user} AND ea.client_business_id = ${r}.client_business_id)`;
   const viaGroup =
     `EXISTS (SELECT 1 FROM employee_assignment ga INNER JOIN client_group gg ON gg.id = ga.client_group_id` +
     ` AND gg.provider_business_id = ga.provider_business_id AND gg.deleted_at IS NULL` +
     ` INNER JOIN client_group_member gm ON gm.group_id = gg.id` +
-    ` WHERE ga.user_id = :reachUser AND ga.provider_business_id = ${r}.provider_business_id` +
+    ` WHERE ga.user_id = ${user} AND ga.provider_business_id = ${r}.provider_business_id` +
     ` AND gm.client_business_id = ${r}.client_business_id)`;
   return `(${pm}.role = :reachBam OR ${direct} OR ${viaGroup})`;
+}
+
+/**
+ * The people who reach each of `clientBusinessIds` as a provider, now: providerReach read the other way, from
+ * the client to the active members of its accepted providers who are the provider's BAM, assigned to the client
+ * (directly or through a client group), or agency officers (whose standing reads every client of their
+ * businesses). The live bell signals them when a client's notice is written (notice-writer.ts); what each may
+ * read of it is still the notices service's decision. One statement per call (its caller chunks the ids).
+ */
+export async function peopleReachingClients(
+  manager: EntityManager,
+  clientBusinessIds: readonly string[],
+): Promise<Array<{ clientBusinessId: string; userId: string }>> {
+  if (clientBusinessIds.length === 0) return [];
+  const rows = await manager
+    .createQueryBuilder()
+    .select('r.client_business_id', 'clientBusinessId')
+    .addSelect('pm.user_id', 'userId')
+    .distinct(true)
+    .from('business_relationship', 'r')
+    .innerJoin(
+      'business_membership',
+      'pm',
+      'pm.business_id = r.provider_business_id AND pm.status = :reachActive',
+    )
+    .where('r.client_business_id IN (:...reachClients) AND r.status = :reachAccepted', {
+      reachClients: [...clientBusinessIds],
+    })
+    .andWhere(
+      `(${assignedSql('r', 'pm', 'pm.user_id')} OR EXISTS (SELECT 1 FROM app_user ru WHERE ru.id = pm.user_id AND ru.role = :reachOfficer))`,
+      {
+        reachBam: BusinessRole.BUSINESS_ACCOUNT_MANAGER,
+        reachOfficer: PersonRole.OFFICER,
+        reachActive: MembershipStatus.ACTIVE,
+        reachAccepted: RelationshipStatus.ACCEPTED,
+      },
+    )
+    .getRawMany<{ clientBusinessId: string; userId: string }>();
+  return rows;
 }
