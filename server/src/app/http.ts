@@ -170,7 +170,7 @@ export async function createHttpApp({
   // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).
   const closing = new AbortController();
   for (const module of appModules)
-    for (const router of module.routes?.({ config, dataSource, closing: closing.signal }) ?? [])
+    for (const router of module.routes?.({ config, dataSource, closing: closing.signal, shared }) ?? [])
       app.use(router);
   for (const router of routes) app.use(router);
   app.use(staticClient(config.clientDistDir));

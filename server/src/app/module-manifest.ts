@@ -4,6 +4,7 @@ import { type DataSource } from 'typeorm';
 import { type ClassType } from '../common/class-type.js';
 import { type EventSubscriber } from '../common/events/event-bus.js';
 import { type Logger } from '../common/logger.js';
+import { type SharedState } from '../common/shared/shared-state.js';
 import { type JobDefinition } from '../common/workers/job-runner.js';
 import { type AppConfig } from '../config/env.js';
 
@@ -17,6 +18,8 @@ export interface RouteDeps {
   dataSource: DataSource;
   /** Aborted when the HTTP server begins to close: long-lived answers (event streams) end then. */
   closing: AbortSignal;
+  /** What the deployment's processes share (Redis, or this process): the live bell's stream places. */
+  shared: SharedState;
 }
 
 export interface WorkerDeps {

@@ -76,6 +76,62 @@ describe.each(variants)('cost buckets (%s)', (kind) => {
   });
 });
 
+describe.each(variants)('stream places (%s)', (kind) => {
+  // The live bell's streams per person across the deployment (decision 0040): two connections as two
+  // processes; a place is held TTL at a time, kept while its stream lives, freed on disconnect or, for a
+  // process that died (it keeps nothing), once its time has passed. Times are given, not waited for.
+  const TTL = 3_000;
+  let a: SharedState;
+  let b: SharedState;
+  beforeAll(async () => {
+    if (kind === 'memory') {
+      a = memorySharedState();
+      b = a;
+    } else {
+      const config = redisConfig(redisUrl!, testKeyPrefix('streams'));
+      a = await openSharedState(config, log);
+      b = await openSharedState(config, log);
+    }
+  });
+  afterAll(async () => {
+    await a.close();
+    if (b !== a) await b.close();
+  });
+
+  it('holds at most the limit whichever process takes, and gives a place back on release', async () => {
+    const now = new Date();
+    const [one, two] = [a.streamSlots(TTL), b.streamSlots(TTL)];
+    const taken = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).take('p1', 4, now)),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(4);
+    expect(await two.take('p1', 4, now)).toBeNull();
+    // Another person has places of their own.
+    expect(await two.take('p2', 4, now)).not.toBeNull();
+    await one.release('p1', taken.find(Boolean)!);
+    expect(await two.take('p1', 4, now)).not.toBeNull();
+    expect(await one.take('p1', 4, now)).toBeNull();
+  });
+
+  it("frees a place nobody kept once its time has passed (a dead process's), and not a kept one", async () => {
+    const start = Date.now();
+    const at = (ms: number) => new Date(start + ms);
+    const [one, two] = [a.streamSlots(TTL), b.streamSlots(TTL)];
+    const kept = (await one.take('p3', 2, at(0)))!;
+    const dead = (await one.take('p3', 2, at(0)))!;
+    expect(dead).not.toBeNull();
+    expect(await two.take('p3', 2, at(TTL - 1))).toBeNull();
+    await one.keep('p3', kept, at(TTL - 1));
+    // The unkept place has lapsed: one new place; the kept one still counts.
+    const fresh = await two.take('p3', 2, at(TTL + 1));
+    expect(fresh).not.toBeNull();
+    expect(await two.take('p3', 2, at(TTL + 1))).toBeNull();
+    // Kept until 2 TTL - 1: after that (and the fresh one's time), all free again.
+    expect(await two.take('p3', 2, at(2 * TTL + 2))).not.toBeNull();
+    expect(await two.take('p3', 2, at(2 * TTL + 2))).not.toBeNull();
+  });
+});
+
 describe.runIf(redisUrl)('Redis away', () => {
   let proxy: TcpProxy;
   let app: TestApp;

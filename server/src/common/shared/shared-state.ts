@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import { type DataSource } from 'typeorm';
@@ -53,9 +54,25 @@ export interface Fanout {
   subscribe(userId: string, listener: (signal: BellSignal) => void): () => void;
 }
 
+/**
+ * Places for open connections (the live bell's streams), counted per key (a person) across the deployment. A
+ * place is held until a time: its holder keeps it while connected, and gives it back on disconnect; a place
+ * whose process died is not kept, and frees itself once its time has passed.
+ */
+export interface StreamSlots {
+  /** Takes one of `limit` places for `key`, held until `now + ttlMs`: answers its id, or null when all are held. */
+  take(key: string, limit: number, now: Date): Promise<string | null>;
+  /** Holds the place until `now + ttlMs` again (called while the connection lives). */
+  keep(key: string, id: string, now: Date): Promise<void>;
+  /** Gives the place back. */
+  release(key: string, id: string): Promise<void>;
+}
+
 export interface SharedState {
   kind: 'memory' | 'redis';
   costBuckets(size: number, rate: number): CostBucketStore;
+  /** The places of open streams, held `ttlMs` at a time. */
+  streamSlots(ttlMs: number): StreamSlots;
   fanout: Fanout;
   /** Whether Redis answers within `ms` (always true in memory): /readyz. */
   ping(ms: number): Promise<boolean>;
@@ -116,6 +133,42 @@ export class MemoryCostBuckets implements CostBucketStore {
   }
 }
 
+/** The process's stream places (the embedded default): the same rules as on Redis, in a map. */
+export class MemoryStreamSlots implements StreamSlots {
+  private readonly held = new Map<string, Map<string, number>>();
+  private next = 0;
+
+  constructor(private readonly ttlMs: number) {}
+
+  private live(key: string, now: number): Map<string, number> {
+    const places = this.held.get(key) ?? new Map<string, number>();
+    for (const [id, until] of places) if (until <= now) places.delete(id);
+    return places;
+  }
+
+  take(key: string, limit: number, now: Date): Promise<string | null> {
+    const places = this.live(key, now.getTime());
+    if (places.size >= limit) return Promise.resolve(null);
+    const id = `${process.pid}:${++this.next}`;
+    places.set(id, now.getTime() + this.ttlMs);
+    this.held.set(key, places);
+    return Promise.resolve(id);
+  }
+
+  keep(key: string, id: string, now: Date): Promise<void> {
+    const places = this.held.get(key);
+    if (places?.has(id)) places.set(id, now.getTime() + this.ttlMs);
+    return Promise.resolve();
+  }
+
+  release(key: string, id: string): Promise<void> {
+    const places = this.held.get(key);
+    places?.delete(id);
+    if (places?.size === 0) this.held.delete(key);
+    return Promise.resolve();
+  }
+}
+
 function memoryFanout(): Fanout {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
@@ -133,6 +186,7 @@ function memoryFanout(): Fanout {
 
 export function memorySharedState(): SharedState {
   const stores = new Map<string, MemoryCostBuckets>();
+  const slots = new Map<number, MemoryStreamSlots>();
   return {
     kind: 'memory',
     // The process's buckets: asked twice with the same size and rate, the same store.
@@ -140,6 +194,11 @@ export function memorySharedState(): SharedState {
       const key = `${size}:${rate}`;
       const store = stores.get(key) ?? new MemoryCostBuckets(size, rate);
       stores.set(key, store);
+      return store;
+    },
+    streamSlots(ttlMs) {
+      const store = slots.get(ttlMs) ?? new MemoryStreamSlots(ttlMs);
+      slots.set(ttlMs, store);
       return store;
     },
     fanout: memoryFanout(),
@@ -174,6 +233,62 @@ redis.call('HSET', KEYS[1], 'a', tostring(a), 't', tostring(t))
 redis.call('PEXPIRE', KEYS[1], math.ceil((size - a) / rate * 1000) + 1000)
 return {ok, tostring(a)}
 `;
+
+// A person's stream places are one sorted set: each member a place, its score the time it is held until. A
+// take drops the places whose time has passed (a dead process's), then adds one if fewer than the limit are
+// held; the key expires when no place has been kept for a while. Times are the calling process's clock, as
+// for the buckets.
+const SLOT_TAKE_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1
+`;
+
+type SlotTakeCommand = (
+  key: string,
+  now: number,
+  limit: number,
+  until: number,
+  id: string,
+  ttlMs: number,
+) => Promise<number>;
+
+class RedisStreamSlots implements StreamSlots {
+  constructor(
+    private readonly client: Redis & { passerelleSlotTake: SlotTakeCommand },
+    private readonly prefix: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  private key(key: string) {
+    return `${this.prefix}streams:${key}`;
+  }
+
+  async take(key: string, limit: number, now: Date): Promise<string | null> {
+    const id = randomUUID();
+    const t = now.getTime();
+    const taken = await bounded(() =>
+      this.client.passerelleSlotTake(this.key(key), t, limit, t + this.ttlMs, id, this.ttlMs * 2),
+    );
+    return taken === 1 ? id : null;
+  }
+
+  async keep(key: string, id: string, now: Date): Promise<void> {
+    await bounded(() =>
+      this.client
+        .multi()
+        .zadd(this.key(key), now.getTime() + this.ttlMs, id)
+        .pexpire(this.key(key), this.ttlMs * 2)
+        .exec(),
+    );
+  }
+
+  async release(key: string, id: string): Promise<void> {
+    await bounded(() => this.client.zrem(this.key(key), id));
+  }
+}
 
 type BucketCommand = (
   key: string,
@@ -246,6 +361,7 @@ function redisOptions(config: RedisConfig) {
 export async function redisSharedState(config: RedisConfig, log: Logger): Promise<SharedState> {
   const client = new Redis(config.url, redisOptions(config));
   client.defineCommand('passerelleBucket', { numberOfKeys: 1, lua: BUCKET_SCRIPT });
+  client.defineCommand('passerelleSlotTake', { numberOfKeys: 1, lua: SLOT_TAKE_SCRIPT });
   const subscriber = new Redis(config.url, { ...redisOptions(config), commandTimeout: undefined });
   // ioredis reports connection errors as events; the commands that fail meanwhile answer 503.
   let reported = false;
@@ -304,6 +420,12 @@ export async function redisSharedState(config: RedisConfig, log: Logger): Promis
         config.keyPrefix,
         size,
         rate,
+      ),
+    streamSlots: (ttlMs) =>
+      new RedisStreamSlots(
+        client as Redis & { passerelleSlotTake: SlotTakeCommand },
+        config.keyPrefix,
+        ttlMs,
       ),
     fanout,
     async ping(ms) {

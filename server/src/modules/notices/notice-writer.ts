@@ -124,7 +124,9 @@ export async function writeNotices(
   const fanout = fanoutOf(manager.dataSource);
   if (fanout) {
     const reached = new Set(people);
-    const clients = [...new Set(notices.filter((n) => n.businessId && !n.recipientUserId).map((n) => n.businessId!))];
+    const clients = [
+      ...new Set(notices.filter((n) => n.businessId && !n.recipientUserId).map((n) => n.businessId!)),
+    ];
     for (const part of chunks(clients))
       for (const row of await peopleReachingClients(manager, part)) reached.add(row.userId);
     // A large import names no notices (the bells only count again): a signal stays small.

@@ -2,7 +2,12 @@ import express, { type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { requestLanguage, sendHttpError, sendUnexpectedError } from '../../common/errors/http-errors.js';
-import { fanoutOf, type BellSignal } from '../../common/shared/shared-state.js';
+import {
+  type BellSignal,
+  fanoutOf,
+  SharedStateUnavailable,
+  type StreamSlots,
+} from '../../common/shared/shared-state.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { readBearerToken } from '../api-tokens/bearer.js';
 import { createStandingSource, reachCallerOf } from '../access/standing-source.js';
@@ -19,7 +24,9 @@ import { noticeTypeLabels } from './notices.types.js';
 // standing source and a session loaded afresh: the same access decisions as the `notices` query, at the time
 // of reading. Nothing is pushed that the caller could not query.
 //
-// Bounded: at most EVENT_STREAMS_PER_PERSON streams per person in a process (429 beyond), a comment every
+// Bounded: at most EVENT_STREAMS_PER_PERSON streams per person in the deployment (429 beyond; decision 0040):
+// a place among the shared state's stream places (Redis when REDIS_URL is set, else the process), kept at each
+// heartbeat and given back on disconnect; a dead process's places free themselves after STREAM_PLACE_TTL. A comment every
 // EVENT_STREAM_HEARTBEAT_MS so that proxies keep it open, and a stream ends itself after STREAM_LIFETIME_MS
 // (EventSource reconnects, which loads the session again: a signed-out or expired session stops there).
 
@@ -29,6 +36,14 @@ export const STREAM_LIFETIME_MS = 10 * 60_000;
 const COALESCE_MS = 100;
 /** What the browser waits before reconnecting after a stream ended (its own backoff grows on failures). */
 const RETRY_MS = 2_000;
+
+/**
+ * How long a stream's place is held without being kept: three heartbeats (each heartbeat keeps it), so that a
+ * slow Redis answer loses no place, and a process that died frees its places within that.
+ */
+export function streamPlaceTtlMs(config: AppConfig): number {
+  return 3 * config.eventStreams.heartbeatMs;
+}
 
 /** The session of a stream's request or of a later check: the cookie (or bearer) it came with. */
 function sessionOf(req: Request, deps: { dataSource: DataSource; config: AppConfig }) {
@@ -55,10 +70,11 @@ export function noticeStreamRoutes(deps: {
   dataSource: DataSource;
   config: AppConfig;
   closing?: AbortSignal;
+  /** The stream places, per person across the deployment. */
+  slots: StreamSlots;
 }): Router {
-  const { dataSource, config } = deps;
+  const { dataSource, config, slots } = deps;
   const router = express.Router();
-  const open = new Map<string, number>();
 
   router.get('/api/events/stream', async (req: Request, res: Response) => {
     const opening = sessionOf(req, deps);
@@ -71,12 +87,19 @@ export function noticeStreamRoutes(deps: {
     }
     if (!caller) return sendHttpError(req, res, 401, 'UNAUTHENTICATED', 'errors.unauthenticated');
     const userId = caller.userId;
-    const count = open.get(userId) ?? 0;
-    if (count >= config.eventStreams.perPerson)
-      return sendHttpError(req, res, 429, 'THROTTLED', 'errors.tooManyStreams');
     const fanout = fanoutOf(dataSource);
     if (!fanout) return sendHttpError(req, res, 503, 'SERVICE_UNAVAILABLE', 'errors.serviceUnavailable');
-    open.set(userId, count + 1);
+    // The stream places are the wall clock's, not the app's (which tests move): they outlive a process.
+    let place: string | null;
+    try {
+      place = await slots.take(userId, config.eventStreams.perPerson, new Date());
+    } catch (error) {
+      if (error instanceof SharedStateUnavailable)
+        return sendHttpError(req, res, 503, 'SERVICE_UNAVAILABLE', 'errors.serviceUnavailable');
+      return sendUnexpectedError(req, res, error);
+    }
+    if (!place) return sendHttpError(req, res, 429, 'THROTTLED', 'errors.tooManyStreams');
+    const heldPlace = place;
 
     const lang = requestLanguage(req);
     let ended = false;
@@ -129,7 +152,11 @@ export function noticeStreamRoutes(deps: {
 
     const unsubscribe = fanout.subscribe(userId, onSignal);
     const heartbeat = setInterval(() => {
-      if (!ended) res.write(': ping\n\n');
+      if (ended) return;
+      res.write(': ping\n\n');
+      void slots
+        .keep(userId, heldPlace, new Date())
+        .catch((error: unknown) => req.log.warn({ err: error }, 'live bell could not keep its place'));
     }, config.eventStreams.heartbeatMs);
     heartbeat.unref();
     const lifetime = setTimeout(() => end(), STREAM_LIFETIME_MS);
@@ -144,12 +171,14 @@ export function noticeStreamRoutes(deps: {
       clearInterval(heartbeat);
       clearTimeout(lifetime);
       deps.closing?.removeEventListener('abort', onClosing);
-      const left = (open.get(userId) ?? 1) - 1;
-      if (left > 0) open.set(userId, left);
-      else open.delete(userId);
+      void slots
+        .release(userId, heldPlace)
+        .catch((error: unknown) => req.log.warn({ err: error }, 'live bell could not give its place back'));
       res.end();
     }
     res.on('close', end);
+    // Gone while its place was being taken: the place is given back at once.
+    if (req.socket.destroyed) return end();
 
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');

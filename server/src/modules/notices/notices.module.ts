@@ -3,7 +3,7 @@ import { createMailTransport } from '../../common/mail/mail-transport.js';
 import { MailOutboxWorker } from './mail-outbox.worker.js';
 import { bellRecountSubscriber } from './bell-recount.js';
 import { noticeSubscriber } from './notice-subscriber.js';
-import { noticeStreamRoutes } from './notices-stream.routes.js';
+import { noticeStreamRoutes, streamPlaceTtlMs } from './notices-stream.routes.js';
 import { noticeEntities } from './notices.entities.js';
 import { NoticesResolver } from './notices.resolver.js';
 
@@ -13,7 +13,9 @@ export const noticesModule: ModuleManifest = {
   entities: noticeEntities,
   subscribers: [noticeSubscriber, bellRecountSubscriber],
   // The live bell: a server-sent events stream of the caller's unread count and new notices.
-  routes: ({ config, dataSource, closing }) => [noticeStreamRoutes({ config, dataSource, closing })],
+  routes: ({ config, dataSource, closing, shared }) => [
+    noticeStreamRoutes({ config, dataSource, closing, slots: shared.streamSlots(streamPlaceTtlMs(config)) }),
+  ],
   workers: [
     // Notice emails: the outbox worker (docs/notices.md). Several processes may run it; leases keep them apart.
     ({ config, dataSource, log, portalUrl }) => {
