@@ -304,7 +304,7 @@ export const envSchema = z
     ),
     EVENT_STREAMS_PER_PERSON: documented(
       z.coerce.number().int().min(1).max(100).default(5),
-      'Open live-bell streams (`GET /api/events/stream`) a person may hold per process; one more is HTTP 429 `THROTTLED`.',
+      'Open live-bell streams (`GET /api/events/stream`) a person may hold across the deployment (counted on Redis when `REDIS_URL` is set, else per process); one more is HTTP 429 `THROTTLED`.',
     ),
     EVENT_STREAM_HEARTBEAT_MS: documented(
       z.coerce.number().int().min(1_000).max(300_000).default(25_000),

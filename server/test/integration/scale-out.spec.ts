@@ -83,6 +83,7 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       LOCKOUT_THRESHOLD: '5',
       ADDRESS_FAILURE_LIMIT: '1000',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      EVENT_STREAMS_PER_PERSON: '2',
     };
     [a, b] = await Promise.all([startAppProcess('a', env), startAppProcess('b', env)]);
     balancer = await startBalancer([a.url, b.url]);
@@ -167,10 +168,15 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
     // Both processes kept looking (every 200 ms) for a few more seconds: still one run of each job.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const leases = await check.getRepository(JobLease).find({ order: { name: 'ASC' } });
-    expect(leases.map((l) => [l.name, l.runs, l.owner])).toEqual([
+    // The webhook deliveries are a job too, due every WEBHOOK_POLL_MS (2 s): several runs by now, each by one.
+    expect(leases.find((l) => l.name === 'webhook-deliveries')?.runs).toBeGreaterThanOrEqual(1);
+    expect(
+      leases.filter((l) => l.name !== 'webhook-deliveries').map((l) => [l.name, l.runs, l.owner]),
+    ).toEqual([
       ['idempotency-key-sweep', 1, null],
       ['relationship-expiry', 1, null],
       ['session-purge', 1, null],
+      ['webhook-event-purge', 1, null],
     ]);
     const ran = [a, b].map(
       (p) => p.logs.filter((l) => l.msg === 'job ran' && l.job === 'relationship-expiry').length,
@@ -221,6 +227,32 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       figures.bellAcrossProcessesMs = ms;
     } finally {
       bell.close();
+    }
+  });
+
+  it("counts a person's live-bell streams across both processes, and frees a place on disconnect", async () => {
+    const open = (url: string) => openEventStream(url, { cookie: `passerelle_session=${cookies.broker}` });
+    const first = await open(a.url);
+    const second = await open(b.url);
+    try {
+      expect([first.status, second.status]).toEqual([200, 200]);
+      // EVENT_STREAMS_PER_PERSON is 2 for the deployment, not for each process.
+      expect((await open(a.url)).status).toBe(429);
+      expect((await open(b.url)).status).toBe(429);
+      first.close();
+      await expect
+        .poll(
+          async () => {
+            const again = await open(b.url);
+            again.close();
+            return again.status;
+          },
+          { timeout: 5_000 },
+        )
+        .toBe(200);
+    } finally {
+      first.close();
+      second.close();
     }
   });
 

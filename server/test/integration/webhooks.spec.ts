@@ -353,6 +353,31 @@ describe.each(drivers)('Webhooks on %s', (driver) => {
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('sends again, in order, the deliveries skipped while an endpoint was disabled once it is enabled again', async () => {
+    const hook = await endpoint(['program_account.contacts_changed']);
+    const account = Object.values(coteAccounts)[0];
+    await emit(contacts(cote, account));
+    await emit(contacts(cote, account));
+    await disable(hook.id); // before any worker ran: both are skipped
+    await drain(async () => (await deliveriesOf(hook.id)).every((d) => d.status !== 'PENDING'));
+    expect((await deliveriesOf(hook.id)).map((d) => [d.status, d.lastError])).toEqual([
+      ['SKIPPED', 'ENDPOINT_DISABLED'],
+      ['SKIPPED', 'ENDPOINT_DISABLED'],
+    ]);
+    expect(hook.receiver.lines).toEqual([]);
+    const enabled = payload<{ userErrors: unknown[] }>(
+      await northernBam.client.gql(UPDATE, { id: hook.id, input: { enabled: true } }),
+    );
+    expect(enabled.userErrors).toEqual([]);
+    await drain(async () => (await deliveriesOf(hook.id)).every((d) => d.status !== 'PENDING'));
+    expect((await deliveriesOf(hook.id)).map((d) => [d.status, d.attempts])).toEqual([
+      ['DELIVERED', 1],
+      ['DELIVERED', 1],
+    ]);
+    expect(hook.receiver.lines.map((l) => l.id)).toEqual((await deliveriesOf(hook.id)).map((d) => d.eventId));
+    await disable(hook.id);
+  });
+
   it('disables an endpoint failing for longer than allowed and tells its business account managers', async () => {
     const hook = await endpoint(['program_account.contacts_changed'], ['--fail', '1000']);
     await emit(contacts(cote, Object.values(coteAccounts)[0]));

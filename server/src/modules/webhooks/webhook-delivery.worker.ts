@@ -19,12 +19,13 @@ import {
   endpointAudience,
   endpointSecret,
   publicEvent,
-  purgeOldEvents,
   WebhookAuditType,
 } from './webhooks.service.js';
 
 // The webhook delivery outbox's worker (decision 0028), on the email outbox's pattern (decision 0013): rows
-// are claimed with a lease by a conditional UPDATE, so two workers never send the same delivery, and a
+// are claimed with a lease by a conditional UPDATE, so two workers never send the same delivery (the runs are
+// a scheduled job under the job lease, decision 0040: one process runs each; the row leases remain, so a run
+// that outlives its job lease still sends nothing twice), and a
 // failure schedules a retry with exponential backoff until the last attempt makes it a dead letter. Order per
 // endpoint (so per business): a delivery is claimed only when no older delivery of its endpoint is pending,
 // so a failing event holds back the ones after it until it is delivered or dead. Whether the endpoint's
@@ -32,8 +33,8 @@ import {
 
 const MAX_BACKOFF_MS = 8 * 3_600_000;
 const BATCH = 20;
-/** The purge of events older than 30 days runs at most this often per worker. */
-const PURGE_EVERY_MS = 3_600_000;
+/** The rounds of one run at most (a round claims up to BATCH deliveries). */
+const MAX_ROUNDS = 50;
 
 /** The delay before retry `attempt` (1 = after the first failure): base × 2^(attempt-1), at most 8 hours. */
 export function webhookBackoffMs(baseMs: number, attempt: number): number {
@@ -47,11 +48,6 @@ export interface WebhookWorkerDeps {
 }
 
 export class WebhookDeliveryWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = true;
-  private lastPurge = 0;
-
   constructor(private readonly deps: WebhookWorkerDeps) {}
 
   private now(): Date {
@@ -94,11 +90,7 @@ export class WebhookDeliveryWorker {
 
   /** One round: claim, send each delivery once, record the outcome. Answers how many it handled. */
   async runOnce(): Promise<number> {
-    const { dataSource, config, log } = this.deps;
-    if (this.now().getTime() - this.lastPurge > PURGE_EVERY_MS) {
-      this.lastPurge = this.now().getTime();
-      await purgeOldEvents(dataSource, this.now());
-    }
+    const { dataSource, log } = this.deps;
     const { token, rows } = await this.claim();
     if (rows.length === 0) return 0;
     const endpoints = new Map(
@@ -130,7 +122,6 @@ export class WebhookDeliveryWorker {
         }
       }),
     );
-    void config;
     return rows.length;
   }
 
@@ -277,31 +268,18 @@ export class WebhookDeliveryWorker {
     log.error({ endpointId: endpoint.id }, 'webhook endpoint disabled after failing for too long');
   }
 
-  /** Polls every WEBHOOK_POLL_MS (at once again after a round that handled something). */
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce().catch((error: unknown) => {
-        this.deps.log.warn({ err: String(error) }, 'webhook round failed; next try later');
-        return 0;
-      });
-      void this.running.then((handled) => {
-        this.running = null;
-        if (this.stopped) return;
-        this.timer = setTimeout(tick, handled > 0 ? 0 : this.deps.config.webhooks.pollMs);
-        this.timer.unref();
-      });
-    };
-    tick();
-  }
-
-  /** Stops polling and waits for the round in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  /**
+   * One run of the scheduled job (WEBHOOK_POLL_MS, under the job lease): rounds until one handles nothing, at
+   * most MAX_ROUNDS, so that a backlog drains in one run and a run still ends.
+   */
+  async runRounds(): Promise<Record<string, unknown> | void> {
+    let handled = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const count = await this.runOnce();
+      handled += count;
+      if (count === 0) break;
+    }
+    // Logged only when something was sent: a run every 2 s would otherwise fill the log.
+    return handled ? { webhookDeliveries: handled } : undefined;
   }
 }

@@ -242,6 +242,7 @@ export function updateEndpoint(
     if (input.eventTypes != null) endpoint.eventTypes = JSON.stringify([...new Set(input.eventTypes)]);
     if (input.clientGroupIds != null)
       endpoint.clientGroupIds = JSON.stringify([...new Set(input.clientGroupIds)]);
+    const reEnabled = input.enabled === true && endpoint.status !== 'ENABLED';
     if (input.enabled != null) {
       endpoint.status = input.enabled ? 'ENABLED' : 'DISABLED';
       endpoint.disabledReason = input.enabled ? null : 'BY_USER';
@@ -249,6 +250,25 @@ export function updateEndpoint(
     }
     endpoint.updatedAt = now;
     await manager.save(WebhookEndpoint, endpoint);
+    // Enabled again: the deliveries skipped because it was disabled are due again, from their first attempt,
+    // in their order (decision 0040). Events that came while it was disabled queued nothing: the events feed
+    // has them.
+    if (reEnabled)
+      await manager
+        .createQueryBuilder()
+        .update(WebhookDelivery)
+        .set({
+          status: 'PENDING',
+          attempts: 0,
+          nextAttemptAt: now,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: null,
+        })
+        .where("endpoint_id = :id AND status = 'SKIPPED' AND last_error = 'ENDPOINT_DISABLED'", {
+          id: endpoint.id,
+        })
+        .execute();
     await audit(
       manager,
       endpoint.businessId,
