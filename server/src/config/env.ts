@@ -316,7 +316,7 @@ export const envSchema = z
     ),
     WEBHOOK_WORKER: documented(
       booleanFlag.default(true),
-      'Whether this process sends webhook deliveries (several may; leases keep them apart; [docs/api.md](docs/api.md)).',
+      'Whether this process takes part in sending webhook deliveries (a scheduled job: one process runs each round; [docs/api.md](docs/api.md)).',
     ),
     WEBHOOK_SECRET_KEY: documented(
       z.string().min(32, 'must be at least 32 characters').optional(),
@@ -341,7 +341,7 @@ export const envSchema = z
     ),
     WEBHOOK_POLL_MS: documented(
       z.coerce.number().int().min(20).max(3_600_000).default(2_000),
-      'How often the webhook worker looks for due deliveries.',
+      'How often the webhook delivery job runs (one process per run, under the job lease).',
     ),
     WEBHOOK_LEASE_MS: documented(
       z.coerce.number().int().min(500).max(3_600_000).default(60_000),
