@@ -24,11 +24,15 @@ import {
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The live bell through a provider relationship (decision 0040): a client's notice reaches the open bells of
-// the people and tokens whose access reaches the client's notices (the provider's BAM, its token), with the
+// the people and tokens whose access reaches the client's notices (the provider's BAM, its token, an employee
+// assigned to the client), with the
 // same decisions as the `notices` query (an employee assigned to nothing, another business's token: nothing),
 // and nothing once the relationship has ended. "Nothing" is shown without waiting a while: a marker notice to
 // every business is posted after, and each stream reads its signals in order, so once the marker is there,
 // whatever came before it is too.
+
+const ASSIGN_CLIENT = `mutation($input: AssignEmployeeToClientInput!) { assignEmployeeToClient(input: $input) {
+  userErrors { code } } }`;
 
 interface Pushed {
   subject: string;
@@ -39,13 +43,14 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
   let clientBam: Person;
   let broker: Person;
   let reader: Person;
+  let assigned: Person;
   let officer: GqlClient;
   let relationshipId: string;
   let providerId: string;
   let brokerToken: string;
   let otherToken: string;
   const streams: EventStream[] = [];
-  let bells: Record<'broker' | 'token' | 'reader' | 'otherToken', EventStream>;
+  let bells: Record<'broker' | 'token' | 'assigned' | 'reader' | 'otherToken', EventStream>;
 
   const open = async (headers: Record<string, string>) => {
     const stream = await openEventStream(t.url, { 'accept-language': 'en', ...headers });
@@ -86,7 +91,7 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
     clientBam = await person(t, 'ReachClient26', 'Claire', 'Client');
     broker = await person(t, 'ReachBroker26', 'Bruno', 'Broker');
     const other = await person(t, 'ReachOther26', 'Olga', 'Other');
-    await registerDirectly(t, BN.NORTHERN, clientBam.userId);
+    const clientId = await registerDirectly(t, BN.NORTHERN, clientBam.userId);
     providerId = await registerDirectly(t, BN.MAPLE, broker.userId);
     const otherId = await registerDirectly(t, BN.COTE, other.userId);
     // A reader of the provider (one of its program accounts) assigned to no client: reaches no client's notice.
@@ -95,6 +100,14 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
       providerAccount,
     ]);
     relationshipId = await establish(broker, providerId, clientBam, BN.NORTHERN);
+    // Another reader, assigned to the client: reaches its notices.
+    assigned = await member(t, providerId, broker.userId, 'ReachAssign26', BusinessRole.READER, [
+      providerAccount,
+    ]);
+    const assignment = await broker.client.gql(ASSIGN_CLIENT, {
+      input: { providerBusinessId: providerId, userId: assigned.userId, clientBusinessId: clientId },
+    });
+    expect(payload<{ userErrors: unknown[] }>(assignment).userErrors).toEqual([]);
     brokerToken = (await tokenSecret(broker.client, { businessId: providerId })).secret;
     otherToken = (await tokenSecret(other.client, { businessId: otherId })).secret;
     await seedUser(t.dataSource, 'ReachOffic2026', PersonRole.OFFICER);
@@ -104,6 +117,7 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
     bells = {
       broker: await open(cookie(broker)),
       token: await open(bearer(brokerToken)),
+      assigned: await open(cookie(assigned)),
       reader: await open(cookie(reader)),
       otherToken: await open(bearer(otherToken)),
     };
@@ -121,6 +135,7 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
     await post('Client notice before the end', BN.NORTHERN);
     await heard(bells.broker, 'Client notice before the end');
     await heard(bells.token, 'Client notice before the end');
+    await heard(bells.assigned, 'Client notice before the end');
     // The broker's count, as the query answers it.
     expect((await bells.broker.next('unread')).data).toEqual({
       count: payload<number>(await broker.client.gql(UNREAD)),
@@ -152,7 +167,7 @@ describe.each(drivers)('live bell through a provider on %s', (driver) => {
       .toEqual({ count });
     await post('Client notice after the end', BN.NORTHERN);
     await post('Marker two', null);
-    for (const bell of [bells.broker, bells.token]) {
+    for (const bell of [bells.broker, bells.token, bells.assigned]) {
       await heard(bell, 'Marker two');
       expect(subjects(bell)).not.toContain('Client notice after the end');
     }
