@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { afterCommit } from '../../common/database/after-commit.js';
-import { type DomainEventType, type PublishedEvent } from '../../common/events/domain-events.js';
+import { type PublishedEvent } from '../../common/events/domain-events.js';
 import { type EventHandler, type EventSubscriber } from '../../common/events/event-bus.js';
 import { fanoutOf } from '../../common/shared/shared-state.js';
 import { activeMemberGrants } from '../businesses/business-directory.service.js';
@@ -49,5 +49,5 @@ const handlers: { [T in ProviderEvent]: EventHandler<T> } = {
 
 export const bellRecountSubscriber: EventSubscriber = {
   name: 'notices-bell',
-  handlers: handlers as { [T in DomainEventType]?: EventHandler<T> },
+  handlers,
 };
