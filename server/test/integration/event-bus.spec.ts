@@ -46,10 +46,11 @@ describe.each(drivers)('the event bus (%s)', (driver) => {
   });
   afterAll(() => db.close());
 
-  it('the application binds the subscribers its manifests declare (letters, notices, then webhooks)', () => {
+  it('the application binds the subscribers its manifests declare (letters, notices, the bells, then webhooks)', () => {
     expect(appModules.flatMap((module) => module.subscribers ?? []).map((s) => s.name)).toEqual([
       'messaging',
       'notices',
+      'notices-bell',
       'webhooks',
     ]);
   });
