@@ -108,7 +108,10 @@ describe.each(variants)('stream places (%s)', (kind) => {
     expect(await two.take('p1', 4, now)).toBeNull();
     // Another person has places of their own.
     expect(await two.take('p2', 4, now)).not.toBeNull();
-    await one.release('p1', taken.find(Boolean)!);
+    const released = taken.find(Boolean)!;
+    await one.release('p1', released);
+    // A keep that comes after its release (a heartbeat racing the disconnect) takes nothing back.
+    await one.keep('p1', released, now);
     expect(await two.take('p1', 4, now)).not.toBeNull();
     expect(await one.take('p1', 4, now)).toBeNull();
   });

@@ -275,11 +275,12 @@ class RedisStreamSlots implements StreamSlots {
     return taken === 1 ? id : null;
   }
 
+  // XX: only a place still held is kept; one given back (a keep racing the release) is not taken again.
   async keep(key: string, id: string, now: Date): Promise<void> {
     await bounded(() =>
       this.client
         .multi()
-        .zadd(this.key(key), now.getTime() + this.ttlMs, id)
+        .zadd(this.key(key), 'XX', now.getTime() + this.ttlMs, id)
         .pexpire(this.key(key), this.ttlMs * 2)
         .exec(),
     );
