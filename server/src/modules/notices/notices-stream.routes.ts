@@ -26,8 +26,8 @@ import { noticeTypeLabels } from './notices.types.js';
 //
 // Bounded: at most EVENT_STREAMS_PER_PERSON streams per person in the deployment (429 beyond; decision 0040):
 // a place among the shared state's stream places (Redis when REDIS_URL is set, else the process), kept at each
-// heartbeat and given back on disconnect; a dead process's places free themselves after STREAM_PLACE_TTL. A comment every
-// EVENT_STREAM_HEARTBEAT_MS so that proxies keep it open, and a stream ends itself after STREAM_LIFETIME_MS
+// heartbeat and given back on disconnect; a dead process's places free themselves (streamPlaceTtlMs). A comment
+// every EVENT_STREAM_HEARTBEAT_MS so that proxies keep it open, and a stream ends itself after STREAM_LIFETIME_MS
 // (EventSource reconnects, which loads the session again: a signed-out or expired session stops there).
 
 /** A stream ends itself after this; the browser reconnects at once (the `retry` field). */
