@@ -178,9 +178,10 @@ function generatedOperationPerModule(): Plugin {
     for (const line of source.split('\n')) {
       const match = documentLine.exec(line);
       if (!match?.[1] || !match[2]) continue;
-      const operation = /"kind":"OperationDefinition","operation":"\w+","name":\{"kind":"Name","value":"(\w+)"\}/.exec(
-        match[2],
-      )?.[1];
+      const operation =
+        /"kind":"OperationDefinition","operation":"\w+","name":\{"kind":"Name","value":"(\w+)"\}/.exec(
+          match[2],
+        )?.[1];
       const id = operation ? persistedIds[operation] : undefined;
       // An operation's persisted id comes with its document: the link reads it from the same object the
       // JSON import gives it, which holds the ids of the documents loaded so far (a document is loaded
@@ -221,8 +222,9 @@ function generatedOperationPerModule(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source.startsWith(prefix)) return { id: source, moduleSideEffects: false };
-      const file = importer && !importer.startsWith('\0') ? path.resolve(path.dirname(importer), source) : source;
+      if (source.startsWith(prefix) || source === registry) return { id: source, moduleSideEffects: false };
+      const file =
+        importer && !importer.startsWith('\0') ? path.resolve(path.dirname(importer), source) : source;
       return file === persistedIdsFile ? { id: registry, moduleSideEffects: false } : null;
     },
     load(id) {
@@ -291,6 +293,9 @@ export default defineConfig({
     // Fonts stay separate files: inlining a woff2 into CSS as base64 only makes the CSS heavier.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'frame', tags: ['$initial'] }] },
+      },
       treeshake: {
         // The GCDS React package imports every component's entry module; those entries only
         // define a custom element when their wrapper is used, so unused ones (gcds-topic-menu alone

@@ -9,6 +9,7 @@ import {
 import { LandingPage } from '../features/landing/components/landing-page';
 import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
+import { loadSignedInMenu } from './layout/load-signed-in-menu';
 import { LanguageRoot } from './routes/language-root';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
@@ -50,6 +51,12 @@ const signedInMenuNamespaces: readonly Namespace[] = [
   'messaging',
   'notices',
 ];
+
+/** The pages behind sign-in: the signed-in menu's words and code come with the page (docs/decisions/0036). */
+const signedInFrame = async (args: LoaderFunctionArgs) => {
+  await Promise.all([catalogs(signedInMenuNamespaces)(args), loadSignedInMenu()]);
+  return null;
+};
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -146,7 +153,7 @@ export const routes: RouteObject[] = [
       {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame,
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
           {
@@ -192,7 +199,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame,
         children: [
           {
             path: at('profile'),
@@ -478,7 +485,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer role="OFFICER" />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame,
         children: [
           {
             path: at('officer'),
