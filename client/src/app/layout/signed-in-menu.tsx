@@ -1,14 +1,21 @@
 import { GcdsButton, GcdsContainer, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { programReference } from '../../components/business/business-labels';
-import { BusinessSwitcher } from '../../features/business/components/business-switcher';
 import { NoticesBell } from '../../features/notices/components/notices-bell';
 import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';
 import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
 import { nodes } from '../../lib/connections';
+
+/**
+ * Only people who belong to several businesses see the switcher: its code (and GcdsSelect's) is a chunk
+ * of its own, fetched when the header's answer shows one (docs/decisions/0036).
+ */
+const BusinessSwitcher = lazy(async () => ({
+  default: (await import('../../features/business/components/business-switcher')).BusinessSwitcher,
+}));
 
 /**
  * Under the header's signature when someone is signed in: who (linking to their welcome page once
@@ -131,7 +138,9 @@ export function SignedInMenu() {
           ) : null}
           {me.termsAccepted && me.role !== 'OFFICER' ? <NoticesBell /> : null}
           {business && active && business.membershipsConnection.edges.length > 1 ? (
-            <BusinessSwitcher memberships={nodes(business.membershipsConnection)} activeId={active.id} />
+            <Suspense fallback={null}>
+              <BusinessSwitcher memberships={nodes(business.membershipsConnection)} activeId={active.id} />
+            </Suspense>
           ) : null}
           <GcdsButton
             type="button"
