@@ -11,6 +11,7 @@ import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
 import { loadSignedInMenu } from './layout/load-signed-in-menu';
 import { LanguageRoot } from './routes/language-root';
+import { type RouteHandle } from './routes/route-handle';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
 import { at } from './route-table';
@@ -57,6 +58,8 @@ const signedInFrame = async (args: LoaderFunctionArgs) => {
   await Promise.all([catalogs(signedInMenuNamespaces)(args), loadSignedInMenu()]);
   return null;
 };
+
+const signedInHandle: RouteHandle = { signedIn: true };
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -154,6 +157,7 @@ export const routes: RouteObject[] = [
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
         loader: signedInFrame,
+        handle: signedInHandle,
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
           {
@@ -200,6 +204,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireViewer />,
         loader: signedInFrame,
+        handle: signedInHandle,
         children: [
           {
             path: at('profile'),
@@ -486,6 +491,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireViewer role="OFFICER" />,
         loader: signedInFrame,
+        handle: signedInHandle,
         children: [
           {
             path: at('officer'),
