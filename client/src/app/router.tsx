@@ -42,8 +42,15 @@ function page<K extends string, M extends Record<K, ComponentType>>(
   };
 }
 
-/** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = [
+/** The signed-in menu under the header (app/layout/signed-in-menu.tsx) speaks this one (docs/decisions/0036). */
+const menuNamespaces: readonly Namespace[] = ['header'];
+
+/**
+ * The pages behind sign-in past the first ones (terms, welcome, the credential's pages, which declare
+ * every namespace they use) have long had these from their group's loader, beside the menu's.
+ */
+const signedInAreaNamespaces: readonly Namespace[] = [
+  ...menuNamespaces,
   'business',
   'claims',
   'documents',
@@ -54,10 +61,13 @@ const signedInMenuNamespaces: readonly Namespace[] = [
 ];
 
 /** The pages behind sign-in: the signed-in menu's words and code come with the page (docs/decisions/0036). */
-const signedInFrame = async (args: LoaderFunctionArgs) => {
-  await Promise.all([catalogs(signedInMenuNamespaces)(args), loadSignedInMenu()]);
-  return null;
-};
+function signedInFrame(namespaces: readonly Namespace[]) {
+  const words = catalogs(namespaces);
+  return async (args: LoaderFunctionArgs) => {
+    await Promise.all([words(args), loadSignedInMenu()]);
+    return null;
+  };
+}
 
 const signedInHandle: RouteHandle = { signedIn: true };
 
@@ -156,7 +166,7 @@ export const routes: RouteObject[] = [
       {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
-        loader: signedInFrame,
+        loader: signedInFrame(menuNamespaces),
         handle: signedInHandle,
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
@@ -203,7 +213,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer />,
-        loader: signedInFrame,
+        loader: signedInFrame(signedInAreaNamespaces),
         handle: signedInHandle,
         children: [
           {
@@ -490,7 +500,7 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer role="OFFICER" />,
-        loader: signedInFrame,
+        loader: signedInFrame(signedInAreaNamespaces),
         handle: signedInHandle,
         children: [
           {
