@@ -6,14 +6,14 @@ import { repoRoot } from './support/server-process.js';
 
 /**
  * The gzip JavaScript a first visit loads may not grow past these. The goal is 200 kB, which
- * `npm run check:first-load` holds the pages to; they are at 221 kB (/en/) and 245 kB (/en/welcome)
+ * `npm run check:first-load` holds the pages to; they are at 221.6 kB (/en/) and 235.8 kB (/en/welcome)
  * (docs/decisions/0036-first-load-in-one-chunk.md; 243 and 264 kB before it), most of it React, React
  * Router, Apollo Client, i18next and the Canada.ca frame's components: these ceilings, the figures of
  * 0036 plus 2 kB, keep them from growing while the rest is won.
  */
 const ceilings: Record<string, number> = {
   'landing /en/': 223_000,
-  'signed-in home /en/welcome': 247_000,
+  'signed-in home /en/welcome': 238_000,
 };
 
 interface Measured {
