@@ -164,17 +164,38 @@ function precompressAssets(): Plugin {
  */
 function generatedOperationPerModule(): Plugin {
   const generated = path.join(clientDir, 'src', 'generated', 'graphql.ts');
+  const persistedIdsFile = path.join(clientDir, 'src', 'generated', 'persisted-document-ids.json');
   const prefix = '\0graphql-operation/';
+  const registry = '\0graphql-persisted-ids';
   const documentLine = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<[^;]*>;$/;
   const hookLines =
     /^export function (use\w+)\(options\??: [^)]*\) \{\n {2}return (use\w+)<[^>]*>\((\w+), options\);\n\}$/gm;
   let pieces: Map<string, string> | undefined;
 
-  function cut(source: string): Map<string, string> {
+  function cut(source: string, persistedIds: Record<string, string>): Map<string, string> {
     const modules = new Map<string, string>();
+    const ids = JSON.stringify(registry);
     for (const line of source.split('\n')) {
       const match = documentLine.exec(line);
-      if (match?.[1] && match[2]) modules.set(match[1], `export const ${match[1]} = ${match[2]};`);
+      if (!match?.[1] || !match[2]) continue;
+      const operation =
+        /"kind":"OperationDefinition","operation":"\w+","name":\{"kind":"Name","value":"(\w+)"\}/.exec(
+          match[2],
+        )?.[1];
+      const id = operation ? persistedIds[operation] : undefined;
+      // An operation's persisted id comes with its document: the link reads it from the same object the
+      // JSON import gives it, which holds the ids of the documents loaded so far (a document is loaded
+      // before it is sent), not all of them in the entry chunk.
+      modules.set(
+        match[1],
+        id
+          ? [
+              `import persistedIds from ${ids};`,
+              `persistedIds[${JSON.stringify(operation)}] = ${JSON.stringify(id)};`,
+              `export const ${match[1]} = ${match[2]};`,
+            ].join('\n')
+          : `export const ${match[1]} = ${match[2]};`,
+      );
     }
     for (const [, hook = '', apolloHook = '', document = ''] of source.matchAll(hookLines)) {
       if (!modules.has(document)) throw new Error(`${generated}: ${hook} uses ${document}, not found`);
@@ -200,8 +221,11 @@ function generatedOperationPerModule(): Plugin {
     name: 'passerelle:generated-operation-per-module',
     apply: 'build',
     enforce: 'pre',
-    resolveId(source) {
-      return source.startsWith(prefix) ? { id: source, moduleSideEffects: false } : null;
+    resolveId(source, importer) {
+      if (source.startsWith(prefix) || source === registry) return { id: source, moduleSideEffects: false };
+      const file =
+        importer && !importer.startsWith('\0') ? path.resolve(path.dirname(importer), source) : source;
+      return file === persistedIdsFile ? { id: registry, moduleSideEffects: false } : null;
     },
     load(id) {
       if (id.startsWith(prefix)) {
@@ -209,8 +233,19 @@ function generatedOperationPerModule(): Plugin {
         if (!code) this.error(`unknown generated export ${id}`);
         return { code, moduleSideEffects: false };
       }
+      if (id === registry) {
+        // Filled in by each document's module as it loads (see cut()).
+        return { code: 'export default {};', moduleSideEffects: false };
+      }
       if (id !== generated) return null;
-      pieces = cut(readFileSync(generated, 'utf8'));
+      const persistedIds = JSON.parse(readFileSync(persistedIdsFile, 'utf8')) as Record<string, string>;
+      pieces = cut(readFileSync(generated, 'utf8'), persistedIds);
+      const operations = [...pieces.values()].filter((code) => code.startsWith('import persistedIds')).length;
+      if (operations !== Object.keys(persistedIds).length) {
+        throw new Error(
+          `${persistedIdsFile}: ${Object.keys(persistedIds).length} ids for ${operations} operation documents; update this plugin`,
+        );
+      }
       return {
         code: [...pieces.keys()].map((name) => `export { ${name} } from '${prefix}${name}';`).join('\n'),
         moduleSideEffects: false,
@@ -258,6 +293,9 @@ export default defineConfig({
     // Fonts stay separate files: inlining a woff2 into CSS as base64 only makes the CSS heavier.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'frame', tags: ['$initial'] }] },
+      },
       treeshake: {
         // The GCDS React package imports every component's entry module; those entries only
         // define a custom element when their wrapper is used, so unused ones (gcds-topic-menu alone

@@ -9,7 +9,9 @@ import {
 import { LandingPage } from '../features/landing/components/landing-page';
 import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
+import { loadSignedInMenu } from './layout/load-signed-in-menu';
 import { LanguageRoot } from './routes/language-root';
+import { type RouteHandle } from './routes/route-handle';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireViewer } from './routes/require-viewer';
 import { at } from './route-table';
@@ -40,8 +42,15 @@ function page<K extends string, M extends Record<K, ComponentType>>(
   };
 }
 
-/** The signed-in menu under the header (components/layout/signed-in-menu.tsx) speaks these too. */
-const signedInMenuNamespaces: readonly Namespace[] = [
+/** The signed-in menu under the header (app/layout/signed-in-menu.tsx) speaks this one (docs/decisions/0036). */
+const menuNamespaces: readonly Namespace[] = ['header'];
+
+/**
+ * The pages behind sign-in past the first ones (terms, welcome, the credential's pages, which declare
+ * every namespace they use) have long had these from their group's loader, beside the menu's.
+ */
+const signedInAreaNamespaces: readonly Namespace[] = [
+  ...menuNamespaces,
   'business',
   'claims',
   'documents',
@@ -50,6 +59,17 @@ const signedInMenuNamespaces: readonly Namespace[] = [
   'messaging',
   'notices',
 ];
+
+/** The pages behind sign-in: the signed-in menu's words and code come with the page (docs/decisions/0036). */
+function signedInFrame(namespaces: readonly Namespace[]) {
+  const words = catalogs(namespaces);
+  return async (args: LoaderFunctionArgs) => {
+    await Promise.all([words(args), loadSignedInMenu()]);
+    return null;
+  };
+}
+
+const signedInHandle: RouteHandle = { signedIn: true };
 
 /** `/:lang/sign-in` (where the API contract sends partner errors) is the partner page, query kept. */
 function SignInRedirect() {
@@ -146,7 +166,8 @@ export const routes: RouteObject[] = [
       {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame(menuNamespaces),
+        handle: signedInHandle,
         // The credential's welcome page and its links come before the portal's terms (seed 003 §2.1).
         children: [
           {
@@ -192,7 +213,8 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame(signedInAreaNamespaces),
+        handle: signedInHandle,
         children: [
           {
             path: at('profile'),
@@ -478,7 +500,8 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireViewer role="OFFICER" />,
-        loader: catalogs(signedInMenuNamespaces),
+        loader: signedInFrame(signedInAreaNamespaces),
+        handle: signedInHandle,
         children: [
           {
             path: at('officer'),

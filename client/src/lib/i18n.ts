@@ -11,6 +11,7 @@ import type credentials from '../i18n/en/credentials.json';
 import type documents from '../i18n/en/documents.json';
 import type exportsCatalog from '../i18n/en/exports.json';
 import type finance from '../i18n/en/finance.json';
+import type header from '../i18n/en/header.json';
 import type hubs from '../i18n/en/hubs.json';
 import type landing from '../i18n/en/landing.json';
 import type messaging from '../i18n/en/messaging.json';
@@ -40,6 +41,7 @@ export interface Catalogs {
   documents: typeof documents;
   exports: typeof exportsCatalog;
   finance: typeof finance;
+  header: typeof header;
   hubs: typeof hubs;
   landing: typeof landing;
   messaging: typeof messaging;
@@ -66,6 +68,7 @@ export const namespaces = [
   'documents',
   'exports',
   'finance',
+  'header',
   'hubs',
   'landing',
   'messaging',

@@ -1,14 +1,21 @@
 import { GcdsButton, GcdsContainer, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { programReference } from '../../components/business/business-labels';
-import { BusinessSwitcher } from '../../features/business/components/business-switcher';
 import { NoticesBell } from '../../features/notices/components/notices-bell';
 import { useHeaderBusinessQuery, useSignOutMutation, useViewerQuery } from '../../generated/graphql';
 import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
 import { nodes } from '../../lib/connections';
+
+/**
+ * Only people who belong to several businesses see the switcher: its code (and GcdsSelect's) is a chunk
+ * of its own, fetched when the header's answer shows one (docs/decisions/0036).
+ */
+const BusinessSwitcher = lazy(async () => ({
+  default: (await import('../../features/business/components/business-switcher')).BusinessSwitcher,
+}));
 
 /**
  * Under the header's signature when someone is signed in: who (linking to their welcome page once
@@ -19,12 +26,8 @@ import { nodes } from '../../lib/connections';
  */
 export function SignedInMenu() {
   const { t } = useTranslation('common');
-  const { t: tb } = useTranslation('business');
-  const { t: td } = useTranslation('documents');
-  const { t: tf } = useTranslation('finance');
-  const { t: th } = useTranslation('hubs');
-  const { t: tm } = useTranslation('messaging');
-  const { t: tcl } = useTranslation('claims');
+  // The menu's own words: one small namespace, not one of each area (docs/decisions/0036).
+  const { t: th } = useTranslation('header');
   const language = useLanguage();
   const { data } = useViewerQuery();
   const me = data?.me;
@@ -54,13 +57,13 @@ export function SignedInMenu() {
   const account = nodes(active?.programAccountsConnection)[0];
   const who = active
     ? account
-      ? tb('header.identity', {
+      ? th('identity', {
           person: name,
           account: programReference(account.accountNumber ?? '', active.businessNumber ?? ''),
           business: active.name ?? '',
           businessNumber: active.businessNumber ?? '',
         })
-      : tb('header.identityNoAccount', {
+      : th('identityNoAccount', {
           person: name,
           business: active.name ?? '',
           businessNumber: active.businessNumber ?? '',
@@ -96,42 +99,44 @@ export function SignedInMenu() {
           ) : null}
           {active ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/business`}>{tb('header.myBusiness')}</GcdsLink>
+              <GcdsLink href={`/${language}/business`}>{th('myBusiness')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/finance`}>{tf('header.finance')}</GcdsLink>
+              <GcdsLink href={`/${language}/finance`}>{th('finance')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active || business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/claims`}>{tcl('header.claims')}</GcdsLink>
+              <GcdsLink href={`/${language}/claims`}>{th('claims')}</GcdsLink>
             </GcdsText>
           ) : null}
           {business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/clients`}>{tb('header.myClients')}</GcdsLink>
+              <GcdsLink href={`/${language}/clients`}>{th('myClients')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/messages`}>{tm('header.messages')}</GcdsLink>
+              <GcdsLink href={`/${language}/messages`}>{th('messages')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/correspondence`}>{tm('header.correspondence')}</GcdsLink>
+              <GcdsLink href={`/${language}/correspondence`}>{th('correspondence')}</GcdsLink>
             </GcdsText>
           ) : null}
           {active || business?.actingForConnection.edges.length ? (
             <GcdsText marginBottom="0">
-              <GcdsLink href={`/${language}/documents/upload`}>{td('header.upload')}</GcdsLink>
+              <GcdsLink href={`/${language}/documents/upload`}>{th('upload')}</GcdsLink>
             </GcdsText>
           ) : null}
           {me.termsAccepted && me.role !== 'OFFICER' ? <NoticesBell /> : null}
           {business && active && business.membershipsConnection.edges.length > 1 ? (
-            <BusinessSwitcher memberships={nodes(business.membershipsConnection)} activeId={active.id} />
+            <Suspense fallback={null}>
+              <BusinessSwitcher memberships={nodes(business.membershipsConnection)} activeId={active.id} />
+            </Suspense>
           ) : null}
           <GcdsButton
             type="button"

@@ -1,26 +1,42 @@
-import { Suspense } from 'react';
-import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
+import { createElement, Suspense, useEffect, useState } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useMatches, useParams } from 'react-router';
 import { AppLayout, mainContentId } from '../../components/layout/app-layout';
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
-import { SignedInMenu } from '../layout/signed-in-menu';
+import { loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
 import { InactivityDialog } from '../../components/session/inactivity-dialog';
 import { useViewerQuery } from '../../generated/graphql';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
 import { BilingualNotFoundRoute } from './bilingual-not-found-route';
+import { type RouteHandle } from './route-handle';
 
 /**
- * The signed-in menu, for a signed-in person only: its translations (business, finance...) are not
- * loaded for a visitor (docs/decisions/0024). The pages behind sign-in load them beforehand (router.tsx);
- * elsewhere the menu waits for them on its own, without holding up the page.
+ * The signed-in menu, for a signed-in person only: neither its code nor its translations (business,
+ * finance...) are loaded for a visitor (docs/decisions/0024, 0036). The pages behind sign-in load both
+ * beforehand (router.tsx), so there it renders with the page; elsewhere it comes on its own, without
+ * holding up the page.
  */
 function MenuWhenSignedIn() {
-  const { data } = useViewerQuery();
-  if (!data?.me) return null;
+  const { data, loading } = useViewerQuery();
+  const signedIn = Boolean(data?.me);
+  const menu = loadedSignedInMenu();
+  const [, setLoaded] = useState(false);
+  // On a page behind sign-in, the bar's place is kept until the menu shows (see .signed-in-menu).
+  const behindSignIn = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.signedIn);
+  useEffect(() => {
+    if (signedIn && !menu)
+      void loadSignedInMenu()
+        .then(() => setLoaded(true))
+        .catch(() => undefined);
+  }, [signedIn, menu]);
+  if (!menu || !signedIn) {
+    return behindSignIn && (loading || signedIn) ? (
+      <div slot="menu" className="signed-in-menu" aria-hidden="true" />
+    ) : null;
+  }
   return (
-    <Suspense fallback={null}>
-      <SignedInMenu />
-    </Suspense>
+    // The menu's component is one for the life of the page (load-signed-in-menu.ts), never made here.
+    <Suspense fallback={null}>{createElement(menu)}</Suspense>
   );
 }
 

@@ -14,7 +14,7 @@ interface BusinessSwitcherProps {
 
 /** Chooses the business the session acts for; every page on screen then asks the server again. */
 export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProps) {
-  const { t } = useTranslation('business');
+  const { t } = useTranslation('header');
   const [choice, setChoice] = useState<string>();
   const [failed, setFailed] = useState(false);
   const [switchBusiness, { loading }] = useSwitchBusinessMutation();
@@ -45,10 +45,10 @@ export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProp
       <GcdsSelect
         selectId="business-switcher"
         name="businessId"
-        label={t('header.switchLabel')}
+        label={t('switchLabel')}
         value={selected}
         validateOn="other"
-        errorMessage={failed ? t('header.switchFailed') : ''}
+        errorMessage={failed ? t('switchFailed') : ''}
         onGcdsChange={(event) => setChoice(event.detail ?? activeId)}
       >
         {memberships.map((membership) => (
@@ -58,7 +58,7 @@ export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProp
         ))}
       </GcdsSelect>
       <GcdsButton type="submit" buttonRole="secondary" size="small" disabled={loading}>
-        {t('header.switch')}
+        {t('switch')}
       </GcdsButton>
     </form>
   );

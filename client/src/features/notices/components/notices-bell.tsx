@@ -21,7 +21,7 @@ export const bellCountMax = 99;
  * notice refetches it too.
  */
 export function NoticesBell() {
-  const { t } = useTranslation('notices');
+  const { t } = useTranslation('header');
   const language = useLanguage();
   const live = useLiveBell();
   const { data } = useUnreadNoticeCountQuery({
@@ -31,10 +31,10 @@ export function NoticesBell() {
   const count = data?.unreadNoticeCount ?? 0;
   const label =
     count > bellCountMax
-      ? t('header.bellUnreadMore', { max: bellCountMax })
+      ? t('bellUnreadMore', { max: bellCountMax })
       : count > 0
-        ? t('header.bellUnread', { count })
-        : t('header.bell');
+        ? t('bellUnread', { count })
+        : t('bell');
   return (
     <GcdsText marginBottom="0">
       <GcdsLink href={`/${language}/notices`}>
