@@ -10,10 +10,8 @@
 // 71 names now (81 after decision 0020, 85 when the rule was raised; 68 import statements at the review).
 
 export const entityImportAllowlist = {
-  // 1. Relations between entities (foreign keys TypeORM needs the class for): these stay.
-  'modules/credentials/credential-recovery.entity.ts': ['users/user.entity.ts#User'],
-  'modules/profiles/personal-profile.entity.ts': ['users/user.entity.ts#User'],
-  'modules/sessions/user-session.entity.ts': ['users/user.entity.ts#User'],
+  // 1. Relations between entities: none listed any more. An entity file names another module's entity through
+  //    a type-only import and a string target (`@OneToOne('User')`), which the rule allows (decision 0042).
   // 2. Entity classes that are also GraphQL object types (type-graphql's entity + object type in one class).
   'modules/users/viewer.resolver.ts': [
     'audit/security-event.entity.ts#SecurityEvent',
