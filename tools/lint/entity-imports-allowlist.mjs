@@ -18,12 +18,6 @@ export const entityImportAllowlist = {
     'profiles/personal-profile.entity.ts#PersonalProfileRecord',
   ],
   // 3. Reads and writes of another module's tables: to move behind that module's service or loader.
-  'modules/api-tokens/api-tokens.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-    'users/user.entity.ts#User',
-  ],
   'modules/businesses/access-requests.service.ts': [
     'profiles/personal-profile.entity.ts#PersonalProfileRecord',
     'registry/program-account.entity.ts#RegistryProgramAccount',
@@ -42,7 +36,6 @@ export const entityImportAllowlist = {
     'registry/program-account.entity.ts#RegistrySubProgram',
     'registry/registry-business.entity.ts#RegistryBusiness',
     'registry/registry-business.entity.ts#RegistryBusinessAddress',
-    'users/user.entity.ts#User',
   ],
   'modules/businesses/business-view.service.ts': [
     'registry/program-account.entity.ts#RegistryProgramAccount',
@@ -67,7 +60,6 @@ export const entityImportAllowlist = {
     'businesses/businesses.entities.ts#Business',
     'businesses/businesses.entities.ts#BusinessMembership',
   ],
-  'modules/credentials/credentials.service.ts': ['users/user.entity.ts#User'],
   'modules/delegation/delegation.resolver.ts': [
     'api-tokens/api-tokens.entities.ts#ApiToken',
     'relationships/relationships.entities.ts#BusinessRelationship',
@@ -99,7 +91,6 @@ export const entityImportAllowlist = {
     'registry/program-account.entity.ts#RegistryProgramAccount',
     'registry/registry-business.entity.ts#RegistryBusiness',
   ],
-  'modules/officers/officers.service.ts': ['users/user.entity.ts#User'],
   'modules/relationships/access-owners.ts': [
     'businesses/businesses.entities.ts#Business',
     'client-groups/client-groups.entities.ts#ClientGroup',
@@ -115,5 +106,4 @@ export const entityImportAllowlist = {
     'registry/registry-business.entity.ts#RegistryBusiness',
   ],
   'modules/relationships/relationships.view.ts': ['businesses/businesses.entities.ts#BusinessMembership'],
-  'modules/sessions/session.service.ts': ['users/user.entity.ts#User'],
 };

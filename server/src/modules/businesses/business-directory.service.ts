@@ -123,3 +123,30 @@ export async function businessIdOfRegistry(
 export async function registryIdOfBusiness(manager: EntityManager, businessId: string): Promise<string> {
   return (await manager.findOneByOrFail(Business, { id: businessId })).registryBusinessId;
 }
+
+/** A portal business by id, as other modules need it (one statement); null when there is none. */
+export interface BusinessRef {
+  id: string;
+  registryBusinessId: string;
+  businessNumber: string;
+}
+export async function businessRef(manager: EntityManager, businessId: string): Promise<BusinessRef | null> {
+  const row = await manager.findOneBy(Business, { id: businessId });
+  return (
+    row && { id: row.id, registryBusinessId: row.registryBusinessId, businessNumber: row.businessNumber }
+  );
+}
+
+/** A person's role in a business when their membership is active (one statement); else null. */
+export async function activeMemberRole(
+  manager: EntityManager,
+  businessId: string,
+  userId: string,
+): Promise<BusinessRole | null> {
+  const row = await manager.findOneBy(BusinessMembership, {
+    businessId,
+    userId,
+    status: MembershipStatus.ACTIVE,
+  });
+  return row?.role ?? null;
+}

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
 import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { User } from '../users/user.entity.js';
+import { type User, usernamesOf } from '../users/users.service.js';
 import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
 import {
   RegistryProgramAccount,
@@ -160,10 +160,7 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
     ),
     /** Only the username: the name of people without a personal profile (agency officers). */
     username: byKey<string, Pick<User, 'id' | 'username'>>(
-      (userIds) =>
-        dataSource
-          .getRepository(User)
-          .find({ select: { id: true, username: true }, where: { id: In(userIds) } }),
+      (userIds) => usernamesOf(dataSource, userIds),
       (row) => row.id,
     ),
   };

@@ -1,4 +1,4 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
@@ -40,6 +40,20 @@ export type AssignmentResult =
   { ok: true; assignment: EmployeeAssignment } | { ok: false; problems: Problem[] };
 
 /** A group name as shown (NFC, trimmed, inner spaces collapsed) and its uniqueness key (lower case, no accents). */
+/** Which of these ids are live (not deleted) client groups of the provider business (one statement). */
+export async function liveGroupIdsOf(
+  manager: EntityManager,
+  providerBusinessId: string,
+  groupIds: readonly string[],
+): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await manager.find(ClientGroup, {
+    select: { id: true },
+    where: { id: In([...groupIds]), providerBusinessId, deletedAt: IsNull() },
+  });
+  return rows.map((row) => row.id);
+}
+
 export function groupName(name: string): { name: string; key: string } {
   const shown = name.normalize('NFC').trim().replace(/\s+/g, ' ');
   const key = shown.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
