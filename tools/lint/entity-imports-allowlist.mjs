@@ -12,11 +12,9 @@
 export const entityImportAllowlist = {
   // 1. Relations between entities: none listed any more. An entity file names another module's entity through
   //    a type-only import and a string target (`@OneToOne('User')`), which the rule allows (decision 0042).
-  // 2. Entity classes that are also GraphQL object types (type-graphql's entity + object type in one class).
-  'modules/users/viewer.resolver.ts': [
-    'audit/security-event.entity.ts#SecurityEvent',
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-  ],
+  // 2. Entity classes that are also GraphQL object types: none listed any more. The module that owns such a
+  //    class adds its field to another module's type with a resolver of its own (profiles and audit add the
+  //    Viewer's profile and recentSecurityEvents).
   // 3. Reads and writes of another module's tables: to move behind that module's service or loader.
   'modules/businesses/access-requests.service.ts': [
     'profiles/personal-profile.entity.ts#PersonalProfileRecord',
