@@ -54,10 +54,6 @@ export const entityImportAllowlist = {
     'registry/registry-business.entity.ts#RegistryBusiness',
     'registry/registry-business.entity.ts#RegistryBusinessAddress',
   ],
-  'modules/client-groups/client-groups.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-  ],
   'modules/delegation/delegation.resolver.ts': [
     'api-tokens/api-tokens.entities.ts#ApiToken',
     'relationships/relationships.entities.ts#BusinessRelationship',
@@ -89,13 +85,6 @@ export const entityImportAllowlist = {
     'registry/program-account.entity.ts#RegistryProgramAccount',
     'registry/registry-business.entity.ts#RegistryBusiness',
   ],
-  'modules/relationships/access-owners.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-  ],
-  'modules/relationships/relationships.resolver.ts': [
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-  ],
   'modules/relationships/relationships.service.ts': [
     'businesses/businesses.entities.ts#Business',
     'businesses/businesses.entities.ts#BusinessMembership',
@@ -103,5 +92,4 @@ export const entityImportAllowlist = {
     'registry/program-account.entity.ts#RegistryProgramAccount',
     'registry/registry-business.entity.ts#RegistryBusiness',
   ],
-  'modules/relationships/relationships.view.ts': ['businesses/businesses.entities.ts#BusinessMembership'],
 };

@@ -150,3 +150,8 @@ export async function activeMemberRole(
   });
   return row?.role ?? null;
 }
+
+/** Whether a portal business of this id exists (one statement). */
+export function businessExists(manager: EntityManager, businessId: string): Promise<boolean> {
+  return manager.existsBy(Business, { id: businessId });
+}
