@@ -16,35 +16,6 @@ export const entityImportAllowlist = {
   //    class adds its field to another module's type with a resolver of its own (profiles and audit add the
   //    Viewer's profile and recentSecurityEvents).
   // 3. Reads and writes of another module's tables: to move behind that module's service or loader.
-  'modules/businesses/access-requests.service.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/businesses/activation-keys.service.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/businesses/business-loaders.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAddress',
-    'registry/program-account.entity.ts#RegistryProgramContact',
-    'registry/program-account.entity.ts#RegistryProgramOwner',
-    'registry/program-account.entity.ts#RegistrySubProgram',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-    'registry/registry-business.entity.ts#RegistryBusinessAddress',
-  ],
-  'modules/businesses/business-view.service.ts': [
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAddress',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-    'registry/registry-business.entity.ts#RegistryBusinessAddress',
-  ],
-  'modules/businesses/memberships.service.ts': ['registry/program-account.entity.ts#RegistryProgramAccount'],
-  'modules/businesses/officer-businesses.resolver.ts': [
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
   'modules/businesses/registration.service.ts': [
     'profiles/personal-profile.entity.ts#PersonalProfileRecord',
     'registry/financial-record.entity.ts#RegistryPayment',

@@ -1,11 +1,126 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { RegistryTransaction } from './financial-record.entity.js';
-import { RegistryProgramAccount } from './program-account.entity.js';
-import { RegistryBusiness } from './registry-business.entity.js';
+import {
+  RegistryProgramAccount,
+  RegistryProgramAddress,
+  RegistryProgramContact,
+  RegistryProgramOwner,
+  RegistrySubProgram,
+} from './program-account.entity.js';
+import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
 
 // Reads of the registry that other modules need by id, so that they never query the registry's tables
 // themselves (decision 0020: a module reads another's data through its services).
+
+// The registry's rows as other modules receive them: types only, so they read them through these functions
+// and never query the registry's tables (decision 0042).
+export type { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
+export type {
+  RegistryProgramAccount,
+  RegistryProgramAddress,
+  RegistryProgramContact,
+  RegistryProgramOwner,
+  RegistrySubProgram,
+} from './program-account.entity.js';
+
+type Db = DataSource | EntityManager;
+const byPosition = { position: 'ASC' } as const;
+
+/** Registry businesses by id (one statement, batch loaders' shape: rows in no particular order). */
+export function registryBusinessesByIds(db: Db, ids: readonly string[]): Promise<RegistryBusiness[]> {
+  return db.getRepository(RegistryBusiness).findBy({ id: In([...ids]) });
+}
+
+/** A registry business by its business number (BN9); null when the registry has none. */
+export function registryBusinessByNumber(db: Db, businessNumber: string): Promise<RegistryBusiness | null> {
+  return db.getRepository(RegistryBusiness).findOneBy({ businessNumber });
+}
+
+/** The addresses of registry businesses, in their position order (one statement). */
+export function registryAddressesOf(
+  db: Db,
+  businessIds: readonly string[],
+): Promise<RegistryBusinessAddress[]> {
+  return db
+    .getRepository(RegistryBusinessAddress)
+    .find({ where: { businessId: In([...businessIds]) }, order: byPosition });
+}
+
+/** The program accounts of registry businesses, by account number (one statement). */
+export function programAccountsOfBusinesses(
+  db: Db,
+  businessIds: readonly string[],
+): Promise<RegistryProgramAccount[]> {
+  return db
+    .getRepository(RegistryProgramAccount)
+    .find({ where: { businessId: In([...businessIds]) }, order: { accountNumber: 'ASC' } });
+}
+
+/**
+ * Program accounts by id (one statement), only those of `businessId` (a registry business id) when it is
+ * given; rows in no particular order.
+ */
+export function programAccountsByIds(
+  db: Db,
+  ids: readonly string[],
+  businessId?: string,
+): Promise<RegistryProgramAccount[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .getRepository(RegistryProgramAccount)
+    .findBy(businessId === undefined ? { id: In([...ids]) } : { id: In([...ids]), businessId });
+}
+
+/** One program account by id; null when there is none. */
+export function programAccountById(db: Db, id: string): Promise<RegistryProgramAccount | null> {
+  return db.getRepository(RegistryProgramAccount).findOneBy({ id });
+}
+
+/** The addresses, contacts, owners and sub-programs of program accounts, each in position order. */
+export function programAddressesOf(db: Db, accountIds: readonly string[]): Promise<RegistryProgramAddress[]> {
+  return db
+    .getRepository(RegistryProgramAddress)
+    .find({ where: { programAccountId: In([...accountIds]) }, order: byPosition });
+}
+export function programContactsOf(db: Db, accountIds: readonly string[]): Promise<RegistryProgramContact[]> {
+  return db
+    .getRepository(RegistryProgramContact)
+    .find({ where: { programAccountId: In([...accountIds]) }, order: byPosition });
+}
+export function programOwnersOf(db: Db, accountIds: readonly string[]): Promise<RegistryProgramOwner[]> {
+  return db
+    .getRepository(RegistryProgramOwner)
+    .find({ where: { programAccountId: In([...accountIds]) }, order: byPosition });
+}
+export function subProgramsOf(db: Db, accountIds: readonly string[]): Promise<RegistrySubProgram[]> {
+  return db
+    .getRepository(RegistrySubProgram)
+    .find({ where: { programAccountId: In([...accountIds]) }, order: byPosition });
+}
+
+/** Registry businesses whose BN starts with the query (digits) or whose name contains it; at most `max`. */
+export async function searchRegistryBusinesses(
+  dataSource: DataSource,
+  query: string,
+  max: number,
+): Promise<RegistryBusiness[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const builder = dataSource.getRepository(RegistryBusiness).createQueryBuilder('b');
+  // '!' as the LIKE escape: a backslash is read differently by SQLite and MySQL string literals.
+  const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  if (/^\d{1,9}$/.test(text)) builder.where('b.business_number LIKE :prefix', { prefix: `${text}%` });
+  else
+    builder.where(
+      new Brackets((where) =>
+        where
+          .where("LOWER(b.legal_name) LIKE LOWER(:like) ESCAPE '!'", { like })
+          .orWhere("LOWER(b.operating_name) LIKE LOWER(:like) ESCAPE '!'", { like }),
+      ),
+    );
+  return builder.orderBy('b.legal_name', 'ASC').addOrderBy('b.business_number', 'ASC').take(max).getMany();
+}
 
 /** The name a registry business goes by: its operating name, else its legal name. */
 export function registryBusinessName(
