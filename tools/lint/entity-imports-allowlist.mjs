@@ -50,17 +50,4 @@ export const entityImportAllowlist = {
     'registry/financial-record.entity.ts#RegistryTransaction',
     'registry/program-account.entity.ts#RegistryProgramAccount',
   ],
-  'modules/notices/notices.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/relationships/relationships.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'businesses/businesses.entities.ts#MembershipProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
 };

@@ -130,10 +130,63 @@ export interface BusinessRef {
   registryBusinessId: string;
   businessNumber: string;
 }
+const refOf = (row: Business): BusinessRef => ({
+  id: row.id,
+  registryBusinessId: row.registryBusinessId,
+  businessNumber: row.businessNumber,
+});
 export async function businessRef(manager: EntityManager, businessId: string): Promise<BusinessRef | null> {
   const row = await manager.findOneBy(Business, { id: businessId });
-  return (
-    row && { id: row.id, registryBusinessId: row.registryBusinessId, businessNumber: row.businessNumber }
+  return row && refOf(row);
+}
+
+/** Portal businesses by id (one statement; those that exist, in no particular order). */
+export async function businessRefs(
+  manager: EntityManager,
+  businessIds: readonly string[],
+): Promise<BusinessRef[]> {
+  if (businessIds.length === 0) return [];
+  return (await manager.findBy(Business, { id: In([...businessIds]) })).map(refOf);
+}
+
+/** The portal business of a business number (one statement); null when it is not registered. */
+export async function businessRefByNumber(
+  manager: EntityManager,
+  businessNumber: string,
+): Promise<BusinessRef | null> {
+  const row = await manager.findOneBy(Business, { businessNumber });
+  return row && refOf(row);
+}
+
+/** Every portal business, by business number (one statement). */
+export async function allBusinessRefs(manager: EntityManager): Promise<BusinessRef[]> {
+  return (await manager.find(Business, { order: { businessNumber: 'ASC' } })).map(refOf);
+}
+
+/** A person's active membership of a business (its id and role; one statement); else null. */
+export interface MemberRef {
+  id: string;
+  businessId: string;
+  userId: string;
+  role: BusinessRole;
+}
+export async function activeMemberOf(
+  manager: EntityManager,
+  businessId: string,
+  userId: string,
+): Promise<MemberRef | null> {
+  const row = await manager.findOneBy(BusinessMembership, {
+    businessId,
+    userId,
+    status: MembershipStatus.ACTIVE,
+  });
+  return row && { id: row.id, businessId: row.businessId, userId: row.userId, role: row.role };
+}
+
+/** The program accounts a (PAM, editor or reader) membership is limited to (one statement). */
+export async function membershipScope(manager: EntityManager, membershipId: string): Promise<string[]> {
+  return (await manager.findBy(MembershipProgramAccount, { membershipId })).map(
+    (row) => row.programAccountId,
   );
 }
 
@@ -143,14 +196,8 @@ export async function activeMemberRole(
   businessId: string,
   userId: string,
 ): Promise<BusinessRole | null> {
-  const row = await manager.findOneBy(BusinessMembership, {
-    businessId,
-    userId,
-    status: MembershipStatus.ACTIVE,
-  });
-  return row?.role ?? null;
+  return (await activeMemberOf(manager, businessId, userId))?.role ?? null;
 }
-
 /** Whether a portal business of this id exists (one statement). */
 export function businessExists(manager: EntityManager, businessId: string): Promise<boolean> {
   return manager.existsBy(Business, { id: businessId });

@@ -72,6 +72,21 @@ export function programAccountsByIds(
     .findBy(businessId === undefined ? { id: In([...ids]) } : { id: In([...ids]), businessId });
 }
 
+/** The program accounts of one program type of registry businesses (one statement). */
+export function programAccountsOfType(
+  db: Db,
+  businessIds: readonly string[],
+  programType: RegistryProgramAccount['programType'],
+): Promise<RegistryProgramAccount[]> {
+  if (businessIds.length === 0) return Promise.resolve([]);
+  return db.getRepository(RegistryProgramAccount).findBy({ businessId: In([...businessIds]), programType });
+}
+
+/** Whether a registry business has any program account (one statement). */
+export function hasProgramAccounts(db: Db, businessId: string): Promise<boolean> {
+  return db.getRepository(RegistryProgramAccount).existsBy({ businessId });
+}
+
 /** One program account by id; null when there is none. */
 export function programAccountById(db: Db, id: string): Promise<RegistryProgramAccount | null> {
   return db.getRepository(RegistryProgramAccount).findOneBy({ id });

@@ -1,3 +1,4 @@
+import { type DataSource } from 'typeorm';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { RelationshipStatus } from './relationships.types.js';
 
@@ -71,4 +72,29 @@ export function assignedSql(r: string, pm: string): string {
     ` WHERE ga.user_id = :reachUser AND ga.provider_business_id = ${r}.provider_business_id` +
     ` AND gm.client_business_id = ${r}.client_business_id)`;
   return `(${pm}.role = :reachBam OR ${direct} OR ${viaGroup})`;
+}
+
+/**
+ * The businesses a person is an active member of, and whether any of them provides to a client (an accepted
+ * relationship as provider): one statement.
+ */
+export async function ownBusinessesOf(
+  dataSource: DataSource,
+  userId: string,
+): Promise<{ own: string[]; provides: boolean }> {
+  const rows = await dataSource
+    .createQueryBuilder()
+    .select('m.business_id', 'businessId')
+    .addSelect(
+      'CASE WHEN EXISTS (SELECT 1 FROM business_relationship r WHERE r.provider_business_id = m.business_id AND r.status = :accepted) THEN 1 ELSE 0 END',
+      'provides',
+    )
+    .from('business_membership', 'm')
+    .where('m.user_id = :userId AND m.status = :active', {
+      userId,
+      active: MembershipStatus.ACTIVE,
+      accepted: RelationshipStatus.ACCEPTED,
+    })
+    .getRawMany<{ businessId: string; provides: number | string }>();
+  return { own: rows.map((row) => row.businessId), provides: rows.some((row) => Number(row.provides) === 1) };
 }
