@@ -25,18 +25,6 @@ export const entityImportAllowlist = {
     'registry/registry-business.entity.ts#RegistryBusiness',
     'registry/registry-business.entity.ts#RegistryBusinessAddress',
   ],
-  'modules/delegation/delegation.resolver.ts': [
-    'api-tokens/api-tokens.entities.ts#ApiToken',
-    'relationships/relationships.entities.ts#BusinessRelationship',
-  ],
-  'modules/delegation/delegation.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'businesses/businesses.entities.ts#MembershipProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'relationships/relationships.entities.ts#BusinessRelationship',
-    'relationships/relationships.entities.ts#RelationshipProgramAccount',
-  ],
   'modules/finance/finance.queries.ts': [
     'registry/financial-record.entity.ts#RegistryFinancialSecurity',
     'registry/financial-record.entity.ts#RegistryInvoice',

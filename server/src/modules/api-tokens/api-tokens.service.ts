@@ -49,6 +49,11 @@ export const ApiTokenAuditType = {
   USED: 'API_TOKEN_USED',
 } as const;
 
+/** A token by id, revoked or expired ones too; null when there is none. */
+export function findApiToken(dataSource: DataSource, id: string): Promise<ApiToken | null> {
+  return dataSource.getRepository(ApiToken).findOneBy({ id });
+}
+
 export function hashApiTokenSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }

@@ -1,8 +1,11 @@
-import { type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { ActorKind, type StandingGrant } from '../../common/auth/access-table.js';
 import { registryBusinessNames } from '../registry/registry-lookups.service.js';
 import { Business, BusinessMembership, MembershipProgramAccount } from './businesses.entities.js';
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
+
+/** The businesses module's rows as other modules receive them (types only: read through its services). */
+export type { Business, BusinessMembership } from './businesses.entities.js';
 
 // What other modules may read of the portal's businesses and their members, without querying the
 // businesses tables themselves (decision 0020).
@@ -201,4 +204,26 @@ export async function activeMemberRole(
 /** Whether a portal business of this id exists (one statement). */
 export function businessExists(manager: EntityManager, businessId: string): Promise<boolean> {
   return manager.existsBy(Business, { id: businessId });
+}
+
+/** The active memberships of a business (only `ids` when given; one statement). */
+export function activeMembershipsOfBusiness(
+  manager: EntityManager | DataSource,
+  businessId: string,
+  ids?: readonly string[],
+): Promise<BusinessMembership[]> {
+  return manager.getRepository(BusinessMembership).findBy({
+    businessId,
+    status: MembershipStatus.ACTIVE,
+    ...(ids ? { id: In([...ids]) } : {}),
+  });
+}
+
+/** The program accounts memberships are limited to (one statement). */
+export async function membershipScopes(
+  manager: EntityManager | DataSource,
+  membershipIds: readonly string[],
+): Promise<Array<{ membershipId: string; programAccountId: string }>> {
+  if (membershipIds.length === 0) return [];
+  return manager.getRepository(MembershipProgramAccount).findBy({ membershipId: In([...membershipIds]) });
 }
