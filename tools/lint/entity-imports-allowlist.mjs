@@ -32,10 +32,4 @@ export const entityImportAllowlist = {
     'registry/financial-record.entity.ts#RegistryTransaction',
     'registry/program-account.entity.ts#RegistryProgramAccount',
   ],
-  'modules/finance/finance.resolver.ts': ['registry/financial-record.entity.ts#RegistryTransaction'],
-  'modules/finance/finance.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'registry/financial-record.entity.ts#RegistryTransaction',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-  ],
 };

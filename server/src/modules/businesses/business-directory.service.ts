@@ -161,6 +161,15 @@ export async function businessRefByNumber(
   return row && refOf(row);
 }
 
+/** The portal business of a registry business (one statement); null when it is not on the portal. */
+export async function businessRefOfRegistry(
+  manager: EntityManager,
+  registryBusinessId: string,
+): Promise<BusinessRef | null> {
+  const row = await manager.findOneBy(Business, { registryBusinessId });
+  return row && refOf(row);
+}
+
 /** Every portal business, by business number (one statement). */
 export async function allBusinessRefs(manager: EntityManager): Promise<BusinessRef[]> {
   return (await manager.find(Business, { order: { businessNumber: 'ASC' } })).map(refOf);

@@ -16,6 +16,7 @@ import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.e
 // The registry's rows as other modules receive them: types only, so they read them through these functions
 // and never query the registry's tables (decision 0042).
 export type { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
+export type { RegistryTransaction } from './financial-record.entity.js';
 export type {
   RegistryProgramAccount,
   RegistryProgramAddress,
@@ -80,6 +81,31 @@ export function programAccountsOfType(
 ): Promise<RegistryProgramAccount[]> {
   if (businessIds.length === 0) return Promise.resolve([]);
   return db.getRepository(RegistryProgramAccount).findBy({ businessId: In([...businessIds]), programType });
+}
+
+/**
+ * A program account's transactions of these ids, in id order, locked for update where the driver has row
+ * locks (MySQL/MariaDB; SQLite has one writer): the first statement of a transaction that changes their
+ * allocations, so concurrent changes take the rows in the same order (no deadlock).
+ */
+export function lockTransactions(
+  manager: EntityManager,
+  programAccountId: string,
+  ids: readonly string[],
+): Promise<RegistryTransaction[]> {
+  return manager.find(RegistryTransaction, {
+    where: { id: In([...ids]), programAccountId },
+    order: { id: 'ASC' },
+    ...(manager.connection.options.type !== 'better-sqlite3'
+      ? { lock: { mode: 'pessimistic_write' as const } }
+      : {}),
+  });
+}
+
+/** Registry transactions by id (one statement; rows in no particular order). */
+export function transactionsByIds(db: Db, ids: readonly string[]): Promise<RegistryTransaction[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.getRepository(RegistryTransaction).findBy({ id: In([...ids]) });
 }
 
 /** Whether a registry business has any program account (one statement). */
