@@ -1,6 +1,6 @@
 import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
-import { RegistryTransaction } from './financial-record.entity.js';
+import { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
 import {
   RegistryProgramAccount,
   RegistryProgramAddress,
@@ -16,7 +16,7 @@ import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.e
 // The registry's rows as other modules receive them: types only, so they read them through these functions
 // and never query the registry's tables (decision 0042).
 export type { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
-export type { RegistryTransaction } from './financial-record.entity.js';
+export type { RegistryPayment, RegistryStatement, RegistryTransaction } from './financial-record.entity.js';
 export type {
   RegistryProgramAccount,
   RegistryProgramAddress,
@@ -106,6 +106,53 @@ export function lockTransactions(
 export function transactionsByIds(db: Db, ids: readonly string[]): Promise<RegistryTransaction[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.getRepository(RegistryTransaction).findBy({ id: In([...ids]) });
+}
+
+/** A registry business's program account by its account number; null when it has none of that number. */
+export function programAccountByNumber(
+  db: Db,
+  businessId: string,
+  accountNumber: string,
+): Promise<RegistryProgramAccount | null> {
+  return db.getRepository(RegistryProgramAccount).findOneBy({ accountNumber, businessId });
+}
+
+/** The `take` most recent transactions of an account, newest first (date, then number). */
+export function recentTransactionsOf(
+  db: Db,
+  programAccountId: string,
+  take: number,
+): Promise<RegistryTransaction[]> {
+  return db.getRepository(RegistryTransaction).find({
+    where: { programAccountId },
+    order: { transactionDate: 'DESC', transactionNumber: 'DESC' },
+    take,
+  });
+}
+
+/** An account's transaction by its number; null when there is none. */
+export function transactionByNumber(
+  db: Db,
+  programAccountId: string,
+  transactionNumber: string,
+): Promise<RegistryTransaction | null> {
+  return db.getRepository(RegistryTransaction).findOneBy({ programAccountId, transactionNumber });
+}
+
+/** An account's latest payment (date, then reference); null when there is none. */
+export function latestPaymentOf(db: Db, programAccountId: string): Promise<RegistryPayment | null> {
+  return db.getRepository(RegistryPayment).findOne({
+    where: { programAccountId },
+    order: { paymentDate: 'DESC', reference: 'DESC' },
+  });
+}
+
+/** An account's latest statement; null when there is none. */
+export function latestStatementOf(db: Db, programAccountId: string): Promise<RegistryStatement | null> {
+  return db.getRepository(RegistryStatement).findOne({
+    where: { programAccountId },
+    order: { statementDate: 'DESC' },
+  });
 }
 
 /** Whether a registry business has any program account (one statement). */
