@@ -18,7 +18,9 @@ function typeOnly(node) {
   if (node.type !== 'ImportDeclaration') return false;
   if (node.importKind === 'type') return true;
   const specifiers = node.specifiers ?? [];
-  return specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type');
+  return (
+    specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type')
+  );
 }
 
 /** `server/src/…` relative path of an absolute or cwd-relative file name, or null outside server/src. */
