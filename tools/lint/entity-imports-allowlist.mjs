@@ -7,81 +7,15 @@
 // through the owning module's service, loader or view (for example businesses/business-directory.service.ts,
 // registry/registry-lookups.service.ts, profiles/profile.service.ts personContacts), never onto this list.
 //
-// 71 names now (81 after decision 0020, 85 when the rule was raised; 68 import statements at the review).
+// 5 names now (71 at issue 19 item 3, decision 0042; 81 after decision 0020, 85 when the rule was raised).
 
 export const entityImportAllowlist = {
-  // 1. Relations between entities (foreign keys TypeORM needs the class for): these stay.
-  'modules/credentials/credential-recovery.entity.ts': ['users/user.entity.ts#User'],
-  'modules/profiles/personal-profile.entity.ts': ['users/user.entity.ts#User'],
-  'modules/sessions/user-session.entity.ts': ['users/user.entity.ts#User'],
-  // 2. Entity classes that are also GraphQL object types (type-graphql's entity + object type in one class).
-  'modules/users/viewer.resolver.ts': [
-    'audit/security-event.entity.ts#SecurityEvent',
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-  ],
+  // 1. Relations between entities: none listed any more. An entity file names another module's entity through
+  //    a type-only import and a string target (`@OneToOne('User')`), which the rule allows (decision 0042).
+  // 2. Entity classes that are also GraphQL object types: none listed any more. The module that owns such a
+  //    class adds its field to another module's type with a resolver of its own (profiles and audit add the
+  //    Viewer's profile and recentSecurityEvents).
   // 3. Reads and writes of another module's tables: to move behind that module's service or loader.
-  'modules/api-tokens/api-tokens.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-    'users/user.entity.ts#User',
-  ],
-  'modules/businesses/access-requests.service.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/businesses/activation-keys.service.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/businesses/business-loaders.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAddress',
-    'registry/program-account.entity.ts#RegistryProgramContact',
-    'registry/program-account.entity.ts#RegistryProgramOwner',
-    'registry/program-account.entity.ts#RegistrySubProgram',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-    'registry/registry-business.entity.ts#RegistryBusinessAddress',
-    'users/user.entity.ts#User',
-  ],
-  'modules/businesses/business-view.service.ts': [
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAddress',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-    'registry/registry-business.entity.ts#RegistryBusinessAddress',
-  ],
-  'modules/businesses/memberships.service.ts': ['registry/program-account.entity.ts#RegistryProgramAccount'],
-  'modules/businesses/officer-businesses.resolver.ts': [
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/businesses/registration.service.ts': [
-    'profiles/personal-profile.entity.ts#PersonalProfileRecord',
-    'registry/financial-record.entity.ts#RegistryPayment',
-    'registry/financial-record.entity.ts#RegistryStatement',
-    'registry/financial-record.entity.ts#RegistryTransaction',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-    'registry/registry-business.entity.ts#RegistryBusinessAddress',
-  ],
-  'modules/client-groups/client-groups.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-  ],
-  'modules/credentials/credentials.service.ts': ['users/user.entity.ts#User'],
-  'modules/delegation/delegation.resolver.ts': [
-    'api-tokens/api-tokens.entities.ts#ApiToken',
-    'relationships/relationships.entities.ts#BusinessRelationship',
-  ],
-  'modules/delegation/delegation.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'businesses/businesses.entities.ts#MembershipProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'relationships/relationships.entities.ts#BusinessRelationship',
-    'relationships/relationships.entities.ts#RelationshipProgramAccount',
-  ],
   'modules/finance/finance.queries.ts': [
     'registry/financial-record.entity.ts#RegistryFinancialSecurity',
     'registry/financial-record.entity.ts#RegistryInvoice',
@@ -89,33 +23,4 @@ export const entityImportAllowlist = {
     'registry/financial-record.entity.ts#RegistryTransaction',
     'registry/program-account.entity.ts#RegistryProgramAccount',
   ],
-  'modules/finance/finance.resolver.ts': ['registry/financial-record.entity.ts#RegistryTransaction'],
-  'modules/finance/finance.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'registry/financial-record.entity.ts#RegistryTransaction',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-  ],
-  'modules/notices/notices.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/officers/officers.service.ts': ['users/user.entity.ts#User'],
-  'modules/relationships/access-owners.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'client-groups/client-groups.entities.ts#ClientGroup',
-  ],
-  'modules/relationships/relationships.resolver.ts': [
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-  ],
-  'modules/relationships/relationships.service.ts': [
-    'businesses/businesses.entities.ts#Business',
-    'businesses/businesses.entities.ts#BusinessMembership',
-    'businesses/businesses.entities.ts#MembershipProgramAccount',
-    'registry/program-account.entity.ts#RegistryProgramAccount',
-    'registry/registry-business.entity.ts#RegistryBusiness',
-  ],
-  'modules/relationships/relationships.view.ts': ['businesses/businesses.entities.ts#BusinessMembership'],
-  'modules/sessions/session.service.ts': ['users/user.entity.ts#User'],
 };

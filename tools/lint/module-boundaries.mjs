@@ -2,11 +2,26 @@
 //  - server/src/common/** never imports server/src/modules/** (common is the ground floor);
 //  - a module never imports another module's entities or repositories (`*.entity.ts`, `*.entities.ts`,
 //    `*.repository.ts`): it goes through that module's service, types, view or manifest instead.
+// One narrow exception (decision 0042): an entity file (`*.entity.ts`, `*.entities.ts`) may name another
+// module's entity for a TypeORM relation, through a type-only import (`import type { User } …` or
+// `import { type User } …`); the decorator then names its target by string (`@ManyToOne('User')`), so no
+// value crosses the wall and nothing can query the other module's table through it.
 // Imports that broke the second wall when it was raised are listed, name by name, in the allowlist
 // (entity-imports-allowlist.mjs), which only shrinks: an entry whose import is gone is reported too.
 import path from 'node:path';
 
 const ENTITY_FILE = /\.(entity|entities|repository)\.ts$/;
+const RELATION_HOLDER = /\.(entity|entities)\.ts$/;
+
+/** Whether an import brings in types only (`import type { A }`, or `import { type A, type B }`). */
+function typeOnly(node) {
+  if (node.type !== 'ImportDeclaration') return false;
+  if (node.importKind === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  return (
+    specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type')
+  );
+}
 
 /** `server/src/…` relative path of an absolute or cwd-relative file name, or null outside server/src. */
 function serverPath(file) {
@@ -74,6 +89,8 @@ export const moduleBoundaries = {
       }
       const owner = moduleOf(target);
       if (!owner || owner === ownModule || !ENTITY_FILE.test(target)) return;
+      // The relation exception: an entity file's type-only import of another module's entity (not repository).
+      if (RELATION_HOLDER.test(importer) && RELATION_HOLDER.test(target) && typeOnly(node)) return;
       const fromModules = target.slice('modules/'.length);
       for (const name of importedNames(node)) {
         const entry = `${fromModules}#${name}`;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { hydrate, queryNamed } from '../../common/database/named-sql.js';
@@ -12,10 +12,15 @@ import {
   recordBusinessAudit,
   type BusinessAuditType,
 } from '../businesses/business-audit.service.js';
-import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
+import { activeMemberRole, businessRef, type BusinessRef } from '../businesses/business-directory.service.js';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
-import { ClientGroup } from '../client-groups/client-groups.entities.js';
-import { User } from '../users/user.entity.js';
+import { liveGroupIdsOf } from '../client-groups/client-groups.service.js';
+import {
+  findUserById,
+  type User,
+  userColumns as personColumns,
+  userFromRow,
+} from '../users/users.service.js';
 import { PersonRole } from '../users/user.types.js';
 import { ApiToken, ApiTokenClientGroup } from './api-tokens.entities.js';
 import { characterCount } from '../../common/rules/text-rules.js';
@@ -43,6 +48,11 @@ export const ApiTokenAuditType = {
   /** The first request of a token on an agency day: one row per token per day, not one per request. */
   USED: 'API_TOKEN_USED',
 } as const;
+
+/** A token by id, revoked or expired ones too; null when there is none. */
+export function findApiToken(dataSource: DataSource, id: string): Promise<ApiToken | null> {
+  return dataSource.getRepository(ApiToken).findOneBy({ id });
+}
 
 export function hashApiTokenSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -78,25 +88,21 @@ async function managedBusiness(
   manager: EntityManager,
   actorId: string,
   businessId: string,
-): Promise<Business | Problem> {
+): Promise<{ business: BusinessRef } | { problem: Problem }> {
   const [business, actor] = await Promise.all([
-    manager.findOneBy(Business, { id: businessId }),
-    manager.findOneBy(User, { id: actorId }),
+    businessRef(manager, businessId),
+    findUserById(manager, actorId),
   ]);
-  if (!business || !actor) return tokenProblem(['businessId'], 'BUSINESS_NOT_FOUND');
-  if (actor.role === PersonRole.OFFICER) return tokenProblem([], 'NOT_ALLOWED');
-  const membership = await manager.findOneBy(BusinessMembership, {
-    businessId,
-    userId: actorId,
-    status: MembershipStatus.ACTIVE,
-  });
-  if (membership?.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER) return tokenProblem([], 'NOT_ALLOWED');
-  return business;
+  if (!business || !actor) return { problem: tokenProblem(['businessId'], 'BUSINESS_NOT_FOUND') };
+  if (actor.role === PersonRole.OFFICER) return { problem: tokenProblem([], 'NOT_ALLOWED') };
+  const role = await activeMemberRole(manager, businessId, actorId);
+  if (role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER) return { problem: tokenProblem([], 'NOT_ALLOWED') };
+  return { business };
 }
 
 function audit(
   manager: EntityManager,
-  business: Business,
+  business: Pick<BusinessRef, 'registryBusinessId'>,
   type: (typeof ApiTokenAuditType)[keyof typeof ApiTokenAuditType],
   actorId: string | null,
   details: AuditDetails,
@@ -124,8 +130,9 @@ export function createApiToken(
   input: CreateApiTokenInputData,
 ): Promise<CreateTokenResult> {
   return inTransaction(dataSource, async (manager): Promise<CreateTokenResult> => {
-    const business = await managedBusiness(manager, actorId, input.businessId);
-    if (!(business instanceof Business)) return { ok: false, problems: [business] };
+    const managed = await managedBusiness(manager, actorId, input.businessId);
+    if ('problem' in managed) return { ok: false, problems: [managed.problem] };
+    const { business } = managed;
     const problems: Problem[] = [];
     const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
     if (!name) problems.push(tokenProblem(['name'], 'REQUIRED', {}, 'name'));
@@ -145,11 +152,7 @@ export function createApiToken(
         tokenProblem(['clientGroupIds'], 'TOO_MANY', { max: TOKEN_CLIENT_GROUPS_MAX }, 'clientGroupIds'),
       );
     else if (groupIds.length) {
-      const groups = await manager.findBy(ClientGroup, {
-        id: In(groupIds),
-        providerBusinessId: business.id,
-        deletedAt: IsNull(),
-      });
+      const groups = await liveGroupIdsOf(manager, business.id, groupIds);
       if (groups.length !== groupIds.length)
         problems.push(tokenProblem(['clientGroupIds'], 'GROUP_NOT_FOUND', {}, 'clientGroupIds'));
     }
@@ -208,8 +211,9 @@ export function revokeApiToken(
   return inTransaction(dataSource, async (manager): Promise<RevokeTokenResult> => {
     const token = await manager.findOneBy(ApiToken, { id: tokenId });
     if (!token) return { ok: false, problems: [tokenProblem(['tokenId'], 'TOKEN_NOT_FOUND')] };
-    const business = await managedBusiness(manager, actorId, token.businessId);
-    if (!(business instanceof Business)) return { ok: false, problems: [business] };
+    const managed = await managedBusiness(manager, actorId, token.businessId);
+    if ('problem' in managed) return { ok: false, problems: [managed.problem] };
+    const { business } = managed;
     if (token.revokedAt) return { ok: false, problems: [tokenProblem(['tokenId'], 'ALREADY_REVOKED')] };
     const now = config.now();
     await manager.update(ApiToken, { id: token.id }, { revokedAt: now, revokedBy: actorId });
@@ -271,13 +275,10 @@ async function liveToken(
     .getMetadata(ApiToken)
     .columns.filter((c) => c.databaseName !== 'secret_hash')
     .map((c) => `t.${c.databaseName} AS t_${c.databaseName}`);
-  const userColumns = dataSource
-    .getMetadata(User)
-    .columns.filter((c) => !TOKEN_USER_UNREAD.has(c.databaseName))
-    .map((c) => `u.${c.databaseName} AS u_${c.databaseName}`);
+  const userColumns = personColumns(dataSource, 'u', 'u_', TOKEN_USER_UNREAD);
   const rows = await queryNamed<Array<Record<string, unknown>>>(
     dataSource,
-    `SELECT ${[...tokenColumns, ...userColumns].join(', ')}, b.registry_business_id AS b_registry_business_id,` +
+    `SELECT ${[...tokenColumns, userColumns].join(', ')}, b.registry_business_id AS b_registry_business_id,` +
       ' g.client_group_id AS g_client_group_id FROM api_token t' +
       ' INNER JOIN app_user u ON u.id = t.created_by AND u.revoked_at IS NULL AND u.role <> :officer' +
       ' INNER JOIN business b ON b.id = t.business_id' +
@@ -297,11 +298,11 @@ async function liveToken(
   const token = Object.assign(hydrate(dataSource, ApiToken, { ...rows[0], t_secret_hash: '' }, 't_')!, {
     secretHash: '',
   });
-  const user = hydrate(dataSource, User, rows[0], 'u_')!;
+  const user = userFromRow(dataSource, rows[0], 'u_')!;
   const groups = rows
     .filter((row) => row.g_client_group_id)
     .map((row) => ({ clientGroupId: String(row.g_client_group_id) }));
-  const business = { registryBusinessId: String(rows[0].b_registry_business_id) } as Business;
+  const business = { registryBusinessId: String(rows[0].b_registry_business_id) };
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     const previous = token.lastUsedAt;
     await inTransaction(dataSource, async (manager) => {

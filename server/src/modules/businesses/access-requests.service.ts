@@ -1,12 +1,11 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { hasProfile } from '../profiles/profile.service.js';
+import { programAccountsByIds, registryBusinessesByIds } from '../registry/registry-lookups.service.js';
 import { countInBucket, minutesUntil } from '../throttling/throttling.service.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from './business-audit.service.js';
@@ -46,9 +45,8 @@ export async function employerPreview(
   if (!/^\d{9}$/.test(bn)) return null;
   const business = await dataSource.getRepository(Business).findOneBy({ businessNumber: bn });
   if (!business) return null;
-  const registry = await dataSource
-    .getRepository(RegistryBusiness)
-    .findOneByOrFail({ id: business.registryBusinessId });
+  const [registry] = await registryBusinessesByIds(dataSource, [business.registryBusinessId]);
+  if (!registry) throw new Error(`No registry business ${business.registryBusinessId}`);
   return { businessNumber: bn, name: businessName(registry) };
 }
 
@@ -78,7 +76,7 @@ export async function requestEmployerAccess(
   if (!/^\d{9}$/.test(bn))
     problems.unshift(businessProblem(['input', 'businessNumber'], 'INVALID_FORMAT', {}, 'businessNumber'));
   if (problems.length) return { ok: false, problems };
-  if (!(await dataSource.getRepository(PersonalProfileRecord).existsBy({ userId })))
+  if (!(await hasProfile(dataSource, userId)))
     return { ok: false, problems: [businessProblem([], 'PROFILE_REQUIRED')] };
   const now = config.now();
   const pending: RequestResult = {
@@ -224,10 +222,7 @@ export async function grantProblems(
       problems: [businessProblem(at('programAccountIds'), 'REQUIRED', {}, 'programAccountIds')],
       accountIds: [],
     };
-  const accounts = await manager.findBy(RegistryProgramAccount, {
-    id: In(ids),
-    businessId: business.registryBusinessId,
-  });
+  const accounts = await programAccountsByIds(manager, ids, business.registryBusinessId);
   if (accounts.length !== ids.length)
     return {
       problems: [businessProblem(at('programAccountIds'), 'UNKNOWN_PROGRAM_ACCOUNT')],

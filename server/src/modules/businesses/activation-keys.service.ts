@@ -4,8 +4,11 @@ import { type AppConfig } from '../../config/env.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import { findProfile } from '../profiles/profile.service.js';
+import {
+  registryBusinessByNumber as registryRowByNumber,
+  type RegistryBusiness,
+} from '../registry/registry-lookups.service.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from './business-audit.service.js';
 import {
@@ -33,6 +36,10 @@ export function hashActivationKey(key: string): string {
   return createHash('sha256').update(key.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
 }
 
+function isProblem(value: RegistryBusiness | Problem): value is Problem {
+  return 'messageKey' in value;
+}
+
 /** The registry business of a BN9, or a problem at `field`. */
 export async function registryBusinessByNumber(
   dataSource: DataSource | EntityManager,
@@ -41,7 +48,7 @@ export async function registryBusinessByNumber(
 ): Promise<RegistryBusiness | Problem> {
   const bn = businessNumber.trim();
   if (!/^\d{9}$/.test(bn)) return businessProblem(field, 'INVALID_FORMAT', {}, 'businessNumber');
-  const business = await dataSource.getRepository(RegistryBusiness).findOneBy({ businessNumber: bn });
+  const business = await registryRowByNumber(dataSource, bn);
   return business ?? businessProblem(field, 'REGISTRY_BUSINESS_NOT_FOUND');
 }
 
@@ -63,14 +70,14 @@ export async function issueActivationKey(
     'input',
     'businessNumber',
   ]);
-  if (!(registry instanceof RegistryBusiness)) problems.push(registry);
+  if (isProblem(registry)) problems.push(registry);
   const contactName = input.contactName.trim().replace(/\s+/g, ' ');
   if (!contactName) problems.push(businessProblem(['input', 'contactName'], 'REQUIRED', {}, 'contactName'));
   else if (characterCount(contactName) > CONTACT_NAME_MAX_LENGTH)
     problems.push(
       businessProblem(['input', 'contactName'], 'TOO_LONG', { max: CONTACT_NAME_MAX_LENGTH }, 'contactName'),
     );
-  if (problems.length || !(registry instanceof RegistryBusiness)) return { ok: false, problems };
+  if (problems.length || isProblem(registry)) return { ok: false, problems };
 
   const now = config.now();
   const key = newActivationKey();
@@ -123,7 +130,7 @@ export async function redeemActivationKey(
   userId: string,
   rawKey: string,
 ): Promise<{ ok: true; business: Business } | { ok: false; problems: Problem[] }> {
-  const profile = await dataSource.getRepository(PersonalProfileRecord).findOneBy({ userId });
+  const profile = await findProfile(dataSource, userId);
   if (!profile) return { ok: false, problems: [businessProblem([], 'PROFILE_REQUIRED')] };
   const now = config.now();
   const fail = (code: string) => ({ ok: false as const, problems: [businessProblem(['key'], code)] });
@@ -212,7 +219,7 @@ export async function unlockBusinessRegistration(
   businessNumber: string,
 ): Promise<{ ok: true; registry: RegistryBusiness } | { ok: false; problems: Problem[] }> {
   const registry = await registryBusinessByNumber(dataSource, businessNumber, ['businessNumber']);
-  if (!(registry instanceof RegistryBusiness)) return { ok: false, problems: [registry] };
+  if (isProblem(registry)) return { ok: false, problems: [registry] };
   const now = config.now();
   await inTransaction(dataSource, async (manager) => {
     const lock = await manager.findOneBy(RegistrationLock, { registryBusinessId: registry.id });

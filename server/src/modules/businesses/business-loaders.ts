@@ -1,16 +1,26 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { User } from '../users/user.entity.js';
-import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
+import { type PersonalProfileRecord, profilesOf } from '../profiles/profile.service.js';
+import { type User, usernamesOf } from '../users/users.service.js';
 import {
-  RegistryProgramAccount,
-  RegistryProgramAddress,
-  RegistryProgramContact,
-  RegistryProgramOwner,
-  RegistrySubProgram,
-} from '../registry/program-account.entity.js';
+  programAccountsByIds,
+  programAccountsOfBusinesses,
+  programAddressesOf,
+  programContactsOf,
+  programOwnersOf,
+  type RegistryBusiness,
+  type RegistryBusinessAddress,
+  registryAddressesOf,
+  registryBusinessesByIds,
+  registryBusinessRow,
+  type RegistryProgramAccount,
+  type RegistryProgramAddress,
+  type RegistryProgramContact,
+  type RegistryProgramOwner,
+  type RegistrySubProgram,
+  subProgramsOf,
+} from '../registry/registry-lookups.service.js';
 import {
   ActivationKey,
   Business,
@@ -44,15 +54,13 @@ function groupedBy<K extends string, V>(
   });
 }
 
-const byPosition = { position: 'ASC' } as const;
-
 /**
  * Per-request DataLoaders for the businesses module: relation fields of lists (Membership.business,
  * Business.programAccounts, ProgramAccount.addresses...) cost one query per kind, not one per row.
  */
 export function createBusinessLoaders(dataSource: DataSource, viewerId: string | null) {
   const registryBusiness = byKey<string, RegistryBusiness>(
-    (ids) => dataSource.getRepository(RegistryBusiness).findBy({ id: In(ids) }),
+    (ids) => registryBusinessesByIds(dataSource, ids),
     (row) => row.id,
   );
   return {
@@ -61,12 +69,12 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
       async (ids) => {
         const rows = await queryNamed<Array<Record<string, unknown>>>(
           dataSource,
-          `SELECT ${entityColumns(dataSource, Business, 'b', 'b_')}, ${entityColumns(dataSource, RegistryBusiness, 'rb', 'rb_')}` +
+          `SELECT ${entityColumns(dataSource, Business, 'b', 'b_')}, ${registryBusinessRow.columns(dataSource, 'rb', 'rb_')}` +
             ' FROM business b LEFT JOIN registry_business rb ON rb.id = b.registry_business_id WHERE b.id IN (:...ids)',
           { ids },
         );
         return rows.map((row) => {
-          const registry = hydrate(dataSource, RegistryBusiness, row, 'rb_');
+          const registry = registryBusinessRow.hydrate(dataSource, row, 'rb_');
           if (registry) registryBusiness.prime(registry.id, registry);
           return hydrate(dataSource, Business, row, 'b_')!;
         });
@@ -75,29 +83,20 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
     ),
     registryBusiness,
     registryAddresses: groupedBy<string, RegistryBusinessAddress>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistryBusinessAddress)
-          .find({ where: { businessId: In(ids) }, order: byPosition }),
+      (ids) => registryAddressesOf(dataSource, ids),
       (row) => row.businessId,
     ),
     // Every membership of each business (revoked ones too), in the order of membersOf.
     programAccountsOfRegistryBusiness: groupedBy<string, RegistryProgramAccount>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistryProgramAccount)
-          .find({ where: { businessId: In(ids) }, order: { accountNumber: 'ASC' } }),
+      (ids) => programAccountsOfBusinesses(dataSource, ids),
       (row) => row.businessId,
     ),
     programAccount: byKey<string, RegistryProgramAccount>(
-      (ids) => dataSource.getRepository(RegistryProgramAccount).findBy({ id: In(ids) }),
+      (ids) => programAccountsByIds(dataSource, ids),
       (row) => row.id,
     ),
     programAddresses: groupedBy<string, RegistryProgramAddress>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistryProgramAddress)
-          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (ids) => programAddressesOf(dataSource, ids),
       (row) => row.programAccountId,
     ),
     programSettings: byKey<string, ProgramAccountSettings>(
@@ -105,24 +104,15 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
       (row) => row.programAccountId,
     ),
     programContacts: groupedBy<string, RegistryProgramContact>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistryProgramContact)
-          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (ids) => programContactsOf(dataSource, ids),
       (row) => row.programAccountId,
     ),
     programOwners: groupedBy<string, RegistryProgramOwner>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistryProgramOwner)
-          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (ids) => programOwnersOf(dataSource, ids),
       (row) => row.programAccountId,
     ),
     subPrograms: groupedBy<string, RegistrySubProgram>(
-      (ids) =>
-        dataSource
-          .getRepository(RegistrySubProgram)
-          .find({ where: { programAccountId: In(ids) }, order: byPosition }),
+      (ids) => subProgramsOf(dataSource, ids),
       (row) => row.programAccountId,
     ),
     scope: groupedBy<string, MembershipProgramAccount>(
@@ -155,15 +145,12 @@ export function createBusinessLoaders(dataSource: DataSource, viewerId: string |
       (row) => row.registryBusinessId,
     ),
     profile: byKey<string, PersonalProfileRecord>(
-      (userIds) => dataSource.getRepository(PersonalProfileRecord).findBy({ userId: In(userIds) }),
+      (userIds) => profilesOf(dataSource, userIds),
       (row) => row.userId,
     ),
     /** Only the username: the name of people without a personal profile (agency officers). */
     username: byKey<string, Pick<User, 'id' | 'username'>>(
-      (userIds) =>
-        dataSource
-          .getRepository(User)
-          .find({ select: { id: true, username: true }, where: { id: In(userIds) } }),
+      (userIds) => usernamesOf(dataSource, userIds),
       (row) => row.id,
     ),
   };

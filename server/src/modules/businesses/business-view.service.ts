@@ -7,11 +7,12 @@ import {
   type Standing,
   visibleScope,
 } from '../../common/auth/access-table.js';
-import { type RegistryBusiness, type RegistryBusinessAddress } from '../registry/registry-business.entity.js';
 import {
+  type RegistryBusiness,
+  type RegistryBusinessAddress,
   type RegistryProgramAccount,
   type RegistryProgramAddress,
-} from '../registry/program-account.entity.js';
+} from '../registry/registry-lookups.service.js';
 import { type BusinessLoaders } from './business-loaders.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import {

@@ -7,7 +7,7 @@ import { emailProblems } from '../../common/rules/credential-rules.js';
 import { grantProblems } from './access-requests.service.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from './business-audit.service.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { programAccountById, type RegistryProgramAccount } from '../registry/registry-lookups.service.js';
 import {
   Business,
   BusinessMembership,
@@ -283,7 +283,8 @@ export async function updateProgramAccountContacts(
   if (problems.length) return { ok: false, problems };
   const now = config.now();
   return inTransaction(dataSource, async (manager) => {
-    const account = await manager.findOneByOrFail(RegistryProgramAccount, { id: input.programAccountId });
+    const account = await programAccountById(manager, input.programAccountId);
+    if (!account) throw new Error(`No program account ${input.programAccountId}`);
     const business = await manager.findOneByOrFail(Business, { registryBusinessId: account.businessId });
     const contactsJson = JSON.stringify(
       input.contacts.map((contact) => ({

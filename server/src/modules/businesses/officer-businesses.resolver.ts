@@ -1,12 +1,15 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Brackets, type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
 import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import {
+  registryBusinessByNumber,
+  type RegistryBusiness,
+  searchRegistryBusinesses,
+} from '../registry/registry-lookups.service.js';
 import {
   issueActivationKey,
   redeemActivationKey,
@@ -41,29 +44,6 @@ function viewOf(registry: RegistryBusiness): OfficerBusinessView {
   };
 }
 
-/** Registry businesses whose BN starts with the query (digits) or whose name contains it; at most 20. */
-export async function searchRegistry(dataSource: DataSource, query: string): Promise<RegistryBusiness[]> {
-  const text = query.trim();
-  if (!text) return [];
-  const builder = dataSource.getRepository(RegistryBusiness).createQueryBuilder('b');
-  // '!' as the LIKE escape: a backslash is read differently by SQLite and MySQL string literals.
-  const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  if (/^\d{1,9}$/.test(text)) builder.where('b.business_number LIKE :prefix', { prefix: `${text}%` });
-  else
-    builder.where(
-      new Brackets((where) =>
-        where
-          .where("LOWER(b.legal_name) LIKE LOWER(:like) ESCAPE '!'", { like })
-          .orWhere("LOWER(b.operating_name) LIKE LOWER(:like) ESCAPE '!'", { like }),
-      ),
-    );
-  return builder
-    .orderBy('b.legal_name', 'ASC')
-    .addOrderBy('b.business_number', 'ASC')
-    .take(OFFICER_SEARCH_MAX)
-    .getMany();
-}
-
 @Resolver(() => OfficerBusinessView)
 export class OfficerBusinessesResolver {
   @Query(() => [OfficerBusinessView], {
@@ -77,7 +57,7 @@ export class OfficerBusinessesResolver {
     @Ctx() ctx: AppContext,
   ): Promise<OfficerBusinessView[]> {
     requireOfficer(ctx);
-    return (await searchRegistry(ctx.dataSource, query)).map(viewOf);
+    return (await searchRegistryBusinesses(ctx.dataSource, query, OFFICER_SEARCH_MAX)).map(viewOf);
   }
 
   @Query(() => OfficerBusinessView, { nullable: true, description: 'OFFICER only.' })
@@ -87,9 +67,7 @@ export class OfficerBusinessesResolver {
     @Ctx() ctx: AppContext,
   ): Promise<OfficerBusinessView | null> {
     requireOfficer(ctx);
-    const registry = await ctx.dataSource
-      .getRepository(RegistryBusiness)
-      .findOneBy({ businessNumber: businessNumber.trim() });
+    const registry = await registryBusinessByNumber(ctx.dataSource, businessNumber.trim());
     return registry ? viewOf(registry) : null;
   }
 

@@ -5,14 +5,20 @@ import { type Problem } from '../../common/errors/problems.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
-import { PersonalProfileRecord } from '../profiles/personal-profile.entity.js';
-import { RegistryBusiness, RegistryBusinessAddress } from '../registry/registry-business.entity.js';
+import { findProfile } from '../profiles/profile.service.js';
 import {
-  RegistryPayment,
-  RegistryStatement,
-  RegistryTransaction,
-} from '../registry/financial-record.entity.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+  latestPaymentOf,
+  latestStatementOf,
+  programAccountByNumber,
+  recentTransactionsOf,
+  registryAddressesOf,
+  registryBusinessByNumber,
+  registryBusinessesByIds,
+  type RegistryPayment,
+  type RegistryStatement,
+  type RegistryTransaction,
+  transactionByNumber,
+} from '../registry/registry-lookups.service.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from './business-audit.service.js';
 import {
@@ -154,28 +160,18 @@ function recentTransactions(
   manager: EntityManager,
   programAccountId: string,
 ): Promise<RegistryTransaction[]> {
-  return manager.find(RegistryTransaction, {
-    where: { programAccountId },
-    order: { transactionDate: 'DESC', transactionNumber: 'DESC' },
-    take: RECENT_TRANSACTIONS,
-  });
+  return recentTransactionsOf(manager, programAccountId, RECENT_TRANSACTIONS);
 }
 
 function latestPayment(manager: EntityManager, programAccountId: string): Promise<RegistryPayment | null> {
-  return manager.findOne(RegistryPayment, {
-    where: { programAccountId },
-    order: { paymentDate: 'DESC', reference: 'DESC' },
-  });
+  return latestPaymentOf(manager, programAccountId);
 }
 
 function latestStatement(
   manager: EntityManager,
   programAccountId: string,
 ): Promise<RegistryStatement | null> {
-  return manager.findOne(RegistryStatement, {
-    where: { programAccountId },
-    order: { statementDate: 'DESC' },
-  });
+  return latestStatementOf(manager, programAccountId);
 }
 
 export interface StartInput {
@@ -210,14 +206,12 @@ export async function startBusinessRegistration(
     problems.push(businessProblem(at('attest'), 'ATTESTATION_REQUIRED', {}, 'attest'));
   if (problems.length) return { ok: false, registration: null, problems };
 
-  const profile = await dataSource.getRepository(PersonalProfileRecord).findOneBy({ userId });
+  const profile = await findProfile(dataSource, userId);
   if (!profile) return { ok: false, registration: null, problems: [businessProblem([], 'PROFILE_REQUIRED')] };
 
-  const registryBusiness = await dataSource.getRepository(RegistryBusiness).findOneBy({ businessNumber });
+  const registryBusiness = await registryBusinessByNumber(dataSource, businessNumber);
   const account = registryBusiness
-    ? await dataSource
-        .getRepository(RegistryProgramAccount)
-        .findOneBy({ accountNumber: `${businessNumber}${reference}`, businessId: registryBusiness.id })
+    ? await programAccountByNumber(dataSource, registryBusiness.id, `${businessNumber}${reference}`)
     : null;
   // Compared in code too: MySQL's collation would match a lower-case reference.
   if (!registryBusiness || !account || account.accountNumber !== `${businessNumber}${reference}`)
@@ -326,8 +320,9 @@ export async function validateBusiness(
 
     if (!(await claimAttempt(manager, registration.registryBusinessId, now)))
       return { ok: false, registration, problems: [businessProblem([], 'REGISTRATION_LOCKED')] };
-    const business = await manager.findOneByOrFail(RegistryBusiness, { id: registration.registryBusinessId });
-    const addresses = await manager.findBy(RegistryBusinessAddress, { businessId: business.id });
+    const [business] = await registryBusinessesByIds(manager, [registration.registryBusinessId]);
+    if (!business) throw new Error(`No registry business ${registration.registryBusinessId}`);
+    const addresses = await registryAddressesOf(manager, [business.id]);
     // Registry texts are NFC (the import normalizes them); the input is too, so "é" typed either way matches.
     const nameMatches = legalName.normalize('NFC') === business.legalName;
     const addressMatches = addresses.some(
@@ -424,10 +419,11 @@ export async function answerRegistrationQuestions(
       if (!(await claimAttempt(manager, registration.registryBusinessId, now)))
         return { ok: false, registration, problems: [businessProblem([], 'REGISTRATION_LOCKED')] };
 
-      const transaction = await manager.findOneBy(RegistryTransaction, {
-        programAccountId: registration.programAccountId,
-        transactionNumber: registration.transactionNumber,
-      });
+      const transaction = await transactionByNumber(
+        manager,
+        registration.programAccountId,
+        registration.transactionNumber,
+      );
       const payment = await latestPayment(manager, registration.programAccountId);
       const statement = registration.asksStatementBalance
         ? await latestStatement(manager, registration.programAccountId)
@@ -502,7 +498,8 @@ export async function registerBusiness(
   now: Date,
   via: 'QUESTIONS' | 'ACTIVATION_KEY',
 ): Promise<Business> {
-  const registry = await manager.findOneByOrFail(RegistryBusiness, { id: registryBusinessId });
+  const [registry] = await registryBusinessesByIds(manager, [registryBusinessId]);
+  if (!registry) throw new Error(`No registry business ${registryBusinessId}`);
   const business = manager.create(Business, {
     id: timeOrderedId(),
     registryBusinessId,

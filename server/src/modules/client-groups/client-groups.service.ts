@@ -1,4 +1,4 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
@@ -7,8 +7,8 @@ import { isMessageKey, type MessageKey, type MessageParams } from '../../common/
 import { type DomainEvent, type DomainEventPayloads } from '../../common/events/domain-events.js';
 import { publish } from '../../common/events/event-bus.js';
 import { type AuditDetails, recordBusinessAudit } from '../businesses/business-audit.service.js';
-import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
-import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import { activeMemberRole, businessRef, type BusinessRef } from '../businesses/business-directory.service.js';
+import { BusinessRole } from '../businesses/businesses.types.js';
 import { acceptedClientIds } from '../relationships/relationships.queries.js';
 import { ClientGroup, ClientGroupMember, EmployeeAssignment } from './client-groups.entities.js';
 import { characterCount } from '../../common/rules/text-rules.js';
@@ -40,6 +40,29 @@ export type AssignmentResult =
   { ok: true; assignment: EmployeeAssignment } | { ok: false; problems: Problem[] };
 
 /** A group name as shown (NFC, trimmed, inner spaces collapsed) and its uniqueness key (lower case, no accents). */
+/** Which of these ids are live (not deleted) client groups of the provider business (one statement). */
+export async function liveGroupIdsOf(
+  manager: EntityManager,
+  providerBusinessId: string,
+  groupIds: readonly string[],
+): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await manager.find(ClientGroup, {
+    select: { id: true },
+    where: { id: In([...groupIds]), providerBusinessId, deletedAt: IsNull() },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The provider business of a client group, deleted or not (one statement); null for an unknown id. */
+export async function providerOfGroupId(manager: EntityManager, groupId: string): Promise<string | null> {
+  const group = await manager.findOne(ClientGroup, {
+    select: { id: true, providerBusinessId: true },
+    where: { id: groupId },
+  });
+  return group?.providerBusinessId ?? null;
+}
+
 export function groupName(name: string): { name: string; key: string } {
   const shown = name.normalize('NFC').trim().replace(/\s+/g, ' ');
   const key = shown.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
@@ -54,24 +77,21 @@ function nameProblems(name: string, field: string[]): Problem[] {
   return [];
 }
 
+function isProblem(value: BusinessRef | Problem): value is Problem {
+  return 'messageKey' in value;
+}
+
 /** The provider, when the actor is its active BAM; else BUSINESS_NOT_FOUND or NOT_ALLOWED. */
 async function managedProvider(
   manager: EntityManager,
   actorId: string,
   providerBusinessId: string,
   field: string[],
-): Promise<Business | Problem> {
-  const provider = await manager.findOneBy(Business, { id: providerBusinessId });
-  const membership = provider
-    ? await manager.findOneBy(BusinessMembership, {
-        businessId: provider.id,
-        userId: actorId,
-        status: MembershipStatus.ACTIVE,
-      })
-    : null;
-  if (!provider || !membership) return clientGroupProblem(field, 'BUSINESS_NOT_FOUND');
-  if (membership.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER)
-    return clientGroupProblem(field, 'NOT_ALLOWED');
+): Promise<BusinessRef | Problem> {
+  const provider = await businessRef(manager, providerBusinessId);
+  const role = provider ? await activeMemberRole(manager, provider.id, actorId) : null;
+  if (!provider || !role) return clientGroupProblem(field, 'BUSINESS_NOT_FOUND');
+  if (role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER) return clientGroupProblem(field, 'NOT_ALLOWED');
   return provider;
 }
 
@@ -81,11 +101,11 @@ async function managedGroup(
   actorId: string,
   groupId: string,
   field: string[],
-): Promise<{ group: ClientGroup; provider: Business } | Problem> {
+): Promise<{ group: ClientGroup; provider: BusinessRef } | Problem> {
   const group = await manager.findOneBy(ClientGroup, { id: groupId });
   if (!group || group.deletedAt) return clientGroupProblem(field, 'GROUP_NOT_FOUND');
   const provider = await managedProvider(manager, actorId, group.providerBusinessId, field);
-  if (!(provider instanceof Business))
+  if (isProblem(provider))
     return provider.code === 'BUSINESS_NOT_FOUND' ? clientGroupProblem(field, 'GROUP_NOT_FOUND') : provider;
   return { group, provider };
 }
@@ -104,7 +124,7 @@ type Change = {
 
 async function record(
   manager: EntityManager,
-  provider: Business,
+  provider: BusinessRef,
   actorId: string,
   change: Change,
   now: Date,
@@ -148,7 +168,7 @@ export async function createClientGroup(
       'input',
       'providerBusinessId',
     ]);
-    if (!(provider instanceof Business)) return fail(provider);
+    if (isProblem(provider)) return fail(provider);
     if (await manager.existsBy(ClientGroup, { providerBusinessId: provider.id, nameKey: key })) return taken;
     const group = manager.create(ClientGroup, {
       id: timeOrderedId(),
@@ -382,17 +402,13 @@ async function employeeProblem(
   providerBusinessId: string,
   userId: string,
 ): Promise<Problem | null> {
-  const member = await manager.existsBy(BusinessMembership, {
-    businessId: providerBusinessId,
-    userId,
-    status: MembershipStatus.ACTIVE,
-  });
+  const member = (await activeMemberRole(manager, providerBusinessId, userId)) !== null;
   return member ? null : clientGroupProblem(['input', 'userId'], 'EMPLOYEE_NOT_FOUND');
 }
 
 async function insertAssignment(
   manager: EntityManager,
-  provider: Business,
+  provider: BusinessRef,
   actorId: string,
   values: { userId: string; clientBusinessId: string | null; clientGroupId: string | null },
   now: Date,
@@ -421,7 +437,7 @@ async function insertAssignment(
 
 async function deleteAssignment(
   manager: EntityManager,
-  provider: Business,
+  provider: BusinessRef,
   actorId: string,
   assignment: EmployeeAssignment,
   now: Date,
@@ -468,7 +484,7 @@ export async function assignEmployeeToClient(
       'input',
       'providerBusinessId',
     ]);
-    if (!(provider instanceof Business)) return fail(provider);
+    if (isProblem(provider)) return fail(provider);
     const employee = await employeeProblem(manager, provider.id, input.userId);
     if (employee) return fail(employee);
     if (!(await acceptedClientIds(manager, provider.id, [input.clientBusinessId])).size)
@@ -509,7 +525,7 @@ export async function unassignEmployeeFromClient(
       'input',
       'providerBusinessId',
     ]);
-    if (!(provider instanceof Business)) return fail(provider);
+    if (isProblem(provider)) return fail(provider);
     const assignment = await manager.findOneBy(EmployeeAssignment, {
       providerBusinessId: provider.id,
       userId: input.userId,

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { InstantColumn } from '../../common/database/columns.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
 
 /**
  * The recovery questions of a LOCAL credential. The answer, memorable person and memorable date are stored
@@ -12,7 +12,7 @@ export class CredentialRecovery {
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
-  @OneToOne(() => User, { onDelete: 'CASCADE' })
+  @OneToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 

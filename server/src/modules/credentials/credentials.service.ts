@@ -28,9 +28,15 @@ import {
   releaseAddressAttempt,
   type ThrottleVerdict,
 } from '../throttling/throttling.service.js';
-import { User } from '../users/user.entity.js';
 import { CredentialKind, PersonRole } from '../users/user.types.js';
-import { findLocalUser, insertLocalUser, usernameExists } from '../users/users.service.js';
+import {
+  findLocalUser,
+  insertLocalUser,
+  revokeUser,
+  setPasswordHash,
+  type User,
+  usernameExists,
+} from '../users/users.service.js';
 import { CredentialRecovery } from './credential-recovery.entity.js';
 import {
   newPasswordProblems,
@@ -420,7 +426,7 @@ export async function resetForgottenPassword(
 
   const passwordHash = await hashSecret(input.newPassword);
   await inTransaction(dataSource, async (manager) => {
-    await manager.update(User, { id: user.id }, { passwordHash, updatedAt: now });
+    await setPasswordHash(manager, user.id, passwordHash, now);
     await clearFailures(manager, keyHash);
     await endAllSessionsIn(manager, user.id);
     await recordSecurityEvents(manager, [
@@ -508,7 +514,7 @@ export async function changePassword(
     throttleKey(dataSource, config, user.username ?? ''),
   ]);
   await inTransaction(dataSource, async (manager) => {
-    await manager.update(User, { id: user.id }, { passwordHash, updatedAt: now });
+    await setPasswordHash(manager, user.id, passwordHash, now);
     await clearFailures(manager, keyHash);
     await endAllSessionsIn(manager, user.id, active.session.id);
     await recordSecurityEvents(manager, [
@@ -587,7 +593,7 @@ export async function revokeCredential(
   }
   const now = config.now();
   await inTransaction(dataSource, async (manager) => {
-    await manager.update(User, { id: user.id }, { revokedAt: now, updatedAt: now });
+    await revokeUser(manager, user.id, now);
     await manager.delete(CredentialRecovery, { userId: user.id });
     await endAllSessionsIn(manager, user.id);
     await recordSecurityEvents(manager, [

@@ -6,14 +6,14 @@ import { AccessAction, AccessArea, ActorKind, decideAccess } from '../../common/
 import { standingsFromRows, type StandingRow } from '../access/standing-source.js';
 import { BusinessRole } from '../businesses/businesses.types.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
-import { ApiToken } from '../api-tokens/api-tokens.entities.js';
+import { findApiToken } from '../api-tokens/api-tokens.service.js';
 import { tokenNode } from '../api-tokens/api-tokens.resolver.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { businessNode, visibleBusiness } from '../businesses/business-view.service.js';
 import { activeBusinessOf } from '../businesses/businesses.service.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
 import { readerSideOfRelationship } from '../relationships/access-owners.js';
-import { BusinessRelationship } from '../relationships/relationships.entities.js';
+import { findRelationship } from '../relationships/relationships.queries.js';
 import { RelationshipsResolver } from '../relationships/relationships.resolver.js';
 import { relationshipNode } from '../relationships/relationships.view.js';
 import { encodeCursor, pageSize } from '../../common/graphql/connection.js';
@@ -57,8 +57,8 @@ export class DelegationQueryResolver {
     const loaders = businessLoaders(ctx);
     const [business, relationship, token] = await Promise.all([
       visibleBusiness(loaders, (businessId) => ctx.access.standing(businessId), id),
-      ctx.dataSource.getRepository(BusinessRelationship).findOneBy({ id }),
-      ctx.dataSource.getRepository(ApiToken).findOneBy({ id }),
+      findRelationship(ctx.dataSource, id),
+      findApiToken(ctx.dataSource, id),
     ]);
     if (business) return asNode(await businessNode(loaders, business), 'Business');
     if (relationship) {

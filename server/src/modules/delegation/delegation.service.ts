@@ -1,21 +1,34 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/graphql/connection.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { reachCallerOf } from '../access/standing-source.js';
-import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
-import { registryBusinessRow } from '../registry/registry-lookups.service.js';
+import { queryNamed } from '../../common/database/named-sql.js';
+import {
+  programAccountsOfBusinesses,
+  type RegistryProgramAccount,
+  registryBusinessRow,
+} from '../registry/registry-lookups.service.js';
 import { providerReach } from '../relationships/provider-reach.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
-import { businessName, personSummary } from '../businesses/business-view.service.js';
-import { Business, BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
+import { businessName, businessRow, personSummary } from '../businesses/business-view.service.js';
+import {
+  activeMembershipsOfBusiness,
+  type Business,
+  businessRefs,
+  membershipScopes,
+} from '../businesses/business-directory.service.js';
 import {
   BusinessRole,
   MembershipStatus,
   type ProgramAccountSummary,
 } from '../businesses/businesses.types.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { BusinessRelationship, RelationshipProgramAccount } from '../relationships/relationships.entities.js';
+import {
+  acceptedRelationshipsOfClient,
+  type BusinessRelationship,
+  namedProgramAccounts,
+  relationshipRow,
+} from '../relationships/relationships.queries.js';
 import { RelationshipStatus, RelationshipType } from '../relationships/relationships.types.js';
 import { DelegateKind, type DelegationNode } from './delegation.types.js';
 
@@ -74,13 +87,10 @@ export async function clientAccessPage(
     Object.assign(params, { afterAt: position.at, afterId: position.id });
   }
   const reached = `FROM ${reach.from} WHERE ${reach.where} AND r.provider_business_id = :provider`;
-  const relationshipColumns = dataSource
-    .getMetadata(BusinessRelationship)
-    .columns.map((c) => `r.${c.databaseName} AS ${c.databaseName}`)
-    .join(', ');
+  const relationshipColumns = relationshipRow.plainColumns(dataSource, 'r');
   const rows = await queryNamed<Array<PageRow>>(
     dataSource,
-    `SELECT ${entityColumns(dataSource, BusinessRelationship, 'p', 'r_')}, ${entityColumns(dataSource, Business, 'b', 'b_')},` +
+    `SELECT ${relationshipRow.columns(dataSource, 'p', 'r_')}, ${businessRow.columns(dataSource, 'b', 'b_')},` +
       ` ${registryBusinessRow.columns(dataSource, 'rb', 'rb_')}, a.id AS a_id, a.account_number AS a_number, a.name AS a_name` +
       ` FROM (SELECT ${relationshipColumns} ${reached}${keyset} ORDER BY r.decided_at DESC, r.id DESC LIMIT ${size + 1}) p` +
       ' INNER JOIN business b ON b.id = p.client_business_id' +
@@ -96,8 +106,8 @@ export async function clientAccessPage(
     let item = page.get(id);
     if (!item) {
       item = {
-        relationship: hydrate(dataSource, BusinessRelationship, row, 'r_')!,
-        client: hydrate(dataSource, Business, row, 'b_')!,
+        relationship: relationshipRow.hydrate(dataSource, row, 'r_')!,
+        client: businessRow.hydrate(dataSource, row, 'b_')!,
         registry: registryBusinessRow.hydrate(dataSource, row, 'rb_'),
         programAccounts: [],
       };
@@ -134,19 +144,15 @@ export async function withAccounts(
   relationships: BusinessRelationship[],
 ): Promise<Array<{ relationship: BusinessRelationship; programAccounts: ProgramAccountSummary[] }>> {
   if (!relationships.length) return [];
-  const businesses = await dataSource
-    .getRepository(Business)
-    .findBy({ id: In([...new Set(relationships.map((r) => r.clientBusinessId))]) });
+  const businesses = await businessRefs(dataSource.manager, [
+    ...new Set(relationships.map((r) => r.clientBusinessId)),
+  ]);
   const registryOf = new Map(businesses.map((b) => [b.id, b.registryBusinessId]));
   const programIds = relationships
     .filter((r) => r.type === RelationshipType.PROGRAM_MANAGEMENT)
     .map((r) => r.id);
-  const covered = programIds.length
-    ? await dataSource.getRepository(RelationshipProgramAccount).findBy({ relationshipId: In(programIds) })
-    : [];
-  const accounts = await dataSource
-    .getRepository(RegistryProgramAccount)
-    .find({ where: { businessId: In([...new Set(registryOf.values())]) }, order: { accountNumber: 'ASC' } });
+  const covered = await namedProgramAccounts(dataSource, programIds);
+  const accounts = await programAccountsOfBusinesses(dataSource, [...new Set(registryOf.values())]);
   const accountsOf = new Map<string, RegistryProgramAccount[]>();
   for (const account of accounts)
     accountsOf.set(account.businessId, [...(accountsOf.get(account.businessId) ?? []), account]);
@@ -180,28 +186,17 @@ export async function delegationsOf(
   const [memberships, relationships, accounts] = await Promise.all([
     only && !only.membershipIds.length
       ? []
-      : dataSource.getRepository(BusinessMembership).findBy({
-          businessId: business.id,
-          status: MembershipStatus.ACTIVE,
-          ...(only ? { id: In(only.membershipIds) } : {}),
-        }),
+      : activeMembershipsOfBusiness(dataSource, business.id, only?.membershipIds),
     only && !only.relationshipIds.length
       ? []
-      : dataSource.getRepository(BusinessRelationship).findBy({
-          clientBusinessId: business.id,
-          status: RelationshipStatus.ACCEPTED,
-          ...(only ? { id: In(only.relationshipIds) } : {}),
-        }),
-    dataSource
-      .getRepository(RegistryProgramAccount)
-      .find({ where: { businessId: business.registryBusinessId }, order: { accountNumber: 'ASC' } }),
+      : acceptedRelationshipsOfClient(dataSource, business.id, only?.relationshipIds),
+    programAccountsOfBusinesses(dataSource, [business.registryBusinessId]),
   ]);
   const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
-  const scopes = scoped.length
-    ? await dataSource
-        .getRepository(MembershipProgramAccount)
-        .findBy({ membershipId: In(scoped.map((m) => m.id)) })
-    : [];
+  const scopes = await membershipScopes(
+    dataSource,
+    scoped.map((m) => m.id),
+  );
   const withProgramAccounts = await withAccounts(dataSource, relationships);
   const providers = await Promise.all(relationships.map((r) => loaders.business.load(r.providerBusinessId)));
   const registries = await Promise.all(

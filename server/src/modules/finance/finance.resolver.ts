@@ -56,8 +56,7 @@ import {
   SecurityType,
   SubmitFinancialSecurityChangeInput,
 } from './finance.types.js';
-import { RegistryTransaction } from '../registry/financial-record.entity.js';
-import { In } from 'typeorm';
+import { type RegistryTransaction, transactionsByIds } from '../registry/registry-lookups.service.js';
 
 // Thin resolvers: arguments → (the @access directive) → service → result. Finance data hangs off
 // ProgramAccount (which carries its owner, so the directive checks the account's business and scope) and
@@ -383,9 +382,7 @@ export class FinanceMutationsResolver {
     const { user } = requireTermsAccepted(ctx);
     const result = await applyCredit(ctx.dataSource, ctx.config, user.id, input);
     if (!result.ok) return { credit: null, paid: [], userErrors: userErrorsOf(ctx, result.problems) };
-    const rows = await ctx.dataSource
-      .getRepository(RegistryTransaction)
-      .findBy({ id: In([result.creditId, ...result.targetIds]) });
+    const rows = await transactionsByIds(ctx.dataSource, [result.creditId, ...result.targetIds]);
     const nodes = await nodesOf(ctx, rows);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return {

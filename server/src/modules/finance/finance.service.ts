@@ -1,14 +1,13 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { isMessageKey, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
-import { Business } from '../businesses/businesses.entities.js';
+import { businessRefOfRegistry } from '../businesses/business-directory.service.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from '../businesses/business-audit.service.js';
-import { RegistryTransaction } from '../registry/financial-record.entity.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
+import { lockTransactions, programAccountById } from '../registry/registry-lookups.service.js';
 import { padAgreementProblems, securityChangeProblems } from '../../common/rules/finance-rules.js';
 import {
   CreditApplication,
@@ -61,8 +60,10 @@ async function refusedToProblems<T>(work: () => Promise<Result<T>>): Promise<Res
 }
 
 async function accountAndBusiness(manager: EntityManager, programAccountId: string) {
-  const account = await manager.findOneByOrFail(RegistryProgramAccount, { id: programAccountId });
-  const business = await manager.findOneByOrFail(Business, { registryBusinessId: account.businessId });
+  const account = await programAccountById(manager, programAccountId);
+  if (!account) throw new Error(`No program account ${programAccountId}`);
+  const business = await businessRefOfRegistry(manager, account.businessId);
+  if (!business) throw new Error(`No portal business for registry business ${account.businessId}`);
   return { account, business };
 }
 
@@ -123,16 +124,10 @@ export async function applyCredit(
       // statement, so every request takes them in the same order: no deadlock). Concurrent applications that
       // share a transaction wait here, and what they read next is what the one before them committed. SQLite
       // has one writer (transactions are queued) and no row locks.
-      const rows = await manager.find(RegistryTransaction, {
-        where: {
-          id: In([input.creditTransactionId, ...allocations.map((a) => a.transactionId)]),
-          programAccountId: input.programAccountId,
-        },
-        order: { id: 'ASC' },
-        ...(manager.connection.options.type !== 'better-sqlite3'
-          ? { lock: { mode: 'pessimistic_write' as const } }
-          : {}),
-      });
+      const rows = await lockTransactions(manager, input.programAccountId, [
+        input.creditTransactionId,
+        ...allocations.map((a) => a.transactionId),
+      ]);
       const { account, business } = await accountAndBusiness(manager, input.programAccountId);
       const credit = rows.find((row) => row.id === input.creditTransactionId);
       if (!credit) throw new Refused([problem(['input', 'creditTransactionId'], 'CREDIT_NOT_FOUND')]);

@@ -13,13 +13,21 @@ import { decodeCursor, keysetBefore } from '../../common/graphql/connection.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { agencyDay } from '../../common/time/agency-date.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
-import { Business, BusinessMembership } from '../businesses/businesses.entities.js';
-import { providerReach, type ReachCaller } from '../relationships/provider-reach.js';
+import {
+  allBusinessRefs,
+  businessRefByNumber,
+  type BusinessRef,
+} from '../businesses/business-directory.service.js';
+import { ownBusinessesOf, providerReach, type ReachCaller } from '../relationships/provider-reach.js';
 import { standingsFromRows, type StandingRow } from '../access/standing-source.js';
 import { RelationshipType } from '../relationships/relationships.types.js';
 import { MembershipStatus } from '../businesses/businesses.types.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import {
+  programAccountsOfType,
+  type RegistryBusiness,
+  registryBusinessesByIds,
+  type RegistryProgramAccount,
+} from '../registry/registry-lookups.service.js';
 import { RelationshipStatus } from '../relationships/relationships.types.js';
 import { type NoticeDraft, writeNotices } from './notice-writer.js';
 import { MailOutbox, Notice, NoticeRead } from './notices.entities.js';
@@ -109,21 +117,7 @@ async function ownBusinesses(
   caller: NoticeCaller,
 ): Promise<{ own: string[]; provides: boolean }> {
   if (caller.token) return { own: [caller.token.businessId], provides: true };
-  const rows = await dataSource
-    .createQueryBuilder()
-    .select('m.business_id', 'businessId')
-    .addSelect(
-      'CASE WHEN EXISTS (SELECT 1 FROM business_relationship r WHERE r.provider_business_id = m.business_id AND r.status = :accepted) THEN 1 ELSE 0 END',
-      'provides',
-    )
-    .from(BusinessMembership, 'm')
-    .where('m.user_id = :userId AND m.status = :active', {
-      userId: caller.userId,
-      active: MembershipStatus.ACTIVE,
-      accepted: RelationshipStatus.ACCEPTED,
-    })
-    .getRawMany<{ businessId: string; provides: number | string }>();
-  return { own: rows.map((row) => row.businessId), provides: rows.some((row) => Number(row.provides) === 1) };
+  return ownBusinessesOf(dataSource, caller.userId);
 }
 
 /**
@@ -632,8 +626,8 @@ export async function postNotice(
   return inTransaction(dataSource, async (manager) => {
     const businesses =
       input.audience === NoticeAudience.BUSINESS
-        ? await manager.findBy(Business, { businessNumber: bn })
-        : await manager.find(Business, { order: { businessNumber: 'ASC' } });
+        ? [await businessRefByNumber(manager, bn)].filter((b) => b !== null)
+        : await allBusinessRefs(manager);
     if (input.audience === NoticeAudience.BUSINESS && businesses.length === 0)
       return {
         ok: false as const,
@@ -644,21 +638,16 @@ export async function postNotice(
     const registryIds = businesses.map((b) => b.registryBusinessId);
     for (let i = 0; i < registryIds.length; i += 200) {
       const part = registryIds.slice(i, i + 200);
-      for (const r of await manager.findBy(RegistryBusiness, { id: In(part) })) registry.set(r.id, r);
+      for (const r of await registryBusinessesByIds(manager, part)) registry.set(r.id, r);
       if (input.audience === NoticeAudience.PROGRAM_TYPE)
-        accounts.push(
-          ...(await manager.findBy(RegistryProgramAccount, {
-            businessId: In(part),
-            programType: input.programType!,
-          })),
-        );
+        accounts.push(...(await programAccountsOfType(manager, part, input.programType!)));
     }
     const post = timeKey(now);
     const text = {
       subject: { en: input.subjectEn.trim(), fr: input.subjectFr.trim() },
       body: { en: input.bodyEn.trim(), fr: input.bodyFr.trim() },
     };
-    const nameOf = (b: Business) => {
+    const nameOf = (b: BusinessRef) => {
       const r = registry.get(b.registryBusinessId);
       return r ? r.operatingName || r.legalName : b.businessNumber;
     };

@@ -1,4 +1,4 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { type ClientInfo } from '../../app/context.js';
 import { type AppConfig } from '../../config/env.js';
 import { fieldProblems, formProblem, type Problem } from '../../common/errors/problems.js';
@@ -8,9 +8,14 @@ import { SecurityEventType } from '../audit/security-event.types.js';
 import { newPasswordProblems, newUsernameProblems } from '../credentials/credential-validation.js';
 import { hashSecret } from '../credentials/password-hashing.js';
 import { listLocked, unlockUser } from '../throttling/throttling.service.js';
-import { User } from '../users/user.entity.js';
 import { PersonRole } from '../users/user.types.js';
-import { insertLocalUser, usernameExists } from '../users/users.service.js';
+import {
+  findUserById,
+  findUsersByIds,
+  insertLocalUser,
+  type User,
+  usernameExists,
+} from '../users/users.service.js';
 
 export interface LockedCredentialView {
   userId: string;
@@ -62,7 +67,10 @@ export async function listLockedCredentials(
 ): Promise<LockedCredentialView[]> {
   const locked = await listLocked(dataSource, config.now());
   if (locked.length === 0) return [];
-  const users = await dataSource.getRepository(User).findBy({ id: In(locked.map((row) => row.userId)) });
+  const users = await findUsersByIds(
+    dataSource,
+    locked.map((row) => row.userId),
+  );
   const usernames = new Map(users.map((user) => [user.id, user.username]));
   return locked.flatMap((row) => {
     const username = usernames.get(row.userId);
@@ -81,7 +89,7 @@ export async function unlockCredential(
   userId: string,
   client: ClientInfo,
 ): Promise<{ ok: true; unlocked: boolean } | { ok: false; problems: Problem[] }> {
-  const user = await dataSource.getRepository(User).findOneBy({ id: userId });
+  const user = await findUserById(dataSource, userId);
   if (!user) return { ok: false, problems: [{ ...formProblem('NOT_FOUND'), field: ['userId'] }] };
   const now = config.now();
   const unlocked = await inTransaction(dataSource, async (manager) => {

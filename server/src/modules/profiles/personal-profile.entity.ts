@@ -3,7 +3,7 @@ import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } fr
 import { InstantColumn } from '../../common/database/columns.js';
 import { LanguageEnum } from '../../common/graphql/language.enum.js';
 import { type Language } from '../../common/i18n/language.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
 
 /** The personal profile asked at first sign-in (seed 003 §1.6); changed later under "Accounts and profiles". */
 @ObjectType('PersonalProfile', { description: 'The signed-in person’s personal profile.' })
@@ -12,7 +12,7 @@ export class PersonalProfileRecord {
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
-  @OneToOne(() => User, { onDelete: 'CASCADE' })
+  @OneToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 

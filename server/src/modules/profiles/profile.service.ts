@@ -29,8 +29,28 @@ export interface PersonalProfileValues {
   preferredLanguage: Language;
 }
 
+/** A person's profile row as other modules receive it (type only: read through this service). */
+export type { PersonalProfileRecord } from './personal-profile.entity.js';
+
+/** The profiles of these persons that exist (one statement; rows in no particular order). */
+export function profilesOf(
+  db: DataSource | EntityManager,
+  userIds: readonly string[],
+): Promise<PersonalProfileRecord[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.getRepository(PersonalProfileRecord).findBy({ userId: In([...userIds]) });
+}
+
+/** Whether the person has saved a profile (one statement). */
+export function hasProfile(db: DataSource | EntityManager, userId: string): Promise<boolean> {
+  return db.getRepository(PersonalProfileRecord).existsBy({ userId });
+}
+
 /** The person's profile; null until it is first saved. Throws nothing of its own. */
-export function findProfile(dataSource: DataSource, userId: string): Promise<PersonalProfileRecord | null> {
+export function findProfile(
+  dataSource: DataSource | EntityManager,
+  userId: string,
+): Promise<PersonalProfileRecord | null> {
   return dataSource.getRepository(PersonalProfileRecord).findOneBy({ userId });
 }
 

@@ -1,8 +1,8 @@
 import { type AppContext } from '../../app/context.js';
 import { type OwnerFromArgs } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
-import { Business } from '../businesses/businesses.entities.js';
-import { ClientGroup } from '../client-groups/client-groups.entities.js';
+import { businessExists } from '../businesses/business-directory.service.js';
+import { providerOfGroupId } from '../client-groups/client-groups.service.js';
 import { BusinessRelationship } from './relationships.entities.js';
 
 // How the guarded mutations of relationships and client groups find the business they act for (see `Access`
@@ -13,7 +13,7 @@ const input = (args: Args) => (args.input ?? {}) as Record<string, unknown>;
 
 function exists(context: unknown, businessId: unknown): Promise<boolean> {
   const { dataSource } = context as AppContext;
-  return dataSource.getRepository(Business).existsBy({ id: String(businessId) });
+  return businessExists(dataSource.manager, String(businessId));
 }
 
 async function relationship(context: unknown, args: Args) {
@@ -72,8 +72,6 @@ export const readerSideOfRelationship = sideOf(AccessAction.VIEW);
 export const providerOfGroup: OwnerFromArgs = async (args, context) => {
   const { dataSource } = context as AppContext;
   const id = String(args.groupId ?? input(args).groupId);
-  const group = await dataSource
-    .getRepository(ClientGroup)
-    .findOne({ select: { id: true, providerBusinessId: true }, where: { id } });
-  return group ? { businessId: group.providerBusinessId } : null;
+  const providerBusinessId = await providerOfGroupId(dataSource.manager, id);
+  return providerBusinessId ? { businessId: providerBusinessId } : null;
 };

@@ -1,4 +1,4 @@
-import { type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
 import { PersonRole } from '../users/user.types.js';
 import { RelationshipStatus } from './relationships.types.js';
@@ -112,4 +112,29 @@ export async function peopleReachingClients(
     )
     .getRawMany<{ clientBusinessId: string; userId: string }>();
   return rows;
+}
+
+/**
+ * The businesses a person is an active member of, and whether any of them provides to a client (an accepted
+ * relationship as provider): one statement.
+ */
+export async function ownBusinessesOf(
+  dataSource: DataSource,
+  userId: string,
+): Promise<{ own: string[]; provides: boolean }> {
+  const rows = await dataSource
+    .createQueryBuilder()
+    .select('m.business_id', 'businessId')
+    .addSelect(
+      'CASE WHEN EXISTS (SELECT 1 FROM business_relationship r WHERE r.provider_business_id = m.business_id AND r.status = :accepted) THEN 1 ELSE 0 END',
+      'provides',
+    )
+    .from('business_membership', 'm')
+    .where('m.user_id = :userId AND m.status = :active', {
+      userId,
+      active: MembershipStatus.ACTIVE,
+      accepted: RelationshipStatus.ACCEPTED,
+    })
+    .getRawMany<{ businessId: string; provides: number | string }>();
+  return { own: rows.map((row) => row.businessId), provides: rows.some((row) => Number(row.provides) === 1) };
 }

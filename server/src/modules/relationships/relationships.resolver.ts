@@ -14,7 +14,6 @@ import { toUserErrors } from '../../common/errors/problems.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
 import { sqlChildListRows, sqlListConnection } from '../../common/graphql/sql-list-page.js';
-import { type RegistryProgramAccount } from '../registry/program-account.entity.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import {
@@ -227,7 +226,7 @@ export class BusinessRelationshipResolver {
         .map((row) => loaders.programAccount.load(row.programAccountId)),
     );
     return accounts
-      .filter((account): account is RegistryProgramAccount => account !== null)
+      .filter((account) => account !== null)
       .sort((a, b) => a.accountNumber.localeCompare(b.accountNumber))
       .map((account) => ({ id: account.id, accountNumber: account.accountNumber, name: account.name }));
   }

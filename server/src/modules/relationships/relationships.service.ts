@@ -1,4 +1,4 @@
-import { And, type DataSource, type EntityManager, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { And, type DataSource, type EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
@@ -7,11 +7,22 @@ import { isMessageKey, type MessageKey, type MessageParams } from '../../common/
 import { type DomainEvent, type DomainEventPayloads } from '../../common/events/domain-events.js';
 import { publish } from '../../common/events/event-bus.js';
 import { recordBusinessAudit } from '../businesses/business-audit.service.js';
-import { Business, BusinessMembership, MembershipProgramAccount } from '../businesses/businesses.entities.js';
-import { BusinessRole, MembershipStatus } from '../businesses/businesses.types.js';
+import {
+  activeMemberOf,
+  businessRef,
+  businessRefByNumber,
+  type BusinessRef,
+  businessRefs,
+  type MemberRef,
+  membershipScope,
+} from '../businesses/business-directory.service.js';
+import { BusinessRole } from '../businesses/businesses.types.js';
 import { releaseClient } from '../client-groups/client-groups.service.js';
-import { RegistryProgramAccount } from '../registry/program-account.entity.js';
-import { RegistryBusiness } from '../registry/registry-business.entity.js';
+import {
+  hasProgramAccounts,
+  programAccountsByIds,
+  registryBusinessesByIds,
+} from '../registry/registry-lookups.service.js';
 import {
   BusinessRelationship,
   RelationshipEvent,
@@ -72,8 +83,8 @@ function activeMembership(
   manager: EntityManager,
   businessId: string,
   userId: string,
-): Promise<BusinessMembership | null> {
-  return manager.findOneBy(BusinessMembership, { businessId, userId, status: MembershipStatus.ACTIVE });
+): Promise<MemberRef | null> {
+  return activeMemberOf(manager, businessId, userId);
 }
 
 type RelationshipChangeType = Extract<
@@ -113,9 +124,10 @@ async function record(
     occurredAt: now,
     detail: change.detail ? change.detail.slice(0, RELATIONSHIP_TEXT_MAX_LENGTH) : null,
   });
-  const businesses = await manager.findBy(Business, {
-    id: In([relationship.providerBusinessId, relationship.clientBusinessId]),
-  });
+  const businesses = await businessRefs(manager, [
+    relationship.providerBusinessId,
+    relationship.clientBusinessId,
+  ]);
   const byId = new Map(businesses.map((business) => [business.id, business]));
   const provider = byId.get(relationship.providerBusinessId);
   const client = byId.get(relationship.clientBusinessId);
@@ -214,19 +226,21 @@ async function requestingProvider(
   actorId: string,
   providerBusinessId: string,
   field: string[],
-): Promise<Business | Problem> {
-  const provider = await manager.findOneBy(Business, { id: providerBusinessId });
+): Promise<BusinessRef | Problem> {
+  const provider = await businessRef(manager, providerBusinessId);
   const membership = provider ? await activeMembership(manager, provider.id, actorId) : null;
   if (!provider || !membership) return relationshipProblem(field, 'BUSINESS_NOT_FOUND');
   if (membership.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER)
     return relationshipProblem(field, 'NOT_ALLOWED');
-  const registry = await manager.findOneBy(RegistryBusiness, { id: provider.registryBusinessId });
-  const hasAccount = await manager.existsBy(RegistryProgramAccount, {
-    businessId: provider.registryBusinessId,
-  });
+  const [registry] = await registryBusinessesByIds(manager, [provider.registryBusinessId]);
+  const hasAccount = await hasProgramAccounts(manager, provider.registryBusinessId);
   if (!registry?.isServiceProvider || !hasAccount)
     return relationshipProblem(field, 'NOT_A_SERVICE_PROVIDER');
   return provider;
+}
+
+function isProblem(value: BusinessRef | Problem): value is Problem {
+  return 'messageKey' in value;
 }
 
 /** One request, in its own transaction. */
@@ -234,7 +248,7 @@ async function createRequest(
   dataSource: DataSource,
   config: AppConfig,
   actorId: string,
-  provider: Business,
+  provider: BusinessRef,
   businessNumber: string,
   message: string | null,
   field: string[],
@@ -244,7 +258,7 @@ async function createRequest(
   const now = config.now();
   const exists = fail(relationshipProblem(field, 'RELATIONSHIP_EXISTS'));
   const work = inTransaction(dataSource, async (manager): Promise<RelationshipResult> => {
-    const client = await manager.findOneBy(Business, { businessNumber: bn });
+    const client = await businessRefByNumber(manager, bn);
     if (!client) return fail(relationshipProblem(field, 'CLIENT_NOT_REGISTERED'));
     if (client.id === provider.id) return fail(relationshipProblem(field, 'SELF_RELATIONSHIP'));
     const open = await manager.findOneBy(BusinessRelationship, {
@@ -315,7 +329,7 @@ export async function requestRelationship(
     'input',
     'providerBusinessId',
   ]);
-  if (!(provider instanceof Business)) return fail(provider);
+  if (isProblem(provider)) return fail(provider);
   const message = input.message?.trim() || null;
   return createRequest(dataSource, config, actorId, provider, input.clientBusinessNumber, message, [
     'input',
@@ -351,7 +365,7 @@ export async function requestRelationships(
     'input',
     'providerBusinessId',
   ]);
-  if (!(provider instanceof Business)) return fail(provider);
+  if (isProblem(provider)) return fail(provider);
   const message = input.message?.trim() || null;
   const results: Array<{ businessNumber: string; result: RelationshipResult }> = [];
   for (const [index, businessNumber] of input.clientBusinessNumbers.entries())
@@ -377,8 +391,8 @@ async function relationshipFor(
 ): Promise<
   | {
       relationship: BusinessRelationship;
-      provider: BusinessMembership | null;
-      client: BusinessMembership | null;
+      provider: MemberRef | null;
+      client: MemberRef | null;
     }
   | Problem
 > {
@@ -390,8 +404,7 @@ async function relationshipFor(
   return { relationship, provider, client };
 }
 
-const isBam = (membership: BusinessMembership | null) =>
-  membership?.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER;
+const isBam = (membership: MemberRef | null) => membership?.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER;
 
 /** NOT_PENDING for a request already settled; an overdue one is marked EXPIRED on the way (committed). */
 async function pendingProblem(
@@ -481,19 +494,13 @@ export async function decideRelationship(
       accountIds = [...new Set(input.programAccountIds ?? [])];
       if (accountIds.length === 0)
         return fail(relationshipProblem(at('programAccountIds'), 'PROGRAM_ACCOUNTS_REQUIRED'));
-      const client = await manager.findOneByOrFail(Business, { id: relationship.clientBusinessId });
-      const accounts = await manager.findBy(RegistryProgramAccount, {
-        id: In(accountIds),
-        businessId: client.registryBusinessId,
-      });
+      const client = await businessRef(manager, relationship.clientBusinessId);
+      if (!client) throw new Error(`No business ${relationship.clientBusinessId}`);
+      const accounts = await programAccountsByIds(manager, accountIds, client.registryBusinessId);
       if (accounts.length !== accountIds.length)
         return fail(relationshipProblem(at('programAccountIds'), 'PROGRAM_ACCOUNT_NOT_OF_CLIENT'));
       if (!isBam(decider)) {
-        const scope = new Set(
-          (await manager.findBy(MembershipProgramAccount, { membershipId: decider.id })).map(
-            (row) => row.programAccountId,
-          ),
-        );
+        const scope = new Set(await membershipScope(manager, decider.id));
         if (accountIds.some((id) => !scope.has(id)))
           return fail(relationshipProblem(at('programAccountIds'), 'OUT_OF_SCOPE'));
       }

@@ -1,7 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { decodeCursor, keysetBefore, pageSize, toConnectionPage } from '../../common/graphql/connection.js';
-import { type BusinessMembership } from '../businesses/businesses.entities.js';
 import { BusinessRole } from '../businesses/businesses.types.js';
 import { effectiveStatus } from './relationships.service.js';
 import { BusinessRelationship } from './relationships.entities.js';
@@ -33,7 +32,8 @@ export function relationshipNode(row: BusinessRelationship, now: Date): Business
 export type RelationshipList = 'SENT' | 'RECEIVED' | 'ACTIVE';
 
 export interface ListViewer {
-  membership: BusinessMembership | null;
+  /** The viewer's active membership of the business, if any. */
+  membership: { role: BusinessRole } | null;
   /** The PAM's program accounts (null for a BAM: every account). */
   scope: Set<string> | null;
 }

@@ -6,7 +6,7 @@ import { inTransaction } from '../../common/database/transactions.js';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
 import { recordSecurityEvents } from '../audit/audit.service.js';
 import { SecurityEventType } from '../audit/security-event.types.js';
-import { User } from '../users/user.entity.js';
+import { findUserById, recordSignIn, type User, userColumns, userFromRow } from '../users/users.service.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { UserSession } from './user-session.entity.js';
 
@@ -112,7 +112,7 @@ export async function startSessionIn(
   input: StartSessionInput,
 ): Promise<StartedSession> {
   const now = config.now();
-  const user = await manager.findOneBy(User, { id: input.userId });
+  const user = await findUserById(manager, input.userId);
   if (!user) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
   if (user.revokedAt)
     throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
@@ -120,7 +120,7 @@ export async function startSessionIn(
     await manager.delete(UserSession, { tokenHash: hashSessionToken(input.replacesToken) });
   const previousSignInAt = user.lastSignInAt;
   // The person's row first: concurrent sign-ins of one person queue here, before either inserts anything.
-  await manager.update(User, { id: user.id }, { lastSignInAt: now, updatedAt: now });
+  await recordSignIn(manager, user.id, now);
   user.lastSignInAt = now;
 
   const token = randomBytes(32).toString('base64url');
@@ -169,12 +169,12 @@ export async function resolveSession(
   // One statement, the session joined with its person (a find with relations and a limit takes two).
   const [row] = await queryNamed<Array<Record<string, unknown>>>(
     dataSource,
-    `SELECT ${entityColumns(dataSource, UserSession, 's', 's_')}, ${entityColumns(dataSource, User, 'u', 'u_')}` +
+    `SELECT ${entityColumns(dataSource, UserSession, 's', 's_')}, ${userColumns(dataSource, 'u', 'u_')}` +
       ' FROM user_session s INNER JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :hash',
     { hash: hashSessionToken(token) },
   );
   const session = row ? hydrate(dataSource, UserSession, row, 's_') : null;
-  if (session) session.user = hydrate(dataSource, User, row, 'u_')!;
+  if (session) session.user = userFromRow(dataSource, row, 'u_')!;
   if (!session?.user) return null;
   if (now >= idleExpiresAt(session, config) || session.user.revokedAt) {
     await inTransaction(dataSource, (manager) => manager.delete(UserSession, { id: session.id }));
@@ -297,7 +297,7 @@ export async function backgroundPersonSession(
   businessId: string | null,
   now: Date,
 ): Promise<ActiveSession | null> {
-  const user = await dataSource.getRepository(User).findOneBy({ id: userId });
+  const user = await findUserById(dataSource, userId);
   if (!user || user.revokedAt) return null;
   const session = Object.assign(new UserSession(), {
     id: `background:${userId}`,

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { InstantColumn, UuidColumn } from '../../common/database/columns.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
 
 /**
  * A server-side session. The browser holds a random 32-byte token in the `passerelle_session` cookie; only
@@ -19,7 +19,7 @@ export class UserSession {
   @UuidColumn('user_id')
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 

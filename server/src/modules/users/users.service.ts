@@ -1,10 +1,78 @@
 import { randomUUID } from 'node:crypto';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
 import { normalizeUsername } from '../../common/rules/credential-rules.js';
+import { hydrate } from '../../common/database/named-sql.js';
 import { User } from './user.entity.js';
 import { CredentialKind, PersonRole } from './user.types.js';
+
+/** A person's row as other modules receive it (type only: they read and write it through this service). */
+export type { User } from './user.entity.js';
+
+type Db = DataSource | EntityManager;
+
+/** A person by id (revoked or not); null when there is none. */
+export function findUserById(db: Db, id: string): Promise<User | null> {
+  return db.getRepository(User).findOneBy({ id });
+}
+
+/** The persons of these ids that exist, in no particular order. */
+export function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.getRepository(User).findBy({ id: In([...ids]) });
+}
+
+/** Only the id and username of these persons (the name of people without a personal profile: officers). */
+export function usernamesOf(db: Db, ids: readonly string[]): Promise<Array<Pick<User, 'id' | 'username'>>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.getRepository(User).find({ select: { id: true, username: true }, where: { id: In([...ids]) } });
+}
+
+/** Records a sign-in on the person's row (inside the caller's transaction; concurrent sign-ins queue here). */
+export async function recordSignIn(manager: EntityManager, userId: string, now: Date): Promise<void> {
+  await manager.update(User, { id: userId }, { lastSignInAt: now, updatedAt: now });
+}
+
+/** Replaces a LOCAL person's password hash. */
+export async function setPasswordHash(
+  manager: EntityManager,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await manager.update(User, { id: userId }, { passwordHash, updatedAt: now });
+}
+
+/** Marks a person's credential revoked. */
+export async function revokeUser(manager: EntityManager, userId: string, now: Date): Promise<void> {
+  await manager.update(User, { id: userId }, { revokedAt: now, updatedAt: now });
+}
+
+/**
+ * For a statement that joins the person's table (`app_user`) under `alias`: its select list with each column
+ * prefixed, and the reading of one answered row back into a person (null when the join found none).
+ */
+export function userColumns(
+  dataSource: DataSource,
+  alias: string,
+  prefix: string,
+  /** Database column names left out of the list (a row read back then lacks those fields). */
+  omit: ReadonlySet<string> = new Set(),
+): string {
+  return dataSource
+    .getMetadata(User)
+    .columns.filter((c) => !omit.has(c.databaseName))
+    .map((c) => `${alias}.${c.databaseName} AS ${prefix}${c.databaseName}`)
+    .join(', ');
+}
+export function userFromRow(
+  dataSource: DataSource,
+  row: Record<string, unknown>,
+  prefix: string,
+): User | null {
+  return hydrate(dataSource, User, row, prefix);
+}
 
 export interface PartnerIdentity {
   issuer: string;
