@@ -71,6 +71,7 @@ const unguardedMutations: Record<string, string> = {
   switchBusiness: 'the caller’s own session (only businesses the caller is a member of)',
   markNoticeRead: 'the caller’s own read state, of a notice the access table lets them see',
   postNotice: 'agency officer console (role OFFICER)',
+  postBulletin: 'agency officer console (role OFFICER)',
   retryMailDelivery: 'agency officer console (role OFFICER)',
   markMessageThreadRead: 'the caller’s own read state, of a thread the access table lets them see',
   markLetterRead: 'the caller’s own read state, of a letter the access table lets them see',
