@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useParams } from 'react-router';
 import { AppLayout, mainContentId } from '../../components/layout/app-layout';
+import { AssistantPanel, showsAssistantPanel } from '../../components/layout/assistant-panel';
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
 import { SignedInMenu } from '../layout/signed-in-menu';
@@ -40,6 +41,7 @@ export function LanguageRoot() {
       <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
+      {showsAssistantPanel(location.pathname) ? <AssistantPanel /> : null}
       <PageFocus within={mainContentId} />
       <InactivityDialog />
     </AppLayout>
