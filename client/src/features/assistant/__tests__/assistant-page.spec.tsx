@@ -68,12 +68,3 @@ describe('the guided assistant (issue 14)', { timeout: 30_000 }, () => {
     expect(['/en/menu', '/fr/finance', '/en/assistant', '/en/officer'].some(showsAssistantPanel)).toBe(false);
   });
 });
-
-describe('the assistant’s next steps', () => {
-  it('link only to pages of the route table', async () => {
-    const { appRoutePaths } = await import('../../../app/route-table');
-    const { scenarios } = await import('../components/assistant-scenarios');
-    const paths = Object.values(scenarios).flatMap((s) => Object.values(s.links));
-    expect(paths.filter((p) => !(appRoutePaths as readonly string[]).includes(p))).toEqual([]);
-  });
-});
