@@ -13,11 +13,12 @@ if (!config.demo) {
 const dataSource = await openDatabase(config.database, config.databaseTimeouts);
 try {
   const seeded = await seedDemoWorld(dataSource, config);
-  console.log(
+  process.stdout.write(
     seeded
       ? 'Seeded the demo world. Start the portal (npm start) and choose a person under "Try the demo" on the landing page.'
       : 'The demo world is already there: nothing was changed.',
   );
+  process.stdout.write('\n');
 } finally {
   await dataSource.destroy();
 }
