@@ -116,7 +116,7 @@ describe('landing page', () => {
     expect(await screen.findByText(/Border City Customs Brokers : deux clients/)).toBeInTheDocument();
     expect(screen.getByText("agent de l'Agence", { selector: 'gcds-heading' })).toBeInTheDocument();
     expect(screen.queryByText("employé d'un courtier en douane")).toBeNull();
-    await (await button("Ouvrir une session comme gestionnaire des comptes d'un courtier en douane")).click();
+    (await button("Ouvrir une session comme gestionnaire des comptes d'un courtier en douane")).click();
     await waitFor(() => expect(router.state.location.pathname).toBe('/fr/welcome'));
     expect(calls.count).toBe(1);
   });
