@@ -60,7 +60,11 @@ describe.each(drivers)('bulletins on %s', (driver) => {
     const r = await fr.gql(POST, { input: { ...draft(3), titleFr: ' ', bodyEn: 'x'.repeat(5001) } });
     expect(userErrors(r)).toEqual([
       { field: ['input', 'titleFr'], code: 'REQUIRED', message: 'Entrez une valeur dans ce champ.' },
-      { field: ['input', 'bodyEn'], code: 'TOO_LONG', message: 'Ce champ doit compter au plus 5000 caractères.' },
+      {
+        field: ['input', 'bodyEn'],
+        code: 'TOO_LONG',
+        message: 'Ce champ doit compter au plus 5000 caractères.',
+      },
     ]);
     expect(await t.dataSource.getRepository(Bulletin).countBy({ titleEn: 'Maintenance 3' })).toBe(0);
   });

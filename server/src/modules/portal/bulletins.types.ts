@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 
-@ObjectType({ description: 'A bulletin the agency posted about the portal, in the caller’s language. Public.' })
+@ObjectType({
+  description: 'A bulletin the agency posted about the portal, in the caller’s language. Public.',
+})
 export class BulletinNode {
   @Field(() => ID)
   id: string;
