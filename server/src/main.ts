@@ -9,6 +9,7 @@ import { leasedJob } from './common/workers/job-runner.js';
 import { openDatabase } from './database/data-source.js';
 import { createPartnerSignIn } from './modules/partner-sign-in/partner-sign-in.setup.js';
 import { seedDemoReferenceDataIfEmpty } from './modules/registry/reference-data.service.js';
+import { seedDemoWorld } from './modules/demo/demo-world.service.js';
 import { completePartnerSignIn } from './modules/sessions/partner-session.js';
 
 async function main(): Promise<void> {
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
     if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');
   }
+  // The demo anyone can try (decision 0037): its prepared people and their world, once; never in production.
+  if (config.demo && (await seedDemoWorld(dataSource, config)))
+    log.info('seeded the demo world (first start)');
   // Redis when REDIS_URL is set (cost budgets and the live bell shared by every process), else this process.
   const shared = await openSharedState(config.redis, log);
   log.info({ sharedState: shared.kind }, 'shared state ready');

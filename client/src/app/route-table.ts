@@ -19,6 +19,8 @@ export const appRoutePaths = [
   'customs-brokers',
   'api-catalogue',
   'faq',
+  // The guided assistant (seed 003, "Resources": prepared scenarios).
+  'assistant',
   'terms',
   'welcome',
   'account/password',
@@ -72,6 +74,7 @@ export const appRoutePaths = [
   'officer',
   'officer/businesses',
   'officer/notices',
+  'officer/bulletins',
   'officer/mail',
   'officer/messages',
   'officer/claims',

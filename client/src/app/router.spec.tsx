@@ -9,7 +9,12 @@ import { routes } from './router';
 
 const portalInfo: MockLink.MockedResponse = {
   request: { query: PortalInfoDocument },
-  result: { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } } },
+  result: {
+    data: {
+      portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' },
+      demoPersonas: [],
+    },
+  },
 };
 
 /** Every path the route tree names under `/:lang`, layouts included. */

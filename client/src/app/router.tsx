@@ -164,6 +164,12 @@ export const routes: RouteObject[] = [
         ...page(() => import('../features/resources/components/faq-page'), 'FaqPage', ['resources']),
       },
       {
+        path: at('assistant'),
+        ...page(() => import('../features/assistant/components/assistant-page'), 'AssistantPage', [
+          'assistant',
+        ]),
+      },
+      {
         // Signed in, terms of use not necessarily accepted yet.
         element: <RequireViewer terms={false} />,
         loader: signedInFrame(menuNamespaces),
@@ -522,6 +528,12 @@ export const routes: RouteObject[] = [
           {
             path: at('officer/notices'),
             ...page(() => import('../features/officer/components/post-notice-page'), 'PostNoticePage', [
+              'officer',
+            ]),
+          },
+          {
+            path: at('officer/bulletins'),
+            ...page(() => import('../features/officer/components/post-bulletin-page'), 'PostBulletinPage', [
               'officer',
             ]),
           },

@@ -7,7 +7,10 @@ function stubFetch() {
     Promise.resolve(
       new Response(
         JSON.stringify({
-          data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } },
+          data: {
+            portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' },
+            demoPersonas: [],
+          },
         }),
         { headers: { 'Content-Type': 'application/json' } },
       ),

@@ -2,6 +2,7 @@ import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type account from '../i18n/en/account.json';
 import type apiTokens from '../i18n/en/api-tokens.json';
+import type assistant from '../i18n/en/assistant.json';
 import type auth from '../i18n/en/auth.json';
 import type business from '../i18n/en/business.json';
 import type calculator from '../i18n/en/calculator.json';
@@ -32,6 +33,7 @@ import { type Language, languageOfPath } from './language';
 export interface Catalogs {
   account: typeof account;
   'api-tokens': typeof apiTokens;
+  assistant: typeof assistant;
   auth: typeof auth;
   business: typeof business;
   calculator: typeof calculator;
@@ -59,6 +61,7 @@ export type Namespace = keyof Catalogs;
 export const namespaces = [
   'account',
   'api-tokens',
+  'assistant',
   'auth',
   'business',
   'calculator',

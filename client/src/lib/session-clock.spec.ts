@@ -49,7 +49,12 @@ describe('session clock', () => {
                 },
               },
             }
-          : { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1', version: '1' } } },
+          : {
+              data: {
+                portalInfo: { __typename: 'PortalInfo', agencyPhone: '1', version: '1' },
+                demoPersonas: [],
+              },
+            },
       ),
     );
     const client = new ApolloClient({

@@ -72,7 +72,12 @@ export const signedOut: readonly MockLink.MockedResponse[] = [
 /** The landing page's query, for tests that end up there (after signing out...). */
 const portalInfo: MockLink.MockedResponse = {
   request: { query: PortalInfoDocument },
-  result: { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } } },
+  result: {
+    data: {
+      portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' },
+      demoPersonas: [],
+    },
+  },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 

@@ -15,6 +15,7 @@ import { messagingModule } from '../modules/messaging/messaging.module.js';
 import { noticesModule } from '../modules/notices/notices.module.js';
 import { officersModule } from '../modules/officers/officers.module.js';
 import { portalModule } from '../modules/portal/portal.module.js';
+import { demoModule } from '../modules/demo/demo.module.js';
 import { profilesModule } from '../modules/profiles/profiles.module.js';
 import { registryModule } from '../modules/registry/registry.module.js';
 import { relationshipsModule } from '../modules/relationships/relationships.module.js';
@@ -38,6 +39,7 @@ export const appModules: readonly ModuleManifest[] = [
   auditModule,
   accessModule,
   portalModule,
+  demoModule,
   officersModule,
   businessesModule,
   relationshipsModule,

@@ -62,7 +62,7 @@ export const envSchema = z
     ),
     SEED_DEMO_DATA: documented(
       booleanFlag.default(true),
-      'Import the demo reference data when the registry is empty (first start).',
+      'Import the demo reference data when the registry is empty (first start). Outside production it also seeds the demo world (four prepared people; `npm run demo:seed` does the same) and shows the landing page\'s "Try the demo" one-click sign-ins; `false` turns both off.',
     ),
     GRAPHQL_INTROSPECTION: documented(
       booleanFlag.optional(),
@@ -397,6 +397,8 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   clientDistDir: string;
   seedDemoData: boolean;
+  /** The demo world and its one-click sign-ins: SEED_DEMO_DATA, never in production (decision 0037). */
+  demo: boolean;
   introspection: boolean;
   bodyLimit: string;
   shutdownTimeoutMs: number;
@@ -581,6 +583,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       ? path.resolve(cwd, env.CLIENT_DIST_DIR)
       : path.join(repoRoot, 'client', 'dist'),
     seedDemoData: env.SEED_DEMO_DATA,
+    demo: env.SEED_DEMO_DATA && !isProduction,
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

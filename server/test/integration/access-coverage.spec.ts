@@ -71,6 +71,8 @@ const unguardedMutations: Record<string, string> = {
   switchBusiness: 'the caller’s own session (only businesses the caller is a member of)',
   markNoticeRead: 'the caller’s own read state, of a notice the access table lets them see',
   postNotice: 'agency officer console (role OFFICER)',
+  postBulletin: 'agency officer console (role OFFICER)',
+  demoSignIn: 'the demo’s prepared people only, only while the demo is on (never in production)',
   retryMailDelivery: 'agency officer console (role OFFICER)',
   markMessageThreadRead: 'the caller’s own read state, of a thread the access table lets them see',
   markLetterRead: 'the caller’s own read state, of a letter the access table lets them see',

@@ -1,6 +1,7 @@
 import { createElement, Suspense, useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useMatches, useParams } from 'react-router';
 import { AppLayout, mainContentId } from '../../components/layout/app-layout';
+import { AssistantPanel, showsAssistantPanel } from '../../components/layout/assistant-panel';
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
 import { loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
@@ -56,6 +57,7 @@ export function LanguageRoot() {
       <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
+      {showsAssistantPanel(location.pathname) ? <AssistantPanel /> : null}
       <PageFocus within={mainContentId} />
       <InactivityDialog />
     </AppLayout>

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 
-/** How long a new page may take to show its heading (a lazy page, a slow machine) before we give up. */
-const headingWaitMs = 3000;
+/**
+ * How long a new page may take to show its heading (a page that waits for its query, a slow machine) before
+ * we give up. Long, because waiting costs nothing to a person who moved on: focus is then left alone.
+ */
+export const headingWaitMs = 10_000;
 
 /** The page's `<h1>`: a GCDS heading (its `<h1>` sits in its shadow root) or a plain one. */
 function pageHeading(root: ParentNode): HTMLElement | null {
@@ -29,7 +32,12 @@ export function PageFocus({ within }: { within: string }) {
     firstPath.current = '';
     let timer: number | undefined;
     const started = Date.now();
+    // What had focus when the page changed (the followed link, or the body once it went).
+    const before = document.activeElement;
     const focusHeading = () => {
+      // The person clicked or tabbed somewhere meanwhile: their focus is theirs (as focusWhenReady).
+      const now = document.activeElement;
+      if (now && now !== before && now !== document.body) return;
       const root = document.getElementById(within);
       const heading = root ? pageHeading(root) : null;
       if (!heading) {

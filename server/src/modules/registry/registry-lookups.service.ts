@@ -294,3 +294,13 @@ export async function transactionSummary(
       }
     : null;
 }
+
+/** Registry program account ids by account number (`123456789RM0001`), for seeding the demo (one statement). */
+export async function programAccountIdsByNumber(
+  manager: EntityManager,
+  accountNumbers: string[],
+): Promise<Map<string, string>> {
+  if (accountNumbers.length === 0) return new Map();
+  const rows = await manager.findBy(RegistryProgramAccount, { accountNumber: In(accountNumbers) });
+  return new Map(rows.map((a) => [a.accountNumber, a.id]));
+}

@@ -1,13 +1,18 @@
 import { type MockLink } from '@apollo/client/testing';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PortalInfoDocument } from '../../../generated/graphql';
+import { DemoSignInDocument, PortalInfoDocument } from '../../../generated/graphql';
+import { button } from '../../../test/gcds';
+import { session, sessionMock, viewer, viewerMock } from '../../../test/render-route';
 import { headingLevel, renderRoute, shadowHref } from '../../../test/render-route';
 
 const portalInfo: MockLink.MockedResponse = {
   request: { query: PortalInfoDocument },
   result: {
-    data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '0.1.0' } },
+    data: {
+      portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '0.1.0' },
+      demoPersonas: [],
+    },
   },
 };
 
@@ -67,5 +72,52 @@ describe('landing page', () => {
     expect(alert).toHaveTextContent('Actualisez la page ou réessayez plus tard.');
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
     expect(screen.getByText('Portail client Passerelle', { selector: 'gcds-heading' })).toBeInTheDocument();
+  });
+
+  it('offers no demo when the server offers no prepared people (production, or SEED_DEMO_DATA=false)', async () => {
+    renderRoute('/en', [portalInfo]);
+    await screen.findByText('1-800-461-9999');
+    expect(document.querySelector('.try-demo')).toBeNull();
+    expect(screen.queryByText(/Sign in as/)).toBeNull();
+  });
+
+  it('in French, signs in with one click as a prepared broker, then shows the welcome page', async () => {
+    let signedIn = false;
+    const calls = { count: 0 };
+    const { router } = renderRoute('/fr', [
+      {
+        request: { query: PortalInfoDocument },
+        result: {
+          data: {
+            portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' },
+            demoPersonas: ['BROKER_BAM', 'OFFICER'],
+          },
+        },
+      },
+      {
+        request: { query: DemoSignInDocument, variables: { persona: 'BROKER_BAM' } },
+        result: () => {
+          calls.count += 1;
+          signedIn = true;
+          return {
+            data: {
+              demoSignIn: {
+                __typename: 'ViewerPayload',
+                viewer: { __typename: 'Viewer', id: 'u1', role: 'PERSON', termsAccepted: false },
+                userErrors: [],
+              },
+            },
+          };
+        },
+      },
+      viewerMock(() => (signedIn ? viewer({ termsAccepted: false }) : null)),
+      sessionMock(() => (signedIn ? session() : null)),
+    ]);
+    expect(await screen.findByText(/Border City Customs Brokers : deux clients/)).toBeInTheDocument();
+    expect(screen.getByText("agent de l'Agence", { selector: 'gcds-heading' })).toBeInTheDocument();
+    expect(screen.queryByText("employé d'un courtier en douane")).toBeNull();
+    (await button("Ouvrir une session comme gestionnaire des comptes d'un courtier en douane")).click();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/fr/welcome'));
+    expect(calls.count).toBe(1);
   });
 });

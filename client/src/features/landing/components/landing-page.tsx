@@ -12,6 +12,7 @@ import { FlashNotice } from '../../../components/layout/flash-notice';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { usePortalInfoQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { TryDemoPanel } from './try-demo-panel';
 
 const accessSectionId = 'sign-in';
 
@@ -48,6 +49,7 @@ export function LandingPage() {
       <GcdsHeading tag="h1">{t('title')}</GcdsHeading>
       <FlashNotice />
       <GcdsText>{t('lead')}</GcdsText>
+      {data ? <TryDemoPanel personas={data.demoPersonas} /> : null}
 
       <GcdsNotice type="info" noticeTitleTag="h2" noticeTitle={t('note.title')}>
         <GcdsText>{t('note.members')}</GcdsText>

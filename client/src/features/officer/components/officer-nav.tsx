@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
 export type OfficerSection =
-  'lockedCredentials' | 'businesses' | 'messages' | 'claims' | 'postNotice' | 'deadLetters';
+  'lockedCredentials' | 'businesses' | 'messages' | 'claims' | 'postNotice' | 'postBulletin' | 'deadLetters';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -19,6 +19,7 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
     { section: 'businesses', href: `/${language}/officer/businesses` },
     { section: 'messages', href: `/${language}/officer/messages` },
     { section: 'postNotice', href: `/${language}/officer/notices` },
+    { section: 'postBulletin', href: `/${language}/officer/bulletins` },
     { section: 'deadLetters', href: `/${language}/officer/mail` },
     { section: 'claims', href: `/${language}/officer/claims` },
   ];

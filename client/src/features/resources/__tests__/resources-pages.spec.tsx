@@ -24,7 +24,12 @@ const brokers = (search: string | null): MockLink.MockedResponse => ({
 
 const portalInfo: MockLink.MockedResponse = {
   request: { query: PortalInfoDocument },
-  result: { data: { portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' } } },
+  result: {
+    data: {
+      portalInfo: { __typename: 'PortalInfo', agencyPhone: '1-800-461-9999', version: '1' },
+      demoPersonas: [],
+    },
+  },
 };
 
 describe('public resources linked from the landing page (issue 14, defect 3)', () => {

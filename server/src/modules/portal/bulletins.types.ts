@@ -1,0 +1,44 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { UserError } from '../../common/graphql/user-error.type.js';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
+
+@ObjectType({
+  description: 'A bulletin the agency posted about the portal, in the caller’s language. Public.',
+})
+export class BulletinNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'The title in the caller’s language.' })
+  title: string;
+
+  @Field(() => String, { description: 'The body in the caller’s language, plain text.' })
+  body: string;
+
+  @Field(() => DateTimeScalar, { description: 'When an officer posted it.' })
+  postedAt: Date;
+}
+
+@InputType({ description: 'An officer’s bulletin; title and body in both languages.' })
+export class PostBulletinInput {
+  @Field(() => String, { description: 'The title in English, 1 to 200 characters.' })
+  titleEn: string;
+
+  @Field(() => String, { description: 'The title in French, 1 to 200 characters.' })
+  titleFr: string;
+
+  @Field(() => String, { description: 'The body in English, plain text, 1 to 5000 characters.' })
+  bodyEn: string;
+
+  @Field(() => String, { description: 'The body in French, plain text, 1 to 5000 characters.' })
+  bodyFr: string;
+}
+
+@ObjectType({ description: 'The bulletin posted, or what was wrong with it.' })
+export class PostBulletinPayload {
+  @Field(() => BulletinNode, { nullable: true, description: 'The bulletin, in the caller’s language.' })
+  bulletin: BulletinNode | null;
+
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
+  userErrors: UserError[];
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoWorld } from '../../src/modules/demo/demo-world.service.js';
+import { User } from '../../src/modules/users/user.entity.js';
+import { drivers } from '../support/databases.js';
+import { payload } from '../support/identity.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// The demo anyone can try (issue 14; decision 0037): the world is built through the services, once; its
+// prepared people sign in with one click while the demo is on, and never in production or with
+// SEED_DEMO_DATA=false.
+
+const PERSONAS = '{ demoPersonas }';
+const DEMO_SIGN_IN = `mutation($persona: DemoPersona!) { demoSignIn(persona: $persona) {
+  viewer { username role termsAccepted } userErrors { code } } }`;
+const ACCEPT = 'mutation { respondToTerms(accept: true) { viewer { termsAccepted } } }';
+const BROKER_WORLD = `{ viewerBusiness { businessNumber
+  clients(first: 10) { edges { node { type client { businessNumber name } } } } } }`;
+
+describe.each(drivers)('the demo on %s', (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+  });
+  afterAll(async () => t?.close());
+
+  it('seeds the world once, and a one-click sign-in as the broker shows its clients of both relationship types', async () => {
+    expect(await seedDemoWorld(t.dataSource, t.config)).toBe(true);
+    const people = await t.dataSource.getRepository(User).count();
+    expect(await seedDemoWorld(t.dataSource, t.config)).toBe(false);
+    expect(await t.dataSource.getRepository(User).count()).toBe(people);
+
+    const visitor = t.client();
+    expect(payload<string[]>(await visitor.gql(PERSONAS))).toEqual([
+      'IMPORTER_BAM',
+      'BROKER_BAM',
+      'BROKER_EMPLOYEE',
+      'OFFICER',
+    ]);
+    const signedIn = payload<{ viewer: { username: string; role: string } }>(
+      await visitor.gql(DEMO_SIGN_IN, { persona: 'BROKER_BAM' }),
+    );
+    expect(signedIn.viewer).toMatchObject({ username: 'DemoBroker', role: 'PERSON' });
+    await visitor.gql(ACCEPT);
+    const world = payload<{
+      businessNumber: string;
+      clients: { edges: Array<{ node: { type: string; client: { businessNumber: string } } }> };
+    }>(await visitor.gql(BROKER_WORLD));
+    expect(world.businessNumber).toBe('504853193');
+    expect(world.clients.edges.map((e) => [e.node.client.businessNumber, e.node.type]).sort()).toEqual([
+      ['422262311', 'BUSINESS_MANAGEMENT'],
+      ['490132677', 'PROGRAM_MANAGEMENT'],
+    ]);
+
+    const officer = t.client();
+    const asOfficer = payload<{ viewer: { role: string } }>(
+      await officer.gql(DEMO_SIGN_IN, { persona: 'OFFICER' }),
+    );
+    expect(asOfficer.viewer.role).toBe('OFFICER');
+  });
+});
+
+describe.each([
+  ['NODE_ENV=production', { NODE_ENV: 'production', COOKIE_SECURE: 'false' }],
+  ['SEED_DEMO_DATA=false', { SEED_DEMO_DATA: 'false' }],
+])('the demo with %s', (_name, env) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { env });
+    // Even with the world in the database, nobody signs in as a prepared person.
+    await seedDemoWorld(t.dataSource, { ...t.config, demo: true });
+  });
+  afterAll(async () => t?.close());
+
+  it('is off: no prepared people are offered, and the one-click sign-in is refused', async () => {
+    expect(t.config.demo).toBe(false);
+    const visitor = t.client();
+    expect(payload<string[]>(await visitor.gql(PERSONAS))).toEqual([]);
+    const refused = await visitor.gql(DEMO_SIGN_IN, { persona: 'BROKER_BAM' });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(refused.setCookies).toEqual([]);
+  });
+});
