@@ -244,6 +244,43 @@ describe('manage my business relationships', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('puts a refusal about the request as a whole beside the business number, in French, with focus on the summary', async () => {
+    const user = userEvent.setup({ delay: 10 });
+    const request: MockLink.MockedResponse = {
+      request: {
+        query: RelationshipsRequestDocument,
+        variables: { input: { providerBusinessId: mapleLeaf.id, clientBusinessNumber: '999999998' } },
+      },
+      result: {
+        data: {
+          requestRelationship: {
+            __typename: 'RelationshipPayload',
+            relationship: null,
+            userErrors: userErrors(
+              'NOT_A_SERVICE_PROVIDER',
+              'Seule une entreprise fournisseur de services peut demander une relation.',
+              [],
+            ),
+          },
+        },
+      },
+    };
+    renderRoute('/fr/business/relationships', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      ...listMocks({ businessId: mapleLeaf.id }),
+      request,
+    ]);
+
+    await user.type(await input("Numéro d'entreprise du client"), '999999998');
+    await user.click(await button('Envoyer la demande'));
+    const refusal = 'Seule une entreprise fournisseur de services peut demander une relation.';
+    await waitFor(() => expect(summaryLinks()).toEqual([{ text: refusal, href: '#clientBusinessNumber' }]));
+    expect(fieldError(document.getElementById('clientBusinessNumber'))).toBe(refusal);
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
+  });
+
   it('sends several requests at once and answers each business number', async () => {
     const user = userEvent.setup({ delay: 10 });
     // Typing waits a little between keys: GCDS reports input through custom events, which React

@@ -1,0 +1,13 @@
+import { type RequestRelationshipInput, useRelationshipsRequestMutation } from '../../../generated/graphql';
+import { relationshipQueries } from './relationship-queries';
+
+/** A service provider asks one client for a relationship; the lists are asked again before it answers. */
+export function useRequestRelationship() {
+  const [request, { loading }] = useRelationshipsRequestMutation({
+    refetchQueries: relationshipQueries,
+    awaitRefetchQueries: true,
+  });
+  const send = async (input: RequestRelationshipInput) =>
+    (await request({ variables: { input } })).data?.requestRelationship;
+  return { requestRelationship: send, loading };
+}
