@@ -151,16 +151,14 @@ function Tokens({ business }: { business: Business }) {
   );
 }
 
-/** The confirmation step of a revocation: nothing happens until "Yes, revoke it". */
-function RevokePanel({
-  token,
-  onCancel,
-  onRevoked,
-}: {
+interface RevokePanelProps {
   token: Token;
   onCancel: () => void;
   onRevoked: () => void;
-}) {
+}
+
+/** The confirmation step of a revocation: nothing happens until "Yes, revoke it". */
+function RevokePanel({ token, onCancel, onRevoked }: RevokePanelProps) {
   const { t } = useTranslation('api-tokens');
   const { revokeApiToken, loading } = useRevokeApiToken();
   // No field: every refusal is the action's outcome, shown in the panel.

@@ -173,6 +173,8 @@ function RegistrationState({ view }: { view: View }) {
 }
 
 const issueFields = ['contactName'] as const;
+const keyColumns = ['contact', 'issued', 'expires', 'used'] as const;
+const auditColumns = ['type', 'occurredAt', 'actor', 'detail'] as const;
 
 function ActivationKeys({ view }: { view: View }) {
   const { t } = useTranslation('officer');
@@ -208,24 +210,20 @@ function ActivationKeys({ view }: { view: View }) {
       <GcdsHeading tag="h2" id="officer-business-keys">
         {t('business.keys.title')}
       </GcdsHeading>
-      {keys.length === 0 ? <GcdsText>{t('business.keys.none')}</GcdsText> : null}
-      {keys.length > 0 ? (
-        <DataTable
-          caption={t('business.keys.caption', { total: keys.length })}
-          columns={(['contact', 'issued', 'expires', 'used'] as const).map((c) =>
-            t(`business.keys.columns.${c}`),
-          )}
-          rows={keys.map((key) => ({
-            key: key.id,
-            cells: [
-              key.contactName,
-              formatDateTime(key.issuedAt, language),
-              formatDateTime(key.expiresAt, language),
-              key.usedAt ? formatDateTime(key.usedAt, language) : t('business.keys.notUsed'),
-            ],
-          }))}
-        />
-      ) : null}
+      <DataTable
+        caption={t('business.keys.caption', { total: keys.length })}
+        none={t('business.keys.none')}
+        columns={keyColumns.map((column) => t(`business.keys.columns.${column}`))}
+        rows={keys.map((key) => ({
+          key: key.id,
+          cells: [
+            key.contactName,
+            formatDateTime(key.issuedAt, language),
+            formatDateTime(key.expiresAt, language),
+            key.usedAt ? formatDateTime(key.usedAt, language) : t('business.keys.notUsed'),
+          ],
+        }))}
+      />
 
       <GcdsHeading tag="h3">{t('business.issue.title')}</GcdsHeading>
       <div role="status">
@@ -332,38 +330,35 @@ function AuditTrail({ view }: { view: View }) {
       <GcdsHeading tag="h2" id="officer-business-audit">
         {t('business.audit.title')}
       </GcdsHeading>
-      {events.length === 0 ? <GcdsText>{t('business.audit.none')}</GcdsText> : null}
-      {events.length > 0 ? (
-        <DataTable
-          caption={t('business.audit.caption', { total: events.length })}
-          columns={(['type', 'occurredAt', 'actor', 'detail'] as const).map((c) =>
-            t(`business.audit.columns.${c}`),
-          )}
-          rows={events.map((event) => ({
-            key: event.id,
-            cells: [
-              labels[event.type] ?? event.type,
-              formatDateTime(event.occurredAt, language),
-              event.actor ? event.actor.name || t('business.audit.unnamed') : t('business.audit.system'),
-              <AuditDetails key="details" details={event.details} />,
-            ],
-          }))}
-        />
-      ) : null}
+      <DataTable
+        caption={t('business.audit.caption', { total: events.length })}
+        none={t('business.audit.none')}
+        columns={auditColumns.map((column) => t(`business.audit.columns.${column}`))}
+        rows={events.map((event) => ({
+          key: event.id,
+          cells: [
+            labels[event.type] ?? event.type,
+            formatDateTime(event.occurredAt, language),
+            event.actor ? event.actor.name || t('business.audit.unnamed') : t('business.audit.system'),
+            <AuditDetails key="details" details={event.details} />,
+          ],
+        }))}
+      />
     </section>
   );
 }
 
-/** A table whose rows are headed by their first cell. */
-function DataTable({
-  caption,
-  columns,
-  rows,
-}: {
+interface DataTableProps {
   caption: string;
+  /** Said instead of the table when it has no row. */
+  none: string;
   columns: readonly string[];
   rows: ReadonlyArray<{ key: string; cells: readonly ReactNode[] }>;
-}) {
+}
+
+/** A table whose rows are headed by their first cell, or a sentence when it has none. */
+function DataTable({ caption, none, columns, rows }: DataTableProps) {
+  if (rows.length === 0) return <GcdsText>{none}</GcdsText>;
   return (
     <table className="data-table">
       <caption>{caption}</caption>

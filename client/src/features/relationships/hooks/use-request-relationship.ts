@@ -1,12 +1,9 @@
 import { type RequestRelationshipInput, useRelationshipsRequestMutation } from '../../../generated/graphql';
-import { relationshipQueries } from './relationship-queries';
+import { relationshipRefetch } from './relationship-queries';
 
 /** A service provider asks one client for a relationship; the lists are asked again before it answers. */
 export function useRequestRelationship() {
-  const [request, { loading }] = useRelationshipsRequestMutation({
-    refetchQueries: relationshipQueries,
-    awaitRefetchQueries: true,
-  });
+  const [request, { loading }] = useRelationshipsRequestMutation(relationshipRefetch);
   const send = async (input: RequestRelationshipInput) =>
     (await request({ variables: { input } })).data?.requestRelationship;
   return { requestRelationship: send, loading };
