@@ -33,6 +33,18 @@ function bamState(): EmployeesState {
   };
 }
 
+/** Jane, the manager, and Omar, an editor of RM0001; no request. */
+function withOmar(): EmployeesState {
+  return {
+    ...bamState(),
+    requests: [],
+    members: [
+      { ...jane, accounts: [] },
+      { id: 'm-2', name: 'Omar Haddad', role: 'EDITOR', accounts: ['pa-1'] },
+    ],
+  };
+}
+
 function accessRequest(status: 'APPROVED' | 'REJECTED', grantedRole: string | null) {
   return {
     __typename: 'AccessRequestPayload',
@@ -195,14 +207,7 @@ describe('manage my employees', () => {
 
   it('changes the role and scope of a member', async () => {
     const user = userEvent.setup();
-    let state: EmployeesState = {
-      ...bamState(),
-      requests: [],
-      members: [
-        { ...jane, accounts: [] },
-        { id: 'm-2', name: 'Omar Haddad', role: 'EDITOR', accounts: ['pa-1'] },
-      ],
-    };
+    let state = withOmar();
     const change: MockLink.MockedResponse = {
       request: {
         query: ChangeMembershipDocument,
@@ -254,14 +259,7 @@ describe('manage my employees', () => {
 
   it('refuses a change in French beside its field, with focus on the summary', async () => {
     const user = userEvent.setup();
-    const state: EmployeesState = {
-      ...bamState(),
-      requests: [],
-      members: [
-        { ...jane, accounts: [] },
-        { id: 'm-2', name: 'Omar Haddad', role: 'EDITOR', accounts: ['pa-1'] },
-      ],
-    };
+    const state = withOmar();
     const refused: MockLink.MockedResponse = {
       request: {
         query: ChangeMembershipDocument,
