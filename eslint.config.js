@@ -6,6 +6,7 @@ import globals from 'globals';
 import { boundariesPlugin } from './tools/lint/client-boundaries.mjs';
 import { entityImportAllowlist } from './tools/lint/entity-imports-allowlist.mjs';
 import { passerellePlugin } from './tools/lint/module-boundaries.mjs';
+import { mutationFormAllowlist, mutationFormsPlugin } from './tools/lint/mutation-forms.mjs';
 
 export default tseslint.config(
   {
@@ -64,6 +65,12 @@ export default tseslint.config(
     rules: { 'boundaries/client': 'error' },
   },
   // ---- end of client boundaries ----
+  {
+    // Every form on useMutationForm (decision 0041): a component with a <form> calls no mutation hook itself.
+    files: ['client/src/**/*.tsx'],
+    plugins: { forms: mutationFormsPlugin },
+    rules: { 'forms/mutation-form': ['error', { allowlist: mutationFormAllowlist }] },
+  },
   {
     // Decorated entity and resolver classes need runtime (value) imports for emitDecoratorMetadata.
     files: ['server/**/*.ts'],

@@ -1,27 +1,19 @@
-import { type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium, launchChromium } from './support/browser.js';
 import {
-  demoBusiness,
-  password,
-  personThroughApi,
-  registerBusinessThroughApi,
-  uniqueUsername,
-} from './support/business-api.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
-import type { Browser } from 'playwright-core';
+  businessManager,
+  languageContext,
+  serverAndBrowser,
+  signInFirstTime,
+} from './support/portal-journey.js';
+import { startServer } from './support/server-process.js';
 
 const journeys = {
   en: {
     businessNumber: '345678902',
     bam: { firstName: 'Priya', lastName: 'Sharma' },
     text: {
-      username: 'Username',
-      password: 'Password',
-      signIn: 'Sign in',
-      continueToPortal: 'Continue to the portal',
-      accept: 'Accept',
       title: 'API tokens',
       empty: 'Your business has no API token yet.',
       name: 'Name',
@@ -39,11 +31,6 @@ const journeys = {
     businessNumber: '456789013',
     bam: { firstName: 'Geneviève', lastName: 'Leblanc' },
     text: {
-      username: "Nom d'utilisateur",
-      password: 'Mot de passe',
-      signIn: 'Se connecter',
-      continueToPortal: 'Continuer vers le portail',
-      accept: "J'accepte",
       title: 'Jetons d’API',
       empty: 'Votre entreprise n’a pas encore de jeton d’API.',
       name: 'Nom',
@@ -60,19 +47,10 @@ const journeys = {
 } as const;
 
 describe.runIf(hasChromium)('API tokens in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const world = serverAndBrowser();
 
   const viewerBusiness = async (secret: string) =>
-    fetch(`${server.url}/graphql`, {
+    fetch(`${world.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
       body: JSON.stringify({ query: '{ viewerBusiness { businessNumber } }' }),
@@ -86,24 +64,19 @@ describe.runIf(hasChromium)('API tokens in Chromium', () => {
       'a BAM creates a token, copies its secret shown once, a system uses it, and the BAM revokes it',
       { timeout: 300_000 },
       async () => {
-        const username = uniqueUsername(`${language}t`);
-        const api = await personThroughApi(server.url, username, journey.bam, language);
-        await registerBusinessThroughApi(api, demoBusiness(journey.businessNumber));
-        const context = await browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+        const { server, browser } = world;
+        const { username } = await businessManager(
+          server.url,
+          language,
+          't',
+          journey.bam,
+          journey.businessNumber,
+        );
+        const context = await languageContext(browser, language);
         await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
         const problems: string[] = [];
         try {
-          const page: Page = await context.newPage();
-          page.on('pageerror', (error) => problems.push(error.message));
-          await page.goto(`${server.url}/${language}/sign-in/gckey`);
-          await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-          await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
-          await page.getByRole('button', { name: t.signIn, exact: true }).click();
-          await arriveAt(page, `${server.url}/${language}/welcome`);
-          await page.getByRole('link', { name: t.continueToPortal }).click();
-          await arriveAt(page, `${server.url}/${language}/terms`);
-          await page.getByRole('button', { name: t.accept, exact: true }).click();
-          await arriveAt(page, `${server.url}/${language}/welcome`);
+          const page = await signInFirstTime(context, server.url, language, username, problems);
 
           await page.goto(`${server.url}/${language}/business/api-tokens`);
           await page.getByRole('heading', { level: 1, name: t.title, exact: true }).waitFor();

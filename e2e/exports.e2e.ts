@@ -1,15 +1,12 @@
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { arriveAt, hasChromium, launchChromium } from './support/browser.js';
+import { hasChromium } from './support/browser.js';
 import {
-  demoBusiness,
-  password,
-  personThroughApi,
-  registerBusinessThroughApi,
-  uniqueUsername,
-} from './support/business-api.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
+  businessManager,
+  languageContext,
+  serverAndBrowser,
+  signInFirstTime,
+} from './support/portal-journey.js';
 
 // Bulk exports in the portal (docs/api.md "Bulk exports"): a person starts an export with the keyboard, the
 // real server's worker runs it, the list shows it ready, and the file downloads; axe-clean in both languages.
@@ -19,11 +16,6 @@ const journeys = {
     businessNumber: '345678902',
     person: { firstName: 'Priya', lastName: 'Sharma' },
     text: {
-      username: 'Username',
-      password: 'Password',
-      signIn: 'Sign in',
-      continueToPortal: 'Continue to the portal',
-      accept: 'Accept',
       title: 'Exports',
       empty: 'You have no exports yet.',
       start: 'Start the export',
@@ -37,11 +29,6 @@ const journeys = {
     businessNumber: '456789013',
     person: { firstName: 'Geneviève', lastName: 'Leblanc' },
     text: {
-      username: "Nom d'utilisateur",
-      password: 'Mot de passe',
-      signIn: 'Se connecter',
-      continueToPortal: 'Continuer vers le portail',
-      accept: "J'accepte",
       title: 'Exportations',
       empty: 'Vous n’avez encore aucune exportation.',
       start: 'Lancer l’exportation',
@@ -54,16 +41,7 @@ const journeys = {
 } as const;
 
 describe.runIf(hasChromium)('Exports in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const world = serverAndBrowser();
 
   describe.each(['en', 'fr'] as const)('in %s', (language) => {
     const journey = journeys[language];
@@ -73,26 +51,18 @@ describe.runIf(hasChromium)('Exports in Chromium', () => {
       'a person starts an export with the keyboard, sees it ready and downloads it',
       { timeout: 300_000 },
       async () => {
-        const username = uniqueUsername(`${language}x`);
-        const api = await personThroughApi(server.url, username, journey.person, language);
-        await registerBusinessThroughApi(api, demoBusiness(journey.businessNumber));
-        const context = await browser.newContext({
-          locale: language === 'fr' ? 'fr-CA' : 'en-CA',
-          acceptDownloads: true,
-        });
+        const { server, browser } = world;
+        const { username } = await businessManager(
+          server.url,
+          language,
+          'x',
+          journey.person,
+          journey.businessNumber,
+        );
+        const context = await languageContext(browser, language, { acceptDownloads: true });
         const problems: string[] = [];
         try {
-          const page: Page = await context.newPage();
-          page.on('pageerror', (error) => problems.push(error.message));
-          await page.goto(`${server.url}/${language}/sign-in/gckey`);
-          await page.getByRole('textbox', { name: t.username, exact: true }).fill(username);
-          await page.getByRole('textbox', { name: t.password, exact: true }).fill(password);
-          await page.getByRole('button', { name: t.signIn, exact: true }).click();
-          await arriveAt(page, `${server.url}/${language}/welcome`);
-          await page.getByRole('link', { name: t.continueToPortal }).click();
-          await arriveAt(page, `${server.url}/${language}/terms`);
-          await page.getByRole('button', { name: t.accept, exact: true }).click();
-          await arriveAt(page, `${server.url}/${language}/welcome`);
+          const page = await signInFirstTime(context, server.url, language, username, problems);
 
           await page.goto(`${server.url}/${language}/exports`);
           await page.getByRole('heading', { level: 1, name: t.title, exact: true }).waitFor();

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { arriveAt, launchChromium } from './browser.js';
 import {
@@ -59,8 +59,12 @@ export function serverAndBrowser(): { readonly server: ServerProcess; readonly b
 }
 
 /** A browser context in the language's Canadian locale (the server redirects `/` by it). */
-export function languageContext(browser: Browser, language: Language): Promise<BrowserContext> {
-  return browser.newContext({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+export function languageContext(
+  browser: Browser,
+  language: Language,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ ...options, locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
 }
 
 /**

@@ -22,6 +22,21 @@ interface BaseFieldProps {
   required?: boolean;
 }
 
+/**
+ * What every field gives its GCDS control: the id (on the host too), the name, required, the error slot,
+ * the hint, and GCDS's own validation off.
+ */
+function controlProps({ name, error, hint, required }: BaseFieldProps) {
+  return {
+    id: fieldId(name),
+    name,
+    required: required ?? false,
+    errorMessage: error ?? '',
+    ...(hint ? { hint } : {}),
+    validateOn: 'other' as const,
+  };
+}
+
 interface TextFieldProps extends BaseFieldProps {
   value: string;
   onChange: (value: string) => void;
@@ -31,23 +46,19 @@ interface TextFieldProps extends BaseFieldProps {
   size?: number;
 }
 
-export function TextField({ name, label, error, hint, required, value, onChange, ...input }: TextFieldProps) {
-  const id = fieldId(name);
+export function TextField(props: TextFieldProps) {
+  const { label, value, onChange, type, autocomplete, inputmode, size } = props;
+  const control = controlProps(props);
   return (
     <GcdsInput
-      id={id}
-      inputId={id}
-      name={name}
+      {...control}
+      inputId={control.id}
       label={label}
       value={value}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
-      validateOn="other"
-      type={input.type ?? 'text'}
-      {...(input.autocomplete ? { autocomplete: input.autocomplete } : {})}
-      {...(input.inputmode ? { inputmode: input.inputmode } : {})}
-      {...(input.size ? { size: input.size } : {})}
+      type={type ?? 'text'}
+      {...(autocomplete ? { autocomplete } : {})}
+      {...(inputmode ? { inputmode } : {})}
+      {...(size ? { size } : {})}
       onGcdsInput={(event) => onChange(event.detail ?? '')}
     />
   );
@@ -59,29 +70,16 @@ interface ChoiceFieldProps extends BaseFieldProps {
   options: ReadonlyArray<{ value: string; label: string; hint?: string }>;
 }
 
-export function RadioField({
-  name,
-  label,
-  error,
-  hint,
-  required,
-  value,
-  onChange,
-  options,
-}: ChoiceFieldProps) {
-  const id = fieldId(name);
+export function RadioField(props: ChoiceFieldProps) {
+  const { label, value, onChange, options } = props;
+  const control = controlProps(props);
   return (
     <GcdsRadios
-      id={id}
-      name={name}
+      {...control}
       legend={label}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
-      validateOn="other"
       value={value}
       options={options.map((option) => ({
-        id: `${id}-${option.value.toLowerCase()}`,
+        id: `${control.id}-${option.value.toLowerCase()}`,
         label: option.label,
         value: option.value,
         ...(option.hint ? { hint: option.hint } : {}),
@@ -92,35 +90,23 @@ export function RadioField({
   );
 }
 
-export function SelectField({
-  name,
-  label,
-  error,
-  hint,
-  required,
-  value,
-  onChange,
-  options,
-  placeholder,
-}: ChoiceFieldProps & {
-  /**
-   * A first option that cannot be chosen again ("Select an option"). Leave it out where "none" is a
-   * choice a person must be able to come back to, and put that choice in `options` with the value ''.
-   */
-  placeholder?: string;
-}) {
-  const id = fieldId(name);
+export function SelectField(
+  props: ChoiceFieldProps & {
+    /**
+     * A first option that cannot be chosen again ("Select an option"). Leave it out where "none" is a
+     * choice a person must be able to come back to, and put that choice in `options` with the value ''.
+     */
+    placeholder?: string;
+  },
+) {
+  const { label, value, onChange, options, placeholder } = props;
+  const control = controlProps(props);
   return (
     <GcdsSelect
-      id={id}
-      selectId={id}
-      name={name}
+      {...control}
+      selectId={control.id}
       label={label}
       {...(placeholder ? { defaultValue: placeholder } : {})}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
-      validateOn="other"
       value={value}
       onGcdsChange={(event) => onChange(event.detail ?? '')}
     >
@@ -140,28 +126,15 @@ interface CheckboxFieldProps extends BaseFieldProps {
   onChange: (checked: boolean) => void;
 }
 
-export function CheckboxField({
-  name,
-  label,
-  error,
-  hint,
-  required,
-  boxLabel,
-  checked,
-  onChange,
-}: CheckboxFieldProps) {
-  const id = fieldId(name);
+export function CheckboxField(props: CheckboxFieldProps) {
+  const { label, boxLabel, checked, onChange } = props;
+  const control = controlProps(props);
   return (
     <GcdsCheckboxes
-      id={id}
-      name={name}
+      {...control}
       legend={label}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
-      validateOn="other"
       value={checked ? ['yes'] : []}
-      options={[{ id: `${id}-yes`, label: boxLabel, value: 'yes', checked }]}
+      options={[{ id: `${control.id}-yes`, label: boxLabel, value: 'yes', checked }]}
       onGcdsChange={(event) => onChange(event.detail.includes('yes'))}
     />
   );
@@ -174,29 +147,16 @@ interface TextAreaFieldProps extends BaseFieldProps {
   maxLength?: number;
 }
 
-export function TextAreaField({
-  name,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  required,
-  maxLength,
-}: TextAreaFieldProps) {
-  const id = fieldId(name);
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { label, value, onChange, maxLength } = props;
+  const control = controlProps(props);
   return (
     <GcdsTextarea
-      id={id}
-      textareaId={id}
-      name={name}
+      {...control}
+      textareaId={control.id}
       label={label}
       value={value}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
       {...(maxLength ? { characterCount: maxLength } : {})}
-      validateOn="other"
       onGcdsInput={(event) => onChange(event.detail ?? '')}
     />
   );
@@ -209,29 +169,16 @@ interface ChecklistFieldProps extends BaseFieldProps {
 }
 
 /** A group of checkboxes (several answers), under one legend. */
-export function ChecklistField({
-  name,
-  label,
-  options,
-  values,
-  onChange,
-  error,
-  hint,
-  required,
-}: ChecklistFieldProps) {
-  const id = fieldId(name);
+export function ChecklistField(props: ChecklistFieldProps) {
+  const { label, options, values, onChange } = props;
+  const control = controlProps(props);
   return (
     <GcdsCheckboxes
-      id={id}
-      name={name}
+      {...control}
       legend={label}
-      required={required ?? false}
-      errorMessage={error ?? ''}
-      {...(hint ? { hint } : {})}
-      validateOn="other"
       value={[...values]}
       options={options.map((option, index) => ({
-        id: `${id}-${index}`,
+        id: `${control.id}-${index}`,
         label: option.label,
         value: option.value,
         checked: values.includes(option.value),

@@ -17,6 +17,13 @@ interface MutationFormOptions {
    * the form shows its own notice from `unsent`.
    */
   failedMessage?: string;
+  /** Puts `failedMessage` beside this field (and its summary) instead of above the form. */
+  failedAt?: string;
+  /**
+   * A user error on no field of the form goes beside this field when no other error has a field (the
+   * request as a whole refused: the field to look at first); above the form otherwise.
+   */
+  otherAt?: string;
 }
 
 interface Submission<P> {
@@ -33,11 +40,24 @@ interface Submission<P> {
  * The submit flow every mutation form repeated: local checks, pending state, the payload's `userErrors`
  * beside their fields (decision 0009) or above the form, a failed request above the form.
  */
-export function useMutationForm({ fields, rename, mapErrors, failedMessage }: MutationFormOptions) {
+export function useMutationForm({
+  fields,
+  rename,
+  mapErrors,
+  failedMessage,
+  failedAt,
+  otherAt,
+}: MutationFormOptions) {
   const { errors, refuse, clear, focusKey } = useFormErrors();
   const [failure, setFailure] = useState<string>();
   const [unsent, setUnsent] = useState(false);
   const [pending, setPending] = useState(false);
+
+  const failed = () => {
+    setUnsent(true);
+    if (failedAt && failedMessage) refuse({ [failedAt]: failedMessage });
+    else setFailure(failedMessage);
+  };
 
   const submit = async <P extends { readonly userErrors: readonly UserError[] }>({
     local,
@@ -57,12 +77,14 @@ export function useMutationForm({ fields, rename, mapErrors, failedMessage }: Mu
       }
       const userErrors = payload?.userErrors ?? [];
       if (mapErrors) return refuse(mapErrors(userErrors));
+      // Refused with no reason given: the same as a request that failed.
+      if (userErrors.length === 0) return failed();
       const { byField, other } = splitUserErrors(userErrors, fields, rename);
-      if (other.length) setFailure(other.join(' '));
+      if (other.length && otherAt && !hasErrors(byField)) byField[otherAt] = other.join(' ');
+      else if (other.length) setFailure(other.join(' '));
       if (hasErrors(byField)) refuse(byField);
     } catch {
-      setUnsent(true);
-      setFailure(failedMessage);
+      failed();
     } finally {
       setPending(false);
     }

@@ -161,6 +161,88 @@ describe('API tokens page', { timeout: 20_000 }, () => {
     );
   });
 
+  it('shows a refusal in French beside its field with focus on the summary, a failed request beside the name, and a refused revoke in its panel', async () => {
+    const user = userEvent.setup();
+    const tokens: TokenState[] = [
+      { id: 't-1', name: 'Courtier', active: true, revokedAt: null, clientGroupIds: [] },
+    ];
+    const asked = {
+      businessId: maple.id,
+      name: 'Courtier',
+      scope: 'READ',
+      expiresInDays: 90,
+      clientGroupIds: [],
+    };
+    const taken: MockLink.MockedResponse = {
+      request: { query: ApiTokensCreateDocument, variables: { input: asked } },
+      result: {
+        data: {
+          createApiToken: {
+            __typename: 'CreateApiTokenPayload',
+            token: null,
+            secret: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'name'],
+                code: 'NAME_TAKEN',
+                message: 'Un jeton de l’entreprise porte déjà ce nom.',
+              },
+            ],
+          },
+        },
+      },
+    };
+    const down: MockLink.MockedResponse = {
+      request: { query: ApiTokensCreateDocument, variables: { input: asked } },
+      error: new Error('Network down'),
+    };
+    const gone: MockLink.MockedResponse = {
+      request: { query: ApiTokensRevokeDocument, variables: { tokenId: 't-1' } },
+      result: {
+        data: {
+          revokeApiToken: {
+            __typename: 'RevokeApiTokenPayload',
+            token: null,
+            userErrors: [
+              { __typename: 'UserError', field: [], code: 'NOT_FOUND', message: 'Ce jeton n’existe plus.' },
+            ],
+          },
+        },
+      },
+    };
+    renderRoute('/fr/business/api-tokens', [
+      ...signedIn,
+      headerMock(maple),
+      dataMock(() => tokens),
+      taken,
+      down,
+      gone,
+    ]);
+
+    await user.type(await input('Nom'), 'Courtier');
+    await user.click(await button('Créer le jeton'));
+    await waitFor(() =>
+      expect(summaryLinks()).toEqual([
+        { text: 'Un jeton de l’entreprise porte déjà ce nom.', href: '#name' },
+      ]),
+    );
+    expect(fieldError(document.getElementById('name'))).toBe('Un jeton de l’entreprise porte déjà ce nom.');
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
+
+    await user.click(await button('Créer le jeton'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('name'))).toBe(
+        'Nous n’avons pas pu créer le jeton. Réessayez.',
+      ),
+    );
+
+    await user.click(await button('Révoquer Courtier'));
+    await user.click(await button('Oui, le révoquer'));
+    expect(await screen.findByText('Ce jeton n’existe plus.')).toBeInTheDocument();
+    expect(screen.getByText('Révoquer Courtier?')).toBeInTheDocument();
+  });
+
   it('tells a person who is not a business account manager, in French too', async () => {
     renderRoute('/fr/business/api-tokens', [...signedIn, headerMock(maple), dataMock(() => [], 'EDITOR')]);
     expect(

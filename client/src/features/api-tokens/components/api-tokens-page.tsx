@@ -3,21 +3,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChecklistField, RadioField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type ApiTokensDataQuery,
-  useApiTokensCreateMutation,
-  useApiTokensDataQuery,
-  useApiTokensRevokeMutation,
-} from '../../../generated/graphql';
+import { type ApiTokensDataQuery, useApiTokensDataQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import './api-tokens.css';
 import { nodes } from '../../../lib/connections';
+import { useCreateApiToken } from '../hooks/use-create-api-token';
+import { useRevokeApiToken } from '../hooks/use-revoke-api-token';
 
 type Business = NonNullable<NonNullable<ApiTokensDataQuery['me']>['activeBusiness']>;
 type Token = NonNullable<Business['apiTokens']>['edges'][number]['node'];
@@ -25,7 +22,6 @@ type Token = NonNullable<Business['apiTokens']>['edges'][number]['node'];
 const fields = ['name', 'scope', 'expiresInDays', 'clientGroupIds'] as const;
 const nameMax = 100;
 const expiryMax = 365;
-const refresh = { refetchQueries: ['ApiTokensData'], awaitRefetchQueries: true };
 
 /**
  * The business's API tokens (docs/api.md), for its business account managers: the list with the last
@@ -61,8 +57,6 @@ function Tokens({ business }: { business: Business }) {
   const [secret, setSecret] = useState<string>();
   const [confirming, setConfirming] = useState<Token>();
   const [revoked, setRevoked] = useState<string>();
-  const [revokeFailure, setRevokeFailure] = useState<string>();
-  const [revoke, { loading: revoking }] = useApiTokensRevokeMutation(refresh);
   const tokens = (business.apiTokens?.edges ?? []).map((edge) => edge.node);
   const groups = nodes(business.clientGroupsConnection);
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : t('list.never'));
@@ -74,22 +68,6 @@ function Tokens({ business }: { business: Business }) {
       : hasClients
         ? t('list.allClients')
         : t('list.noClients');
-
-  const confirmRevoke = async (token: Token) => {
-    setRevokeFailure(undefined);
-    try {
-      const result = await revoke({ variables: { tokenId: token.id } });
-      const problems = result.data?.revokeApiToken.userErrors ?? [];
-      if (problems.length) {
-        setRevokeFailure(problems.map((p) => p.message).join(' '));
-        return;
-      }
-      setConfirming(undefined);
-      setRevoked(token.name);
-    } catch {
-      setRevokeFailure(t('revoke.failed'));
-    }
-  };
 
   return (
     <>
@@ -145,7 +123,6 @@ function Tokens({ business }: { business: Business }) {
                       size="small"
                       onClick={() => {
                         setRevoked(undefined);
-                        setRevokeFailure(undefined);
                         setConfirming(token);
                       }}
                     >
@@ -159,31 +136,57 @@ function Tokens({ business }: { business: Business }) {
         </table>
       )}
       {confirming ? (
-        <section aria-labelledby="revoke-title" className="api-tokens-panel">
-          <GcdsHeading tag="h2" id="revoke-title">
-            {t('revoke.title', { name: confirming.name })}
-          </GcdsHeading>
-          {revokeFailure ? (
-            <GcdsNotice type="danger" noticeTitleTag="h3" noticeTitle={t('revoke.failedTitle')}>
-              <GcdsText>{revokeFailure}</GcdsText>
-            </GcdsNotice>
-          ) : null}
-          <GcdsText>{t('revoke.warning')}</GcdsText>
-          <GcdsButton
-            type="button"
-            buttonRole="danger"
-            disabled={revoking}
-            onClick={() => void confirmRevoke(confirming)}
-          >
-            {t('revoke.confirm')}
-          </GcdsButton>{' '}
-          <GcdsButton type="button" buttonRole="secondary" onClick={() => setConfirming(undefined)}>
-            {t('revoke.cancel')}
-          </GcdsButton>
-        </section>
+        <RevokePanel
+          key={confirming.id}
+          token={confirming}
+          onCancel={() => setConfirming(undefined)}
+          onRevoked={() => {
+            setConfirming(undefined);
+            setRevoked(confirming.name);
+          }}
+        />
       ) : null}
       <CreateForm businessId={business.id} groups={groups} onCreated={setSecret} />
     </>
+  );
+}
+
+interface RevokePanelProps {
+  token: Token;
+  onCancel: () => void;
+  onRevoked: () => void;
+}
+
+/** The confirmation step of a revocation: nothing happens until "Yes, revoke it". */
+function RevokePanel({ token, onCancel, onRevoked }: RevokePanelProps) {
+  const { t } = useTranslation('api-tokens');
+  const { revokeApiToken, loading } = useRevokeApiToken();
+  // No field: every refusal is the action's outcome, shown in the panel.
+  const form = useMutationForm({ fields: [], failedMessage: t('revoke.failed') });
+  const confirm = () =>
+    form.submit({
+      send: () => revokeApiToken(token.id),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: onRevoked,
+    });
+  return (
+    <section aria-labelledby="revoke-title" className="api-tokens-panel">
+      <GcdsHeading tag="h2" id="revoke-title">
+        {t('revoke.title', { name: token.name })}
+      </GcdsHeading>
+      {form.failure ? (
+        <GcdsNotice type="danger" noticeTitleTag="h3" noticeTitle={t('revoke.failedTitle')}>
+          <GcdsText>{form.failure}</GcdsText>
+        </GcdsNotice>
+      ) : null}
+      <GcdsText>{t('revoke.warning')}</GcdsText>
+      <GcdsButton type="button" buttonRole="danger" disabled={loading} onClick={() => void confirm()}>
+        {t('revoke.confirm')}
+      </GcdsButton>{' '}
+      <GcdsButton type="button" buttonRole="secondary" onClick={onCancel}>
+        {t('revoke.cancel')}
+      </GcdsButton>
+    </section>
   );
 }
 
@@ -234,8 +237,15 @@ function CreateForm({
   const [scope, setScope] = useState<'READ' | 'READ_WRITE'>('READ');
   const [days, setDays] = useState('90');
   const [groupIds, setGroupIds] = useState<string[]>([]);
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [create, { loading }] = useApiTokensCreateMutation(refresh);
+  const { createApiToken, loading } = useCreateApiToken();
+  const form = useMutationForm({
+    fields,
+    // Every refusal goes beside a field: the name when the server names none of the form's.
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'name'),
+    failedMessage: t('errors.failed'),
+    failedAt: 'name',
+  });
+  const { errors, focusKey } = form;
 
   const check = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -250,35 +260,24 @@ function CreateForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
-    if (hasErrors(found)) {
-      refuse(found);
-      return;
-    }
-    try {
-      const result = await create({
-        variables: {
-          input: {
-            businessId,
-            name: name.trim(),
-            scope,
-            expiresInDays: Number(days),
-            clientGroupIds: groupIds,
-          },
-        },
-      });
-      const payload = result.data?.createApiToken;
-      if (payload?.userErrors.length) {
-        refuse(fieldErrorsOf(payload.userErrors, fields, 'name'));
-        return;
-      }
-      clear();
-      setName('');
-      setGroupIds([]);
-      if (payload?.secret) onCreated(payload.secret);
-    } catch {
-      refuse({ name: t('errors.failed') });
-    }
+    await form.submit({
+      local: check(),
+      send: () =>
+        createApiToken({
+          businessId,
+          name: name.trim(),
+          scope,
+          expiresInDays: Number(days),
+          clientGroupIds: groupIds,
+        }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
+        form.clear();
+        setName('');
+        setGroupIds([]);
+        if (payload.secret) onCreated(payload.secret);
+      },
+    });
   };
 
   return (

@@ -78,6 +78,25 @@ describe('GCKey sign-in', () => {
     );
   });
 
+  it('says a request that failed (keeping the password), then moves focus to the summary on a refusal', async () => {
+    const user = userEvent.setup();
+    renderRoute('/en/sign-in/gckey', [
+      { request: { query: SignInDocument, variables: () => true }, error: new Error('Network down') },
+      signInAnswer([{ code: 'INVALID_CREDENTIALS', message: 'server wording' }]),
+    ]);
+    await user.type(await input('Username'), 'jdoe2024');
+    await user.type(await input('Password'), 'Wrong!Pass1');
+    await user.click(await button('Sign in'));
+    expect(await screen.findByText(/Nothing was changed/)).toBeInTheDocument();
+    expect((await input('Password')).value).toBe('Wrong!Pass1');
+    expect(summaryLinks()).toEqual([]);
+
+    await user.click(await button('Sign in'));
+    await waitFor(() => expect(summaryLinks()[0]?.href).toBe('#username'));
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
+    expect(screen.queryByText(/Nothing was changed/)).toBeNull();
+  });
+
   it('signs in and continues to the welcome page, which comes before the terms of use (seed §2.1)', async () => {
     const user = userEvent.setup();
     let signedIn = false;

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { FlashNotice } from '../../../components/layout/flash-notice';
 import { PageLoadError } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { useSignInMutation } from '../../../generated/graphql';
 import { useStartSession } from '../../../lib/session';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, type UserError, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, type UserError } from '../../../lib/user-errors';
+import { useSignIn } from '../hooks/use-sign-in';
 
 const fields = ['username', 'password'] as const;
 
@@ -25,11 +25,9 @@ export function GckeySignInPage() {
   const language = useLanguage();
   const navigate = useNavigate();
   const startSession = useStartSession();
-  const [signIn, { loading }] = useSignInMutation();
+  const { signIn, loading } = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [unsent, setUnsent] = useState(false);
   useDocumentTitle(tc('documentTitle', { page: t('signIn.title') }));
 
   const errorsOf = (userErrors: readonly UserError[]): FieldErrors => {
@@ -42,27 +40,30 @@ export function GckeySignInPage() {
     return { username: message };
   };
 
+  // Every refusal goes beside the username (it does not say which field was wrong).
+  const form = useMutationForm({ fields, mapErrors: errorsOf });
+  const { errors, focusKey } = form;
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     const local: FieldErrors = {};
     if (!username.trim()) local.username = t('signIn.errors.usernameRequired');
     if (!password) local.password = t('signIn.errors.passwordRequired');
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await signIn({ variables: { input: { username: username.trim(), password } } });
-      const payload = data?.signIn;
-      if (payload?.viewer) {
-        clear();
+    await form.submit({
+      local,
+      send: async () => {
+        const payload = await signIn({ username: username.trim(), password });
+        // The password is not kept after a refusal.
+        if (!payload?.viewer) setPassword('');
+        return payload;
+      },
+      succeeded: (payload) => Boolean(payload.viewer),
+      onSuccess: async () => {
+        form.clear();
         await startSession();
         await navigate(`/${language}/welcome`);
-        return;
-      }
-      setPassword('');
-      refuse(errorsOf(payload?.userErrors ?? []));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   return (
@@ -70,7 +71,7 @@ export function GckeySignInPage() {
       <GcdsHeading tag="h1">{t('signIn.title')}</GcdsHeading>
       <FlashNotice />
       <GcdsText>{t('signIn.lead')}</GcdsText>
-      {unsent ? <PageLoadError kind="submit" /> : null}
+      {form.unsent ? <PageLoadError kind="submit" /> : null}
       <GcdsGrid columns="1fr" columnsDesktop="3fr 2fr" gap="500">
         <section aria-labelledby="gckey-sign-in-heading">
           <GcdsHeading tag="h2" id="gckey-sign-in-heading">

@@ -33,6 +33,18 @@ function bamState(): EmployeesState {
   };
 }
 
+/** Jane, the manager, and Omar, an editor of RM0001; no request. */
+function withOmar(): EmployeesState {
+  return {
+    ...bamState(),
+    requests: [],
+    members: [
+      { ...jane, accounts: [] },
+      { id: 'm-2', name: 'Omar Haddad', role: 'EDITOR', accounts: ['pa-1'] },
+    ],
+  };
+}
+
 function accessRequest(status: 'APPROVED' | 'REJECTED', grantedRole: string | null) {
   return {
     __typename: 'AccessRequestPayload',
@@ -195,14 +207,7 @@ describe('manage my employees', () => {
 
   it('changes the role and scope of a member', async () => {
     const user = userEvent.setup();
-    let state: EmployeesState = {
-      ...bamState(),
-      requests: [],
-      members: [
-        { ...jane, accounts: [] },
-        { id: 'm-2', name: 'Omar Haddad', role: 'EDITOR', accounts: ['pa-1'] },
-      ],
-    };
+    let state = withOmar();
     const change: MockLink.MockedResponse = {
       request: {
         query: ChangeMembershipDocument,
@@ -250,6 +255,55 @@ describe('manage my employees', () => {
       const members = screen.getByRole('table', { name: 'Members of Northern Lights (2)' });
       expect(within(members).getAllByRole('row')[2]?.textContent).toContain('ReaderRM0001, RT0001');
     });
+  });
+
+  it('refuses a change in French beside its field, with focus on the summary', async () => {
+    const user = userEvent.setup();
+    const state = withOmar();
+    const refused: MockLink.MockedResponse = {
+      request: {
+        query: ChangeMembershipDocument,
+        variables: { input: { membershipId: 'm-2', role: 'EDITOR', programAccountIds: ['pa-1'] } },
+      },
+      result: {
+        data: {
+          changeMembership: {
+            __typename: 'MembershipPayload',
+            membership: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'role'],
+                code: 'ROLE_NOT_ALLOWED',
+                message: 'Ce rôle ne peut pas être donné à cet employé.',
+              },
+            ],
+          },
+        },
+      },
+    };
+    renderRoute('/fr/business/employees', [...signedIn, header, employeesMock(() => state), refused]);
+
+    await user.click(await labelledButton("Modifier l'accès de Omar Haddad"));
+    const account = await choice("Comptes de programme auxquels l'employé aura accès", /^RM0001/);
+    await waitFor(() => expect(account.checked).toBe(true));
+    await user.click(account);
+    await user.click(await button("Enregistrer l'accès"));
+    await waitFor(() =>
+      expect(summaryLinks()).toEqual([
+        { text: 'Choisissez au moins un compte de programme.', href: '#programAccountIds' },
+      ]),
+    );
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
+
+    await user.click(await choice("Comptes de programme auxquels l'employé aura accès", /^RM0001/));
+    await user.click(await button("Enregistrer l'accès"));
+    await waitFor(() =>
+      expect(summaryLinks()).toEqual([
+        { text: 'Ce rôle ne peut pas être donné à cet employé.', href: '#role' },
+      ]),
+    );
+    expect(fieldError(document.getElementById('role'))).toBe('Ce rôle ne peut pas être donné à cet employé.');
   });
 
   it('shows a program account manager the requests only, without the business account manager role', async () => {

@@ -3,22 +3,21 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ChecklistField, SelectField, TextAreaField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
+import { useChangeMembership } from '../hooks/use-change-membership';
 import { useDecideAccessRequest } from '../hooks/use-decide-access-request';
+import { useRevokeMembership } from '../hooks/use-revoke-membership';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type BusinessRole,
   type ManageEmployeesQuery,
-  useChangeMembershipMutation,
   useManageEmployeesQuery,
-  useRevokeMembershipMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { focusWhenReady } from '../../../lib/focus';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, hasErrors, splitUserErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
 import { businessRoles, codeLabel, programReference } from '../../../components/business/business-labels';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import { nodes, type NodeOf } from '../../../lib/connections';
@@ -487,47 +486,36 @@ interface ChangePanelProps {
 
 function ChangePanel({ member, accounts, businessNumber, onCancel, onDone }: ChangePanelProps) {
   const { t } = useTranslation('business');
-  const [change, { loading }] = useChangeMembershipMutation();
-  const { errors, refuse, focusKey } = useFormErrors();
+  const { changeMembership, loading } = useChangeMembership();
   const [role, setRole] = useState<string>(member.role);
   const [scope, setScope] = useState<string[]>(member.programAccounts.map((account) => account.id));
-  const [failure, setFailure] = useState<string>();
   const name = member.person.name;
   const fields = ['role', 'programAccountIds'];
+  const form = useMutationForm({ fields, failedMessage: t('employees.failed') });
+  const { errors, focusKey, failure } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const grantsBam = role === 'BUSINESS_ACCOUNT_MANAGER';
     const local: FieldErrors = {};
     if (!role) local.role = t('employees.errors.roleRequired');
     if (!grantsBam && scope.length === 0) local.programAccountIds = t('employees.errors.scopeRequired');
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await change({
-        variables: {
-          input: {
-            membershipId: member.id,
-            role: role as BusinessRole,
-            ...(grantsBam ? {} : { programAccountIds: scope }),
-          },
-        },
-      });
-      const payload = data?.changeMembership;
-      if (payload?.membership) {
-        await onDone({
+    await form.submit({
+      local,
+      send: () =>
+        changeMembership({
+          membershipId: member.id,
+          role: role as BusinessRole,
+          ...(grantsBam ? {} : { programAccountIds: scope }),
+        }),
+      succeeded: (payload) => Boolean(payload.membership),
+      onSuccess: () =>
+        onDone({
           type: 'success',
           title: t('employees.changed.title'),
           body: t('employees.changed.body', { name, role: codeLabel(t, 'roles', role) }),
-        });
-        return;
-      }
-      const { byField, other } = splitUserErrors(payload?.userErrors ?? [], fields);
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('employees.failed'));
-    }
+        }),
+    });
   };
 
   return (
@@ -568,30 +556,23 @@ interface RevokePanelProps {
 /** The confirmation step of a revocation: nothing happens until "Yes, revoke the access". */
 function RevokePanel({ member, businessName, onCancel, onDone }: RevokePanelProps) {
   const { t } = useTranslation('business');
-  const [revoke, { loading }] = useRevokeMembershipMutation();
-  const [failure, setFailure] = useState<string>();
+  const { revokeMembership, loading } = useRevokeMembership();
+  // No field: every refusal is the action's outcome (a refusal without a message says it failed).
+  const form = useMutationForm({ fields: [], failedMessage: t('employees.failed') });
+  const { failure } = form;
   const name = member.person.name;
 
-  const confirm = async () => {
-    setFailure(undefined);
-    try {
-      const { data } = await revoke({ variables: { membershipId: member.id } });
-      const payload = data?.revokeMembership;
-      if (payload?.membership) {
-        await onDone({
+  const confirm = () =>
+    form.submit({
+      send: () => revokeMembership(member.id),
+      succeeded: (payload) => Boolean(payload.membership),
+      onSuccess: () =>
+        onDone({
           type: 'success',
           title: t('employees.revoked.title'),
           body: t('employees.revoked.body', { name }),
-        });
-        return;
-      }
-      setFailure(
-        payload?.userErrors.map((userError) => userError.message).join(' ') || t('employees.failed'),
-      );
-    } catch {
-      setFailure(t('employees.failed'));
-    }
-  };
+        }),
+    });
 
   return (
     <PanelFrame title={t('employees.revokeTitle', { name })}>

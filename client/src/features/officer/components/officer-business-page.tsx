@@ -1,24 +1,24 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type OfficerBusinessQuery,
   type OfficerIssueActivationKeyMutation,
   useOfficerBusinessQuery,
-  useOfficerIssueActivationKeyMutation,
-  useOfficerUnlockBusinessRegistrationMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { fieldErrorsOf } from '../../../lib/user-errors';
 import { OfficerNav } from './officer-nav';
 import { nodes } from '../../../lib/connections';
+import { useIssueActivationKey } from '../hooks/use-issue-activation-key';
+import { useUnlockBusinessRegistration } from '../hooks/use-unlock-business-registration';
 
 type View = NonNullable<OfficerBusinessQuery['officerBusiness']>;
 type IssuedKey = NonNullable<OfficerIssueActivationKeyMutation['issueActivationKey']['activationKey']>;
@@ -35,7 +35,7 @@ export function OfficerBusinessPage() {
   const { t } = useTranslation('officer');
   const { t: tc } = useTranslation('common');
   const { businessNumber = '' } = useParams();
-  const { data, loading, error, refetch } = useOfficerBusinessQuery({
+  const { data, loading, error } = useOfficerBusinessQuery({
     variables: { businessNumber },
     fetchPolicy: 'cache-and-network',
   });
@@ -47,10 +47,6 @@ export function OfficerBusinessPage() {
       : t('business.fallbackTitle', { businessNumber });
   useDocumentTitle(tc('documentTitle', { page: title }));
 
-  const reload = async () => {
-    await refetch();
-  };
-
   return (
     <>
       <OfficerNav />
@@ -60,8 +56,8 @@ export function OfficerBusinessPage() {
       {data && !view ? <NotFound businessNumber={businessNumber} /> : null}
       {view ? (
         <>
-          <RegistrationState view={view} onChanged={reload} />
-          <ActivationKeys view={view} onIssued={reload} />
+          <RegistrationState view={view} />
+          <ActivationKeys view={view} />
           <AuditTrail view={view} />
         </>
       ) : null}
@@ -84,30 +80,30 @@ function NotFound({ businessNumber }: { businessNumber: string }) {
 
 type UnlockOutcome = { kind: 'unlocked' | 'failed'; message?: string };
 
-function RegistrationState({ view, onChanged }: { view: View; onChanged: () => Promise<void> }) {
+function RegistrationState({ view }: { view: View }) {
   const { t } = useTranslation('officer');
-  const [unlock] = useOfficerUnlockBusinessRegistrationMutation();
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<UnlockOutcome>();
+  const { unlockBusinessRegistration } = useUnlockBusinessRegistration();
+  const [unlocked, setUnlocked] = useState(false);
+  // One button, no field: a refusal's first message (or none: the notice's own words) is the outcome.
+  const form = useMutationForm({
+    fields: [],
+    mapErrors: (userErrors) => ({ unlock: userErrors[0]?.message ?? '' }),
+  });
+  const refused = form.errors.unlock;
+  const outcome: UnlockOutcome | undefined = unlocked
+    ? { kind: 'unlocked' }
+    : form.unsent || refused !== undefined
+      ? { kind: 'failed', ...(refused ? { message: refused } : {}) }
+      : undefined;
 
   const onUnlock = async () => {
-    setPending(true);
-    setOutcome(undefined);
-    try {
-      const { data } = await unlock({ variables: { businessNumber: view.businessNumber } });
-      const payload = data?.unlockBusinessRegistration;
-      if (payload?.view) {
-        setOutcome({ kind: 'unlocked' });
-        await onChanged();
-      } else {
-        const message = payload?.userErrors[0]?.message;
-        setOutcome({ kind: 'failed', ...(message ? { message } : {}) });
-      }
-    } catch {
-      setOutcome({ kind: 'failed' });
-    } finally {
-      setPending(false);
-    }
+    setUnlocked(false);
+    form.clear();
+    await form.submit({
+      send: () => unlockBusinessRegistration(view.businessNumber),
+      succeeded: (payload) => Boolean(payload.view),
+      onSuccess: () => setUnlocked(true),
+    });
   };
 
   const name = view.legalName;
@@ -166,7 +162,7 @@ function RegistrationState({ view, onChanged }: { view: View; onChanged: () => P
         <>
           <GcdsText>{t('business.unlock.lead')}</GcdsText>
           <div className="button-group">
-            <GcdsButton type="button" disabled={pending} onClick={() => void onUnlock()}>
+            <GcdsButton type="button" disabled={form.pending} onClick={() => void onUnlock()}>
               {t('business.unlock.button')}
             </GcdsButton>
           </div>
@@ -177,40 +173,35 @@ function RegistrationState({ view, onChanged }: { view: View; onChanged: () => P
 }
 
 const issueFields = ['contactName'] as const;
+const keyColumns = ['contact', 'issued', 'expires', 'used'] as const;
+const auditColumns = ['type', 'occurredAt', 'actor', 'detail'] as const;
 
-function ActivationKeys({ view, onIssued }: { view: View; onIssued: () => Promise<void> }) {
+function ActivationKeys({ view }: { view: View }) {
   const { t } = useTranslation('officer');
   const language = useLanguage();
-  const [issue, { loading }] = useOfficerIssueActivationKeyMutation();
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { issueActivationKey, loading } = useIssueActivationKey();
+  const form = useMutationForm({
+    fields: issueFields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, issueFields, 'contactName'),
+  });
+  const { errors, focusKey } = form;
   const [contactName, setContactName] = useState('');
-  const [unsent, setUnsent] = useState(false);
   // The key exists nowhere else: the server keeps only its hash, and it is never cached or stored.
   const [issued, setIssued] = useState<IssuedKey>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnsent(false);
     const name = contactName.trim();
-    if (!name) return refuse({ contactName: t('business.issue.contactNameRequired') });
-    try {
-      const { data } = await issue({
-        variables: { input: { businessNumber: view.businessNumber, contactName: name } },
-        // The key must not stay in Apollo's cache either.
-        fetchPolicy: 'no-cache',
-      });
-      const payload = data?.issueActivationKey;
-      if (payload?.activationKey) {
-        clear();
-        setIssued(payload.activationKey);
+    await form.submit({
+      local: name ? {} : { contactName: t('business.issue.contactNameRequired') },
+      send: () => issueActivationKey({ businessNumber: view.businessNumber, contactName: name }),
+      succeeded: (payload) => Boolean(payload.activationKey),
+      onSuccess: (payload) => {
+        form.clear();
+        setIssued(payload.activationKey ?? undefined);
         setContactName('');
-        await onIssued();
-        return;
-      }
-      refuse(fieldErrorsOf(payload?.userErrors ?? [], issueFields, 'contactName'));
-    } catch {
-      setUnsent(true);
-    }
+      },
+    });
   };
 
   const keys = nodes(view.activationKeysConnection);
@@ -219,30 +210,20 @@ function ActivationKeys({ view, onIssued }: { view: View; onIssued: () => Promis
       <GcdsHeading tag="h2" id="officer-business-keys">
         {t('business.keys.title')}
       </GcdsHeading>
-      {keys.length === 0 ? <GcdsText>{t('business.keys.none')}</GcdsText> : null}
-      {keys.length > 0 ? (
-        <table className="data-table">
-          <caption>{t('business.keys.caption', { total: keys.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('business.keys.columns.contact')}</th>
-              <th scope="col">{t('business.keys.columns.issued')}</th>
-              <th scope="col">{t('business.keys.columns.expires')}</th>
-              <th scope="col">{t('business.keys.columns.used')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.contactName}</th>
-                <td>{formatDateTime(key.issuedAt, language)}</td>
-                <td>{formatDateTime(key.expiresAt, language)}</td>
-                <td>{key.usedAt ? formatDateTime(key.usedAt, language) : t('business.keys.notUsed')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        caption={t('business.keys.caption', { total: keys.length })}
+        none={t('business.keys.none')}
+        columns={keyColumns.map((column) => t(`business.keys.columns.${column}`))}
+        rows={keys.map((key) => ({
+          key: key.id,
+          cells: [
+            key.contactName,
+            formatDateTime(key.issuedAt, language),
+            formatDateTime(key.expiresAt, language),
+            key.usedAt ? formatDateTime(key.usedAt, language) : t('business.keys.notUsed'),
+          ],
+        }))}
+      />
 
       <GcdsHeading tag="h3">{t('business.issue.title')}</GcdsHeading>
       <div role="status">
@@ -265,7 +246,7 @@ function ActivationKeys({ view, onIssued }: { view: View; onIssued: () => Promis
       </div>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <FormErrorSummary errors={errors} fields={issueFields} focusKey={focusKey} />
-        {unsent ? <PageLoadError kind="submit" /> : null}
+        {form.unsent ? <PageLoadError kind="submit" /> : null}
         <GcdsText>{t('business.issue.lead')}</GcdsText>
         <TextField
           name="contactName"
@@ -349,34 +330,57 @@ function AuditTrail({ view }: { view: View }) {
       <GcdsHeading tag="h2" id="officer-business-audit">
         {t('business.audit.title')}
       </GcdsHeading>
-      {events.length === 0 ? <GcdsText>{t('business.audit.none')}</GcdsText> : null}
-      {events.length > 0 ? (
-        <table className="data-table">
-          <caption>{t('business.audit.caption', { total: events.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('business.audit.columns.type')}</th>
-              <th scope="col">{t('business.audit.columns.occurredAt')}</th>
-              <th scope="col">{t('business.audit.columns.actor')}</th>
-              <th scope="col">{t('business.audit.columns.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <th scope="row">{labels[event.type] ?? event.type}</th>
-                <td>{formatDateTime(event.occurredAt, language)}</td>
-                <td>
-                  {event.actor ? event.actor.name || t('business.audit.unnamed') : t('business.audit.system')}
-                </td>
-                <td>
-                  <AuditDetails details={event.details} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        caption={t('business.audit.caption', { total: events.length })}
+        none={t('business.audit.none')}
+        columns={auditColumns.map((column) => t(`business.audit.columns.${column}`))}
+        rows={events.map((event) => ({
+          key: event.id,
+          cells: [
+            labels[event.type] ?? event.type,
+            formatDateTime(event.occurredAt, language),
+            event.actor ? event.actor.name || t('business.audit.unnamed') : t('business.audit.system'),
+            <AuditDetails key="details" details={event.details} />,
+          ],
+        }))}
+      />
     </section>
+  );
+}
+
+interface DataTableProps {
+  caption: string;
+  /** Said instead of the table when it has no row. */
+  none: string;
+  columns: readonly string[];
+  rows: ReadonlyArray<{ key: string; cells: readonly ReactNode[] }>;
+}
+
+/** A table whose rows are headed by their first cell, or a sentence when it has none. */
+function DataTable({ caption, none, columns, rows }: DataTableProps) {
+  if (rows.length === 0) return <GcdsText>{none}</GcdsText>;
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, cells: [head, ...rest] }) => (
+          <tr key={key}>
+            <th scope="row">{head}</th>
+            {rest.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

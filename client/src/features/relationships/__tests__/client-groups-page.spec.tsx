@@ -7,6 +7,8 @@ import {
   ClientGroupsAssignToGroupDocument,
   ClientGroupsCreateDocument,
   ClientGroupsDataDocument,
+  ClientGroupsDeleteDocument,
+  ClientGroupsRenameDocument,
   ClientGroupsUnassignFromGroupDocument,
 } from '../../../generated/graphql';
 import { button, choice, fieldError, input, replaceText, select, summaryLinks } from '../../../test/gcds';
@@ -268,6 +270,77 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
       await screen.findByText('Omar Haddad is no longer assigned to Ontario importers.'),
     ).toBeInTheDocument();
     expect(unassignedTimes).toBe(1);
+  });
+
+  it('refuses a rename in French beside the name, with focus on the summary, and a delete in its panel', async () => {
+    const user = userEvent.setup();
+    const groups: GroupState[] = [{ id: 'g-1', name: 'Québec', clients: [], assignees: [] }];
+    const renamed: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupsRenameDocument,
+        variables: { input: { groupId: 'g-1', name: 'Montréal' } },
+      },
+      result: {
+        data: {
+          renameClientGroup: {
+            __typename: 'ClientGroupPayload',
+            group: null,
+            userErrors: userErrors('NAME_TAKEN', 'Un groupe de l’entreprise porte déjà ce nom.', [
+              'input',
+              'name',
+            ]),
+          },
+        },
+      },
+    };
+    const deleted: MockLink.MockedResponse = {
+      request: { query: ClientGroupsDeleteDocument, variables: { groupId: 'g-1' } },
+      result: {
+        data: {
+          deleteClientGroup: {
+            __typename: 'ClientGroupPayload',
+            group: null,
+            userErrors: userErrors('NOT_FOUND', 'Ce groupe n’existe plus.', []),
+          },
+        },
+      },
+    };
+    renderRoute('/fr/business/client-groups', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      dataMock(() => groups),
+      renamed,
+      deleted,
+    ]);
+
+    await user.click(await labelledButton('Renommer Québec'));
+    const name = await input('Nouveau nom du groupe');
+    await waitFor(() => expect(name.value).toBe('Québec'));
+    // Everything selected, then erased (user.clear() refuses an input in a shadow root).
+    await replaceText(user, name, '{Backspace}');
+    await waitFor(() => expect(name.value).toBe(''));
+    await user.click(await button('Enregistrer le nom'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('groupName'))).toBe('Entrez le nom du groupe.'),
+    );
+    // The panel's own summary (the page's first is the create form's) takes focus.
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
+    expect(document.activeElement?.closest('form')?.contains(document.getElementById('groupName'))).toBe(
+      true,
+    );
+
+    await user.type(name, 'Montréal');
+    await user.click(await button('Enregistrer le nom'));
+    await waitFor(() =>
+      expect(fieldError(document.getElementById('groupName'))).toBe(
+        'Un groupe de l’entreprise porte déjà ce nom.',
+      ),
+    );
+
+    await user.click(await labelledButton('Supprimer Québec'));
+    await user.click(await button('Oui, supprimer le groupe'));
+    expect(await screen.findByText('Ce groupe n’existe plus.')).toBeInTheDocument();
   });
 
   it('shows the next page of groups', async () => {

@@ -61,6 +61,11 @@ function payload(row: RelationshipRow) {
   };
 }
 
+/** A relationship request's payload when it is refused. */
+function refusedWith(errors: unknown) {
+  return { __typename: 'RelationshipPayload', relationship: null, userErrors: errors };
+}
+
 describe('manage my business relationships', { timeout: 20_000 }, () => {
   it(
     'approves a received request as program management of the accounts chosen, with a note',
@@ -242,6 +247,32 @@ describe('manage my business relationships', { timeout: 20_000 }, () => {
     expect(summaryLinks()).toEqual([
       { text: 'No business with this number is registered on the portal.', href: '#clientBusinessNumber' },
     ]);
+  });
+
+  it('puts a refusal about the request as a whole beside the business number, in French, with focus on the summary', async () => {
+    const user = userEvent.setup({ delay: 10 });
+    const refusal = 'Seule une entreprise fournisseur de services peut demander une relation.';
+    renderRoute('/fr/business/relationships', [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      ...listMocks({ businessId: mapleLeaf.id }),
+      {
+        request: {
+          query: RelationshipsRequestDocument,
+          variables: { input: { providerBusinessId: mapleLeaf.id, clientBusinessNumber: '999999998' } },
+        },
+        result: () => ({
+          data: { requestRelationship: refusedWith(userErrors('NOT_A_SERVICE_PROVIDER', refusal, [])) },
+        }),
+      },
+    ]);
+
+    await user.type(await input("Numéro d'entreprise du client"), '999999998');
+    await user.click(await button('Envoyer la demande'));
+    await waitFor(() => expect(summaryLinks()).toEqual([{ text: refusal, href: '#clientBusinessNumber' }]));
+    expect(fieldError(document.getElementById('clientBusinessNumber'))).toBe(refusal);
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('GCDS-ERROR-SUMMARY'));
   });
 
   it('sends several requests at once and answers each business number', async () => {

@@ -3,23 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChecklistField, SelectField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type ClientGroupsDataQuery,
-  useClientGroupsAddClientsMutation,
-  useClientGroupsAssignToClientMutation,
-  useClientGroupsAssignToGroupMutation,
-  useClientGroupsCreateMutation,
-  useClientGroupsDataQuery,
-  useClientGroupsDeleteMutation,
-  useClientGroupsRemoveClientsMutation,
-  useClientGroupsRenameMutation,
-  useClientGroupsUnassignFromClientMutation,
-  useClientGroupsUnassignFromGroupMutation,
-} from '../../../generated/graphql';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type ClientGroupsDataQuery, useClientGroupsDataQuery } from '../../../generated/graphql';
+import { type FieldErrors } from '../../../lib/user-errors';
 import { Facts, NoActiveBusiness } from '../../../components/business/business-parts';
 import {
   ConfirmPanel,
@@ -29,12 +17,15 @@ import {
   PanelFrame,
   RelationshipsNav,
   businessLabel,
-  splitErrors,
   useDateTime,
   useOutcomeFocus,
   useRelationshipsViewer,
 } from './relationship-parts';
 import { nodes, type NodeOf } from '../../../lib/connections';
+import { useAssignEmployeeToClient } from '../hooks/use-assign-employee-to-client';
+import { useClientGroupActions } from '../hooks/use-client-group-actions';
+import { useCreateClientGroup } from '../hooks/use-create-client-group';
+import { useUnassignEmployee } from '../hooks/use-unassign-employee';
 
 type Data = NonNullable<ClientGroupsDataQuery['business']>;
 type GroupNode = NodeOf<Data['clientGroupsConnection']>;
@@ -50,7 +41,6 @@ type Employee = { id: string; name: string };
 
 /** Longest group name the API accepts. */
 const nameMax = 100;
-const refresh = { refetchQueries: ['ClientGroupsData'], awaitRefetchQueries: true };
 
 type Unassigning = { where: string; name: string; target: string; run: () => Promise<void> };
 type Panel = { kind: 'rename' | 'delete' | 'add' | 'remove' | 'assign'; group: Group } | undefined;
@@ -92,8 +82,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const [panel, setPanel] = useState<Panel>();
   const [outcome, setOutcome] = useState<Outcome>();
   const outcomeRef = useOutcomeFocus(outcome);
-  const [unassignGroup] = useClientGroupsUnassignFromGroupMutation(refresh);
-  const [unassignClient] = useClientGroupsUnassignFromClientMutation(refresh);
+  const { unassignFromGroup, unassignFromClient } = useUnassignEmployee();
   // An unassignment waits for a confirmation, shown under the table its button is in.
   const [unassigning, setUnassigning] = useState<Unassigning>();
   const [unassignBusy, setUnassignBusy] = useState(false);
@@ -214,10 +203,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const removeAssignee = async (group: Group, person: Employee) => {
     setOutcome(undefined);
     try {
-      const { data: result } = await unassignGroup({
-        variables: { input: { groupId: group.id, userId: person.id } },
-      });
-      const payload = result?.unassignEmployeeFromGroup;
+      const payload = await unassignFromGroup({ groupId: group.id, userId: person.id });
       if (payload?.assignment)
         setOutcome({
           type: 'success',
@@ -233,12 +219,11 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const removeDirect = async (person: Employee, client: Client) => {
     setOutcome(undefined);
     try {
-      const { data: result } = await unassignClient({
-        variables: {
-          input: { providerBusinessId: businessId, userId: person.id, clientBusinessId: client.id },
-        },
+      const payload = await unassignFromClient({
+        providerBusinessId: businessId,
+        userId: person.id,
+        clientBusinessId: client.id,
       });
-      const payload = result?.unassignEmployeeFromClient;
       if (payload?.assignment)
         setOutcome({
           type: 'success',
@@ -424,40 +409,31 @@ function CreateGroupForm({
   onDone: (outcome: Outcome) => Promise<void>;
 }) {
   const { t } = useTranslation('relationships');
-  const [create, { loading }] = useClientGroupsCreateMutation(refresh);
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { createClientGroup, loading } = useCreateClientGroup();
   const [name, setName] = useState('');
-  const [failure, setFailure] = useState<string>();
   const fields = ['name'];
+  const form = useMutationForm({ fields, failedMessage: t('common.failedBody') });
+  const { errors, focusKey, failure } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const local: FieldErrors = {};
     if (!name.trim()) local.name = t('errors.groupNameRequired');
     else if ([...name.trim()].length > nameMax) local.name = t('errors.tooLong', { max: nameMax });
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await create({
-        variables: { input: { providerBusinessId: businessId, name: name.trim() } },
-      });
-      const payload = data?.createClientGroup;
-      if (payload?.group) {
-        clear();
+    await form.submit({
+      local,
+      send: () => createClientGroup({ providerBusinessId: businessId, name: name.trim() }),
+      succeeded: (payload) => Boolean(payload.group),
+      onSuccess: async ({ group }) => {
+        form.clear();
         setName('');
         await onDone({
           type: 'success',
           title: t('groups.created.title'),
-          body: t('groups.created.body', { group: payload.group.name }),
+          body: t('groups.created.body', { group: group?.name ?? '' }),
         });
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+      },
+    });
   };
 
   return (
@@ -497,18 +473,20 @@ interface GroupPanelProps {
 /** The form of one action on one group. */
 function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: GroupPanelProps) {
   const { t } = useTranslation('relationships');
-  const [rename, renaming] = useClientGroupsRenameMutation(refresh);
-  const [remove, deleting] = useClientGroupsDeleteMutation(refresh);
-  const [addClients, adding] = useClientGroupsAddClientsMutation(refresh);
-  const [removeClients, removing] = useClientGroupsRemoveClientsMutation(refresh);
-  const [assign, assigning] = useClientGroupsAssignToGroupMutation(refresh);
-  const busy =
-    renaming.loading || deleting.loading || adding.loading || removing.loading || assigning.loading;
-  const { errors, refuse, focusKey } = useFormErrors();
+  const actions = useClientGroupActions();
+  const busy = actions.loading;
+  const fields =
+    kind === 'rename' ? ['groupName'] : kind === 'assign' ? ['groupUserId'] : ['clientBusinessIds'];
+  const form = useMutationForm({
+    // Adding, removing and deleting report every refusal as the action's outcome, not beside a field.
+    fields: kind === 'rename' || kind === 'assign' ? fields : [],
+    rename: { name: 'groupName', userId: 'groupUserId' },
+    failedMessage: t('common.failedBody'),
+  });
+  const { errors, focusKey, failure } = form;
   const [name, setName] = useState(group.name);
   const [chosen, setChosen] = useState<string[]>([]);
   const [userId, setUserId] = useState('');
-  const [failure, setFailure] = useState<string>();
   const inGroup = new Set(group.clients.map((client) => client.id));
   const candidates = kind === 'add' ? clients.filter((client) => !inGroup.has(client.id)) : group.clients;
   const assignees = new Set(group.assignees.map((person) => person.id));
@@ -520,91 +498,67 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
 
   const run = async (event?: FormEvent) => {
     event?.preventDefault();
-    setFailure(undefined);
-    try {
-      if (kind === 'delete') {
-        const payload = (await remove({ variables: { groupId: group.id } })).data?.deleteClientGroup;
-        if (payload?.group)
-          return await onDone({
+    if (kind === 'delete')
+      return form.submit({
+        send: () => actions.deleteClientGroup(group.id),
+        succeeded: (payload) => Boolean(payload.group),
+        onSuccess: () =>
+          onDone({
             type: 'success',
             title: t('groups.deleted.title'),
             body: t('groups.deleted.body', { group: group.name }),
-          });
-        return setFailure(
-          payload?.userErrors.map((error) => error.message).join(' ') || t('common.failedBody'),
-        );
-      }
-      if (kind === 'rename') {
-        if (!name.trim()) return refuse({ groupName: t('errors.groupNameRequired') });
-        if ([...name.trim()].length > nameMax)
-          return refuse({ groupName: t('errors.tooLong', { max: nameMax }) });
-        const payload = (await rename({ variables: { input: { groupId: group.id, name: name.trim() } } }))
-          .data?.renameClientGroup;
-        if (payload?.group)
-          return await onDone({
+          }),
+      });
+    if (kind === 'rename') {
+      const local: FieldErrors = {};
+      if (!name.trim()) local.groupName = t('errors.groupNameRequired');
+      else if ([...name.trim()].length > nameMax) local.groupName = t('errors.tooLong', { max: nameMax });
+      return form.submit({
+        local,
+        send: () => actions.renameClientGroup({ groupId: group.id, name: name.trim() }),
+        succeeded: (payload) => Boolean(payload.group),
+        onSuccess: ({ group: renamed }) =>
+          onDone({
             type: 'success',
             title: t('groups.renamed.title'),
-            body: t('groups.renamed.body', { group: payload.group.name }),
-          });
-        const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupName'], {
-          name: 'groupName',
-        });
-        if (other.length) setFailure(other.join(' '));
-        if (hasErrors(byField)) refuse(byField);
-        return;
-      }
-      if (kind === 'add' || kind === 'remove') {
-        if (chosen.length === 0) return refuse({ clientBusinessIds: t('errors.clientsRequired') });
-        const variables = { groupId: group.id, clientBusinessIds: chosen };
-        const payload =
-          kind === 'add'
-            ? (await addClients({ variables })).data?.addClientsToGroup
-            : (await removeClients({ variables })).data?.removeClientsFromGroup;
-        if (!payload) return setFailure(t('common.failedBody'));
-        if (payload.userErrors.length)
-          return setFailure(payload.userErrors.map((error) => error.message).join(' '));
-        const done = payload.results.filter((result) => result.done);
-        const problems = payload.results
-          .filter((result) => !result.done)
-          .map(
-            (result) =>
-              `${nameOf(result.clientBusinessId)}: ${result.userErrors.map((e) => e.message).join(' ')}`,
-          );
-        if (done.length === 0) return setFailure(problems.join(' '));
-        return await onDone({
-          type: 'success',
-          title: t(`groups.${kind === 'add' ? 'added' : 'removed'}.title`),
-          body: [
-            t(`groups.${kind === 'add' ? 'added' : 'removed'}.body`, {
-              count: done.length,
-              group: group.name,
-              clients: done.map((result) => nameOf(result.clientBusinessId)).join(', '),
-            }),
-            ...problems,
-          ].join(' '),
-        });
-      }
-      // assign
-      if (!userId) return refuse({ groupUserId: t('errors.employeeRequired') });
-      const payload = (await assign({ variables: { input: { groupId: group.id, userId } } })).data
-        ?.assignEmployeeToGroup;
-      if (payload?.assignment)
-        return await onDone({
+            body: t('groups.renamed.body', { group: renamed?.name ?? '' }),
+          }),
+      });
+    }
+    if (kind === 'add' || kind === 'remove')
+      return form.submit({
+        local: chosen.length ? {} : { clientBusinessIds: t('errors.clientsRequired') },
+        send: () =>
+          actions.changeGroupClients(kind, { groupId: group.id, clientBusinessIds: chosen }, nameOf),
+        succeeded: (change) => change.userErrors.length === 0,
+        onSuccess: ({ done, problems }) =>
+          onDone({
+            type: 'success',
+            title: t(`groups.${kind === 'add' ? 'added' : 'removed'}.title`),
+            body: [
+              t(`groups.${kind === 'add' ? 'added' : 'removed'}.body`, {
+                count: done.length,
+                group: group.name,
+                clients: done.map(nameOf).join(', '),
+              }),
+              ...problems,
+            ].join(' '),
+          }),
+      });
+    return form.submit({
+      local: userId ? {} : { groupUserId: t('errors.employeeRequired') },
+      send: () => actions.assignEmployeeToGroup({ groupId: group.id, userId }),
+      succeeded: (payload) => Boolean(payload.assignment),
+      onSuccess: () =>
+        onDone({
           type: 'success',
           title: t('groups.assigned.title'),
           body: t('groups.assigned.body', {
             name: employees.find((person) => person.id === userId)?.name ?? '',
             target: group.name,
           }),
-        });
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], ['groupUserId'], {
-        userId: 'groupUserId',
-      });
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+        }),
+    });
   };
 
   if (kind === 'delete')
@@ -620,8 +574,6 @@ function GroupPanel({ kind, group, clients, employees, onCancel, onDone }: Group
       />
     );
 
-  const fields =
-    kind === 'rename' ? ['groupName'] : kind === 'assign' ? ['groupUserId'] : ['clientBusinessIds'];
   return (
     <PanelFrame title={t(`groups.panel.${kind}`, { group: group.name })} headingTag="h4">
       <form noValidate onSubmit={(event) => void run(event)}>
@@ -695,27 +647,25 @@ function AssignClientForm({
   onDone: (outcome: Outcome) => Promise<void>;
 }) {
   const { t } = useTranslation('relationships');
-  const [assign, { loading }] = useClientGroupsAssignToClientMutation(refresh);
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { assignEmployeeToClient, loading } = useAssignEmployeeToClient();
   const [userId, setUserId] = useState('');
   const [clientId, setClientId] = useState('');
-  const [failure, setFailure] = useState<string>();
   const fields = ['userId', 'clientBusinessId'];
+  const form = useMutationForm({ fields, failedMessage: t('common.failedBody') });
+  const { errors, focusKey, failure } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const local: FieldErrors = {};
     if (!userId) local.userId = t('errors.employeeRequired');
     if (!clientId) local.clientBusinessId = t('errors.clientRequired');
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await assign({
-        variables: { input: { providerBusinessId: businessId, userId, clientBusinessId: clientId } },
-      });
-      const payload = data?.assignEmployeeToClient;
-      if (payload?.assignment) {
-        clear();
+    await form.submit({
+      local,
+      send: () =>
+        assignEmployeeToClient({ providerBusinessId: businessId, userId, clientBusinessId: clientId }),
+      succeeded: (payload) => Boolean(payload.assignment),
+      onSuccess: async () => {
+        form.clear();
         await onDone({
           type: 'success',
           title: t('groups.assigned.title'),
@@ -726,14 +676,8 @@ function AssignClientForm({
         });
         setUserId('');
         setClientId('');
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
-      if (other.length) setFailure(other.join(' '));
-      if (hasErrors(byField)) refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+      },
+    });
   };
 
   return (

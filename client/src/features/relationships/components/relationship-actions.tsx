@@ -21,7 +21,7 @@ import {
   textMax,
 } from './relationship-parts';
 import { nodes } from '../../../lib/connections';
-import { relationshipQueries } from '../hooks/relationship-queries';
+import { relationshipRefetch } from '../hooks/relationship-queries';
 import { useDecideRelationship } from '../hooks/use-decide-relationship';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 
@@ -244,7 +244,7 @@ function StateChangePanel({
   onDone: (outcome: Outcome) => Promise<void>;
 }) {
   const { t } = useTranslation('relationships');
-  const options = { refetchQueries: relationshipQueries, awaitRefetchQueries: true };
+  const options = relationshipRefetch;
   const [cancel, cancelling] = useRelationshipsCancelMutation(options);
   const [end, ending] = useRelationshipsEndMutation(options);
   const [failure, setFailure] = useState<string>();

@@ -11,7 +11,6 @@ import {
 import { formatDateTime } from '../../../lib/date-time';
 import { focusWhenReady } from '../../../lib/focus';
 import { useLanguage } from '../../../lib/use-language';
-import { splitUserErrors } from '../../../lib/user-errors';
 
 export const relationshipStatuses: readonly RelationshipStatus[] = [
   'PENDING',
@@ -189,9 +188,6 @@ export function ConfirmPanel({
     </PanelFrame>
   );
 }
-
-/** Field errors beside their fields, anything else as the action's outcome (lib/user-errors.ts). */
-export const splitErrors = splitUserErrors;
 
 /** "Name (123456789)". */
 export function businessLabel(business: { name?: string | null; businessNumber?: string | null }): string {

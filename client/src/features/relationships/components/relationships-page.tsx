@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -11,12 +11,10 @@ import {
   type RelationshipsRequestManyMutation,
   useRelationshipsActiveQuery,
   useRelationshipsReceivedQuery,
-  useRelationshipsRequestManyMutation,
-  useRelationshipsRequestMutation,
   useRelationshipsSentQuery,
 } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors } from '../../../lib/user-errors';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import {
   type Relationship,
@@ -24,14 +22,14 @@ import {
   RelationshipActionPanel,
   counterpart,
 } from './relationship-actions';
-import { relationshipQueries } from '../hooks/relationship-queries';
+import { useRequestRelationship } from '../hooks/use-request-relationship';
+import { useRequestRelationships } from '../hooks/use-request-relationships';
 import {
   FailureNotice,
   type Outcome,
   OutcomeRegion,
   RelationshipsNav,
   relationshipStatuses,
-  splitErrors,
   textMax,
   useDateTime,
   useOutcomeFocus,
@@ -344,58 +342,49 @@ function RequestForm({
   onOutcome: (outcome: Outcome) => void;
 }) {
   const { t } = useTranslation('relationships');
-  const [request, { loading }] = useRelationshipsRequestMutation({
-    refetchQueries: relationshipQueries,
-    awaitRefetchQueries: true,
-  });
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { requestRelationship, loading } = useRequestRelationship();
   const [businessNumber, setBusinessNumber] = useState('');
   const [message, setMessage] = useState('');
-  const [failure, setFailure] = useState<string>();
   const fields = ['clientBusinessNumber', 'message'];
+  const form = useMutationForm({
+    fields,
+    // A problem with no field of its own (not a service provider...) is about the request as a whole.
+    otherAt: 'clientBusinessNumber',
+    failedMessage: t('common.failedBody'),
+  });
+  const { errors, focusKey, failure } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const local: FieldErrors = {};
     const number = businessNumber.replace(/\s/g, '');
     if (!number) local.clientBusinessNumber = t('errors.businessNumberRequired');
     else if (!/^\d{9}$/.test(number)) local.clientBusinessNumber = t('errors.businessNumberFormat');
     if ([...message.trim()].length > textMax) local.message = t('errors.tooLong', { max: textMax });
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await request({
-        variables: {
-          input: {
-            providerBusinessId: businessId,
-            clientBusinessNumber: number,
-            ...(message.trim() ? { message: message.trim() } : {}),
-          },
-        },
-      });
-      const payload = data?.requestRelationship;
-      if (payload?.relationship) {
-        clear();
+    await form.submit({
+      local,
+      send: () =>
+        requestRelationship({
+          providerBusinessId: businessId,
+          clientBusinessNumber: number,
+          ...(message.trim() ? { message: message.trim() } : {}),
+        }),
+      succeeded: (payload) => Boolean(payload.relationship),
+      onSuccess: ({ relationship }) => {
+        if (!relationship) return;
+        form.clear();
         setBusinessNumber('');
         setMessage('');
         onOutcome({
           type: 'success',
           title: t('request.sent.title'),
           body: t('request.sent.body', {
-            client: payload.relationship.client.name,
-            businessNumber: payload.relationship.client.businessNumber,
+            client: relationship.client.name,
+            businessNumber: relationship.client.businessNumber,
           }),
         });
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields);
-      // A problem with no field of its own (not a service provider...) is about the request as a whole.
-      if (other.length && !hasErrors(byField)) byField.clientBusinessNumber = other.join(' ');
-      else if (other.length) setFailure(other.join(' '));
-      refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+      },
+    });
   };
 
   return (
@@ -439,20 +428,21 @@ type BulkResult = RelationshipsRequestManyMutation['requestRelationships']['resu
 /** Several business numbers, one per line: each is answered on its own. */
 function BulkRequestForm({ businessId }: { businessId: string }) {
   const { t } = useTranslation('relationships');
-  const [requestMany, { loading }] = useRelationshipsRequestManyMutation({
-    refetchQueries: relationshipQueries,
-    awaitRefetchQueries: true,
-  });
-  const { errors, refuse, clear, focusKey } = useFormErrors();
+  const { requestRelationships, loading } = useRequestRelationships();
   const [numbers, setNumbers] = useState('');
   const [message, setMessage] = useState('');
-  const [failure, setFailure] = useState<string>();
   const [results, setResults] = useState<readonly BulkResult[]>();
   const fields = ['clientBusinessNumbers', 'bulkMessage'];
+  const form = useMutationForm({
+    fields,
+    rename: { message: 'bulkMessage' },
+    otherAt: 'clientBusinessNumbers',
+    failedMessage: t('common.failedBody'),
+  });
+  const { errors, focusKey, failure } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setResults(undefined);
     const list = numbers
       .split(/\r?\n/)
@@ -462,32 +452,20 @@ function BulkRequestForm({ businessId }: { businessId: string }) {
     if (list.length === 0) local.clientBusinessNumbers = t('errors.businessNumbersRequired');
     else if (list.length > bulkMax) local.clientBusinessNumbers = t('errors.tooMany', { max: bulkMax });
     if ([...message.trim()].length > textMax) local.bulkMessage = t('errors.tooLong', { max: textMax });
-    if (hasErrors(local)) return refuse(local);
-    try {
-      const { data } = await requestMany({
-        variables: {
-          input: {
-            providerBusinessId: businessId,
-            clientBusinessNumbers: list,
-            ...(message.trim() ? { message: message.trim() } : {}),
-          },
-        },
-      });
-      const payload = data?.requestRelationships;
-      if (payload && payload.userErrors.length === 0) {
-        clear();
+    await form.submit({
+      local,
+      send: () =>
+        requestRelationships({
+          providerBusinessId: businessId,
+          clientBusinessNumbers: list,
+          ...(message.trim() ? { message: message.trim() } : {}),
+        }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
+        form.clear();
         setResults(payload.results);
-        return;
-      }
-      const { byField, other } = splitErrors(payload?.userErrors ?? [], fields, {
-        message: 'bulkMessage',
-      });
-      if (other.length && !hasErrors(byField)) byField.clientBusinessNumbers = other.join(' ');
-      else if (other.length) setFailure(other.join(' '));
-      refuse(byField);
-    } catch {
-      setFailure(t('common.failedBody'));
-    }
+      },
+    });
   };
 
   const sent = results?.filter((result) => result.relationship).length ?? 0;

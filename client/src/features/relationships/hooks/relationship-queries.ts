@@ -5,3 +5,6 @@ export const relationshipQueries = [
   'RelationshipsActive',
   'RelationshipsViewer',
 ];
+
+/** A relationship mutation's options: the lists asked again before it answers. */
+export const relationshipRefetch = { refetchQueries: relationshipQueries, awaitRefetchQueries: true };
