@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { BusinessAuditEvent } from '../../src/modules/businesses/businesses.entities.js';
 import { Attachment } from '../../src/modules/documents/documents.entities.js';
+import { In } from 'typeorm';
 import { MessageThread, ThreadMessage } from '../../src/modules/messaging/messaging.entities.js';
+import { MailOutbox, Notice } from '../../src/modules/notices/notices.entities.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
@@ -406,5 +408,85 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     );
     expect(ofBusiness.edges.map((e) => e.node.subject)).toContain('Please confirm your address');
     expect(ofBusiness.edges.every((e) => e.node.business)).toBe(true);
+  });
+
+  // Decision 0038: the agency writing in a thread tells those who may read the thread (the same MESSAGES
+  // decision: a thread about the whole business only its whole-business readers), by a notice, an email
+  // through the outbox to the business's own people, and the live bell; a person's own message tells nobody.
+  const NOTICES = `{ notices(first: 100) { edges { node { id type subject linkPath } } } }`;
+  const noticesOf = async (client: GqlClient, threadId: string) => {
+    const result = await client.gql(NOTICES);
+    const edges =
+      (result.body.data?.notices as { edges: Array<{ node: { type: string; linkPath: string } }> } | null)
+        ?.edges ?? [];
+    return edges.filter((e) => e.node.linkPath === `/messages/${threadId}`).map((e) => e.node.type);
+  };
+  const emailedFor = async (threadId: string) => {
+    const notices = await t.dataSource.getRepository(Notice).findBy({ linkPath: `/messages/${threadId}` });
+    const mails = await t.dataSource
+      .getRepository(MailOutbox)
+      .findBy({ noticeId: In(notices.map((n) => n.id)) });
+    return mails.map((m) => m.userId).sort();
+  };
+
+  it('a message from the agency: a notice and emails for those who may read the thread, no more', async () => {
+    const thread = (await open(bam.client, { programAccountId: rm, subject: 'Notice me' })).thread!;
+    const whole = (await open(bam.client, { subject: 'Notice the whole business' })).thread!;
+    // The business's own messages tell nobody.
+    expect(await noticesOf(bam.client, thread.id)).toEqual([]);
+    for (const id of [thread.id, whole.id])
+      expect(
+        payload<ThreadPayload>(await officer.gql(OFFICER_REPLY, { input: { threadId: id, body: 'Answered.' } }))
+          .userErrors,
+      ).toEqual([]);
+    const who: Array<[string, Person]> = [
+      ['bam', bam],
+      ['pam', pam],
+      ['reader', reader],
+      ['bmBroker', bmBroker],
+      ['pmBroker', pmBroker],
+      ['outsider', outsider],
+    ];
+    const told = async (threadId: string) => {
+      const out: string[] = [];
+      for (const [name, p] of who) if ((await noticesOf(p.client, threadId)).length) out.push(name);
+      return out;
+    };
+    // As the MESSAGES cells above: RM0001's thread for everyone but the outsider...
+    expect(await told(thread.id)).toEqual(['bam', 'pam', 'reader', 'bmBroker', 'pmBroker']);
+    expect(await noticesOf(bam.client, thread.id)).toEqual(['MESSAGE_FROM_AGENCY']);
+    // ... the whole business's for its BAM and the business management provider only.
+    expect(await told(whole.id)).toEqual(['bam', 'bmBroker']);
+    // Emails go to the business's own people who may read it (all subscribed here).
+    expect(await emailedFor(thread.id)).toEqual([bam.userId, pam.userId, reader.userId].sort());
+    expect(await emailedFor(whole.id)).toEqual([bam.userId]);
+    const notice = await t.dataSource.getRepository(Notice).findOneByOrFail({ linkPath: `/messages/${thread.id}` });
+    expect(notice.subjectEn).toBe('New message from the agency: Notice me');
+    expect(notice.subjectFr).toBe('Nouveau message de l’agence : Notice me');
+    expect(notice.bodyEn).toContain(thread.referenceNumber);
+  });
+
+  // node(id:) reads a thread back with the same decision as messageThread(id:); null, never an error, when
+  // the caller may not see it (unknown and out of reach alike).
+  const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on MessageThread { subject referenceNumber } } }`;
+  const nodeOf = async (client: GqlClient, id: string) =>
+    ((await client.gql(NODE, { id })).body.data?.node as { __typename: string; subject: string } | null) ??
+    null;
+
+  it('node(id:) resolves a thread for those who may read it, null for others', async () => {
+    expect(await nodeOf(bam.client, wholeThread.id)).toMatchObject({
+      __typename: 'MessageThread',
+      subject: 'Whole business question',
+    });
+    expect(await nodeOf(pmBroker.client, rmThread.id)).toMatchObject({ __typename: 'MessageThread' });
+    expect(await nodeOf(officer, wholeThread.id)).toMatchObject({ __typename: 'MessageThread' });
+    for (const [p, thread] of [
+      [pam, wholeThread],
+      [reader, rtThread],
+      [pmBroker, wholeThread],
+      [outsider, rmThread],
+    ] as const)
+      expect(await nodeOf(p.client, thread.id)).toBeNull();
+    expect(await nodeOf(bam.client, '00000000-0000-7000-8000-000000000000')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
+import { NodeInterface } from '../../common/graphql/node.type.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { BusinessSummary, ProgramAccountSummary } from '../businesses/businesses.types.js';
@@ -149,10 +150,11 @@ export class ThreadMessageConnection {
 }
 
 @ObjectType('MessageThread', {
+  implements: NodeInterface,
   description:
     'A secure conversation between a business and the agency. Reached only through guarded fields (MESSAGES VIEW) or the officer inbox.',
 })
-export class MessageThreadNode {
+export class MessageThreadNode implements NodeInterface {
   @Field(() => ID, { description: 'The thread’s id (opaque).' })
   id: string;
 
@@ -241,10 +243,11 @@ export class MessageThreadConnection {
 }
 
 @ObjectType('Letter', {
+  implements: NodeInterface,
   description:
     'A letter from the agency to a business (and one of its program accounts). Reached only through guarded fields (CORRESPONDENCE VIEW).',
 })
-export class LetterNode {
+export class LetterNode implements NodeInterface {
   @Field(() => ID, { description: 'The letter’s id (opaque).' })
   id: string;
 
