@@ -220,9 +220,11 @@ describe.each(drivers)('correspondence on %s', (driver) => {
   const NOTICES = `{ notices(first: 100) { edges { node { type subject linkPath } } } }`;
   const letterNotices = async (client: GqlClient, letterId: string) =>
     (
-      ((await client.gql(NOTICES)).body.data?.notices as {
-        edges: Array<{ node: { type: string; subject: string; linkPath: string } }>;
-      } | null)?.edges ?? []
+      (
+        (await client.gql(NOTICES)).body.data?.notices as {
+          edges: Array<{ node: { type: string; subject: string; linkPath: string } }>;
+        } | null
+      )?.edges ?? []
     )
       .filter((e) => e.node.linkPath === `/correspondence/${letterId}`)
       .map((e) => e.node.subject);

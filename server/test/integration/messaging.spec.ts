@@ -436,8 +436,9 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     expect(await noticesOf(bam.client, thread.id)).toEqual([]);
     for (const id of [thread.id, whole.id])
       expect(
-        payload<ThreadPayload>(await officer.gql(OFFICER_REPLY, { input: { threadId: id, body: 'Answered.' } }))
-          .userErrors,
+        payload<ThreadPayload>(
+          await officer.gql(OFFICER_REPLY, { input: { threadId: id, body: 'Answered.' } }),
+        ).userErrors,
       ).toEqual([]);
     const who: Array<[string, Person]> = [
       ['bam', bam],
@@ -460,7 +461,9 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     // Emails go to the business's own people who may read it (all subscribed here).
     expect(await emailedFor(thread.id)).toEqual([bam.userId, pam.userId, reader.userId].sort());
     expect(await emailedFor(whole.id)).toEqual([bam.userId]);
-    const notice = await t.dataSource.getRepository(Notice).findOneByOrFail({ linkPath: `/messages/${thread.id}` });
+    const notice = await t.dataSource
+      .getRepository(Notice)
+      .findOneByOrFail({ linkPath: `/messages/${thread.id}` });
     expect(notice.subjectEn).toBe('New message from the agency: Notice me');
     expect(notice.subjectFr).toBe('Nouveau message de l’agence : Notice me');
     expect(notice.bodyEn).toContain(thread.referenceNumber);

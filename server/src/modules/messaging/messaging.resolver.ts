@@ -10,6 +10,7 @@ import {
 } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
 import { asNode } from '../../common/graphql/node.type.js';
 import { AGENCY_TIME_ZONE, agencyDay } from '../../common/time/agency-date.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
@@ -51,11 +52,8 @@ import {
 // Thin resolvers over messaging.service.ts and letters.service.ts: the business's side through the access
 // table (MESSAGES, CORRESPONDENCE), officers through requireOfficer (the officer console).
 
-const FIRST = { nullable: true, description: '1 to 100.' } as const;
-const AFTER = {
-  nullable: true,
-  description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-} as const;
+const FIRST = FIRST_ARG;
+const AFTER = AFTER_ARG;
 
 function viewerOf(ctx: AppContext): { userId: string | null; side: AuthorSide; lang: AppContext['lang'] } {
   const user = ctx.session.current?.user;
