@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/forms/fields';
 import { useKeysetCursors } from '../../../components/lists/keyset-table';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
@@ -29,6 +29,9 @@ export function OfficerInboxPage() {
   const { t: tc } = useTranslation('common');
   useDocumentTitle(tc('documentTitle', { page: t('inbox.title') }));
   const language = useLanguage();
+  // One business's threads when the officer came from its page (`?business=`): every status by default.
+  const [search] = useSearchParams();
+  const businessId = search.get('business');
   const [status, setStatus] = useState<ThreadStatus | ''>('');
   const [category, setCategory] = useState('');
   const cursors = useKeysetCursors();
@@ -38,19 +41,27 @@ export function OfficerInboxPage() {
       after: cursors.after,
       statuses: status ? [status] : null,
       category: (category || null) as ThreadCategory | null,
+      businessId,
     },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.officerInbox;
   const threads = nodes(connection);
+  const business = businessId ? threads[0]?.business : undefined;
 
   return (
     <>
       <GcdsHeading tag="h1">{t('inbox.title')}</GcdsHeading>
       <GcdsText>{t('inbox.intro')}</GcdsText>
+      {businessId ? (
+        <GcdsText>
+          {business ? t('inbox.ofBusiness', { name: business.name, bn: business.businessNumber }) : null}{' '}
+          <GcdsLink href={`/${language}/officer/messages`}>{t('inbox.allBusinesses')}</GcdsLink>
+        </GcdsText>
+      ) : null}
       <StatusFilter
         value={status}
-        anyLabel={t('inbox.agencyTurn')}
+        anyLabel={businessId ? t('list.anyStatus') : t('inbox.agencyTurn')}
         onChange={(value) => {
           setStatus(value);
           cursors.reset();
