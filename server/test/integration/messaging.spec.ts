@@ -13,6 +13,7 @@ import {
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
+import { bearer, tokenSecret } from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
 import { download, pdfOfSize, sampleExe, samplePdf } from '../support/documents.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -21,6 +22,9 @@ import {
   ASSIGN,
   BUSINESS_THREADS,
   INBOX,
+  ISSUE_LETTER,
+  LETTER,
+  LETTERS,
   MARK_READ,
   OFFICER_OPEN,
   OFFICER_REPLY,
@@ -72,6 +76,10 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
   let rmThread: ThreadView;
   let rtThread: ThreadView;
   let wholeThread: ThreadView;
+  let brokerBam: Person;
+  let consultantBam: Person;
+  let brokerId: string;
+  let consultantId: string;
 
   const open = async (client: GqlClient, input: Record<string, unknown>) =>
     payload<ThreadPayload>(
@@ -91,12 +99,12 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     t = await startTestApp(driver, { env: { DATA_DIR: dataDir } });
     await importReferenceData(t.dataSource, await loadDemoReferenceData());
     bam = await person(t, 'MClientBam2026', 'Alexandra', 'Whitfield');
-    const brokerBam = await person(t, 'MBrokerBam2026', 'Bruno', 'Maple');
-    const consultantBam = await person(t, 'MConsultBam2026', 'Chloe', 'Harbour');
+    brokerBam = await person(t, 'MBrokerBam2026', 'Bruno', 'Maple');
+    consultantBam = await person(t, 'MConsultBam2026', 'Chloe', 'Harbour');
     outsider = await person(t, 'MOutsider2026', 'Olga', 'Outside');
     clientId = await registerDirectly(t, BN.NORTHERN, bam.userId);
-    const brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
-    const consultantId = await registerDirectly(t, BN.HARBOUR, consultantBam.userId);
+    brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
+    consultantId = await registerDirectly(t, BN.HARBOUR, consultantBam.userId);
     ({ RM0001: rm, RT0001: rt } = await accountsOf(t, BN.NORTHERN));
     await establish(brokerBam, brokerId, bam, BN.NORTHERN, 'BUSINESS_MANAGEMENT');
     await establish(consultantBam, consultantId, bam, BN.NORTHERN, 'PROGRAM_MANAGEMENT', [rm]);
@@ -491,5 +499,117 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     ] as const)
       expect(await nodeOf(p.client, thread.id)).toBeNull();
     expect(await nodeOf(bam.client, '00000000-0000-7000-8000-000000000000')).toBeNull();
+  });
+
+  // Issue 15 §6 through the token path (decision 0038): a broker system's API token reads threads as the
+  // MESSAGES row allows its business's relationship (business management: every thread of the client;
+  // program management: its programs' only, never the whole business's), writes only with READ_WRITE, never
+  // reads letters (CORRESPONDENCE: providers never), and downloads attachments by the same decision.
+  it('API tokens of both relationship types: threads, replies, letters and attachments as the table allows', async () => {
+    const bm = await tokenSecret(brokerBam.client, { businessId: brokerId, scope: 'READ' });
+    const bmWrite = await tokenSecret(brokerBam.client, { businessId: brokerId, scope: 'READ_WRITE' });
+    const pm = await tokenSecret(consultantBam.client, { businessId: consultantId, scope: 'READ_WRITE' });
+    const readsBy = async (secret: string, thread: ThreadView) => {
+      const answer = await bearer(t, secret, THREAD, { id: thread.id });
+      const seen = (answer.body.data?.messageThread as { id: string } | null)?.id === thread.id;
+      if (!seen) expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const node = await bearer(t, secret, NODE, { id: thread.id });
+      expect(Boolean(node.body.data?.node)).toBe(seen);
+      return seen;
+    };
+    const repliesBy = async (secret: string, thread: ThreadView) => {
+      const answer = await bearer(t, secret, POST, {
+        input: { threadId: thread.id, body: 'From the system' },
+      });
+      return Boolean((answer.body.data?.postMessage as ThreadPayload | null)?.thread);
+    };
+    const opensBy = async (secret: string, programAccountId: string | null) => {
+      const answer = await bearer(t, secret, OPEN, {
+        input: { businessId: clientId, subject: 'By token', category: 'OTHER', body: 'Hi', programAccountId },
+      });
+      return Boolean((answer.body.data?.openMessageThread as ThreadPayload | null)?.thread);
+    };
+    // [read RM, read RT, read whole business]
+    expect([
+      await readsBy(bm.secret, rmThread),
+      await readsBy(bm.secret, rtThread),
+      await readsBy(bm.secret, wholeThread),
+    ]).toEqual([true, true, true]);
+    expect([
+      await readsBy(pm.secret, rmThread),
+      await readsBy(pm.secret, rtThread),
+      await readsBy(pm.secret, wholeThread),
+    ]).toEqual([true, false, false]);
+    // A READ token writes nothing; READ_WRITE as the relationship allows.
+    expect(await repliesBy(bm.secret, rtThread)).toBe(false);
+    expect(await opensBy(bm.secret, rt)).toBe(false);
+    expect(await repliesBy(bmWrite.secret, rtThread)).toBe(true);
+    expect(await opensBy(bmWrite.secret, null)).toBe(true);
+    expect(await repliesBy(pm.secret, rmThread)).toBe(true);
+    expect(await repliesBy(pm.secret, rtThread)).toBe(false);
+    expect(await opensBy(pm.secret, rm)).toBe(true);
+    expect(await opensBy(pm.secret, null)).toBe(false);
+    // The business's thread list through the token: its scope only.
+    const listedBy = async (secret: string) =>
+      (
+        (await bearer(t, secret, BUSINESS_THREADS, { id: clientId, first: 100 })).body.data?.business as {
+          messageThreads: { edges: Array<{ node: ThreadView }> } | null;
+        } | null
+      )?.messageThreads?.edges.map((e) => e.node.id) ?? [];
+    expect(await listedBy(pm.secret)).toContain(rmThread.id);
+    expect(await listedBy(pm.secret)).not.toContain(rtThread.id);
+    expect(await listedBy(bm.secret)).toEqual(expect.arrayContaining([rtThread.id, wholeThread.id]));
+
+    // Attachments: downloaded with the token by the thread's decision.
+    const files = await uploadAttachments(t.url, bam.client, clientId, [
+      { name: 'rt.pdf', content: samplePdf('rt file') },
+    ]);
+    const posted = payload<ThreadPayload>(
+      await bam.client.gql(POST, {
+        input: {
+          threadId: rtThread.id,
+          body: 'See the file',
+          attachmentIds: [files.body.attachments![0].id],
+        },
+      }),
+    );
+    expect(posted.userErrors).toEqual([]);
+    const url = `${t.url}${files.body.attachments![0].downloadUrl}`;
+    const get = (secret: string) => fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+    const byBm = await get(bm.secret);
+    expect(byBm.status).toBe(200);
+    expect(
+      Buffer.from(await byBm.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await get(pm.secret)).status).toBe(403);
+
+    // Letters: never through a provider's token.
+    const pdf = await uploadAttachments(t.url, officer, clientId, [
+      { name: 'letter.pdf', content: samplePdf('letter') },
+    ]);
+    const letter = payload<{ letter: { id: string } | null }>(
+      await officer.gql(ISSUE_LETTER, {
+        input: {
+          businessId: clientId,
+          programAccountId: rm,
+          subjectEn: 'Letter',
+          subjectFr: 'Lettre',
+          bodyEn: 'Text',
+          bodyFr: 'Texte',
+          attachmentIds: [pdf.body.attachments![0].id],
+        },
+      }),
+    ).letter!;
+    for (const secret of [bm.secret, pm.secret]) {
+      expect((await bearer(t, secret, LETTER, { id: letter.id })).body.errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await bearer(t, secret, NODE, { id: letter.id })).body.data?.node).toBeNull();
+      expect((await bearer(t, secret, LETTERS, { id: clientId })).body.errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    }
   });
 });
