@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
+import { tokenSecret } from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
 import { download, samplePdf } from '../support/documents.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -265,5 +267,40 @@ describe.each(drivers)('correspondence on %s', (driver) => {
     expect(await node(officer, whole.id)).toMatchObject({ __typename: 'Letter' });
     expect(await node(reader.client, whole.id)).toBeNull();
     expect(await node(bmBroker.client, scoped.id)).toBeNull();
+  });
+
+  // `npm run report -- correspondence` (issue 15 §6): the business's letters through its own token, every page
+  // to the end, as CSV (a provider's token is refused letters: messaging.spec.ts, the token path).
+  it('the correspondence report lists the business’s letters through its own token', async () => {
+    bam = await signInAgain(t, bam);
+    const own = await tokenSecret(bam.client, { businessId: clientId, scope: 'READ' });
+    const cli = path.resolve(import.meta.dirname, '../../../tools/report/report-cli.mjs');
+    const run = (secret: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [
+            cli,
+            'correspondence',
+            '--url',
+            `${t.url}/graphql`,
+            '--token',
+            secret,
+            '--var',
+            `business=${clientId}`,
+          ],
+          { timeout: 60_000 },
+          (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    const report = await run(own.secret);
+    expect(report.stderr).not.toMatch(/error/i);
+    const lines = report.stdout.trim().split('\r\n');
+    const total = (await letters(bam.client))!.letters!.totalCount;
+    expect(total).toBeGreaterThan(10);
+    // A header, then every letter (more than one page of the report's size is not needed: it pages to the end).
+    expect(lines).toHaveLength(total + 1);
+    expect(lines[0]).toContain('subject');
+    expect(report.stdout).toContain('About RM0001');
   });
 });
