@@ -83,7 +83,7 @@ describe.runIf(hasChromium)('secure messaging in Chromium', () => {
         const { username } = await businessManager(
           server.url,
           language,
-          'msg',
+          'm',
           journey.bam,
           journey.businessNumber,
         );
