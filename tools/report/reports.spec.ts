@@ -22,10 +22,11 @@ const pending: Record<string, () => boolean> = {
 };
 
 describe('named reports', () => {
-  it('ships the four reports of the issue, and the claims report (issue 16)', () => {
+  it('ships the four reports of the issue, the claims report (issue 16) and the correspondence report (issue 15)', () => {
     expect(reports.sort()).toEqual([
       'claims.graphql',
       'clients.graphql',
+      'correspondence.graphql',
       'delegation.graphql',
       'notices.graphql',
       'transactions.graphql',

@@ -564,6 +564,10 @@ export type NoticeType =
   | 'DELEGATION_PENDING_ACCESS'
   /** A general notice from the agency. */
   | 'GENERAL'
+  /** A letter from the agency is in the correspondence (for those who may read it). */
+  | 'LETTER_ISSUED'
+  /** The agency wrote in a message thread (for those who may read the thread). */
+  | 'MESSAGE_FROM_AGENCY'
   /** A notice about a payment arrangement. */
   | 'PAYMENT_ARRANGEMENT'
   /** The client accepted a relationship request. */

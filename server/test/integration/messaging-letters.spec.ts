@@ -1,14 +1,17 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { Letter } from '../../src/modules/messaging/messaging.entities.js';
+import { MailOutbox, Notice } from '../../src/modules/notices/notices.entities.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
+import { tokenSecret } from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
 import { download, samplePdf } from '../support/documents.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -212,5 +215,92 @@ describe.each(drivers)('correspondence on %s', (driver) => {
     expect(oneDay.edges.map((e) => e.node.subject)).toEqual([first.edges[3].node.subject]);
     const bad = await bam.client.gql(LETTERS, { id: clientId, from: '2026-13-45' });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  // Decision 0038: a new letter tells its readers (CORRESPONDENCE: own people by scope, never providers) by a
+  // notice and an email; node(id:) reads a letter back with the same decision.
+  const NOTICES = `{ notices(first: 100) { edges { node { type subject linkPath } } } }`;
+  const letterNotices = async (client: GqlClient, letterId: string) =>
+    (
+      (
+        (await client.gql(NOTICES)).body.data?.notices as {
+          edges: Array<{ node: { type: string; subject: string; linkPath: string } }>;
+        } | null
+      )?.edges ?? []
+    )
+      .filter((e) => e.node.linkPath === `/correspondence/${letterId}`)
+      .map((e) => e.node.subject);
+  const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on Letter { subject kind } } }`;
+
+  it('a new letter tells its readers by a notice and an email; node(id:) reads it as letter(id:)', async () => {
+    // The clock moved in the test before: everyone signs in again.
+    [bam, reader, bmBroker] = [
+      await signInAgain(t, bam),
+      await signInAgain(t, reader),
+      await signInAgain(t, bmBroker),
+    ];
+    const scoped = (await postLetter(rm, 'About RM0001')).letter!;
+    const whole = (await postLetter(null, 'About the business')).letter!;
+    expect(await letterNotices(bam.client, scoped.id)).toEqual(['New letter from the agency: About RM0001']);
+    expect(await letterNotices(reader.client, scoped.id)).toHaveLength(1);
+    expect(await letterNotices(bmBroker.client, scoped.id)).toEqual([]);
+    expect(await letterNotices(bam.client, whole.id)).toHaveLength(1);
+    expect(await letterNotices(reader.client, whole.id)).toEqual([]);
+    const mailed = async (letterId: string) => {
+      const notices = await t.dataSource
+        .getRepository(Notice)
+        .findBy({ linkPath: `/correspondence/${letterId}` });
+      expect(notices.map((n) => n.subjectFr)).toEqual([
+        `Nouvelle lettre de l’agence : ${letterId === scoped.id ? 'About RM0001' : 'About the business'} (fr)`,
+      ]);
+      return (await t.dataSource.getRepository(MailOutbox).findBy({ noticeId: notices[0].id }))
+        .map((m) => m.userId)
+        .sort();
+    };
+    expect(await mailed(scoped.id)).toEqual([bam.userId, reader.userId].sort());
+    expect(await mailed(whole.id)).toEqual([bam.userId]);
+
+    const node = async (client: GqlClient, id: string) =>
+      ((await client.gql(NODE, { id })).body.data?.node as { __typename: string } | null) ?? null;
+    expect(await node(bam.client, whole.id)).toMatchObject({ __typename: 'Letter', kind: 'OFFICER_LETTER' });
+    expect(await node(reader.client, scoped.id)).toMatchObject({ subject: 'About RM0001' });
+    expect(await node(officer, whole.id)).toMatchObject({ __typename: 'Letter' });
+    expect(await node(reader.client, whole.id)).toBeNull();
+    expect(await node(bmBroker.client, scoped.id)).toBeNull();
+  });
+
+  // `npm run report -- correspondence` (issue 15 §6): the business's letters through its own token, every page
+  // to the end, as CSV (a provider's token is refused letters: messaging.spec.ts, the token path).
+  it('the correspondence report lists the business’s letters through its own token', async () => {
+    bam = await signInAgain(t, bam);
+    const own = await tokenSecret(bam.client, { businessId: clientId, scope: 'READ' });
+    const cli = path.resolve(import.meta.dirname, '../../../tools/report/report-cli.mjs');
+    const run = (secret: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [
+            cli,
+            'correspondence',
+            '--url',
+            `${t.url}/graphql`,
+            '--token',
+            secret,
+            '--var',
+            `business=${clientId}`,
+          ],
+          { timeout: 60_000 },
+          (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    const report = await run(own.secret);
+    expect(report.stderr).not.toMatch(/error/i);
+    const lines = report.stdout.trim().split('\r\n');
+    const total = (await letters(bam.client))!.letters!.totalCount;
+    expect(total).toBeGreaterThan(10);
+    // A header, then every letter (more than one page of the report's size is not needed: it pages to the end).
+    expect(lines).toHaveLength(total + 1);
+    expect(lines[0]).toContain('subject');
+    expect(report.stdout).toContain('About RM0001');
   });
 });

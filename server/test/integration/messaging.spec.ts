@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessRole } from '../../src/modules/businesses/businesses.types.js';
 import { BusinessAuditEvent } from '../../src/modules/businesses/businesses.entities.js';
 import { Attachment } from '../../src/modules/documents/documents.entities.js';
+import { In } from 'typeorm';
 import { MessageThread, ThreadMessage } from '../../src/modules/messaging/messaging.entities.js';
+import { MailOutbox, Notice } from '../../src/modules/notices/notices.entities.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
+import { bearer, tokenSecret } from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
 import { download, pdfOfSize, sampleExe, samplePdf } from '../support/documents.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -19,6 +22,9 @@ import {
   ASSIGN,
   BUSINESS_THREADS,
   INBOX,
+  ISSUE_LETTER,
+  LETTER,
+  LETTERS,
   MARK_READ,
   OFFICER_OPEN,
   OFFICER_REPLY,
@@ -70,6 +76,10 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
   let rmThread: ThreadView;
   let rtThread: ThreadView;
   let wholeThread: ThreadView;
+  let brokerBam: Person;
+  let consultantBam: Person;
+  let brokerId: string;
+  let consultantId: string;
 
   const open = async (client: GqlClient, input: Record<string, unknown>) =>
     payload<ThreadPayload>(
@@ -89,12 +99,12 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     t = await startTestApp(driver, { env: { DATA_DIR: dataDir } });
     await importReferenceData(t.dataSource, await loadDemoReferenceData());
     bam = await person(t, 'MClientBam2026', 'Alexandra', 'Whitfield');
-    const brokerBam = await person(t, 'MBrokerBam2026', 'Bruno', 'Maple');
-    const consultantBam = await person(t, 'MConsultBam2026', 'Chloe', 'Harbour');
+    brokerBam = await person(t, 'MBrokerBam2026', 'Bruno', 'Maple');
+    consultantBam = await person(t, 'MConsultBam2026', 'Chloe', 'Harbour');
     outsider = await person(t, 'MOutsider2026', 'Olga', 'Outside');
     clientId = await registerDirectly(t, BN.NORTHERN, bam.userId);
-    const brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
-    const consultantId = await registerDirectly(t, BN.HARBOUR, consultantBam.userId);
+    brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
+    consultantId = await registerDirectly(t, BN.HARBOUR, consultantBam.userId);
     ({ RM0001: rm, RT0001: rt } = await accountsOf(t, BN.NORTHERN));
     await establish(brokerBam, brokerId, bam, BN.NORTHERN, 'BUSINESS_MANAGEMENT');
     await establish(consultantBam, consultantId, bam, BN.NORTHERN, 'PROGRAM_MANAGEMENT', [rm]);
@@ -406,5 +416,200 @@ describe.each(drivers)('secure messaging on %s', (driver) => {
     );
     expect(ofBusiness.edges.map((e) => e.node.subject)).toContain('Please confirm your address');
     expect(ofBusiness.edges.every((e) => e.node.business)).toBe(true);
+  });
+
+  // Decision 0038: the agency writing in a thread tells those who may read the thread (the same MESSAGES
+  // decision: a thread about the whole business only its whole-business readers), by a notice, an email
+  // through the outbox to the business's own people, and the live bell; a person's own message tells nobody.
+  const NOTICES = `{ notices(first: 100) { edges { node { id type subject linkPath } } } }`;
+  const noticesOf = async (client: GqlClient, threadId: string) => {
+    const result = await client.gql(NOTICES);
+    const edges =
+      (result.body.data?.notices as { edges: Array<{ node: { type: string; linkPath: string } }> } | null)
+        ?.edges ?? [];
+    return edges.filter((e) => e.node.linkPath === `/messages/${threadId}`).map((e) => e.node.type);
+  };
+  const emailedFor = async (threadId: string) => {
+    const notices = await t.dataSource.getRepository(Notice).findBy({ linkPath: `/messages/${threadId}` });
+    const mails = await t.dataSource
+      .getRepository(MailOutbox)
+      .findBy({ noticeId: In(notices.map((n) => n.id)) });
+    return mails.map((m) => m.userId).sort();
+  };
+
+  it('a message from the agency: a notice and emails for those who may read the thread, no more', async () => {
+    const thread = (await open(bam.client, { programAccountId: rm, subject: 'Notice me' })).thread!;
+    const whole = (await open(bam.client, { subject: 'Notice the whole business' })).thread!;
+    // The business's own messages tell nobody.
+    expect(await noticesOf(bam.client, thread.id)).toEqual([]);
+    for (const id of [thread.id, whole.id])
+      expect(
+        payload<ThreadPayload>(
+          await officer.gql(OFFICER_REPLY, { input: { threadId: id, body: 'Answered.' } }),
+        ).userErrors,
+      ).toEqual([]);
+    const who: Array<[string, Person]> = [
+      ['bam', bam],
+      ['pam', pam],
+      ['reader', reader],
+      ['bmBroker', bmBroker],
+      ['pmBroker', pmBroker],
+      ['outsider', outsider],
+    ];
+    const told = async (threadId: string) => {
+      const out: string[] = [];
+      for (const [name, p] of who) if ((await noticesOf(p.client, threadId)).length) out.push(name);
+      return out;
+    };
+    // As the MESSAGES cells above: RM0001's thread for everyone but the outsider...
+    expect(await told(thread.id)).toEqual(['bam', 'pam', 'reader', 'bmBroker', 'pmBroker']);
+    expect(await noticesOf(bam.client, thread.id)).toEqual(['MESSAGE_FROM_AGENCY']);
+    // ... the whole business's for its BAM and the business management provider only.
+    expect(await told(whole.id)).toEqual(['bam', 'bmBroker']);
+    // Emails go to the business's own people who may read it (all subscribed here).
+    expect(await emailedFor(thread.id)).toEqual([bam.userId, pam.userId, reader.userId].sort());
+    expect(await emailedFor(whole.id)).toEqual([bam.userId]);
+    const notice = await t.dataSource
+      .getRepository(Notice)
+      .findOneByOrFail({ linkPath: `/messages/${thread.id}` });
+    expect(notice.subjectEn).toBe('New message from the agency: Notice me');
+    expect(notice.subjectFr).toBe('Nouveau message de l’agence : Notice me');
+    expect(notice.bodyEn).toContain(thread.referenceNumber);
+  });
+
+  // node(id:) reads a thread back with the same decision as messageThread(id:); null, never an error, when
+  // the caller may not see it (unknown and out of reach alike).
+  const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on MessageThread { subject referenceNumber } } }`;
+  const nodeOf = async (client: GqlClient, id: string) =>
+    ((await client.gql(NODE, { id })).body.data?.node as { __typename: string; subject: string } | null) ??
+    null;
+
+  it('node(id:) resolves a thread for those who may read it, null for others', async () => {
+    expect(await nodeOf(bam.client, wholeThread.id)).toMatchObject({
+      __typename: 'MessageThread',
+      subject: 'Whole business question',
+    });
+    expect(await nodeOf(pmBroker.client, rmThread.id)).toMatchObject({ __typename: 'MessageThread' });
+    expect(await nodeOf(officer, wholeThread.id)).toMatchObject({ __typename: 'MessageThread' });
+    for (const [p, thread] of [
+      [pam, wholeThread],
+      [reader, rtThread],
+      [pmBroker, wholeThread],
+      [outsider, rmThread],
+    ] as const)
+      expect(await nodeOf(p.client, thread.id)).toBeNull();
+    expect(await nodeOf(bam.client, '00000000-0000-7000-8000-000000000000')).toBeNull();
+  });
+
+  // Issue 15 §6 through the token path (decision 0038): a broker system's API token reads threads as the
+  // MESSAGES row allows its business's relationship (business management: every thread of the client;
+  // program management: its programs' only, never the whole business's), writes only with READ_WRITE, never
+  // reads letters (CORRESPONDENCE: providers never), and downloads attachments by the same decision.
+  it('API tokens of both relationship types: threads, replies, letters and attachments as the table allows', async () => {
+    const bm = await tokenSecret(brokerBam.client, { businessId: brokerId, scope: 'READ' });
+    const bmWrite = await tokenSecret(brokerBam.client, { businessId: brokerId, scope: 'READ_WRITE' });
+    const pm = await tokenSecret(consultantBam.client, { businessId: consultantId, scope: 'READ_WRITE' });
+    const readsBy = async (secret: string, thread: ThreadView) => {
+      const answer = await bearer(t, secret, THREAD, { id: thread.id });
+      const seen = (answer.body.data?.messageThread as { id: string } | null)?.id === thread.id;
+      if (!seen) expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const node = await bearer(t, secret, NODE, { id: thread.id });
+      expect(Boolean(node.body.data?.node)).toBe(seen);
+      return seen;
+    };
+    const repliesBy = async (secret: string, thread: ThreadView) => {
+      const answer = await bearer(t, secret, POST, {
+        input: { threadId: thread.id, body: 'From the system' },
+      });
+      return Boolean((answer.body.data?.postMessage as ThreadPayload | null)?.thread);
+    };
+    const opensBy = async (secret: string, programAccountId: string | null) => {
+      const answer = await bearer(t, secret, OPEN, {
+        input: { businessId: clientId, subject: 'By token', category: 'OTHER', body: 'Hi', programAccountId },
+      });
+      return Boolean((answer.body.data?.openMessageThread as ThreadPayload | null)?.thread);
+    };
+    // [read RM, read RT, read whole business]
+    expect([
+      await readsBy(bm.secret, rmThread),
+      await readsBy(bm.secret, rtThread),
+      await readsBy(bm.secret, wholeThread),
+    ]).toEqual([true, true, true]);
+    expect([
+      await readsBy(pm.secret, rmThread),
+      await readsBy(pm.secret, rtThread),
+      await readsBy(pm.secret, wholeThread),
+    ]).toEqual([true, false, false]);
+    // A READ token writes nothing; READ_WRITE as the relationship allows.
+    expect(await repliesBy(bm.secret, rtThread)).toBe(false);
+    expect(await opensBy(bm.secret, rt)).toBe(false);
+    expect(await repliesBy(bmWrite.secret, rtThread)).toBe(true);
+    expect(await opensBy(bmWrite.secret, null)).toBe(true);
+    expect(await repliesBy(pm.secret, rmThread)).toBe(true);
+    expect(await repliesBy(pm.secret, rtThread)).toBe(false);
+    expect(await opensBy(pm.secret, rm)).toBe(true);
+    expect(await opensBy(pm.secret, null)).toBe(false);
+    // The business's thread list through the token: its scope only.
+    const listedBy = async (secret: string) =>
+      (
+        (await bearer(t, secret, BUSINESS_THREADS, { id: clientId, first: 100 })).body.data?.business as {
+          messageThreads: { edges: Array<{ node: ThreadView }> } | null;
+        } | null
+      )?.messageThreads?.edges.map((e) => e.node.id) ?? [];
+    expect(await listedBy(pm.secret)).toContain(rmThread.id);
+    expect(await listedBy(pm.secret)).not.toContain(rtThread.id);
+    expect(await listedBy(bm.secret)).toEqual(expect.arrayContaining([rtThread.id, wholeThread.id]));
+
+    // Attachments: downloaded with the token by the thread's decision.
+    const files = await uploadAttachments(t.url, bam.client, clientId, [
+      { name: 'rt.pdf', content: samplePdf('rt file') },
+    ]);
+    const posted = payload<ThreadPayload>(
+      await bam.client.gql(POST, {
+        input: {
+          threadId: rtThread.id,
+          body: 'See the file',
+          attachmentIds: [files.body.attachments![0].id],
+        },
+      }),
+    );
+    expect(posted.userErrors).toEqual([]);
+    const url = `${t.url}${files.body.attachments![0].downloadUrl}`;
+    const get = (secret: string) => fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+    const byBm = await get(bm.secret);
+    expect(byBm.status).toBe(200);
+    expect(
+      Buffer.from(await byBm.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await get(pm.secret)).status).toBe(403);
+
+    // Letters: never through a provider's token.
+    const pdf = await uploadAttachments(t.url, officer, clientId, [
+      { name: 'letter.pdf', content: samplePdf('letter') },
+    ]);
+    const letter = payload<{ letter: { id: string } | null }>(
+      await officer.gql(ISSUE_LETTER, {
+        input: {
+          businessId: clientId,
+          programAccountId: rm,
+          subjectEn: 'Letter',
+          subjectFr: 'Lettre',
+          bodyEn: 'Text',
+          bodyFr: 'Texte',
+          attachmentIds: [pdf.body.attachments![0].id],
+        },
+      }),
+    ).letter!;
+    for (const secret of [bm.secret, pm.secret]) {
+      expect((await bearer(t, secret, LETTER, { id: letter.id })).body.errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await bearer(t, secret, NODE, { id: letter.id })).body.data?.node).toBeNull();
+      expect((await bearer(t, secret, LETTERS, { id: clientId })).body.errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    }
   });
 });

@@ -35,6 +35,9 @@ export const tokenMutations: ReadonlySet<string> = new Set([
   'submitClaim',
   'withdrawClaim',
   'answerClaimInformation',
+  // Secure messaging (issue 15 §6, decision 0038): MESSAGES EDIT, which the seed grants providers as requests.
+  'openMessageThread',
+  'postMessage',
 ]);
 
 /** Mutations that only read, which a READ token may run as well: starting an export queues reads. */

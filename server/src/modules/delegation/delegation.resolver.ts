@@ -21,6 +21,7 @@ import { requireTermsAccepted } from '../sessions/session.guards.js';
 import { clientAccessPage, delegationPage } from './delegation.service.js';
 import { ClientAccessConnection, type ClientAccessNode, DelegationConnection } from './delegation.types.js';
 import { asNode, NodeInterface } from '../../common/graphql/node.type.js';
+import { messagingNode } from '../messaging/messaging.resolver.js';
 
 @Resolver()
 export class DelegationQueryResolver {
@@ -47,7 +48,7 @@ export class DelegationQueryResolver {
   @Query(() => NodeInterface, {
     nullable: true,
     description:
-      'Any object with a global id (Business, BusinessRelationship, ApiToken), if the caller may see it; null otherwise (unknown or out of reach alike).',
+      'Any object with a global id (Business, BusinessRelationship, ApiToken, MessageThread, Letter), if the caller may see it; null otherwise (unknown or out of reach alike).',
   })
   async node(
     @Arg('id', () => ID, { description: 'A global id, as returned by any `id` field of a Node.' }) id: string,
@@ -75,6 +76,7 @@ export class DelegationQueryResolver {
         throw error;
       }
     }
+    if (!business && !relationship && !token) return messagingNode(ctx, id);
     if (token && !ctx.session.apiToken) {
       const standing = await ctx.access.standing(token.businessId);
       if (!standing.grants.some((g) => g.kind === ActorKind.BUSINESS_ACCOUNT_MANAGER)) return null;

@@ -1,6 +1,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { readBearerToken } from '../api-tokens/bearer.js';
+import { AppError } from '../../common/errors/app-error.js';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
@@ -34,6 +36,7 @@ export async function signedIn(
   req: Request,
   res: Response,
   deps: { dataSource: DataSource; config: AppConfig },
+  options: { bearer?: boolean } = {},
 ) {
   const session = new RequestSession({
     dataSource: deps.dataSource,
@@ -41,8 +44,14 @@ export async function signedIn(
     res,
     token: readSessionToken(req.headers.cookie),
     secure: isSecureRequest(req, deps.config),
+    // A download a broker system makes with its API token (`Authorization: Bearer`), when the route takes one.
+    ...(options.bearer ? { bearerToken: readBearerToken(req.get('authorization')) } : {}),
   });
-  const active = await session.load();
+  // An unknown, revoked or expired token is no caller.
+  const active = await session.load().catch((error: unknown) => {
+    if (options.bearer && error instanceof AppError) return null;
+    throw error;
+  });
   return active?.session.termsAcceptedAt ? { session, active } : null;
 }
 

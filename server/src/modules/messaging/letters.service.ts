@@ -86,6 +86,21 @@ export function findLetter(dataSource: DataSource, id: string): Promise<Letter |
   return dataSource.getRepository(Letter).findOneBy({ id });
 }
 
+/**
+ * What a notice of a letter says and whom it is for, read in the caller's transaction (the notices module's
+ * subscriber, decision 0038): both subjects and the letter's access owner.
+ */
+export async function letterNoticeFacts(
+  manager: EntityManager,
+  letterId: string,
+  businessId: string,
+): Promise<{ subjectEn: string; subjectFr: string; owner: AccessOwner } | null> {
+  const row = await manager.findOneBy(Letter, { id: letterId });
+  return row
+    ? { subjectEn: row.subjectEn, subjectFr: row.subjectFr, owner: letterOwner(businessId, row) }
+    : null;
+}
+
 /** The API shapes of letters for a reader in `lang` (three statements whatever the count). */
 export async function letterNodes(
   manager: EntityManager,

@@ -10,6 +10,8 @@ import {
 } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
+import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
+import { asNode } from '../../common/graphql/node.type.js';
 import { AGENCY_TIME_ZONE, agencyDay } from '../../common/time/agency-date.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
@@ -27,6 +29,7 @@ import {
   postMessage,
   setThreadClosed,
   threadNodes,
+  threadOwner,
   type ThreadResult,
   unreadThreadCount,
 } from './messaging.service.js';
@@ -49,11 +52,8 @@ import {
 // Thin resolvers over messaging.service.ts and letters.service.ts: the business's side through the access
 // table (MESSAGES, CORRESPONDENCE), officers through requireOfficer (the officer console).
 
-const FIRST = { nullable: true, description: '1 to 100.' } as const;
-const AFTER = {
-  nullable: true,
-  description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-} as const;
+const FIRST = FIRST_ARG;
+const AFTER = AFTER_ARG;
 
 function viewerOf(ctx: AppContext): { userId: string | null; side: AuthorSide; lang: AppContext['lang'] } {
   const user = ctx.session.current?.user;
@@ -88,6 +88,29 @@ async function requireView(ctx: AppContext, area: AccessArea, owner: AccessOwner
   const allowed =
     owner && decideAccess(await ctx.access.standing(owner.businessId), area, AccessAction.VIEW, owner);
   if (!allowed) throw new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}`, {}, { area });
+}
+
+/**
+ * A thread or a letter by id for `node(id:)`, with the same decision as `messageThread(id:)` and `letter(id:)`
+ * (MESSAGES or CORRESPONDENCE VIEW on its owner); null when it does not exist or the caller may not see it.
+ */
+export async function messagingNode(
+  ctx: AppContext,
+  id: string,
+): Promise<MessageThreadNode | LetterNode | null> {
+  const allowed = async (area: AccessArea, owner: AccessOwner) =>
+    decideAccess(await ctx.access.standing(owner.businessId), area, AccessAction.VIEW, owner);
+  const thread = await findThread(ctx.dataSource, id);
+  if (thread) {
+    if (!(await allowed(AccessArea.MESSAGES, threadOwner(thread)))) return null;
+    const [node] = await threadNodes(ctx.dataSource.manager, [thread], viewerOf(ctx));
+    return asNode(node, 'MessageThread');
+  }
+  const owner = await letterOwnerFromArgs({ id }, ctx);
+  const letter = owner && (await findLetter(ctx.dataSource, id));
+  if (!owner || !letter || !(await allowed(AccessArea.CORRESPONDENCE, owner))) return null;
+  const [node] = await letterNodes(ctx.dataSource.manager, owner.businessId, [letter], viewerOf(ctx));
+  return asNode(node, 'Letter');
 }
 
 async function threadPayload(ctx: AppContext, result: ThreadResult): Promise<MessageThreadPayload> {

@@ -162,7 +162,8 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
 
   router.get(`${ATTACHMENT_DOWNLOAD_BASE}/:id`, async (req, res) => {
     const lang = requestLanguage(req);
-    const caller = await signedIn(req, res, deps);
+    // A person's session, or a broker system's API token (issue 15 §6): the same access decision.
+    const caller = await signedIn(req, res, deps, { bearer: true });
     if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
     const attachment = await findAttachment(dataSource, String(req.params.id));
     const decision = attachment ? await mayDownload(dataSource, caller, attachment) : null;

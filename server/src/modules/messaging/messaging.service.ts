@@ -98,6 +98,18 @@ export function findThread(
   return manager.findOneBy(MessageThread, { id });
 }
 
+/**
+ * What a notice of a thread says and whom it is for, read in the caller's transaction (the notices module's
+ * subscriber, decision 0038): the subject, the reference number and the thread's access owner.
+ */
+export async function threadNoticeFacts(
+  manager: EntityManager,
+  threadId: string,
+): Promise<{ subject: string; referenceNumber: string; owner: AccessOwner } | null> {
+  const row = await manager.findOneBy(MessageThread, { id: threadId });
+  return row ? { subject: row.subject, referenceNumber: row.referenceNumber, owner: threadOwner(row) } : null;
+}
+
 /** Unread messages of the other side per thread for `userId` (one statement for a page of threads). */
 async function unreadCounts(
   manager: EntityManager,

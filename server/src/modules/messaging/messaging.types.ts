@@ -1,5 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../common/graphql/connection.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describedEnum } from '../../common/graphql/described-enum.js';
+import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import { NodeInterface } from '../../common/graphql/node.type.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { BusinessSummary, ProgramAccountSummary } from '../businesses/businesses.types.js';
@@ -36,45 +38,34 @@ export enum LetterKind {
   OFFICER_LETTER = 'OFFICER_LETTER',
 }
 
-registerEnumType(ThreadCategory, {
-  name: 'ThreadCategory',
-  description: 'What a message thread is about (it also decides which agency team answers).',
-  valuesConfig: {
-    ACCOUNT_AND_BILLING: { description: 'Account and billing.' },
-    RULINGS: { description: 'Rulings.' },
-    REGISTRATION_AND_ACCESS: { description: 'Registration and access to the portal.' },
-    PROGRAM_ACCOUNT_CHANGES: { description: 'Changes to a program account.' },
-    TECHNICAL_HELP: { description: 'Technical help with the portal.' },
-    OTHER: { description: 'Anything else.' },
+describedEnum(
+  ThreadCategory,
+  'ThreadCategory',
+  'What a message thread is about (it also decides which agency team answers).',
+  {
+    ACCOUNT_AND_BILLING: 'Account and billing.',
+    RULINGS: 'Rulings.',
+    REGISTRATION_AND_ACCESS: 'Registration and access to the portal.',
+    PROGRAM_ACCOUNT_CHANGES: 'Changes to a program account.',
+    TECHNICAL_HELP: 'Technical help with the portal.',
+    OTHER: 'Anything else.',
   },
+);
+describedEnum(ThreadStatus, 'ThreadStatus', 'Where a message thread stands.', {
+  OPEN: 'New or reopened; the agency has not answered yet.',
+  WAITING_FOR_CLIENT: 'The agency answered; the business’s turn.',
+  WAITING_FOR_AGENCY: 'The business wrote; the agency’s turn.',
+  CLOSED: 'Closed by an officer; no reply until it is reopened.',
 });
-registerEnumType(ThreadStatus, {
-  name: 'ThreadStatus',
-  description: 'Where a message thread stands.',
-  valuesConfig: {
-    OPEN: { description: 'New or reopened; the agency has not answered yet.' },
-    WAITING_FOR_CLIENT: { description: 'The agency answered; the business’s turn.' },
-    WAITING_FOR_AGENCY: { description: 'The business wrote; the agency’s turn.' },
-    CLOSED: { description: 'Closed by an officer; no reply until it is reopened.' },
-  },
+describedEnum(AuthorSide, 'AuthorSide', 'Who wrote a message: the business’s side or the agency.', {
+  CLIENT: 'A person for the business (its own, or its service provider’s).',
+  AGENCY: 'An agency officer.',
 });
-registerEnumType(AuthorSide, {
-  name: 'AuthorSide',
-  description: 'Who wrote a message: the business’s side or the agency.',
-  valuesConfig: {
-    CLIENT: { description: 'A person for the business (its own, or its service provider’s).' },
-    AGENCY: { description: 'An agency officer.' },
-  },
-});
-registerEnumType(LetterKind, {
-  name: 'LetterKind',
-  description: 'Why a letter was written.',
-  valuesConfig: {
-    REGISTRATION_UNLOCKED: { description: 'The agency unlocked the business’s registration.' },
-    ACTIVATION_KEY_ISSUED: { description: 'The agency issued an activation key.' },
-    CLAIM_DECIDED: { description: 'The agency approved (in full or in part) or rejected a claim.' },
-    OFFICER_LETTER: { description: 'A letter an officer posted.' },
-  },
+describedEnum(LetterKind, 'LetterKind', 'Why a letter was written.', {
+  REGISTRATION_UNLOCKED: 'The agency unlocked the business’s registration.',
+  ACTIVATION_KEY_ISSUED: 'The agency issued an activation key.',
+  CLAIM_DECIDED: 'The agency approved (in full or in part) or rejected a claim.',
+  OFFICER_LETTER: 'A letter an officer posted.',
 });
 
 @ObjectType('MessageAttachment', { description: 'A file attached to a message or a letter.' })
@@ -127,32 +118,19 @@ export class ThreadMessageNode {
   attachments: MessageAttachmentNode[];
 }
 
-@ObjectType('ThreadMessageEdge', { description: 'A message in a list, with its cursor.' })
-export class ThreadMessageEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the messages after this one.' })
-  cursor: string;
-
-  @Field(() => ThreadMessageNode, { description: 'The message.' })
-  node: ThreadMessageNode;
-}
-
-@ObjectType('ThreadMessageConnection', { description: 'A page of a thread’s messages, oldest first.' })
-export class ThreadMessageConnection {
-  @Field(() => [ThreadMessageEdge], { description: 'The messages of this page.' })
-  edges: ThreadMessageEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Every message of the thread.' })
-  totalCount: number;
-}
+export const ThreadMessageConnection = listConnectionType<ThreadMessageNode>(
+  'ThreadMessage',
+  ThreadMessageNode,
+  { items: 'messages of a thread', item: 'a message', order: 'oldest first' },
+);
+export type ThreadMessageConnection = ListConnection<ThreadMessageNode>;
 
 @ObjectType('MessageThread', {
+  implements: NodeInterface,
   description:
     'A secure conversation between a business and the agency. Reached only through guarded fields (MESSAGES VIEW) or the officer inbox.',
 })
-export class MessageThreadNode {
+export class MessageThreadNode implements NodeInterface {
   @Field(() => ID, { description: 'The thread’s id (opaque).' })
   id: string;
 
@@ -219,32 +197,19 @@ export class MessageThreadNode {
   assignedOfficerId: string | null;
 }
 
-@ObjectType('MessageThreadEdge', { description: 'A thread in a list, with its cursor.' })
-export class MessageThreadEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the threads after this one.' })
-  cursor: string;
-
-  @Field(() => MessageThreadNode, { description: 'The thread.' })
-  node: MessageThreadNode;
-}
-
-@ObjectType('MessageThreadConnection', { description: 'A page of message threads.' })
-export class MessageThreadConnection {
-  @Field(() => [MessageThreadEdge], { description: 'The threads of this page.' })
-  edges: MessageThreadEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Every thread of the list, not only this page.' })
-  totalCount: number;
-}
+export const MessageThreadConnection = listConnectionType<MessageThreadNode>(
+  'MessageThread',
+  MessageThreadNode,
+  { items: 'message threads', item: 'a thread', order: 'in the order the field says' },
+);
+export type MessageThreadConnection = ListConnection<MessageThreadNode>;
 
 @ObjectType('Letter', {
+  implements: NodeInterface,
   description:
     'A letter from the agency to a business (and one of its program accounts). Reached only through guarded fields (CORRESPONDENCE VIEW).',
 })
-export class LetterNode {
+export class LetterNode implements NodeInterface {
   @Field(() => ID, { description: 'The letter’s id (opaque).' })
   id: string;
 
@@ -278,26 +243,12 @@ export class LetterNode {
   programAccountId: string | null;
 }
 
-@ObjectType('LetterEdge', { description: 'A letter in a list, with its cursor.' })
-export class LetterEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the letters after this one.' })
-  cursor: string;
-
-  @Field(() => LetterNode, { description: 'The letter.' })
-  node: LetterNode;
-}
-
-@ObjectType('LetterConnection', { description: 'A page of letters, newest first.' })
-export class LetterConnection {
-  @Field(() => [LetterEdge], { description: 'The letters of this page.' })
-  edges: LetterEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Every letter of the list (within the dates), not only this page.' })
-  totalCount: number;
-}
+export const LetterConnection = listConnectionType<LetterNode>('Letter', LetterNode, {
+  items: 'letters',
+  item: 'a letter',
+  order: 'newest first',
+});
+export type LetterConnection = ListConnection<LetterNode>;
 
 @InputType({ description: 'A new thread with the agency, with its first message.' })
 export class OpenMessageThreadInput {

@@ -7,8 +7,13 @@ import { clientNoticeAreas } from './notices.service.js';
 describe('the areas of the notices a provider or officer reads of a client', () => {
   it('are those of the access table: notices for providers, notices and collections for officers', () => {
     expect(clientNoticeAreas()).toEqual({
-      provider: [AccessArea.NOTICES],
-      officer: [AccessArea.NOTICES, AccessArea.COLLECTIONS_NOTICES],
+      provider: [AccessArea.NOTICES, AccessArea.MESSAGES],
+      officer: [
+        AccessArea.NOTICES,
+        AccessArea.COLLECTIONS_NOTICES,
+        AccessArea.MESSAGES,
+        AccessArea.CORRESPONDENCE,
+      ],
     });
   });
 
@@ -29,10 +34,14 @@ describe('the areas of the notices a provider or officer reads of a client', () 
         PROGRAM_MANAGEMENT: { VIEW: 'IN_SCOPE', EDIT: 'DENIED' },
       },
     } as typeof accessTable;
-    expect(clientNoticeAreas(merged).provider).toEqual([AccessArea.NOTICES, AccessArea.COLLECTIONS_NOTICES]);
+    expect(clientNoticeAreas(merged).provider).toEqual([
+      AccessArea.NOTICES,
+      AccessArea.COLLECTIONS_NOTICES,
+      AccessArea.MESSAGES,
+    ]);
     expect(
       clientNoticeAreas(withView(AccessArea.COLLECTIONS_NOTICES, ActorKind.AGENCY_OFFICER, 'DENIED')).officer,
-    ).toEqual([AccessArea.NOTICES]);
+    ).toEqual([AccessArea.NOTICES, AccessArea.MESSAGES, AccessArea.CORRESPONDENCE]);
   });
 
   it('refuse a table the SQL cannot express rather than show what it forbids', () => {

@@ -6,6 +6,8 @@ import {
   businessSummaries,
   type BusinessSummary as BusinessInfo,
 } from '../businesses/business-directory.service.js';
+import { letterNoticeFacts } from '../messaging/letters.service.js';
+import { threadNoticeFacts } from '../messaging/messaging.service.js';
 import { personName } from '../profiles/profile.service.js';
 import { programAccountSummaries } from '../registry/registry-lookups.service.js';
 import { money, renderNotice, roleLabels, type Bilingual, type TemplateName } from './notice-templates.js';
@@ -198,6 +200,80 @@ const statementsIssued = notify<'STATEMENTS_ISSUED'>(async (manager, event) => {
   return drafts;
 });
 
+/**
+ * The number a notice about a program account shows (else the business's BN9), and the notice's access owner:
+ * the thread's or letter's own (decision 0038), so that a notice about the whole business reaches only those
+ * who may read it (its program account is the messaging module's whole-business owner, which no scope holds).
+ */
+async function ownerFacts(
+  manager: EntityManager,
+  business: BusinessInfo,
+  owner: { programAccountId?: string | null },
+): Promise<{ programAccountId: string | null; accountNumber: string }> {
+  const programAccountId = owner.programAccountId ?? null;
+  const account = programAccountId
+    ? (await programAccountSummaries(manager, [programAccountId])).get(programAccountId)
+    : undefined;
+  return { programAccountId, accountNumber: account?.accountNumber ?? business.businessNumber };
+}
+
+/**
+ * The agency wrote in a thread (a reply, or a thread an officer opened): a notice, and its emails, for those
+ * who may read the thread (MESSAGES). A person's own message tells nobody.
+ */
+const messageFromAgency = notify<'MESSAGE_POSTED'>(async (manager, event) => {
+  const { threadId, businessId, authorSide } = event.payload;
+  if (authorSide !== 'AGENCY') return [];
+  const [business, thread] = await Promise.all([
+    businessInfo(manager, businessId),
+    threadNoticeFacts(manager, threadId),
+  ]);
+  if (!business || !thread) return [];
+  return [
+    {
+      ...toBusiness(
+        event,
+        business,
+        NoticeType.MESSAGE_FROM_AGENCY,
+        'messageFromAgency',
+        {
+          subject: thread.subject,
+          reference: thread.referenceNumber,
+          business: business.name,
+          bn: business.businessNumber,
+        },
+        `/messages/${threadId}`,
+      ),
+      ...(await ownerFacts(manager, business, thread.owner)),
+    },
+  ];
+});
+
+/** A letter was issued (generated or posted): a notice, and its emails, for those who may read it. */
+const letterIssued = notify<'LETTER_ISSUED'>(async (manager, event) => {
+  const { letterId, businessId } = event.payload;
+  const business = await businessInfo(manager, businessId);
+  const letter = business && (await letterNoticeFacts(manager, letterId, businessId));
+  if (!business || !letter) return [];
+  return [
+    {
+      ...toBusiness(
+        event,
+        business,
+        NoticeType.LETTER_ISSUED,
+        'letterIssued',
+        {
+          subject: { en: letter.subjectEn, fr: letter.subjectFr },
+          business: business.name,
+          bn: business.businessNumber,
+        },
+        `/correspondence/${letterId}`,
+      ),
+      ...(await ownerFacts(manager, business, letter.owner)),
+    },
+  ];
+});
+
 /** The notices module's reactions to domain events, registered through its manifest. */
 export const noticeSubscriber: EventSubscriber = {
   name: 'notices',
@@ -293,5 +369,7 @@ export const noticeSubscriber: EventSubscriber = {
       'relationshipEnded',
     ),
     STATEMENTS_ISSUED: statementsIssued,
+    MESSAGE_POSTED: messageFromAgency,
+    LETTER_ISSUED: letterIssued,
   },
 };

@@ -141,6 +141,23 @@ const templates = {
       fr: 'Un relevé de compte a été émis pour le compte de programme {account} pour la période du {start} au {end}.\nSolde : {balance}. Montant dû : {due}, au plus tard le {dueDate}.',
     },
   },
+  messageFromAgency: {
+    subject: {
+      en: 'New message from the agency: {subject}',
+      fr: 'Nouveau message de l’agence : {subject}',
+    },
+    body: {
+      en: 'The agency wrote in the secure message thread {reference} ({subject}) for {business} ({bn}).\nOpen the thread to read the message.',
+      fr: 'L’agence a écrit dans le fil de messagerie protégée {reference} ({subject}) pour {business} ({bn}).\nOuvrez le fil pour lire le message.',
+    },
+  },
+  letterIssued: {
+    subject: { en: 'New letter from the agency: {subject}', fr: 'Nouvelle lettre de l’agence : {subject}' },
+    body: {
+      en: 'The agency sent a letter to {business} ({bn}): {subject}.\nOpen your correspondence to read it and download it.',
+      fr: 'L’agence a envoyé une lettre à {business} ({bn}) : {subject}.\nOuvrez votre correspondance pour la lire et la télécharger.',
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

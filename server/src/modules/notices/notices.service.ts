@@ -50,6 +50,8 @@ const NOTICE_AREAS = [
   AccessArea.COLLECTIONS_NOTICES,
   AccessArea.ACCESS_MANAGEMENT,
   AccessArea.RELATIONSHIP_MANAGEMENT,
+  AccessArea.MESSAGES,
+  AccessArea.CORRESPONDENCE,
 ] as const;
 
 /**

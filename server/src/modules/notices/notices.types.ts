@@ -23,6 +23,10 @@ export enum NoticeType {
   COLLECTIONS = 'COLLECTIONS',
   PAYMENT_ARRANGEMENT = 'PAYMENT_ARRANGEMENT',
   GENERAL = 'GENERAL',
+  /** The agency wrote in a secure message thread (decision 0038). */
+  MESSAGE_FROM_AGENCY = 'MESSAGE_FROM_AGENCY',
+  /** A letter from the agency was added to the correspondence (decision 0038). */
+  LETTER_ISSUED = 'LETTER_ISSUED',
 }
 
 /** The areas of the access table a notice can belong to (its type decides). */
@@ -30,7 +34,9 @@ export type NoticeArea =
   | AccessArea.NOTICES
   | AccessArea.COLLECTIONS_NOTICES
   | AccessArea.ACCESS_MANAGEMENT
-  | AccessArea.RELATIONSHIP_MANAGEMENT;
+  | AccessArea.RELATIONSHIP_MANAGEMENT
+  | AccessArea.MESSAGES
+  | AccessArea.CORRESPONDENCE;
 
 /**
  * Each type's area: who may see a business's notice of that type is the area's VIEW rule (seed 003 §3.2):
@@ -54,6 +60,8 @@ export const noticeAreas: Record<NoticeType, NoticeArea> = {
   COLLECTIONS: AccessArea.COLLECTIONS_NOTICES,
   PAYMENT_ARRANGEMENT: AccessArea.COLLECTIONS_NOTICES,
   GENERAL: AccessArea.NOTICES,
+  MESSAGE_FROM_AGENCY: AccessArea.MESSAGES,
+  LETTER_ISSUED: AccessArea.CORRESPONDENCE,
 };
 
 /** The types' labels as the seed's list shows them ("Modifications apportées à la délégation - ..."). */
@@ -107,6 +115,11 @@ export const noticeTypeLabels: Record<NoticeType, { en: string; fr: string }> = 
   COLLECTIONS: { en: 'Collections', fr: 'Recouvrement' },
   PAYMENT_ARRANGEMENT: { en: 'Payment arrangement', fr: 'Arrangement de paiement' },
   GENERAL: { en: 'General agency notice', fr: 'Avis général de l’agence' },
+  MESSAGE_FROM_AGENCY: {
+    en: 'Secure messages - New message from the agency',
+    fr: 'Messagerie protégée - Nouveau message de l’agence',
+  },
+  LETTER_ISSUED: { en: 'Correspondence - New letter', fr: 'Correspondance - Nouvelle lettre' },
 };
 
 export const MailStatus = { PENDING: 'PENDING', SENT: 'SENT', DEAD: 'DEAD' } as const;
@@ -152,6 +165,12 @@ registerEnumType(NoticeType, {
     COLLECTIONS: { description: 'A notice about amounts in collections.' },
     PAYMENT_ARRANGEMENT: { description: 'A notice about a payment arrangement.' },
     GENERAL: { description: 'A general notice from the agency.' },
+    MESSAGE_FROM_AGENCY: {
+      description: 'The agency wrote in a message thread (for those who may read the thread).',
+    },
+    LETTER_ISSUED: {
+      description: 'A letter from the agency is in the correspondence (for those who may read it).',
+    },
   },
 });
 registerEnumType(NoticeAudience, {

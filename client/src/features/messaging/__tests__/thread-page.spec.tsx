@@ -1,17 +1,31 @@
 import { type MockLink } from '@apollo/client/testing';
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { MessageThreadDocument } from '../../../generated/graphql';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { MessageThreadDocument, UnreadNoticeCountDocument } from '../../../generated/graphql';
+import { FakeEventSource } from '../../../test/fake-event-source';
+import { always, headerMock } from '../../../test/fixtures/business-fixtures';
 import { connectionOf } from '../../../test/fixtures/connection';
 import { renderRoute, session, sessionMock, viewer, viewerMock } from '../../../test/render-route';
 
 // A thread as the business reads it: messages in order, the agency's signed "Agency officer" and its team,
 // attachments to download, the reply form unless the thread is closed (issue 15).
 
-function threadMock(status: string): MockLink.MockedResponse {
+const laterReply = {
+  __typename: 'ThreadMessage',
+  id: 'm-3',
+  authorSide: 'AGENCY',
+  authorName: 'Agency officer',
+  authorOrganization: 'Rulings team',
+  body: 'We have a ruling for you.',
+  postedAt: '2026-03-03T15:30:00Z',
+  attachments: [],
+};
+
+/** The thread as the server answers it; `later()` says whether the agency's later reply is in it yet. */
+function threadMock(status: string, later: () => boolean = () => false): MockLink.MockedResponse {
   return {
     request: { query: MessageThreadDocument, variables: { id: 't-1' } },
-    result: {
+    result: () => ({
       data: {
         messageThread: {
           __typename: 'MessageThread',
@@ -69,10 +83,11 @@ function threadMock(status: string): MockLink.MockedResponse {
               postedAt: '2026-03-02T15:30:00Z',
               attachments: [],
             },
+            ...(later() ? [laterReply] : []),
           ]),
         },
       },
-    },
+    }),
     maxUsageCount: Number.POSITIVE_INFINITY,
   };
 }
@@ -111,5 +126,30 @@ describe('a message thread', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('Reply', { selector: 'gcds-heading' })).toBeNull();
     expect(screen.getByText('Tariff question', { selector: 'gcds-heading' })).toBeInTheDocument();
+  });
+
+  it('shows the agency’s new message without reloading when the live bell tells of it (decision 0038)', async () => {
+    FakeEventSource.opened = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+    let replied = false;
+    try {
+      renderRoute('/en/messages/t-1', [
+        threadMock('WAITING_FOR_AGENCY', () => replied),
+        viewerMock(() => viewer()),
+        sessionMock(() => session()),
+        headerMock({ id: 'b-1', businessNumber: '123456789', name: 'Northern Lights', accounts: [] }),
+        always(UnreadNoticeCountDocument, () => ({ unreadNoticeCount: replied ? 1 : 0 })),
+      ]);
+      expect(await screen.findByText('Heading 0901 applies.', {}, { timeout: 10_000 })).toBeInTheDocument();
+      await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+      replied = true;
+      act(() => {
+        FakeEventSource.opened[0].open();
+        FakeEventSource.opened[0].emit('notice', { id: 'n-1', type: 'MESSAGE_FROM_AGENCY' });
+      });
+      expect(await screen.findByText('We have a ruling for you.')).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TextField } from '../../../components/forms/fields';
+import { useKeysetCursors } from '../../../components/lists/keyset-table';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
@@ -16,6 +17,7 @@ import { nodes } from '../../../lib/connections';
 import { formatDateTime } from '../../../lib/date-time';
 import { type FieldErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
+import { MessagingTable } from './messaging-parts';
 
 const PAGE_SIZE = 10;
 const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -45,12 +47,12 @@ function LetterList({ businessId }: { businessId: string }) {
   const [draft, setDraft] = useState(range);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusKey, setFocusKey] = useState(0);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const cursors = useKeysetCursors();
   const { data, loading, error } = useLettersQuery({
     variables: {
       businessId,
       first: PAGE_SIZE,
-      after: cursors.at(-1) ?? null,
+      after: cursors.after,
       from: range.from || null,
       to: range.to || null,
     },
@@ -72,7 +74,7 @@ function LetterList({ businessId }: { businessId: string }) {
       return;
     }
     setRange(draft);
-    setCursors([null]);
+    cursors.reset();
   };
 
   return (
@@ -99,51 +101,32 @@ function LetterList({ businessId }: { businessId: string }) {
         />
         <GcdsButton type="submit">{t('letters.submit')}</GcdsButton>
       </form>
-      {loading && !data ? <PageLoading /> : null}
-      {error ? <PageLoadError /> : null}
-      {connection ? (
-        <GcdsText role="status">{t('letters.count', { count: connection.totalCount })}</GcdsText>
-      ) : null}
-      {letters.length ? (
-        <table className="letters-table">
-          <caption className="visually-hidden">{t('letters.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('letters.date')}</th>
-              <th scope="col">{t('letters.subject')}</th>
-              <th scope="col">{t('letters.account')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {letters.map((letter) => (
-              <tr key={letter.id}>
-                <td>{formatDateTime(letter.issuedAt, language)}</td>
-                <td>
-                  <GcdsLink href={`/${language}/correspondence/${letter.id}`}>{letter.subject}</GcdsLink>
-                  {letter.read ? null : <> ({t('letters.unread')})</>}
-                </td>
-                <td>{letter.programAccount?.accountNumber ?? t('letters.business')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <div className="button-group">
-        {cursors.length > 1 ? (
-          <GcdsButton type="button" buttonRole="secondary" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('list.previous')}
-          </GcdsButton>
-        ) : null}
-        {connection?.pageInfo.hasNextPage ? (
-          <GcdsButton
-            type="button"
-            buttonRole="secondary"
-            onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
-          >
-            {t('list.next')}
-          </GcdsButton>
-        ) : null}
-      </div>
+      <MessagingTable
+        connection={connection}
+        rows={letters}
+        loading={loading}
+        error={error}
+        count={(count) => t('letters.count', { count })}
+        caption={t('letters.caption')}
+        className="letters-table"
+        cursors={cursors}
+        columns={[
+          { header: t('letters.date'), cell: (letter) => formatDateTime(letter.issuedAt, language) },
+          {
+            header: t('letters.subject'),
+            cell: (letter) => (
+              <>
+                <GcdsLink href={`/${language}/correspondence/${letter.id}`}>{letter.subject}</GcdsLink>
+                {letter.read ? null : <> ({t('letters.unread')})</>}
+              </>
+            ),
+          },
+          {
+            header: t('letters.account'),
+            cell: (letter) => letter.programAccount?.accountNumber ?? t('letters.business'),
+          },
+        ]}
+      />
     </>
   );
 }

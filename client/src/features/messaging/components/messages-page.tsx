@@ -1,7 +1,7 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../../components/forms/fields';
+import { useKeysetCursors } from '../../../components/lists/keyset-table';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -12,7 +12,7 @@ import {
 import { nodes } from '../../../lib/connections';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { threadStatuses } from './messaging-parts';
+import { MessagingTable, StatusFilter } from './messaging-parts';
 
 const PAGE_SIZE = 20;
 
@@ -50,9 +50,8 @@ function ThreadList({ businessId }: { businessId: string }) {
   const { t } = useTranslation('messaging');
   const language = useLanguage();
   const [status, setStatus] = useState<ThreadStatus | ''>('');
-  // The cursors of the pages before this one (keyset pages are walked, not numbered).
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors.at(-1) ?? null;
+  const cursors = useKeysetCursors();
+  const after = cursors.after;
   const { data, loading, error } = useMessageThreadsQuery({
     variables: {
       businessId,
@@ -67,66 +66,36 @@ function ThreadList({ businessId }: { businessId: string }) {
 
   return (
     <>
-      <SelectField
-        name="status"
-        label={t('list.status')}
+      <StatusFilter
         value={status}
-        options={[
-          { value: '', label: t('list.anyStatus') },
-          ...threadStatuses.map((value) => ({ value, label: t(`statuses.${value}`) })),
-        ]}
+        anyLabel={t('list.anyStatus')}
         onChange={(value) => {
-          setStatus(value as ThreadStatus | '');
-          setCursors([null]);
+          setStatus(value);
+          cursors.reset();
         }}
       />
-      {loading && !data ? <PageLoading /> : null}
-      {error ? <PageLoadError /> : null}
-      {connection ? (
-        <GcdsText role="status">{t('list.count', { count: connection.totalCount })}</GcdsText>
-      ) : null}
-      {threads.length ? (
-        <table className="messages-table">
-          <caption className="visually-hidden">{t('list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('list.subject')}</th>
-              <th scope="col">{t('list.reference')}</th>
-              <th scope="col">{t('list.statusColumn')}</th>
-              <th scope="col">{t('list.lastMessage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {threads.map((thread) => (
-              <tr key={thread.id}>
-                <td>
-                  <GcdsLink href={`/${language}/messages/${thread.id}`}>{thread.subject}</GcdsLink>
-                  {thread.unreadCount ? <> ({t('list.unread', { count: thread.unreadCount })})</> : null}
-                </td>
-                <td>{thread.referenceNumber}</td>
-                <td>{t(`statuses.${thread.status}`)}</td>
-                <td>{formatDateTime(thread.lastMessageAt, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <div className="button-group">
-        {cursors.length > 1 ? (
-          <GcdsButton type="button" buttonRole="secondary" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('list.previous')}
-          </GcdsButton>
-        ) : null}
-        {connection?.pageInfo.hasNextPage ? (
-          <GcdsButton
-            type="button"
-            buttonRole="secondary"
-            onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
-          >
-            {t('list.next')}
-          </GcdsButton>
-        ) : null}
-      </div>
+      <MessagingTable
+        connection={connection}
+        rows={threads}
+        loading={loading}
+        error={error}
+        caption={t('list.caption')}
+        cursors={cursors}
+        columns={[
+          {
+            header: t('list.subject'),
+            cell: (thread) => (
+              <>
+                <GcdsLink href={`/${language}/messages/${thread.id}`}>{thread.subject}</GcdsLink>
+                {thread.unreadCount ? <> ({t('list.unread', { count: thread.unreadCount })})</> : null}
+              </>
+            ),
+          },
+          { header: t('list.reference'), cell: (thread) => thread.referenceNumber },
+          { header: t('list.statusColumn'), cell: (thread) => t(`statuses.${thread.status}`) },
+          { header: t('list.lastMessage'), cell: (thread) => formatDateTime(thread.lastMessageAt, language) },
+        ]}
+      />
     </>
   );
 }

@@ -9,6 +9,9 @@ import {
   MAX_FILE_BYTES,
   MAX_FILES_PER_UPLOAD,
 } from '@rules/upload-rules';
+import { SelectField } from '../../../components/forms/fields';
+import { KeysetTable, type KeysetTableProps } from '../../../components/lists/keyset-table';
+import { type ThreadStatus } from '../../../generated/graphql';
 import { sessionCsrfToken } from '../../../lib/apollo-client';
 import { type Language } from '../../../lib/language';
 
@@ -133,4 +136,43 @@ export function useAttachments() {
   const [files, setFiles] = useState<File[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
   return { files, setFiles, problems, setProblems };
+}
+
+/** The thread lists' status filter; `anyLabel` names the choice of every status (the inbox: the agency's turn). */
+export function StatusFilter(props: {
+  value: ThreadStatus | '';
+  anyLabel: string;
+  onChange: (value: ThreadStatus | '') => void;
+}) {
+  const { t } = useTranslation('messaging');
+  return (
+    <SelectField
+      name="status"
+      label={t('list.status')}
+      value={props.value}
+      options={[
+        { value: '', label: props.anyLabel },
+        ...threadStatuses.map((value) => ({ value, label: t(`statuses.${value}`) })),
+      ]}
+      onChange={(value) => props.onChange(value as ThreadStatus | '')}
+    />
+  );
+}
+
+/** A messaging list as a keyset table, with the lists' pager labels (by default, a list of threads). */
+export function MessagingTable<T extends { id: string }>(
+  props: Omit<KeysetTableProps<T>, 'labels' | 'failed' | 'count' | 'className'> &
+    Partial<Pick<KeysetTableProps<T>, 'count' | 'className'>> & { error: unknown },
+) {
+  const { t } = useTranslation('messaging');
+  const { error, ...rest } = props;
+  return (
+    <KeysetTable
+      count={(count) => t('list.count', { count })}
+      className="messages-table"
+      {...rest}
+      failed={Boolean(error)}
+      labels={{ previous: t('list.previous'), next: t('list.next') }}
+    />
+  );
 }

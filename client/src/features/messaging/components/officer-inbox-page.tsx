@@ -1,8 +1,9 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/forms/fields';
+import { useKeysetCursors } from '../../../components/lists/keyset-table';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
@@ -17,7 +18,7 @@ import {
 import { nodes } from '../../../lib/connections';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { threadCategories, threadStatuses } from './messaging-parts';
+import { MessagingTable, StatusFilter, threadCategories } from './messaging-parts';
 import { ReplyForm, ThreadView } from './thread-view';
 
 const PAGE_SIZE = 20;
@@ -28,36 +29,42 @@ export function OfficerInboxPage() {
   const { t: tc } = useTranslation('common');
   useDocumentTitle(tc('documentTitle', { page: t('inbox.title') }));
   const language = useLanguage();
+  // One business's threads when the officer came from its page (`?business=`): every status by default.
+  const [search] = useSearchParams();
+  const businessId = search.get('business');
   const [status, setStatus] = useState<ThreadStatus | ''>('');
   const [category, setCategory] = useState('');
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const cursors = useKeysetCursors();
   const { data, loading, error } = useOfficerInboxQuery({
     variables: {
       first: PAGE_SIZE,
-      after: cursors.at(-1) ?? null,
+      after: cursors.after,
       statuses: status ? [status] : null,
       category: (category || null) as ThreadCategory | null,
+      businessId,
     },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.officerInbox;
   const threads = nodes(connection);
+  const business = businessId ? threads[0]?.business : undefined;
 
   return (
     <>
       <GcdsHeading tag="h1">{t('inbox.title')}</GcdsHeading>
       <GcdsText>{t('inbox.intro')}</GcdsText>
-      <SelectField
-        name="status"
-        label={t('list.status')}
+      {businessId ? (
+        <GcdsText>
+          {business ? t('inbox.ofBusiness', { name: business.name, bn: business.businessNumber }) : null}{' '}
+          <GcdsLink href={`/${language}/officer/messages`}>{t('inbox.allBusinesses')}</GcdsLink>
+        </GcdsText>
+      ) : null}
+      <StatusFilter
         value={status}
-        options={[
-          { value: '', label: t('inbox.agencyTurn') },
-          ...threadStatuses.map((value) => ({ value, label: t(`statuses.${value}`) })),
-        ]}
+        anyLabel={businessId ? t('list.anyStatus') : t('inbox.agencyTurn')}
         onChange={(value) => {
-          setStatus(value as ThreadStatus | '');
-          setCursors([null]);
+          setStatus(value);
+          cursors.reset();
         }}
       />
       <SelectField
@@ -70,66 +77,42 @@ export function OfficerInboxPage() {
         ]}
         onChange={(value) => {
           setCategory(value);
-          setCursors([null]);
+          cursors.reset();
         }}
       />
-      {loading && !data ? <PageLoading /> : null}
-      {error ? <PageLoadError /> : null}
-      {connection ? (
-        <GcdsText role="status">{t('list.count', { count: connection.totalCount })}</GcdsText>
-      ) : null}
-      {threads.length ? (
-        <table className="messages-table">
-          <caption className="visually-hidden">{t('inbox.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('inbox.waitingSince')}</th>
-              <th scope="col">{t('list.subject')}</th>
-              <th scope="col">{t('thread.business')}</th>
-              <th scope="col">{t('list.statusColumn')}</th>
-              <th scope="col">{t('inbox.assigned')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {threads.map((thread) => (
-              <tr key={thread.id}>
-                <td>{formatDateTime(thread.waitingSince, language)}</td>
-                <td>
-                  <GcdsLink href={`/${language}/officer/messages/${thread.id}`}>{thread.subject}</GcdsLink> (
-                  {thread.referenceNumber})
-                </td>
-                <td>
-                  {thread.business.name} ({thread.business.businessNumber})
-                </td>
-                <td>{t(`statuses.${thread.status}`)}</td>
-                <td>
-                  {thread.assignedToMe
-                    ? t('inbox.me')
-                    : thread.assigned
-                      ? t('inbox.other')
-                      : t('inbox.nobody')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <div className="button-group">
-        {cursors.length > 1 ? (
-          <GcdsButton type="button" buttonRole="secondary" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('list.previous')}
-          </GcdsButton>
-        ) : null}
-        {connection?.pageInfo.hasNextPage ? (
-          <GcdsButton
-            type="button"
-            buttonRole="secondary"
-            onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
-          >
-            {t('list.next')}
-          </GcdsButton>
-        ) : null}
-      </div>
+      <MessagingTable
+        connection={connection}
+        rows={threads}
+        loading={loading}
+        error={error}
+        caption={t('inbox.caption')}
+        cursors={cursors}
+        columns={[
+          {
+            header: t('inbox.waitingSince'),
+            cell: (thread) => formatDateTime(thread.waitingSince, language),
+          },
+          {
+            header: t('list.subject'),
+            cell: (thread) => (
+              <>
+                <GcdsLink href={`/${language}/officer/messages/${thread.id}`}>{thread.subject}</GcdsLink> (
+                {thread.referenceNumber})
+              </>
+            ),
+          },
+          {
+            header: t('thread.business'),
+            cell: (thread) => `${thread.business.name} (${thread.business.businessNumber})`,
+          },
+          { header: t('list.statusColumn'), cell: (thread) => t(`statuses.${thread.status}`) },
+          {
+            header: t('inbox.assigned'),
+            cell: (thread) =>
+              thread.assignedToMe ? t('inbox.me') : thread.assigned ? t('inbox.other') : t('inbox.nobody'),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,42 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoticesListDocument, UnreadNoticeCountDocument } from '../../../generated/graphql';
 import { renderRoute } from '../../../test/render-route';
 import { always, headerMock, signedIn } from '../../../test/fixtures/business-fixtures';
+import { FakeEventSource } from '../../../test/fake-event-source';
 import { liveBellRetryMs, liveBellUrl } from '../components/use-live-bell';
 
 // The live bell (docs/notices.md "Live bell"): the count pushed by the server's event stream replaces the
 // polled one; a stream the server refused is opened again after a pause. jsdom has no EventSource: a
-// stand-in for the browser's records what the bell opens and lets the test play the server's part.
-
-class FakeEventSource extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static opened: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly init?: EventSourceInit,
-  ) {
-    super();
-    FakeEventSource.opened.push(this);
-  }
-  open() {
-    this.readyState = FakeEventSource.OPEN;
-    this.onopen?.();
-  }
-  emit(event: string, data: unknown) {
-    this.dispatchEvent(new MessageEvent(event, { data: JSON.stringify(data) }));
-  }
-  refuse() {
-    this.readyState = FakeEventSource.CLOSED;
-    this.onerror?.();
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-}
+// stand-in for the browser's (test/fake-event-source.ts) lets the test play the server's part.
 
 const header = headerMock({ id: 'b-1', businessNumber: '123456789', name: 'Northern Lights', accounts: [] });
 

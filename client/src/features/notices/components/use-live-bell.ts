@@ -11,6 +11,16 @@ export const liveBellRetryMs = 2_000;
 export const liveBellRetryMaxMs = 60_000;
 
 /**
+ * The queries a notice of each type makes stale: a message from the agency shows in the open thread, the
+ * messages list and the header's count, a new letter in the correspondence (decision 0038). Only the queries
+ * on screen are read again.
+ */
+export const liveQueriesOfNotice: Readonly<Record<string, readonly string[]>> = {
+  MESSAGE_FROM_AGENCY: ['MessageThread', 'MessageThreads', 'MessagingBusiness', 'OfficerInbox'],
+  LETTER_ISSUED: ['Letters', 'Letter'],
+};
+
+/**
  * Keeps the bell's count current from the live stream: each `unread` event is written into the Apollo cache
  * where the bell's query reads it, and each `notice` event lets the notices list load afresh. Answers
  * whether the stream is open, so that the bell polls only while it is not (the stream's own reconnects are
@@ -36,9 +46,18 @@ export function useLiveBell(): boolean {
         const { count } = JSON.parse((event as MessageEvent<string>).data) as { count: number };
         client.cache.writeQuery({ query: UnreadNoticeCountDocument, data: { unreadNoticeCount: count } });
       });
-      source.addEventListener('notice', () => {
+      source.addEventListener('notice', (event) => {
         client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'notices' });
         client.cache.gc();
+        const { type } = JSON.parse((event as MessageEvent<string>).data) as { type?: string };
+        const stale = new Set(liveQueriesOfNotice[type ?? ''] ?? []);
+        if (stale.size)
+          void client
+            .refetchQueries({
+              include: 'active',
+              onQueryUpdated: (observable) => stale.has(observable.queryName ?? ''),
+            })
+            .catch(() => undefined);
       });
       source.onerror = () => {
         setLive(false);

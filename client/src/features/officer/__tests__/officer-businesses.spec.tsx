@@ -70,6 +70,7 @@ interface State {
   failedAttempts: number;
   keys: unknown[];
   audit: unknown[];
+  business?: { id: string; name: string };
 }
 
 function lockedState(): State {
@@ -100,7 +101,7 @@ function businessMock(state: State): MockLink.MockedResponse {
           __typename: 'OfficerBusinessView',
           businessNumber: bn,
           legalName: "O'Brien & Sons Trading Ltd.",
-          business: null,
+          business: state.business ? { __typename: 'BusinessSummary', ...state.business } : null,
           registrationLocked: state.locked,
           registrationFailedAttempts: state.failedAttempts,
           activationKeysConnection: connectionOf('ActivationKeySummary', state.keys),
@@ -362,6 +363,15 @@ describe('officer business page', () => {
     for (const row of rows) {
       expect(row).not.toMatch(/RELATIONSHIP_ACCEPTED|PROGRAM_MANAGEMENT|01a2b3c4|=/);
     }
+  });
+
+  it('links a business on the portal to its message threads in the inbox, in each language (issue 15)', async () => {
+    const state = { ...lockedState(), business: { id: 'b-7', name: "O'Brien & Sons" } };
+    renderRoute(`/fr/officer/businesses/${bn}`, [businessMock(state), ...officer]);
+    const link = (await screen.findByText('Fils de messagerie protégée de cette entreprise')).closest(
+      'gcds-link',
+    );
+    await waitFor(() => expect(shadowHref(link)).toBe('/fr/officer/messages?business=b-7'));
   });
 
   it('shows why an unlock was refused', async () => {

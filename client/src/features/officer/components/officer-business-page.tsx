@@ -26,6 +26,19 @@ type IssuedKey = NonNullable<OfficerIssueActivationKeyMutation['issueActivationK
 /** Failed attempts (steps 2 and 3 together) that lock registration of a business (docs/businesses.md). */
 export const registrationMaxFailedAttempts = 10;
 
+/** The business's secure message threads, in the officer inbox (issue 15: "a business's threads from its page"). */
+function BusinessThreadsLink({ businessId }: { businessId: string }) {
+  const { t } = useTranslation('officer');
+  const language = useLanguage();
+  return (
+    <GcdsText>
+      <GcdsLink href={`/${language}/officer/messages?business=${encodeURIComponent(businessId)}`}>
+        {t('business.threads')}
+      </GcdsLink>
+    </GcdsText>
+  );
+}
+
 /**
  * For officers: one registry business. Its registration state (on the portal or not, locked, failed
  * attempts) with an Unlock button when locked, its activation keys and a form to issue one, and its
@@ -57,6 +70,7 @@ export function OfficerBusinessPage() {
       {view ? (
         <>
           <RegistrationState view={view} />
+          {view.business ? <BusinessThreadsLink businessId={view.business.id} /> : null}
           <ActivationKeys view={view} />
           <AuditTrail view={view} />
         </>
