@@ -41,6 +41,7 @@ import { CaseDocument } from '../../src/modules/documents/documents.entities.js'
 import { Letter } from '../../src/modules/messaging/messaging.entities.js';
 import { LetterKind } from '../../src/modules/messaging/messaging.types.js';
 import { addTransactions } from '../support/finance.js';
+import { RegistryTransaction } from '../../src/modules/registry/financial-record.entity.js';
 import { type GqlClient } from '../support/gql-client.js';
 import { acceptTerms, expectForbidden, payload, seedUser, signIn } from '../support/identity.js';
 import {
@@ -262,7 +263,7 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         adjustment(tx, { lines: [{ lineNumber: 2, originalCents: 500, correctedCents: 0 }] }),
       );
       expect(fieldCodes(second.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
-      expect(second.userErrors[0].message).toBe('Line 2 of this transaction already has an open claim.');
+      expect(second.userErrors[0].message).toBe('Line 2 of this transaction already has an open or approved claim.');
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
 
       // Two filings at once on the same line: one claim, one refusal, no orphan line or history.
@@ -275,6 +276,43 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(both.map((b) => b.userErrors.map((e) => e.code)).sort()).toEqual([[], ['LINE_ALREADY_CLAIMED']]);
       const after = await count(t);
       expect(after).toEqual([before[0] + 1, before[1] + 1, before[2] + 1, before[3]]);
+    });
+
+    it('caps the lines across a transaction’s claims at what it paid: at the bound accepted, one cent over refused (EN/FR)', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 100_000, status: 'POSTED', date: '2026-10-20' },
+      ]);
+      const first = await file(bam.client, adjustment(tx)); // lines 1 and 2 paid 50,000
+      expect(first.userErrors).toEqual([]);
+      const line = (lineNumber: number, originalCents: number) => ({
+        lines: [{ lineNumber, originalCents, correctedCents: 0 }],
+      });
+      const atBound = await file(bam.client, adjustment(tx, line(3, 50_000)));
+      expect(atBound.userErrors).toEqual([]);
+      const before = await count(t);
+      const over = await file(bam.client, adjustment(tx, line(4, 1)));
+      expect(fieldCodes(over.userErrors)).toEqual([['input.lines', 'OVER_TRANSACTION_CLAIMS']]);
+      expect(over.userErrors[0].message).toBe(
+        'With the other claims on this transaction, the lines paid more than its duties and taxes.',
+      );
+      const fr = t.client({ lang: 'fr' });
+      await signIn(fr, bam.username);
+      await acceptTerms(fr);
+      const overFr = payload<ClaimPayloadView>(await fr.gql(FILE, { input: adjustment(tx, line(4, 1)) }));
+      expect(overFr.userErrors[0].message).toBe(
+        'Avec les autres demandes sur cette transaction, les lignes ont payé plus que ses droits et taxes.',
+      );
+      // A draft's update is held to the same cap (its own lines aside).
+      const grown = payload<ClaimPayloadView>(
+        await bam.client.gql(UPDATE, {
+          input: { claimId: atBound.claim!.id, ...adjustment(tx, line(3, 50_001)), transactionId: undefined },
+        }),
+      );
+      expect(fieldCodes(grown.userErrors)).toEqual([['input.lines', 'OVER_TRANSACTION_CLAIMS']]);
+      expect(await count(t)).toEqual(before);
+      // A withdrawn claim frees its share.
+      await bam.client.gql(WITHDRAW, { id: atBound.claim!.id });
+      expect((await file(bam.client, adjustment(tx, line(4, 1)))).userErrors).toEqual([]);
     });
 
     it('two concurrent submissions of one draft: one submits, the other is told, one history entry', async () => {
@@ -502,6 +540,49 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         await bam.client.gql(ACCOUNT_CLAIMS, { id: rm }),
       ).repayments.edges.find((e) => e.node.id === repaymentId);
       expect(listed?.node.status).toBe('PAID');
+    });
+
+    it('an approved claim keeps its lines, and approvals on a transaction never repay more than it paid', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 60_000, status: 'PAID', date: '2026-10-03' },
+      ]);
+      const first = await fileAndSubmit(bam.client, adjustment(tx)); // lines 1 and 2: 35,000 claimed
+      await officer.gql(TAKE, { id: first.id });
+      const approved = payload<ClaimPayloadView>(
+        await officer.gql(APPROVE, { input: { claimId: first.id } }),
+      );
+      expect(approved.claim!.status).toBe('APPROVED');
+      // Line 1 was repaid: it cannot be claimed again (before, an approval freed it).
+      const again = await file(
+        bam.client,
+        adjustment(tx, { lines: [{ lineNumber: 1, originalCents: 20_000, correctedCents: 0 }] }),
+      );
+      expect(fieldCodes(again.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
+      expect(again.userErrors[0].message).toBe(
+        'Line 1 of this transaction already has an open or approved claim.',
+      );
+      const second = await fileAndSubmit(
+        bam.client,
+        adjustment(tx, { lines: [{ lineNumber: 3, originalCents: 10_000, correctedCents: 0 }] }),
+      );
+      await officer.gql(TAKE, { id: second.id });
+      // The agency corrects the transaction: it paid 44,999 in the end, so 9,999 are left to repay.
+      await t.dataSource
+        .getRepository(RegistryTransaction)
+        .update({ id: tx }, { dutiesAndTaxesCents: 44_999 });
+      const over = payload<ClaimPayloadView>(await officer.gql(APPROVE, { input: { claimId: second.id } }));
+      expect(fieldCodes(over.userErrors)).toEqual([['input.approvedCents', 'OVER_TRANSACTION_PAID']]);
+      expect(over.userErrors[0].message).toBe(
+        'With the refunds already approved on this transaction, this would repay more than was paid on it.',
+      );
+      expect(await t.dataSource.getRepository(Repayment).countBy({ claimId: second.id })).toBe(0);
+      const atBound = payload<ClaimPayloadView>(
+        await officer.gql(APPROVE, {
+          input: { claimId: second.id, approvedCents: 9_999, reasonEn: 'Corrected.', reasonFr: 'Corrigée.' },
+        }),
+      );
+      expect(atBound.userErrors).toEqual([]);
+      expect(atBound.claim).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCents: 9_999 });
     });
 
     it('a rejection carries its reason in both languages and frees the lines', async () => {

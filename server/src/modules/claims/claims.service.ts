@@ -24,6 +24,7 @@ import {
   programAccountSummaries,
   type ProgramAccountSummary,
   transactionSummary,
+  type TransactionSummary,
 } from '../registry/registry-lookups.service.js';
 import { Claim, ClaimEvent, ClaimLine, Repayment } from './claims.entities.js';
 import {
@@ -31,6 +32,8 @@ import {
   type ClaimContentValues,
   computeClaim,
   isCalendarDate,
+  APPROVED_STATUSES,
+  HELD_STATUSES,
   OPEN_STATUSES,
   PENDING_STATUSES,
   problem,
@@ -508,23 +511,79 @@ function lineRows(
   }));
 }
 
-/** Lines another open claim holds: LINE_ALREADY_CLAIMED for each, named. */
+/**
+ * Lines another claim on the transaction holds (open or approved): LINE_ALREADY_CLAIMED for each, named. Read
+ * by status rather than `open_key`, so that claims approved before approvals kept their lines count too; the
+ * unique index on `open_key` is what holds under concurrency.
+ */
 async function heldLines(
   manager: EntityManager,
   transactionId: string,
   lineNumbers: number[],
   exceptClaimId: string | null,
 ): Promise<Problem[]> {
-  const keys = lineNumbers.map((line) => `${transactionId}:${line}`);
-  if (!keys.length) return [];
-  const held = await manager.find(ClaimLine, {
-    select: { claimId: true, lineNumber: true },
-    where: { openKey: In(keys) },
-  });
+  if (!lineNumbers.length) return [];
+  const held = await manager
+    .createQueryBuilder(ClaimLine, 'l')
+    .innerJoin(Claim, 'c', 'c.id = l.claim_id')
+    .select('l.line_number', 'line')
+    .addSelect('l.claim_id', 'claimId')
+    .where('c.transaction_id = :transactionId', { transactionId })
+    .andWhere('c.status IN (:...held)', { held: [...HELD_STATUSES] })
+    .andWhere('l.line_number IN (:...lineNumbers)', { lineNumbers })
+    .orderBy('l.line_number', 'ASC')
+    .getRawMany<{ line: number | string; claimId: string }>();
   return held
     .filter((line) => line.claimId !== exceptClaimId)
-    .map((line) => problem(['input', 'lines'], 'LINE_ALREADY_CLAIMED', { line: line.lineNumber }));
+    .map((line) => problem(['input', 'lines'], 'LINE_ALREADY_CLAIMED', { line: Number(line.line) }));
 }
+
+/**
+ * The cap across a transaction's claims: what the lines of its other claims (open or approved) paid, with
+ * this claim's lines, may not exceed the transaction's duties and taxes, so the refunds of all its claims
+ * together never exceed what was paid on it. OVER_TRANSACTION_CLAIMS says how much is left to claim on.
+ */
+async function transactionCapProblems(
+  manager: EntityManager,
+  transaction: TransactionSummary,
+  linesPaidCents: number,
+  exceptClaimId: string | null,
+): Promise<Problem[]> {
+  const query = manager
+    .createQueryBuilder(ClaimLine, 'l')
+    .innerJoin(Claim, 'c', 'c.id = l.claim_id')
+    .select('SUM(l.original_cents)', 'cents')
+    .where('c.transaction_id = :transactionId', { transactionId: transaction.id })
+    .andWhere('c.status IN (:...held)', { held: [...HELD_STATUSES] });
+  if (exceptClaimId) query.andWhere('c.id <> :exceptClaimId', { exceptClaimId });
+  const row = await query.getRawOne<{ cents: number | string | null }>();
+  const others = Number(row?.cents ?? 0);
+  if (others + linesPaidCents <= transaction.dutiesAndTaxesCents) return [];
+  return [
+    problem(['input', 'lines'], 'OVER_TRANSACTION_CLAIMS', {
+      cents: Math.max(0, transaction.dutiesAndTaxesCents - others),
+    }),
+  ];
+}
+
+/** What the approved claims on a transaction repay, other than `exceptClaimId`. */
+async function approvedOnTransaction(
+  manager: EntityManager,
+  transactionId: string,
+  exceptClaimId: string,
+): Promise<number> {
+  const row = await manager
+    .createQueryBuilder(Claim, 'c')
+    .select('SUM(c.approved_cents)', 'cents')
+    .where('c.transaction_id = :transactionId', { transactionId })
+    .andWhere('c.status IN (:...approved)', { approved: [...APPROVED_STATUSES] })
+    .andWhere('c.id <> :exceptClaimId', { exceptClaimId })
+    .getRawOne<{ cents: number | string | null }>();
+  return Number(row?.cents ?? 0);
+}
+
+const linesPaid = (lines: ReadonlyArray<{ originalCents: number }>) =>
+  lines.reduce((sum, line) => sum + line.originalCents, 0);
 
 function contentColumns(input: ClaimContentValues) {
   const drawback = input.type === ClaimType.DRAWBACK;
@@ -612,7 +671,8 @@ export async function fileClaim(
     try {
       const result = await refusedToProblems(() =>
         inTransaction(dataSource, async (manager) => {
-          const transaction = await transactionSummary(manager, input.transactionId);
+          // Locked: the claims on one transaction are written one at a time (the cap across them).
+          const transaction = await transactionSummary(manager, input.transactionId, { forUpdate: true });
           // The access check found the transaction's account: it exists.
           if (!transaction) throw new Error(`claim: transaction ${input.transactionId} not found`);
           const refused = transactionProblems(transaction, input.type, today);
@@ -626,6 +686,8 @@ export async function fileClaim(
             null,
           );
           if (held.length) throw new Refused(held);
+          const capped = await transactionCapProblems(manager, transaction, linesPaid(content.lines), null);
+          if (capped.length) throw new Refused(capped);
           const account = (await programAccountSummaries(manager, [transaction.programAccountId])).get(
             transaction.programAccountId,
           )!;
@@ -723,7 +785,7 @@ export async function updateClaim(
         if (!claim) throw new Error(`claim ${input.claimId} not found`);
         if (claim.status !== ClaimStatus.IN_PROGRESS)
           throw new Refused([problem(['input', 'claimId'], 'NOT_IN_PROGRESS')]);
-        const transaction = (await transactionSummary(manager, claim.transactionId))!;
+        const transaction = (await transactionSummary(manager, claim.transactionId, { forUpdate: true }))!;
         const refused = transactionProblems(transaction, input.type, today);
         if (refused.length) throw new Refused(refused);
         const content = computeClaim(input, transaction, today, lang);
@@ -735,6 +797,8 @@ export async function updateClaim(
           claim.id,
         );
         if (held.length) throw new Refused(held);
+        const capped = await transactionCapProblems(manager, transaction, linesPaid(content.lines), claim.id);
+        if (capped.length) throw new Refused(capped);
         const changed = await manager.update(
           Claim,
           { id: claim.id, status: ClaimStatus.IN_PROGRESS },
@@ -783,8 +847,8 @@ async function transition(manager: EntityManager, step: Transition, now: Date): 
     .where('id = :id AND status IN (:...from)', { id: claim.id, from: [...step.from] })
     .execute();
   if (changed.affected !== 1) throw new Refused([step.refusal]);
-  // A closed claim frees its lines for another claim.
-  if (!OPEN_STATUSES.includes(step.to))
+  // A rejected or withdrawn claim frees its lines for another claim; an approved one keeps them.
+  if (!HELD_STATUSES.includes(step.to))
     await manager.update(ClaimLine, { claimId: claim.id }, { openKey: null });
   await history(
     manager,
@@ -1050,6 +1114,8 @@ export function approveClaim(
   return withNode(dataSource, lang, async (manager) => {
     const current = await manager.findOneBy(Claim, { id: input.claimId });
     if (!current) throw new Error(`claim ${input.claimId} not found`);
+    // Locked: two approvals on one transaction are decided one after the other against its total.
+    const transaction = (await transactionSummary(manager, current.transactionId, { forUpdate: true }))!;
     const amount = input.approvedCents ?? current.claimedCents;
     const partial = amount !== current.claimedCents;
     const problems: Problem[] = [];
@@ -1057,6 +1123,16 @@ export function approveClaim(
       problems.push(problem(['input', 'approvedCents'], 'INVALID'));
     else if (amount > current.claimedCents)
       problems.push(problem(['input', 'approvedCents'], 'OVER_CLAIMED', { cents: current.claimedCents }));
+    else {
+      // Never more, over all the approved claims on the transaction, than was paid on it.
+      const approved = await approvedOnTransaction(manager, current.transactionId, current.id);
+      if (approved + amount > transaction.dutiesAndTaxesCents)
+        problems.push(
+          problem(['input', 'approvedCents'], 'OVER_TRANSACTION_PAID', {
+            cents: Math.max(0, transaction.dutiesAndTaxesCents - approved),
+          }),
+        );
+    }
     if (partial) {
       problems.push(...answerProblems(input.reasonEn ?? '', 'reasonEn'));
       problems.push(...answerProblems(input.reasonFr ?? '', 'reasonFr'));
