@@ -7,13 +7,9 @@ import { inTransaction, isUniqueViolation } from '../../common/database/transact
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { publish } from '../../common/events/event-bus.js';
 import { type Problem } from '../../common/errors/problems.js';
-import {
-  decodeCursor,
-  type KeysetPosition,
-  keysetBefore,
-  pageSize,
-  toConnectionPage,
-} from '../../common/graphql/connection.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { type ListConnection } from '../../common/graphql/list-connection.js';
+import { type SqlListOrder, sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { type Language } from '../../common/i18n/language.js';
 import { characterCount } from '../../common/rules/text-rules.js';
 import { agencyDay } from '../../common/time/agency-date.js';
@@ -240,90 +236,105 @@ export interface ClaimFilter {
   status?: ClaimStatus | null;
 }
 
-/** A page of a business's claims, newest first, of the accounts in `scope` (keyset on created_at, id). */
+type PageArgs = { first?: number | null; after?: string | null };
+
+const NEWEST_FIRST = (alias: string): SqlListOrder => ({
+  keys: [{ sql: `${alias}.created_at`, kind: 'date' }],
+  id: `${alias}.id`,
+  direction: 'DESC',
+});
+
+/**
+ * One page of an entity's list through the server's shared SQL paging (sql-list-page.ts): keyset and
+ * `LIMIT size + 1` in SQL, the list cursors, and a count that runs only when `totalCount` is selected.
+ */
+async function entityPage<E, N>(
+  dataSource: DataSource,
+  entity: new () => E,
+  query: { from: string; alias: string; where: string; params: Record<string, unknown>; order: SqlListOrder },
+  page: PageArgs,
+  at: (row: E) => Date,
+  nodes: (rows: E[]) => Promise<Map<string, N>>,
+): Promise<ListConnection<N>> {
+  const {
+    rows: raw,
+    size,
+    count,
+  } = await sqlListRows<Record<string, unknown>>(
+    dataSource,
+    {
+      select: entityColumns(dataSource, entity, query.alias, 'e_'),
+      from: `${query.from} ${query.alias}`,
+      where: query.where,
+      params: query.params,
+      order: query.order,
+    },
+    { first: page.first, after: page.after },
+  );
+  const rows = raw.map((row) => hydrate(dataSource, entity, row, 'e_')!) as Array<E & { id: string }>;
+  const made = await nodes(rows.slice(0, size));
+  return sqlListConnection(
+    rows,
+    size,
+    (row) => ({ key: [at(row)], id: row.id }),
+    (row) => made.get(row.id)!,
+    count,
+  );
+}
+
+/** A page of a business's claims, newest first, of the accounts in `scope`. */
 export async function listClaims(
   dataSource: DataSource,
   filter: ClaimFilter,
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<ClaimConnection> {
-  const size = pageSize(page.first, 20);
   let accounts: string[] | null = filter.scope === 'ALL' ? null : [...filter.scope];
   if (filter.programAccountId) {
     if (accounts && !accounts.includes(filter.programAccountId)) return EMPTY;
     accounts = [filter.programAccountId];
   }
   if (accounts && accounts.length === 0) return EMPTY;
-  const base = () => {
-    const query = dataSource
-      .getRepository(Claim)
-      .createQueryBuilder('c')
-      .where('c.business_id = :businessId', { businessId: filter.businessId });
-    if (accounts) query.andWhere('c.program_account_id IN (:...accounts)', { accounts });
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    return query;
-  };
-  const query = base();
-  if (page.after) {
-    const keyset = keysetBefore('c.created_at', 'c.id', decodeCursor(page.after));
-    query.andWhere(keyset.sql, keyset.params);
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.createdAt, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  const where = ['c.business_id = :businessId'];
+  if (accounts) where.push('c.program_account_id IN (:...accounts)');
+  if (filter.status) where.push('c.status = :status');
+  return entityPage(
+    dataSource,
+    Claim,
+    {
+      from: 'claim',
+      alias: 'c',
+      where: where.join(' AND '),
+      params: { businessId: filter.businessId, accounts, status: filter.status },
+      order: NEWEST_FIRST('c'),
+    },
+    page,
+    (row) => row.createdAt,
+    (rows) => nodesOf(dataSource.manager, rows, lang),
+  );
 }
 
-/** The officer queue: claims in `statuses`, oldest submitted first (keyset on submitted_at, id). */
-export async function claimQueue(
+/** The officer queue: claims in `statuses`, oldest submitted first. */
+export function claimQueue(
   dataSource: DataSource,
   statuses: readonly ClaimStatus[],
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<ClaimConnection> {
-  const size = pageSize(page.first, 20);
-  const base = () =>
-    dataSource.getRepository(Claim).createQueryBuilder('c').where('c.status IN (:...statuses)', { statuses });
-  const query = base();
-  if (page.after) {
-    const position: KeysetPosition = decodeCursor(page.after);
-    query.andWhere('(c.submitted_at > :at OR (c.submitted_at = :at AND c.id > :id))', {
-      at: position.at,
-      id: position.id,
-    });
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('c.submitted_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.submittedAt!, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  return entityPage(
+    dataSource,
+    Claim,
+    {
+      from: 'claim',
+      alias: 'c',
+      where: 'c.status IN (:...statuses)',
+      params: { statuses: [...statuses] },
+      order: { keys: [{ sql: 'c.submitted_at', kind: 'date' }], id: 'c.id', direction: 'ASC' },
+    },
+    page,
+    (row) => row.submittedAt!,
+    (rows) => nodesOf(dataSource.manager, rows, lang),
+  );
 }
 
 export function repaymentNode(row: Repayment, caseNumber: string, lang: Language): RepaymentNode {
@@ -372,45 +383,27 @@ export async function repaymentOfClaims(
 }
 
 /** A page of a program account's repayments, newest first. */
-export async function listRepayments(
+export function listRepayments(
   dataSource: DataSource,
   programAccountId: string,
   status: RepaymentStatus | null,
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<RepaymentConnection> {
-  const size = pageSize(page.first, 20);
-  const base = () => {
-    const query = dataSource
-      .getRepository(Repayment)
-      .createQueryBuilder('r')
-      .where('r.program_account_id = :programAccountId', { programAccountId });
-    if (status) query.andWhere('r.status = :status', { status });
-    return query;
-  };
-  const query = base();
-  if (page.after) {
-    const keyset = keysetBefore('r.created_at', 'r.id', decodeCursor(page.after));
-    query.andWhere(keyset.sql, keyset.params);
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await repaymentNodes(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.createdAt, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  return entityPage(
+    dataSource,
+    Repayment,
+    {
+      from: 'claim_repayment',
+      alias: 'r',
+      where: `r.program_account_id = :programAccountId${status ? ' AND r.status = :status' : ''}`,
+      params: { programAccountId, status },
+      order: NEWEST_FIRST('r'),
+    },
+    page,
+    (row) => row.createdAt,
+    (rows) => repaymentNodes(dataSource.manager, rows, lang),
+  );
 }
 
 /**
