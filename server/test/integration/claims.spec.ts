@@ -252,6 +252,34 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       await bam.client.gql(WITHDRAW, { id: accepted.id });
     });
 
+    it('tells which transactions a claim may be filed on: a posted or paid declaration within the limit, never an interest charge', async () => {
+      const today = agencyDay(t.clock.now());
+      const ids = await addTransactions(t, rt, [
+        { amountCents: 10_000, status: 'POSTED', date: '2026-09-01' },
+        { amountCents: 10_000, status: 'POSTED', date: '2026-09-01', type: 'INTEREST' },
+        { amountCents: 10_000, status: 'PAID', date: '2026-09-01', type: 'PENALTY' },
+        { amountCents: 10_000, status: 'CANCELLED', date: '2026-09-01' },
+        { amountCents: 10_000, status: 'PAID', date: yearsBefore(today, 4) },
+        { amountCents: 10_000, status: 'PAID', date: yearsBefore(today, 4, -1) },
+      ]);
+      const read = payload<{
+        transactions: { edges: Array<{ node: { id: string; type: string; claimable: boolean } }> };
+      }>(
+        await bam.client.gql(
+          `query($id: ID!) { programAccount(id: $id) { transactions(first: 100) { edges { node { id type claimable } } } } }`,
+          { id: rt },
+        ),
+      );
+      const claimable = new Map(read.transactions.edges.map((e) => [e.node.id, e.node.claimable]));
+      expect(ids.map((id) => claimable.get(id))).toEqual([true, false, false, false, true, false]);
+      // The server agrees: filing on the interest charge is refused.
+      const interest = await file(
+        bam.client,
+        adjustment(ids[1], { lines: [{ lineNumber: 1, originalCents: 5_000, correctedCents: 0 }] }),
+      );
+      expect(fieldCodes(interest.userErrors)).toEqual([['input.transactionId', 'NOT_CLAIMABLE']]);
+    });
+
     it('one open claim per transaction line: a second is refused, concurrent ones leave exactly one, withdrawal frees the line', async () => {
       const [tx] = await addTransactions(t, rm, [
         { amountCents: 100_000, status: 'POSTED', date: '2026-11-01' },
@@ -263,7 +291,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         adjustment(tx, { lines: [{ lineNumber: 2, originalCents: 500, correctedCents: 0 }] }),
       );
       expect(fieldCodes(second.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
-      expect(second.userErrors[0].message).toBe('Line 2 of this transaction already has an open or approved claim.');
+      expect(second.userErrors[0].message).toBe(
+        'Line 2 of this transaction already has an open or approved claim.',
+      );
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
 
       // Two filings at once on the same line: one claim, one refusal, no orphan line or history.

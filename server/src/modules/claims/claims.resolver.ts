@@ -11,7 +11,9 @@ import { documentNode, documentsOfRuling } from '../documents/documents.view.js'
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { claimOwner, transactionOwner } from './access-owners.js';
-import { PENDING_STATUSES } from './claims.rules.js';
+import { agencyDay } from '../../common/time/agency-date.js';
+import { AccountTransaction } from '../finance/finance.types.js';
+import { PENDING_STATUSES, transactionProblems } from './claims.rules.js';
 import {
   answerClaim,
   approveClaim,
@@ -42,6 +44,7 @@ import {
   ClaimOfficerTextInput,
   ClaimPayload,
   ClaimStatus,
+  ClaimType,
   FileClaimInput,
   MarkRepaymentPaidInput,
   RepaymentConnection,
@@ -428,5 +431,27 @@ export class OfficerClaimsResolver {
       await withholdRepayment(ctx.dataSource, ctx.config, user.id, input, ctx.lang),
       ctx,
     );
+  }
+}
+
+@Resolver(() => AccountTransaction)
+export class AccountTransactionClaimsResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether a claim (adjustment or drawback) may be filed on the transaction today: a posted or paid commercial accounting declaration with duties and taxes, within the time limit. fileClaim checks it again.',
+  })
+  claimable(@Root() transaction: AccountTransaction, @Ctx() ctx: AppContext): boolean {
+    const today = agencyDay(ctx.config.now());
+    const summary = {
+      id: transaction.id,
+      programAccountId: transaction.programAccountId,
+      transactionNumber: transaction.transactionNumber,
+      transactionDate: transaction.transactionDate,
+      transactionType: transaction.type,
+      status: transaction.status,
+      amountCents: transaction.amountCents,
+      dutiesAndTaxesCents: transaction.dutiesAndTaxesCents,
+    };
+    return Object.values(ClaimType).some((type) => !transactionProblems(summary, type, today).length);
   }
 }
