@@ -413,7 +413,15 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         { amountCents: 80_000, status: 'POSTED', date: '2026-11-09' },
       ]);
       const claim = (await file(bam.client, adjustment(tx))).claim!;
+      // Step 1 of the app's upload finds the open claim by its case number...
+      const CASE = `query($n: String!) { claimDocumentCase(caseNumber: $n) { id caseNumber status } }`;
+      expect(payload<{ id: string } | null>(await bam.client.gql(CASE, { n: claim.caseNumber }))?.id).toBe(
+        claim.id,
+      );
       await bam.client.gql(WITHDRAW, { id: claim.id });
+      // ...and a closed one no more, as an unknown number.
+      expectForbidden(await bam.client.gql(CASE, { n: claim.caseNumber }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(await bam.client.gql(CASE, { n: '7000000000' }), 'REQUESTS_AND_TRANSACTIONS');
       const rows = await t.dataSource.getRepository(CaseDocument).count();
       const stored = filesUnder(path.join(dataDir, 'documents')).length;
       const answer = await upload(
