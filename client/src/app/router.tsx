@@ -159,6 +159,7 @@ export const routes: RouteObject[] = [
             path: at('welcome'),
             ...page(() => import('./routes/welcome-route'), 'WelcomeRoute', [
               'account',
+              'claims',
               'finance',
               'onboarding',
               'rulings',
