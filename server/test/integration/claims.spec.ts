@@ -10,7 +10,9 @@ import { Claim, ClaimEvent, ClaimLine, Repayment } from '../../src/modules/claim
 import {
   importReferenceData,
   loadDemoReferenceData,
+  validateReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
+import { importRepaymentPayments } from '../../src/modules/claims/claims.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
 import {
   ACCOUNT_CLAIMS,
@@ -621,6 +623,60 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       );
       expect(atBound.userErrors).toEqual([]);
       expect(atBound.claim).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCents: 9_999 });
+    });
+
+    it('“paid” from the agency’s payment file: line by line, each refusal with its reason, the same file again changes nothing', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 90_000, status: 'PAID', date: '2026-10-04' },
+      ]);
+      const claim = await fileAndSubmit(bam.client, adjustment(tx));
+      await officer.gql(TAKE, { id: claim.id });
+      await officer.gql(APPROVE, { input: { claimId: claim.id } });
+      const paidOn = agencyDay(t.clock.now());
+      const lines = [
+        { caseNumber: claim.caseNumber, amountCents: 35_000, paidOn, method: 'CHEQUE' as const },
+        { caseNumber: '7999999999', amountCents: 100, paidOn, method: 'CHEQUE' as const },
+        { caseNumber: claim.caseNumber, amountCents: 35_001, paidOn, method: 'CHEQUE' as const },
+        {
+          caseNumber: claim.caseNumber,
+          amountCents: 35_000,
+          paidOn: '2999-01-01',
+          method: 'CHEQUE' as const,
+        },
+      ];
+      // The file's format: a payment line is checked with the reference data (path and reason).
+      const invalid = validateReferenceData({
+        formatVersion: 1,
+        businesses: [],
+        repaymentPayments: [{ ...lines[0], caseNumber: '8000000001', method: 'CASH' }, lines[0], lines[0]],
+      });
+      expect(invalid.ok ? [] : invalid.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+        '$.repaymentPayments[0].caseNumber: must be a claim case number: 10 digits starting with 7',
+        '$.repaymentPayments[0].method: must be one of DIRECT_DEPOSIT, CHEQUE',
+        `$.repaymentPayments[2].caseNumber: duplicates the payment of case ${claim.caseNumber} of repaymentPayments[1]`,
+      ]);
+      const events = () =>
+        t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'REPAYMENT_STATUS_CHANGED' });
+      const before = await events();
+      const first = await importRepaymentPayments(t.dataSource, t.clock.now(), lines);
+      expect(first.paid).toBe(1);
+      expect(first.unchanged).toBe(0);
+      expect(first.refused.map((r) => [r.index, r.message])).toEqual([
+        [1, 'no claim has this case number'],
+        [2, 'the repayment is 35000 cents, the file says 35001'],
+        [3, `paid on 2999-01-01, after today (${paidOn})`],
+      ]);
+      const repayment = await t.dataSource.getRepository(Repayment).findOneByOrFail({ claimId: claim.id });
+      expect([repayment.status, repayment.method, repayment.paidOn]).toEqual(['PAID', 'CHEQUE', paidOn]);
+      // Idempotent: the same file again pays nothing twice.
+      const again = await importRepaymentPayments(t.dataSource, t.clock.now(), lines);
+      expect([again.paid, again.unchanged, again.refused.length]).toEqual([0, 1, 3]);
+      // Another date for a paid repayment is refused, not applied.
+      const other = await importRepaymentPayments(t.dataSource, t.clock.now(), [
+        { ...lines[0], method: 'DIRECT_DEPOSIT' },
+      ]);
+      expect(other.refused.map((r) => r.message)).toEqual([`already paid on ${paidOn} by CHEQUE`]);
+      expect(await events()).toBe(before + 1);
     });
 
     it('a rejection carries its reason in both languages and frees the lines', async () => {

@@ -593,7 +593,7 @@ async function audit(
   manager: EntityManager,
   claim: Claim,
   type: 'CLAIM_FILED' | 'CLAIM_SUBMITTED' | 'CLAIM_STATUS_CHANGED' | 'REPAYMENT_STATUS_CHANGED',
-  actorId: string,
+  actorId: string | null,
   details: AuditDetails,
   now: Date,
 ) {
@@ -1187,15 +1187,15 @@ export function approveClaim(
   });
 }
 
+/** `officerId` null: the agency's payment file (no person; the audit names none). */
 async function settleRepayment(
   dataSource: DataSource,
-  config: AppConfig,
-  officerId: string,
+  now: Date,
+  officerId: string | null,
   repaymentId: string,
   set: Partial<Repayment> & { status: RepaymentStatus },
   lang: Language,
 ): Promise<Result<{ repayment: RepaymentNode }>> {
-  const now = config.now();
   return refusedToProblems(() =>
     inTransaction(dataSource, async (manager) => {
       const row = await manager.findOneBy(Repayment, { id: repaymentId });
@@ -1227,7 +1227,7 @@ async function settleRepayment(
             programAccountId: row.programAccountId,
             from: row.status,
             to: set.status,
-            actorId: officerId,
+            actorId: officerId ?? '',
           },
         },
         now,
@@ -1255,7 +1255,7 @@ export function markRepaymentPaid(
   if (problems.length) return Promise.resolve({ ok: false, problems });
   return settleRepayment(
     dataSource,
-    config,
+    config.now(),
     officerId,
     input.repaymentId,
     { status: RepaymentStatus.PAID, method: input.method, paidOn },
@@ -1278,7 +1278,7 @@ export function withholdRepayment(
   if (problems.length) return Promise.resolve({ ok: false, problems });
   return settleRepayment(
     dataSource,
-    config,
+    config.now(),
     officerId,
     input.repaymentId,
     {
@@ -1288,4 +1288,70 @@ export function withholdRepayment(
     },
     lang,
   );
+}
+
+// ---- The agency's payment file ---------------------------------------------------------------------------------
+
+/** One line of the agency's payment file (docs/reference-data.md, `repaymentPayments`). */
+export interface RepaymentPaymentLine {
+  caseNumber: string;
+  amountCents: number;
+  paidOn: string;
+  method: `${RepaymentMethod}`;
+}
+
+export interface RepaymentPaymentResult {
+  paid: number;
+  /** Lines already applied (the same date and method): importing a file again changes nothing. */
+  unchanged: number;
+  /** Lines refused, each with its index in the file and why; the other lines are applied. */
+  refused: Array<{ index: number; caseNumber: string; message: string }>;
+}
+
+/**
+ * Marks repayments PAID from the agency's payment file, line by line (each its own transaction, audited and
+ * published as an officer's "paid" is): a line names the claim's case number, the amount paid (it must be the
+ * repayment's), the date and the method. A line already applied is unchanged; a line that cannot apply
+ * (unknown case, no repayment, another amount, withheld, paid otherwise, a future date) is refused with its
+ * reason and the others still apply.
+ */
+export async function importRepaymentPayments(
+  dataSource: DataSource,
+  now: Date,
+  lines: readonly RepaymentPaymentLine[],
+): Promise<RepaymentPaymentResult> {
+  const result: RepaymentPaymentResult = { paid: 0, unchanged: 0, refused: [] };
+  const today = agencyDay(now);
+  for (const [index, line] of lines.entries()) {
+    const refuse = (message: string) => result.refused.push({ index, caseNumber: line.caseNumber, message });
+    if (line.paidOn > today) {
+      refuse(`paid on ${line.paidOn}, after today (${today})`);
+      continue;
+    }
+    const claim = await dataSource.getRepository(Claim).findOneBy({ caseNumber: line.caseNumber });
+    const repayment = claim
+      ? await dataSource.getRepository(Repayment).findOneBy({ claimId: claim.id })
+      : null;
+    if (!claim) refuse('no claim has this case number');
+    else if (!repayment) refuse(`claim ${claim.caseNumber} has no repayment (it is ${claim.status})`);
+    else if (repayment.amountCents !== line.amountCents)
+      refuse(`the repayment is ${repayment.amountCents} cents, the file says ${line.amountCents}`);
+    else if (repayment.status === RepaymentStatus.PAID) {
+      if (repayment.paidOn === line.paidOn && repayment.method === line.method) result.unchanged += 1;
+      else refuse(`already paid on ${repayment.paidOn} by ${repayment.method}`);
+    } else if (repayment.status === RepaymentStatus.UNPAID) refuse('the repayment was withheld (unpaid)');
+    else {
+      const settled = await settleRepayment(
+        dataSource,
+        now,
+        null,
+        repayment.id,
+        { status: RepaymentStatus.PAID, method: line.method as RepaymentMethod, paidOn: line.paidOn },
+        'en',
+      );
+      if (settled.ok) result.paid += 1;
+      else refuse('the repayment was settled meanwhile');
+    }
+  }
+  return result;
 }
