@@ -1337,7 +1337,7 @@ export async function importRepaymentPayments(
     else if (repayment.amountCents !== line.amountCents)
       refuse(`the repayment is ${repayment.amountCents} cents, the file says ${line.amountCents}`);
     else if (repayment.status === RepaymentStatus.PAID) {
-      if (repayment.paidOn === line.paidOn && repayment.method === line.method) result.unchanged += 1;
+      if (repayment.paidOn === line.paidOn && String(repayment.method) === line.method) result.unchanged += 1;
       else refuse(`already paid on ${repayment.paidOn} by ${repayment.method}`);
     } else if (repayment.status === RepaymentStatus.UNPAID) refuse('the repayment was withheld (unpaid)');
     else {
