@@ -186,6 +186,7 @@ export const routes: RouteObject[] = [
             path: at('welcome'),
             ...page(() => import('./routes/welcome-route'), 'WelcomeRoute', [
               'account',
+              'claims',
               'finance',
               'onboarding',
               'rulings',

@@ -10,7 +10,9 @@ import { Claim, ClaimEvent, ClaimLine, Repayment } from '../../src/modules/claim
 import {
   importReferenceData,
   loadDemoReferenceData,
+  validateReferenceData,
 } from '../../src/modules/registry/reference-data.service.js';
+import { importRepaymentPayments } from '../../src/modules/claims/claims.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
 import {
   ACCOUNT_CLAIMS,
@@ -41,6 +43,7 @@ import { CaseDocument } from '../../src/modules/documents/documents.entities.js'
 import { Letter } from '../../src/modules/messaging/messaging.entities.js';
 import { LetterKind } from '../../src/modules/messaging/messaging.types.js';
 import { addTransactions } from '../support/finance.js';
+import { RegistryTransaction } from '../../src/modules/registry/financial-record.entity.js';
 import { type GqlClient } from '../support/gql-client.js';
 import { acceptTerms, expectForbidden, payload, seedUser, signIn } from '../support/identity.js';
 import {
@@ -251,6 +254,34 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       await bam.client.gql(WITHDRAW, { id: accepted.id });
     });
 
+    it('tells which transactions a claim may be filed on: a posted or paid declaration within the limit, never an interest charge', async () => {
+      const today = agencyDay(t.clock.now());
+      const ids = await addTransactions(t, rt, [
+        { amountCents: 10_000, status: 'POSTED', date: '2026-09-01' },
+        { amountCents: 10_000, status: 'POSTED', date: '2026-09-01', type: 'INTEREST' },
+        { amountCents: 10_000, status: 'PAID', date: '2026-09-01', type: 'PENALTY' },
+        { amountCents: 10_000, status: 'CANCELLED', date: '2026-09-01' },
+        { amountCents: 10_000, status: 'PAID', date: yearsBefore(today, 4) },
+        { amountCents: 10_000, status: 'PAID', date: yearsBefore(today, 4, -1) },
+      ]);
+      const read = payload<{
+        transactions: { edges: Array<{ node: { id: string; type: string; claimable: boolean } }> };
+      }>(
+        await bam.client.gql(
+          `query($id: ID!) { programAccount(id: $id) { transactions(first: 100) { edges { node { id type claimable } } } } }`,
+          { id: rt },
+        ),
+      );
+      const claimable = new Map(read.transactions.edges.map((e) => [e.node.id, e.node.claimable]));
+      expect(ids.map((id) => claimable.get(id))).toEqual([true, false, false, false, true, false]);
+      // The server agrees: filing on the interest charge is refused.
+      const interest = await file(
+        bam.client,
+        adjustment(ids[1], { lines: [{ lineNumber: 1, originalCents: 5_000, correctedCents: 0 }] }),
+      );
+      expect(fieldCodes(interest.userErrors)).toEqual([['input.transactionId', 'NOT_CLAIMABLE']]);
+    });
+
     it('one open claim per transaction line: a second is refused, concurrent ones leave exactly one, withdrawal frees the line', async () => {
       const [tx] = await addTransactions(t, rm, [
         { amountCents: 100_000, status: 'POSTED', date: '2026-11-01' },
@@ -262,7 +293,9 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         adjustment(tx, { lines: [{ lineNumber: 2, originalCents: 500, correctedCents: 0 }] }),
       );
       expect(fieldCodes(second.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
-      expect(second.userErrors[0].message).toBe('Line 2 of this transaction already has an open claim.');
+      expect(second.userErrors[0].message).toBe(
+        'Line 2 of this transaction already has an open or approved claim.',
+      );
       await bam.client.gql(WITHDRAW, { id: first.claim!.id });
 
       // Two filings at once on the same line: one claim, one refusal, no orphan line or history.
@@ -275,6 +308,43 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(both.map((b) => b.userErrors.map((e) => e.code)).sort()).toEqual([[], ['LINE_ALREADY_CLAIMED']]);
       const after = await count(t);
       expect(after).toEqual([before[0] + 1, before[1] + 1, before[2] + 1, before[3]]);
+    });
+
+    it('caps the lines across a transaction’s claims at what it paid: at the bound accepted, one cent over refused (EN/FR)', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 100_000, status: 'POSTED', date: '2026-10-20' },
+      ]);
+      const first = await file(bam.client, adjustment(tx)); // lines 1 and 2 paid 50,000
+      expect(first.userErrors).toEqual([]);
+      const line = (lineNumber: number, originalCents: number) => ({
+        lines: [{ lineNumber, originalCents, correctedCents: 0 }],
+      });
+      const atBound = await file(bam.client, adjustment(tx, line(3, 50_000)));
+      expect(atBound.userErrors).toEqual([]);
+      const before = await count(t);
+      const over = await file(bam.client, adjustment(tx, line(4, 1)));
+      expect(fieldCodes(over.userErrors)).toEqual([['input.lines', 'OVER_TRANSACTION_CLAIMS']]);
+      expect(over.userErrors[0].message).toBe(
+        'With the other claims on this transaction, the lines paid more than its duties and taxes.',
+      );
+      const fr = t.client({ lang: 'fr' });
+      await signIn(fr, bam.username);
+      await acceptTerms(fr);
+      const overFr = payload<ClaimPayloadView>(await fr.gql(FILE, { input: adjustment(tx, line(4, 1)) }));
+      expect(overFr.userErrors[0].message).toBe(
+        'Avec les autres demandes sur cette transaction, les lignes ont payé plus que ses droits et taxes.',
+      );
+      // A draft's update is held to the same cap (its own lines aside).
+      const grown = payload<ClaimPayloadView>(
+        await bam.client.gql(UPDATE, {
+          input: { claimId: atBound.claim!.id, ...adjustment(tx, line(3, 50_001)), transactionId: undefined },
+        }),
+      );
+      expect(fieldCodes(grown.userErrors)).toEqual([['input.lines', 'OVER_TRANSACTION_CLAIMS']]);
+      expect(await count(t)).toEqual(before);
+      // A withdrawn claim frees its share.
+      await bam.client.gql(WITHDRAW, { id: atBound.claim!.id });
+      expect((await file(bam.client, adjustment(tx, line(4, 1)))).userErrors).toEqual([]);
     });
 
     it('two concurrent submissions of one draft: one submits, the other is told, one history entry', async () => {
@@ -345,7 +415,15 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         { amountCents: 80_000, status: 'POSTED', date: '2026-11-09' },
       ]);
       const claim = (await file(bam.client, adjustment(tx))).claim!;
+      // Step 1 of the app's upload finds the open claim by its case number...
+      const CASE = `query($n: String!) { claimDocumentCase(caseNumber: $n) { id caseNumber status } }`;
+      expect(payload<{ id: string } | null>(await bam.client.gql(CASE, { n: claim.caseNumber }))?.id).toBe(
+        claim.id,
+      );
       await bam.client.gql(WITHDRAW, { id: claim.id });
+      // ...and a closed one no more, as an unknown number.
+      expectForbidden(await bam.client.gql(CASE, { n: claim.caseNumber }), 'REQUESTS_AND_TRANSACTIONS');
+      expectForbidden(await bam.client.gql(CASE, { n: '7000000000' }), 'REQUESTS_AND_TRANSACTIONS');
       const rows = await t.dataSource.getRepository(CaseDocument).count();
       const stored = filesUnder(path.join(dataDir, 'documents')).length;
       const answer = await upload(
@@ -502,6 +580,103 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         await bam.client.gql(ACCOUNT_CLAIMS, { id: rm }),
       ).repayments.edges.find((e) => e.node.id === repaymentId);
       expect(listed?.node.status).toBe('PAID');
+    });
+
+    it('an approved claim keeps its lines, and approvals on a transaction never repay more than it paid', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 60_000, status: 'PAID', date: '2026-10-03' },
+      ]);
+      const first = await fileAndSubmit(bam.client, adjustment(tx)); // lines 1 and 2: 35,000 claimed
+      await officer.gql(TAKE, { id: first.id });
+      const approved = payload<ClaimPayloadView>(
+        await officer.gql(APPROVE, { input: { claimId: first.id } }),
+      );
+      expect(approved.claim!.status).toBe('APPROVED');
+      // Line 1 was repaid: it cannot be claimed again (before, an approval freed it).
+      const again = await file(
+        bam.client,
+        adjustment(tx, { lines: [{ lineNumber: 1, originalCents: 20_000, correctedCents: 0 }] }),
+      );
+      expect(fieldCodes(again.userErrors)).toEqual([['input.lines', 'LINE_ALREADY_CLAIMED']]);
+      expect(again.userErrors[0].message).toBe(
+        'Line 1 of this transaction already has an open or approved claim.',
+      );
+      const second = await fileAndSubmit(
+        bam.client,
+        adjustment(tx, { lines: [{ lineNumber: 3, originalCents: 10_000, correctedCents: 0 }] }),
+      );
+      await officer.gql(TAKE, { id: second.id });
+      // The agency corrects the transaction: it paid 44,999 in the end, so 9,999 are left to repay.
+      await t.dataSource
+        .getRepository(RegistryTransaction)
+        .update({ id: tx }, { dutiesAndTaxesCents: 44_999 });
+      const over = payload<ClaimPayloadView>(await officer.gql(APPROVE, { input: { claimId: second.id } }));
+      expect(fieldCodes(over.userErrors)).toEqual([['input.approvedCents', 'OVER_TRANSACTION_PAID']]);
+      expect(over.userErrors[0].message).toBe(
+        'With the refunds already approved on this transaction, this would repay more than was paid on it.',
+      );
+      expect(await t.dataSource.getRepository(Repayment).countBy({ claimId: second.id })).toBe(0);
+      const atBound = payload<ClaimPayloadView>(
+        await officer.gql(APPROVE, {
+          input: { claimId: second.id, approvedCents: 9_999, reasonEn: 'Corrected.', reasonFr: 'Corrigée.' },
+        }),
+      );
+      expect(atBound.userErrors).toEqual([]);
+      expect(atBound.claim).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedCents: 9_999 });
+    });
+
+    it('“paid” from the agency’s payment file: line by line, each refusal with its reason, the same file again changes nothing', async () => {
+      const [tx] = await addTransactions(t, rm, [
+        { amountCents: 90_000, status: 'PAID', date: '2026-10-04' },
+      ]);
+      const claim = await fileAndSubmit(bam.client, adjustment(tx));
+      await officer.gql(TAKE, { id: claim.id });
+      await officer.gql(APPROVE, { input: { claimId: claim.id } });
+      const paidOn = agencyDay(t.clock.now());
+      const lines = [
+        { caseNumber: claim.caseNumber, amountCents: 35_000, paidOn, method: 'CHEQUE' as const },
+        { caseNumber: '7999999999', amountCents: 100, paidOn, method: 'CHEQUE' as const },
+        { caseNumber: claim.caseNumber, amountCents: 35_001, paidOn, method: 'CHEQUE' as const },
+        {
+          caseNumber: claim.caseNumber,
+          amountCents: 35_000,
+          paidOn: '2999-01-01',
+          method: 'CHEQUE' as const,
+        },
+      ];
+      // The file's format: a payment line is checked with the reference data (path and reason).
+      const invalid = validateReferenceData({
+        formatVersion: 1,
+        businesses: [],
+        repaymentPayments: [{ ...lines[0], caseNumber: '8000000001', method: 'CASH' }, lines[0], lines[0]],
+      });
+      expect(invalid.ok ? [] : invalid.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+        '$.repaymentPayments[0].caseNumber: must be a claim case number: 10 digits starting with 7',
+        '$.repaymentPayments[0].method: must be one of DIRECT_DEPOSIT, CHEQUE',
+        `$.repaymentPayments[2].caseNumber: duplicates the payment of case ${claim.caseNumber} of repaymentPayments[1]`,
+      ]);
+      const events = () =>
+        t.dataSource.getRepository(DomainEventRecord).countBy({ type: 'REPAYMENT_STATUS_CHANGED' });
+      const before = await events();
+      const first = await importRepaymentPayments(t.dataSource, t.clock.now(), lines);
+      expect(first.paid).toBe(1);
+      expect(first.unchanged).toBe(0);
+      expect(first.refused.map((r) => [r.index, r.message])).toEqual([
+        [1, 'no claim has this case number'],
+        [2, 'the repayment is 35000 cents, the file says 35001'],
+        [3, `paid on 2999-01-01, after today (${paidOn})`],
+      ]);
+      const repayment = await t.dataSource.getRepository(Repayment).findOneByOrFail({ claimId: claim.id });
+      expect([repayment.status, repayment.method, repayment.paidOn]).toEqual(['PAID', 'CHEQUE', paidOn]);
+      // Idempotent: the same file again pays nothing twice.
+      const again = await importRepaymentPayments(t.dataSource, t.clock.now(), lines);
+      expect([again.paid, again.unchanged, again.refused.length]).toEqual([0, 1, 3]);
+      // Another date for a paid repayment is refused, not applied.
+      const other = await importRepaymentPayments(t.dataSource, t.clock.now(), [
+        { ...lines[0], method: 'DIRECT_DEPOSIT' },
+      ]);
+      expect(other.refused.map((r) => r.message)).toEqual([`already paid on ${paidOn} by CHEQUE`]);
+      expect(await events()).toBe(before + 1);
     });
 
     it('a rejection carries its reason in both languages and frees the lines', async () => {

@@ -20,7 +20,10 @@ export const claimsMessagesEn = {
   'claims.lines.REQUIRED': 'Add at least one line of the transaction.',
   'claims.lines.TOO_MANY': 'A claim can have at most {max} lines.',
   'claims.lines.OVER_TRANSACTION': 'Together, the lines paid more than the transaction’s duties and taxes.',
-  'claims.lines.LINE_ALREADY_CLAIMED': 'Line {line} of this transaction already has an open claim.',
+  'claims.lines.OVER_TRANSACTION_CLAIMS':
+    'With the other claims on this transaction, the lines paid more than its duties and taxes.',
+  'claims.lines.LINE_ALREADY_CLAIMED':
+    'Line {line} of this transaction already has an open or approved claim.',
   'claims.lineNumber.INVALID': 'Enter a line number from 1 to {max}.',
   'claims.lineNumber.DUPLICATE': 'Line {line} is claimed more than once.',
   'claims.originalCents.INVALID': 'Enter the duties and taxes the line paid, at least $0.01.',
@@ -46,6 +49,8 @@ export const claimsMessagesEn = {
   'claims.reasonFr.TOO_LONG': 'The French reason can have at most {max} characters.',
   'claims.approvedCents.INVALID': 'Enter an approved amount of at least $0.01.',
   'claims.approvedCents.OVER_CLAIMED': 'The approved amount cannot be more than the refund claimed.',
+  'claims.approvedCents.OVER_TRANSACTION_PAID':
+    'With the refunds already approved on this transaction, this would repay more than was paid on it.',
   'claims.method.REQUIRED': 'Choose how the repayment was paid.',
   'claims.paidOn.INVALID_DATE': 'Enter the payment date as YYYY-MM-DD, for example 2026-12-07.',
   'claims.paidOn.IN_FUTURE': 'The payment date cannot be in the future.',
@@ -77,8 +82,10 @@ export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
   'claims.lines.TOO_MANY': 'Une demande peut compter au plus {max} lignes.',
   'claims.lines.OVER_TRANSACTION':
     'Ensemble, les lignes ont payé plus que les droits et taxes de la transaction.',
+  'claims.lines.OVER_TRANSACTION_CLAIMS':
+    'Avec les autres demandes sur cette transaction, les lignes ont payé plus que ses droits et taxes.',
   'claims.lines.LINE_ALREADY_CLAIMED':
-    'La ligne {line} de cette transaction fait déjà l’objet d’une demande ouverte.',
+    'La ligne {line} de cette transaction fait déjà l’objet d’une demande ouverte ou approuvée.',
   'claims.lineNumber.INVALID': 'Entrez un numéro de ligne de 1 à {max}.',
   'claims.lineNumber.DUPLICATE': 'La ligne {line} est demandée plus d’une fois.',
   'claims.originalCents.INVALID': 'Entrez les droits et taxes payés sur la ligne, au moins 0,01 $.',
@@ -105,6 +112,8 @@ export const claimsMessagesFr: Record<keyof typeof claimsMessagesEn, string> = {
   'claims.reasonFr.TOO_LONG': 'Le motif français peut compter au plus {max} caractères.',
   'claims.approvedCents.INVALID': 'Entrez un montant approuvé d’au moins 0,01 $.',
   'claims.approvedCents.OVER_CLAIMED': 'Le montant approuvé ne peut pas dépasser le remboursement demandé.',
+  'claims.approvedCents.OVER_TRANSACTION_PAID':
+    'Avec les remboursements déjà approuvés sur cette transaction, celui-ci rembourserait plus que ce qui a été payé.',
   'claims.method.REQUIRED': 'Choisissez le mode de paiement du remboursement.',
   'claims.paidOn.INVALID_DATE': 'Entrez la date de paiement au format AAAA-MM-JJ, par exemple 2026-12-07.',
   'claims.paidOn.IN_FUTURE': 'La date de paiement ne peut pas être dans l’avenir.',

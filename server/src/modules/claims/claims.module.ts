@@ -1,6 +1,7 @@
 import { type ModuleManifest } from '../../app/module-manifest.js';
 import { claimEntities } from './claims.entities.js';
 import {
+  AccountTransactionClaimsResolver,
   BusinessClaimsResolver,
   ClaimsResolver,
   OfficerClaimsResolver,
@@ -9,6 +10,12 @@ import {
 
 export const claimsModule: ModuleManifest = {
   name: 'claims',
-  resolvers: [ClaimsResolver, BusinessClaimsResolver, ProgramAccountClaimsResolver, OfficerClaimsResolver],
+  resolvers: [
+    ClaimsResolver,
+    AccountTransactionClaimsResolver,
+    BusinessClaimsResolver,
+    ProgramAccountClaimsResolver,
+    OfficerClaimsResolver,
+  ],
   entities: claimEntities,
 };

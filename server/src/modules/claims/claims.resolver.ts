@@ -10,8 +10,10 @@ import { CaseDocumentConnection } from '../documents/documents.types.js';
 import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
-import { claimOwner, transactionOwner } from './access-owners.js';
-import { PENDING_STATUSES } from './claims.rules.js';
+import { claimOwner, openClaimCaseOwner, transactionOwner } from './access-owners.js';
+import { agencyDay } from '../../common/time/agency-date.js';
+import { AccountTransaction } from '../finance/finance.types.js';
+import { PENDING_STATUSES, transactionProblems } from './claims.rules.js';
 import {
   answerClaim,
   approveClaim,
@@ -20,6 +22,7 @@ import {
   claimIndicators,
   claimQueue,
   fileClaim,
+  findOpenClaimByCase,
   listClaims,
   listRepayments,
   markRepaymentPaid,
@@ -42,6 +45,7 @@ import {
   ClaimOfficerTextInput,
   ClaimPayload,
   ClaimStatus,
+  ClaimType,
   FileClaimInput,
   MarkRepaymentPaidInput,
   RepaymentConnection,
@@ -113,6 +117,21 @@ export class ClaimsResolver {
   ): Promise<ClaimNode | null> {
     requireTermsAccepted(ctx);
     return claimById(ctx.dataSource, id, ctx.lang);
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: openClaimCaseOwner })
+  @Query(() => ClaimNode, {
+    nullable: true,
+    description:
+      'Step 1 of a document upload for a claim: the open claim a case number (10 digits starting with 7) names, when the caller may add documents to it. FORBIDDEN when the number names no such claim (unknown, closed, or not the caller’s to change).',
+  })
+  async claimDocumentCase(
+    @Arg('caseNumber', () => String, { description: 'The claim’s case number.' }) caseNumber: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClaimNode | null> {
+    requireTermsAccepted(ctx);
+    const found = await findOpenClaimByCase(ctx.dataSource, caseNumber);
+    return found ? claimById(ctx.dataSource, found.id, ctx.lang) : null;
   }
 
   @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: transactionOwner })
@@ -428,5 +447,27 @@ export class OfficerClaimsResolver {
       await withholdRepayment(ctx.dataSource, ctx.config, user.id, input, ctx.lang),
       ctx,
     );
+  }
+}
+
+@Resolver(() => AccountTransaction)
+export class AccountTransactionClaimsResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether a claim (adjustment or drawback) may be filed on the transaction today: a posted or paid commercial accounting declaration with duties and taxes, within the time limit. fileClaim checks it again.',
+  })
+  claimable(@Root() transaction: AccountTransaction, @Ctx() ctx: AppContext): boolean {
+    const today = agencyDay(ctx.config.now());
+    const summary = {
+      id: transaction.id,
+      programAccountId: transaction.programAccountId,
+      transactionNumber: transaction.transactionNumber,
+      transactionDate: transaction.transactionDate,
+      transactionType: transaction.type,
+      status: transaction.status,
+      amountCents: transaction.amountCents,
+      dutiesAndTaxesCents: transaction.dutiesAndTaxesCents,
+    };
+    return Object.values(ClaimType).some((type) => !transactionProblems(summary, type, today).length);
   }
 }

@@ -24,6 +24,20 @@ export const OPEN_STATUSES: readonly ClaimStatus[] = [
   ClaimStatus.UNDER_REVIEW,
   ClaimStatus.INFORMATION_REQUESTED,
 ];
+/**
+ * Statuses in which a claim keeps its lines: open, or approved (a line repaid once is never claimed again).
+ * A rejected or withdrawn claim frees them.
+ */
+export const HELD_STATUSES: readonly ClaimStatus[] = [
+  ...OPEN_STATUSES,
+  ClaimStatus.APPROVED,
+  ClaimStatus.PARTIALLY_APPROVED,
+];
+/** Approved, in full or in part: what the agency has agreed to repay. */
+export const APPROVED_STATUSES: readonly ClaimStatus[] = [
+  ClaimStatus.APPROVED,
+  ClaimStatus.PARTIALLY_APPROVED,
+];
 /** Submitted and not decided: what the agency has to work on. */
 export const PENDING_STATUSES: readonly ClaimStatus[] = [
   ClaimStatus.SUBMITTED,

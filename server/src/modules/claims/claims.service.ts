@@ -7,13 +7,9 @@ import { inTransaction, isUniqueViolation } from '../../common/database/transact
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { publish } from '../../common/events/event-bus.js';
 import { type Problem } from '../../common/errors/problems.js';
-import {
-  decodeCursor,
-  type KeysetPosition,
-  keysetBefore,
-  pageSize,
-  toConnectionPage,
-} from '../../common/graphql/connection.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { type ListConnection } from '../../common/graphql/list-connection.js';
+import { type SqlListOrder, sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { type Language } from '../../common/i18n/language.js';
 import { characterCount } from '../../common/rules/text-rules.js';
 import { agencyDay } from '../../common/time/agency-date.js';
@@ -24,6 +20,7 @@ import {
   programAccountSummaries,
   type ProgramAccountSummary,
   transactionSummary,
+  type TransactionSummary,
 } from '../registry/registry-lookups.service.js';
 import { Claim, ClaimEvent, ClaimLine, Repayment } from './claims.entities.js';
 import {
@@ -31,6 +28,8 @@ import {
   type ClaimContentValues,
   computeClaim,
   isCalendarDate,
+  APPROVED_STATUSES,
+  HELD_STATUSES,
   OPEN_STATUSES,
   PENDING_STATUSES,
   problem,
@@ -237,90 +236,105 @@ export interface ClaimFilter {
   status?: ClaimStatus | null;
 }
 
-/** A page of a business's claims, newest first, of the accounts in `scope` (keyset on created_at, id). */
+type PageArgs = { first?: number | null; after?: string | null };
+
+const NEWEST_FIRST = (alias: string): SqlListOrder => ({
+  keys: [{ sql: `${alias}.created_at`, kind: 'date' }],
+  id: `${alias}.id`,
+  direction: 'DESC',
+});
+
+/**
+ * One page of an entity's list through the server's shared SQL paging (sql-list-page.ts): keyset and
+ * `LIMIT size + 1` in SQL, the list cursors, and a count that runs only when `totalCount` is selected.
+ */
+async function entityPage<E, N>(
+  dataSource: DataSource,
+  entity: new () => E,
+  query: { from: string; alias: string; where: string; params: Record<string, unknown>; order: SqlListOrder },
+  page: PageArgs,
+  at: (row: E) => Date,
+  nodes: (rows: E[]) => Promise<Map<string, N>>,
+): Promise<ListConnection<N>> {
+  const {
+    rows: raw,
+    size,
+    count,
+  } = await sqlListRows<Record<string, unknown>>(
+    dataSource,
+    {
+      select: entityColumns(dataSource, entity, query.alias, 'e_'),
+      from: `${query.from} ${query.alias}`,
+      where: query.where,
+      params: query.params,
+      order: query.order,
+    },
+    { first: page.first, after: page.after },
+  );
+  const rows = raw.map((row) => hydrate(dataSource, entity, row, 'e_')!) as Array<E & { id: string }>;
+  const made = await nodes(rows.slice(0, size));
+  return sqlListConnection(
+    rows,
+    size,
+    (row) => ({ key: [at(row)], id: row.id }),
+    (row) => made.get(row.id)!,
+    count,
+  );
+}
+
+/** A page of a business's claims, newest first, of the accounts in `scope`. */
 export async function listClaims(
   dataSource: DataSource,
   filter: ClaimFilter,
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<ClaimConnection> {
-  const size = pageSize(page.first, 20);
   let accounts: string[] | null = filter.scope === 'ALL' ? null : [...filter.scope];
   if (filter.programAccountId) {
     if (accounts && !accounts.includes(filter.programAccountId)) return EMPTY;
     accounts = [filter.programAccountId];
   }
   if (accounts && accounts.length === 0) return EMPTY;
-  const base = () => {
-    const query = dataSource
-      .getRepository(Claim)
-      .createQueryBuilder('c')
-      .where('c.business_id = :businessId', { businessId: filter.businessId });
-    if (accounts) query.andWhere('c.program_account_id IN (:...accounts)', { accounts });
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    return query;
-  };
-  const query = base();
-  if (page.after) {
-    const keyset = keysetBefore('c.created_at', 'c.id', decodeCursor(page.after));
-    query.andWhere(keyset.sql, keyset.params);
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.createdAt, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  const where = ['c.business_id = :businessId'];
+  if (accounts) where.push('c.program_account_id IN (:...accounts)');
+  if (filter.status) where.push('c.status = :status');
+  return entityPage(
+    dataSource,
+    Claim,
+    {
+      from: 'claim',
+      alias: 'c',
+      where: where.join(' AND '),
+      params: { businessId: filter.businessId, accounts, status: filter.status },
+      order: NEWEST_FIRST('c'),
+    },
+    page,
+    (row) => row.createdAt,
+    (rows) => nodesOf(dataSource.manager, rows, lang),
+  );
 }
 
-/** The officer queue: claims in `statuses`, oldest submitted first (keyset on submitted_at, id). */
-export async function claimQueue(
+/** The officer queue: claims in `statuses`, oldest submitted first. */
+export function claimQueue(
   dataSource: DataSource,
   statuses: readonly ClaimStatus[],
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<ClaimConnection> {
-  const size = pageSize(page.first, 20);
-  const base = () =>
-    dataSource.getRepository(Claim).createQueryBuilder('c').where('c.status IN (:...statuses)', { statuses });
-  const query = base();
-  if (page.after) {
-    const position: KeysetPosition = decodeCursor(page.after);
-    query.andWhere('(c.submitted_at > :at OR (c.submitted_at = :at AND c.id > :id))', {
-      at: position.at,
-      id: position.id,
-    });
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('c.submitted_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await nodesOf(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.submittedAt!, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  return entityPage(
+    dataSource,
+    Claim,
+    {
+      from: 'claim',
+      alias: 'c',
+      where: 'c.status IN (:...statuses)',
+      params: { statuses: [...statuses] },
+      order: { keys: [{ sql: 'c.submitted_at', kind: 'date' }], id: 'c.id', direction: 'ASC' },
+    },
+    page,
+    (row) => row.submittedAt!,
+    (rows) => nodesOf(dataSource.manager, rows, lang),
+  );
 }
 
 export function repaymentNode(row: Repayment, caseNumber: string, lang: Language): RepaymentNode {
@@ -369,45 +383,27 @@ export async function repaymentOfClaims(
 }
 
 /** A page of a program account's repayments, newest first. */
-export async function listRepayments(
+export function listRepayments(
   dataSource: DataSource,
   programAccountId: string,
   status: RepaymentStatus | null,
-  page: { first?: number | null; after?: string | null },
+  page: PageArgs,
   lang: Language,
 ): Promise<RepaymentConnection> {
-  const size = pageSize(page.first, 20);
-  const base = () => {
-    const query = dataSource
-      .getRepository(Repayment)
-      .createQueryBuilder('r')
-      .where('r.program_account_id = :programAccountId', { programAccountId });
-    if (status) query.andWhere('r.status = :status', { status });
-    return query;
-  };
-  const query = base();
-  if (page.after) {
-    const keyset = keysetBefore('r.created_at', 'r.id', decodeCursor(page.after));
-    query.andWhere(keyset.sql, keyset.params);
-  }
-  const [rows, totalCount] = await Promise.all([
-    query
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(size + 1)
-      .getMany(),
-    base().getCount(),
-  ]);
-  const nodes = await repaymentNodes(dataSource.manager, rows.slice(0, size), lang);
-  return {
-    ...toConnectionPage(
-      rows,
-      size,
-      (row) => ({ at: row.createdAt, id: row.id }),
-      (row) => nodes.get(row.id)!,
-    ),
-    totalCount,
-  };
+  return entityPage(
+    dataSource,
+    Repayment,
+    {
+      from: 'claim_repayment',
+      alias: 'r',
+      where: `r.program_account_id = :programAccountId${status ? ' AND r.status = :status' : ''}`,
+      params: { programAccountId, status },
+      order: NEWEST_FIRST('r'),
+    },
+    page,
+    (row) => row.createdAt,
+    (rows) => repaymentNodes(dataSource.manager, rows, lang),
+  );
 }
 
 /**
@@ -508,23 +504,79 @@ function lineRows(
   }));
 }
 
-/** Lines another open claim holds: LINE_ALREADY_CLAIMED for each, named. */
+/**
+ * Lines another claim on the transaction holds (open or approved): LINE_ALREADY_CLAIMED for each, named. Read
+ * by status rather than `open_key`, so that claims approved before approvals kept their lines count too; the
+ * unique index on `open_key` is what holds under concurrency.
+ */
 async function heldLines(
   manager: EntityManager,
   transactionId: string,
   lineNumbers: number[],
   exceptClaimId: string | null,
 ): Promise<Problem[]> {
-  const keys = lineNumbers.map((line) => `${transactionId}:${line}`);
-  if (!keys.length) return [];
-  const held = await manager.find(ClaimLine, {
-    select: { claimId: true, lineNumber: true },
-    where: { openKey: In(keys) },
-  });
+  if (!lineNumbers.length) return [];
+  const held = await manager
+    .createQueryBuilder(ClaimLine, 'l')
+    .innerJoin(Claim, 'c', 'c.id = l.claim_id')
+    .select('l.line_number', 'line')
+    .addSelect('l.claim_id', 'claimId')
+    .where('c.transaction_id = :transactionId', { transactionId })
+    .andWhere('c.status IN (:...held)', { held: [...HELD_STATUSES] })
+    .andWhere('l.line_number IN (:...lineNumbers)', { lineNumbers })
+    .orderBy('l.line_number', 'ASC')
+    .getRawMany<{ line: number | string; claimId: string }>();
   return held
     .filter((line) => line.claimId !== exceptClaimId)
-    .map((line) => problem(['input', 'lines'], 'LINE_ALREADY_CLAIMED', { line: line.lineNumber }));
+    .map((line) => problem(['input', 'lines'], 'LINE_ALREADY_CLAIMED', { line: Number(line.line) }));
 }
+
+/**
+ * The cap across a transaction's claims: what the lines of its other claims (open or approved) paid, with
+ * this claim's lines, may not exceed the transaction's duties and taxes, so the refunds of all its claims
+ * together never exceed what was paid on it. OVER_TRANSACTION_CLAIMS says how much is left to claim on.
+ */
+async function transactionCapProblems(
+  manager: EntityManager,
+  transaction: TransactionSummary,
+  linesPaidCents: number,
+  exceptClaimId: string | null,
+): Promise<Problem[]> {
+  const query = manager
+    .createQueryBuilder(ClaimLine, 'l')
+    .innerJoin(Claim, 'c', 'c.id = l.claim_id')
+    .select('SUM(l.original_cents)', 'cents')
+    .where('c.transaction_id = :transactionId', { transactionId: transaction.id })
+    .andWhere('c.status IN (:...held)', { held: [...HELD_STATUSES] });
+  if (exceptClaimId) query.andWhere('c.id <> :exceptClaimId', { exceptClaimId });
+  const row = await query.getRawOne<{ cents: number | string | null }>();
+  const others = Number(row?.cents ?? 0);
+  if (others + linesPaidCents <= transaction.dutiesAndTaxesCents) return [];
+  return [
+    problem(['input', 'lines'], 'OVER_TRANSACTION_CLAIMS', {
+      cents: Math.max(0, transaction.dutiesAndTaxesCents - others),
+    }),
+  ];
+}
+
+/** What the approved claims on a transaction repay, other than `exceptClaimId`. */
+async function approvedOnTransaction(
+  manager: EntityManager,
+  transactionId: string,
+  exceptClaimId: string,
+): Promise<number> {
+  const row = await manager
+    .createQueryBuilder(Claim, 'c')
+    .select('SUM(c.approved_cents)', 'cents')
+    .where('c.transaction_id = :transactionId', { transactionId })
+    .andWhere('c.status IN (:...approved)', { approved: [...APPROVED_STATUSES] })
+    .andWhere('c.id <> :exceptClaimId', { exceptClaimId })
+    .getRawOne<{ cents: number | string | null }>();
+  return Number(row?.cents ?? 0);
+}
+
+const linesPaid = (lines: ReadonlyArray<{ originalCents: number }>) =>
+  lines.reduce((sum, line) => sum + line.originalCents, 0);
 
 function contentColumns(input: ClaimContentValues) {
   const drawback = input.type === ClaimType.DRAWBACK;
@@ -541,7 +593,7 @@ async function audit(
   manager: EntityManager,
   claim: Claim,
   type: 'CLAIM_FILED' | 'CLAIM_SUBMITTED' | 'CLAIM_STATUS_CHANGED' | 'REPAYMENT_STATUS_CHANGED',
-  actorId: string,
+  actorId: string | null,
   details: AuditDetails,
   now: Date,
 ) {
@@ -612,7 +664,8 @@ export async function fileClaim(
     try {
       const result = await refusedToProblems(() =>
         inTransaction(dataSource, async (manager) => {
-          const transaction = await transactionSummary(manager, input.transactionId);
+          // Locked: the claims on one transaction are written one at a time (the cap across them).
+          const transaction = await transactionSummary(manager, input.transactionId, { forUpdate: true });
           // The access check found the transaction's account: it exists.
           if (!transaction) throw new Error(`claim: transaction ${input.transactionId} not found`);
           const refused = transactionProblems(transaction, input.type, today);
@@ -626,6 +679,8 @@ export async function fileClaim(
             null,
           );
           if (held.length) throw new Refused(held);
+          const capped = await transactionCapProblems(manager, transaction, linesPaid(content.lines), null);
+          if (capped.length) throw new Refused(capped);
           const account = (await programAccountSummaries(manager, [transaction.programAccountId])).get(
             transaction.programAccountId,
           )!;
@@ -723,7 +778,7 @@ export async function updateClaim(
         if (!claim) throw new Error(`claim ${input.claimId} not found`);
         if (claim.status !== ClaimStatus.IN_PROGRESS)
           throw new Refused([problem(['input', 'claimId'], 'NOT_IN_PROGRESS')]);
-        const transaction = (await transactionSummary(manager, claim.transactionId))!;
+        const transaction = (await transactionSummary(manager, claim.transactionId, { forUpdate: true }))!;
         const refused = transactionProblems(transaction, input.type, today);
         if (refused.length) throw new Refused(refused);
         const content = computeClaim(input, transaction, today, lang);
@@ -735,6 +790,8 @@ export async function updateClaim(
           claim.id,
         );
         if (held.length) throw new Refused(held);
+        const capped = await transactionCapProblems(manager, transaction, linesPaid(content.lines), claim.id);
+        if (capped.length) throw new Refused(capped);
         const changed = await manager.update(
           Claim,
           { id: claim.id, status: ClaimStatus.IN_PROGRESS },
@@ -783,8 +840,8 @@ async function transition(manager: EntityManager, step: Transition, now: Date): 
     .where('id = :id AND status IN (:...from)', { id: claim.id, from: [...step.from] })
     .execute();
   if (changed.affected !== 1) throw new Refused([step.refusal]);
-  // A closed claim frees its lines for another claim.
-  if (!OPEN_STATUSES.includes(step.to))
+  // A rejected or withdrawn claim frees its lines for another claim; an approved one keeps them.
+  if (!HELD_STATUSES.includes(step.to))
     await manager.update(ClaimLine, { claimId: claim.id }, { openKey: null });
   await history(
     manager,
@@ -1050,6 +1107,8 @@ export function approveClaim(
   return withNode(dataSource, lang, async (manager) => {
     const current = await manager.findOneBy(Claim, { id: input.claimId });
     if (!current) throw new Error(`claim ${input.claimId} not found`);
+    // Locked: two approvals on one transaction are decided one after the other against its total.
+    const transaction = (await transactionSummary(manager, current.transactionId, { forUpdate: true }))!;
     const amount = input.approvedCents ?? current.claimedCents;
     const partial = amount !== current.claimedCents;
     const problems: Problem[] = [];
@@ -1057,6 +1116,16 @@ export function approveClaim(
       problems.push(problem(['input', 'approvedCents'], 'INVALID'));
     else if (amount > current.claimedCents)
       problems.push(problem(['input', 'approvedCents'], 'OVER_CLAIMED', { cents: current.claimedCents }));
+    else {
+      // Never more, over all the approved claims on the transaction, than was paid on it.
+      const approved = await approvedOnTransaction(manager, current.transactionId, current.id);
+      if (approved + amount > transaction.dutiesAndTaxesCents)
+        problems.push(
+          problem(['input', 'approvedCents'], 'OVER_TRANSACTION_PAID', {
+            cents: Math.max(0, transaction.dutiesAndTaxesCents - approved),
+          }),
+        );
+    }
     if (partial) {
       problems.push(...answerProblems(input.reasonEn ?? '', 'reasonEn'));
       problems.push(...answerProblems(input.reasonFr ?? '', 'reasonFr'));
@@ -1118,15 +1187,15 @@ export function approveClaim(
   });
 }
 
+/** `officerId` null: the agency's payment file (no person; the audit names none). */
 async function settleRepayment(
   dataSource: DataSource,
-  config: AppConfig,
-  officerId: string,
+  now: Date,
+  officerId: string | null,
   repaymentId: string,
   set: Partial<Repayment> & { status: RepaymentStatus },
   lang: Language,
 ): Promise<Result<{ repayment: RepaymentNode }>> {
-  const now = config.now();
   return refusedToProblems(() =>
     inTransaction(dataSource, async (manager) => {
       const row = await manager.findOneBy(Repayment, { id: repaymentId });
@@ -1158,7 +1227,7 @@ async function settleRepayment(
             programAccountId: row.programAccountId,
             from: row.status,
             to: set.status,
-            actorId: officerId,
+            actorId: officerId ?? '',
           },
         },
         now,
@@ -1186,7 +1255,7 @@ export function markRepaymentPaid(
   if (problems.length) return Promise.resolve({ ok: false, problems });
   return settleRepayment(
     dataSource,
-    config,
+    config.now(),
     officerId,
     input.repaymentId,
     { status: RepaymentStatus.PAID, method: input.method, paidOn },
@@ -1209,7 +1278,7 @@ export function withholdRepayment(
   if (problems.length) return Promise.resolve({ ok: false, problems });
   return settleRepayment(
     dataSource,
-    config,
+    config.now(),
     officerId,
     input.repaymentId,
     {
@@ -1219,4 +1288,70 @@ export function withholdRepayment(
     },
     lang,
   );
+}
+
+// ---- The agency's payment file ---------------------------------------------------------------------------------
+
+/** One line of the agency's payment file (docs/reference-data.md, `repaymentPayments`). */
+export interface RepaymentPaymentLine {
+  caseNumber: string;
+  amountCents: number;
+  paidOn: string;
+  method: `${RepaymentMethod}`;
+}
+
+export interface RepaymentPaymentResult {
+  paid: number;
+  /** Lines already applied (the same date and method): importing a file again changes nothing. */
+  unchanged: number;
+  /** Lines refused, each with its index in the file and why; the other lines are applied. */
+  refused: Array<{ index: number; caseNumber: string; message: string }>;
+}
+
+/**
+ * Marks repayments PAID from the agency's payment file, line by line (each its own transaction, audited and
+ * published as an officer's "paid" is): a line names the claim's case number, the amount paid (it must be the
+ * repayment's), the date and the method. A line already applied is unchanged; a line that cannot apply
+ * (unknown case, no repayment, another amount, withheld, paid otherwise, a future date) is refused with its
+ * reason and the others still apply.
+ */
+export async function importRepaymentPayments(
+  dataSource: DataSource,
+  now: Date,
+  lines: readonly RepaymentPaymentLine[],
+): Promise<RepaymentPaymentResult> {
+  const result: RepaymentPaymentResult = { paid: 0, unchanged: 0, refused: [] };
+  const today = agencyDay(now);
+  for (const [index, line] of lines.entries()) {
+    const refuse = (message: string) => result.refused.push({ index, caseNumber: line.caseNumber, message });
+    if (line.paidOn > today) {
+      refuse(`paid on ${line.paidOn}, after today (${today})`);
+      continue;
+    }
+    const claim = await dataSource.getRepository(Claim).findOneBy({ caseNumber: line.caseNumber });
+    const repayment = claim
+      ? await dataSource.getRepository(Repayment).findOneBy({ claimId: claim.id })
+      : null;
+    if (!claim) refuse('no claim has this case number');
+    else if (!repayment) refuse(`claim ${claim.caseNumber} has no repayment (it is ${claim.status})`);
+    else if (repayment.amountCents !== line.amountCents)
+      refuse(`the repayment is ${repayment.amountCents} cents, the file says ${line.amountCents}`);
+    else if (repayment.status === RepaymentStatus.PAID) {
+      if (repayment.paidOn === line.paidOn && String(repayment.method) === line.method) result.unchanged += 1;
+      else refuse(`already paid on ${repayment.paidOn} by ${repayment.method}`);
+    } else if (repayment.status === RepaymentStatus.UNPAID) refuse('the repayment was withheld (unpaid)');
+    else {
+      const settled = await settleRepayment(
+        dataSource,
+        now,
+        null,
+        repayment.id,
+        { status: RepaymentStatus.PAID, method: line.method as RepaymentMethod, paidOn: line.paidOn },
+        'en',
+      );
+      if (settled.ok) result.paid += 1;
+      else refuse('the repayment was settled meanwhile');
+    }
+  }
+  return result;
 }

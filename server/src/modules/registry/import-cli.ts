@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../config/env.js';
 import { openDatabase } from '../../database/data-source.js';
+import { importRepaymentPayments } from '../claims/claims.service.js';
 import {
   IMPORT_KINDS,
   formatProblem,
@@ -85,7 +86,16 @@ export async function runImportCli(argv: readonly string[], io: ImportCliIo = {}
     out(`Imported into ${target}:`);
     for (const line of countsTable(result)) out(line);
     out(result.changed ? 'Done.' : 'No changes: the database already matched the file.');
-    return 0;
+    // The agency's payment file: repayments paid, line by line (a refused line leaves the others applied).
+    const payments = validation.data.repaymentPayments ?? [];
+    if (!payments.length) return 0;
+    const paid = await importRepaymentPayments(dataSource, config.now(), payments);
+    out(
+      `Repayment payments: ${paid.paid} paid, ${paid.unchanged} unchanged, ${paid.refused.length} refused.`,
+    );
+    for (const line of paid.refused)
+      err(`  $.repaymentPayments[${line.index}] (case ${line.caseNumber}): ${line.message}`);
+    return paid.refused.length ? 1 : 0;
   } catch (error) {
     err(`Import failed, nothing was changed: ${(error as Error).message}`);
     return 1;

@@ -552,12 +552,24 @@ const businessSchema = z
     }
   }, whenObject);
 
+/**
+ * One line of the agency's payment file: a claim's repayment paid (docs/reference-data.md). Applied line by
+ * line by the claims module after the registry's records; the same line again changes nothing.
+ */
+const repaymentPaymentSchema = z.strictObject({
+  caseNumber: z.string().regex(/^7\d{9}$/, 'must be a claim case number: 10 digits starting with 7'),
+  amountCents: cents.refine((value) => value > 0, 'must be more than zero'),
+  paidOn: calendarDate,
+  method: oneOf(['DIRECT_DEPOSIT', 'CHEQUE']),
+});
+
 export const referenceDataSchema = z
   .strictObject({
     formatVersion: z.literal(REFERENCE_DATA_FORMAT_VERSION, {
       error: choicesError(`${REFERENCE_DATA_FORMAT_VERSION}`),
     }),
     businesses: z.array(businessSchema),
+    repaymentPayments: z.array(repaymentPaymentSchema).optional(),
   })
   .superRefine((file, ctx) => {
     const businesses = asArray(file.businesses);
@@ -567,6 +579,13 @@ export const referenceDataSchema = z
       (b) => asString(b.businessNumber),
       (i) => ['businesses', i, 'businessNumber'],
       (v, first) => `duplicates business number ${v} of businesses[${first}]`,
+    );
+    reportDuplicates(
+      ctx,
+      asArray(file.repaymentPayments),
+      (line) => asString(line.caseNumber),
+      (i) => ['repaymentPayments', i, 'caseNumber'],
+      (v, first) => `duplicates the payment of case ${v} of repaymentPayments[${first}]`,
     );
     // Account numbers start with their BN, so a repeat across businesses also shows as a duplicate BN; within
     // one business it is only caught here.

@@ -275,12 +275,21 @@ export interface TransactionSummary {
   dutiesAndTaxesCents: number;
 }
 
-/** A registry transaction by id (claims read the transaction they are about); null when there is none. */
+/**
+ * A registry transaction by id (claims read the transaction they are about); null when there is none. With
+ * `forUpdate`, its row is locked until the caller's transaction ends (MariaDB; SQLite has one writer), so that
+ * the writes about one transaction (its claims' totals) are taken one at a time.
+ */
 export async function transactionSummary(
   manager: EntityManager,
   id: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<TransactionSummary | null> {
-  const row = await manager.findOneBy(RegistryTransaction, { id });
+  const lock = options.forUpdate && manager.connection.options.type !== 'better-sqlite3';
+  const row = await manager.findOne(RegistryTransaction, {
+    where: { id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   return row
     ? {
         id: row.id,

@@ -2,7 +2,18 @@ import { type MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SignOutEverywhereDocument, WelcomeDocument } from '../../../generated/graphql';
+import {
+  ClaimsHomeDocument,
+  ClaimsHomeIndicatorsDocument,
+  SignOutEverywhereDocument,
+  WelcomeDocument,
+} from '../../../generated/graphql';
+import {
+  anyVariables,
+  areas,
+  headerMock,
+  northernLights,
+} from '../../../test/fixtures/relationships-fixtures';
 import { button } from '../../../test/gcds';
 import {
   renderRoute,
@@ -169,4 +180,68 @@ describe('welcome page', () => {
     ).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('Signed in as Jane Doe')).not.toBeInTheDocument());
   });
+
+  it.each([
+    ['en', 'Claims and repayments at a glance', 'Claims in progress: 2', 'Repayments payable: 1 ($200.00)'],
+    [
+      'fr',
+      'Demandes et remboursements en un coup d’œil',
+      'Demandes en cours : 2',
+      'Remboursements payables : 1 (200,00 $)',
+    ],
+  ])(
+    'shows the business’s claims and repayments indicators, each linked to its list (%s)',
+    async (language, heading, inProgress, payable) => {
+      const claimsHome = () =>
+        anyVariables(ClaimsHomeDocument, () => ({
+          me: {
+            __typename: 'Viewer',
+            id: 'user-1',
+            activeBusiness: {
+              __typename: 'Business',
+              id: 'b-1',
+              viewerAccess: {
+                __typename: 'BusinessAccess',
+                areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view' }),
+              },
+            },
+          },
+        }));
+      const indicators = anyVariables(ClaimsHomeIndicatorsDocument, () => ({
+        business: {
+          __typename: 'Business',
+          id: 'b-1',
+          claimIndicators: {
+            __typename: 'ClaimIndicators',
+            inProgressCount: 2,
+            submittedCount: 1,
+            approvedCount: 3,
+            openClaimedCents: 35_000,
+            payableCount: 1,
+            payableCents: 20_000,
+            paidCents: 10_000,
+            unpaidCents: 0,
+          },
+        },
+      }));
+      renderRoute(`/${language}/welcome`, [
+        welcome(null),
+        ...signedIn,
+        // The header names the same active business (its default answers none, and the cache would agree).
+        headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
+        claimsHome(),
+        indicators,
+      ]);
+      expect(await screen.findByText(heading, { selector: 'gcds-heading' })).toBeInTheDocument();
+      const drafts = document.querySelector(`gcds-link[aria-label="${inProgress}"]`);
+      expect(drafts?.textContent).toBe('2');
+      await waitFor(() =>
+        expect(shadowHref(drafts as HTMLElement)).toBe(`/${language}/claims?business=b-1&status=IN_PROGRESS`),
+      );
+      const labels = [...document.querySelectorAll('gcds-link[aria-label]')].map((l) =>
+        l.getAttribute('aria-label')?.replace(/[\u00a0\u202f]/g, ' '),
+      );
+      expect(labels).toContain(payable);
+    },
+  );
 });

@@ -178,10 +178,14 @@ describe('claims pages', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Claim 7000000001', { selector: 'gcds-heading' })).toBeInTheDocument();
     expect(screen.getByText('Total refund claimed')).toBeInTheDocument();
     expect(screen.getAllByText('$350.00').length).toBeGreaterThan(0);
+    // A draft takes supporting documents from the app: the upload, on the claim's case number.
+    expect(screen.getByText('Upload supporting documents').closest('gcds-link')).not.toBeNull();
     await user.click(await choice(/^Attestation/, /^I attest that the information/));
     await user.click(await button('Submit the claim'));
     expect(await screen.findByText('The claim was submitted.')).toBeInTheDocument();
     expect(submitted).toEqual([{ claimId: 'c-1', attestation: true }]);
     expect(await screen.findAllByText('Submitted', { exact: false })).not.toHaveLength(0);
+    // Submitted: the claimant waits for the agency, no upload offered until it asks.
+    await waitFor(() => expect(screen.queryByText('Upload supporting documents')).toBeNull());
   });
 });

@@ -43,6 +43,14 @@ export function ClaimPage() {
       {claim ? (
         <>
           <ClaimDetails claim={claim} language={language} />
+          {/* Supporting documents while the claimant is the one to act: a draft, or the agency asked. */}
+          {claim.status === 'IN_PROGRESS' || claim.status === 'INFORMATION_REQUESTED' ? (
+            <GcdsText>
+              <GcdsLink href={`/${language}/documents/upload?case=${encodeURIComponent(claim.caseNumber)}`}>
+                {t('claim.uploadDocuments')}
+              </GcdsLink>
+            </GcdsText>
+          ) : null}
           {claim.status === 'IN_PROGRESS' ? (
             <SubmitForm
               claim={claim}

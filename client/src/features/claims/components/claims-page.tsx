@@ -1,11 +1,11 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/forms/fields';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { type ClaimStatus, useClaimsBusinessesQuery, useClaimsListQuery } from '../../../generated/graphql';
+import { appendBusinessPage, ShowMoreButton } from '../../../components/layout/show-more';
 import { useLanguage } from '../../../lib/use-language';
 import { claimBusinesses, ClaimIndicatorsPanel, formatDate, formatMoney } from './claims-parts';
 
@@ -86,7 +86,6 @@ export function ClaimsPage() {
 function ClaimsTable({ businessId, status }: { businessId: string; status: ClaimStatus | null }) {
   const { t } = useTranslation('claims');
   const language = useLanguage();
-  const [fetchingMore, setFetchingMore] = useState(false);
   const { data, loading, error, fetchMore } = useClaimsListQuery({
     variables: { businessId, status, first: 20 },
     fetchPolicy: 'cache-and-network',
@@ -134,34 +133,16 @@ function ClaimsTable({ businessId, status }: { businessId: string; status: Claim
         </table>
       )}
       {claims.pageInfo.hasNextPage ? (
-        <GcdsButton
-          type="button"
-          buttonRole="secondary"
-          disabled={fetchingMore}
-          onClick={() => {
-            setFetchingMore(true);
-            void fetchMore({
+        <ShowMoreButton
+          label={t('list.more')}
+          more={() =>
+            fetchMore({
               variables: { after: claims.pageInfo.endCursor },
               updateQuery: (previous, { fetchMoreResult }) =>
-                previous.business?.claims && fetchMoreResult.business?.claims
-                  ? {
-                      business: {
-                        ...previous.business,
-                        claims: {
-                          ...fetchMoreResult.business.claims,
-                          edges: [
-                            ...previous.business.claims.edges,
-                            ...fetchMoreResult.business.claims.edges,
-                          ],
-                        },
-                      },
-                    }
-                  : previous,
-            }).finally(() => setFetchingMore(false));
-          }}
-        >
-          {t('list.more')}
-        </GcdsButton>
+                appendBusinessPage('claims', previous, fetchMoreResult),
+            })
+          }
+        />
       ) : null}
     </>
   );

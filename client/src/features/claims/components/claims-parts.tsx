@@ -1,4 +1,4 @@
-import { GcdsHeading, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
+import { GcdsHeading, GcdsLink, GcdsNotice, GcdsText } from '@cdssnc/gcds-components-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ClaimIndicatorsFieldsFragment, type ClaimsBusinessesQuery } from '../../../generated/graphql';
@@ -51,26 +51,27 @@ export function parseCents(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** The seed's "indicateurs": counts and totals of claims and repayments. */
+type IndicatorKey = 'inProgress' | 'submitted' | 'openClaimed' | 'approved' | 'payable' | 'paid' | 'unpaid';
+
+/** The seed's "indicateurs": counts and totals of claims and repayments, each linked to its list when given. */
 export function ClaimIndicatorsPanel({
   indicators,
   language,
+  links,
 }: {
   indicators: ClaimIndicatorsFieldsFragment;
   language: Language;
+  links?: Partial<Record<IndicatorKey, string>>;
 }) {
   const { t } = useTranslation('claims');
-  const rows: Array<[string, string]> = [
-    [t('indicators.inProgress'), String(indicators.inProgressCount)],
-    [t('indicators.submitted'), String(indicators.submittedCount)],
-    [t('indicators.openClaimed'), formatMoney(indicators.openClaimedCents, language)],
-    [t('indicators.approved'), String(indicators.approvedCount)],
-    [
-      t('indicators.payable'),
-      `${indicators.payableCount} (${formatMoney(indicators.payableCents, language)})`,
-    ],
-    [t('indicators.paid'), formatMoney(indicators.paidCents, language)],
-    [t('indicators.unpaid'), formatMoney(indicators.unpaidCents, language)],
+  const rows: Array<[IndicatorKey, string]> = [
+    ['inProgress', String(indicators.inProgressCount)],
+    ['submitted', String(indicators.submittedCount)],
+    ['openClaimed', formatMoney(indicators.openClaimedCents, language)],
+    ['approved', String(indicators.approvedCount)],
+    ['payable', `${indicators.payableCount} (${formatMoney(indicators.payableCents, language)})`],
+    ['paid', formatMoney(indicators.paidCents, language)],
+    ['unpaid', formatMoney(indicators.unpaidCents, language)],
   ];
   return (
     <section aria-labelledby="claim-indicators">
@@ -78,10 +79,21 @@ export function ClaimIndicatorsPanel({
         {t('indicators.title')}
       </GcdsHeading>
       <dl className="review-list">
-        {rows.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
+        {rows.map(([key, value]) => (
+          <Fragment key={key}>
+            <dt>{t(`indicators.${key}`)}</dt>
+            <dd>
+              {links?.[key] ? (
+                <GcdsLink
+                  href={links[key]}
+                  aria-label={t('indicators.linkLabel', { label: t(`indicators.${key}`), value })}
+                >
+                  {value}
+                </GcdsLink>
+              ) : (
+                value
+              )}
+            </dd>
           </Fragment>
         ))}
       </dl>

@@ -1,7 +1,7 @@
-import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useState } from 'react';
+import { GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { ShowMoreButton } from '../../../components/layout/show-more';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { useOfficerClaimQueueQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
@@ -13,7 +13,6 @@ export function OfficerClaimsQueuePage() {
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
   useDocumentTitle(tc('documentTitle', { page: t('officer.queueTitle') }));
-  const [fetchingMore, setFetchingMore] = useState(false);
   const { data, loading, error, fetchMore } = useOfficerClaimQueueQuery({
     variables: { first: 25 },
     fetchPolicy: 'cache-and-network',
@@ -56,13 +55,10 @@ export function OfficerClaimsQueuePage() {
         </table>
       ) : null}
       {queue?.pageInfo.hasNextPage ? (
-        <GcdsButton
-          type="button"
-          buttonRole="secondary"
-          disabled={fetchingMore}
-          onClick={() => {
-            setFetchingMore(true);
-            void fetchMore({
+        <ShowMoreButton
+          label={t('officer.more')}
+          more={() =>
+            fetchMore({
               variables: { after: queue.pageInfo.endCursor },
               updateQuery: (previous, { fetchMoreResult }) => ({
                 officerClaimQueue: {
@@ -70,11 +66,9 @@ export function OfficerClaimsQueuePage() {
                   edges: [...previous.officerClaimQueue.edges, ...fetchMoreResult.officerClaimQueue.edges],
                 },
               }),
-            }).finally(() => setFetchingMore(false));
-          }}
-        >
-          {t('officer.more')}
-        </GcdsButton>
+            })
+          }
+        />
       ) : null}
     </>
   );

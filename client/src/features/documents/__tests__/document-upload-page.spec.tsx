@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DocumentCaseDocument } from '../../../generated/graphql';
+import { ClaimDocumentCaseDocument, DocumentCaseDocument } from '../../../generated/graphql';
 import { button, input, select, summaryLinks } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
 import {
@@ -18,6 +18,14 @@ const caseMock = anyVariables(DocumentCaseDocument, (variables) => ({
   documentCase:
     variables.caseNumber === '8000000001'
       ? { __typename: 'Ruling', id: 'ruling-1', caseNumber: '8000000001' }
+      : null,
+}));
+
+/** ClaimDocumentCase: only the open claim 7000000001 exists (claim-1). */
+const claimCaseMock = anyVariables(ClaimDocumentCaseDocument, (variables) => ({
+  claimDocumentCase:
+    variables.caseNumber === '7000000001'
+      ? { __typename: 'Claim', id: 'claim-1', caseNumber: '7000000001', status: 'INFORMATION_REQUESTED' }
       : null,
 }));
 
@@ -147,4 +155,50 @@ describe('document upload page', { timeout: 30_000 }, () => {
     // Still on step 2: nothing was stored.
     expect(screen.queryByText('Confirmation du téléchargement')).toBeNull();
   });
+
+  it.each([
+    [
+      'en',
+      'Category',
+      'Next',
+      'Upload',
+      'Back to the claim',
+      'These files were attached to case 7000000001:',
+    ],
+    [
+      'fr',
+      'Catégorie',
+      'Suivant',
+      'Télécharger',
+      'Retour à la demande',
+      'Ces fichiers ont été joints au cas 7000000001 :',
+    ],
+  ])(
+    'takes a claim’s supporting documents from its case number, and leads back to the claim (%s)',
+    async (language, category, nextLabel, uploadLabel, back, confirmed) => {
+      const user = userEvent.setup();
+      const sent = stubUpload({
+        ok: true,
+        documents: [{ id: 'd-2', fileName: 'invoice.pdf', sizeBytes: 4_096 }],
+      });
+      renderRoute(`/${language}/documents/upload?case=7000000001`, [
+        ...signedIn,
+        header,
+        caseMock,
+        claimCaseMock,
+      ]);
+      await user.selectOptions(await select(category), 'OTHER');
+      await user.click(await button(nextLabel));
+      await user.upload(fileInput(), new File(['%PDF-1.4'], 'invoice.pdf', { type: 'application/pdf' }));
+      await user.click(await button(uploadLabel));
+      expect(await screen.findByText(confirmed)).toBeInTheDocument();
+      expect(sent.map((s) => [s.caseNumber, s.files])).toEqual([['7000000001', ['invoice.pdf']]]);
+      expect(screen.getByText(back).closest('gcds-link')).not.toBeNull();
+      expect(
+        screen.queryByText(
+          language === 'en' ? 'Back to the ruling request' : 'Retour à la demande de décision',
+        ),
+      ).toBeNull();
+    },
+  );
 });

@@ -16,13 +16,16 @@ import {
   type UploadAnswer,
   type UploadedDocument,
 } from '@rules/upload-rules';
-import { DocumentCaseDocument } from '../../../generated/graphql';
+import { ClaimDocumentCaseDocument, DocumentCaseDocument } from '../../../generated/graphql';
 import { sessionCsrfToken } from '../../../lib/apollo-client';
 import { type FieldErrors, hasErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
 import './documents.css';
 
 type Stored = Pick<UploadedDocument, 'id' | 'fileName' | 'sizeBytes'>;
+
+/** Claim case numbers start with 7, ruling case numbers with 8 (docs/decisions/0031). */
+const CLAIM_CASE_PREFIX = '7';
 
 /** Seed 003 §2.5: step 1 (category, case number), step 2 (files), then a confirmation. */
 export function DocumentUploadPage() {
@@ -34,7 +37,9 @@ export function DocumentUploadPage() {
   const [step, setStep] = useState<1 | 2 | 3>(1);
   const [category, setCategory] = useState('');
   const [caseNumber, setCaseNumber] = useState(params.get('case') ?? '');
-  const [rulingId, setRulingId] = useState('');
+  // The case step 1 found: a ruling request, or an open claim (claim case numbers start with 7).
+  const [found, setFound] = useState<{ kind: 'ruling' | 'claim'; id: string } | null>(null);
+  const fromClaim = (params.get('case') ?? '').trim().startsWith(CLAIM_CASE_PREFIX);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusKey, setFocusKey] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
@@ -45,6 +50,20 @@ export function DocumentUploadPage() {
   const input = useRef<HTMLInputElement>(null);
   const title = step === 1 ? t('step1.title') : step === 2 ? t('step2.title') : t('confirmation.title');
   useDocumentTitle(tc('documentTitle', { page: title }));
+
+  const findCase = async (number: string): Promise<{ kind: 'ruling' | 'claim'; id: string } | null> => {
+    const options = { errorPolicy: 'all', fetchPolicy: 'network-only' } as const;
+    if (number.startsWith(CLAIM_CASE_PREFIX)) {
+      const { data } = await client
+        .query({ query: ClaimDocumentCaseDocument, variables: { caseNumber: number }, ...options })
+        .catch(() => ({ data: undefined }));
+      return data?.claimDocumentCase ? { kind: 'claim', id: data.claimDocumentCase.id } : null;
+    }
+    const { data } = await client
+      .query({ query: DocumentCaseDocument, variables: { caseNumber: number }, ...options })
+      .catch(() => ({ data: undefined }));
+    return data?.documentCase ? { kind: 'ruling', id: data.documentCase.id } : null;
+  };
 
   const next = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -58,16 +77,9 @@ export function DocumentUploadPage() {
           : undefined,
     };
     if (!hasErrors(local)) {
-      const { data } = await client
-        .query({
-          query: DocumentCaseDocument,
-          variables: { caseNumber: number },
-          errorPolicy: 'all',
-          fetchPolicy: 'network-only',
-        })
-        .catch(() => ({ data: undefined }));
-      if (data?.documentCase) {
-        setRulingId(data.documentCase.id);
+      const target = await findCase(number);
+      if (target) {
+        setFound(target);
         setErrors({});
         setStep(2);
         return;
@@ -155,7 +167,11 @@ export function DocumentUploadPage() {
             onChange={setCaseNumber}
           />
           <div className="button-group">
-            <GcdsButton type="link" buttonRole="secondary" href={`/${language}/rulings`}>
+            <GcdsButton
+              type="link"
+              buttonRole="secondary"
+              href={`/${language}/${fromClaim ? 'claims' : 'rulings'}`}
+            >
               {t('step1.cancel')}
             </GcdsButton>
             <GcdsButton type="submit">{t('step1.next')}</GcdsButton>
@@ -246,7 +262,13 @@ export function DocumentUploadPage() {
             ))}
           </ul>
           <GcdsText>
-            <GcdsLink href={`/${language}/rulings/${rulingId}`}>{t('confirmation.backToRuling')}</GcdsLink>
+            {found?.kind === 'claim' ? (
+              <GcdsLink href={`/${language}/claims/${found.id}`}>{t('confirmation.backToClaim')}</GcdsLink>
+            ) : (
+              <GcdsLink href={`/${language}/rulings/${found?.id ?? ''}`}>
+                {t('confirmation.backToRuling')}
+              </GcdsLink>
+            )}
           </GcdsText>
           <GcdsText>
             <GcdsLink href={`/${language}/documents/upload`}>{t('confirmation.another')}</GcdsLink>

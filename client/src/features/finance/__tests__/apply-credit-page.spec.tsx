@@ -30,6 +30,7 @@ function tx(id: string, number: string, amountCents: number, remainingCents: num
     status,
     isPayable: amountCents > 0 && remainingCents > 0,
     isApplicableCredit: amountCents < 0 && remainingCents > 0,
+    claimable: false,
   };
 }
 

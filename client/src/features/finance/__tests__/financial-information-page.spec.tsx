@@ -95,16 +95,34 @@ function transactionsAnswer(id: string) {
     status: 'POSTED',
     isPayable: true,
     isApplicableCredit: false,
+    claimable: false,
   };
+  // An interest charge is posted and owed, but no claim can be filed on it; a declaration can.
+  const interest = {
+    ...node,
+    id: `t-${id}-interest`,
+    transactionNumber: `${figures[id].tx.slice(0, 12)}01`,
+    description: 'Interest charge',
+    descriptionFr: 'Frais d’intérêt',
+  };
+  const declaration = {
+    ...node,
+    id: `t-${id}-cad`,
+    transactionNumber: `${figures[id].tx.slice(0, 12)}02`,
+    description: 'Commercial accounting declaration',
+    descriptionFr: 'Déclaration en détail',
+    claimable: true,
+  };
+  const nodes = [node, interest, declaration];
   return {
     programAccount: {
       __typename: 'ProgramAccount',
       id,
       transactions: {
         __typename: 'AccountTransactionConnection',
-        edges: [{ __typename: 'AccountTransactionEdge', cursor: node.id, node }],
+        edges: nodes.map((n) => ({ __typename: 'AccountTransactionEdge', cursor: n.id, node: n })),
         pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-        totalCount: 1,
+        totalCount: nodes.length,
       },
     },
   };
@@ -143,6 +161,15 @@ describe('financial information page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByText('Balance', { selector: 'gcds-heading' })).toBeNull());
     expect(screen.queryByText(figures['pa-rt'].invoice)).toBeNull();
     expect(screen.queryByText(figures['pa-rm'].invoice)).toBeNull();
+  });
+
+  it('offers to file a claim only on the transactions the claim rules allow, never on an interest charge (claims issue)', async () => {
+    renderRoute(`/en/finance?account=${rm.id}`, mocks);
+    const declaration = `${figures['pa-rm'].tx.slice(0, 12)}02`;
+    expect(await screen.findByText(declaration)).toBeInTheDocument();
+    const links = screen.getAllByText('File a claim');
+    expect(links).toHaveLength(1);
+    expect(links[0].closest('gcds-link')?.getAttribute('aria-label')).toContain(declaration);
   });
 
   it.each([

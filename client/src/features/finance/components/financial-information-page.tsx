@@ -204,9 +204,6 @@ function AccountSummary({ accountId }: { accountId: string }) {
   );
 }
 
-/** Agency statuses of a transaction a claim may be filed on. */
-const CLAIMABLE = ['POSTED', 'PARTIALLY_PAID', 'PAID'];
-
 function TransactionsTable({ accountId }: { accountId: string }) {
   const { t } = useTranslation('finance');
   const language = useLanguage();
@@ -246,9 +243,9 @@ function TransactionsTable({ accountId }: { accountId: string }) {
                   <td>{formatDay(node.transactionDate, language)}</td>
                   <td>
                     <span>{node.transactionNumber}</span>
-                    {/* A declaration that was posted or paid may be claimed on (docs/claims.md): the claim
-                        page refuses anything else with its reason. */}
-                    {node.amountCents > 0 && CLAIMABLE.includes(node.status) ? (
+                    {/* Only where the server's claim rules allow one today (docs/claims.md): a posted or paid
+                        declaration within the time limit, never an interest charge or a penalty. */}
+                    {node.claimable ? (
                       <>
                         {' '}
                         <GcdsLink

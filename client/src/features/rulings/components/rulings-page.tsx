@@ -1,11 +1,11 @@
 import { GcdsButton, GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/forms/fields';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { useRulingsBusinessesQuery, useRulingsListQuery } from '../../../generated/graphql';
+import { appendBusinessPage, ShowMoreButton } from '../../../components/layout/show-more';
 import { useLanguage } from '../../../lib/use-language';
 import { formatDate, useRulingBusinesses } from './rulings-parts';
 
@@ -58,7 +58,6 @@ export function RulingsPage() {
 function RulingsTable({ businessId }: { businessId: string }) {
   const { t } = useTranslation('rulings');
   const language = useLanguage();
-  const [fetchingMore, setFetchingMore] = useState(false);
   const { data, loading, error, fetchMore } = useRulingsListQuery({
     variables: { businessId, first: 20 },
     fetchPolicy: 'cache-and-network',
@@ -101,34 +100,16 @@ function RulingsTable({ businessId }: { businessId: string }) {
         </tbody>
       </table>
       {rulings.pageInfo.hasNextPage ? (
-        <GcdsButton
-          type="button"
-          buttonRole="secondary"
-          disabled={fetchingMore}
-          onClick={() => {
-            setFetchingMore(true);
-            void fetchMore({
+        <ShowMoreButton
+          label={t('list.more')}
+          more={() =>
+            fetchMore({
               variables: { after: rulings.pageInfo.endCursor },
               updateQuery: (previous, { fetchMoreResult }) =>
-                previous.business?.rulings && fetchMoreResult.business?.rulings
-                  ? {
-                      business: {
-                        ...previous.business,
-                        rulings: {
-                          ...fetchMoreResult.business.rulings,
-                          edges: [
-                            ...previous.business.rulings.edges,
-                            ...fetchMoreResult.business.rulings.edges,
-                          ],
-                        },
-                      },
-                    }
-                  : previous,
-            }).finally(() => setFetchingMore(false));
-          }}
-        >
-          {t('list.more')}
-        </GcdsButton>
+                appendBusinessPage('rulings', previous, fetchMoreResult),
+            })
+          }
+        />
       ) : null}
     </>
   );
