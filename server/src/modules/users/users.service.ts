@@ -56,6 +56,15 @@ export async function findOrCreatePartnerUser(
 }
 
 /** The LOCAL person of a username (any letter case), revoked or not; null when there is none. */
+/**
+ * The username key a local person of `username` would have, or null when none can (for a caller's SQL that
+ * joins `app_user` on `username_key`, as findLocalUser reads it).
+ */
+export function localUsernameKey(username: string): string | null {
+  const key = normalizeUsername(username);
+  return key.length === 0 || key.length > 16 ? null : key;
+}
+
 export function findLocalUser(
   dataSource: DataSource | EntityManager,
   username: string,
