@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/databases.js';
-import { payload, seedUser, signIn, type Viewer } from '../support/identity.js';
+import { SecurityEvent } from '../../src/modules/audit/security-event.entity.js';
+import { SecurityEventType } from '../../src/modules/audit/security-event.types.js';
+import { codes, payload, seedUser, SESSION, signIn, type Viewer } from '../support/identity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // A password sign-in costs a fixed few SQL statements (issue 12, item 5: at most 6), whatever it keeps:
@@ -40,5 +42,14 @@ describe.each(drivers)('a password sign-in on %s', (driver) => {
     const viewer = payload<{ viewer: Viewer | null }>(result).viewer;
     expect(viewer?.username).toBe('counted-person');
     expect(recorded.length, recorded.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+
+    // What the statements kept: the audit event, a working session cookie, and the argon2id check.
+    const events = await t.dataSource
+      .getRepository(SecurityEvent)
+      .findBy({ userId: viewer!.id, type: SecurityEventType.SIGN_IN_SUCCEEDED });
+    expect(events).toHaveLength(1);
+    const session = (await client.gql(SESSION)).body.data?.session as { csrfToken: string } | null;
+    expect(session?.csrfToken).toBeTruthy();
+    expect(codes(await signIn(t.client(), 'counted-person', 'Wrong0pass'))).toEqual(['INVALID_CREDENTIALS']);
   });
 });

@@ -35,12 +35,7 @@ import {
 } from '../throttling/throttling.service.js';
 import { User } from '../users/user.entity.js';
 import { CredentialKind, PersonRole } from '../users/user.types.js';
-import {
-  findLocalUser,
-  insertLocalUser,
-  localUsernameKey,
-  usernameExists,
-} from '../users/users.service.js';
+import { findLocalUser, insertLocalUser, localUsernameKey, usernameExists } from '../users/users.service.js';
 import { CredentialRecovery } from './credential-recovery.entity.js';
 import {
   newPasswordProblems,

@@ -110,9 +110,7 @@ export async function startSession(
     throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
   // One statement by the token's unique index, outside any transaction: no gap lock outlives it.
   if (input.replacesToken)
-    await dataSource
-      .getRepository(UserSession)
-      .delete({ tokenHash: hashSessionToken(input.replacesToken) });
+    await dataSource.getRepository(UserSession).delete({ tokenHash: hashSessionToken(input.replacesToken) });
   return openSession(dataSource.manager, config, signingIn, input);
 }
 
