@@ -122,18 +122,25 @@ export async function portfolioFloor(
        ${position ? 'AND n.display_date <= ? AND (n.display_date < ? OR n.id < ?)' : ''}
        AND (n.recipient_user_id = ?
          OR (n.recipient_user_id IS NULL AND n.business_id = ?)
-         OR (n.recipient_user_id IS NULL AND n.area = 'NOTICES' AND EXISTS (
-           SELECT 1 FROM business_relationship r
-           WHERE r.provider_business_id = ? AND r.status = 'ACCEPTED' AND r.client_business_id = n.business_id
-             AND (r.type = 'BUSINESS_MANAGEMENT' OR n.program_account_id IS NULL OR EXISTS (
-               SELECT 1 FROM relationship_program_account x
-               WHERE x.relationship_id = r.id AND x.program_account_id = n.program_account_id)))))
+         OR (n.recipient_user_id IS NULL AND n.area = 'NOTICES' AND (
+           -- Uncorrelated, each read once (a correlated EXISTS per notice took 16 to 26 s at 5,000 clients
+           -- on SQLite: a walk of the broker's relationships for each of 10,000 notices). A relationship
+           -- names accounts of its own client only, so an account in the list is a client's.
+           n.business_id IN (SELECT r.client_business_id FROM business_relationship r
+             WHERE r.provider_business_id = ? AND r.status = 'ACCEPTED' AND r.type = 'BUSINESS_MANAGEMENT')
+           OR (n.program_account_id IS NULL AND n.business_id IN (SELECT r.client_business_id
+             FROM business_relationship r WHERE r.provider_business_id = ? AND r.status = 'ACCEPTED'))
+           OR n.program_account_id IN (SELECT x.program_account_id FROM relationship_program_account x
+             JOIN business_relationship r ON r.id = x.relationship_id
+             WHERE r.provider_business_id = ? AND r.status = 'ACCEPTED'))))
      ORDER BY n.display_date DESC, n.id DESC LIMIT 101`,
     [
       defaultFrom(now),
       agencyDay(now),
       ...(position ? [position[0], position[0], position[1]] : []),
       person,
+      broker,
+      broker,
       broker,
       broker,
     ],

@@ -69,6 +69,21 @@ const EMPLOYEE_PAGE = `query {
   }
 }`;
 
+/** One group's clients, a page at a time (`business.clientGroup`: the other groups are not read again). */
+const GROUP_CLIENTS_PAGE = `query($id: ID!, $group: ID!, $after: String) {
+  business(id: $id) {
+    id
+    clientGroup(id: $group) {
+      id
+      clientsConnection(first: 100, after: $after) {
+        edges { cursor node { id businessNumber name } }
+        pageInfo { hasNextPage endCursor }
+        totalCount
+      }
+    }
+  }
+}`;
+
 interface Edges {
   edges: Array<{ node: Record<string, unknown> }>;
   pageInfo: { hasNextPage: boolean };
@@ -228,6 +243,40 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
       const outsideExists = sql.replace(/EXISTS \(SELECT 1 FROM [^()]*\)/g, 'EXISTS ()');
       return lists.test(outsideExists) && !/LIMIT|page_row <=|COUNT\(/.test(outsideExists);
     });
+    expect(whole, whole.join('\n\n')).toEqual([]);
+  }, 600_000);
+
+  it('pages one group of 110 clients to its end, in SQL, each page the same statements', async () => {
+    await grow(130, 30, 110, 3, 120);
+    const groupId = groupIds.at(-1)!;
+    const pages: Array<{ names: string[]; statements: string[] }> = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i += 1) {
+      const { data, statements } = await counted(portfolio.broker.client, GROUP_CLIENTS_PAGE, {
+        id: portfolio.brokerBusinessId,
+        group: groupId,
+        after,
+      });
+      const page = (data.business as unknown as { clientGroup: { clientsConnection: Edges } }).clientGroup
+        .clientsConnection as Edges & { pageInfo: { endCursor: string | null } };
+      expect(page.totalCount).toBe(110);
+      pages.push({ names: page.edges.map((e) => String(e.node.id)), statements });
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Two pages, 100 then 10: every client once, and the group's members are those clients.
+    expect(pages.map((p) => p.names.length)).toEqual([100, 10]);
+    const ids = pages.flatMap((p) => p.names);
+    expect(new Set(ids).size).toBe(110);
+    const start = ((groupIds.length - 1) * 110) % 130;
+    const expected = Array.from({ length: 110 }, (_, i) => portfolio.clients[(start + i) % 130]);
+    expect(new Set(ids)).toEqual(new Set(expected));
+    // The same statements for the first page and the last, the members taken a page at a time.
+    expect(pages[1].statements.length, pages[1].statements.join('\n')).toBe(pages[0].statements.length);
+    const whole = pages
+      .flatMap((p) => p.statements)
+      .map((sql) => sql.replace(/EXISTS \(SELECT 1 FROM [^()]*\)/g, 'EXISTS ()'))
+      .filter((sql) => /client_group_member/.test(sql) && !/LIMIT|page_row <=|COUNT\(/.test(sql));
     expect(whole, whole.join('\n\n')).toEqual([]);
   }, 600_000);
 });

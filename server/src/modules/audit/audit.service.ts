@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { SecurityEvent } from './security-event.entity.js';
-import { type SecurityEventType } from './security-event.types.js';
+import { SecurityEventType } from './security-event.types.js';
 
 export interface SecurityEventInput {
   type: SecurityEventType;
@@ -51,4 +51,21 @@ export async function listRecentSecurityEvents(
     order: { occurredAt: 'DESC', id: 'DESC' },
     take,
   });
+}
+
+/**
+ * SQL for a person's last successful sign-in (`userIdSql` names their id in the outer query): the newest
+ * SIGN_IN_SUCCEEDED of the trail, on the (user_id, event_type, occurred_at) index. Read it back with
+ * `lastSignInOf`. Failures of a credential before it no longer count (throttling.service.ts), and it is the
+ * "previous sign-in" a new session shows.
+ */
+export function lastSignInSql(userIdSql: string): string {
+  return `(SELECT MAX(se.occurred_at) FROM security_event se WHERE se.user_id = ${userIdSql} AND se.event_type = '${SecurityEventType.SIGN_IN_SUCCEEDED}')`;
+}
+
+/** The value `lastSignInSql` selected, as a Date (each driver answers a datetime its own way). */
+export function lastSignInOf(dataSource: DataSource, value: unknown): Date | null {
+  if (value == null) return null;
+  const column = dataSource.getMetadata(SecurityEvent).findColumnWithPropertyName('occurredAt')!;
+  return dataSource.driver.prepareHydratedValue(value, column) as Date;
 }

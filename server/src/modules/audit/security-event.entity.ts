@@ -14,6 +14,7 @@ import { SecurityEventType } from './security-event.types.js';
 })
 @Entity('security_event')
 @Index('IDX_security_event_user_time', ['userId', 'occurredAt'])
+@Index('IDX_security_event_user_type_time', ['userId', 'type', 'occurredAt'])
 export class SecurityEvent {
   @Field(() => ID, { description: 'The security event’s id (opaque).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })

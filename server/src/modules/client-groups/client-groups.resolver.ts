@@ -388,6 +388,26 @@ export class BusinessClientGroupsResolver {
     );
   }
 
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
+  @FieldResolver(() => ClientGroupNode, {
+    nullable: true,
+    description:
+      'One of the service provider’s client groups (null when it has no such group, or the group is deleted): to page one group’s `clientsConnection` or `assigneesConnection` past its first page without reading the other groups again. Business account managers only (else FORBIDDEN).',
+  })
+  async clientGroup(
+    @Root() node: BusinessNode,
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { description: 'The client group’s id.' }) id: string,
+  ): Promise<ClientGroupNode | null> {
+    requireSession(ctx);
+    if (!isActiveBam(await activeViewerMembership(businessLoaders(ctx), node.id)))
+      throw new AppError(ErrorCode.FORBIDDEN, 'errors.forbidden');
+    const group = await ctx.dataSource
+      .getRepository(ClientGroup)
+      .findOneBy({ id, providerBusinessId: node.id, deletedAt: IsNull() });
+    return group ? groupNode(group) : null;
+  }
+
   private async groupRows(node: BusinessNode, ctx: AppContext): Promise<ClientGroup[]> {
     requireSession(ctx);
     if (!isActiveBam(await activeViewerMembership(businessLoaders(ctx), node.id)))

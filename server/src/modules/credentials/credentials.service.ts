@@ -4,6 +4,7 @@ import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { fieldProblems, formProblem, type Problem } from '../../common/errors/problems.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
+import { queryNamed } from '../../common/database/named-sql.js';
 import {
   collapseSpaces,
   normalizeRecoveryAnswer,
@@ -26,15 +27,22 @@ import {
   linkFailuresToUser,
   minutesUntil,
   releaseAddressAttempt,
+  throttleStateOf,
+  throttleStateParams,
+  throttleStateSql,
+  type ThrottleState,
   type ThrottleVerdict,
 } from '../throttling/throttling.service.js';
 import { CredentialKind, PersonRole } from '../users/user.types.js';
 import {
   findLocalUser,
   insertLocalUser,
+  localUsernameKey,
   revokeUser,
   setPasswordHash,
   type User,
+  userColumns,
+  userFromRow,
   usernameExists,
 } from '../users/users.service.js';
 import { CredentialRecovery } from './credential-recovery.entity.js';
@@ -87,15 +95,21 @@ async function claimCheck(
   dataSource: DataSource,
   config: AppConfig,
   attempt: { keyHash: string; user: User | null; client: ClientInfo; now: Date },
-): Promise<{ refused: Problem } | { refused: null; lockedUntil: Date | null }> {
-  const claim = await claimAttempt(dataSource, config, {
-    keyHash: attempt.keyHash,
-    userId: attempt.user?.id ?? null,
-    ipAddress: attempt.client.ipAddress,
-    now: attempt.now,
-  });
+  state?: ThrottleState,
+): Promise<{ refused: Problem } | { refused: null; lockedUntil: Date | null; failedAttempts: number }> {
+  const claim = await claimAttempt(
+    dataSource,
+    config,
+    {
+      keyHash: attempt.keyHash,
+      userId: attempt.user?.id ?? null,
+      ipAddress: attempt.client.ipAddress,
+      now: attempt.now,
+    },
+    state,
+  );
   if (!claim.allowed) return { refused: blockedProblem(claim.verdict, attempt.now) };
-  return { refused: null, lockedUntil: claim.lockedUntil };
+  return { refused: null, lockedUntil: claim.lockedUntil, failedAttempts: claim.failedAttempts };
 }
 
 /** Gives back a claimed attempt whose secret was right: the credential's failures go, the address's count too. */
@@ -130,7 +144,8 @@ async function countFailure(
       ipAddress: failure.client.ipAddress,
       occurredAt: now,
     });
-  if (events.length) await inTransaction(dataSource, (manager) => recordSecurityEvents(manager, events));
+  // One multi-row INSERT: atomic without a transaction.
+  if (events.length) await recordSecurityEvents(dataSource.manager, events);
   return lockedUntil ? formProblem('LOCKED', { minutes: minutesUntil(lockedUntil, now) }) : null;
 }
 
@@ -246,6 +261,28 @@ export async function registerLocalCredential(
 }
 
 /**
+ * A password sign-in's one read: the local person of the username (if any), the credential's and the
+ * address's throttle rows and the person's last successful sign-in, in one statement.
+ */
+async function readSignIn(
+  dataSource: DataSource,
+  username: string,
+  keyHash: string,
+  ipAddress: string | null,
+): Promise<{ user: User | null; state: ThrottleState }> {
+  const throttles = throttleStateSql(dataSource, 'u.id');
+  const [row] = await queryNamed<Array<Record<string, unknown>>>(
+    dataSource,
+    `SELECT ${userColumns(dataSource, 'u', 'u_')}, ${throttles.select} FROM (SELECT 1 AS one) k` +
+      ` LEFT JOIN app_user u ON u.username_key = :usernameKey${throttles.joins}`,
+    // A username that cannot exist matches no key ('' is never one).
+    { usernameKey: localUsernameKey(username) ?? '', ...throttleStateParams(keyHash, ipAddress) },
+  );
+  const user = row ? userFromRow(dataSource, row, 'u_') : null;
+  return { user, state: throttleStateOf(dataSource, row, user?.lastSignInAt ?? null) };
+}
+
+/**
  * Signs in with a username and password. Unknown usernames cost the same as known ones (a verify against a
  * dummy hash) and get the same answer (INVALID_CREDENTIALS); failures count toward the lockout of the
  * username (LOCKED) and the address (THROTTLED) whether or not it exists. A revoked credential with its
@@ -266,8 +303,8 @@ export async function signInLocal(
 
   const now = config.now();
   const keyHash = await throttleKey(dataSource, config, input.username);
-  const user = await findLocalUser(dataSource, input.username);
-  const claim = await claimCheck(dataSource, config, { keyHash, user, client, now });
+  const { user, state } = await readSignIn(dataSource, input.username, keyHash, client.ipAddress);
+  const claim = await claimCheck(dataSource, config, { keyHash, user, client, now }, state);
   if (claim.refused) return fail([claim.refused]);
 
   const matches = await verifySecret(user?.passwordHash, input.password);
@@ -296,11 +333,15 @@ export async function signInLocal(
     await releaseAddressAttempt(dataSource, client.ipAddress);
     return fail([formProblem('CREDENTIAL_REVOKED')]);
   }
+  // A first-try sign-in leaves the credential's row as its claim made it: this sign-in's SIGN_IN_SUCCEEDED
+  // makes that count void (claimAttempt, decision 0035). After failures the row is cleared (one statement
+  // more), so that no lock nor count stays there for officers to see. The address's failure is given back.
+  if (claim.failedAttempts > 1) await clearFailures(dataSource.manager, keyHash);
   const started = await startSession(
     dataSource,
     config,
     { userId: user.id, ipAddress: client.ipAddress, userAgent: client.userAgent, replacesToken },
-    (manager) => clearFailures(manager, keyHash),
+    { user, previousSignInAt: state.lastSignInAt },
   );
   await releaseAddressAttempt(dataSource, client.ipAddress);
   return ok(started);

@@ -4,9 +4,9 @@ import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
-import { recordSecurityEvents } from '../audit/audit.service.js';
+import { lastSignInOf, lastSignInSql, recordSecurityEvents } from '../audit/audit.service.js';
 import { SecurityEventType } from '../audit/security-event.types.js';
-import { findUserById, recordSignIn, type User, userColumns, userFromRow } from '../users/users.service.js';
+import { findUserById, type User, userColumns, userFromRow } from '../users/users.service.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { UserSession } from './user-session.entity.js';
 
@@ -53,53 +53,65 @@ export function idleExpiresAt(session: UserSession, config: AppConfig): Date {
   return new Date(Math.min(idle, session.absoluteExpiresAt.getTime()));
 }
 
+/** A person about to sign in, and their previous sign-in (the welcome page's "last signed in"). */
+export interface SigningInPerson {
+  user: User;
+  previousSignInAt: Date | null;
+}
+
+/**
+ * The person of `userId` and their last successful sign-in (the newest SIGN_IN_SUCCEEDED of the trail, or the
+ * person's `last_sign_in_at` written before decision 0035), in one statement; null for an unknown id.
+ */
+export async function readSigningInPerson(
+  dataSource: DataSource | EntityManager,
+  userId: string,
+): Promise<SigningInPerson | null> {
+  const source = 'driver' in dataSource ? dataSource : dataSource.connection;
+  const [text, values] = source.driver.escapeQueryWithParameters(
+    `SELECT ${userColumns(source, 'u', 'u_')}, ${lastSignInSql('u.id')} AS u_last_sign_in` +
+      ' FROM app_user u WHERE u.id = :userId',
+    { userId },
+  );
+  const [row] = await dataSource.query<Array<Record<string, unknown>>>(text, values);
+  const user = row ? userFromRow(source, row, 'u_') : null;
+  if (!user) return null;
+  return { user, previousSignInAt: latest(lastSignInOf(source, row.u_last_sign_in), user.lastSignInAt) };
+}
+
+/** The later of two instants (either may be missing). */
+export function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
+}
+
 /**
  * Opens a session for a person and records the sign-in (the previous sign-in time for the welcome page, the
- * SIGN_IN_SUCCEEDED event), in one transaction, with `alsoIn` (e.g. clearing the credential's failures) in
- * the same one. The one path for every way of signing in: local password, registration and sign-in partner.
- * The person's ended sessions are deleted first, outside the transaction: a range DELETE inside it holds
- * gap locks that deadlocked concurrent sign-ins of one person on MySQL. Throws FORBIDDEN (extensions.reason
- * CREDENTIAL_REVOKED) for a revoked credential and NOT_FOUND for an unknown user id.
+ * SIGN_IN_SUCCEEDED event): the one path for every way of signing in but registration (local password and
+ * sign-in partner). The session this browser held ends (the cookie rotates). `person`, when the caller read
+ * it with the credential (a password sign-in), saves a statement.
+ *
+ * No transaction (decision 0035): the session is inserted, then its SIGN_IN_SUCCEEDED. Should the second
+ * fail, the request fails and its cookie is never sent: a session row nobody holds the token of, which the
+ * periodic purge removes when it ends. Ended sessions are the periodic purge's business too (it runs every
+ * few minutes), not each sign-in's. The sign-in's time is not written on the person: the trail is where it
+ * is read from (readSigningInPerson). Throws FORBIDDEN (extensions.reason CREDENTIAL_REVOKED) for a revoked
+ * credential and NOT_FOUND for an unknown user id.
  */
 export async function startSession(
   dataSource: DataSource,
   config: AppConfig,
   input: StartSessionInput,
-  alsoIn?: (manager: EntityManager) => Promise<void>,
+  person?: SigningInPerson,
 ): Promise<StartedSession> {
-  await purgeEndedSessionsOf(dataSource, config, input.userId);
-  // The session this browser replaces, found here so that the transaction deletes it by primary key: a
-  // DELETE by a token that matches nothing would lock a gap of the index that others insert into.
-  const replaced = input.replacesToken
-    ? await dataSource
-        .getRepository(UserSession)
-        .findOne({ where: { tokenHash: hashSessionToken(input.replacesToken) }, select: { id: true } })
-    : null;
-  return inTransaction(dataSource, async (manager) => {
-    if (replaced) await manager.delete(UserSession, { id: replaced.id });
-    await alsoIn?.(manager);
-    return startSessionIn(manager, config, { ...input, replacesToken: undefined });
-  });
-}
-
-/** Deletes a person's sessions that have ended by themselves (housekeeping), by primary key. */
-async function purgeEndedSessionsOf(
-  dataSource: DataSource,
-  config: AppConfig,
-  userId: string,
-): Promise<void> {
-  const now = config.now();
-  const ended = await dataSource
-    .getRepository(UserSession)
-    .createQueryBuilder('s')
-    .select('s.id', 'id')
-    .where('s.user_id = :userId AND (s.absolute_expires_at <= :now OR s.last_seen_at <= :idleSince)', {
-      userId,
-      now,
-      idleSince: new Date(now.getTime() - config.identity.sessionIdleMs),
-    })
-    .getRawMany<{ id: string }>();
-  if (ended.length) await dataSource.getRepository(UserSession).delete(ended.map((row) => row.id));
+  const signingIn = person ?? (await readSigningInPerson(dataSource, input.userId));
+  if (!signingIn) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
+  if (signingIn.user.revokedAt)
+    throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
+  // One statement by the token's unique index, outside any transaction: no gap lock outlives it.
+  if (input.replacesToken)
+    await dataSource.getRepository(UserSession).delete({ tokenHash: hashSessionToken(input.replacesToken) });
+  return openSession(dataSource.manager, config, signingIn, input);
 }
 
 /**
@@ -111,18 +123,23 @@ export async function startSessionIn(
   config: AppConfig,
   input: StartSessionInput,
 ): Promise<StartedSession> {
-  const now = config.now();
-  const user = await findUserById(manager, input.userId);
-  if (!user) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
-  if (user.revokedAt)
+  const signingIn = await readSigningInPerson(manager, input.userId);
+  if (!signingIn) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
+  if (signingIn.user.revokedAt)
     throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
   if (input.replacesToken)
     await manager.delete(UserSession, { tokenHash: hashSessionToken(input.replacesToken) });
-  const previousSignInAt = user.lastSignInAt;
-  // The person's row first: concurrent sign-ins of one person queue here, before either inserts anything.
-  await recordSignIn(manager, user.id, now);
-  user.lastSignInAt = now;
+  return openSession(manager, config, signingIn, input);
+}
 
+/** Inserts the session and its SIGN_IN_SUCCEEDED (two statements). */
+async function openSession(
+  manager: EntityManager,
+  config: AppConfig,
+  { user, previousSignInAt }: SigningInPerson,
+  input: StartSessionInput,
+): Promise<StartedSession> {
+  const now = config.now();
   const token = randomBytes(32).toString('base64url');
   const session = manager.create(UserSession, {
     id: randomUUID(),
@@ -147,6 +164,7 @@ export async function startSessionIn(
       occurredAt: now,
     },
   ]);
+  user.lastSignInAt = now;
   return {
     token,
     session,

@@ -1,6 +1,8 @@
 import { type DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
-import { inTransaction } from '../../common/database/transactions.js';
+import { isUniqueViolation } from '../../common/database/transactions.js';
+import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
+import { lastSignInOf, lastSignInSql } from '../audit/audit.service.js';
 import { AddressThrottle, CredentialThrottle } from './throttle.entities.js';
 
 // Brute-force protection, in two layers that both answer before any password is checked:
@@ -56,9 +58,10 @@ async function takeFromWindow(
   bucket: string,
   limit: number,
   now: Date,
+  ensure = true,
 ): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
   const windowStartedBefore = new Date(now.getTime() - config.identity.addressWindowMs);
-  await ensureRow(dataSource, AddressThrottle, { bucket, count: 0, windowStartedAt: now });
+  if (ensure) await ensureRow(dataSource, AddressThrottle, { bucket, count: 0, windowStartedAt: now });
   // `count` is assigned before `window_started_at`: MySQL reads columns already assigned in the same SET.
   const result = await dataSource
     .createQueryBuilder()
@@ -88,11 +91,110 @@ export async function releaseAddressAttempt(dataSource: DataSource, ipAddress: s
 }
 
 /**
+ * What a claim decides from: the credential's row, the address's failure row and the person's last successful
+ * sign-in (failures before it no longer count: a sign-in does not write the credential's row, decision 0035).
+ */
+export interface ThrottleState {
+  credential: CredentialThrottle | null;
+  address: AddressThrottle | null;
+  lastSignInAt: Date | null;
+}
+
+/**
+ * The SQL that reads a ThrottleState within a larger SELECT (`FROM (SELECT 1 AS one) k` then the joins): the
+ * caller's sign-in reads the person and their throttles in one statement. `userIdSql` names the person's id
+ * in the outer query (NULL when unknown). Parameters: `throttleKey`, `throttleBucket`.
+ */
+export function throttleStateSql(
+  dataSource: DataSource,
+  userIdSql: string,
+): { select: string; joins: string } {
+  return {
+    select: [
+      entityColumns(dataSource, CredentialThrottle, 'thc', 'thc_'),
+      entityColumns(dataSource, AddressThrottle, 'tha', 'tha_'),
+      `${lastSignInSql(userIdSql)} AS th_last_sign_in`,
+    ].join(', '),
+    joins:
+      ' LEFT JOIN credential_throttle thc ON thc.key_hash = :throttleKey' +
+      ' LEFT JOIN address_throttle tha ON tha.bucket = :throttleBucket',
+  };
+}
+
+/** The parameters of throttleStateSql. */
+export function throttleStateParams(keyHash: string, ipAddress: string | null): Record<string, string> {
+  return { throttleKey: keyHash, throttleBucket: ipAddress ? failureBucket(ipAddress) : '' };
+}
+
+/** The ThrottleState of a row read with throttleStateSql. */
+export function throttleStateOf(
+  dataSource: DataSource,
+  row: Record<string, unknown> | undefined,
+  fallbackLastSignInAt: Date | null = null,
+): ThrottleState {
+  const events = lastSignInOf(dataSource, row?.th_last_sign_in);
+  const lastSignInAt =
+    events && fallbackLastSignInAt
+      ? new Date(Math.max(events.getTime(), fallbackLastSignInAt.getTime()))
+      : (events ?? fallbackLastSignInAt);
+  return {
+    credential: row ? hydrate(dataSource, CredentialThrottle, row, 'thc_') : null,
+    address: row ? hydrate(dataSource, AddressThrottle, row, 'tha_') : null,
+    lastSignInAt,
+  };
+}
+
+/** Reads a ThrottleState on its own (one statement), for claims that have not read it with the person. */
+export async function readThrottleState(
+  dataSource: DataSource,
+  keyHash: string,
+  userId: string | null,
+  ipAddress: string | null,
+): Promise<ThrottleState> {
+  const sql = throttleStateSql(dataSource, ':throttleUser');
+  const [row] = await queryNamed<Array<Record<string, unknown>>>(
+    dataSource,
+    `SELECT ${sql.select} FROM (SELECT 1 AS one) k${sql.joins}`,
+    { ...throttleStateParams(keyHash, ipAddress), throttleUser: userId },
+  );
+  return throttleStateOf(dataSource, row);
+}
+
+/** Takes one failure from the address's window, knowing from `state` whether its row exists. */
+async function takeAddressFailure(
+  dataSource: DataSource,
+  config: AppConfig,
+  bucket: string,
+  exists: boolean,
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
+  if (!exists)
+    try {
+      await dataSource.getRepository(AddressThrottle).insert({ bucket, count: 1, windowStartedAt: now });
+      return { allowed: true };
+    } catch (error) {
+      // Another attempt from this address created it a moment ago: take from it as usual.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  return takeFromWindow(dataSource, config, bucket, config.identity.addressFailureLimit, now, false);
+}
+
+/** The most times a claim reads the credential again after another attempt changed it under it. */
+const CLAIM_RETRIES = 50;
+
+/**
  * Claims one password check on the credential `keyHash` from `ipAddress`, counting it as a failure up front:
  * THROTTLED when the address used up its failures for the window, LOCKED while the credential is locked;
  * otherwise the attempt is counted (and locks the credential when it reaches the threshold) and the caller
- * may check the password. A lock that has run out starts the count afresh. `now` is the caller's, so that the
- * lock's end and the minutes the caller quotes agree to the millisecond. Throws nothing of its own.
+ * may check the password. A lock that has run out, or failures older than the person's last successful
+ * sign-in, start the count afresh. `now` is the caller's, so that the lock's end and the minutes the caller
+ * quotes agree to the millisecond. `state`, when the caller read it with the person (throttleStateSql), saves
+ * a statement. Throws nothing of its own.
+ *
+ * The address's count is one conditional UPDATE (decision 0021). The credential's is computed from the row
+ * read and written with a compare-and-set on (failed_attempts, last_failure_at, not locked): an attempt that
+ * lost the race reads the row again, so N concurrent guesses still check at most the threshold's number of
+ * passwords, in 2 statements when nobody races (decision 0035).
  */
 export async function claimAttempt(
   dataSource: DataSource,
@@ -103,64 +205,72 @@ export async function claimAttempt(
     ipAddress,
     now,
   }: { keyHash: string; userId: string | null; ipAddress: string | null; now: Date },
+  state?: ThrottleState,
 ): Promise<AttemptClaim> {
+  let current = state ?? (await readThrottleState(dataSource, keyHash, userId, ipAddress));
   if (ipAddress) {
-    const address = await takeFromWindow(
+    const address = await takeAddressFailure(
       dataSource,
       config,
       failureBucket(ipAddress),
-      config.identity.addressFailureLimit,
+      current.address !== null,
       now,
     );
     if (!address.allowed)
       return { allowed: false, verdict: { blocked: true, code: 'THROTTLED', retryAt: address.retryAt } };
   }
-  await ensureRow(dataSource, CredentialThrottle, {
-    keyHash,
-    userId,
-    failedAttempts: 0,
-    lockedUntil: null,
-    lastFailureAt: now,
-  });
   const threshold = config.identity.lockoutThreshold;
   const lockEnd = new Date(now.getTime() + config.identity.lockoutMs);
-  // One short transaction on one row: the UPDATEs take its lock, the SELECT reads what this attempt made of
-  // it (whether it was the one that locked the credential) before anyone else can change it.
-  const row = await inTransaction(dataSource, async (manager) => {
-    await manager
-      .createQueryBuilder()
-      .update(CredentialThrottle)
-      .set({ failedAttempts: 0, lockedUntil: null })
-      .where('key_hash = :keyHash AND locked_until <= :now', { keyHash, now })
-      .execute();
-    // `locked_until` is assigned before `failed_attempts`: MySQL reads columns already assigned in the SET.
-    const claimed = await manager
-      .createQueryBuilder()
-      .update(CredentialThrottle)
-      .set({
-        lockedUntil: () => 'CASE WHEN failed_attempts + 1 >= :threshold THEN :lockEnd ELSE NULL END',
-        failedAttempts: () => 'failed_attempts + 1',
-        lastFailureAt: now,
-        userId: () => 'COALESCE(user_id, :userId)',
-      })
-      .where('key_hash = :keyHash AND locked_until IS NULL')
-      .setParameters({ keyHash, threshold, lockEnd, userId })
-      .execute();
-    const current = await manager.findOneByOrFail(CredentialThrottle, { keyHash });
-    return { claimed: Boolean(claimed.affected), current };
-  });
-  if (!row.claimed) {
-    await releaseAddressAttempt(dataSource, ipAddress);
-    return {
-      allowed: false,
-      verdict: { blocked: true, code: 'LOCKED', retryAt: row.current.lockedUntil ?? lockEnd },
-    };
+  const repository = dataSource.getRepository(CredentialThrottle);
+  for (let attempt = 0; attempt < CLAIM_RETRIES; attempt += 1) {
+    const row = current.credential;
+    // A successful sign-in after the row's last claim voids its failures and any lock that claim set: what
+    // clearing them at the sign-in did before decision 0035.
+    const signedInSince = Boolean(
+      row && current.lastSignInAt !== null && row.lastFailureAt <= current.lastSignInAt,
+    );
+    if (row?.lockedUntil && row.lockedUntil > now && !signedInSince) {
+      await releaseAddressAttempt(dataSource, ipAddress);
+      return { allowed: false, verdict: { blocked: true, code: 'LOCKED', retryAt: row.lockedUntil } };
+    }
+    const fresh = !row || row.lockedUntil !== null || signedInSince;
+    const failedAttempts = (fresh ? 0 : row.failedAttempts) + 1;
+    const lockedUntil = failedAttempts >= threshold ? lockEnd : null;
+    if (!row) {
+      try {
+        await repository.insert({ keyHash, userId, failedAttempts, lockedUntil, lastFailureAt: now });
+        return { allowed: true, failedAttempts, lockedUntil };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    } else {
+      const claimed = await dataSource
+        .createQueryBuilder()
+        .update(CredentialThrottle)
+        .set({
+          failedAttempts,
+          lockedUntil,
+          lastFailureAt: now,
+          userId: () => 'COALESCE(user_id, :userId)',
+        })
+        .where(
+          // Every claim writes both: the pair names the version of the row this claim decided from.
+          'key_hash = :keyHash AND failed_attempts = :seenAttempts AND last_failure_at = :seenFailureAt',
+        )
+        .setParameters({
+          keyHash,
+          userId,
+          seenAttempts: row.failedAttempts,
+          seenFailureAt: row.lastFailureAt,
+        })
+        .execute();
+      if (claimed.affected) return { allowed: true, failedAttempts, lockedUntil };
+    }
+    // Another attempt changed the row since it was read: read it again.
+    current = await readThrottleState(dataSource, keyHash, userId, null);
   }
-  return {
-    allowed: true,
-    failedAttempts: row.current.failedAttempts,
-    lockedUntil: row.current.failedAttempts >= threshold ? row.current.lockedUntil : null,
-  };
+  await releaseAddressAttempt(dataSource, ipAddress);
+  return { allowed: false, verdict: { blocked: true, code: 'LOCKED', retryAt: lockEnd } };
 }
 
 /**

@@ -29,11 +29,6 @@ export function usernamesOf(db: Db, ids: readonly string[]): Promise<Array<Pick<
   return db.getRepository(User).find({ select: { id: true, username: true }, where: { id: In([...ids]) } });
 }
 
-/** Records a sign-in on the person's row (inside the caller's transaction; concurrent sign-ins queue here). */
-export async function recordSignIn(manager: EntityManager, userId: string, now: Date): Promise<void> {
-  await manager.update(User, { id: userId }, { lastSignInAt: now, updatedAt: now });
-}
-
 /** Replaces a LOCAL person's password hash. */
 export async function setPasswordHash(
   manager: EntityManager,
@@ -124,6 +119,15 @@ export async function findOrCreatePartnerUser(
 }
 
 /** The LOCAL person of a username (any letter case), revoked or not; null when there is none. */
+/**
+ * The username key a local person of `username` would have, or null when none can (for a caller's SQL that
+ * joins `app_user` on `username_key`, as findLocalUser reads it).
+ */
+export function localUsernameKey(username: string): string | null {
+  const key = normalizeUsername(username);
+  return key.length === 0 || key.length > 16 ? null : key;
+}
+
 export function findLocalUser(
   dataSource: DataSource | EntityManager,
   username: string,
