@@ -188,4 +188,27 @@ describe('claims pages', { timeout: 30_000 }, () => {
     // Submitted: the claimant waits for the agency, no upload offered until it asks.
     await waitFor(() => expect(screen.queryByText('Upload supporting documents')).toBeNull());
   });
+
+  it('never shows a claim heading without its case number while the claim loads: the list’s title', async () => {
+    renderRoute('/en/claims/c-1', [
+      ...signedIn,
+      header,
+      // The answer never comes within the test (just under setTimeout's largest delay).
+      { ...anyVariables(ClaimDetailDocument, () => claim('SUBMITTED', [])), delay: 2_000_000_000 },
+    ]);
+    const heading = await screen.findByText(/^Claim/, { selector: 'gcds-heading' });
+    expect(heading.textContent).toBe('Claims');
+  });
+
+  it('titles a claim that does not exist “not found”, never an empty claim heading', async () => {
+    renderRoute('/en/claims/c-404', [
+      ...signedIn,
+      header,
+      anyVariables(ClaimDetailDocument, () => ({ claim: null })),
+    ]);
+    expect(
+      await screen.findByText('This claim does not exist, or you do not have access to it.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Claim/, { selector: 'gcds-heading' }).textContent).toBe('Claim not found');
+  });
 });

@@ -30,12 +30,18 @@ export function ClaimPage() {
     fetchPolicy: 'cache-and-network',
   });
   const claim = data?.claim;
-  useDocumentTitle(tc('documentTitle', { page: t('claim.title', { caseNumber: claim?.caseNumber ?? '' }) }));
+  // Never a heading without its number: the list's title while loading, "not found" when there is none.
+  const title = claim
+    ? t('claim.title', { caseNumber: claim.caseNumber })
+    : data
+      ? t('claim.notFoundTitle')
+      : t('list.title');
+  useDocumentTitle(tc('documentTitle', { page: title }));
   const [done, setDone] = useState<string>();
 
   return (
     <>
-      <GcdsHeading tag="h1">{t('claim.title', { caseNumber: claim?.caseNumber ?? '' })}</GcdsHeading>
+      <GcdsHeading tag="h1">{title}</GcdsHeading>
       {done ? <SuccessNotice title={done} /> : null}
       {!data && loading ? <PageLoading /> : null}
       {!data && error ? <PageLoadError /> : null}

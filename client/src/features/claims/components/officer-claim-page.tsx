@@ -31,7 +31,12 @@ export function OfficerClaimPage() {
     fetchPolicy: 'cache-and-network',
   });
   const claim = data?.claim;
-  const title = t('officer.decisionTitle', { caseNumber: claim?.caseNumber ?? '' });
+  // Never a heading without its number: the queue's title while loading, "not found" when there is none.
+  const title = claim
+    ? t('officer.decisionTitle', { caseNumber: claim.caseNumber })
+    : data
+      ? t('claim.notFoundTitle')
+      : t('officer.queueTitle');
   useDocumentTitle(tc('documentTitle', { page: title }));
   const [done, setDone] = useState(false);
   const onDone = () => {
