@@ -53,6 +53,15 @@ async function caseNumberOf(page: Page): Promise<string> {
   return caseNumber;
 }
 
+/** A home-page indicator of claims and repayments, as a whole number (a count, or an amount in cents). */
+async function indicator(page: Page, label: string): Promise<number> {
+  const value = page
+    .locator('section[aria-labelledby="claim-indicators"] dt', { hasText: label })
+    .locator('xpath=following-sibling::dd[1]');
+  await value.waitFor({ timeout: 10_000 });
+  return Number(((await value.textContent()) ?? '').replace(/\D/g, ''));
+}
+
 const journeys = {
   en: {
     businessNumber: '729136333',
@@ -103,6 +112,8 @@ const journeys = {
       method: 'Method',
       paidOn: 'Payment date',
       repaidText: '$0.50 paid on',
+      openClaimed: 'Refunds claimed, not decided',
+      repaymentsPaid: 'Repayments paid',
     },
   },
   fr: {
@@ -154,6 +165,8 @@ const journeys = {
       method: 'Mode',
       paidOn: 'Date de paiement',
       repaidText: '0,50 $ payé le',
+      openClaimed: 'Remboursements demandés, non tranchés',
+      repaymentsPaid: 'Remboursements payés',
     },
   },
 } as const;
@@ -206,6 +219,10 @@ describe.runIf(hasChromium)('claims in Chromium', () => {
           const claimUrl = page.url();
           const claimId = new URL(claimUrl).pathname.split('/').pop() ?? '';
           const caseNumber = await caseNumberOf(page);
+          // The home page's indicators with the claim submitted, to compare once it is repaid.
+          await page.goto(`${server.url}/${language}/welcome`);
+          const openClaimedBefore = await indicator(page, t.openClaimed);
+          const paidBefore = await indicator(page, t.repaymentsPaid);
 
           // The officer's half: the queue, the review, a request for more information.
           const officer = `Rembourse${language}${Date.now() % 100000}`;
@@ -291,9 +308,14 @@ describe.runIf(hasChromium)('claims in Chromium', () => {
             await deskMain.getByText(t.repaidText).waitFor();
             await expectNoAxeViolations(desk, `${language} officer: repayment paid`);
 
-            // The claimant sees the repayment paid.
+            // The claimant sees the repayment paid, and the home page's indicators moved: the claim is no longer
+            // open (its 60 cents claimed), and 50 cents more were repaid.
             await page.goto(claimUrl);
             await main.getByText(t.repaidText).waitFor();
+            await page.goto(`${server.url}/${language}/welcome`);
+            await expect.poll(() => indicator(page, t.repaymentsPaid)).toBe(paidBefore + 50);
+            expect(await indicator(page, t.openClaimed)).toBe(openClaimedBefore - 60);
+            await expectNoAxeViolations(page, `${language} home page indicators after the repayment`);
           } finally {
             await officerContext.close();
           }
