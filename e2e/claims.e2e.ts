@@ -313,7 +313,9 @@ describe.runIf(hasChromium)('claims in Chromium', () => {
             await page.goto(claimUrl);
             await main.getByText(t.repaidText).waitFor();
             await page.goto(`${server.url}/${language}/welcome`);
-            await expect.poll(() => indicator(page, t.repaymentsPaid)).toBe(paidBefore + 50);
+            await expect
+              .poll(() => indicator(page, t.repaymentsPaid), { timeout: 15_000 })
+              .toBe(paidBefore + 50);
             expect(await indicator(page, t.openClaimed)).toBe(openClaimedBefore - 60);
             await expectNoAxeViolations(page, `${language} home page indicators after the repayment`);
           } finally {
