@@ -4,19 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import { ChecklistField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import {
   type WebhooksDataQuery,
-  useWebhooksCreateMutation,
   useWebhooksDataQuery,
   useWebhooksResendMutation,
   useWebhooksSendTestMutation,
 } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
+import { useCreateWebhookEndpoint } from '../hooks/use-create-webhook-endpoint';
+import { webhookQueries } from '../hooks/webhook-queries';
 import './webhooks.css';
 
 type Business = NonNullable<NonNullable<WebhooksDataQuery['me']>['activeBusiness']>;
@@ -25,7 +26,6 @@ type Endpoint = NonNullable<Business['webhookEndpoints']>[number];
 const fields = ['url', 'description', 'eventTypes'] as const;
 const urlMax = 2000;
 const descriptionMax = 100;
-const refresh = { refetchQueries: ['WebhooksData'], awaitRefetchQueries: true };
 
 /**
  * The business's webhook endpoints (docs/api.md "Events"), for its business account managers: each
@@ -76,8 +76,8 @@ function Endpoints({
   const [secret, setSecret] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const [sendTest, { loading: testing }] = useWebhooksSendTestMutation(refresh);
-  const [resend, { loading: resending }] = useWebhooksResendMutation(refresh);
+  const [sendTest, { loading: testing }] = useWebhooksSendTestMutation(webhookQueries);
+  const [resend, { loading: resending }] = useWebhooksResendMutation(webhookQueries);
   const endpoints = business.webhookEndpoints ?? [];
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : '—');
 
@@ -262,8 +262,15 @@ function CreateForm({
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [create, { loading }] = useWebhooksCreateMutation(refresh);
+  // A refusal about no field of the form, and a failed request, go beside the URL.
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'url'),
+    failedMessage: t('failed'),
+    failedAt: 'url',
+  });
+  const { errors, focusKey } = form;
+  const { createWebhookEndpoint } = useCreateWebhookEndpoint();
 
   const check = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -277,28 +284,19 @@ function CreateForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
-    if (hasErrors(found)) {
-      refuse(found);
-      return;
-    }
-    try {
-      const result = await create({
-        variables: { input: { businessId, url: url.trim(), description: description.trim(), eventTypes } },
-      });
-      const payload = result.data?.createWebhookEndpoint;
-      if (payload?.userErrors.length) {
-        refuse(fieldErrorsOf(payload.userErrors, fields, 'url'));
-        return;
-      }
-      clear();
-      setUrl('');
-      setDescription('');
-      setEventTypes([]);
-      if (payload?.secret) onCreated(payload.secret);
-    } catch {
-      refuse({ url: t('failed') });
-    }
+    await form.submit({
+      local: check(),
+      send: () =>
+        createWebhookEndpoint({ businessId, url: url.trim(), description: description.trim(), eventTypes }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
+        form.clear();
+        setUrl('');
+        setDescription('');
+        setEventTypes([]);
+        if (payload.secret) onCreated(payload.secret);
+      },
+    });
   };
 
   return (
@@ -334,7 +332,7 @@ function CreateForm({
         onChange={setEventTypes}
         error={errors.eventTypes}
       />
-      <GcdsButton type="submit" disabled={loading}>
+      <GcdsButton type="submit" disabled={form.pending}>
         {t('create.submit')}
       </GcdsButton>
     </form>
