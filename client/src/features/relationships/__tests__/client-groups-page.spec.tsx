@@ -30,10 +30,12 @@ const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] 
 const omar = { __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad', email: 'omar@example.com' };
 const northern = { __typename: 'BusinessSummary', ...northernLights };
 
+type ClientState = { __typename: string; id: string; businessNumber: string; name: string };
+
 interface GroupState {
   id: string;
   name: string;
-  clients: (typeof northern)[];
+  clients: ClientState[];
   assignees: Array<{ __typename: string; id: string; name: string }>;
 }
 
@@ -51,7 +53,7 @@ function groupOf({ clients, assignees, ...group }: GroupState) {
 }
 
 /** A page of a group's 100 clients from `start`, as the server pages them (a client's id as its cursor). */
-function clientsPage(clients: (typeof northern)[], start: number) {
+function clientsPage(clients: ClientState[], start: number) {
   const page = clients.slice(start, start + 100);
   return {
     ...connectionOf('BusinessSummary', page, 'ClientGroupClientConnection'),
@@ -394,7 +396,7 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
   ])("shows a group's first 100 clients, then the rest with Business.clientGroup ($language)", async (c) => {
     const user = userEvent.setup();
     const many = Array.from({ length: 150 }, (_, i) => ({
-      __typename: 'BusinessSummary' as const,
+      __typename: 'BusinessSummary',
       id: `c-${String(i + 1).padStart(3, '0')}`,
       businessNumber: String(200000001 + i),
       name: `Client ${String(i + 1).padStart(3, '0')}`,
