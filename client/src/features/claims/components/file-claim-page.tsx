@@ -79,7 +79,8 @@ export function FileClaimPage() {
         fileClaim({
           transactionId: values.transactionId.trim(),
           type: values.type as ClaimType,
-          correctionKind: adjustment && values.correctionKind ? (values.correctionKind as CorrectionKind) : null,
+          correctionKind:
+            adjustment && values.correctionKind ? (values.correctionKind as CorrectionKind) : null,
           exportDate: drawback ? values.exportDate : null,
           exportDestination: drawback ? values.exportDestination : null,
           reason: values.reason,

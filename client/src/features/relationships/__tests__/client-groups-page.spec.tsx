@@ -414,7 +414,11 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
             business: {
               __typename: 'Business',
               id: mapleLeaf.id,
-              clientGroup: { __typename: 'ClientGroup', id: 'g-1', clientsConnection: clientsPage(many, 100) },
+              clientGroup: {
+                __typename: 'ClientGroup',
+                id: 'g-1',
+                clientsConnection: clientsPage(many, 100),
+              },
             },
           },
         };
