@@ -7,17 +7,12 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type WebhooksDataQuery,
-  useWebhooksDataQuery,
-  useWebhooksResendMutation,
-  useWebhooksSendTestMutation,
-} from '../../../generated/graphql';
+import { type WebhooksDataQuery, useWebhooksDataQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
 import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
 import { useCreateWebhookEndpoint } from '../hooks/use-create-webhook-endpoint';
-import { webhookQueries } from '../hooks/webhook-queries';
+import { useWebhookDeliveries } from '../hooks/use-webhook-deliveries';
 import './webhooks.css';
 
 type Business = NonNullable<NonNullable<WebhooksDataQuery['me']>['activeBusiness']>;
@@ -76,8 +71,7 @@ function Endpoints({
   const [secret, setSecret] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const [sendTest, { loading: testing }] = useWebhooksSendTestMutation(webhookQueries);
-  const [resend, { loading: resending }] = useWebhooksResendMutation(webhookQueries);
+  const { sendTestEvent, resendDelivery, testing, resending } = useWebhookDeliveries();
   const endpoints = business.webhookEndpoints ?? [];
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : '—');
 
@@ -142,14 +136,7 @@ function Endpoints({
             <GcdsButton
               type="button"
               disabled={testing}
-              onClick={() =>
-                void run(
-                  async () =>
-                    (await sendTest({ variables: { endpointId: endpoint.id } })).data?.sendWebhookTestEvent
-                      .userErrors,
-                  t('test.queued'),
-                )
-              }
+              onClick={() => void run(() => sendTestEvent(endpoint.id), t('test.queued'))}
             >
               {t('test.button', { name: endpoint.description || endpoint.url })}
             </GcdsButton>
@@ -158,13 +145,7 @@ function Endpoints({
             endpoint={endpoint}
             when={when}
             resending={resending}
-            onResend={(deliveryId) =>
-              void run(
-                async () =>
-                  (await resend({ variables: { deliveryId } })).data?.resendWebhookDelivery.userErrors,
-                t('resend.queued'),
-              )
-            }
+            onResend={(deliveryId) => void run(() => resendDelivery(deliveryId), t('resend.queued'))}
           />
         </section>
       ))}
