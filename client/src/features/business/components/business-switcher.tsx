@@ -2,8 +2,10 @@ import './business-switcher.css';
 import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type HeaderBusinessQuery, useSwitchBusinessMutation } from '../../../generated/graphql';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
+import { type HeaderBusinessQuery } from '../../../generated/graphql';
 import { type NodeOf } from '../../../lib/connections';
+import { useSwitchBusiness } from '../hooks/use-switch-business';
 
 type HeaderMe = NonNullable<HeaderBusinessQuery['me']>;
 
@@ -16,28 +18,28 @@ interface BusinessSwitcherProps {
 export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProps) {
   const { t } = useTranslation('header');
   const [choice, setChoice] = useState<string>();
-  const [failed, setFailed] = useState(false);
-  const [switchBusiness, { loading }] = useSwitchBusinessMutation();
+  // Any refusal, and a failed request, is one message beside the list.
+  const form = useMutationForm({
+    fields: [],
+    mapErrors: () => ({ businessId: t('switchFailed') }),
+    failedMessage: t('switchFailed'),
+    failedAt: 'businessId',
+  });
+  const { switchBusiness } = useSwitchBusiness();
   const selected = choice ?? activeId;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailed(false);
+    form.clear();
     if (selected === activeId) return;
     const sent = selected;
-    try {
-      const { data } = await switchBusiness({
-        variables: { businessId: sent },
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      if (!data?.switchBusiness.business) setFailed(true);
+    await form.submit({
+      send: () => switchBusiness(sent),
+      succeeded: (payload) => Boolean(payload.business),
       // The header shows the new business before this switch ends (its refetch lands first): a business
       // chosen since then is the person's next switch, not to be put back to the active one.
-      else setChoice((current) => (current === sent ? undefined : current));
-    } catch {
-      setFailed(true);
-    }
+      onSuccess: () => setChoice((current) => (current === sent ? undefined : current)),
+    });
   };
 
   return (
@@ -48,7 +50,7 @@ export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProp
         label={t('switchLabel')}
         value={selected}
         validateOn="other"
-        errorMessage={failed ? t('switchFailed') : ''}
+        errorMessage={form.errors.businessId ?? ''}
         onGcdsChange={(event) => setChoice(event.detail ?? activeId)}
       >
         {memberships.map((membership) => (
@@ -57,7 +59,7 @@ export function BusinessSwitcher({ memberships, activeId }: BusinessSwitcherProp
           </option>
         ))}
       </GcdsSelect>
-      <GcdsButton type="submit" buttonRole="secondary" size="small" disabled={loading}>
+      <GcdsButton type="submit" buttonRole="secondary" size="small" disabled={form.pending}>
         {t('switch')}
       </GcdsButton>
     </form>

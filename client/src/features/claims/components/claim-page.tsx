@@ -7,13 +7,11 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  useAnswerClaimInformationMutation,
-  useClaimDetailQuery,
-  useSubmitClaimMutation,
-  useWithdrawClaimMutation,
-} from '../../../generated/graphql';
+import { useClaimDetailQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { useAnswerClaimInformation } from '../hooks/use-answer-claim-information';
+import { useSubmitClaim } from '../hooks/use-submit-claim';
+import { useWithdrawClaim } from '../hooks/use-withdraw-claim';
 import { type ClaimDetail, ClaimDetails } from './claim-details';
 import { FailureNotice, SuccessNotice } from './claims-parts';
 
@@ -96,7 +94,7 @@ function SubmitForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
   const fields = ['attestation'];
   const form = useMutationForm({ fields, failedMessage: t('claim.failed') });
   const [attested, setAttested] = useState(false);
-  const [submitClaim] = useSubmitClaimMutation();
+  const { submitClaim } = useSubmitClaim();
   return (
     <section aria-labelledby="claim-submit">
       <GcdsHeading tag="h2" id="claim-submit">
@@ -107,9 +105,7 @@ function SubmitForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
         onSubmit={(event) => {
           event.preventDefault();
           void form.submit({
-            send: async () =>
-              (await submitClaim({ variables: { input: { claimId: claim.id, attestation: attested } } })).data
-                ?.submitClaim,
+            send: () => submitClaim({ claimId: claim.id, attestation: attested }),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           });
@@ -139,7 +135,7 @@ function AnswerForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
   const fields = ['answer'];
   const form = useMutationForm({ fields, failedMessage: t('claim.failed') });
   const [answer, setAnswer] = useState('');
-  const [answerClaim] = useAnswerClaimInformationMutation();
+  const { answerClaimInformation } = useAnswerClaimInformation();
   return (
     <section aria-labelledby="claim-answer">
       <GcdsHeading tag="h2" id="claim-answer">
@@ -151,9 +147,7 @@ function AnswerForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
           event.preventDefault();
           void form.submit({
             local: { answer: answer.trim() ? undefined : t('claim.errors.answer') },
-            send: async () =>
-              (await answerClaim({ variables: { input: { claimId: claim.id, answer } } })).data
-                ?.answerClaimInformation,
+            send: () => answerClaimInformation({ claimId: claim.id, answer }),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           });
@@ -181,7 +175,7 @@ function AnswerForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
 function WithdrawButton({ claim, onDone }: { claim: ClaimDetail; onDone: () => void }) {
   const { t } = useTranslation('claims');
   const form = useMutationForm({ fields: [], failedMessage: t('claim.failed') });
-  const [withdrawClaim] = useWithdrawClaimMutation();
+  const { withdrawClaim } = useWithdrawClaim();
   return (
     <div className="button-group">
       {form.failure ? <FailureNotice message={form.failure} /> : null}
@@ -191,7 +185,7 @@ function WithdrawButton({ claim, onDone }: { claim: ClaimDetail; onDone: () => v
         disabled={form.pending}
         onClick={() =>
           void form.submit({
-            send: async () => (await withdrawClaim({ variables: { claimId: claim.id } })).data?.withdrawClaim,
+            send: () => withdrawClaim(claim.id),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           })

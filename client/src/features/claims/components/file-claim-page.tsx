@@ -6,9 +6,10 @@ import { SelectField, TextAreaField, TextField } from '../../../components/forms
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { type ClaimType, type CorrectionKind, useFileClaimMutation } from '../../../generated/graphql';
+import { type ClaimType, type CorrectionKind } from '../../../generated/graphql';
 import { type FieldErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
+import { useFileClaim } from '../hooks/use-file-claim';
 import { FailureNotice, parseCents } from './claims-parts';
 
 const types: ClaimType[] = ['ADJUSTMENT', 'DRAWBACK'];
@@ -53,7 +54,7 @@ export function FileClaimPage() {
     ...lineFields,
   ];
   const form = useMutationForm({ fields, failedMessage: t('file.failed') });
-  const [fileClaim] = useFileClaimMutation();
+  const { fileClaim } = useFileClaim();
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const setLine = (index: number, field: keyof LineValues) => (value: string) =>
     setLines((all) => all.map((line, i) => (i === index ? { ...line, [field]: value } : line)));
@@ -74,27 +75,21 @@ export function FileClaimPage() {
     });
     void form.submit({
       local,
-      send: async () =>
-        (
-          await fileClaim({
-            variables: {
-              input: {
-                transactionId: values.transactionId.trim(),
-                type: values.type as ClaimType,
-                correctionKind:
-                  adjustment && values.correctionKind ? (values.correctionKind as CorrectionKind) : null,
-                exportDate: drawback ? values.exportDate : null,
-                exportDestination: drawback ? values.exportDestination : null,
-                reason: values.reason,
-                lines: lines.map((line) => ({
-                  lineNumber: Number(line.lineNumber) || 0,
-                  originalCents: parseCents(line.original) ?? 0,
-                  correctedCents: adjustment ? parseCents(line.corrected) : null,
-                })),
-              },
-            },
-          })
-        ).data?.fileClaim,
+      send: () =>
+        fileClaim({
+          transactionId: values.transactionId.trim(),
+          type: values.type as ClaimType,
+          correctionKind:
+            adjustment && values.correctionKind ? (values.correctionKind as CorrectionKind) : null,
+          exportDate: drawback ? values.exportDate : null,
+          exportDestination: drawback ? values.exportDestination : null,
+          reason: values.reason,
+          lines: lines.map((line) => ({
+            lineNumber: Number(line.lineNumber) || 0,
+            originalCents: parseCents(line.original) ?? 0,
+            correctedCents: adjustment ? parseCents(line.corrected) : null,
+          })),
+        }),
       succeeded: (payload) => Boolean(payload.claim),
       onSuccess: (payload) => navigate(`/${language}/claims/${payload.claim!.id}`),
     });

@@ -7,16 +7,12 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type RepaymentMethod,
-  useApproveClaimMutation,
-  useClaimDetailQuery,
-  useMarkRepaymentPaidMutation,
-  useRejectClaimMutation,
-  useRequestClaimInformationMutation,
-  useTakeClaimMutation,
-} from '../../../generated/graphql';
+import { type RepaymentMethod, useClaimDetailQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { useApproveClaim } from '../hooks/use-approve-claim';
+import { useClaimOfficerText } from '../hooks/use-claim-officer-text';
+import { useMarkRepaymentPaid } from '../hooks/use-mark-repayment-paid';
+import { useTakeClaim } from '../hooks/use-take-claim';
 import { type ClaimDetail, ClaimDetails } from './claim-details';
 import { FailureNotice, parseCents, SuccessNotice } from './claims-parts';
 
@@ -74,7 +70,7 @@ export function OfficerClaimPage() {
 function TakeButton({ claim, onDone }: { claim: ClaimDetail; onDone: () => void }) {
   const { t } = useTranslation('claims');
   const form = useMutationForm({ fields: [], failedMessage: t('officer.failed') });
-  const [takeClaim] = useTakeClaimMutation();
+  const { takeClaim } = useTakeClaim();
   return (
     <div className="button-group">
       {form.failure ? <FailureNotice message={form.failure} /> : null}
@@ -83,7 +79,7 @@ function TakeButton({ claim, onDone }: { claim: ClaimDetail; onDone: () => void 
         disabled={form.pending}
         onClick={() =>
           void form.submit({
-            send: async () => (await takeClaim({ variables: { claimId: claim.id } })).data?.takeClaim,
+            send: () => takeClaim(claim.id),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           })
@@ -111,8 +107,7 @@ function TextForm({
   const form = useMutationForm({ fields, rename, failedMessage: t('officer.failed') });
   const [textEn, setTextEn] = useState('');
   const [textFr, setTextFr] = useState('');
-  const [requestInformation] = useRequestClaimInformationMutation();
-  const [rejectClaim] = useRejectClaimMutation();
+  const { sendClaimOfficerText } = useClaimOfficerText();
   const heading = kind === 'request' ? t('officer.requestInfo') : t('officer.reject');
   return (
     <section aria-labelledby={`officer-${kind}`}>
@@ -123,12 +118,8 @@ function TextForm({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const input = { claimId: claim.id, textEn, textFr };
           void form.submit({
-            send: async () =>
-              kind === 'request'
-                ? (await requestInformation({ variables: { input } })).data?.requestClaimInformation
-                : (await rejectClaim({ variables: { input } })).data?.rejectClaim,
+            send: () => sendClaimOfficerText(kind, { claimId: claim.id, textEn, textFr }),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           });
@@ -174,7 +165,7 @@ function ApproveForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void
   const [amount, setAmount] = useState('');
   const [reasonEn, setReasonEn] = useState('');
   const [reasonFr, setReasonFr] = useState('');
-  const [approveClaim] = useApproveClaimMutation();
+  const { approveClaim } = useApproveClaim();
   return (
     <section aria-labelledby="officer-approve">
       <GcdsHeading tag="h2" id="officer-approve">
@@ -187,19 +178,13 @@ function ApproveForm({ claim, onDone }: { claim: ClaimDetail; onDone: () => void
           const cents = amount.trim() ? parseCents(amount) : null;
           void form.submit({
             local: { approvedCents: amount.trim() && cents === null ? t('file.errors.amount') : undefined },
-            send: async () =>
-              (
-                await approveClaim({
-                  variables: {
-                    input: {
-                      claimId: claim.id,
-                      approvedCents: cents,
-                      reasonEn: reasonEn || null,
-                      reasonFr: reasonFr || null,
-                    },
-                  },
-                })
-              ).data?.approveClaim,
+            send: () =>
+              approveClaim({
+                claimId: claim.id,
+                approvedCents: cents,
+                reasonEn: reasonEn || null,
+                reasonFr: reasonFr || null,
+              }),
             succeeded: (payload) => Boolean(payload.claim),
             onSuccess: onDone,
           });
@@ -244,7 +229,7 @@ function PaidForm({ repaymentId, onDone }: { repaymentId: string; onDone: () => 
   const form = useMutationForm({ fields, failedMessage: t('officer.failed') });
   const [method, setMethod] = useState('');
   const [paidOn, setPaidOn] = useState('');
-  const [markPaid] = useMarkRepaymentPaidMutation();
+  const { markRepaymentPaid } = useMarkRepaymentPaid();
   const methods: RepaymentMethod[] = ['DIRECT_DEPOSIT', 'CHEQUE'];
   return (
     <section aria-labelledby="officer-paid">
@@ -256,12 +241,7 @@ function PaidForm({ repaymentId, onDone }: { repaymentId: string; onDone: () => 
         onSubmit={(event) => {
           event.preventDefault();
           void form.submit({
-            send: async () =>
-              (
-                await markPaid({
-                  variables: { input: { repaymentId, method: method as RepaymentMethod, paidOn } },
-                })
-              ).data?.markRepaymentPaid,
+            send: () => markRepaymentPaid({ repaymentId, method: method as RepaymentMethod, paidOn }),
             succeeded: (payload) => Boolean(payload.repayment),
             onSuccess: onDone,
           });

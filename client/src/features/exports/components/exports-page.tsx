@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { RadioField, SelectField } from '../../../components/forms/fields';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type ExportFormat,
-  type ExportsDataQuery,
-  useExportsDataQuery,
-  useExportsStartMutation,
-} from '../../../generated/graphql';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
+import { type ExportFormat, type ExportsDataQuery, useExportsDataQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
+import { useStartExport } from '../hooks/use-start-export';
 import './exports.css';
 
 type Export = ExportsDataQuery['exports']['edges'][number]['node'];
@@ -124,24 +121,19 @@ function StartForm() {
   const { t } = useTranslation('exports');
   const [report, setReport] = useState<string>(reports[0]);
   const [format, setFormat] = useState<string>('CSV');
-  const [problem, setProblem] = useState<string>();
   const [started, setStarted] = useState(false);
-  const [start, { loading }] = useExportsStartMutation({
-    refetchQueries: ['ExportsData'],
-    awaitRefetchQueries: true,
-  });
+  // Every refusal, and a failed request, is said in the form's status line.
+  const form = useMutationForm({ fields: [], failedMessage: t('start.failed') });
+  const { startExport } = useStartExport();
+  const problem = form.failure;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
     setStarted(false);
-    try {
-      const result = await start({ variables: { input: { report, format: format as ExportFormat } } });
-      const errors = result.data?.startExport.userErrors ?? [];
-      if (errors.length) setProblem(errors.map((e) => e.message).join(' '));
-      else setStarted(true);
-    } catch {
-      setProblem(t('start.failed'));
-    }
+    await form.submit({
+      send: () => startExport({ report, format: format as ExportFormat }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: () => setStarted(true),
+    });
   };
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exports-start-title">
@@ -169,7 +161,7 @@ function StartForm() {
         {started ? t('start.started') : null}
         {problem ? <span className="exports-problem">{problem}</span> : null}
       </div>
-      <GcdsButton type="submit" disabled={loading}>
+      <GcdsButton type="submit" disabled={form.pending}>
         {t('start.submit')}
       </GcdsButton>
     </form>

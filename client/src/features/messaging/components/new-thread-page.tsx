@@ -8,13 +8,10 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type ThreadCategory,
-  useMessagingBusinessQuery,
-  useOpenMessageThreadMutation,
-} from '../../../generated/graphql';
+import { type ThreadCategory, useMessagingBusinessQuery } from '../../../generated/graphql';
 import { type FieldErrors } from '../../../lib/user-errors';
 import { useLanguage } from '../../../lib/use-language';
+import { useOpenMessageThread } from '../hooks/use-open-message-thread';
 import {
   AttachmentPicker,
   CASE_REFERENCE_MAX,
@@ -59,7 +56,7 @@ function NewThreadForm({
   const language = useLanguage();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const [open] = useOpenMessageThreadMutation();
+  const { openMessageThread } = useOpenMessageThread();
   const form = useMutationForm({ fields, failedMessage: t('new.failed') });
   const attachments = useAttachments();
   const check = useAttachmentChecks();
@@ -94,20 +91,15 @@ function NewThreadForm({
           attachments.setProblems(uploaded.problems);
           return null;
         }
-        const { data } = await open({
-          variables: {
-            input: {
-              businessId,
-              subject: draft.subject,
-              category: draft.category as ThreadCategory,
-              programAccountId: draft.programAccountId || null,
-              caseReference: draft.caseReference || null,
-              body: draft.body,
-              attachmentIds: uploaded.ids,
-            },
-          },
+        return openMessageThread({
+          businessId,
+          subject: draft.subject,
+          category: draft.category as ThreadCategory,
+          programAccountId: draft.programAccountId || null,
+          caseReference: draft.caseReference || null,
+          body: draft.body,
+          attachmentIds: uploaded.ids,
         });
-        return data?.openMessageThread;
       },
       succeeded: (payload) => Boolean(payload.thread),
       onSuccess: async (payload) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ClientGroupsAddClientsDocument,
   ClientGroupsAssignToGroupDocument,
+  ClientGroupClientsDocument,
   ClientGroupsCreateDocument,
   ClientGroupsDataDocument,
   ClientGroupsDeleteDocument,
@@ -29,10 +30,12 @@ const providerHeader = headerMock({ ...mapleLeaf, accounts: ['345678902RM0001'] 
 const omar = { __typename: 'PersonSummary', id: 'u-omar', name: 'Omar Haddad', email: 'omar@example.com' };
 const northern = { __typename: 'BusinessSummary', ...northernLights };
 
+type ClientState = { __typename: string; id: string; businessNumber: string; name: string };
+
 interface GroupState {
   id: string;
   name: string;
-  clients: (typeof northern)[];
+  clients: ClientState[];
   assignees: Array<{ __typename: string; id: string; name: string }>;
 }
 
@@ -41,14 +44,25 @@ function groupOf({ clients, assignees, ...group }: GroupState) {
     __typename: 'ClientGroup',
     createdAt: '2026-11-22T15:00:00Z',
     ...group,
-    clientsConnection: {
-      ...connectionOf('BusinessSummary', clients, 'ClientGroupClientConnection'),
-      totalCount: clients.length,
-    },
+    clientsConnection: clientsPage(clients, 0),
     assigneesConnection: {
       ...connectionOf('PersonSummary', assignees, 'ClientGroupAssigneeConnection'),
       totalCount: assignees.length,
     },
+  };
+}
+
+/** A page of a group's 100 clients from `start`, as the server pages them (a client's id as its cursor). */
+function clientsPage(clients: ClientState[], start: number) {
+  const page = clients.slice(start, start + 100);
+  return {
+    ...connectionOf('BusinessSummary', page, 'ClientGroupClientConnection'),
+    pageInfo: {
+      __typename: 'PageInfo',
+      hasNextPage: start + 100 < clients.length,
+      endCursor: page.at(-1)?.id ?? null,
+    },
+    totalCount: clients.length,
   };
 }
 
@@ -364,6 +378,69 @@ describe('client groups and assignments', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Group 26')).toBeInTheDocument();
     expect(screen.getByText('Group 01')).toBeInTheDocument();
     expect(screen.queryByText('Show more groups')).toBeNull();
+  });
+
+  it.each([
+    {
+      language: 'en',
+      path: '/en/business/client-groups',
+      shown: "The first 100 of the group's 150 clients are listed.",
+      more: 'Show more clients of Importers',
+    },
+    {
+      language: 'fr',
+      path: '/fr/business/client-groups',
+      shown: 'Les 100 premiers des 150 clients du groupe sont affichés.',
+      more: 'Afficher plus de clients du groupe Importers',
+    },
+  ])("shows a group's first 100 clients, then the rest with Business.clientGroup ($language)", async (c) => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      __typename: 'BusinessSummary',
+      id: `c-${String(i + 1).padStart(3, '0')}`,
+      businessNumber: String(200000001 + i),
+      name: `Client ${String(i + 1).padStart(3, '0')}`,
+    }));
+    const asked: unknown[] = [];
+    const nextPage: MockLink.MockedResponse = {
+      request: {
+        query: ClientGroupClientsDocument,
+        variables: { businessId: mapleLeaf.id, groupId: 'g-1', after: 'c-100' },
+      },
+      result: (variables: Record<string, unknown>) => {
+        asked.push(variables);
+        return {
+          data: {
+            business: {
+              __typename: 'Business',
+              id: mapleLeaf.id,
+              clientGroup: {
+                __typename: 'ClientGroup',
+                id: 'g-1',
+                clientsConnection: clientsPage(many, 100),
+              },
+            },
+          },
+        };
+      },
+    } as MockLink.MockedResponse;
+    renderRoute(c.path, [
+      ...signedIn,
+      providerHeader,
+      relationshipsViewerMock({ business: mapleLeaf, provider: true }),
+      dataMock(() => [{ id: 'g-1', name: 'Importers', clients: many, assignees: [] }]),
+      nextPage,
+    ]);
+    const group = within(await screen.findByRole('region', { name: 'Importers' }));
+    expect(await group.findByText(c.shown)).toBeInTheDocument();
+    expect(group.getByText(/Client 100 \(200000100\)/)).toBeInTheDocument();
+    expect(group.queryByText(/Client 101/)).toBeNull();
+    await user.click(await button(c.more));
+    expect(await group.findByText(/Client 150 \(200000150\)/)).toBeInTheDocument();
+    expect(group.getByText(/Client 001 \(200000001\)/)).toBeInTheDocument();
+    expect(group.queryByText(c.shown)).toBeNull();
+    expect(screen.queryByText(c.more)).toBeNull();
+    expect(asked).toHaveLength(1);
   });
 
   it('is only for the business account manager of a service provider', async () => {

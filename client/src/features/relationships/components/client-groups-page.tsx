@@ -5,6 +5,7 @@ import { ChecklistField, SelectField, TextField } from '../../../components/form
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
+import { ShowMoreButton } from '../../../components/layout/show-more';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { type ClientGroupsDataQuery, useClientGroupsDataQuery } from '../../../generated/graphql';
 import { type FieldErrors } from '../../../lib/user-errors';
@@ -24,6 +25,7 @@ import {
 import { nodes, type NodeOf } from '../../../lib/connections';
 import { useAssignEmployeeToClient } from '../hooks/use-assign-employee-to-client';
 import { useClientGroupActions } from '../hooks/use-client-group-actions';
+import { useClientGroupClients } from '../hooks/use-client-group-clients';
 import { useCreateClientGroup } from '../hooks/use-create-client-group';
 import { useUnassignEmployee } from '../hooks/use-unassign-employee';
 
@@ -34,6 +36,8 @@ type Group = Omit<GroupNode, 'clientsConnection' | 'assigneesConnection'> & {
   clients: NodeOf<GroupNode['clientsConnection']>[];
   /** How many clients the group has, past the first page too. */
   clientsTotal: number;
+  /** Where the clients read so far end (the first page, or the last one "Show more clients" read). */
+  clientsPageInfo: GroupNode['clientsConnection']['pageInfo'];
   assignees: NodeOf<GroupNode['assigneesConnection']>[];
 };
 type Client = { id: string; businessNumber: string; name: string };
@@ -83,6 +87,7 @@ function ClientGroups({ businessId }: { businessId: string }) {
   const [outcome, setOutcome] = useState<Outcome>();
   const outcomeRef = useOutcomeFocus(outcome);
   const { unassignFromGroup, unassignFromClient } = useUnassignEmployee();
+  const moreClients = useClientGroupClients(businessId);
   // An unassignment waits for a confirmation, shown under the table its button is in.
   const [unassigning, setUnassigning] = useState<Unassigning>();
   const [unassignBusy, setUnassignBusy] = useState(false);
@@ -93,12 +98,17 @@ function ClientGroups({ businessId }: { businessId: string }) {
   if (error && !business.clientGroupsConnection) return <PageLoadError />;
 
   const groups: Group[] = nodes(business.clientGroupsConnection).map(
-    ({ clientsConnection, assigneesConnection, ...group }) => ({
-      ...group,
-      clients: nodes(clientsConnection),
-      clientsTotal: clientsConnection.totalCount,
-      assignees: nodes(assigneesConnection),
-    }),
+    ({ clientsConnection, assigneesConnection, ...group }) => {
+      // The pages after the first, read by "Show more clients", follow it.
+      const more = moreClients.more[group.id];
+      return {
+        ...group,
+        clients: [...nodes(clientsConnection), ...(more?.clients ?? [])],
+        clientsTotal: more?.totalCount ?? clientsConnection.totalCount,
+        clientsPageInfo: more?.pageInfo ?? clientsConnection.pageInfo,
+        assignees: nodes(assigneesConnection),
+      };
+    },
   );
   const clients: Client[] = (business.activeRelationships?.edges ?? [])
     .map((edge) => edge.node)
@@ -166,6 +176,8 @@ function ClientGroups({ businessId }: { businessId: string }) {
     setPanel(next);
   };
   const finish = (next: Outcome) => {
+    // The groups were asked again: their first pages stand for them until "Show more clients" again.
+    moreClients.reset();
     setPanel(undefined);
     setOutcome(next);
     return Promise.resolve();
@@ -264,6 +276,14 @@ function ClientGroups({ businessId }: { businessId: string }) {
             <GcdsText>
               {t('groups.clientsShown', { shown: group.clients.length, count: group.clientsTotal })}
             </GcdsText>
+          ) : null}
+          {group.clientsPageInfo.hasNextPage && group.clientsPageInfo.endCursor ? (
+            <ShowMoreButton
+              label={t('groups.moreClients', { group: group.name })}
+              more={() =>
+                moreClients.showMore(group.id, group.clientsPageInfo.endCursor!).catch(() => failed([]))
+              }
+            />
           ) : null}
           {group.assignees.length === 0 ? (
             <GcdsText>{t('groups.noAssignee')}</GcdsText>

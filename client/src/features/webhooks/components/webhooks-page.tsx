@@ -4,19 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { NoActiveBusiness } from '../../../components/business/business-parts';
 import { ChecklistField, TextField } from '../../../components/forms/fields';
 import { FormErrorSummary } from '../../../components/forms/form-error-summary';
-import { useFormErrors } from '../../../components/forms/use-form-errors';
+import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type WebhooksDataQuery,
-  useWebhooksCreateMutation,
-  useWebhooksDataQuery,
-  useWebhooksResendMutation,
-  useWebhooksSendTestMutation,
-} from '../../../generated/graphql';
+import { type WebhooksDataQuery, useWebhooksDataQuery } from '../../../generated/graphql';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLanguage } from '../../../lib/use-language';
-import { type FieldErrors, fieldErrorsOf, hasErrors } from '../../../lib/user-errors';
+import { type FieldErrors, fieldErrorsOf } from '../../../lib/user-errors';
+import { useCreateWebhookEndpoint } from '../hooks/use-create-webhook-endpoint';
+import { useWebhookDeliveries } from '../hooks/use-webhook-deliveries';
 import './webhooks.css';
 
 type Business = NonNullable<NonNullable<WebhooksDataQuery['me']>['activeBusiness']>;
@@ -25,7 +21,6 @@ type Endpoint = NonNullable<Business['webhookEndpoints']>[number];
 const fields = ['url', 'description', 'eventTypes'] as const;
 const urlMax = 2000;
 const descriptionMax = 100;
-const refresh = { refetchQueries: ['WebhooksData'], awaitRefetchQueries: true };
 
 /**
  * The business's webhook endpoints (docs/api.md "Events"), for its business account managers: each
@@ -76,8 +71,7 @@ function Endpoints({
   const [secret, setSecret] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const [sendTest, { loading: testing }] = useWebhooksSendTestMutation(refresh);
-  const [resend, { loading: resending }] = useWebhooksResendMutation(refresh);
+  const { sendTestEvent, resendDelivery, testing, resending } = useWebhookDeliveries();
   const endpoints = business.webhookEndpoints ?? [];
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : '—');
 
@@ -142,14 +136,7 @@ function Endpoints({
             <GcdsButton
               type="button"
               disabled={testing}
-              onClick={() =>
-                void run(
-                  async () =>
-                    (await sendTest({ variables: { endpointId: endpoint.id } })).data?.sendWebhookTestEvent
-                      .userErrors,
-                  t('test.queued'),
-                )
-              }
+              onClick={() => void run(() => sendTestEvent(endpoint.id), t('test.queued'))}
             >
               {t('test.button', { name: endpoint.description || endpoint.url })}
             </GcdsButton>
@@ -158,13 +145,7 @@ function Endpoints({
             endpoint={endpoint}
             when={when}
             resending={resending}
-            onResend={(deliveryId) =>
-              void run(
-                async () =>
-                  (await resend({ variables: { deliveryId } })).data?.resendWebhookDelivery.userErrors,
-                t('resend.queued'),
-              )
-            }
+            onResend={(deliveryId) => void run(() => resendDelivery(deliveryId), t('resend.queued'))}
           />
         </section>
       ))}
@@ -262,8 +243,15 @@ function CreateForm({
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const { errors, refuse, clear, focusKey } = useFormErrors();
-  const [create, { loading }] = useWebhooksCreateMutation(refresh);
+  // A refusal about no field of the form, and a failed request, go beside the URL.
+  const form = useMutationForm({
+    fields,
+    mapErrors: (userErrors) => fieldErrorsOf(userErrors, fields, 'url'),
+    failedMessage: t('failed'),
+    failedAt: 'url',
+  });
+  const { errors, focusKey } = form;
+  const { createWebhookEndpoint } = useCreateWebhookEndpoint();
 
   const check = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -277,28 +265,19 @@ function CreateForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
-    if (hasErrors(found)) {
-      refuse(found);
-      return;
-    }
-    try {
-      const result = await create({
-        variables: { input: { businessId, url: url.trim(), description: description.trim(), eventTypes } },
-      });
-      const payload = result.data?.createWebhookEndpoint;
-      if (payload?.userErrors.length) {
-        refuse(fieldErrorsOf(payload.userErrors, fields, 'url'));
-        return;
-      }
-      clear();
-      setUrl('');
-      setDescription('');
-      setEventTypes([]);
-      if (payload?.secret) onCreated(payload.secret);
-    } catch {
-      refuse({ url: t('failed') });
-    }
+    await form.submit({
+      local: check(),
+      send: () =>
+        createWebhookEndpoint({ businessId, url: url.trim(), description: description.trim(), eventTypes }),
+      succeeded: (payload) => payload.userErrors.length === 0,
+      onSuccess: (payload) => {
+        form.clear();
+        setUrl('');
+        setDescription('');
+        setEventTypes([]);
+        if (payload.secret) onCreated(payload.secret);
+      },
+    });
   };
 
   return (
@@ -334,7 +313,7 @@ function CreateForm({
         onChange={setEventTypes}
         error={errors.eventTypes}
       />
-      <GcdsButton type="submit" disabled={loading}>
+      <GcdsButton type="submit" disabled={form.pending}>
         {t('create.submit')}
       </GcdsButton>
     </form>
