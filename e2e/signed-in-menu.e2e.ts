@@ -66,7 +66,10 @@ function focusOnH1(page: Page): Promise<boolean> {
 async function opensWithFocus(page: Page, url: string, where: string): Promise<void> {
   await arriveAt(page, url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await expect.poll(() => focusOnH1(page), { message: `focus on the h1 of ${where}` }).toBe(true);
+  // The app waits up to 10 s for the h1 to be drawn (page-focus.tsx): so does the journey.
+  await expect
+    .poll(() => focusOnH1(page), { message: `focus on the h1 of ${where}`, timeout: 10_000 })
+    .toBe(true);
   await expectNoAxeViolations(page, where);
 }
 
