@@ -74,7 +74,7 @@ async function opensWithFocus(page: Page, url: string, where: string): Promise<v
 }
 
 describe.runIf(hasChromium)('the demo, the assistant and the signed-in MENU in Chromium', () => {
-  const world = serverAndBrowser();
+  const world = serverAndBrowser({ DEMO_WORLD: 'true' });
 
   it.each(['en', 'fr'] as const)(
     'in %s: the assistant answers, the demo broker signs in with one click, and every MENU entry and hub opens',

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The demo anyone can try (issue 14; decision 0037): the world is built through the services, once; its
 // prepared people sign in with one click while the demo is on, and never in production or with
-// SEED_DEMO_DATA=false.
+// SEED_DEMO_DATA=false or DEMO_WORLD=false.
 
 const PERSONAS = '{ demoPersonas }';
 const DEMO_SIGN_IN = `mutation($persona: DemoPersona!) { demoSignIn(persona: $persona) {
@@ -62,6 +62,8 @@ describe.each(drivers)('the demo on %s', (driver) => {
 describe.each([
   ['NODE_ENV=production', { NODE_ENV: 'production', COOKIE_SECURE: 'false' }],
   ['SEED_DEMO_DATA=false', { SEED_DEMO_DATA: 'false' }],
+  // The browser journeys that do not use the demo: the reference data stays, the world does not.
+  ['DEMO_WORLD=false', { DEMO_WORLD: 'false' }],
 ])('the demo with %s', (_name, env) => {
   let t: TestApp;
   beforeAll(async () => {
