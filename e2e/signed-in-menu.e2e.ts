@@ -104,6 +104,10 @@ describe.runIf(hasChromium)('the demo, the assistant and the signed-in MENU in C
 
         // One click on the landing page's "Try the demo".
         await page.goto(base);
+        // The panel is checked here: the other journeys' servers start without the demo world, so theirs
+        // landing page shows none.
+        await page.getByRole('button', { name: t.demoBroker }).waitFor();
+        await expectNoAxeViolations(page, `${language} landing with the demo panel`);
         await page.getByRole('button', { name: t.demoBroker }).click();
         await arriveAt(page, `${base}/welcome`, world.server);
         await page.getByRole('link', { name: t.continueToPortal }).click();
