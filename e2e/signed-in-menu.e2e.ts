@@ -104,7 +104,7 @@ describe.runIf(hasChromium)('the demo, the assistant and the signed-in MENU in C
 
         // One click on the landing page's "Try the demo".
         await page.goto(base);
-        // The panel is checked here: the other journeys' servers start without the demo world, so theirs
+        // The panel is checked here: the other journeys' servers start without the demo world, so their
         // landing page shows none.
         await page.getByRole('button', { name: t.demoBroker }).waitFor();
         await expectNoAxeViolations(page, `${language} landing with the demo panel`);
