@@ -23,9 +23,11 @@ describe('first start with demo data', () => {
 
   it('creates, migrates and fills the embedded database in DATA_DIR, and does not import twice', async () => {
     expect(expected.businesses).toBeGreaterThanOrEqual(50);
-    const first = await startServer();
+    // As `npm start` runs: the demo world too (the other journeys' servers go without it).
+    const first = await startServer({ DEMO_WORLD: 'true' });
     servers.push(first);
     expect(first.logs.some((l) => l.msg === 'imported the demo reference data (first start)')).toBe(true);
+    expect(first.logs.some((l) => l.msg === 'seeded the demo world (first start)')).toBe(true);
     const dataDir = first.dataDir;
     // Stop without deleting the folder: the second start must find the same database.
     first.child.kill('SIGTERM');
@@ -36,9 +38,10 @@ describe('first start with demo data', () => {
     db.close();
     expect(counts).toEqual(expected);
 
-    const second = await startServer({ DATA_DIR: dataDir });
+    const second = await startServer({ DATA_DIR: dataDir, DEMO_WORLD: 'true' });
     servers.push(second);
     expect(second.logs.some((l) => l.msg === 'imported the demo reference data (first start)')).toBe(false);
+    expect(second.logs.some((l) => l.msg === 'seeded the demo world (first start)')).toBe(false);
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
   });
 

@@ -32,14 +32,18 @@ const signInText = {
 } as const;
 
 /**
- * One server process and one Chromium for the file's journeys, started before and stopped after them.
+ * One server process and one Chromium for the file's journeys, started before and stopped after them
+ * (`env`: the server's settings, `{ DEMO_WORLD: 'true' }` for a journey that uses the demo world).
  * The getters are read inside the tests, once `beforeAll` has run.
  */
-export function serverAndBrowser(): { readonly server: ServerProcess; readonly browser: Browser } {
+export function serverAndBrowser(env: Record<string, string> = {}): {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+} {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(env);
     browser = await launchChromium();
   });
   afterAll(async () => {

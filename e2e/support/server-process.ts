@@ -61,6 +61,9 @@ async function launch(env: Record<string, string>): Promise<Running> {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DEV_IDENTITY_PROVIDER_PORT: '0',
       LOG_LEVEL: 'info',
+      // The demo world (decision 0037) only for the journeys that ask for it: seeding it costs every
+      // start seconds. The demo reference data (SEED_DEMO_DATA) stays: the journeys register its businesses.
+      DEMO_WORLD: 'false',
       ...env,
     },
   });
@@ -112,7 +115,8 @@ function stopRunning(running: Running): Promise<number | null> {
 
 /**
  * Runs the built server (`node server/dist/main.js`, what `npm start` runs) on a free port and a temp
- * DATA_DIR, with the bundled sign-in partner on another free port of the same host.
+ * DATA_DIR, with the bundled sign-in partner on another free port of the same host. Without the demo
+ * world unless `{ DEMO_WORLD: 'true' }`.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   let running = await launch(env);

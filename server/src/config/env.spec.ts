@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/^Invalid configuration:\n {2}- /);
   });
 
+  it('turns the demo world off with DEMO_WORLD=false and keeps the demo reference data', () => {
+    expect(loadConfig({})).toMatchObject({ seedDemoData: true, demo: true });
+    expect(loadConfig({ DEMO_WORLD: 'false' })).toMatchObject({ seedDemoData: true, demo: false });
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' })).toMatchObject({ seedDemoData: false, demo: false });
+  });
+
   it('accepts a port at the top of the range and refuses one past it', () => {
     expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
     expect(() => loadConfig({ PORT: '65536' })).toThrow(ConfigError);

@@ -64,6 +64,10 @@ export const envSchema = z
       booleanFlag.default(true),
       'Import the demo reference data when the registry is empty (first start). Outside production it also seeds the demo world (four prepared people; `npm run demo:seed` does the same) and shows the landing page\'s "Try the demo" one-click sign-ins; `false` turns both off.',
     ),
+    DEMO_WORLD: documented(
+      booleanFlag.default(true),
+      'The demo world and its one-click sign-ins alone (they also need `SEED_DEMO_DATA`): `false` keeps the demo reference data but neither seeds the four prepared people at start nor offers "Try the demo". The browser journeys that do not use the demo start their servers so, sparing each the seeding.',
+    ),
     GRAPHQL_INTROSPECTION: documented(
       booleanFlag.optional(),
       '`true` or `false`. Unset: on except in production, where signed-in callers and API tokens still get it; `false` turns it off for them too.',
@@ -397,7 +401,7 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   clientDistDir: string;
   seedDemoData: boolean;
-  /** The demo world and its one-click sign-ins: SEED_DEMO_DATA, never in production (decision 0037). */
+  /** The demo world and its one-click sign-ins: SEED_DEMO_DATA and DEMO_WORLD, never in production (decision 0037). */
   demo: boolean;
   introspection: boolean;
   bodyLimit: string;
@@ -583,7 +587,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       ? path.resolve(cwd, env.CLIENT_DIST_DIR)
       : path.join(repoRoot, 'client', 'dist'),
     seedDemoData: env.SEED_DEMO_DATA,
-    demo: env.SEED_DEMO_DATA && !isProduction,
+    demo: env.SEED_DEMO_DATA && env.DEMO_WORLD && !isProduction,
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -7,12 +7,14 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The demo anyone can try (issue 14; decision 0037): the world is built through the services, once; its
 // prepared people sign in with one click while the demo is on, and never in production or with
-// SEED_DEMO_DATA=false.
+// SEED_DEMO_DATA=false or DEMO_WORLD=false.
 
 const PERSONAS = '{ demoPersonas }';
 const DEMO_SIGN_IN = `mutation($persona: DemoPersona!) { demoSignIn(persona: $persona) {
   viewer { username role termsAccepted } userErrors { code } } }`;
 const ACCEPT = 'mutation { respondToTerms(accept: true) { viewer { termsAccepted } } }';
+const IMPORTER_CLAIMS = `{ viewerBusiness { businessNumber claims(first: 10) { edges { node {
+  status claimedCents approvedCents transaction { transactionNumber } repayment { status amountCents } } } } } }`;
 const BROKER_WORLD = `{ viewerBusiness { businessNumber
   clients(first: 10) { edges { node { type client { businessNumber name } } } } } }`;
 
@@ -51,6 +53,42 @@ describe.each(drivers)('the demo on %s', (driver) => {
       ['490132677', 'PROGRAM_MANAGEMENT'],
     ]);
 
+    // The importer's claims pages have content: one claim approved with its repayment payable, one submitted.
+    const importer = t.client();
+    await importer.gql(DEMO_SIGN_IN, { persona: 'IMPORTER_BAM' });
+    await importer.gql(ACCEPT);
+    const claims = payload<{
+      businessNumber: string;
+      claims: {
+        edges: Array<{
+          node: {
+            status: string;
+            claimedCents: number;
+            approvedCents: number | null;
+            transaction: { transactionNumber: string };
+            repayment: { status: string; amountCents: number } | null;
+          };
+        }>;
+      };
+    }>(await importer.gql(IMPORTER_CLAIMS));
+    expect(claims.businessNumber).toBe('422262311');
+    expect(claims.claims.edges.map((e) => e.node).sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      {
+        status: 'APPROVED',
+        claimedCents: 22_766,
+        approvedCents: 22_766,
+        transaction: { transactionNumber: '16520838251857' },
+        repayment: { status: 'PAYABLE', amountCents: 22_766 },
+      },
+      {
+        status: 'SUBMITTED',
+        claimedCents: 50_000,
+        approvedCents: null,
+        transaction: { transactionNumber: '16419098938801' },
+        repayment: null,
+      },
+    ]);
+
     const officer = t.client();
     const asOfficer = payload<{ viewer: { role: string } }>(
       await officer.gql(DEMO_SIGN_IN, { persona: 'OFFICER' }),
@@ -62,6 +100,8 @@ describe.each(drivers)('the demo on %s', (driver) => {
 describe.each([
   ['NODE_ENV=production', { NODE_ENV: 'production', COOKIE_SECURE: 'false' }],
   ['SEED_DEMO_DATA=false', { SEED_DEMO_DATA: 'false' }],
+  // The browser journeys that do not use the demo: the reference data stays, the world does not.
+  ['DEMO_WORLD=false', { DEMO_WORLD: 'false' }],
 ])('the demo with %s', (_name, env) => {
   let t: TestApp;
   beforeAll(async () => {

@@ -40,14 +40,19 @@ export function PageFocus({ within }: { within: string }) {
       if (now && now !== before && now !== document.body) return;
       const root = document.getElementById(within);
       const heading = root ? pageHeading(root) : null;
-      if (!heading) {
-        if (Date.now() - started < headingWaitMs) timer = window.setTimeout(focusHeading, 50);
-        return;
+      if (heading) {
+        // Focusable by script only: the heading is not a stop in the Tab order.
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+        if (document.activeElement === heading) {
+          setAnnouncement(document.title);
+          return;
+        }
       }
-      // Focusable by script only: the heading is not a stop in the Tab order.
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      setAnnouncement(document.title);
+      // No heading yet, or one that cannot take focus yet: a GCDS heading stays hidden until Stencil has
+      // drawn it (`.hydrated`, global.css), and a hidden element ignores focus(). On a loaded machine that
+      // comes well after the page's commit; try again until it shows.
+      if (Date.now() - started < headingWaitMs) timer = window.setTimeout(focusHeading, 50);
     };
     // After the new page's own effects (its document title among them).
     timer = window.setTimeout(focusHeading, 0);

@@ -4,6 +4,8 @@ import { type AppConfig } from '../../config/env.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { type Problem } from '../../common/errors/problems.js';
 import { grantMembership } from '../businesses/access-requests.service.js';
+import { approveClaim, fileClaim, submitClaim, takeClaim } from '../claims/claims.service.js';
+import { ClaimType, CorrectionKind } from '../claims/claims.types.js';
 import { registryBusinessByNumber } from '../businesses/activation-keys.service.js';
 import { registerBusiness } from '../businesses/registration.service.js';
 import { BusinessRole } from '../businesses/businesses.types.js';
@@ -18,7 +20,7 @@ import { NoticeType } from '../notices/notices.types.js';
 import { createOfficer } from '../officers/officers.service.js';
 import { savePersonalProfile } from '../profiles/profile.service.js';
 import { seedDemoReferenceDataIfEmpty } from '../registry/reference-data.service.js';
-import { programAccountIdsByNumber } from '../registry/registry-lookups.service.js';
+import { programAccountIdsByNumber, transactionByNumber } from '../registry/registry-lookups.service.js';
 import { decideRelationship, requestRelationships } from '../relationships/relationships.service.js';
 import { RelationshipType } from '../relationships/relationships.types.js';
 import { requestRuling } from '../rulings/rulings.service.js';
@@ -31,7 +33,10 @@ import { DemoPersona } from './demo.types.js';
 // reference data (reference-data/demo.json). Nobody knows their passwords (random, thrown away): they sign
 // in with one click on the landing page while the demo is on (`config.demo`).
 
-/** Each persona's username. The officer is created last: its presence means the world is complete. */
+/**
+ * Each persona's username. The officer is created before the claims (it decides one), the last steps: its
+ * presence means the world was seeded (a seed that stopped half-way is not resumed, decision 0037).
+ */
 export const demoUsernames: Readonly<Record<DemoPersona, string>> = {
   [DemoPersona.IMPORTER_BAM]: 'DemoImporter',
   [DemoPersona.BROKER_BAM]: 'DemoBroker',
@@ -123,7 +128,8 @@ async function register(dataSource: DataSource, config: AppConfig, bn: string, u
  * Builds the demo world once: the demo reference data if the registry is empty; an importer's BAM (two
  * businesses), a customs broker's BAM and employee, an officer; the broker's relationships with both
  * importers (business management, and program management of one account), a client group with the
- * employee assigned, notices and a ruling request. Does nothing when the officer persona exists (answers
+ * employee assigned, notices, a ruling request and the importer's claims (one approved, its repayment
+ * payable; one submitted). Does nothing when the officer persona exists (answers
  * false). Throws when a step is refused (the demo data is not the expected one).
  */
 export async function seedDemoWorld(dataSource: DataSource, config: AppConfig): Promise<boolean> {
@@ -216,12 +222,59 @@ export async function seedDemoWorld(dataSource: DataSource, config: AppConfig): 
     ),
   );
 
-  must(
+  const officer = must(
     await createOfficer(dataSource, config, {
       username: demoUsernames[DemoPersona.OFFICER],
       password: randomPassword(),
     }),
     'officer',
-  );
+  ).user.id;
+  await seedClaims(dataSource, config, importer, officer, accounts.get(`${BN.importer}RM0001`)!);
   return true;
+}
+
+/** The importer's paid declaration whose claim was approved, and its posted one whose claim awaits review. */
+const CLAIMED = { approved: '16520838251857', submitted: '16419098938801' } as const;
+
+/**
+ * The importer's claims (decision 0037): one approved in full by the officer, its repayment payable, and
+ * one submitted, in the agency's queue. Both adjustments of a classification on line 1 of the declaration.
+ */
+async function seedClaims(
+  dataSource: DataSource,
+  config: AppConfig,
+  importer: string,
+  officer: string,
+  programAccountId: string,
+) {
+  const file = async (transactionNumber: string, originalCents: number, correctedCents: number) => {
+    const transaction = await transactionByNumber(dataSource.manager, programAccountId, transactionNumber);
+    if (!transaction) throw new Error(`demo seed: transaction ${transactionNumber} is not in the registry`);
+    const { claim } = must(
+      await fileClaim(
+        dataSource,
+        config,
+        importer,
+        {
+          transactionId: transaction.id,
+          type: ClaimType.ADJUSTMENT,
+          correctionKind: CorrectionKind.CLASSIFICATION,
+          reason:
+            'The goods were classified as vacuum flasks; they are plain insulated bottles of a lower rate.',
+          lines: [{ lineNumber: 1, originalCents, correctedCents }],
+        },
+        'en',
+      ),
+      `claim on ${transactionNumber}`,
+    );
+    must(
+      await submitClaim(dataSource, config, importer, { claimId: claim.id, attestation: true }, 'en'),
+      `claim submission on ${transactionNumber}`,
+    );
+    return claim.id;
+  };
+  const approved = await file(CLAIMED.approved, 113_830, 91_064);
+  must(await takeClaim(dataSource, config, officer, approved, 'en'), 'claim review');
+  must(await approveClaim(dataSource, config, officer, { claimId: approved }, 'en'), 'claim approval');
+  await file(CLAIMED.submitted, 500_000, 450_000);
 }
