@@ -323,11 +323,7 @@ export async function decideAccessRequest(
         })
       : null;
     // Not a BAM or PAM of the request's business: as if the request did not exist.
-    if (
-      !request ||
-      !decider ||
-      !mayDecideAccessRequests(decider.role)
-    )
+    if (!request || !decider || !mayDecideAccessRequests(decider.role))
       return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_FOUND')] };
     if (request.status !== AccessRequestStatus.PENDING)
       return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_PENDING')] };

@@ -98,10 +98,9 @@ export async function activeMemberGrants(
     userId: m.userId,
     grant: {
       kind: memberActorKind[m.role],
-      scope:
-        coversWholeBusiness(m.role)
-          ? 'ALL'
-          : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
+      scope: coversWholeBusiness(m.role)
+        ? 'ALL'
+        : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
       mayEdit: true,
     },
   }));

@@ -125,10 +125,7 @@ export async function personSummary(loaders: BusinessLoaders, userId: string): P
 }
 
 export function isActiveBam(membership: BusinessMembership | null): boolean {
-  return (
-    membership?.status === MembershipStatus.ACTIVE &&
-    isBusinessAccountManager(membership.role)
-  );
+  return membership?.status === MembershipStatus.ACTIVE && isBusinessAccountManager(membership.role);
 }
 
 /** The viewer's ACTIVE membership in a business, or null. */

@@ -145,10 +145,7 @@ export async function revokeMembership(
     if (!('target' in found)) return { ok: false, problems: [found] };
     const { target } = found;
     const business = await manager.findOneByOrFail(Business, { id: target.businessId });
-    if (
-      isBusinessAccountManager(target.role) &&
-      (await activeBamCount(manager, business.id)) <= 1
-    )
+    if (isBusinessAccountManager(target.role) && (await activeBamCount(manager, business.id)) <= 1)
       return { ok: false, problems: [businessProblem(['membershipId'], 'LAST_BAM')] };
     await manager.update(
       BusinessMembership,

@@ -18,10 +18,7 @@ import {
   businessRefs,
   membershipScopes,
 } from '../businesses/business-directory.service.js';
-import {
-  MembershipStatus,
-  type ProgramAccountSummary,
-} from '../businesses/businesses.types.js';
+import { MembershipStatus, type ProgramAccountSummary } from '../businesses/businesses.types.js';
 import {
   acceptedRelationshipsOfClient,
   type BusinessRelationship,

@@ -230,8 +230,7 @@ async function requestingProvider(
   const provider = await businessRef(manager, providerBusinessId);
   const membership = provider ? await activeMembership(manager, provider.id, actorId) : null;
   if (!provider || !membership) return relationshipProblem(field, 'BUSINESS_NOT_FOUND');
-  if (!mayManageBusiness(membership.role))
-    return relationshipProblem(field, 'NOT_ALLOWED');
+  if (!mayManageBusiness(membership.role)) return relationshipProblem(field, 'NOT_ALLOWED');
   const [registry] = await registryBusinessesByIds(manager, [provider.registryBusinessId]);
   const hasAccount = await hasProgramAccounts(manager, provider.registryBusinessId);
   if (!registry?.isServiceProvider || !hasAccount)
@@ -449,10 +448,7 @@ export async function decideRelationship(
     const found = await relationshipFor(manager, actorId, input.relationshipId, at('relationshipId'));
     if (!('relationship' in found)) return fail(found);
     const { relationship, client: decider } = found;
-    if (
-      !decider ||
-      !mayDecideRelationshipRequests(decider.role)
-    )
+    if (!decider || !mayDecideRelationshipRequests(decider.role))
       return fail(relationshipProblem(at('relationshipId'), 'NOT_ALLOWED'));
     const notPending = await pendingProblem(manager, relationship, now, at('relationshipId'));
     if (notPending) return fail(notPending);
