@@ -8,8 +8,11 @@ import { passerellePlugin } from './module-boundaries.mjs';
 
 const serverSrc = path.resolve(import.meta.dirname, '../../server/src');
 
-/** 85 when the rule was raised (decision 0020), 71 at issue 19 item 3, 5 now (decision 0042). Lower it as entries go; never raise it. */
-const ALLOWLIST_CEILING = 5;
+/**
+ * 85 when the rule was raised (decision 0020), 71 at issue 19 item 3, 5 after decision 0042, 0 now (the registry's
+ * financial reads moved behind its service). The allowlist stays as a mechanism, empty; never raise it.
+ */
+const ALLOWLIST_CEILING = 0;
 
 function lint(filename: string, code: string, allowlist: Record<string, string[]> = {}) {
   const linter = new Linter();

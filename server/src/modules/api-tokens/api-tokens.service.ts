@@ -24,6 +24,7 @@ import {
 import { PersonRole } from '../users/user.types.js';
 import { ApiToken, ApiTokenClientGroup } from './api-tokens.entities.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import { isAgencyOfficer, mayManageBusiness } from '../../common/auth/role-policy.js';
 
 /** What a token lets its system do: READ refuses every mutation (FORBIDDEN, reason TOKEN_READ_ONLY). */
 export enum ApiTokenScope {
@@ -94,9 +95,9 @@ async function managedBusiness(
     findUserById(manager, actorId),
   ]);
   if (!business || !actor) return { problem: tokenProblem(['businessId'], 'BUSINESS_NOT_FOUND') };
-  if (actor.role === PersonRole.OFFICER) return { problem: tokenProblem([], 'NOT_ALLOWED') };
+  if (isAgencyOfficer(actor.role)) return { problem: tokenProblem([], 'NOT_ALLOWED') };
   const role = await activeMemberRole(manager, businessId, actorId);
-  if (role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER) return { problem: tokenProblem([], 'NOT_ALLOWED') };
+  if (!mayManageBusiness(role)) return { problem: tokenProblem([], 'NOT_ALLOWED') };
   return { business };
 }
 

@@ -19,6 +19,12 @@ import {
 import { AccessRequestStatus, BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import {
+  coversWholeBusiness,
+  isBusinessAccountManager,
+  mayDecideAccessRequests,
+  mayManageBusiness,
+} from '../../common/auth/role-policy.js';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -211,8 +217,8 @@ export async function grantProblems(
   at: (field: string) => string[],
 ): Promise<{ problems: Problem[]; accountIds: string[] }> {
   if (!role) return { problems: [businessProblem(at('role'), 'REQUIRED', {}, 'role')], accountIds: [] };
-  const deciderIsBam = decider.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER;
-  if (role === BusinessRole.BUSINESS_ACCOUNT_MANAGER)
+  const deciderIsBam = mayManageBusiness(decider.role);
+  if (isBusinessAccountManager(role))
     return deciderIsBam
       ? { problems: [], accountIds: [] }
       : { problems: [businessProblem(at('role'), 'NOT_ALLOWED')], accountIds: [] };
@@ -286,7 +292,7 @@ export async function grantMembership(
     });
     await manager.insert(BusinessMembership, membership);
   }
-  if (role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER && accountIds.length)
+  if (!coversWholeBusiness(role) && accountIds.length)
     await manager.insert(
       MembershipProgramAccount,
       accountIds.map((programAccountId) => ({ membershipId: membership.id, programAccountId })),
@@ -317,12 +323,7 @@ export async function decideAccessRequest(
         })
       : null;
     // Not a BAM or PAM of the request's business: as if the request did not exist.
-    if (
-      !request ||
-      !decider ||
-      (decider.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER &&
-        decider.role !== BusinessRole.PROGRAM_ACCOUNT_MANAGER)
-    )
+    if (!request || !decider || !mayDecideAccessRequests(decider.role))
       return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_FOUND')] };
     if (request.status !== AccessRequestStatus.PENDING)
       return { ok: false, problems: [businessProblem(at('requestId'), 'REQUEST_NOT_PENDING')] };

@@ -1,8 +1,9 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { ActorKind, type StandingGrant } from '../../common/auth/access-table.js';
+import type { StandingGrant } from '../../common/auth/access-table.js';
 import { registryBusinessNames } from '../registry/registry-lookups.service.js';
 import { Business, BusinessMembership, MembershipProgramAccount } from './businesses.entities.js';
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
+import { coversWholeBusiness, memberActorKind } from '../../common/auth/role-policy.js';
 
 /** The businesses module's rows as other modules receive them (types only: read through its services). */
 export type { Business, BusinessMembership } from './businesses.entities.js';
@@ -62,13 +63,6 @@ async function summaries(
   );
 }
 
-const ownKinds: Record<BusinessRole, ActorKind> = {
-  BUSINESS_ACCOUNT_MANAGER: ActorKind.BUSINESS_ACCOUNT_MANAGER,
-  PROGRAM_ACCOUNT_MANAGER: ActorKind.PROGRAM_ACCOUNT_MANAGER,
-  EDITOR: ActorKind.EDITOR,
-  READER: ActorKind.READER,
-};
-
 export interface MemberGrant {
   businessId: string;
   userId: string;
@@ -93,7 +87,7 @@ export async function activeMemberGrants(
         status: MembershipStatus.ACTIVE,
       })),
     );
-  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER).map((m) => m.id);
+  const scoped = memberships.filter((m) => !coversWholeBusiness(m.role)).map((m) => m.id);
   const scopeRows: MembershipProgramAccount[] = [];
   for (let i = 0; i < scoped.length; i += 200)
     scopeRows.push(
@@ -103,11 +97,10 @@ export async function activeMemberGrants(
     businessId: m.businessId,
     userId: m.userId,
     grant: {
-      kind: ownKinds[m.role],
-      scope:
-        m.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
-          ? 'ALL'
-          : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
+      kind: memberActorKind[m.role],
+      scope: coversWholeBusiness(m.role)
+        ? 'ALL'
+        : new Set(scopeRows.filter((r) => r.membershipId === m.id).map((r) => r.programAccountId)),
       mayEdit: true,
     },
   }));

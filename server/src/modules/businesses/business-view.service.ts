@@ -26,7 +26,6 @@ import {
   type Address,
   type BusinessNode,
   type BusinessProfile,
-  BusinessRole,
   type Contact,
   type MembershipNode,
   MembershipStatus,
@@ -35,6 +34,7 @@ import {
   type ProgramAccountSummary,
   RegistrationStep,
 } from './businesses.types.js';
+import { coversWholeBusiness, isBusinessAccountManager } from '../../common/auth/role-policy.js';
 
 // Read side of the businesses module: who may see what, and the API shapes built from rows.
 
@@ -125,10 +125,7 @@ export async function personSummary(loaders: BusinessLoaders, userId: string): P
 }
 
 export function isActiveBam(membership: BusinessMembership | null): boolean {
-  return (
-    membership?.status === MembershipStatus.ACTIVE &&
-    membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER
-  );
+  return membership?.status === MembershipStatus.ACTIVE && isBusinessAccountManager(membership.role);
 }
 
 /** The viewer's ACTIVE membership in a business, or null. */
@@ -145,7 +142,7 @@ export async function scopeOf(
   loaders: BusinessLoaders,
   membership: BusinessMembership,
 ): Promise<Set<string> | null> {
-  if (membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER) return null;
+  if (coversWholeBusiness(membership.role)) return null;
   const rows: MembershipProgramAccount[] = await loaders.scope.load(membership.id);
   return new Set(rows.map((row) => row.programAccountId));
 }
@@ -263,7 +260,7 @@ export async function membershipScopeSummaries(
   loaders: BusinessLoaders,
   membership: MembershipNode,
 ): Promise<ProgramAccountSummary[]> {
-  if (membership.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER) return [];
+  if (coversWholeBusiness(membership.role)) return [];
   const rows = await loaders.scope.load(membership.id);
   const accounts = await Promise.all(rows.map((row) => loaders.programAccount.load(row.programAccountId)));
   return accounts

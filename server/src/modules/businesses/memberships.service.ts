@@ -17,6 +17,7 @@ import {
 import { BusinessRole, MembershipStatus } from './businesses.types.js';
 import { businessProblem } from './registration.service.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import { isBusinessAccountManager } from '../../common/auth/role-policy.js';
 
 export const BUSINESS_ACTIVITY_MAX_LENGTH = 500;
 export const CONTACTS_MAX = 20;
@@ -89,8 +90,8 @@ export async function changeMembership(
     const grant = await grantProblems(manager, business, actor, input.role, input.programAccountIds, at);
     if (grant.problems.length) return { ok: false, problems: grant.problems };
     if (
-      target.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER &&
-      input.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER &&
+      isBusinessAccountManager(target.role) &&
+      !isBusinessAccountManager(input.role) &&
       (await activeBamCount(manager, business.id)) <= 1
     )
       return { ok: false, problems: [businessProblem(at('role'), 'LAST_BAM')] };
@@ -144,10 +145,7 @@ export async function revokeMembership(
     if (!('target' in found)) return { ok: false, problems: [found] };
     const { target } = found;
     const business = await manager.findOneByOrFail(Business, { id: target.businessId });
-    if (
-      target.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER &&
-      (await activeBamCount(manager, business.id)) <= 1
-    )
+    if (isBusinessAccountManager(target.role) && (await activeBamCount(manager, business.id)) <= 1)
       return { ok: false, problems: [businessProblem(['membershipId'], 'LAST_BAM')] };
     await manager.update(
       BusinessMembership,

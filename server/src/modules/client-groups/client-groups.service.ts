@@ -8,10 +8,10 @@ import { type DomainEvent, type DomainEventPayloads } from '../../common/events/
 import { publish } from '../../common/events/event-bus.js';
 import { type AuditDetails, recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { activeMemberRole, businessRef, type BusinessRef } from '../businesses/business-directory.service.js';
-import { BusinessRole } from '../businesses/businesses.types.js';
 import { acceptedClientIds } from '../relationships/relationships.queries.js';
 import { ClientGroup, ClientGroupMember, EmployeeAssignment } from './client-groups.entities.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import { mayManageBusiness } from '../../common/auth/role-policy.js';
 
 export const GROUP_NAME_MAX_LENGTH = 100;
 export const GROUP_CLIENTS_MAX = 100;
@@ -91,7 +91,7 @@ async function managedProvider(
   const provider = await businessRef(manager, providerBusinessId);
   const role = provider ? await activeMemberRole(manager, provider.id, actorId) : null;
   if (!provider || !role) return clientGroupProblem(field, 'BUSINESS_NOT_FOUND');
-  if (role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER) return clientGroupProblem(field, 'NOT_ALLOWED');
+  if (!mayManageBusiness(role)) return clientGroupProblem(field, 'NOT_ALLOWED');
   return provider;
 }
 

@@ -18,11 +18,7 @@ import {
   businessRefs,
   membershipScopes,
 } from '../businesses/business-directory.service.js';
-import {
-  BusinessRole,
-  MembershipStatus,
-  type ProgramAccountSummary,
-} from '../businesses/businesses.types.js';
+import { MembershipStatus, type ProgramAccountSummary } from '../businesses/businesses.types.js';
 import {
   acceptedRelationshipsOfClient,
   type BusinessRelationship,
@@ -31,6 +27,7 @@ import {
 } from '../relationships/relationships.queries.js';
 import { RelationshipStatus, RelationshipType } from '../relationships/relationships.types.js';
 import { DelegateKind, type DelegationNode } from './delegation.types.js';
+import { coversWholeBusiness } from '../../common/auth/role-policy.js';
 
 const summary = (account: RegistryProgramAccount): ProgramAccountSummary => ({
   id: account.id,
@@ -192,7 +189,7 @@ export async function delegationsOf(
       : acceptedRelationshipsOfClient(dataSource, business.id, only?.relationshipIds),
     programAccountsOfBusinesses(dataSource, [business.registryBusinessId]),
   ]);
-  const scoped = memberships.filter((m) => m.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER);
+  const scoped = memberships.filter((m) => !coversWholeBusiness(m.role));
   const scopes = await membershipScopes(
     dataSource,
     scoped.map((m) => m.id),
@@ -204,7 +201,7 @@ export async function delegationsOf(
   );
   const people = await Promise.all(memberships.map((m) => personSummary(loaders, m.userId)));
   const employees: DelegationNode[] = memberships.map((m, index) => {
-    const all = m.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER;
+    const all = coversWholeBusiness(m.role);
     const ids = new Set(scopes.filter((s) => s.membershipId === m.id).map((s) => s.programAccountId));
     return {
       id: m.id,

@@ -16,7 +16,6 @@ import {
   type MemberRef,
   membershipScope,
 } from '../businesses/business-directory.service.js';
-import { BusinessRole } from '../businesses/businesses.types.js';
 import { releaseClient } from '../client-groups/client-groups.service.js';
 import {
   hasProgramAccounts,
@@ -30,6 +29,7 @@ import {
 } from './relationships.entities.js';
 import { RelationshipEventType, RelationshipStatus, RelationshipType } from './relationships.types.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import { mayDecideRelationshipRequests, mayManageBusiness } from '../../common/auth/role-policy.js';
 
 export const RELATIONSHIP_TEXT_MAX_LENGTH = 500;
 export const BULK_REQUEST_MAX = 50;
@@ -230,8 +230,7 @@ async function requestingProvider(
   const provider = await businessRef(manager, providerBusinessId);
   const membership = provider ? await activeMembership(manager, provider.id, actorId) : null;
   if (!provider || !membership) return relationshipProblem(field, 'BUSINESS_NOT_FOUND');
-  if (membership.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER)
-    return relationshipProblem(field, 'NOT_ALLOWED');
+  if (!mayManageBusiness(membership.role)) return relationshipProblem(field, 'NOT_ALLOWED');
   const [registry] = await registryBusinessesByIds(manager, [provider.registryBusinessId]);
   const hasAccount = await hasProgramAccounts(manager, provider.registryBusinessId);
   if (!registry?.isServiceProvider || !hasAccount)
@@ -404,7 +403,7 @@ async function relationshipFor(
   return { relationship, provider, client };
 }
 
-const isBam = (membership: MemberRef | null) => membership?.role === BusinessRole.BUSINESS_ACCOUNT_MANAGER;
+const isBam = (membership: MemberRef | null) => mayManageBusiness(membership?.role);
 
 /** NOT_PENDING for a request already settled; an overdue one is marked EXPIRED on the way (committed). */
 async function pendingProblem(
@@ -449,11 +448,7 @@ export async function decideRelationship(
     const found = await relationshipFor(manager, actorId, input.relationshipId, at('relationshipId'));
     if (!('relationship' in found)) return fail(found);
     const { relationship, client: decider } = found;
-    if (
-      !decider ||
-      (decider.role !== BusinessRole.BUSINESS_ACCOUNT_MANAGER &&
-        decider.role !== BusinessRole.PROGRAM_ACCOUNT_MANAGER)
-    )
+    if (!decider || !mayDecideRelationshipRequests(decider.role))
       return fail(relationshipProblem(at('relationshipId'), 'NOT_ALLOWED'));
     const notPending = await pendingProblem(manager, relationship, now, at('relationshipId'));
     if (notPending) return fail(notPending);
