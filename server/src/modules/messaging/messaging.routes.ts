@@ -207,26 +207,20 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
   // PDF, and the same 403 for unknown and refused. An officer's letter has no generated PDF (its attachment
   // is its PDF): 404 once access is granted.
   router.get(`${LETTER_PDF_BASE}/:letterId`, async (req, res) => {
-    const lang = req.query.lang === 'fr' || req.query.lang === 'en' ? req.query.lang : requestLanguage(req);
+    const lang = requestLanguage(req);
     const caller = await signedIn(req, res, deps, { bearer: true });
-    if (!caller)
-      return sendError(
-        res,
-        401,
-        'UNAUTHENTICATED',
-        translate(requestLanguage(req), 'errors.unauthenticated'),
-      );
+    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
     const readable = await mayReadLetter(dataSource, caller, String(req.params.letterId));
     if (!readable)
       return sendError(
         res,
         403,
         'FORBIDDEN',
-        translate(requestLanguage(req), `errors.accessDenied.${AccessArea.CORRESPONDENCE}` as MessageKey),
+        translate(lang, `errors.accessDenied.${AccessArea.CORRESPONDENCE}` as MessageKey),
       );
     try {
       const pdf = await generatedLetterPdf(dataSource, readable.letter, readable.businessId, lang);
-      if (!pdf) return sendError(res, 404, 'NOT_FOUND', translate(requestLanguage(req), 'errors.notFound'));
+      if (!pdf) return sendError(res, 404, 'NOT_FOUND', translate(lang, 'errors.notFound'));
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Length', String(pdf.bytes.byteLength));
       res.setHeader('Content-Disposition', `attachment; filename="${pdf.fileName}"`);
