@@ -63,8 +63,11 @@ const NEAREST: Record<string, string> = {
 };
 
 /** The text as the font can draw it: nearest characters, then letters without their accents, then "?". */
+const characterSets = new WeakMap<PDFFont, Set<number>>();
+
 export function winAnsiText(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
+  let supported = characterSets.get(font);
+  if (!supported) characterSets.set(font, (supported = new Set(font.getCharacterSet())));
   let out = '';
   for (const char of text) {
     const mapped = NEAREST[char] ?? char;
