@@ -37,6 +37,8 @@ const journeys = {
       lettersTitle: 'Correspondence',
       letterSubject: 'Activation key issued for business number 123456789',
       letterText: 'The agency issued an activation key for business number 123456789',
+      letterPdf:
+        /^Download the letter “Activation key issued for business number 123456789” as PDF, in English/,
     },
   },
   fr: {
@@ -60,6 +62,8 @@ const journeys = {
       lettersTitle: 'Correspondance',
       letterSubject: "Clé d'activation émise pour le numéro d'entreprise 567890124",
       letterText: "L'agence a émis une clé d'activation pour le numéro d'entreprise 567890124",
+      letterPdf:
+        /^Télécharger la lettre «\s?Clé d'activation émise pour le numéro d'entreprise 567890124\s?» en PDF, en français/,
     },
   },
 } as const;
@@ -155,6 +159,18 @@ describe.runIf(hasChromium)('secure messaging in Chromium', () => {
           await page.getByRole('heading', { level: 1, name: t.letterSubject, exact: true }).waitFor();
           await page.getByText(t.letterText).waitFor();
           await expectNoAxeViolations(page, `${language} BAM: the letter`);
+          // …and its PDF, rendered by the server in the page's language, downloaded with the BAM's session (the
+          // link's accessible name ends with the download icon's label, hence no end anchor).
+          const pdfLink = page.getByRole('link', { name: t.letterPdf });
+          const href = await pdfLink.evaluate(
+            (el) => el.getAttribute('href') ?? (el as HTMLAnchorElement).href,
+          );
+          const downloaded = await page.evaluate(async (url) => {
+            const res = await fetch(url);
+            const head = new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5));
+            return { status: res.status, type: res.headers.get('content-type'), head };
+          }, href);
+          expect(downloaded).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
           expect(problems).toEqual([]);
         } finally {
           await bamContext.close();

@@ -12,6 +12,9 @@ import {
 } from '../../src/modules/registry/reference-data.service.js';
 import { PersonRole } from '../../src/modules/users/user.types.js';
 import { tokenSecret } from '../support/api-tokens.js';
+import { timeOrderedId } from '../../src/common/database/time-ordered-id.js';
+import { LetterKind } from '../../src/modules/messaging/messaging.types.js';
+import { pdfPages } from '../support/pdf-text.js';
 import { drivers } from '../support/databases.js';
 import { download, samplePdf } from '../support/documents.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -55,6 +58,8 @@ describe.each(drivers)('correspondence on %s', (driver) => {
   let bam: Person;
   let reader: Person;
   let bmBroker: Person;
+  let brokerBam: Person;
+  let brokerId: string;
   let officer: GqlClient;
   let clientId: string;
   let rm: string;
@@ -64,9 +69,9 @@ describe.each(drivers)('correspondence on %s', (driver) => {
     t = await startTestApp(driver, { env: { DATA_DIR: dataDir } });
     await importReferenceData(t.dataSource, await loadDemoReferenceData());
     bam = await person(t, 'LClientBam2026', 'Alexandra', 'Whitfield');
-    const brokerBam = await person(t, 'LBrokerBam2026', 'Bruno', 'Maple');
+    brokerBam = await person(t, 'LBrokerBam2026', 'Bruno', 'Maple');
     clientId = await registerDirectly(t, BN.NORTHERN, bam.userId);
-    const brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
+    brokerId = await registerDirectly(t, BN.MAPLE, brokerBam.userId);
     ({ RM0001: rm } = await accountsOf(t, BN.NORTHERN));
     await establish(brokerBam, brokerId, bam, BN.NORTHERN, 'BUSINESS_MANAGEMENT');
     bmBroker = await member(t, brokerId, brokerBam.userId, 'LBmBroker2026', BusinessRole.EDITOR);
@@ -302,5 +307,116 @@ describe.each(drivers)('correspondence on %s', (driver) => {
     expect(lines).toHaveLength(total + 1);
     expect(lines[0]).toContain('subject');
     expect(report.stdout).toContain('About RM0001');
+  });
+
+  // Issue 15 §3: a letter the portal wrote downloads as a PDF rendered by pdf-lib from its stored text, in
+  // either language, by the letter's own decision (CORRESPONDENCE VIEW), with a session or a token.
+  it('a letter the portal wrote downloads as a PDF in either language, by the letter’s decision', async () => {
+    [bam, reader, bmBroker, brokerBam] = [
+      await signInAgain(t, bam),
+      await signInAgain(t, reader),
+      await signInAgain(t, bmBroker),
+      await signInAgain(t, brokerBam),
+    ];
+    const generated = await t.dataSource
+      .getRepository(Letter)
+      .findOneByOrFail({ kind: LetterKind.ACTIVATION_KEY_ISSUED });
+    const pdfUrl = (id: string, lang?: string) =>
+      `/api/messaging/attachments/letters/${id}${lang ? `?lang=${lang}` : ''}`;
+    const text = async (bytes: Uint8Array) => (await pdfPages(bytes)).pages.flat().join('\n');
+
+    const en = await download(t.url, bam.client, pdfUrl(generated.id, 'en'));
+    expect(en.status).toBe(200);
+    expect(en.headers.get('content-type')).toBe('application/pdf');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(generated.issuedAt);
+    expect(en.headers.get('content-disposition')).toBe(
+      `attachment; filename="letter-${day}-activation-key-issued-en.pdf"`,
+    );
+    const parsed = await pdfPages(en.bytes);
+    expect(parsed.doc.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(parsed.doc.getTitle()).toBe(`Activation key issued for business number ${BN.NORTHERN}`);
+    const enText = await text(en.bytes);
+    expect(enText).toContain(`Activation key issued for business number ${BN.NORTHERN}`);
+    expect(enText).toContain(`Business number: ${BN.NORTHERN}`);
+    expect(enText).toContain('Alexandra Whitfield');
+    expect(enText).toContain('Sincerely,');
+
+    // French: accents and the French apostrophe survive; a French browser gets French without ?lang.
+    const frAnswer = await fetch(`${t.url}${pdfUrl(generated.id)}`, {
+      headers: { cookie: `passerelle_session=${bam.client.session}`, 'accept-language': 'fr-CA,fr;q=0.9' },
+    });
+    expect(frAnswer.status).toBe(200);
+    const fr = { headers: frAnswer.headers, bytes: new Uint8Array(await frAnswer.arrayBuffer()) };
+    expect(fr.headers.get('content-disposition')).toContain(`lettre-${day}-activation-key-issued-fr.pdf`);
+    const frText = await text(fr.bytes);
+    expect(frText).toContain(`Clé d'activation émise pour le numéro d'entreprise ${BN.NORTHERN}`);
+    expect(frText).toContain('Numéro d’entreprise');
+    expect(frText).toContain('Veuillez agréer nos salutations distinguées.');
+    expect(frText).toContain('Les services à la clientèle de l’agence');
+    expect(await text((await download(t.url, bam.client, pdfUrl(generated.id, 'fr'))).bytes)).toBe(frText);
+
+    // Refused as the letter is: a Reader scoped to RM0001 (a whole-business letter), a provider, an unknown
+    // id (the same 403), nobody signed in (401).
+    expect((await download(t.url, reader.client, pdfUrl(generated.id, 'en'))).status).toBe(403);
+    expect((await download(t.url, bmBroker.client, pdfUrl(generated.id, 'en'))).status).toBe(403);
+    expect((await download(t.url, bam.client, pdfUrl('01J0000000000000000000000X'))).status).toBe(403);
+    expect((await fetch(`${t.url}${pdfUrl(generated.id)}`)).status).toBe(401);
+
+    // Tokens: the business's own READ token downloads it; a provider's token never (CORRESPONDENCE).
+    const withToken = (secret: string) =>
+      fetch(`${t.url}${pdfUrl(generated.id, 'en')}`, { headers: { authorization: `Bearer ${secret}` } });
+    const own = await tokenSecret(bam.client, { businessId: clientId, scope: 'READ' });
+    const ownAnswer = await withToken(own.secret);
+    expect(ownAnswer.status).toBe(200);
+    expect(await text(new Uint8Array(await ownAnswer.arrayBuffer()))).toBe(enText);
+    const provider = await tokenSecret(brokerBam.client, { businessId: brokerId, scope: 'READ' });
+    expect((await withToken(provider.secret)).status).toBe(403);
+
+    // An officer's letter: its PDF is its attachment, there is no generated one.
+    const posted = (await postLetter(null, 'Posted')).letter!;
+    expect((await download(t.url, bam.client, pdfUrl(posted.id, 'en'))).status).toBe(404);
+  });
+
+  it('a long letter breaks onto more pages; French spacing and characters outside WinAnsi never fail', async () => {
+    bam = await signInAgain(t, bam);
+    const generated = await t.dataSource
+      .getRepository(Letter)
+      .findOneByOrFail({ kind: LetterKind.ACTIVATION_KEY_ISSUED });
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Paragraphe ${i + 1} : l’agence a étudié votre dossier «\u202ftrès\u202fattentivement\u202f» ; voilà, ça a été décidé à l’hôtel de ville, près du lac.`,
+    );
+    const id = timeOrderedId();
+    await t.dataSource.getRepository(Letter).insert({
+      id,
+      registryBusinessId: generated.registryBusinessId,
+      programAccountId: null,
+      kind: LetterKind.REGISTRATION_UNLOCKED,
+      subjectEn: 'Long letter',
+      subjectFr: 'Lettre longue – «\u00a0décision\u00a0»',
+      bodyEn: paragraphs.join('\n\n'),
+      bodyFr: `${paragraphs.join('\n\n')}\n\nN\u2011B : œuvre 😀 ∑ fin.`,
+      issuedBy: null,
+      sourceKey: `test:${id}`,
+      issuedAt: t.clock.now(),
+    });
+    const answer = await download(t.url, bam.client, `/api/messaging/attachments/letters/${id}?lang=fr`);
+    expect(answer.status).toBe(200);
+    const { doc, pages } = await pdfPages(answer.bytes);
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(2);
+    expect(pages[0].join('\n')).toContain('Paragraphe 1 :');
+    expect(pages[0].join('\n')).toContain('Page 1 de');
+    const last = pages[pages.length - 1].join('\n');
+    expect(last).toContain('Paragraphe 40 :');
+    expect(last).toContain('Veuillez agréer nos salutations distinguées.');
+    const all = pages.flat().join(' ');
+    expect(all).toContain('Lettre longue – «\u00a0décision\u00a0»');
+    // The narrow no-break space becomes a no-break space; é è à ç ô « » stay; what WinAnsi lacks is mapped.
+    expect(all).toContain('«\u00a0très\u00a0attentivement\u00a0»');
+    expect(all).toContain('voilà, ça a été décidé à l’hôtel');
+    expect(all).toContain('N-B : œuvre ? ? fin.');
+    // A no-break space holds « and » to their word: no line starts with » or ends with «.
+    expect(pages.flat().filter((line) => line.startsWith('»') || line.endsWith('«'))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { businessIdOfRegistry, businessSummaries } from '../businesses/business-directory.service.js';
 import { attachmentContentTypes, attachmentsOf, attachToOwner } from '../documents/documents.service.js';
 import { programAccountSummaries } from '../registry/registry-lookups.service.js';
+import { renderLetterPdf } from './letter-pdf.js';
 import { Letter, LetterRead } from './messaging.entities.js';
 import {
   attachmentNode,
@@ -84,6 +85,38 @@ export async function writeLetters(
 
 export function findLetter(dataSource: DataSource, id: string): Promise<Letter | null> {
   return dataSource.getRepository(Letter).findOneBy({ id });
+}
+
+/**
+ * The PDF of a letter the portal wrote (not an officer's: that one's PDF is its attachment), in `lang`,
+ * rendered on demand from its stored text (letter-pdf.ts); null for an officer's letter. The caller has
+ * already decided access (messaging.routes.ts).
+ */
+export async function generatedLetterPdf(
+  dataSource: DataSource,
+  letter: Letter,
+  businessId: string,
+  lang: Language,
+): Promise<{ bytes: Uint8Array; fileName: string } | null> {
+  if (letter.kind === LetterKind.OFFICER_LETTER) return null;
+  const [businesses, accounts] = await Promise.all([
+    businessSummaries(dataSource.manager, [businessId]),
+    programAccountSummaries(dataSource.manager, letter.programAccountId ? [letter.programAccountId] : []),
+  ]);
+  const business = businesses.get(businessId);
+  const account = letter.programAccountId ? accounts.get(letter.programAccountId) : undefined;
+  const fr = lang === 'fr';
+  const bytes = await renderLetterPdf({
+    lang,
+    subject: fr ? letter.subjectFr : letter.subjectEn,
+    body: fr ? letter.bodyFr : letter.bodyEn,
+    issuedAt: letter.issuedAt,
+    business: { name: business?.name ?? '', businessNumber: business?.businessNumber ?? '' },
+    programAccount: account ? { accountNumber: account.accountNumber, name: account.name } : null,
+  });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(letter.issuedAt);
+  const kind = letter.kind.toLowerCase().replace(/_/g, '-');
+  return { bytes, fileName: `${fr ? 'lettre' : 'letter'}-${day}-${kind}-${lang}.pdf` };
 }
 
 /**

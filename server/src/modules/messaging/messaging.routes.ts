@@ -17,9 +17,11 @@ import { findAttachment, storeAttachments } from '../documents/documents.service
 import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from '../documents/upload-reception.js';
 import { csrfTokenMatches } from '../sessions/session.service.js';
 import { PersonRole } from '../users/user.types.js';
-import { findLetter, LETTER_ATTACHMENT, letterOwner } from './letters.service.js';
+import { findLetter, generatedLetterPdf, LETTER_ATTACHMENT, letterOwner } from './letters.service.js';
+import { type Letter } from './messaging.entities.js';
 import {
   ATTACHMENT_DOWNLOAD_BASE,
+  LETTER_PDF_BASE,
   MESSAGE_ATTACHMENT,
   threadOfMessage,
   threadOwner,
@@ -50,6 +52,24 @@ async function mayUploadFor(dataSource: DataSource, caller: Caller, businessId: 
   return scope === 'ALL' || scope.size > 0;
 }
 
+/**
+ * The letter and its portal business when the caller may read it (CORRESPONDENCE VIEW on the letter's owner):
+ * the one decision for a letter's attachment and for its generated PDF.
+ */
+async function mayReadLetter(
+  dataSource: DataSource,
+  caller: Caller,
+  letterId: string,
+): Promise<{ letter: Letter; businessId: string } | null> {
+  const letter = await findLetter(dataSource, letterId);
+  const businessId = letter && (await businessIdOfRegistry(dataSource.manager, letter.registryBusinessId));
+  if (!letter || !businessId) return null;
+  const standing = await createStandingSource(dataSource, caller.session).standing(businessId);
+  return decideAccess(standing, AccessArea.CORRESPONDENCE, AccessAction.VIEW, letterOwner(businessId, letter))
+    ? { letter, businessId }
+    : null;
+}
+
 /** Whether the caller may download the attachment: the decision of what it is attached to. */
 async function mayDownload(
   dataSource: DataSource,
@@ -68,21 +88,11 @@ async function mayDownload(
       area: AccessArea.MESSAGES,
     };
   }
-  if (attachment.ownerType === LETTER_ATTACHMENT) {
-    const letter = await findLetter(dataSource, attachment.ownerId);
-    const businessId = letter && (await businessIdOfRegistry(dataSource.manager, letter.registryBusinessId));
-    if (!letter || !businessId) return { ok: false, area: AccessArea.CORRESPONDENCE };
-    const standing = await source.standing(businessId);
+  if (attachment.ownerType === LETTER_ATTACHMENT)
     return {
-      ok: decideAccess(
-        standing,
-        AccessArea.CORRESPONDENCE,
-        AccessAction.VIEW,
-        letterOwner(businessId, letter),
-      ),
+      ok: Boolean(await mayReadLetter(dataSource, caller, attachment.ownerId)),
       area: AccessArea.CORRESPONDENCE,
     };
-  }
   return { ok: false, area: AccessArea.MESSAGES };
 }
 
@@ -188,6 +198,36 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
       await pipeline(body, res);
     } catch (error) {
       req.log.error({ err: error }, 'attachment download failed');
+      sendUnexpectedError(req, res, error);
+    }
+  });
+
+  // The PDF of a letter the portal wrote (issue 15 §3), in `?lang=en|fr` (the request's language by default),
+  // rendered on demand: the same caller (session or bearer token) and the same decision as a posted letter's
+  // PDF, and the same 403 for unknown and refused. An officer's letter has no generated PDF (its attachment
+  // is its PDF): 404 once access is granted.
+  router.get(`${LETTER_PDF_BASE}/:letterId`, async (req, res) => {
+    const lang = requestLanguage(req);
+    const caller = await signedIn(req, res, deps, { bearer: true });
+    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
+    const readable = await mayReadLetter(dataSource, caller, String(req.params.letterId));
+    if (!readable)
+      return sendError(
+        res,
+        403,
+        'FORBIDDEN',
+        translate(lang, `errors.accessDenied.${AccessArea.CORRESPONDENCE}` as MessageKey),
+      );
+    try {
+      const pdf = await generatedLetterPdf(dataSource, readable.letter, readable.businessId, lang);
+      if (!pdf) return sendError(res, 404, 'NOT_FOUND', translate(lang, 'errors.notFound'));
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Length', String(pdf.bytes.byteLength));
+      res.setHeader('Content-Disposition', `attachment; filename="${pdf.fileName}"`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.end(Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength));
+    } catch (error) {
+      req.log.error({ err: error }, 'letter PDF failed');
       sendUnexpectedError(req, res, error);
     }
   });

@@ -41,6 +41,8 @@ export const ATTACHMENTS_MAX = 10;
 /** The attachments' owner type for a message (documents module's `attachment.owner_type`). */
 export const MESSAGE_ATTACHMENT = 'MESSAGE';
 export const ATTACHMENT_DOWNLOAD_BASE = '/api/messaging/attachments';
+/** `GET {LETTER_PDF_BASE}/{letterId}?lang=en|fr`: the PDF of a letter the portal wrote (messaging.routes.ts). */
+export const LETTER_PDF_BASE = `${ATTACHMENT_DOWNLOAD_BASE}/letters`;
 
 /**
  * The access owner's program account of a thread about the whole business: an id no program scope holds,

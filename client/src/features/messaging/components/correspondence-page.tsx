@@ -20,6 +20,10 @@ import { useLanguage } from '../../../lib/use-language';
 import { MessagingTable } from './messaging-parts';
 
 const PAGE_SIZE = 10;
+
+/** The PDF the server renders for a letter the portal wrote (docs/messaging.md), in `lang`. */
+export const generatedLetterPdfUrl = (letterId: string, lang: string) =>
+  `/api/messaging/attachments/letters/${encodeURIComponent(letterId)}?lang=${lang}`;
 const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Seed 000 "la correspondance": the agency's letters, newest first, 10 a page, by date range. */
@@ -165,6 +169,18 @@ export function LetterPage() {
               <GcdsText key={index}>{line}</GcdsText>
             ))}
           </section>
+          {letter.kind === 'OFFICER_LETTER'
+            ? null
+            : // A letter the portal wrote: its PDF rendered by the server, in the reader's language first.
+              [language, language === 'fr' ? 'en' : 'fr'].map((lang) => (
+                <GcdsText key={lang}>
+                  <GcdsLink href={generatedLetterPdfUrl(letter.id, lang)} download="">
+                    {t(lang === 'fr' ? 'letters.downloadFrench' : 'letters.downloadEnglish', {
+                      subject: letter.subject,
+                    })}
+                  </GcdsLink>
+                </GcdsText>
+              ))}
           {letter.attachments.map((file) => (
             <GcdsText key={file.id}>
               <GcdsLink href={file.downloadUrl} download={file.fileName}>
