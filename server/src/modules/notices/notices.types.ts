@@ -129,11 +129,11 @@ export const noticeTypeLabels: Record<NoticeType, { en: string; fr: string }> = 
   LETTER_ISSUED: { en: 'Correspondence - New letter', fr: 'Correspondance - Nouvelle lettre' },
   CLAIM_STATUS_CHANGED: {
     en: 'Claims - Claim status changed',
-    fr: 'Demandes de paiement - Statut de la demande modifié',
+    fr: 'Demandes de remboursement - Statut de la demande modifié',
   },
   REPAYMENT_STATUS_CHANGED: {
     en: 'Claims - Repayment status changed',
-    fr: 'Demandes de paiement - Statut du remboursement modifié',
+    fr: 'Demandes de remboursement - Statut du remboursement modifié',
   },
 };
 
