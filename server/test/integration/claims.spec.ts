@@ -922,6 +922,49 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
       expect(await noticesOf(rtEditor.client, claimId)).toEqual([]);
     });
 
+    it('tells of more information requested, a rejection and a withdrawal; a draft withdrawn tells nobody', async () => {
+      const [a, b] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-25' },
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-26' },
+      ]);
+      const subjects = async (claimId: string) =>
+        (await t.dataSource.getRepository(Notice).findBy({ linkPath: `/claims/${claimId}` }))
+          .sort((x, y) => x.id.localeCompare(y.id))
+          .map((n) => [n.subjectEn, n.subjectFr]);
+      const asked = await fileAndSubmit(bam.client, adjustment(a));
+      expect(payload<ClaimPayloadView>(await officer.gql(TAKE, { id: asked.id })).userErrors).toEqual([]);
+      for (const [query, input] of [
+        [REQUEST_INFO, { claimId: asked.id, textEn: 'Send it.', textFr: 'Envoyez-le.' }],
+      ] as const)
+        expect(payload<ClaimPayloadView>(await officer.gql(query, { input })).userErrors).toEqual([]);
+      expect(payload<ClaimPayloadView>(await bam.client.gql(WITHDRAW, { id: asked.id })).userErrors).toEqual(
+        [],
+      );
+      const c = asked.caseNumber;
+      expect((await subjects(asked.id)).slice(2)).toEqual([
+        [`Claim ${c}: more information requested`, `Demande ${c} : renseignements supplémentaires demandés`],
+        [`Claim ${c} withdrawn`, `Demande ${c} retirée`],
+      ]);
+      const refused = await fileAndSubmit(bam.client, adjustment(b));
+      await officer.gql(TAKE, { id: refused.id });
+      expect(
+        payload<ClaimPayloadView>(
+          await officer.gql(REJECT, { input: { claimId: refused.id, textEn: 'No.', textFr: 'Non.' } }),
+        ).userErrors,
+      ).toEqual([]);
+      expect((await subjects(refused.id)).at(-1)).toEqual([
+        `Claim ${refused.caseNumber} rejected`,
+        `Demande ${refused.caseNumber} refusée`,
+      ]);
+      const [draftTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-27' },
+      ]);
+      const draft = (await file(bam.client, adjustment(draftTx))).claim!;
+      await bam.client.gql(WITHDRAW, { id: draft.id });
+      // A draft withdrawn never reached the agency: like its filing, the claimant's own doing tells nobody.
+      expect(await subjects(draft.id)).toEqual([]);
+    });
+
     it('a transaction of another business, or none, is FORBIDDEN alike', async () => {
       const stranger = await person(t, 'CStranger2026', 'Sam', 'Stranger');
       expectForbidden(

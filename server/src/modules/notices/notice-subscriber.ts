@@ -445,7 +445,8 @@ export const noticeSubscriber: EventSubscriber = {
         event,
         event.payload,
         NoticeType.CLAIM_STATUS_CHANGED,
-        claimTemplates[event.payload.to],
+        // A draft withdrawn never reached the agency: the claimant's own doing, as its filing, tells nobody.
+        event.payload.from === 'IN_PROGRESS' ? undefined : claimTemplates[event.payload.to],
       ),
     ),
     REPAYMENT_CREATED: notify((manager, event) =>
