@@ -556,6 +556,8 @@ export type NoticeType =
   | 'ACCESS_REQUEST_REJECTED'
   /** The business was registered on the portal. */
   | 'BUSINESS_REGISTRATION_COMPLETED'
+  /** A claim was submitted, taken for review, asked about, approved, rejected or withdrawn (for those who may read the claim). */
+  | 'CLAIM_STATUS_CHANGED'
   /** A notice about amounts in collections. */
   | 'COLLECTIONS'
   /** The daily notice of a program account’s transactions. */
@@ -584,6 +586,8 @@ export type NoticeType =
   | 'RELATIONSHIP_REQUEST_CANCELLED'
   /** A service provider asked for a business relationship. */
   | 'RELATIONSHIP_REQUEST_RECEIVED'
+  /** A claim’s repayment became payable, was paid or was withheld (for those who may read the claim). */
+  | 'REPAYMENT_STATUS_CHANGED'
   /** A statement of account was issued. */
   | 'STATEMENT_OF_ACCOUNT_ISSUED';
 

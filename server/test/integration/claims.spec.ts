@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Like } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainEventRecord } from '../../src/common/events/domain-event.entity.js';
 import { agencyDay } from '../../src/common/time/agency-date.js';
@@ -42,6 +43,7 @@ import { download, filesUnder, samplePdf, upload } from '../support/documents.js
 import { CaseDocument } from '../../src/modules/documents/documents.entities.js';
 import { Letter } from '../../src/modules/messaging/messaging.entities.js';
 import { LetterKind } from '../../src/modules/messaging/messaging.types.js';
+import { MailOutbox, Notice } from '../../src/modules/notices/notices.entities.js';
 import { addTransactions } from '../support/finance.js';
 import { RegistryTransaction } from '../../src/modules/registry/financial-record.entity.js';
 import { type GqlClient } from '../support/gql-client.js';
@@ -722,6 +724,7 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
     let rtEditor: Person;
     let bmBroker: Person;
     let pmBroker: Person;
+    let unassigned: Person;
     let rtTx: string;
 
     beforeAll(async () => {
@@ -745,6 +748,7 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
             }),
           ).userErrors,
         ).toEqual([]);
+      unassigned = await member(t, brokerId, brokerBam.userId, 'CUnassigned2026', BusinessRole.EDITOR);
       reader = await member(t, clientId, bam.userId, 'CReader2026', BusinessRole.READER, [rm]);
       rtEditor = await member(t, clientId, bam.userId, 'CRtEditor2026', BusinessRole.EDITOR, [rt]);
       [rtTx] = await addTransactions(t, rt, [{ amountCents: 70_000, status: 'POSTED', date: '2026-11-20' }]);
@@ -813,6 +817,152 @@ describe.each(drivers)('claims and repayments on %s', (driver) => {
         'REQUESTS_AND_TRANSACTIONS',
       );
       await rtEditor.client.gql(WITHDRAW, { id: filed.claim!.id });
+    });
+
+    // Issue 16 item 7: every status change of a claim and of its repayment is a notice (and its emails) for
+    // those who may read the claim, written with the change; the decision letter stays the messaging module's.
+    it('tells those who may read the claim of each status change, in both languages, and nobody else', async () => {
+      const NOTICES = `{ notices(first: 100) { edges { node { type subject linkPath } } } }`;
+      const noticesOf = async (client: GqlClient, claimId: string) =>
+        (
+          (await client.gql(NOTICES)).body.data?.notices as {
+            edges: Array<{ node: { type: string; linkPath: string } }>;
+          } | null
+        )?.edges
+          .filter((e) => e.node.linkPath === `/claims/${claimId}`)
+          .map((e) => e.node.type) ?? [];
+      const [rmTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-24' },
+      ]);
+      const filed = await file(bam.client, adjustment(rmTx));
+      expect(filed.userErrors).toEqual([]);
+      const claimId = filed.claim!.id;
+      const rows = () => t.dataSource.getRepository(Notice).findBy({ linkPath: `/claims/${claimId}` });
+      // A draft is the claimant's own: nothing to tell.
+      expect(await rows()).toEqual([]);
+      const submitted = payload<ClaimPayloadView>(
+        await bam.client.gql(SUBMIT, { input: { claimId, attestation: true } }),
+      );
+      expect(submitted.userErrors).toEqual([]);
+      const [notice] = await rows();
+      expect(await rows()).toHaveLength(1);
+      // Written in the change's transaction: dated as its event, owned as the claim.
+      const event = await t.dataSource
+        .getRepository(DomainEventRecord)
+        .findOneByOrFail({ type: 'CLAIM_SUBMITTED', payload: Like(`%${claimId}%`) });
+      expect(notice).toMatchObject({
+        type: 'CLAIM_STATUS_CHANGED',
+        area: 'REQUESTS_AND_TRANSACTIONS',
+        businessId: clientId,
+        programAccountId: rm,
+        createdAt: event.occurredAt,
+        subjectEn: `Claim ${filed.claim!.caseNumber} submitted`,
+        subjectFr: `Demande ${filed.claim!.caseNumber} présentée`,
+      });
+      expect(notice.bodyEn).toContain('$350.00');
+      expect(notice.bodyFr).toContain('350,00');
+      const who: Array<[string, Person]> = [
+        ['bam', bam],
+        ['reader', reader],
+        ['rtEditor', rtEditor],
+        ['bmBroker', bmBroker],
+        ['pmBroker', pmBroker],
+        ['unassigned', unassigned],
+        ['outsider', await person(t, 'CNoticeOut2026', 'Olga', 'Outsider')],
+      ];
+      const told = async () => {
+        const out: string[] = [];
+        for (const [name, p] of who) if ((await noticesOf(p.client, claimId)).length) out.push(name);
+        return out;
+      };
+      // As the claim itself: RM0001's readers and both providers (program management names RM0001); not the
+      // RT0001 editor, not the provider's employee unassigned to the client, not an outsider.
+      expect(await told()).toEqual(['bam', 'reader', 'bmBroker', 'pmBroker']);
+      // Emails for the business's own people who may read it, in their language.
+      const mails = await t.dataSource.getRepository(MailOutbox).findBy({ noticeId: notice.id });
+      expect(mails.map((m) => m.userId).sort()).toEqual([bam.userId, reader.userId].sort());
+      expect(mails.every((m) => m.language === 'en' || m.language === 'fr')).toBe(true);
+
+      // Review, approval (and its repayment payable), payment: one notice each, the right text each.
+      expect(payload<ClaimPayloadView>(await officer.gql(TAKE, { id: claimId })).userErrors).toEqual([]);
+      const approved = payload<ClaimPayloadView>(
+        await officer.gql(APPROVE, {
+          input: { claimId, approvedCents: 20_000, reasonEn: 'In part.', reasonFr: 'En partie.' },
+        }),
+      );
+      expect(approved.userErrors).toEqual([]);
+      const repaymentId = approved.claim!.repayment!.id;
+      expect(
+        payload<ClaimPayloadView>(
+          await officer.gql(PAID, {
+            input: { repaymentId, method: 'CHEQUE', paidOn: agencyDay(t.clock.now()) },
+          }),
+        ).userErrors,
+      ).toEqual([]);
+      const all = (await rows()).sort((a, b) => a.id.localeCompare(b.id));
+      const c = filed.claim!.caseNumber;
+      expect(all.map((n) => [n.type, n.subjectEn, n.subjectFr])).toEqual([
+        ['CLAIM_STATUS_CHANGED', `Claim ${c} submitted`, `Demande ${c} présentée`],
+        ['CLAIM_STATUS_CHANGED', `Claim ${c} under review`, `Demande ${c} en cours d’examen`],
+        ['CLAIM_STATUS_CHANGED', `Claim ${c} approved in part`, `Demande ${c} approuvée en partie`],
+        [
+          'REPAYMENT_STATUS_CHANGED',
+          `Repayment payable for claim ${c}`,
+          `Remboursement payable pour la demande ${c}`,
+        ],
+        [
+          'REPAYMENT_STATUS_CHANGED',
+          `Repayment paid for claim ${c}`,
+          `Remboursement payé pour la demande ${c}`,
+        ],
+      ]);
+      expect(all[2].bodyEn).toContain('$200.00 of $350.00');
+      expect(all[4].bodyFr).toContain('200,00');
+      expect(await noticesOf(pmBroker.client, claimId)).toHaveLength(5);
+      expect(await noticesOf(rtEditor.client, claimId)).toEqual([]);
+    });
+
+    it('tells of more information requested, a rejection and a withdrawal; a draft withdrawn tells nobody', async () => {
+      const [a, b] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-25' },
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-26' },
+      ]);
+      const subjects = async (claimId: string) =>
+        (await t.dataSource.getRepository(Notice).findBy({ linkPath: `/claims/${claimId}` }))
+          .sort((x, y) => x.id.localeCompare(y.id))
+          .map((n) => [n.subjectEn, n.subjectFr]);
+      const asked = await fileAndSubmit(bam.client, adjustment(a));
+      expect(payload<ClaimPayloadView>(await officer.gql(TAKE, { id: asked.id })).userErrors).toEqual([]);
+      for (const [query, input] of [
+        [REQUEST_INFO, { claimId: asked.id, textEn: 'Send it.', textFr: 'Envoyez-le.' }],
+      ] as const)
+        expect(payload<ClaimPayloadView>(await officer.gql(query, { input })).userErrors).toEqual([]);
+      expect(payload<ClaimPayloadView>(await bam.client.gql(WITHDRAW, { id: asked.id })).userErrors).toEqual(
+        [],
+      );
+      const c = asked.caseNumber;
+      expect((await subjects(asked.id)).slice(2)).toEqual([
+        [`Claim ${c}: more information requested`, `Demande ${c} : renseignements supplémentaires demandés`],
+        [`Claim ${c} withdrawn`, `Demande ${c} retirée`],
+      ]);
+      const refused = await fileAndSubmit(bam.client, adjustment(b));
+      await officer.gql(TAKE, { id: refused.id });
+      expect(
+        payload<ClaimPayloadView>(
+          await officer.gql(REJECT, { input: { claimId: refused.id, textEn: 'No.', textFr: 'Non.' } }),
+        ).userErrors,
+      ).toEqual([]);
+      expect((await subjects(refused.id)).at(-1)).toEqual([
+        `Claim ${refused.caseNumber} rejected`,
+        `Demande ${refused.caseNumber} refusée`,
+      ]);
+      const [draftTx] = await addTransactions(t, rm, [
+        { amountCents: 70_000, status: 'POSTED', date: '2026-11-27' },
+      ]);
+      const draft = (await file(bam.client, adjustment(draftTx))).claim!;
+      await bam.client.gql(WITHDRAW, { id: draft.id });
+      // A draft withdrawn never reached the agency: like its filing, the claimant's own doing tells nobody.
+      expect(await subjects(draft.id)).toEqual([]);
     });
 
     it('a transaction of another business, or none, is FORBIDDEN alike', async () => {

@@ -55,6 +55,22 @@ describe.each(drivers)('the event bus (%s)', (driver) => {
     ]);
   });
 
+  it('the notices subscriber tells of claims and repayments (issue 16), never of a draft filed', () => {
+    const notices = appModules
+      .flatMap((module) => module.subscribers ?? [])
+      .find((s) => s.name === 'notices');
+    const handled = Object.keys(notices?.handlers ?? {});
+    expect(handled).toEqual(
+      expect.arrayContaining([
+        'CLAIM_SUBMITTED',
+        'CLAIM_STATUS_CHANGED',
+        'REPAYMENT_CREATED',
+        'REPAYMENT_STATUS_CHANGED',
+      ]),
+    );
+    expect(handled).not.toContain('CLAIM_FILED');
+  });
+
   it('records the event and runs each subscriber for its type, in order, inside the transaction', async () => {
     seen.length = 0;
     const at = new Date('2026-03-02T15:04:05.000Z');

@@ -1355,3 +1355,31 @@ export async function importRepaymentPayments(
   }
   return result;
 }
+
+/** What a notice about a claim or its repayment says (the notices module's subscriber reads it). */
+export interface ClaimNoticeFacts {
+  caseNumber: string;
+  transactionNumber: string;
+  claimedCents: number;
+  approvedCents: number | null;
+  repaymentCents: number | null;
+}
+
+/** The facts of a claim (and its repayment, if any) a notice names; undefined when there is no such claim. */
+export async function claimNoticeFacts(
+  manager: EntityManager,
+  claimId: string,
+): Promise<ClaimNoticeFacts | undefined> {
+  const [claim, repayment] = await Promise.all([
+    manager.findOneBy(Claim, { id: claimId }),
+    manager.findOneBy(Repayment, { claimId }),
+  ]);
+  if (!claim) return undefined;
+  return {
+    caseNumber: claim.caseNumber,
+    transactionNumber: claim.transactionNumber,
+    claimedCents: claim.claimedCents,
+    approvedCents: claim.approvedCents ?? null,
+    repaymentCents: repayment?.amountCents ?? null,
+  };
+}

@@ -5,14 +5,15 @@ import { clientNoticeAreas } from './notices.service.js';
 // The notices of a provider's clients and of an officer's businesses are chosen in SQL; which areas that SQL
 // reads comes from the access table, and a table the SQL cannot express is refused at startup.
 describe('the areas of the notices a provider or officer reads of a client', () => {
-  it('are those of the access table: notices for providers, notices and collections for officers', () => {
+  it('are those of the access table: notices, messages and claims for providers; more for officers', () => {
     expect(clientNoticeAreas()).toEqual({
-      provider: [AccessArea.NOTICES, AccessArea.MESSAGES],
+      provider: [AccessArea.NOTICES, AccessArea.MESSAGES, AccessArea.REQUESTS_AND_TRANSACTIONS],
       officer: [
         AccessArea.NOTICES,
         AccessArea.COLLECTIONS_NOTICES,
         AccessArea.MESSAGES,
         AccessArea.CORRESPONDENCE,
+        AccessArea.REQUESTS_AND_TRANSACTIONS,
       ],
     });
   });
@@ -38,10 +39,16 @@ describe('the areas of the notices a provider or officer reads of a client', () 
       AccessArea.NOTICES,
       AccessArea.COLLECTIONS_NOTICES,
       AccessArea.MESSAGES,
+      AccessArea.REQUESTS_AND_TRANSACTIONS,
     ]);
     expect(
       clientNoticeAreas(withView(AccessArea.COLLECTIONS_NOTICES, ActorKind.AGENCY_OFFICER, 'DENIED')).officer,
-    ).toEqual([AccessArea.NOTICES, AccessArea.MESSAGES, AccessArea.CORRESPONDENCE]);
+    ).toEqual([
+      AccessArea.NOTICES,
+      AccessArea.MESSAGES,
+      AccessArea.CORRESPONDENCE,
+      AccessArea.REQUESTS_AND_TRANSACTIONS,
+    ]);
   });
 
   it('refuse a table the SQL cannot express rather than show what it forbids', () => {

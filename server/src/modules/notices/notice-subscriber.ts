@@ -6,6 +6,7 @@ import {
   businessSummaries,
   type BusinessSummary as BusinessInfo,
 } from '../businesses/business-directory.service.js';
+import { claimNoticeFacts } from '../claims/claims.service.js';
 import { letterNoticeFacts } from '../messaging/letters.service.js';
 import { threadNoticeFacts } from '../messaging/messaging.service.js';
 import { personName } from '../profiles/profile.service.js';
@@ -18,7 +19,7 @@ import { NoticeType } from './notices.types.js';
 // subscriber on the event bus (decision 0020). Each handler runs inside the event's transaction: the
 // notices and their emails exist exactly when the change does, and a rollback leaves none (decision 0013).
 // Events with no handler here (registration locks, activation keys, settings, contacts, client groups,
-// rulings, documents, finance) concern the agency's or the actor's own work: no notice.
+// rulings, documents, finance, a claim's filing as a draft) concern the agency's or the actor's own work: no notice.
 
 async function businessInfo(manager: EntityManager, id: string): Promise<BusinessInfo | undefined> {
   return (await businessSummaries(manager, [id])).get(id);
@@ -274,6 +275,70 @@ const letterIssued = notify<'LETTER_ISSUED'>(async (manager, event) => {
   ];
 });
 
+/** Each claim status a notice tells of, and its text (IN_PROGRESS is the claimant's own draft: none). */
+const claimTemplates: Partial<Record<string, TemplateName>> = {
+  SUBMITTED: 'claimSubmitted',
+  UNDER_REVIEW: 'claimUnderReview',
+  INFORMATION_REQUESTED: 'claimInformationRequested',
+  APPROVED: 'claimApproved',
+  PARTIALLY_APPROVED: 'claimPartiallyApproved',
+  REJECTED: 'claimRejected',
+  WITHDRAWN: 'claimWithdrawn',
+};
+
+const repaymentTemplates: Partial<Record<string, TemplateName>> = {
+  PAYABLE: 'repaymentPayable',
+  PAID: 'repaymentPaid',
+  UNPAID: 'repaymentUnpaid',
+};
+
+/**
+ * A claim's or its repayment's status changed: a notice, and its emails, owned as the claim (its business and
+ * program account, area REQUESTS_AND_TRANSACTIONS), so exactly those who may read the claim read it (a
+ * provider within its relationship's scope too). The decision letter is the messaging module's (CLAIM_DECIDED).
+ */
+async function claimNotice(
+  manager: EntityManager,
+  event: PublishedEvent,
+  ref: { claimId: string; businessId: string; programAccountId: string },
+  type: NoticeType,
+  template: TemplateName | undefined,
+): Promise<NoticeDraft[]> {
+  if (!template) return [];
+  const [business, claim, accounts] = await Promise.all([
+    businessInfo(manager, ref.businessId),
+    claimNoticeFacts(manager, ref.claimId),
+    programAccountSummaries(manager, [ref.programAccountId]),
+  ]);
+  const account = accounts.get(ref.programAccountId);
+  if (!business || !claim) return [];
+  const accountNumber = account?.accountNumber ?? business.businessNumber;
+  const amount =
+    type === NoticeType.REPAYMENT_STATUS_CHANGED
+      ? (claim.repaymentCents ?? 0)
+      : (claim.approvedCents ?? claim.claimedCents);
+  return [
+    {
+      ...toBusiness(
+        event,
+        business,
+        type,
+        template,
+        {
+          case: claim.caseNumber,
+          transaction: claim.transactionNumber,
+          account: accountNumber,
+          amount: money(amount),
+          claimed: money(claim.claimedCents),
+        },
+        `/claims/${ref.claimId}`,
+      ),
+      programAccountId: ref.programAccountId,
+      accountNumber,
+    },
+  ];
+}
+
 /** The notices module's reactions to domain events, registered through its manifest. */
 export const noticeSubscriber: EventSubscriber = {
   name: 'notices',
@@ -371,5 +436,30 @@ export const noticeSubscriber: EventSubscriber = {
     STATEMENTS_ISSUED: statementsIssued,
     MESSAGE_POSTED: messageFromAgency,
     LETTER_ISSUED: letterIssued,
+    CLAIM_SUBMITTED: notify((manager, event) =>
+      claimNotice(manager, event, event.payload, NoticeType.CLAIM_STATUS_CHANGED, 'claimSubmitted'),
+    ),
+    CLAIM_STATUS_CHANGED: notify((manager, event) =>
+      claimNotice(
+        manager,
+        event,
+        event.payload,
+        NoticeType.CLAIM_STATUS_CHANGED,
+        // A draft withdrawn never reached the agency: the claimant's own doing, as its filing, tells nobody.
+        event.payload.from === 'IN_PROGRESS' ? undefined : claimTemplates[event.payload.to],
+      ),
+    ),
+    REPAYMENT_CREATED: notify((manager, event) =>
+      claimNotice(manager, event, event.payload, NoticeType.REPAYMENT_STATUS_CHANGED, 'repaymentPayable'),
+    ),
+    REPAYMENT_STATUS_CHANGED: notify((manager, event) =>
+      claimNotice(
+        manager,
+        event,
+        event.payload,
+        NoticeType.REPAYMENT_STATUS_CHANGED,
+        repaymentTemplates[event.payload.to],
+      ),
+    ),
   },
 };

@@ -158,6 +158,79 @@ const templates = {
       fr: 'L’agence a envoyé une lettre à {business} ({bn}) : {subject}.\nOuvrez votre correspondance pour la lire et la télécharger.',
     },
   },
+  claimSubmitted: {
+    subject: { en: 'Claim {case} submitted', fr: 'Demande {case} présentée' },
+    body: {
+      en: 'Claim {case} on transaction {transaction} of account {account} was submitted to the agency for {amount}.\nOpen the claim to follow it.',
+      fr: 'La demande {case} sur la transaction {transaction} du compte {account} a été présentée à l’agence pour {amount}.\nOuvrez la demande pour la suivre.',
+    },
+  },
+  claimUnderReview: {
+    subject: { en: 'Claim {case} under review', fr: 'Demande {case} en cours d’examen' },
+    body: {
+      en: 'The agency is reviewing claim {case} on transaction {transaction} of account {account}.\nOpen the claim to follow it.',
+      fr: 'L’agence examine la demande {case} sur la transaction {transaction} du compte {account}.\nOuvrez la demande pour la suivre.',
+    },
+  },
+  claimInformationRequested: {
+    subject: {
+      en: 'Claim {case}: more information requested',
+      fr: 'Demande {case} : renseignements supplémentaires demandés',
+    },
+    body: {
+      en: 'The agency asks for more information about claim {case} on transaction {transaction} of account {account}.\nOpen the claim to read the request and answer it.',
+      fr: 'L’agence demande des renseignements supplémentaires sur la demande {case} sur la transaction {transaction} du compte {account}.\nOuvrez la demande pour lire la question et y répondre.',
+    },
+  },
+  claimApproved: {
+    subject: { en: 'Claim {case} approved', fr: 'Demande {case} approuvée' },
+    body: {
+      en: 'The agency approved claim {case} on transaction {transaction} of account {account} in full: {amount}.\nOpen the claim to see the decision and the repayment.',
+      fr: 'L’agence a approuvé en entier la demande {case} sur la transaction {transaction} du compte {account} : {amount}.\nOuvrez la demande pour consulter la décision et le remboursement.',
+    },
+  },
+  claimPartiallyApproved: {
+    subject: { en: 'Claim {case} approved in part', fr: 'Demande {case} approuvée en partie' },
+    body: {
+      en: 'The agency approved claim {case} on transaction {transaction} of account {account} in part: {amount} of {claimed}.\nOpen the claim to see the decision and its reason.',
+      fr: 'L’agence a approuvé en partie la demande {case} sur la transaction {transaction} du compte {account} : {amount} sur {claimed}.\nOuvrez la demande pour consulter la décision et son motif.',
+    },
+  },
+  claimRejected: {
+    subject: { en: 'Claim {case} rejected', fr: 'Demande {case} refusée' },
+    body: {
+      en: 'The agency rejected claim {case} on transaction {transaction} of account {account}.\nOpen the claim to see the decision and its reason.',
+      fr: 'L’agence a refusé la demande {case} sur la transaction {transaction} du compte {account}.\nOuvrez la demande pour consulter la décision et son motif.',
+    },
+  },
+  claimWithdrawn: {
+    subject: { en: 'Claim {case} withdrawn', fr: 'Demande {case} retirée' },
+    body: {
+      en: 'Claim {case} on transaction {transaction} of account {account} was withdrawn.',
+      fr: 'La demande {case} sur la transaction {transaction} du compte {account} a été retirée.',
+    },
+  },
+  repaymentPayable: {
+    subject: { en: 'Repayment payable for claim {case}', fr: 'Remboursement payable pour la demande {case}' },
+    body: {
+      en: 'A repayment of {amount} for claim {case} on account {account} is payable.\nOpen the claim to follow it.',
+      fr: 'Un remboursement de {amount} pour la demande {case} du compte {account} est payable.\nOuvrez la demande pour le suivre.',
+    },
+  },
+  repaymentPaid: {
+    subject: { en: 'Repayment paid for claim {case}', fr: 'Remboursement payé pour la demande {case}' },
+    body: {
+      en: 'The repayment of {amount} for claim {case} on account {account} was paid.\nOpen the claim to see how and when.',
+      fr: 'Le remboursement de {amount} pour la demande {case} du compte {account} a été payé.\nOuvrez la demande pour savoir comment et quand.',
+    },
+  },
+  repaymentUnpaid: {
+    subject: { en: 'Repayment withheld for claim {case}', fr: 'Remboursement retenu pour la demande {case}' },
+    body: {
+      en: 'The repayment of {amount} for claim {case} on account {account} was withheld.\nOpen the claim to see the reason.',
+      fr: 'Le remboursement de {amount} pour la demande {case} du compte {account} a été retenu.\nOuvrez la demande pour en connaître le motif.',
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -52,6 +52,7 @@ const NOTICE_AREAS = [
   AccessArea.RELATIONSHIP_MANAGEMENT,
   AccessArea.MESSAGES,
   AccessArea.CORRESPONDENCE,
+  AccessArea.REQUESTS_AND_TRANSACTIONS,
 ] as const;
 
 /**

@@ -27,6 +27,10 @@ export enum NoticeType {
   MESSAGE_FROM_AGENCY = 'MESSAGE_FROM_AGENCY',
   /** A letter from the agency was added to the correspondence (decision 0038). */
   LETTER_ISSUED = 'LETTER_ISSUED',
+  /** A claim's status changed, submitted included (docs/claims.md). */
+  CLAIM_STATUS_CHANGED = 'CLAIM_STATUS_CHANGED',
+  /** A claim's repayment became payable, was paid or was withheld (docs/claims.md). */
+  REPAYMENT_STATUS_CHANGED = 'REPAYMENT_STATUS_CHANGED',
 }
 
 /** The areas of the access table a notice can belong to (its type decides). */
@@ -36,7 +40,8 @@ export type NoticeArea =
   | AccessArea.ACCESS_MANAGEMENT
   | AccessArea.RELATIONSHIP_MANAGEMENT
   | AccessArea.MESSAGES
-  | AccessArea.CORRESPONDENCE;
+  | AccessArea.CORRESPONDENCE
+  | AccessArea.REQUESTS_AND_TRANSACTIONS;
 
 /**
  * Each type's area: who may see a business's notice of that type is the area's VIEW rule (seed 003 §3.2):
@@ -62,6 +67,8 @@ export const noticeAreas: Record<NoticeType, NoticeArea> = {
   GENERAL: AccessArea.NOTICES,
   MESSAGE_FROM_AGENCY: AccessArea.MESSAGES,
   LETTER_ISSUED: AccessArea.CORRESPONDENCE,
+  CLAIM_STATUS_CHANGED: AccessArea.REQUESTS_AND_TRANSACTIONS,
+  REPAYMENT_STATUS_CHANGED: AccessArea.REQUESTS_AND_TRANSACTIONS,
 };
 
 /** The types' labels as the seed's list shows them ("Modifications apportées à la délégation - ..."). */
@@ -120,6 +127,14 @@ export const noticeTypeLabels: Record<NoticeType, { en: string; fr: string }> = 
     fr: 'Messagerie protégée - Nouveau message de l’agence',
   },
   LETTER_ISSUED: { en: 'Correspondence - New letter', fr: 'Correspondance - Nouvelle lettre' },
+  CLAIM_STATUS_CHANGED: {
+    en: 'Claims - Claim status changed',
+    fr: 'Demandes de remboursement - Statut de la demande modifié',
+  },
+  REPAYMENT_STATUS_CHANGED: {
+    en: 'Claims - Repayment status changed',
+    fr: 'Demandes de remboursement - Statut du remboursement modifié',
+  },
 };
 
 export const MailStatus = { PENDING: 'PENDING', SENT: 'SENT', DEAD: 'DEAD' } as const;
@@ -170,6 +185,14 @@ registerEnumType(NoticeType, {
     },
     LETTER_ISSUED: {
       description: 'A letter from the agency is in the correspondence (for those who may read it).',
+    },
+    CLAIM_STATUS_CHANGED: {
+      description:
+        'A claim was submitted, taken for review, asked about, approved, rejected or withdrawn (for those who may read the claim).',
+    },
+    REPAYMENT_STATUS_CHANGED: {
+      description:
+        'A claim’s repayment became payable, was paid or was withheld (for those who may read the claim).',
     },
   },
 });

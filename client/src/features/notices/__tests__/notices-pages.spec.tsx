@@ -125,6 +125,16 @@ describe('notices', { timeout: 20_000 }, () => {
     await waitFor(async () => expect((await select('Type of notice')).value).toBe(''));
   });
   it.each([
+    ['en', 'Type of notice', 'Claim status changed', 'Repayment status changed'],
+    ['fr', 'Type d’avis', 'Statut de la demande de remboursement modifié', 'Statut du remboursement modifié'],
+  ])('the type filter (%s) offers the claims’ notices', async (lang, label, claim, repayment) => {
+    renderRoute(`/${lang}/notices${query}`, [...signedIn, header, ...pages]);
+    const type = await select(label);
+    const options = [...type.options].map((option) => [option.value, option.textContent]);
+    expect(options).toContainEqual(['CLAIM_STATUS_CHANGED', claim]);
+    expect(options).toContainEqual(['REPAYMENT_STATUS_CHANGED', repayment]);
+  });
+  it.each([
     ['en', 99, 'Notices, 99 unread'],
     ['en', 100, 'Notices, 99+ unread'],
     ['fr', 100, 'Avis, 99+ non lus'],

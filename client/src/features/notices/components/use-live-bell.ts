@@ -12,12 +12,15 @@ export const liveBellRetryMaxMs = 60_000;
 
 /**
  * The queries a notice of each type makes stale: a message from the agency shows in the open thread, the
- * messages list and the header's count, a new letter in the correspondence (decision 0038). Only the queries
+ * messages list and the header's count, a new letter in the correspondence (decision 0038), a claim's or
+ * repayment's change on the claim, the lists and the indicators. Only the queries
  * on screen are read again.
  */
 export const liveQueriesOfNotice: Readonly<Record<string, readonly string[]>> = {
   MESSAGE_FROM_AGENCY: ['MessageThread', 'MessageThreads', 'MessagingBusiness', 'OfficerInbox'],
   LETTER_ISSUED: ['Letters', 'Letter'],
+  CLAIM_STATUS_CHANGED: ['ClaimDetail', 'ClaimsList', 'ClaimsHomeIndicators'],
+  REPAYMENT_STATUS_CHANGED: ['ClaimDetail', 'AccountRepayments', 'ClaimsHomeIndicators'],
 };
 
 /**
