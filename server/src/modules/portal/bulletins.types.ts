@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
   description: 'A bulletin the agency posted about the portal, in the caller’s language. Public.',
 })
 export class BulletinNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bulletin’s opaque id.' })
   id: string;
 
   @Field(() => String, { description: 'The title in the caller’s language.' })
