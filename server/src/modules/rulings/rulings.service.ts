@@ -204,6 +204,9 @@ export async function requestRuling(
           requestedBy: actorId,
           requestedAt: now,
           updatedAt: now,
+          agencyNoteEn: '',
+          agencyNoteFr: '',
+          decidedAt: null,
         };
         await manager.insert(RulingRequest, ruling);
         await recordBusinessAudit(manager, {
