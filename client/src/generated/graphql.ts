@@ -341,6 +341,18 @@ export type DecideAccessRequestInput = {
   role?: InputMaybe<BusinessRole>;
 };
 
+/** An officer’s decision on a financial security change, with the reason in both languages. */
+export type DecideFinancialSecurityChangeInput = {
+  /** The change’s id. */
+  changeId: Scalars['ID']['input'];
+  /** APPROVED or REJECTED. */
+  decision: SecurityChangeDecision;
+  /** The reason in English, 1 to 500 characters. */
+  reasonEn: Scalars['String']['input'];
+  /** The reason in French, 1 to 500 characters. */
+  reasonFr: Scalars['String']['input'];
+};
+
 /** The client’s answer to a relationship request. */
 export type DecideRelationshipInput = {
   /** true to accept (with `type`), false to reject (with `reason`). */
@@ -353,6 +365,18 @@ export type DecideRelationshipInput = {
   relationshipId: Scalars['ID']['input'];
   /** Required on approval. */
   type?: InputMaybe<RelationshipType>;
+};
+
+/** An officer’s decision on a ruling request: the status it moves to, and the text in both languages (each at most 2000 characters; required except for UNDER_REVIEW). */
+export type DecideRulingInput = {
+  /** The ruling request’s id. */
+  rulingId: Scalars['ID']['input'];
+  /** UNDER_REVIEW (take it, or resume after an answer), INFORMATION_REQUESTED (the question), ISSUED (the ruling given) or CLOSED (the reason). */
+  status: RulingStatus;
+  /** In English. */
+  textEn?: InputMaybe<Scalars['String']['input']>;
+  /** In French. */
+  textFr?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who holds a delegated access. */
@@ -482,7 +506,11 @@ export type LetterKind =
   /** A letter an officer posted. */
   | 'OFFICER_LETTER'
   /** The agency unlocked the business’s registration. */
-  | 'REGISTRATION_UNLOCKED';
+  | 'REGISTRATION_UNLOCKED'
+  /** The agency issued a ruling, or closed a ruling request without one. */
+  | 'RULING_DECIDED'
+  /** The agency approved or rejected a change of financial security. */
+  | 'SECURITY_CHANGE_DECIDED';
 
 /** Where an email is in the outbox. */
 export type MailDeliveryStatus =
@@ -882,6 +910,13 @@ export type SavePersonalProfileInput = {
   /** Whether notices are also sent by email (urgent notices always are). */
   receiveNoticeEmails: Scalars['Boolean']['input'];
 };
+
+/** An agency officer’s decision on a financial security change. */
+export type SecurityChangeDecision =
+  /** The change is accepted. */
+  | 'APPROVED'
+  /** The change is refused. */
+  | 'REJECTED';
 
 /** What happened to a person’s credential or session (their security history). */
 export type SecurityEventType =
