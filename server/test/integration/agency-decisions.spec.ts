@@ -20,7 +20,14 @@ import { requestRuling } from '../support/documents.js';
 import { SECURITY_INPUT, SUBMIT_SECURITY } from '../support/finance.js';
 import { type GqlClient } from '../support/gql-client.js';
 import { acceptTerms, payload, seedUser, signIn } from '../support/identity.js';
-import { accountsOf, BN, establish, person, registerDirectly, type Person } from '../support/relationships.js';
+import {
+  accountsOf,
+  BN,
+  establish,
+  person,
+  registerDirectly,
+  type Person,
+} from '../support/relationships.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The agency's decisions on ruling requests and financial security changes (decision 0046): officers only,
@@ -83,9 +90,9 @@ describe.each(drivers)('agency decisions on %s', (driver) => {
 
   const count = {
     letters: (kind: LetterKind) => t.dataSource.getRepository(Letter).countBy({ kind }),
-    letterNotices: () => t.dataSource.getRepository(Notice).countBy({ type: 'LETTER_ISSUED' as Notice['type'] }),
-    audits: (type: string) =>
-      t.dataSource.getRepository(BusinessAuditEvent).countBy({ type: type as BusinessAuditEvent['type'] }),
+    letterNotices: () =>
+      t.dataSource.getRepository(Notice).countBy({ type: 'LETTER_ISSUED' as Notice['type'] }),
+    audits: (type: string) => t.dataSource.getRepository(BusinessAuditEvent).countBy({ type }),
     events: (type: string) => t.dataSource.getRepository(DomainEventRecord).countBy({ type }),
     webhookEvents: (type: string) => t.dataSource.getRepository(WebhookEvent).countBy({ type }),
   };
@@ -93,7 +100,7 @@ describe.each(drivers)('agency decisions on %s', (driver) => {
     payload<Decided>(await client.gql(DECIDE, { input }));
 
   it('queues the requests awaiting the agency oldest first, in keyset pages; officers only', async () => {
-    const made = [];
+    const made: Array<{ id: string }> = [];
     for (let i = 0; i < 3; i++) made.push(await requestRuling(bam.client, rm));
     const seen: string[] = [];
     let after: string | null = null;
@@ -159,7 +166,10 @@ describe.each(drivers)('agency decisions on %s', (driver) => {
       textEn: 'Send the data sheet.',
       textFr: 'Envoyez la fiche technique.',
     });
-    expect(asked.ruling).toMatchObject({ status: 'INFORMATION_REQUESTED', agencyNote: 'Send the data sheet.' });
+    expect(asked.ruling).toMatchObject({
+      status: 'INFORMATION_REQUESTED',
+      agencyNote: 'Send the data sheet.',
+    });
     expect(asked.ruling!.decidedAt).toBeNull();
     // No letter for a question: only the ruling, or a closing, is one.
     expect(await count.letters(LetterKind.RULING_DECIDED)).toBe(before.letters);
@@ -250,9 +260,9 @@ describe.each(drivers)('agency decisions on %s', (driver) => {
     );
     expect(codes(half.userErrors)).toEqual([['input.reasonFr', 'REQUIRED']]);
     expect(half.userErrors[0].message).toBe('Entrez le motif en français.');
-    expect((await t.dataSource.getRepository(FinancialSecurityChange).findOneBy({ id: submitted.id }))!.status).toBe(
-      'SUBMITTED',
-    );
+    expect(
+      (await t.dataSource.getRepository(FinancialSecurityChange).findOneBy({ id: submitted.id }))!.status,
+    ).toBe('SUBMITTED');
 
     const approved = payload<SecurityDecided>(await officer.gql(DECIDE_SECURITY, { input }));
     expect(approved.change).toMatchObject({

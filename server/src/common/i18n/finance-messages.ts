@@ -77,7 +77,8 @@ export const financeMessagesFr: Record<keyof typeof financeMessagesEn, string> =
   'finance.reasonFr.REQUIRED': 'Entrez le motif en français.',
   'finance.reasonFr.TOO_LONG': 'Le motif français peut compter au plus {max} caractères.',
   'finance.decision.REQUIRED': 'Choisissez d’approuver ou de refuser le changement.',
-  'finance.changeId.NOT_FOUND': 'Nous n’avons trouvé aucun changement de garantie financière portant cet identifiant.',
+  'finance.changeId.NOT_FOUND':
+    'Nous n’avons trouvé aucun changement de garantie financière portant cet identifiant.',
   'finance.changeId.NOT_SUBMITTED': 'Ce changement de garantie financière a déjà été tranché.',
   'finance.institutionNumber.INVALID_FORMAT': 'Le numéro de l’institution compte 3 chiffres.',
   'finance.transitNumber.INVALID_FORMAT': 'Le numéro de transit compte 5 chiffres.',

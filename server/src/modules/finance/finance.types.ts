@@ -321,7 +321,9 @@ registerEnumType(SecurityChangeDecision, {
   },
 });
 
-@InputType({ description: 'An officer’s decision on a financial security change, with the reason in both languages.' })
+@InputType({
+  description: 'An officer’s decision on a financial security change, with the reason in both languages.',
+})
 export class DecideFinancialSecurityChangeInput {
   @Field(() => ID, { description: 'The change’s id.' })
   changeId: string;

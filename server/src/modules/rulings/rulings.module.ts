@@ -9,6 +9,11 @@ import {
 
 export const rulingsModule: ModuleManifest = {
   name: 'rulings',
-  resolvers: [RulingsResolver, BusinessRulingsResolver, ProgramAccountRulingsResolver, OfficerRulingsResolver],
+  resolvers: [
+    RulingsResolver,
+    BusinessRulingsResolver,
+    ProgramAccountRulingsResolver,
+    OfficerRulingsResolver,
+  ],
   entities: rulingEntities,
 };

@@ -142,8 +142,7 @@ export class OfficerRulingsResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<RulingConnection> {
     requireOfficer(ctx);
-    const statuses =
-      status && PENDING_RULING_STATUSES.includes(status) ? [status] : PENDING_RULING_STATUSES;
+    const statuses = status && PENDING_RULING_STATUSES.includes(status) ? [status] : PENDING_RULING_STATUSES;
     return rulingQueue(ctx.dataSource, statuses, { first, after });
   }
 

@@ -265,7 +265,11 @@ export async function rulingQueue(
   statuses: readonly RulingStatus[],
   page: { first?: number | null; after?: string | null },
 ): Promise<ListConnection<RulingNode>> {
-  const { rows: raw, size, count } = await sqlListRows<Record<string, unknown>>(
+  const {
+    rows: raw,
+    size,
+    count,
+  } = await sqlListRows<Record<string, unknown>>(
     dataSource,
     {
       select: entityColumns(dataSource, RulingRequest, 'r', 'e_'),
@@ -276,7 +280,7 @@ export async function rulingQueue(
     },
     { first: page.first, after: page.after },
   );
-  const rows = raw.map((row) => hydrate(dataSource, RulingRequest, row, 'e_')!) as RulingRequest[];
+  const rows = raw.map((row) => hydrate<RulingRequest>(dataSource, RulingRequest, row, 'e_')!);
   const nodes = await nodesOf(dataSource, rows.slice(0, size));
   return sqlListConnection(
     rows,
@@ -356,7 +360,8 @@ export async function decideRuling(
       const account = (await programAccountSummaries(manager, [ruling.programAccountId])).get(
         ruling.programAccountId,
       );
-      if (!account) throw new Error(`ruling ${ruling.id}: program account ${ruling.programAccountId} not found`);
+      if (!account)
+        throw new Error(`ruling ${ruling.id}: program account ${ruling.programAccountId} not found`);
       await recordBusinessAudit(manager, {
         registryBusinessId: account.businessId,
         type: 'RULING_STATUS_CHANGED',

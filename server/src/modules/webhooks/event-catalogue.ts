@@ -376,7 +376,8 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
     version: 1,
     source: 'SECURITY_CHANGE_DECIDED',
     area: AccessArea.FINANCIAL_SECURITY,
-    description: 'The agency approved or rejected a change of a program account’s financial security (`decision`).',
+    description:
+      'The agency approved or rejected a change of a program account’s financial security (`decision`).',
     events: (p) => [
       {
         businessId: p.businessId,

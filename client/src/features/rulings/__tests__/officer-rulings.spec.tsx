@@ -113,7 +113,12 @@ describe('officer rulings pages', { timeout: 30_000 }, () => {
     ]);
     const status = await select('Nouvel état');
     // From UNDER_REVIEW: a question, the ruling or closing it; never back to SUBMITTED.
-    expect([...status.options].map((o) => o.value)).toEqual(['', 'INFORMATION_REQUESTED', 'ISSUED', 'CLOSED']);
+    expect([...status.options].map((o) => o.value)).toEqual([
+      '',
+      'INFORMATION_REQUESTED',
+      'ISSUED',
+      'CLOSED',
+    ]);
     await user.click(await button('Enregistrer la décision'));
     await waitFor(() => expect(summaryLinks().map((l) => l.text)).toEqual(['Choisissez un état.']));
     expect(sent).toEqual([]);
@@ -131,7 +136,9 @@ describe('officer rulings pages', { timeout: 30_000 }, () => {
 
     await user.type(await textarea('En français'), 'Numéro 9617.00.00.00.');
     await user.click(await button('Enregistrer la décision'));
-    expect(await screen.findByText('La décision a été enregistrée.', { selector: 'gcds-text' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('La décision a été enregistrée.', { selector: 'gcds-text' }),
+    ).toBeInTheDocument();
     expect(sent[1]).toMatchObject({ status: 'ISSUED', textFr: 'Numéro 9617.00.00.00.' });
   });
 });

@@ -7,8 +7,9 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { type RulingStatus, useDecideRulingMutation, useOfficerRulingQuery } from '../../../generated/graphql';
+import { type RulingStatus, useOfficerRulingQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
+import { useDecideRuling } from '../hooks/use-decide-ruling';
 import { formatDate } from './rulings-parts';
 
 /** Where an officer may move a request from each status (the server's table, decision 0046). */
@@ -109,7 +110,7 @@ export function DecideRulingForm({
   const [target, setTarget] = useState('');
   const [textEn, setTextEn] = useState('');
   const [textFr, setTextFr] = useState('');
-  const [decideRuling] = useDecideRulingMutation();
+  const { decideRuling } = useDecideRuling();
   const textTarget = target !== '' && target !== 'UNDER_REVIEW' ? (target as TextTarget) : null;
   const needsText = textTarget !== null;
   return (
@@ -123,19 +124,13 @@ export function DecideRulingForm({
           event.preventDefault();
           void form.submit({
             local: { status: target ? undefined : t('officer.errors.status') },
-            send: async () =>
-              (
-                await decideRuling({
-                  variables: {
-                    input: {
-                      rulingId,
-                      status: target as RulingStatus,
-                      textEn: needsText ? textEn : null,
-                      textFr: needsText ? textFr : null,
-                    },
-                  },
-                })
-              ).data?.decideRuling,
+            send: () =>
+              decideRuling({
+                rulingId,
+                status: target as RulingStatus,
+                textEn: needsText ? textEn : null,
+                textFr: needsText ? textFr : null,
+              }),
             succeeded: (payload) => Boolean(payload.ruling),
             onSuccess: () => {
               setTarget('');

@@ -5,7 +5,6 @@ import { ShowMoreButton } from '../../../components/layout/show-more';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { useOfficerRulingQueueQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
-import { OfficerNav } from '../../officer/components/officer-nav';
 import { formatDate } from './rulings-parts';
 
 /** The officers' queue: ruling requests awaiting the agency, oldest requested first (keyset pages). */
@@ -21,7 +20,6 @@ export function OfficerRulingsQueuePage() {
   const queue = data?.officerRulingQueue;
   return (
     <>
-      <OfficerNav current="rulings" />
       <GcdsHeading tag="h1">{t('officer.queueTitle')}</GcdsHeading>
       <GcdsText>{t('officer.queueIntro')}</GcdsText>
       {!data && loading ? <PageLoading /> : null}
