@@ -59,7 +59,9 @@ describe('officer rulings pages', { timeout: 30_000 }, () => {
     ]);
     expect(await screen.findByText('Ruling requests awaiting the agency (1)')).toBeInTheDocument();
     const link = screen.getByText('8000000001');
-    expect(link.closest('gcds-link')?.getAttribute('href')).toBe('/en/officer/rulings/r-1');
+    expect((link.closest('gcds-link') as unknown as { href?: string } | null)?.href).toBe(
+      '/en/officer/rulings/r-1',
+    );
     expect(link.closest('tr')?.textContent).toContain('123456789RM0001');
   });
 
