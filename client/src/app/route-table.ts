@@ -79,6 +79,8 @@ export const appRoutePaths = [
   'officer/messages',
   'officer/claims',
   'officer/claims/:claimId',
+  'officer/rulings',
+  'officer/rulings/:rulingId',
   'officer/messages/:threadId',
   'officer/businesses/:businessNumber',
 ] as const;

@@ -577,6 +577,21 @@ export const routes: RouteObject[] = [
             ]),
           },
           {
+            path: at('officer/rulings'),
+            ...page(
+              () => import('../features/rulings/components/officer-rulings-queue-page'),
+              'OfficerRulingsQueuePage',
+              ['rulings', 'officer'],
+            ),
+          },
+          {
+            path: at('officer/rulings/:rulingId'),
+            ...page(() => import('../features/rulings/components/officer-ruling-page'), 'OfficerRulingPage', [
+              'rulings',
+              'officer',
+            ]),
+          },
+          {
             path: at('officer/businesses/:businessNumber'),
             ...page(
               () => import('../features/officer/components/officer-business-page'),

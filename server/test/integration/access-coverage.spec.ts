@@ -87,6 +87,9 @@ const unguardedMutations: Record<string, string> = {
   rejectClaim: 'agency officer console (role OFFICER): claims',
   markRepaymentPaid: 'agency officer console (role OFFICER): repayments',
   withholdRepayment: 'agency officer console (role OFFICER): repayments',
+  decideRuling: 'agency officer console (role OFFICER): ruling requests (decision 0046)',
+  decideFinancialSecurityChange:
+    'agency officer console (role OFFICER): financial security changes (decision 0046)',
 };
 
 const accessOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>) =>

@@ -101,6 +101,21 @@ export interface DomainEventPayloads {
   PROGRAM_CONTACTS_CHANGED: { businessId: string; programAccountId: string; changedBy: string };
   // Rulings and documents
   RULING_REQUESTED: { rulingId: string; businessId: string; programAccountId: string; actorId: string };
+  /**
+   * An agency officer moved a ruling request (decision 0046): `from`/`to` are RulingStatus values; `noteEn`/
+   * `noteFr` the officer's text (the question, the ruling given, or the reason it was closed; '' for none).
+   */
+  RULING_STATUS_CHANGED: {
+    rulingId: string;
+    businessId: string;
+    programAccountId: string;
+    caseNumber: string;
+    from: string;
+    to: string;
+    noteEn: string;
+    noteFr: string;
+    actorId: string;
+  };
   DOCUMENTS_UPLOADED: {
     /** The case's id: a ruling request's, or a claim's when `caseKind` is CLAIM (absent in older rows: RULING). */
     rulingId: string;
@@ -125,6 +140,16 @@ export interface DomainEventPayloads {
     programAccountId: string;
     changeId: string;
     submittedBy: string;
+  };
+  /** An agency officer approved or rejected a financial security change (decision 0046), with the reason. */
+  SECURITY_CHANGE_DECIDED: {
+    businessId: string;
+    programAccountId: string;
+    changeId: string;
+    decision: 'APPROVED' | 'REJECTED';
+    reasonEn: string;
+    reasonFr: string;
+    decidedBy: string;
   };
   PAD_CREATED: { businessId: string; programAccountId: string; agreementId: string; createdBy: string };
   PAD_CANCELLED: { businessId: string; programAccountId: string; agreementId: string; cancelledBy: string };

@@ -9,6 +9,13 @@ export const rulingsMessages = {
       'Enter the classification number as 10 digits in the form 0000.00.00.00.',
     'rulings.questions.REQUIRED': 'Enter your questions for the agency.',
     'rulings.questions.TOO_LONG': 'Your questions can have at most {max} characters.',
+    'rulings.rulingId.NOT_FOUND': 'We found no ruling request with this id.',
+    'rulings.status.TRANSITION_NOT_ALLOWED':
+      'This ruling request cannot move to this status from where it stands (it may have just been decided). Reload it and try again.',
+    'rulings.textEn.REQUIRED': 'Enter the text in English.',
+    'rulings.textEn.TOO_LONG': 'The English text can have at most {max} characters.',
+    'rulings.textFr.REQUIRED': 'Enter the text in French.',
+    'rulings.textFr.TOO_LONG': 'The French text can have at most {max} characters.',
     'documents.category.REQUIRED': 'Choose a category.',
     'documents.caseNumber.REQUIRED': 'Enter a case or reference number.',
     'documents.caseNumber.TOO_LONG': 'The case or reference number can have at most {max} characters.',
@@ -46,6 +53,13 @@ export const rulingsMessages = {
       'Entrez le numéro de classement en 10 chiffres sous la forme 0000.00.00.00.',
     'rulings.questions.REQUIRED': 'Entrez vos questions pour l’agence.',
     'rulings.questions.TOO_LONG': 'Vos questions peuvent compter au plus {max} caractères.',
+    'rulings.rulingId.NOT_FOUND': 'Nous n’avons trouvé aucune demande de décision portant cet identifiant.',
+    'rulings.status.TRANSITION_NOT_ALLOWED':
+      'Cette demande de décision ne peut pas passer à cet état à partir de son état actuel (elle vient peut-être d’être tranchée). Rechargez-la et réessayez.',
+    'rulings.textEn.REQUIRED': 'Entrez le texte en anglais.',
+    'rulings.textEn.TOO_LONG': 'Le texte anglais peut compter au plus {max} caractères.',
+    'rulings.textFr.REQUIRED': 'Entrez le texte en français.',
+    'rulings.textFr.TOO_LONG': 'Le texte français peut compter au plus {max} caractères.',
     'documents.category.REQUIRED': 'Choisissez une catégorie.',
     'documents.caseNumber.REQUIRED': 'Entrez un numéro de cas ou de référence.',
     'documents.caseNumber.TOO_LONG':

@@ -90,7 +90,7 @@ export class FinancialSecurityChange {
   @Column({ type: 'varchar', length: 500 })
   reason: string;
 
-  /** SUBMITTED (the agency's processing is outside the portal). */
+  /** SUBMITTED, then APPROVED or REJECTED by an agency officer (decision 0046). */
   @Column({ type: 'varchar', length: 12 })
   status: string;
 
@@ -99,6 +99,20 @@ export class FinancialSecurityChange {
 
   @InstantColumn('submitted_at')
   submittedAt: Date;
+
+  /** The officer's reason, in both languages ('' until decided). */
+  @Column({ name: 'decision_reason_en', type: 'varchar', length: 500, default: '' })
+  decisionReasonEn: string;
+
+  @Column({ name: 'decision_reason_fr', type: 'varchar', length: 500, default: '' })
+  decisionReasonFr: string;
+
+  /** The officer who decided (a person id); null until decided. */
+  @UuidColumn('decided_by', { nullable: true })
+  decidedBy: string | null;
+
+  @InstantColumn('decided_at', { nullable: true })
+  decidedAt: Date | null;
 }
 
 /**

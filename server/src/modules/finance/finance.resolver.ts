@@ -9,7 +9,7 @@ import { type MessageParams } from '../../common/i18n/messages.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { personSummary } from '../businesses/business-view.service.js';
 import { BusinessNode, ProgramAccount, type PersonSummary } from '../businesses/businesses.types.js';
-import { requireTermsAccepted } from '../sessions/session.guards.js';
+import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { programAccountOfInput, programAccountOfPad } from './finance-owners.js';
 import { type FinancialSecurityChange, type PadAgreement } from './finance.entities.js';
 import {
@@ -35,6 +35,7 @@ import {
   applyCredit,
   cancelPadAgreement,
   createPadAgreement,
+  decideFinancialSecurityChange,
   submitFinancialSecurityChange,
 } from './finance.service.js';
 import {
@@ -47,6 +48,7 @@ import {
   ApplyCreditPayload,
   CreatePadAgreementInput,
   CreditApplicationNode,
+  DecideFinancialSecurityChangeInput,
   FinancialSecurity,
   FinancialSecurityChangeNode,
   FinancialSecurityChangePayload,
@@ -96,6 +98,7 @@ function userErrorsOf(ctx: AppContext, problems: Problem[]) {
 function securityChangeNode(
   row: FinancialSecurityChange,
   submittedBy: PersonSummary,
+  lang: 'en' | 'fr' = 'en',
 ): FinancialSecurityChangeNode {
   return {
     id: row.id,
@@ -109,6 +112,8 @@ function securityChangeNode(
     status: row.status,
     submittedAt: row.submittedAt,
     submittedBy,
+    decisionReason: (lang === 'fr' ? row.decisionReasonFr : row.decisionReasonEn) || null,
+    decidedAt: row.decidedAt ?? null,
   };
 }
 
@@ -303,7 +308,9 @@ export class ProgramAccountFinanceResolver {
     const loaders = businessLoaders(ctx);
     const rows = await securityChangesOf(ctx.dataSource, account.id);
     return Promise.all(
-      rows.map(async (row) => securityChangeNode(row, await personSummary(loaders, row.submittedBy))),
+      rows.map(async (row) =>
+        securityChangeNode(row, await personSummary(loaders, row.submittedBy), ctx.lang),
+      ),
     );
   }
 
@@ -409,6 +416,25 @@ export class FinanceMutationsResolver {
     if (!result.ok) return { change: null, userErrors: userErrorsOf(ctx, result.problems) };
     const submittedBy = await personSummary(businessLoaders(ctx), user.id);
     return { change: securityChangeNode(result.change, submittedBy), userErrors: [] };
+  }
+
+  // The agency's side (decision 0046): officers only (requireOfficer), as the claims decisions are.
+  @Mutation(() => FinancialSecurityChangePayload, {
+    description:
+      'OFFICER only: approves or rejects a submitted financial security change, with the reason in both languages; audited, and the business is told (event and letter).',
+  })
+  async decideFinancialSecurityChange(
+    @Arg('input', () => DecideFinancialSecurityChangeInput, {
+      description: 'The change, the decision and the reason.',
+    })
+    input: DecideFinancialSecurityChangeInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<FinancialSecurityChangePayload> {
+    const { user } = requireOfficer(ctx);
+    const result = await decideFinancialSecurityChange(ctx.dataSource, ctx.config, user.id, input);
+    if (!result.ok) return { change: null, userErrors: userErrorsOf(ctx, result.problems) };
+    const submittedBy = await personSummary(businessLoaders(ctx), result.change.submittedBy);
+    return { change: securityChangeNode(result.change, submittedBy, ctx.lang), userErrors: [] };
   }
 
   @Access(AccessArea.PAD, AccessAction.EDIT, { owner: programAccountOfInput })

@@ -445,3 +445,89 @@ export async function cancelPadAgreement(
     }),
   );
 }
+
+export const SECURITY_DECISION_REASON_MAX = 500;
+
+export interface DecideSecurityChangeValues {
+  changeId: string;
+  decision: 'APPROVED' | 'REJECTED';
+  reasonEn: string;
+  reasonFr: string;
+}
+
+/**
+ * An agency officer approves or rejects a submitted financial security change (decision 0046), with the
+ * reason in both languages: dated and signed (decided_at, decided_by), audited SECURITY_CHANGE_DECIDED on the
+ * business and published as that domain event, whose subscribers write the webhook event and the letter
+ * (and so its notice) in the same transaction. Problems: changeId NOT_FOUND, NOT_SUBMITTED (already
+ * decided, also by another officer at the same moment); reasonEn/reasonFr REQUIRED, TOO_LONG.
+ */
+export async function decideFinancialSecurityChange(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: DecideSecurityChangeValues,
+): Promise<Result<{ change: FinancialSecurityChange }>> {
+  const reasonProblems = (value: string, field: 'reasonEn' | 'reasonFr'): Problem[] => {
+    const text = tidy(value);
+    if (!text) return [problem(['input', field], 'REQUIRED')];
+    if ([...text].length > SECURITY_DECISION_REASON_MAX)
+      return [problem(['input', field], 'TOO_LONG', { max: SECURITY_DECISION_REASON_MAX })];
+    return [];
+  };
+  const problems = [
+    ...(input.decision === 'APPROVED' || input.decision === 'REJECTED'
+      ? []
+      : [problem(['input', 'decision'], 'REQUIRED')]),
+    ...reasonProblems(input.reasonEn, 'reasonEn'),
+    ...reasonProblems(input.reasonFr, 'reasonFr'),
+  ];
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+  return refusedToProblems(() =>
+    inTransaction(dataSource, async (manager) => {
+      const change = await manager.findOneBy(FinancialSecurityChange, { id: input.changeId });
+      if (!change) throw new Refused([problem(['input', 'changeId'], 'NOT_FOUND')]);
+      const set = {
+        status: input.decision,
+        decisionReasonEn: tidy(input.reasonEn),
+        decisionReasonFr: tidy(input.reasonFr),
+        decidedBy: actorId,
+        decidedAt: now,
+      };
+      // Conditional: a change is decided once, whoever comes second is refused.
+      const changed = await manager
+        .createQueryBuilder()
+        .update(FinancialSecurityChange)
+        .set(set)
+        .where('id = :id AND status = :status', { id: change.id, status: 'SUBMITTED' })
+        .execute();
+      if (changed.affected !== 1) throw new Refused([problem(['input', 'changeId'], 'NOT_SUBMITTED')]);
+      const { account, business } = await accountAndBusiness(manager, change.programAccountId);
+      await recordBusinessAudit(manager, {
+        registryBusinessId: business.registryBusinessId,
+        type: 'SECURITY_CHANGE_DECIDED',
+        actorId,
+        details: { account: account.accountNumber, to: input.decision },
+        occurredAt: now,
+      });
+      await publish(
+        manager,
+        {
+          type: 'SECURITY_CHANGE_DECIDED',
+          payload: {
+            businessId: business.id,
+            programAccountId: account.id,
+            changeId: change.id,
+            decision: input.decision,
+            reasonEn: set.decisionReasonEn,
+            reasonFr: set.decisionReasonFr,
+            decidedBy: actorId,
+          },
+        },
+        now,
+      );
+      return { ok: true as const, change: { ...change, ...set } };
+    }),
+  );
+}

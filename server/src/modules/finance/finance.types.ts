@@ -288,7 +288,7 @@ export class FinancialSecurityChangeNode {
   @Field(() => String, { description: 'Why the security changes, as the submitter wrote it.' })
   reason: string;
 
-  @Field(() => String, { description: 'SUBMITTED.' })
+  @Field(() => String, { description: 'SUBMITTED, then APPROVED or REJECTED by the agency.' })
   status: string;
 
   @Field(() => Date, { description: 'When it was submitted.' })
@@ -296,6 +296,46 @@ export class FinancialSecurityChangeNode {
 
   @Field(() => PersonSummary, { description: 'The person who submitted it.' })
   submittedBy: PersonSummary;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agency’s reason for its decision, in the caller’s language; null until decided.',
+  })
+  decisionReason?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the agency decided; null until then.' })
+  decidedAt?: Date | null;
+}
+
+export enum SecurityChangeDecision {
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+
+registerEnumType(SecurityChangeDecision, {
+  name: 'SecurityChangeDecision',
+  description: 'An agency officer’s decision on a financial security change.',
+  valuesConfig: {
+    APPROVED: { description: 'The change is accepted.' },
+    REJECTED: { description: 'The change is refused.' },
+  },
+});
+
+@InputType({
+  description: 'An officer’s decision on a financial security change, with the reason in both languages.',
+})
+export class DecideFinancialSecurityChangeInput {
+  @Field(() => ID, { description: 'The change’s id.' })
+  changeId: string;
+
+  @Field(() => SecurityChangeDecision, { description: 'APPROVED or REJECTED.' })
+  decision: SecurityChangeDecision;
+
+  @Field(() => String, { description: 'The reason in English, 1 to 500 characters.' })
+  reasonEn: string;
+
+  @Field(() => String, { description: 'The reason in French, 1 to 500 characters.' })
+  reasonFr: string;
 }
 
 // ---- Pre-authorized debit ---------------------------------------------------------------------------------

@@ -8,9 +8,7 @@ import { LetterKind } from './messaging.types.js';
 
 // Letters the portal writes for its own decisions (docs/messaging.md "Correspondence"), as this module's
 // subscriber on the event bus (decision 0020): each is written in the decision's transaction, once per
-// event. Adding a trigger (a ruling decided, a financial security change decided, when those modules publish
-// such events) is one entry in `letterTriggers`: the event type, and what the letter says. Only events that
-// exist today are listed.
+// event. Adding a trigger is one entry in `letterTriggers`: the event type, and what the letter says.
 
 type Drafter<T extends DomainEventType> = (
   manager: EntityManager,
@@ -37,7 +35,63 @@ const claimDecisions: Record<string, { en: string; fr: string }> = {
   REJECTED: { en: 'rejected', fr: 'refusé' },
 };
 
+/** The officer's text as a letter quotes it: each line indented, so it reads as the agency's words. */
+function quoted(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`.trimEnd())
+    .join('\n');
+}
+
 export const letterTriggers: { [T in DomainEventType]?: Drafter<T> } = {
+  // The agency issued a ruling or closed a ruling request (decision 0046): a letter about its program
+  // account, in both languages, quoting the officer's text. Other status changes write no letter.
+  RULING_STATUS_CHANGED: async (manager, event) => {
+    const { caseNumber, businessId, programAccountId, to, noteEn, noteFr } = event.payload;
+    if (to !== 'ISSUED' && to !== 'CLOSED') return [];
+    const issued = to === 'ISSUED';
+    return [
+      {
+        registryBusinessId: await registryIdOfBusiness(manager, businessId),
+        programAccountId,
+        kind: LetterKind.RULING_DECIDED,
+        subjectEn: issued ? `Ruling issued for case ${caseNumber}` : `Ruling request ${caseNumber} closed`,
+        subjectFr: issued
+          ? `Décision rendue pour le cas ${caseNumber}`
+          : `Demande de décision ${caseNumber} fermée`,
+        bodyEn: issued
+          ? `The agency has issued its ruling on your request ${caseNumber}:\n\n${quoted(noteEn)}\n\nThe request's page in the client portal shows the goods and the questions it answers. If you disagree with the ruling, contact the agency through secure messaging.`
+          : `The agency has closed your ruling request ${caseNumber} without a ruling, for this reason:\n\n${quoted(noteEn)}\n\nYou may submit a new request. If you have questions, contact the agency through secure messaging.`,
+        bodyFr: issued
+          ? `L'agence a rendu sa décision sur votre demande ${caseNumber} :\n\n${quoted(noteFr)}\n\nLa page de la demande dans le portail client indique les marchandises et les questions auxquelles elle répond. Si vous êtes en désaccord avec la décision, communiquez avec l'agence par la messagerie protégée.`
+          : `L'agence a fermé votre demande de décision ${caseNumber} sans rendre de décision, pour le motif suivant :\n\n${quoted(noteFr)}\n\nVous pouvez présenter une nouvelle demande. Pour toute question, communiquez avec l'agence par la messagerie protégée.`,
+        issuedBy: null,
+        sourceKey: `event:${event.id}`,
+      },
+    ];
+  },
+  // The agency approved or rejected a change of a program account's financial security (decision 0046).
+  SECURITY_CHANGE_DECIDED: async (manager, event) => {
+    const { businessId, programAccountId, decision, reasonEn, reasonFr } = event.payload;
+    const approved = decision === 'APPROVED';
+    return [
+      {
+        registryBusinessId: await registryIdOfBusiness(manager, businessId),
+        programAccountId,
+        kind: LetterKind.SECURITY_CHANGE_DECIDED,
+        subjectEn: approved
+          ? 'Change of financial security approved'
+          : 'Change of financial security rejected',
+        subjectFr: approved
+          ? 'Changement de garantie financière approuvé'
+          : 'Changement de garantie financière refusé',
+        bodyEn: `The agency has ${approved ? 'approved' : 'rejected'} the change of financial security submitted for this program account, for this reason:\n\n${quoted(reasonEn)}\n\nThe account's financial security page in the client portal shows the security on file. If you have questions, contact the agency through secure messaging.`,
+        bodyFr: `L'agence a ${approved ? 'approuvé' : 'refusé'} le changement de garantie financière présenté pour ce compte de programme, pour le motif suivant :\n\n${quoted(reasonFr)}\n\nLa page de la garantie financière du compte dans le portail client indique la garantie au dossier. Pour toute question, communiquez avec l'agence par la messagerie protégée.`,
+        issuedBy: null,
+        sourceKey: `event:${event.id}`,
+      },
+    ];
+  },
   // The agency decided a claim (docs/claims.md): a letter about its program account, in both languages.
   CLAIM_STATUS_CHANGED: async (manager, event) => {
     const decision = claimDecisions[event.payload.to];

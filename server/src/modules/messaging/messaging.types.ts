@@ -35,6 +35,8 @@ export enum LetterKind {
   REGISTRATION_UNLOCKED = 'REGISTRATION_UNLOCKED',
   ACTIVATION_KEY_ISSUED = 'ACTIVATION_KEY_ISSUED',
   CLAIM_DECIDED = 'CLAIM_DECIDED',
+  RULING_DECIDED = 'RULING_DECIDED',
+  SECURITY_CHANGE_DECIDED = 'SECURITY_CHANGE_DECIDED',
   OFFICER_LETTER = 'OFFICER_LETTER',
 }
 
@@ -65,6 +67,8 @@ describedEnum(LetterKind, 'LetterKind', 'Why a letter was written.', {
   REGISTRATION_UNLOCKED: 'The agency unlocked the business’s registration.',
   ACTIVATION_KEY_ISSUED: 'The agency issued an activation key.',
   CLAIM_DECIDED: 'The agency approved (in full or in part) or rejected a claim.',
+  RULING_DECIDED: 'The agency issued a ruling, or closed a ruling request without one.',
+  SECURITY_CHANGE_DECIDED: 'The agency approved or rejected a change of financial security.',
   OFFICER_LETTER: 'A letter an officer posted.',
 });
 

@@ -49,6 +49,20 @@ export class RulingRequest {
 
   @InstantColumn('updated_at')
   updatedAt: Date;
+
+  /**
+   * The agency's last word on the request, in both languages (decision 0046): the question asked
+   * (INFORMATION_REQUESTED), the ruling given (ISSUED) or the reason it was closed (CLOSED); '' before.
+   */
+  @Column({ name: 'agency_note_en', type: 'varchar', length: 2000, default: '' })
+  agencyNoteEn: string;
+
+  @Column({ name: 'agency_note_fr', type: 'varchar', length: 2000, default: '' })
+  agencyNoteFr: string;
+
+  /** When the agency issued the ruling or closed the request; null while it is open. */
+  @InstantColumn('decided_at', { nullable: true })
+  decidedAt: Date | null;
 }
 
 export const rulingEntities = [RulingRequest];

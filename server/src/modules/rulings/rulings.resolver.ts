@@ -9,10 +9,25 @@ import { businessLoaders } from '../businesses/business-loaders.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
 import { CaseDocumentConnection, CaseDocumentNode } from '../documents/documents.types.js';
-import { requireTermsAccepted } from '../sessions/session.guards.js';
+import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { caseOwner, rulingOwner } from './access-owners.js';
-import { findRulingByCase, listRulings, requestRuling, rulingById } from './rulings.service.js';
-import { RequestRulingInput, RequestRulingPayload, RulingConnection, RulingNode } from './rulings.types.js';
+import {
+  decideRuling,
+  findRulingByCase,
+  listRulings,
+  PENDING_RULING_STATUSES,
+  requestRuling,
+  rulingById,
+  rulingQueue,
+} from './rulings.service.js';
+import {
+  DecideRulingInput,
+  RequestRulingInput,
+  RequestRulingPayload,
+  RulingConnection,
+  RulingNode,
+  RulingStatus,
+} from './rulings.types.js';
 
 const FIRST = { nullable: true, defaultValue: 20, description: '1 to 100.' } as const;
 
@@ -96,6 +111,67 @@ export class RulingsResolver {
       { key: (document) => [document.uploadedAt], id: (document) => document.id, direction: 'ASC' },
       (document) => document,
     );
+  }
+
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The agency’s last word, in the caller’s language: the question asked (INFORMATION_REQUESTED), the ruling given (ISSUED) or the reason the request was closed (CLOSED); null before any.',
+  })
+  agencyNote(@Root() ruling: RulingNode, @Ctx() ctx: AppContext): string | null {
+    return (ctx.lang === 'fr' ? ruling.agencyNoteFr : ruling.agencyNoteEn) || null;
+  }
+}
+
+// The agency's side (decision 0046): officers only (requireOfficer), as the claims queue and decisions are.
+@Resolver()
+export class OfficerRulingsResolver {
+  @Query(() => RulingConnection, {
+    description:
+      'OFFICER only: the ruling requests awaiting the agency, oldest requested first (by default SUBMITTED, UNDER_REVIEW and INFORMATION_REQUESTED).',
+  })
+  officerRulingQueue(
+    @Ctx() ctx: AppContext,
+    @Arg('status', () => RulingStatus, {
+      nullable: true,
+      description: 'Only this status (SUBMITTED, UNDER_REVIEW or INFORMATION_REQUESTED); omit for all three.',
+    })
+    status: RulingStatus | null,
+    @Arg('first', () => Int, FIRST_ARG) first: number | null,
+    @Arg('after', () => String, AFTER_ARG) after: string | null,
+  ): Promise<RulingConnection> {
+    requireOfficer(ctx);
+    const statuses = status && PENDING_RULING_STATUSES.includes(status) ? [status] : PENDING_RULING_STATUSES;
+    return rulingQueue(ctx.dataSource, statuses, { first, after });
+  }
+
+  @Query(() => RulingNode, {
+    nullable: true,
+    description: 'OFFICER only: a ruling request by id, for its decision page (null when there is none).',
+  })
+  officerRuling(
+    @Arg('id', () => ID, { description: 'The ruling request’s id.' }) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<RulingNode | null> {
+    requireOfficer(ctx);
+    return rulingById(ctx.dataSource, id);
+  }
+
+  @Mutation(() => RequestRulingPayload, {
+    description:
+      'OFFICER only: moves a ruling request (under review, information requested, issued with the ruling, or closed with the reason; texts in both languages); audited, and the business is told (event, and a letter when issued or closed).',
+  })
+  async decideRuling(
+    @Arg('input', () => DecideRulingInput, { description: 'The request, the new status and the texts.' })
+    input: DecideRulingInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<RequestRulingPayload> {
+    const { user } = requireOfficer(ctx);
+    const result = await decideRuling(ctx.dataSource, ctx.config, user.id, input);
+    return result.ok
+      ? { ruling: result.ruling, userErrors: [] }
+      : { ruling: null, userErrors: toUserErrors(result.problems, ctx.t) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { ownedBy } from '../../common/auth/access-directive.js';
 import { type ProgramScope } from '../../common/auth/access-table.js';
@@ -15,6 +15,9 @@ import { programAccountSummaries, type ProgramAccountSummary } from '../registry
 import { RulingRequest } from './rulings.entities.js';
 import { type RulingConnection, type RulingNode, RulingStatus, RulingType } from './rulings.types.js';
 import { characterCount } from '../../common/rules/text-rules.js';
+import { type ListConnection } from '../../common/graphql/list-connection.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
+import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 
 export const RULING_TEXT_MAX_LENGTH = 2000;
 export const CASE_NUMBER_MAX_LENGTH = 10;
@@ -49,6 +52,9 @@ export function rulingNode(row: RulingRequest, account: ProgramAccountSummary | 
         accountNumber: account?.accountNumber ?? '',
         name: account?.name ?? '',
       },
+      decidedAt: row.decidedAt ?? null,
+      agencyNoteEn: row.agencyNoteEn ?? '',
+      agencyNoteFr: row.agencyNoteFr ?? '',
       businessId: row.businessId,
       programAccountId: row.programAccountId,
       requestedBy: row.requestedBy,
@@ -204,6 +210,9 @@ export async function requestRuling(
           requestedBy: actorId,
           requestedAt: now,
           updatedAt: now,
+          agencyNoteEn: '',
+          agencyNoteFr: '',
+          decidedAt: null,
         };
         await manager.insert(RulingRequest, ruling);
         await recordBusinessAudit(manager, {
@@ -229,5 +238,160 @@ export async function requestRuling(
       if (isUniqueViolation(error) && attempt < 5) continue;
       throw error;
     }
+  }
+}
+
+// ---- The agency's side (decision 0046) ---------------------------------------------------------------------
+
+/** The statuses an officer still has to act on, oldest request first in the queue. */
+export const PENDING_RULING_STATUSES: readonly RulingStatus[] = [
+  RulingStatus.SUBMITTED,
+  RulingStatus.UNDER_REVIEW,
+  RulingStatus.INFORMATION_REQUESTED,
+];
+
+/** Which status an officer may move a request to, from each: ISSUED and CLOSED are final. */
+export const RULING_TRANSITIONS: Readonly<Record<RulingStatus, readonly RulingStatus[]>> = {
+  [RulingStatus.SUBMITTED]: [RulingStatus.UNDER_REVIEW, RulingStatus.CLOSED],
+  [RulingStatus.UNDER_REVIEW]: [RulingStatus.INFORMATION_REQUESTED, RulingStatus.ISSUED, RulingStatus.CLOSED],
+  [RulingStatus.INFORMATION_REQUESTED]: [RulingStatus.UNDER_REVIEW, RulingStatus.ISSUED, RulingStatus.CLOSED],
+  [RulingStatus.ISSUED]: [],
+  [RulingStatus.CLOSED]: [],
+};
+
+/** The officers' queue: requests awaiting the agency (of `statuses`), oldest requested first; keyset pages. */
+export async function rulingQueue(
+  dataSource: DataSource,
+  statuses: readonly RulingStatus[],
+  page: { first?: number | null; after?: string | null },
+): Promise<ListConnection<RulingNode>> {
+  const {
+    rows: raw,
+    size,
+    count,
+  } = await sqlListRows<Record<string, unknown>>(
+    dataSource,
+    {
+      select: entityColumns(dataSource, RulingRequest, 'r', 'e_'),
+      from: 'ruling_request r',
+      where: 'r.status IN (:...statuses)',
+      params: { statuses: [...statuses] },
+      order: { keys: [{ sql: 'r.requested_at', kind: 'date' }], id: 'r.id', direction: 'ASC' },
+    },
+    { first: page.first, after: page.after },
+  );
+  const rows = raw.map((row) => hydrate<RulingRequest>(dataSource, RulingRequest, row, 'e_')!);
+  const nodes = await nodesOf(dataSource, rows.slice(0, size));
+  return sqlListConnection(
+    rows,
+    size,
+    (row) => ({ key: [row.requestedAt], id: row.id }),
+    (row) => nodes.get(row.id)!,
+    count,
+  );
+}
+
+class Refused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('refused');
+  }
+}
+
+function officerTextProblems(value: string | null | undefined, field: 'textEn' | 'textFr'): Problem[] {
+  const text = (value ?? '').trim();
+  if (!text) return [problem(['input', field], 'REQUIRED')];
+  if (characterCount(text) > RULING_TEXT_MAX_LENGTH)
+    return [problem(['input', field], 'TOO_LONG', { max: RULING_TEXT_MAX_LENGTH })];
+  return [];
+}
+
+export interface DecideRulingValues {
+  rulingId: string;
+  status: RulingStatus;
+  textEn?: string | null;
+  textFr?: string | null;
+}
+
+/**
+ * An officer moves a ruling request (RULING_TRANSITIONS): the change is dated (updated_at, and decided_at
+ * when ISSUED or CLOSED), keeps the officer's text in both languages, is audited on the business
+ * (RULING_STATUS_CHANGED) and published as the domain event RULING_STATUS_CHANGED, whose subscribers write
+ * the webhook event and, for ISSUED and CLOSED, the letter (and so its notice) in the same transaction.
+ * Problems: rulingId NOT_FOUND; status TRANSITION_NOT_ALLOWED (also when another officer moved it first);
+ * textEn/textFr REQUIRED, TOO_LONG. Nothing is written when there are any.
+ */
+export async function decideRuling(
+  dataSource: DataSource,
+  config: AppConfig,
+  actorId: string,
+  input: DecideRulingValues,
+): Promise<{ ok: true; ruling: RulingNode } | { ok: false; problems: Problem[] }> {
+  const needsText = input.status !== RulingStatus.UNDER_REVIEW;
+  const problems = needsText
+    ? [...officerTextProblems(input.textEn, 'textEn'), ...officerTextProblems(input.textFr, 'textFr')]
+    : [];
+  if (problems.length) return { ok: false, problems };
+  const now = config.now();
+  const refused = problem(['input', 'status'], 'TRANSITION_NOT_ALLOWED');
+  try {
+    const row = await inTransaction(dataSource, async (manager: EntityManager) => {
+      const ruling = await manager.findOneBy(RulingRequest, { id: input.rulingId });
+      if (!ruling) throw new Refused([problem(['input', 'rulingId'], 'NOT_FOUND')]);
+      const from = RULING_TRANSITIONS[ruling.status] ?? [];
+      if (!from.includes(input.status)) throw new Refused([refused]);
+      const final = input.status === RulingStatus.ISSUED || input.status === RulingStatus.CLOSED;
+      const set: Partial<RulingRequest> = {
+        status: input.status,
+        updatedAt: now,
+        ...(needsText
+          ? { agencyNoteEn: (input.textEn ?? '').trim(), agencyNoteFr: (input.textFr ?? '').trim() }
+          : {}),
+        ...(final ? { decidedAt: now } : {}),
+      };
+      // Conditional on the status read: of two officers deciding at once, one wins, the other is refused.
+      const changed = await manager
+        .createQueryBuilder()
+        .update(RulingRequest)
+        .set(set)
+        .where('id = :id AND status = :status', { id: ruling.id, status: ruling.status })
+        .execute();
+      if (changed.affected !== 1) throw new Refused([refused]);
+      const updated: RulingRequest = { ...ruling, ...set };
+      const account = (await programAccountSummaries(manager, [ruling.programAccountId])).get(
+        ruling.programAccountId,
+      );
+      if (!account)
+        throw new Error(`ruling ${ruling.id}: program account ${ruling.programAccountId} not found`);
+      await recordBusinessAudit(manager, {
+        registryBusinessId: account.businessId,
+        type: 'RULING_STATUS_CHANGED',
+        actorId,
+        details: { case: ruling.caseNumber, from: ruling.status, to: input.status },
+        occurredAt: now,
+      });
+      await publish(
+        manager,
+        {
+          type: 'RULING_STATUS_CHANGED',
+          payload: {
+            rulingId: ruling.id,
+            businessId: ruling.businessId,
+            programAccountId: ruling.programAccountId,
+            caseNumber: ruling.caseNumber,
+            from: ruling.status,
+            to: input.status,
+            noteEn: updated.agencyNoteEn,
+            noteFr: updated.agencyNoteFr,
+            actorId,
+          },
+        },
+        now,
+      );
+      return updated;
+    });
+    return { ok: true, ruling: (await nodesOf(dataSource, [row])).get(row.id)! };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problems: error.problems };
+    throw error;
   }
 }

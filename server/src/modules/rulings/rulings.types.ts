@@ -83,9 +83,18 @@ export class RulingNode {
   @Field(() => ProgramAccountSummary, { description: 'The program account the request is made for.' })
   programAccount: ProgramAccountSummary;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the agency issued the ruling or closed the request; null while it is open.',
+  })
+  decidedAt: Date | null;
+
   businessId: string;
   programAccountId: string;
   requestedBy: string;
+  /** The agency's last word in each language ('' for none); `agencyNote` gives the caller's. */
+  agencyNoteEn: string;
+  agencyNoteFr: string;
 }
 
 @ObjectType('RulingEdge', { description: 'A ruling in a list, with its cursor.' })
@@ -140,4 +149,25 @@ export class RequestRulingPayload {
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors: UserError[];
+}
+
+@InputType({
+  description:
+    'An officer’s decision on a ruling request: the status it moves to, and the text in both languages (each at most 2000 characters; required except for UNDER_REVIEW).',
+})
+export class DecideRulingInput {
+  @Field(() => ID, { description: 'The ruling request’s id.' })
+  rulingId: string;
+
+  @Field(() => RulingStatus, {
+    description:
+      'UNDER_REVIEW (take it, or resume after an answer), INFORMATION_REQUESTED (the question), ISSUED (the ruling given) or CLOSED (the reason).',
+  })
+  status: RulingStatus;
+
+  @Field(() => String, { nullable: true, description: 'In English.' })
+  textEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'In French.' })
+  textFr?: string | null;
 }

@@ -300,6 +300,28 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
       },
     ],
   }),
+  // The same public type as the submission above (its contract says later statuses use it): one more source.
+  entry({
+    type: 'ruling.status_changed',
+    version: 1,
+    source: 'RULING_STATUS_CHANGED',
+    area: AccessArea.REQUESTS_AND_TRANSACTIONS,
+    description:
+      'The agency moved a ruling request (`status` UNDER_REVIEW, INFORMATION_REQUESTED, ISSUED or CLOSED; `previousStatus` where it stood); the ruling’s page and letter give the text.',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: {
+          rulingId: p.rulingId,
+          programAccountId: p.programAccountId,
+          caseNumber: p.caseNumber,
+          status: p.to,
+          previousStatus: p.from,
+        },
+      },
+    ],
+  }),
   entry({
     type: 'documents.uploaded',
     version: 1,
@@ -346,6 +368,21 @@ export const eventCatalogue: readonly CatalogueEntry[] = [
         businessId: p.businessId,
         programAccountId: p.programAccountId,
         data: { programAccountId: p.programAccountId, changeId: p.changeId },
+      },
+    ],
+  }),
+  entry({
+    type: 'financial_security.decided',
+    version: 1,
+    source: 'SECURITY_CHANGE_DECIDED',
+    area: AccessArea.FINANCIAL_SECURITY,
+    description:
+      'The agency approved or rejected a change of a program account’s financial security (`decision`).',
+    events: (p) => [
+      {
+        businessId: p.businessId,
+        programAccountId: p.programAccountId,
+        data: { programAccountId: p.programAccountId, changeId: p.changeId, decision: p.decision },
       },
     ],
   }),
@@ -549,8 +586,11 @@ function messageEvent(
 /** The test event an endpoint's owner sends to it (never in the feed). */
 export const TEST_EVENT_TYPE = 'webhook.test';
 
-/** Every public type, in catalogue order. */
-export const publicEventTypes: readonly string[] = eventCatalogue.map((e) => e.type);
+/**
+ * Every public type, in catalogue order, once: two entries may share a type when one public event has two
+ * domain sources (ruling.status_changed: the business submits, the agency moves it; decision 0046).
+ */
+export const publicEventTypes: readonly string[] = [...new Set(eventCatalogue.map((e) => e.type))];
 
 /** Catalogue entries by domain event type (one domain event may feed several public types). */
 export const entriesBySource: ReadonlyMap<DomainEventType, readonly CatalogueEntry[]> = (() => {

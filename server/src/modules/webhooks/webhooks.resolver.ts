@@ -101,7 +101,14 @@ function decodeFeedCursor(cursor: string): string {
 export class WebhooksResolver {
   @Query(() => [WebhookEventTypeNode], { description: 'The public event catalogue (docs/api.md "Events").' })
   webhookEventTypes(): WebhookEventTypeNode[] {
-    return eventCatalogue.map((e) => ({ type: e.type, version: e.version, description: e.description }));
+    // A type fed by two domain events is listed once, with its descriptions joined.
+    const byType = new Map<string, WebhookEventTypeNode>();
+    for (const e of eventCatalogue) {
+      const seen = byType.get(e.type);
+      if (seen) seen.description = `${seen.description} ${e.description}`;
+      else byType.set(e.type, { type: e.type, version: e.version, description: e.description });
+    }
+    return [...byType.values()];
   }
 
   @Query(() => PublicEventConnection, {

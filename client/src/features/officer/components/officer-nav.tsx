@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/use-language';
 
 export type OfficerSection =
-  'lockedCredentials' | 'businesses' | 'messages' | 'claims' | 'postNotice' | 'postBulletin' | 'deadLetters';
+  | 'lockedCredentials'
+  | 'businesses'
+  | 'messages'
+  | 'claims'
+  | 'rulings'
+  | 'postNotice'
+  | 'postBulletin'
+  | 'deadLetters';
 
 /**
  * The officer console's own navigation, at the top of each officer page: one link per console page.
@@ -22,6 +29,7 @@ export function OfficerNav({ current }: { current?: OfficerSection }) {
     { section: 'postBulletin', href: `/${language}/officer/bulletins` },
     { section: 'deadLetters', href: `/${language}/officer/mail` },
     { section: 'claims', href: `/${language}/officer/claims` },
+    { section: 'rulings', href: `/${language}/officer/rulings` },
   ];
   return (
     <nav aria-label={t('nav.label')} className="officer-nav">

@@ -70,6 +70,7 @@ function detail(id: string, caseNumber: string, documents: unknown[]) {
       goodsDescription: 'Insulated steel bottles',
       tariffClassification: null,
       questions: 'Is heading 96.17 right?',
+      agencyNote: null,
       programAccount: {
         __typename: 'ProgramAccountSummary',
         id: rmAccount.id,

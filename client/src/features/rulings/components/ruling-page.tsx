@@ -53,6 +53,12 @@ export function RulingPage() {
           <GcdsText>{ruling.goodsDescription}</GcdsText>
           <GcdsHeading tag="h2">{t('detail.questions')}</GcdsHeading>
           <GcdsText>{ruling.questions}</GcdsText>
+          {ruling.agencyNote ? (
+            <>
+              <GcdsHeading tag="h2">{t('detail.agencyNote')}</GcdsHeading>
+              <GcdsText>{ruling.agencyNote}</GcdsText>
+            </>
+          ) : null}
           <GcdsHeading tag="h2">{t('detail.documents')}</GcdsHeading>
           {documents.length > 0 ? (
             <table className="data-table">
