@@ -10,6 +10,7 @@ import {
   uniqueUsername,
 } from './business-api.js';
 import { startServer, type ServerProcess } from './server-process.js';
+import { type SessionApi } from './session-api.js';
 
 type Language = 'en' | 'fr';
 
@@ -81,12 +82,12 @@ export async function businessManager(
   prefix: string,
   person: { firstName: string; lastName: string },
   businessNumber: string,
-): Promise<{ username: string; business: DemoBusiness }> {
+): Promise<{ username: string; business: DemoBusiness; api: SessionApi }> {
   const username = uniqueUsername(`${language}${prefix}`);
   const api = await personThroughApi(serverUrl, username, person, language);
   const business = demoBusiness(businessNumber);
   await registerBusinessThroughApi(api, business);
-  return { username, business };
+  return { username, business, api };
 }
 
 /**
