@@ -5,10 +5,14 @@ import {
   type AccountIndicatorsFieldsFragment,
   useAccountIndicatorsAccessQuery,
   useAccountIndicatorsHomeQuery,
+  useAccountIndicatorsOfAccountQuery,
+  useFinanceBusinessesQuery,
+  useSecurityBusinessesQuery,
 } from '../../../generated/graphql';
 import { type Language } from '../../../lib/language';
 import { useLanguage } from '../../../lib/use-language';
-import { formatMoney } from './finance-parts';
+import { financeAccountIds, formatMoney } from './finance-parts';
+import { securityBusinesses } from './financial-security-page';
 
 type IndicatorKey = 'overdue' | 'statementsDue' | 'securityOnFile' | 'securityRequired';
 
@@ -91,6 +95,42 @@ function HomeIndicators({ businessId }: { businessId: string }) {
         statementsDue: finance,
         securityOnFile: `/${language}/finance/security`,
         securityRequired: `/${language}/finance/security`,
+      }}
+    />
+  );
+}
+
+/** On a program account's page: its indicators, when the viewer may see its requests and transactions. */
+export function ProgramAccountIndicators({ accountId }: { accountId: string }) {
+  const finance = useFinanceBusinessesQuery({ fetchPolicy: 'cache-and-network' }).data;
+  if (!financeAccountIds(finance, 'view').includes(accountId)) return null;
+  return <AccountIndicatorsOf accountId={accountId} />;
+}
+
+function AccountIndicatorsOf({ accountId }: { accountId: string }) {
+  const language = useLanguage();
+  const security = useSecurityBusinessesQuery({ fetchPolicy: 'cache-and-network' }).data;
+  const { data } = useAccountIndicatorsOfAccountQuery({
+    variables: { accountId },
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
+  const indicators = data?.programAccount?.accountIndicators;
+  if (!indicators) return null;
+  const account = `account=${encodeURIComponent(accountId)}`;
+  const holder = securityBusinesses(security).find((b) => b.accounts.some((a) => a.id === accountId));
+  const securityPage = holder
+    ? `/${language}/finance/security?business=${encodeURIComponent(holder.id)}&${account}`
+    : `/${language}/finance/security?${account}`;
+  return (
+    <AccountIndicatorsPanel
+      indicators={indicators}
+      language={language}
+      links={{
+        overdue: `/${language}/finance?${account}`,
+        statementsDue: `/${language}/finance?${account}`,
+        securityOnFile: securityPage,
+        securityRequired: securityPage,
       }}
     />
   );
