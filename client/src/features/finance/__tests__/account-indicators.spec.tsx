@@ -67,7 +67,7 @@ describe('a program account’s indicators', () => {
         const link = [...document.querySelectorAll('gcds-link[aria-label]')].find(
           (l) => l.getAttribute('aria-label')?.replace(/[\u00a0\u202f]/g, ' ') === label(key, value),
         );
-        const href = link && shadowHref(link as HTMLElement);
+        const href = link && shadowHref(link);
         if (!href) throw new Error(`no link ${label(key, value)}`);
         return href;
       });
