@@ -63,13 +63,21 @@ const TABLE: Array<[area: string, actor: Actor, account: 'RM0001' | 'RT0001', vi
 /** The fields of each area on a program account. */
 const FIELDS: Record<string, string[]> = {
   FINANCIAL_SECURITY: ['financialSecurity', 'financialSecurityChanges'],
-  REQUESTS_AND_TRANSACTIONS: ['transactions', 'balance', 'statements', 'invoices', 'creditApplications'],
+  REQUESTS_AND_TRANSACTIONS: [
+    'transactions',
+    'balance',
+    'statements',
+    'invoices',
+    'creditApplications',
+    'accountIndicators',
+  ],
   PAD: ['padAgreements'],
 };
 const SELECTION = `id
   financialSecurity { type amountCents } financialSecurityChanges { id }
   transactions(first: 5) { totalCount edges { node { id } } } balance { balanceCents }
   statements { totalCount } invoices { totalCount } creditApplications { id }
+  accountIndicators { overdueCents securityOnFileCents }
   padAgreements { id maskedAccountNumber }`;
 const BY_ID = `query($id: ID!) { programAccount(id: $id) { ${SELECTION} } }`;
 const IN_LIST = `query($id: ID!) { business(id: $id) { programAccounts { accountNumber ${SELECTION} } } }`;

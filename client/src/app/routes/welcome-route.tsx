@@ -1,5 +1,6 @@
 import { WelcomePage } from '../../features/account/components/welcome-page';
 import { ClaimsHomeIndicators } from '../../features/claims/components/claims-home-indicators';
+import { AccountHomeIndicators } from '../../features/finance/components/account-indicators';
 import { FinanceHomeLinks } from '../../features/finance/components/finance-home-links';
 import { RecentTransactions } from '../../features/finance/components/recent-transactions';
 
@@ -14,6 +15,7 @@ export function WelcomeRoute() {
       recentActivity={
         <>
           <ClaimsHomeIndicators />
+          <AccountHomeIndicators />
           <RecentTransactions />
         </>
       }

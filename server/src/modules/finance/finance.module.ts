@@ -5,6 +5,10 @@ import {
   AgencyInvoiceConnectionResolver,
 } from './finance-connections.resolver.js';
 import {
+  BusinessAccountIndicatorsResolver,
+  ProgramAccountIndicatorsResolver,
+} from './finance-indicators.resolver.js';
+import {
   BusinessRecentTransactionsResolver,
   FinanceMutationsResolver,
   ProgramAccountFinanceResolver,
@@ -20,6 +24,8 @@ export const financeModule: ModuleManifest = {
     AccountTransactionConnectionResolver,
     AccountStatementConnectionResolver,
     AgencyInvoiceConnectionResolver,
+    BusinessAccountIndicatorsResolver,
+    ProgramAccountIndicatorsResolver,
   ],
   entities: financeEntities,
 };

@@ -500,3 +500,35 @@ export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadA
   order: 'newest first',
 });
 export type PadAgreementConnection = ListConnection<PadAgreementNode>;
+
+@ObjectType('AccountIndicators', {
+  description:
+    'A program account’s (or a business’s visible accounts’) amounts overdue, statements due and financial security at a glance.',
+})
+export class AccountIndicators {
+  @Field(() => Int, { description: 'Outstanding agency invoices whose due date has passed.' })
+  overdueCount: number;
+
+  @Field(() => Int, { description: 'What those overdue invoices amount to, in cents.' })
+  overdueCents: number;
+
+  @Field(() => Int, { description: 'Statements with an amount due whose due date is today or later.' })
+  statementsDueCount: number;
+
+  @Field(() => Int, { description: 'The amounts due on those statements, in cents.' })
+  statementsDueCents: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The financial security on file, in cents; null when the caller may not view the financial security of any of the accounts.',
+  })
+  securityOnFileCents: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'What the security must cover, in cents: the amounts overdue and due of the accounts whose security the caller may view; null as securityOnFileCents.',
+  })
+  securityRequiredCents: number | null;
+}

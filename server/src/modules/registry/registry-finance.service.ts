@@ -211,3 +211,68 @@ export async function transactionNumbersByIds(db: Db, ids: readonly string[]): P
     .find({ select: { id: true, transactionNumber: true }, where: { id: In([...ids]) } });
   return new Map(rows.map((t) => [t.id, t.transactionNumber]));
 }
+
+/** One account's figures for the account indicators (issue 16 item 5). */
+export interface AccountFinanceSums {
+  programAccountId: string;
+  /** Outstanding agency invoices whose due date has passed. */
+  overdueCount: number;
+  overdueCents: number;
+  /** Statements with an amount due whose due date is today or later. */
+  statementsDueCount: number;
+  statementsDueCents: number;
+  /** The financial security on file (0 when there is none). */
+  securityCents: number;
+}
+
+/**
+ * The account indicators' sums of `programAccountIds` on `today` (YYYY-MM-DD), by account: ONE grouped
+ * statement (three grouped selects under UNION ALL), whatever the number of accounts.
+ */
+export async function accountFinanceSums(
+  db: Db,
+  programAccountIds: readonly string[],
+  today: string,
+): Promise<Map<string, AccountFinanceSums>> {
+  const sums = new Map<string, AccountFinanceSums>();
+  if (programAccountIds.length === 0) return sums;
+  const ids = [...programAccountIds];
+  const marks = ids.map(() => '?').join(', ');
+  const rows: Array<{ kind: string; account: string; n: string | number; cents: string | number | null }> =
+    await db.query(
+      `SELECT 'overdue' AS kind, program_account_id AS account, COUNT(*) AS n, SUM(amount_cents) AS cents
+         FROM registry_invoice WHERE status = 'OUTSTANDING' AND due_date < ? AND program_account_id IN (${marks})
+         GROUP BY program_account_id
+       UNION ALL
+       SELECT 'due', program_account_id, COUNT(*), SUM(amount_due_cents)
+         FROM registry_statement WHERE amount_due_cents > 0 AND due_date >= ? AND program_account_id IN (${marks})
+         GROUP BY program_account_id
+       UNION ALL
+       SELECT 'security', program_account_id, COUNT(*), SUM(amount_cents)
+         FROM registry_financial_security WHERE program_account_id IN (${marks})
+         GROUP BY program_account_id`,
+      [today, ...ids, today, ...ids, ...ids],
+    );
+  for (const row of rows) {
+    const entry = sums.get(row.account) ?? {
+      programAccountId: row.account,
+      overdueCount: 0,
+      overdueCents: 0,
+      statementsDueCount: 0,
+      statementsDueCents: 0,
+      securityCents: 0,
+    };
+    // MySQL answers COUNT and SUM as strings, SQLite as numbers.
+    const n = Number(row.n);
+    const cents = Number(row.cents ?? 0);
+    if (row.kind === 'overdue') {
+      entry.overdueCount = n;
+      entry.overdueCents = cents;
+    } else if (row.kind === 'due') {
+      entry.statementsDueCount = n;
+      entry.statementsDueCents = cents;
+    } else entry.securityCents = cents;
+    sums.set(row.account, entry);
+  }
+  return sums;
+}

@@ -3,6 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
+  AccountIndicatorsAccessDocument,
+  AccountIndicatorsHomeDocument,
   ClaimsHomeDocument,
   ClaimsHomeIndicatorsDocument,
   SignOutEverywhereDocument,
@@ -244,4 +246,111 @@ describe('welcome page', () => {
       expect(labels).toContain(payable);
     },
   );
+
+  it.each([
+    [
+      'en',
+      'Account at a glance',
+      ['Amounts overdue: 2 ($10,045.00)', 'Statements due: 1 ($60,000.00)'],
+      ['Financial security on file: $50,000.00', 'Financial security required: $70,045.00'],
+    ],
+    [
+      'fr',
+      'Compte en un coup d’œil',
+      ['Montants en souffrance : 2 (10 045,00 $)', 'Relevés à payer : 1 (60 000,00 $)'],
+      ['Sécurité financière au dossier : 50 000,00 $', 'Sécurité financière exigée : 70 045,00 $'],
+    ],
+  ])(
+    'shows the amounts overdue, statements due and security against what is required, linked (%s)',
+    async (language, heading, finance, security) => {
+      const access = anyVariables(AccountIndicatorsAccessDocument, () => ({
+        me: {
+          __typename: 'Viewer',
+          id: 'user-1',
+          activeBusiness: {
+            __typename: 'Business',
+            id: 'b-1',
+            viewerAccess: {
+              __typename: 'BusinessAccess',
+              areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view', FINANCIAL_SECURITY: 'view' }),
+            },
+          },
+        },
+      }));
+      const indicators = anyVariables(AccountIndicatorsHomeDocument, () => ({
+        business: {
+          __typename: 'Business',
+          id: 'b-1',
+          accountIndicators: {
+            __typename: 'AccountIndicators',
+            overdueCount: 2,
+            overdueCents: 1_004_500,
+            statementsDueCount: 1,
+            statementsDueCents: 6_000_000,
+            securityOnFileCents: 5_000_000,
+            securityRequiredCents: 7_004_500,
+          },
+        },
+      }));
+      renderRoute(`/${language}/welcome`, [
+        welcome(null),
+        ...signedIn,
+        headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
+        access,
+        indicators,
+      ]);
+      expect(await screen.findByText(heading, { selector: 'gcds-heading' })).toBeInTheDocument();
+      const links = () =>
+        [
+          ...document.querySelectorAll('#account-indicators ~ dl gcds-link, section gcds-link[aria-label]'),
+        ].map((l) => [l.getAttribute('aria-label')?.replace(/[\u00a0\u202f]/g, ' '), l] as const);
+      await waitFor(() =>
+        expect(links().map(([label]) => label)).toEqual(expect.arrayContaining([...finance, ...security])),
+      );
+      const href = (label: string) => links().find(([l]) => l === label)![1] as HTMLElement;
+      await waitFor(() => expect(shadowHref(href(finance[0]))).toBe(`/${language}/finance`));
+      await waitFor(() => expect(shadowHref(href(finance[1]))).toBe(`/${language}/finance`));
+      await waitFor(() => expect(shadowHref(href(security[0]))).toBe(`/${language}/finance/security`));
+    },
+  );
+
+  it('leaves the security rows out when the server answers them null (no financial security area)', async () => {
+    const access = anyVariables(AccountIndicatorsAccessDocument, () => ({
+      me: {
+        __typename: 'Viewer',
+        id: 'user-1',
+        activeBusiness: {
+          __typename: 'Business',
+          id: 'b-1',
+          viewerAccess: { __typename: 'BusinessAccess', areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view' }) },
+        },
+      },
+    }));
+    const indicators = anyVariables(AccountIndicatorsHomeDocument, () => ({
+      business: {
+        __typename: 'Business',
+        id: 'b-1',
+        accountIndicators: {
+          __typename: 'AccountIndicators',
+          overdueCount: 0,
+          overdueCents: 0,
+          statementsDueCount: 0,
+          statementsDueCents: 0,
+          securityOnFileCents: null,
+          securityRequiredCents: null,
+        },
+      },
+    }));
+    renderRoute('/en/welcome', [
+      welcome(null),
+      ...signedIn,
+      headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
+      access,
+      indicators,
+    ]);
+    expect(await screen.findByText('Account at a glance', { selector: 'gcds-heading' })).toBeInTheDocument();
+    expect(screen.getByText('Amounts overdue')).toBeInTheDocument();
+    expect(screen.queryByText('Financial security on file')).not.toBeInTheDocument();
+    expect(screen.queryByText('Financial security required')).not.toBeInTheDocument();
+  });
 });
