@@ -252,13 +252,13 @@ describe('welcome page', () => {
       'en',
       'Account at a glance',
       ['Amounts overdue: 2 ($10,045.00)', 'Statements due: 1 ($60,000.00)'],
-      ['Financial security on file: $50,000.00', 'Financial security required: $70,045.00'],
+      ['Financial security on file: $50,000.00', 'Owing that the security must cover: $70,045.00'],
     ],
     [
       'fr',
       'Compte en un coup d’œil',
       ['Montants en souffrance : 2 (10 045,00 $)', 'Relevés à payer : 1 (60 000,00 $)'],
-      ['Sécurité financière au dossier : 50 000,00 $', 'Sécurité financière exigée : 70 045,00 $'],
+      ['Sécurité financière au dossier : 50 000,00 $', 'Sommes dues que la sécurité doit couvrir : 70 045,00 $'],
     ],
   ])(
     'shows the amounts overdue, statements due and security against what is required, linked (%s)',
@@ -351,6 +351,6 @@ describe('welcome page', () => {
     expect(await screen.findByText('Account at a glance', { selector: 'gcds-heading' })).toBeInTheDocument();
     expect(screen.getByText('Amounts overdue')).toBeInTheDocument();
     expect(screen.queryByText('Financial security on file')).not.toBeInTheDocument();
-    expect(screen.queryByText('Financial security required')).not.toBeInTheDocument();
+    expect(screen.queryByText('Owing that the security must cover')).not.toBeInTheDocument();
   });
 });

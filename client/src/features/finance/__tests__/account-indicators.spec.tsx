@@ -55,12 +55,12 @@ describe('a program account’s indicators', () => {
       language === 'en' ? `${key}: ${value}` : `${key} : ${value}`;
     const names =
       language === 'en'
-        ? ['Amounts overdue', 'Statements due', 'Financial security on file', 'Financial security required']
+        ? ['Amounts overdue', 'Statements due', 'Financial security on file', 'Owing that the security must cover']
         : [
             'Montants en souffrance',
             'Relevés à payer',
             'Sécurité financière au dossier',
-            'Sécurité financière exigée',
+            'Sommes dues que la sécurité doit couvrir',
           ];
     const hrefOf = (key: string, value: string) =>
       waitFor(() => {
