@@ -258,7 +258,10 @@ describe('welcome page', () => {
       'fr',
       'Compte en un coup d’œil',
       ['Montants en souffrance : 2 (10 045,00 $)', 'Relevés à payer : 1 (60 000,00 $)'],
-      ['Sécurité financière au dossier : 50 000,00 $', 'Sommes dues que la sécurité doit couvrir : 70 045,00 $'],
+      [
+        'Sécurité financière au dossier : 50 000,00 $',
+        'Sommes dues que la sécurité doit couvrir : 70 045,00 $',
+      ],
     ],
   ])(
     'shows the amounts overdue, statements due and security against what is required, linked (%s)',

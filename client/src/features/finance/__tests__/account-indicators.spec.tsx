@@ -55,7 +55,12 @@ describe('a program account’s indicators', () => {
       language === 'en' ? `${key}: ${value}` : `${key} : ${value}`;
     const names =
       language === 'en'
-        ? ['Amounts overdue', 'Statements due', 'Financial security on file', 'Owing that the security must cover']
+        ? [
+            'Amounts overdue',
+            'Statements due',
+            'Financial security on file',
+            'Owing that the security must cover',
+          ]
         : [
             'Montants en souffrance',
             'Relevés à payer',
