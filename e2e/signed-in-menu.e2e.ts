@@ -21,6 +21,8 @@ const text = {
     continueToPortal: 'Continue to the portal',
     accept: 'Accept',
     client: 'Prairie Harvest Foods',
+    clientFinance: 'Transactions, statements and invoices',
+    account: 'Program account',
   },
   fr: {
     assistantLink: "Demander à l'assistant guidé",
@@ -33,6 +35,8 @@ const text = {
     continueToPortal: 'Continuer vers le portail',
     accept: "J'accepte",
     client: 'Prairie Harvest Foods',
+    clientFinance: 'Transactions, relevés et factures',
+    account: 'Compte de programme',
   },
 } as const;
 
@@ -135,6 +139,20 @@ describe.runIf(hasChromium)('the demo, the assistant and the signed-in MENU in C
           await page.locator(`#main-content a[href="/${language}/${hub}"]`).click();
           await opensWithFocus(page, `${base}/${hub}`, `${language} ${hub}`);
         }
+        // …and, from a client's page, that client's transactions (issue 14: the demo broker "shows its clients
+        // and a client's transactions").
+        await menu.locator(`a[href="/${language}/clients"]`).click();
+        await arriveAt(page, `${base}/clients`);
+        await page.getByRole('link', { name: t.client }).first().click();
+        await page.getByRole('heading', { level: 1, name: t.client }).waitFor();
+        await page.getByRole('link', { name: t.clientFinance }).click();
+        await page.waitForURL(/\/finance\?business=/);
+        // The client's RM0001 (its accounts are listed by number, and the first, RC0001, has no transactions).
+        await page
+          .getByRole('combobox', { name: t.account })
+          .selectOption({ label: '422262311RM0001 Prairie Harvest Foods Inc.' });
+        await page.getByRole('table', { name: /^Transactions\s?:\s?[1-9]/ }).waitFor();
+        await expectNoAxeViolations(page, `${language} a client's transactions`);
         expect(problems).toEqual([]);
       } finally {
         await context.close();
