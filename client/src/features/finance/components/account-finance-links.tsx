@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFinanceBusinessesQuery, useSecurityBusinessesQuery } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { financeAccountIds } from './finance-parts';
-import { securityBusinesses } from './financial-security-page';
+import { securityBusinesses } from './security-businesses';
 
 /**
  * On a program account's profile: links to its finances, each shown only when the viewer has access to

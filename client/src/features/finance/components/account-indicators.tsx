@@ -12,7 +12,7 @@ import {
 import { type Language } from '../../../lib/language';
 import { useLanguage } from '../../../lib/use-language';
 import { financeAccountIds, formatMoney } from './finance-parts';
-import { securityBusinesses } from './financial-security-page';
+import { securityBusinesses } from './security-businesses';
 
 type IndicatorKey = 'overdue' | 'statementsDue' | 'securityOnFile' | 'securityRequired';
 

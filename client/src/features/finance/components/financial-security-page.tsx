@@ -7,13 +7,9 @@ import { FormErrorSummary } from '../../../components/forms/form-error-summary';
 import { useMutationForm } from '../../../components/forms/use-mutation-form';
 import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import {
-  type PickableAccount,
-  ProgramAccountPicker,
-} from '../../../components/program-accounts/program-account-picker';
+import { ProgramAccountPicker } from '../../../components/program-accounts/program-account-picker';
 import {
   type FinancialSecurityQuery,
-  type SecurityBusinessesQuery,
   type SecurityType,
   useFinancialSecurityQuery,
   useSecurityBusinessesQuery,
@@ -24,8 +20,8 @@ import { fieldErrorsOf, type FieldErrors } from '../../../lib/user-errors';
 import { useSubmitFinancialSecurityChange } from '../hooks/use-submit-financial-security-change';
 import { useLanguage } from '../../../lib/use-language';
 import { formatDay, formatMoney } from './finance-parts';
+import { securityBusinesses } from './security-businesses';
 import { parseDollars, securityLimits, securityProblems, type SecurityValues } from './finance-rules';
-import { nodes } from '../../../lib/connections';
 
 const fields = [
   'type',
@@ -37,41 +33,6 @@ const fields = [
   'reason',
 ] as const;
 const types: SecurityType[] = ['SURETY_BOND', 'CASH_DEPOSIT'];
-
-interface SecurityBusiness {
-  id: string;
-  name: string;
-  canEdit: boolean;
-  accounts: readonly PickableAccount[];
-}
-
-/**
- * The businesses (own, then clients) whose financial security the viewer may view. Seed 003 §3.2: a
- * provider under business management views and edits it; under program management it is not available,
- * so such a client is not listed at all.
- */
-export function securityBusinesses(data: SecurityBusinessesQuery | undefined): SecurityBusiness[] {
-  const me = data?.me;
-  if (!me) return [];
-  const seen = new Set<string>();
-  const result: SecurityBusiness[] = [];
-  for (const business of [
-    ...(me.activeBusiness ? [me.activeBusiness] : []),
-    ...nodes(me.actingForConnection),
-  ]) {
-    if (seen.has(business.id)) continue;
-    seen.add(business.id);
-    const area = business.viewerAccess.areas.find((a) => a.area === 'FINANCIAL_SECURITY');
-    if (!area?.view) continue;
-    result.push({
-      id: business.id,
-      name: business.name ?? '',
-      canEdit: area.edit,
-      accounts: business.viewerAccess.programAccounts,
-    });
-  }
-  return result;
-}
 
 /** Financial security is held for importer (RM) program accounts only (NOT_AN_RM_ACCOUNT otherwise). */
 const isImporterAccount = (accountNumber: string) => /RM\d{4}$/.test(accountNumber);
