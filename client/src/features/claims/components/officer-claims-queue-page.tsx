@@ -1,75 +1,43 @@
-import { GcdsHeading, GcdsLink, GcdsText } from '@cdssnc/gcds-components-react';
+import { GcdsLink } from '@cdssnc/gcds-components-react';
 import { useTranslation } from 'react-i18next';
-import { PageLoadError, PageLoading } from '../../../components/layout/page-status';
-import { ShowMoreButton } from '../../../components/layout/show-more';
-import { useDocumentTitle } from '../../../components/layout/use-document-title';
+import { OfficerQueue } from '../../../components/lists/officer-queue';
 import { useOfficerClaimQueueQuery } from '../../../generated/graphql';
+import { appendConnectionPage } from '../../../lib/connections';
 import { useLanguage } from '../../../lib/use-language';
 import { formatDate, formatMoney } from './claims-parts';
 
 /** The officer's queue: submitted, undecided claims, oldest submitted first (keyset pages). */
 export function OfficerClaimsQueuePage() {
   const { t } = useTranslation('claims');
-  const { t: tc } = useTranslation('common');
   const language = useLanguage();
-  useDocumentTitle(tc('documentTitle', { page: t('officer.queueTitle') }));
-  const { data, loading, error, fetchMore } = useOfficerClaimQueueQuery({
+  const result = useOfficerClaimQueueQuery({
     variables: { first: 25 },
     fetchPolicy: 'cache-and-network',
   });
-  const queue = data?.officerClaimQueue;
   return (
-    <>
-      <GcdsHeading tag="h1">{t('officer.queueTitle')}</GcdsHeading>
-      <GcdsText>{t('officer.queueIntro')}</GcdsText>
-      {!data && loading ? <PageLoading /> : null}
-      {!data && error ? <PageLoadError /> : null}
-      {queue && queue.totalCount === 0 ? <GcdsText>{t('officer.empty')}</GcdsText> : null}
-      {queue && queue.totalCount > 0 ? (
-        <table className="data-table">
-          <caption>{t('officer.caption', { count: queue.totalCount })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('list.columns.caseNumber')}</th>
-              <th scope="col">{t('list.columns.type')}</th>
-              <th scope="col">{t('list.columns.account')}</th>
-              <th scope="col">{t('list.columns.claimed')}</th>
-              <th scope="col">{t('list.columns.status')}</th>
-              <th scope="col">{t('officer.submittedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id}>
-                <td>
-                  <GcdsLink href={`/${language}/officer/claims/${node.id}`}>{node.caseNumber}</GcdsLink>
-                </td>
-                <td>{t(`types.${node.type}`)}</td>
-                <td>{node.programAccount.accountNumber}</td>
-                <td>{formatMoney(node.claimedCents, language)}</td>
-                <td>{t(`statuses.${node.status}`)}</td>
-                <td>{node.submittedAt ? formatDate(node.submittedAt, language) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {queue?.pageInfo.hasNextPage ? (
-        <ShowMoreButton
-          label={t('officer.more')}
-          more={() =>
-            fetchMore({
-              variables: { after: queue.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                officerClaimQueue: {
-                  ...fetchMoreResult.officerClaimQueue,
-                  edges: [...previous.officerClaimQueue.edges, ...fetchMoreResult.officerClaimQueue.edges],
-                },
-              }),
-            })
-          }
-        />
-      ) : null}
-    </>
+    <OfficerQueue
+      namespace="claims"
+      result={result}
+      queue={result.data?.officerClaimQueue}
+      columns={[
+        {
+          header: t('list.columns.caseNumber'),
+          cell: (node) => (
+            <GcdsLink href={`/${language}/officer/claims/${node.id}`}>{node.caseNumber}</GcdsLink>
+          ),
+        },
+        { header: t('list.columns.type'), cell: (node) => t(`types.${node.type}`) },
+        { header: t('list.columns.account'), cell: (node) => node.programAccount.accountNumber },
+        { header: t('list.columns.claimed'), cell: (node) => formatMoney(node.claimedCents, language) },
+        { header: t('list.columns.status'), cell: (node) => t(`statuses.${node.status}`) },
+        {
+          header: t('officer.submittedAt'),
+          cell: (node) => (node.submittedAt ? formatDate(node.submittedAt, language) : ''),
+        },
+      ]}
+      more={(after) =>
+        result.fetchMore({ variables: { after }, updateQuery: appendConnectionPage('officerClaimQueue') })
+      }
+    />
   );
 }
