@@ -162,3 +162,57 @@ export const AFTER_ARG = {
   nullable: true,
   description: 'The `endCursor` of the previous page; omit for the first page.',
 } as const;
+/** The `after` argument of the lists that published this wording first (finance, relationships, rulings, notices). */
+export const CURSOR_ARG = {
+  nullable: true,
+  description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
+} as const;
+
+/** A connection whose `totalCount` a field resolver answers by calling `count` (only when it is selected). */
+export interface CountedConnection<N> {
+  edges: Array<{ cursor: string; node: N }>;
+  pageInfo: PageInfo;
+  /** Counts every row of the list (not only this page); run only when totalCount is asked for. */
+  count: () => Promise<number>;
+}
+
+/** The descriptions of a counted connection's types and fields, as the schema has published them. */
+export interface CountedConnectionText {
+  edge: string;
+  cursor: string;
+  node: string;
+  connection: string;
+  edges: string;
+}
+
+/**
+ * The `<name>Edge` and `<name>Connection` types of the lists that count in a field resolver of their own
+ * (finance's transactions, statements and invoices, API tokens, relationship requests): one factory, so the
+ * five pairs of classes are not written out again; `totalCount` stays with each list's resolver.
+ */
+export function countedConnectionType<N extends object>(
+  name: string,
+  node: ClassType,
+  text: CountedConnectionText,
+): ClassType & (new () => CountedConnection<N>) {
+  @ObjectType(`${name}Edge`, { description: text.edge })
+  class Edge {
+    @Field(() => String, { description: text.cursor })
+    cursor: string;
+
+    @Field(() => node, { description: text.node })
+    node: N;
+  }
+
+  @ObjectType(`${name}Connection`, { description: text.connection })
+  class Connection implements CountedConnection<N> {
+    @Field(() => [Edge], { description: text.edges })
+    edges: Array<{ cursor: string; node: N }>;
+
+    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    pageInfo: PageInfo;
+
+    count: () => Promise<number>;
+  }
+  return Connection;
+}

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../common/graphql/connection.js';
+import { type CountedConnection, countedConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
@@ -60,25 +60,14 @@ export class ApiTokenNode {
   createdBy: string;
 }
 
-@ObjectType({ description: 'An API token in a list, with its cursor.' })
-export class ApiTokenEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the tokens after this one.' })
-  cursor: string;
-
-  @Field(() => ApiTokenNode, { description: 'The token.' })
-  node: ApiTokenNode;
-}
-
-@ObjectType({ description: 'A page of a business’s API tokens, newest first.' })
-export class ApiTokenConnection {
-  @Field(() => [ApiTokenEdge], { description: 'The tokens of this page.' })
-  edges: ApiTokenEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  count: () => Promise<number>;
-}
+export const ApiTokenConnection = countedConnectionType<ApiTokenNode>('ApiToken', ApiTokenNode, {
+  edge: 'An API token in a list, with its cursor.',
+  cursor: 'Pass as `after` to read the tokens after this one.',
+  node: 'The token.',
+  connection: 'A page of a business’s API tokens, newest first.',
+  edges: 'The tokens of this page.',
+});
+export type ApiTokenConnection = CountedConnection<ApiTokenNode>;
 
 @InputType({ description: 'A new API token for a business.' })
 export class CreateApiTokenInput {

@@ -4,7 +4,7 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors, type Problem } from '../../common/errors/problems.js';
-import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { AFTER_ARG, FIRST_ARG, listConnection, CURSOR_ARG } from '../../common/graphql/list-connection.js';
 import { type MessageParams } from '../../common/i18n/messages.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { personSummary } from '../businesses/business-view.service.js';
@@ -145,11 +145,7 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
     @Arg('from', () => String, {
       nullable: true,
       description: 'Only transactions on or after this date (YYYY-MM-DD).',
@@ -188,11 +184,7 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 12 }) first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<AccountStatementConnection> {
     const page = await statementsPage(ctx.dataSource, account.id, { first, after });
     return {
@@ -222,11 +214,7 @@ export class ProgramAccountFinanceResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, { ...pageArgs, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<AgencyInvoiceConnection> {
     const page = await invoicesPage(ctx.dataSource, account.id, { first, after });
     return {

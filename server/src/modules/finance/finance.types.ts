@@ -1,7 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
-import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import {
+  type CountedConnection,
+  countedConnectionType,
+  type ListConnection,
+  listConnectionType,
+} from '../../common/graphql/list-connection.js';
 import { PersonSummary } from '../businesses/businesses.types.js';
 
 // GraphQL types of program account finances (docs/finance.md). Money is integer cents (`...Cents: Int`);
@@ -81,25 +85,18 @@ export class AccountTransaction {
   isPayable: boolean;
 }
 
-@ObjectType({ description: 'A transaction in a list, with its cursor.' })
-export class AccountTransactionEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the transactions after this one.' })
-  cursor: string;
-
-  @Field(() => AccountTransaction, { description: 'The transaction.' })
-  node: AccountTransaction;
-}
-
-@ObjectType({ description: 'Newest transaction first.' })
-export class AccountTransactionConnection {
-  @Field(() => [AccountTransactionEdge], { description: 'The transactions of this page.' })
-  edges: AccountTransactionEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  count: () => Promise<number>;
-}
+export const AccountTransactionConnection = countedConnectionType<AccountTransaction>(
+  'AccountTransaction',
+  AccountTransaction,
+  {
+    edge: 'A transaction in a list, with its cursor.',
+    cursor: 'Pass as `after` to read the transactions after this one.',
+    node: 'The transaction.',
+    connection: 'Newest transaction first.',
+    edges: 'The transactions of this page.',
+  },
+);
+export type AccountTransactionConnection = CountedConnection<AccountTransaction>;
 
 @ObjectType({ description: 'The account balance: what the transactions on record add up to.' })
 export class AccountBalance {
@@ -139,25 +136,18 @@ export class AccountStatement {
   dueDate: string;
 }
 
-@ObjectType({ description: 'A statement in a list, with its cursor.' })
-export class AccountStatementEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the statements after this one.' })
-  cursor: string;
-
-  @Field(() => AccountStatement, { description: 'The statement.' })
-  node: AccountStatement;
-}
-
-@ObjectType({ description: 'Newest statement first.' })
-export class AccountStatementConnection {
-  @Field(() => [AccountStatementEdge], { description: 'The statements of this page.' })
-  edges: AccountStatementEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  count: () => Promise<number>;
-}
+export const AccountStatementConnection = countedConnectionType<AccountStatement>(
+  'AccountStatement',
+  AccountStatement,
+  {
+    edge: 'A statement in a list, with its cursor.',
+    cursor: 'Pass as `after` to read the statements after this one.',
+    node: 'The statement.',
+    connection: 'Newest statement first.',
+    edges: 'The statements of this page.',
+  },
+);
+export type AccountStatementConnection = CountedConnection<AccountStatement>;
 
 @ObjectType({ description: 'An invoice the agency billed to the account.' })
 export class AgencyInvoice {
@@ -191,25 +181,14 @@ export class AgencyInvoice {
   status: string;
 }
 
-@ObjectType({ description: 'A invoice in a list, with its cursor.' })
-export class AgencyInvoiceEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the invoices after this one.' })
-  cursor: string;
-
-  @Field(() => AgencyInvoice, { description: 'The invoice.' })
-  node: AgencyInvoice;
-}
-
-@ObjectType({ description: 'Newest invoice first.' })
-export class AgencyInvoiceConnection {
-  @Field(() => [AgencyInvoiceEdge], { description: 'The invoices of this page.' })
-  edges: AgencyInvoiceEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  count: () => Promise<number>;
-}
+export const AgencyInvoiceConnection = countedConnectionType<AgencyInvoice>('AgencyInvoice', AgencyInvoice, {
+  edge: 'A invoice in a list, with its cursor.',
+  cursor: 'Pass as `after` to read the invoices after this one.',
+  node: 'The invoice.',
+  connection: 'Newest invoice first.',
+  edges: 'The invoices of this page.',
+});
+export type AgencyInvoiceConnection = CountedConnection<AgencyInvoice>;
 
 // ---- Credit applications ----------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ import {
   PostNoticeInput,
   PostNoticePayload,
 } from './notices.types.js';
+import { CURSOR_ARG } from '../../common/graphql/list-connection.js';
 
 /** The API's view of a notice in the caller's language, owned by its business (or addressed to its person). */
 /** The reader of the notices: the person, their token if the request came with one, and whether an officer. */
@@ -92,11 +93,7 @@ export class NoticesResolver {
   async notices(
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: 'The most notices to return.' })
     first: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
     @Arg('filter', () => NoticeFilterInput, {
       nullable: true,
       description: 'Narrows the list; omit for every notice.',
@@ -215,11 +212,7 @@ export class NoticesResolver {
       description: 'The most dead letters to return.',
     })
     first: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<MailDeliveryConnection> {
     requireOfficer(ctx);

@@ -12,7 +12,7 @@ import {
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
-import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
+import { AFTER_ARG, CURSOR_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
 import { sqlChildListRows, sqlListConnection } from '../../common/graphql/sql-list-page.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
@@ -185,6 +185,9 @@ export class RelationshipsResolver {
 }
 
 /** The access table's kinds for a business's own people. */
+/** `first` of the relationship lists, as published (25 unless asked). */
+const firstArg = { nullable: true, defaultValue: 25, description: '1 to 100.' } as const;
+
 const ownKinds = new Set<ActorKind>([
   ActorKind.BUSINESS_ACCOUNT_MANAGER,
   ActorKind.PROGRAM_ACCOUNT_MANAGER,
@@ -343,13 +346,8 @@ export class BusinessRelationshipsResolver {
       description: 'Only requests in this status; omit for all.',
     })
     status: RelationshipStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('first', () => Int, firstArg) first: number | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'SENT', { status, first, after });
   }
@@ -368,13 +366,8 @@ export class BusinessRelationshipsResolver {
       description: 'Only requests in this status; omit for all.',
     })
     status: RelationshipStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('first', () => Int, firstArg) first: number | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'RECEIVED', { status, first, after });
   }
@@ -388,13 +381,8 @@ export class BusinessRelationshipsResolver {
   activeRelationships(
     @Root() node: BusinessNode,
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: '1 to 100.' })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('first', () => Int, firstArg) first: number | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<BusinessRelationshipConnection> {
     return listOf(ctx, node, 'ACTIVE', { first, after });
   }

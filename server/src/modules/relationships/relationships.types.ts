@@ -1,9 +1,13 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
-import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
+import {
+  type CountedConnection,
+  countedConnectionType,
+  type ListConnection,
+  listConnectionType,
+} from '../../common/graphql/list-connection.js';
 
 export enum RelationshipType {
   BUSINESS_MANAGEMENT = 'BUSINESS_MANAGEMENT',
@@ -141,26 +145,18 @@ export class BusinessRelationshipNode {
   clientBusinessId: string;
 }
 
-@ObjectType({ description: 'A relationship request in a list, with its cursor.' })
-export class BusinessRelationshipEdge {
-  @Field(() => String, { description: 'Pass as `after` to read the relationship requests after this one.' })
-  cursor: string;
-
-  @Field(() => BusinessRelationshipNode, { description: 'The relationship request.' })
-  node: BusinessRelationshipNode;
-}
-
-@ObjectType({ description: 'Newest request first.' })
-export class BusinessRelationshipConnection {
-  @Field(() => [BusinessRelationshipEdge], { description: 'The relationship requests of this page.' })
-  edges: BusinessRelationshipEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo: PageInfo;
-
-  /** Counts every row of the list (not only this page); run only when totalCount is asked for. */
-  count: () => Promise<number>;
-}
+export const BusinessRelationshipConnection = countedConnectionType<BusinessRelationshipNode>(
+  'BusinessRelationship',
+  BusinessRelationshipNode,
+  {
+    edge: 'A relationship request in a list, with its cursor.',
+    cursor: 'Pass as `after` to read the relationship requests after this one.',
+    node: 'The relationship request.',
+    connection: 'Newest request first.',
+    edges: 'The relationship requests of this page.',
+  },
+);
+export type BusinessRelationshipConnection = CountedConnection<BusinessRelationshipNode>;
 
 // ---- Inputs -----------------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { toUserErrors } from '../../common/errors/problems.js';
-import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-connection.js';
+import { AFTER_ARG, FIRST_ARG, listConnection, CURSOR_ARG } from '../../common/graphql/list-connection.js';
 import { programAccountById } from '../businesses/access-owners.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
@@ -192,11 +192,7 @@ export class BusinessRulingsResolver {
     })
     programAccountId: string | null,
     @Arg('first', () => Int, FIRST) first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<RulingConnection> {
     const standing = await ctx.access.standing(node.id);
     const scope = visibleScope(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW);
@@ -215,11 +211,7 @@ export class ProgramAccountRulingsResolver {
     @Root() account: ProgramAccount,
     @Ctx() ctx: AppContext,
     @Arg('first', () => Int, FIRST) first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor from a previous page (its `endCursor`); omit for the first page.',
-    })
-    after: string | null,
+    @Arg('after', () => String, CURSOR_ARG) after: string | null,
   ): Promise<RulingConnection> {
     const loaders = businessLoaders(ctx);
     const registry = await loaders.programAccount.load(account.id);
