@@ -1,6 +1,7 @@
 import { GcdsButton, GcdsText } from '@cdssnc/gcds-components-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { PageLoadError, PageLoading } from '../layout/page-status';
+import { DataTable, type TableColumn } from './data-table';
 
 // A page of a keyset connection as a table, with its count and a pager (decision 0038): the lists of
 // messages, the officer inbox and the correspondence share it. Keyset pages are walked, not numbered: the
@@ -21,10 +22,7 @@ export function useKeysetCursors() {
 
 export type KeysetCursors = ReturnType<typeof useKeysetCursors>;
 
-export interface KeysetColumn<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-}
+export type KeysetColumn<T> = TableColumn<T>;
 
 export interface KeysetTableProps<T extends { id: string }> {
   /** The connection as the query answered it (undefined while loading). */
@@ -50,27 +48,13 @@ export function KeysetTable<T extends { id: string }>(props: KeysetTableProps<T>
       {props.failed ? <PageLoadError /> : null}
       {connection ? <GcdsText role="status">{props.count(connection.totalCount)}</GcdsText> : null}
       {rows.length ? (
-        <table className={props.className}>
-          <caption className="visually-hidden">{props.caption}</caption>
-          <thead>
-            <tr>
-              {props.columns.map((column) => (
-                <th key={column.header} scope="col">
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                {props.columns.map((column) => (
-                  <td key={column.header}>{column.cell(row)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className={props.className}
+          caption={props.caption}
+          captionClassName="visually-hidden"
+          columns={props.columns}
+          rows={rows}
+        />
       ) : null}
       <div className="button-group">
         {cursors.hasPrevious ? (

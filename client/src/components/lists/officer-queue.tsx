@@ -1,9 +1,9 @@
 import { GcdsHeading, GcdsText } from '@cdssnc/gcds-components-react';
-import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoadError, PageLoading } from '../layout/page-status';
 import { ShowMoreButton } from '../layout/show-more';
 import { useDocumentTitle } from '../layout/use-document-title';
+import { DataTable, type TableColumn } from './data-table';
 
 // An officer's queue (claims, rulings): the cases awaiting the agency, oldest first, read in keyset pages
 // that "Show more" appends under the table. The page owns its query and its columns; this owns the title,
@@ -16,11 +16,6 @@ export interface QueueConnection<T> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-export interface QueueColumn<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-}
-
 export interface OfficerQueueProps<T extends { id: string }> {
   /** The feature whose catalogue holds the queue's texts. */
   namespace: 'claims' | 'rulings';
@@ -28,7 +23,7 @@ export interface OfficerQueueProps<T extends { id: string }> {
   result: { data?: unknown; loading: boolean; error?: unknown };
   /** The query's answer (undefined until the first one). */
   queue: QueueConnection<T> | null | undefined;
-  columns: ReadonlyArray<QueueColumn<T>>;
+  columns: ReadonlyArray<TableColumn<T>>;
   /** Reads the page after `after` and appends it (`appendConnectionPage`). */
   more: (after: string | null | undefined) => Promise<unknown>;
 }
@@ -46,27 +41,12 @@ export function OfficerQueue<T extends { id: string }>(props: OfficerQueueProps<
       {!result.data && result.error ? <PageLoadError /> : null}
       {queue && queue.totalCount === 0 ? <GcdsText>{t('officer.empty')}</GcdsText> : null}
       {queue && queue.totalCount > 0 ? (
-        <table className="data-table">
-          <caption>{t('officer.caption', { count: queue.totalCount })}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.header} scope="col">
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {queue.edges.map(({ node }) => (
-              <tr key={node.id}>
-                {columns.map((column) => (
-                  <td key={column.header}>{column.cell(node)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="data-table"
+          caption={t('officer.caption', { count: queue.totalCount })}
+          columns={columns}
+          rows={queue.edges.map((edge) => edge.node)}
+        />
       ) : null}
       {queue?.pageInfo.hasNextPage ? (
         <ShowMoreButton label={t('officer.more')} more={() => props.more(queue.pageInfo.endCursor)} />
