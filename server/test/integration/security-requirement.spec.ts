@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySecurityRule } from '../../src/modules/registry/financial-record.entity.js';
 import { RegistryProgramAccount } from '../../src/modules/registry/program-account.entity.js';
-import {
-  MAX_SECURITY_CENTS,
-  type ReferenceData,
-} from '../../src/modules/registry/reference-data.schema.js';
+import { MAX_SECURITY_CENTS, type ReferenceData } from '../../src/modules/registry/reference-data.schema.js';
 import {
   importReferenceData,
   loadDemoReferenceData,
@@ -64,7 +61,7 @@ type Raw = Record<string, unknown> & {
 };
 
 async function rawFile(): Promise<Raw> {
-  return structuredClone(await northernFile()) as unknown as Raw;
+  return structuredClone(await northernFile());
 }
 
 describe('the security requirement in the import file', () => {

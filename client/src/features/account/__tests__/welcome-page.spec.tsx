@@ -71,7 +71,6 @@ function welcome(
 
 const signedIn = [viewerMock(() => viewer()), sessionMock(() => session())];
 
-
 type AreaLevels = Parameters<typeof areas>[0];
 
 /** The home's access query: the active business and the areas the viewer may see. */

@@ -12,12 +12,7 @@ import { useLanguage } from '../../../lib/use-language';
 import { financeAccountIds, formatMoney } from './finance-parts';
 import { securityBusinesses } from './security-businesses';
 
-type IndicatorKey =
-  | 'overdue'
-  | 'statementsDue'
-  | 'securityOnFile'
-  | 'securityRequired'
-  | 'securityShortfall';
+type IndicatorKey = 'overdue' | 'statementsDue' | 'securityOnFile' | 'securityRequired' | 'securityShortfall';
 
 /**
  * Amounts overdue, statements due and the financial security on file against what the agency requires (issue
