@@ -507,7 +507,14 @@ export class AccountIndicators {
   @Field(() => Int, {
     nullable: true,
     description:
-      'What the security must cover, in cents: the amounts overdue and due of the accounts whose security the caller may view; null as securityOnFileCents.',
+      'The financial security the agency requires, in cents, over the accounts whose security the caller may view: per RM account, the figure the agency set for it, else its rule (a percentage of the highest month’s assessed duties and taxes over the last 12 months, never below a minimum); null when the caller may view none, or when the agency set neither a rule nor a figure for one of them.',
   })
   securityRequiredCents: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How much more security the agency requires than is on file, in cents: per account, what it requires less what it holds, floored at 0, added up (a surplus on one account covers no other); null as securityRequiredCents.',
+  })
+  securityShortfallCents: number | null;
 }
