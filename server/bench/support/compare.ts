@@ -75,6 +75,8 @@ export interface HttpSide {
   url: string;
   headers: Record<string, string>;
   bodies: string[];
+  /** Each answer must contain every one of these (a sign-in's `"userErrors":[]`, say), or the batch fails. */
+  mustInclude?: string[];
 }
 
 export type Side = HttpSide | (() => Promise<void>);
