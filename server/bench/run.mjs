@@ -12,7 +12,13 @@ const files = {
   http: 'bench/http.bench.ts',
 };
 const databases = { sqlite: 'sqlite', mysql: 'mysql', mariadb: 'mysql' };
-const options = { only: 'BENCH', db: 'BENCH_DRIVERS', scale: 'BENCH_SCALE', out: 'BENCH_OUT', profile: 'BENCH_PROFILE' };
+const options = {
+  only: 'BENCH',
+  db: 'BENCH_DRIVERS',
+  scale: 'BENCH_SCALE',
+  out: 'BENCH_OUT',
+  profile: 'BENCH_PROFILE',
+};
 
 const env = { ...process.env };
 const rest = [];
@@ -32,8 +38,12 @@ const fail = (message) => {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(2);
 };
-const wanted = (env.BENCH ?? 'all').split(',').map((s) => s.trim()).filter(Boolean);
-for (const name of wanted) if (name !== 'all' && !files[name]) fail(`unknown scenario ${name} (${Object.keys(files).join(', ')})`);
+const wanted = (env.BENCH ?? 'all')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const name of wanted)
+  if (name !== 'all' && !files[name]) fail(`unknown scenario ${name} (${Object.keys(files).join(', ')})`);
 if (env.BENCH_DRIVERS) {
   const chosen = env.BENCH_DRIVERS.split(',').map((s) => s.trim());
   for (const name of chosen) if (!databases[name]) fail(`unknown database ${name} (sqlite, mariadb, mysql)`);

@@ -148,13 +148,15 @@ export async function compare(c: Comparison): Promise<Outcome> {
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
   const sides = {
-    real: { wall: 0, latencies: [] as number[] },
-    floor: { wall: 0, latencies: [] as number[] },
+    real: { wall: 0, busy: 0, latencies: [] as number[] },
+    floor: { wall: 0, busy: 0, latencies: [] as number[] },
   };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
     for (const side of order) {
+      const before = performance.eventLoopUtilization();
       const result = await batch(side === 'real' ? c.real : c.floor, per, c.concurrency);
+      sides[side].busy += performance.eventLoopUtilization(before).active;
       sides[side].wall += result.wall;
       sides[side].latencies.push(...result.latencies);
     }
@@ -182,6 +184,11 @@ export async function compare(c: Comparison): Promise<Outcome> {
       (c.target.statements === undefined || (c.statements.real ?? 0) <= c.target.statements),
   };
   report(outcome);
+  // Where a side's time goes besides its floor: the server's thread busy per request (event loop utilization:
+  // JavaScript and synchronous calls such as better-sqlite3's, descheduled time included on a loaded machine).
+  const busy = (side: 'real' | 'floor') =>
+    `${(sides[side].busy / sides[side].latencies.length).toFixed(1)} ms (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} % of its time)`;
+  process.stdout.write(`  server thread busy per request: real ${busy('real')}, floor ${busy('floor')}\n`);
   if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
   return outcome;
 }

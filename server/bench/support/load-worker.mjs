@@ -19,7 +19,11 @@ parentPort.on('message', async ({ url, headers, bodies, mustInclude = [], n, con
         const res = await fetch(url, { method: 'POST', headers, body });
         const text = await res.text();
         latencies.push(performance.now() - at);
-        if (res.status !== 200 || text.includes('"errors"') || mustInclude.some((part) => !text.includes(part)))
+        if (
+          res.status !== 200 ||
+          text.includes('"errors"') ||
+          mustInclude.some((part) => !text.includes(part))
+        )
           failure = `${res.status} ${text.slice(0, 300)}`;
       }
     }),
