@@ -10,7 +10,7 @@ import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-pa
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
 import { programAccountById } from './access-owners.js';
-import { businessLoaders } from './business-loaders.js';
+import { businessLoaders, peopleColumns, primePeople } from './business-loaders.js';
 import {
   activeMembershipsOf,
   activeViewerMembership,
@@ -251,11 +251,12 @@ export class BusinessResolver {
     if (!isActiveBam(membership))
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const { dataSource } = ctx;
+    const people = peopleColumns(dataSource, 'm.user_id');
     const page = await sqlListRows<Record<string, unknown>>(
       dataSource,
       {
-        select: entityColumns(dataSource, BusinessMembership, 'm', 'm_'),
-        from: 'business_membership m',
+        select: `${entityColumns(dataSource, BusinessMembership, 'm', 'm_')}, ${people.select}`,
+        from: `business_membership m${people.join}`,
         where: 'm.business_id = :business',
         params: { business: node.id },
         // ACTIVE sorts before REVOKED, as in membersOf.
@@ -270,6 +271,7 @@ export class BusinessResolver {
       },
       { first, after },
     );
+    primePeople(dataSource, loaders, page.rows, (row) => String(row.m_user_id));
     return sqlListConnection(
       page.rows.map((row) => hydrate(dataSource, BusinessMembership, row, 'm_')!),
       page.size,

@@ -9,7 +9,7 @@ import { toUserErrors } from '../../common/errors/problems.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
 import { sqlChildListRows, sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
-import { businessLoaders } from '../businesses/business-loaders.js';
+import { businessLoaders, peopleColumns, primePeople } from '../businesses/business-loaders.js';
 import {
   activeViewerMembership,
   businessNode,
@@ -287,12 +287,13 @@ export class ClientGroupResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<ClientGroupAssigneeConnection> {
     const { dataSource } = ctx;
+    const people = peopleColumns(dataSource, 'a.user_id');
     const page = await sqlChildListRows<Record<string, unknown>>(
       ctx,
       'clientGroup.assignees',
       {
-        select: entityColumns(dataSource, EmployeeAssignment, 'a', 'a_'),
-        from: 'employee_assignment a',
+        select: `${entityColumns(dataSource, EmployeeAssignment, 'a', 'a_')}, ${people.select}`,
+        from: `employee_assignment a${people.join}`,
         where: '1 = 1',
         params: {},
         parent: 'a.client_group_id',
@@ -302,6 +303,7 @@ export class ClientGroupResolver {
       { first, after },
     );
     const loaders = businessLoaders(ctx);
+    primePeople(dataSource, loaders, page.rows, (row) => String(row.a_user_id));
     return sqlListConnection(
       page.rows.map((row) => hydrate(dataSource, EmployeeAssignment, row, 'a_')!),
       page.size,
