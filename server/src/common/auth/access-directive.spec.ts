@@ -37,7 +37,7 @@ class GuardedResolver {
   }
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
-    owner: (args) =>
+    owner: (args: { id: string }) =>
       args.id === 'in' || args.id === 'out' ? { businessId: 'client', programAccountId: args.id } : null,
   })
   @Mutation(() => Boolean)

@@ -22,7 +22,11 @@ function sources(dir: string): string[] {
 /** The files that define or pass owner readers: the *-owners.ts files and every file giving `owner:` to Access. */
 const readerFiles = sources(modules).filter((file) => {
   const text = readFileSync(file, 'utf8');
-  return /owners\.ts$/.test(file) || /@Access\([^)]*\{\s*owner:/.test(text) || /OwnerFromArgs|OwnerReader/.test(text);
+  return (
+    /owners\.ts$/.test(file) ||
+    /@Access\([^)]*\{\s*owner:/.test(text) ||
+    /OwnerFromArgs|OwnerReader/.test(text)
+  );
 });
 
 const untyped: Array<[RegExp, string]> = [
