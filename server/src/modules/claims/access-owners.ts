@@ -1,4 +1,4 @@
-import { type AppContext } from '../../app/context.js';
+import { type AppContext, type OwnerContext } from '../../app/context.js';
 import { ownerFromArg } from '../../common/auth/access-directive.js';
 import { type AccessOwner } from '../../common/auth/access-table.js';
 import { programAccountOwner } from '../businesses/access-owners.js';
@@ -32,7 +32,7 @@ export const transactionOwner = ownerFromArg(['input', 'transactionId'], async (
 /** The program account of the open claim a case number names, as the documents' upload takes it. */
 export async function openClaimOwnerOf(
   caseNumber: string,
-  { dataSource }: AppContext,
+  { dataSource }: OwnerContext,
 ): Promise<AccessOwner | null> {
   const found = await findOpenClaimByCase(dataSource, caseNumber);
   return found ? { businessId: found.businessId, programAccountId: found.programAccountId } : null;

@@ -1,4 +1,4 @@
-import { type AppContext } from '../../app/context.js';
+import { type AppContext, type OwnerContext } from '../../app/context.js';
 import { type OwnerReader, ownerFromArg } from '../../common/auth/access-directive.js';
 import { type AccessOwner } from '../../common/auth/access-table.js';
 import { businessIdOfRegistry } from '../businesses/business-directory.service.js';
@@ -9,7 +9,7 @@ import { findThread, THREAD_OF_BUSINESS, threadOwner } from './messaging.service
 // when the arguments name nothing: FORBIDDEN either way, so the answer never tells whether a thread or letter
 // exists. The REST routes of attachments and letters' PDFs use the same functions (messaging.routes.ts).
 
-export async function threadOwnerOf(id: string, { dataSource }: AppContext): Promise<AccessOwner | null> {
+export async function threadOwnerOf(id: string, { dataSource }: OwnerContext): Promise<AccessOwner | null> {
   const row = await findThread(dataSource, id);
   return row ? threadOwner(row) : null;
 }
@@ -30,7 +30,7 @@ export const newThreadOwner: OwnerReader<
     : null;
 
 /** A letter's owner by id: its registry business's portal business, and its program account if any. */
-export async function letterOwnerOf(id: string, { dataSource }: AppContext): Promise<AccessOwner | null> {
+export async function letterOwnerOf(id: string, { dataSource }: OwnerContext): Promise<AccessOwner | null> {
   const row = await findLetter(dataSource, id);
   const businessId = row && (await businessIdOfRegistry(dataSource.manager, row.registryBusinessId));
   return row && businessId ? letterOwner(businessId, row) : null;

@@ -1,4 +1,4 @@
-import { type AppContext } from '../../app/context.js';
+import { type AppContext, type OwnerContext } from '../../app/context.js';
 import { ownerFromArg } from '../../common/auth/access-directive.js';
 import { type AccessOwner } from '../../common/auth/access-table.js';
 import { findRuling, findRulingByCase } from './rulings.service.js';
@@ -16,7 +16,7 @@ export const rulingOwner = ownerFromArg(['id'], async (id, { dataSource }: AppCo
 /** The program account of the ruling a case number names. */
 export async function rulingCaseOwner(
   caseNumber: string,
-  { dataSource }: AppContext,
+  { dataSource }: OwnerContext,
 ): Promise<AccessOwner | null> {
   const row = await findRulingByCase(dataSource, caseNumber);
   return row ? { businessId: row.businessId, programAccountId: row.programAccountId } : null;
