@@ -5,6 +5,8 @@ import {
   GraphQLDirective,
   GraphQLEnumType,
   GraphQLNonNull,
+  GraphQLObjectType,
+  isObjectType,
   type GraphQLFieldConfig,
   GraphQLSchema,
   getNamedType,
@@ -159,8 +161,8 @@ function accessDirectiveFor(schema: GraphQLSchema): GraphQLDirective {
   return new GraphQLDirective({
     name: 'access',
     description:
-      'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing.',
-    locations: [DirectiveLocation.FIELD_DEFINITION],
+      'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing. On a type: the rule of each of its fields that shows none of its own (decision 0048).',
+    locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT],
     args: {
       area: { type: new GraphQLNonNull(enumOf(schema, 'AccessArea', AccessArea)) },
       action: {
@@ -195,6 +197,16 @@ export function Access<TArgs, TContext extends AccessContext>(
     directive(target, key, descriptor as TypedPropertyDescriptor<unknown>);
     extensions(target, key, descriptor as TypedPropertyDescriptor<unknown>);
   };
+}
+
+/**
+ * The rule of every field of an object type that has none of its own (issue 19 item 4, decision 0048): puts
+ * `@access(area, action)` on the type in the schema, so the published SDL shows it. A value of the type that
+ * carries its owner (`ownedBy`) is decided once per request; a part of one (an address, a claim's line) is
+ * reached only through a field decided under the rule.
+ */
+export function AccessType(area: AccessArea, action: AccessAction): ClassDecorator {
+  return Directive(`@access(area: ${area}, action: ${action})`) as ClassDecorator;
 }
 
 const actorLabels: Record<ActorKind, string> = {
@@ -249,10 +261,51 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
     ...config,
     directives: [...config.directives, accessDirectiveFor(built)],
   });
+  const typeRules = new Map<string, { area: AccessArea; action: AccessAction }>();
+  for (const type of Object.values(schema.getTypeMap()))
+    if (isObjectType(type)) {
+      const rule = getDirective(schema, type, 'access')?.[0] as
+        | { area: AccessArea; action: AccessAction }
+        | undefined;
+      if (rule) typeRules.set(type.name, rule);
+    }
+  // One decision per value of a type with a rule, per request (keyed by the request's standing source).
+  const decided = new WeakMap<object, WeakMap<object, Promise<boolean>>>();
+  const decideOnce = (access: StandingSource, value: object, rule: AccessGuard, owner: AccessOwner) => {
+    let forRequest = decided.get(access);
+    if (!forRequest) decided.set(access, (forRequest = new WeakMap()));
+    let decision = forRequest.get(value);
+    if (!decision) forRequest.set(value, (decision = decideFor(access, rule.area, rule.action, owner)));
+    return decision;
+  };
   return mapSchema(schema, {
+    [MapperKind.OBJECT_TYPE]: (type) => {
+      const rule = typeRules.get(type.name);
+      if (!rule) return type;
+      const words = describeRule(rule.area, rule.action);
+      const config = type.toConfig();
+      return new GraphQLObjectType({
+        ...config,
+        description: config.description ? `${config.description}\n\n${words}` : words,
+      });
+    },
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const directive = getDirective(schema, field, 'access')?.[0];
       const guard = guardOf(field);
+      const typeRule = typeRules.get(typeName);
+      if (!directive && !guard && typeRule) {
+        // The type's rule, for a value that carries its owner; a part of one was reached through a guard.
+        const resolve = field.resolve ?? defaultFieldResolver;
+        return {
+          ...field,
+          resolve: async (parent, args, context: AccessContext, info) => {
+            const owner = ownerOf(parent);
+            if (owner && !(await decideOnce(context.access, parent as object, typeRule, owner)))
+              throw denied(typeRule.area);
+            return resolve(parent, args, context, info);
+          },
+        };
+      }
       if (!directive && !guard) return field;
       if (!directive || !guard)
         throw new Error(`${typeName}.${fieldName}: @access must come from the Access decorator`);

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
@@ -61,6 +63,7 @@ registerEnumType(RelationshipEventType, {
   },
 });
 
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
 export class RelationshipEventNode {
   @Field(() => ID, { description: 'The relationship event’s id (opaque).' })
@@ -91,6 +94,7 @@ export const RelationshipEventConnection = listConnectionType<RelationshipEventN
 export type RelationshipEventConnection = ListConnection<RelationshipEventNode>;
 
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('BusinessRelationship', {
   implements: NodeInterface,
   description:
@@ -226,6 +230,7 @@ export class RelationshipPayload {
   userErrors: UserError[];
 }
 
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'The answer for one business number of a bulk request.' })
 export class RelationshipRequestResult {
   @Field(() => String, { description: 'The BN9 this answer is for, as sent.' })
