@@ -206,7 +206,7 @@ export function Access<TArgs, TContext extends AccessContext>(
  * reached only through a field decided under the rule.
  */
 export function AccessType(area: AccessArea, action: AccessAction): ClassDecorator {
-  return Directive(`@access(area: ${area}, action: ${action})`) as ClassDecorator;
+  return Directive(`@access(area: ${area}, action: ${action})`);
 }
 
 const actorLabels: Record<ActorKind, string> = {
