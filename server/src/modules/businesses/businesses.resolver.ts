@@ -9,7 +9,7 @@ import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-
 import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
-import { programAccountById } from './access-owners.js';
+import { programAccountById, programAccountOfInput } from './access-owners.js';
 import { businessLoaders, peopleColumns, primePeople } from './business-loaders.js';
 import {
   activeMembershipsOf,
@@ -96,10 +96,7 @@ export class BusinessResolver {
     return programAccountOf(loaders, await ctx.access.standing(business.id), business.id, account);
   }
 
-  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
-    owner: (args, context) =>
-      programAccountById({ id: (args.input as { programAccountId: string }).programAccountId }, context),
-  })
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, { owner: programAccountOfInput })
   @Mutation(() => ProgramAccountPayload, {
     description:
       'The business’s own contacts of a program account (the rest of its profile is the agency’s registry).',

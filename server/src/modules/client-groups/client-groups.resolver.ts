@@ -3,7 +3,7 @@ import { IsNull } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
-import { providerFromInput, providerOfGroup } from '../relationships/access-owners.js';
+import { providerFromInput, providerOfGroup, providerOfGroupInput } from '../relationships/access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
@@ -113,7 +113,7 @@ export class ClientGroupsResolver {
     return groupPayload(ctx, await createClientGroup(ctx.dataSource, ctx.config, user.id, input));
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => ClientGroupPayload)
   async renameClientGroup(
     @Arg('input', () => RenameClientGroupInput, { description: 'The group and its new name.' })
@@ -193,7 +193,7 @@ export class ClientGroupsResolver {
     );
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToGroup(
     @Arg('input', () => AssignEmployeeToGroupInput, { description: 'The employee and the client group.' })
@@ -204,7 +204,7 @@ export class ClientGroupsResolver {
     return assignmentPayload(ctx, await assignEmployeeToGroup(ctx.dataSource, ctx.config, user.id, input));
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromGroup(
     @Arg('input', () => UnassignEmployeeFromGroupInput, { description: 'The employee and the client group.' })

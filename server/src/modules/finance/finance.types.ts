@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../common/graphql/user-error.type.js';
 import {
@@ -26,6 +28,7 @@ registerEnumType(SecurityType, {
 
 // ---- Transactions -----------------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({
   description: 'A transaction of a program account (e.g. a CAD), with what the portal applied to it.',
 })
@@ -98,6 +101,7 @@ export const AccountTransactionConnection = countedConnectionType<AccountTransac
 );
 export type AccountTransactionConnection = CountedConnection<AccountTransaction>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'The account balance: what the transactions on record add up to.' })
 export class AccountBalance {
   @Field(() => Int, { description: 'Sum of every transaction not cancelled; negative when in credit.' })
@@ -112,6 +116,7 @@ export class AccountBalance {
 
 // ---- Statements and invoices ------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'A monthly statement of account.' })
 export class AccountStatement {
   @Field(() => ID, { description: 'The account statement’s id (opaque).' })
@@ -149,6 +154,7 @@ export const AccountStatementConnection = countedConnectionType<AccountStatement
 );
 export type AccountStatementConnection = CountedConnection<AccountStatement>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'An invoice the agency billed to the account.' })
 export class AgencyInvoice {
   @Field(() => ID, { description: 'The agency invoice’s id (opaque).' })
@@ -192,6 +198,7 @@ export type AgencyInvoiceConnection = CountedConnection<AgencyInvoice>;
 
 // ---- Credit applications ----------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'A credit applied as payment to one transaction through the portal.' })
 export class CreditApplicationNode {
   @Field(() => ID, { description: 'The credit application’s id (opaque).' })
@@ -217,6 +224,7 @@ export class CreditApplicationNode {
 
 // ---- Financial security -----------------------------------------------------------------------------------
 
+@AccessType(AccessArea.FINANCIAL_SECURITY, AccessAction.VIEW)
 @ObjectType({ description: 'The financial security on file for an RM account.' })
 export class FinancialSecurity {
   @Field(() => SecurityType, { description: 'SURETY_BOND or CASH_DEPOSIT.' })
@@ -238,6 +246,7 @@ export class FinancialSecurity {
   expiryDate: string | null;
 }
 
+@AccessType(AccessArea.FINANCIAL_SECURITY, AccessAction.VIEW)
 @ObjectType({ description: 'A change to the financial security, submitted for the agency to process.' })
 export class FinancialSecurityChangeNode {
   @Field(() => ID, { description: 'The financial security change’s id (opaque).' })
@@ -319,6 +328,7 @@ export class DecideFinancialSecurityChangeInput {
 
 // ---- Pre-authorized debit ---------------------------------------------------------------------------------
 
+@AccessType(AccessArea.PAD, AccessAction.VIEW)
 @ObjectType({ description: 'A monthly pre-authorized debit agreement. Bank numbers are masked.' })
 export class PadAgreementNode {
   @Field(() => ID, { description: 'The pre-authorized debit agreement’s id (opaque).' })
@@ -480,6 +490,7 @@ export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadA
 });
 export type PadAgreementConnection = ListConnection<PadAgreementNode>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('AccountIndicators', {
   description:
     'A program account’s (or a business’s visible accounts’) amounts overdue, statements due and financial security at a glance.',
