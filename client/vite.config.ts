@@ -292,6 +292,10 @@ export default defineConfig({
     emptyOutDir: true,
     // Fonts stay separate files: inlining a woff2 into CSS as base64 only makes the CSS heavier.
     assetsInlineLimit: 0,
+    // Every browser the portal supports preloads modules itself (Chrome 66, Firefox 115, Safari 17);
+    // an older one only loads a page's chunks a little later. Vite's polyfill was 0.4 kB gzip of the
+    // first chunk (docs/decisions/0050).
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: { groups: [{ name: 'frame', tags: ['$initial'] }] },
