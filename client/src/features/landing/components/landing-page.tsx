@@ -7,10 +7,11 @@ import {
   GcdsNotice,
   GcdsText,
 } from '@cdssnc/gcds-components-react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { FlashNotice } from '../../../components/layout/flash-notice';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { usePortalInfoQuery } from '../../../generated/graphql';
+import { taggedText } from '../../../lib/tagged-text';
 import { useLanguage } from '../../../lib/use-language';
 import { TryDemoPanel } from './try-demo-panel';
 
@@ -55,12 +56,9 @@ export function LandingPage() {
         <GcdsText>{t('note.members')}</GcdsText>
         {data ? (
           <GcdsText>
-            <Trans
-              t={t}
-              i18nKey="note.consultants"
-              values={{ phone: data.portalInfo.agencyPhone }}
-              components={{ phone: <GcdsLink href={telHref(data.portalInfo.agencyPhone)} /> }}
-            />
+            {taggedText(t('note.consultants', { phone: data.portalInfo.agencyPhone }), {
+              phone: <GcdsLink href={telHref(data.portalInfo.agencyPhone)} />,
+            })}
           </GcdsText>
         ) : loading ? (
           <GcdsText role="status">{t('note.loading')}</GcdsText>
