@@ -4,11 +4,7 @@ import { AppLayout, mainContentId } from '../../components/layout/app-layout';
 import { AssistantPanel, showsAssistantPanel } from '../../components/layout/assistant-panel';
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
-import {
-  loadedInactivityDialog,
-  loadedSignedInMenu,
-  loadSignedInMenu,
-} from '../layout/load-signed-in-menu';
+import { loadedInactivityDialog, loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
 import { useViewerQuery } from '../../generated/graphql';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
 import { BilingualNotFoundRoute } from './bilingual-not-found-route';
