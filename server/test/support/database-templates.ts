@@ -68,11 +68,11 @@ async function readMysqlTemplate(baseUrl: string, template: string): Promise<Mys
       const [[created]] = await connection.query<mysql.RowDataPacket[]>(
         `SHOW CREATE TABLE \`${template}\`.\`${name}\``,
       );
-      createTables.push(String(created!['Create Table']));
+      createTables.push(String(created['Create Table']));
       const [[count]] = await connection.query<mysql.RowDataPacket[]>(
         `SELECT COUNT(*) AS n FROM \`${template}\`.\`${name}\``,
       );
-      if (Number(count!.n) > 0)
+      if (Number(count.n) > 0)
         copyRows.push(`INSERT INTO \`${name}\` SELECT * FROM \`${template}\`.\`${name}\``);
     }
     return { createTables, copyRows };
