@@ -19,6 +19,8 @@ export default defineConfig({
     // (docs/decisions/0018-browser-test-retry.md).
     retry: 1,
     setupFiles: ['./support/fresh-world.ts'],
+    // The prepared database that each server start copies (support/global-setup.ts, decision 0047).
+    globalSetup: ['./support/global-setup.ts'],
     reporters: ['default', './support/retry-reporter.ts'],
     env: { TZ: 'America/Toronto' },
   },

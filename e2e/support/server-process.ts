@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,27 @@ export interface ServerProcess {
    * same object then answers for the new process, so a journey's `server.url` follows it.
    */
   restart(): Promise<void>;
+}
+
+/** The prepared database's file (support/global-setup.ts). */
+export const preparedDatabaseVar = 'PASSERELLE_E2E_PREPARED_DATABASE';
+
+/**
+ * A new DATA_DIR starts with a copy of the run's prepared database (migrated, demo reference data imported:
+ * what the server's own first start makes), unless the server is to make its database itself: a given
+ * DATA_DIR or DATABASE_URL, the demo world, or other seed settings. The server still runs its migrations and
+ * its seed at start, and finds them done.
+ */
+function newDataDir(env: Record<string, string>): string {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
+  const ownDatabase = ['DATA_DIR', 'DATABASE_URL', 'SEED_DEMO_DATA', 'NODE_ENV'].some((name) => name in env);
+  const prepared = process.env[preparedDatabaseVar];
+  if (!ownDatabase && (env.DEMO_WORLD ?? 'false') === 'false') {
+    if (!prepared)
+      throw new Error(`${preparedDatabaseVar} is not set: e2e/support/global-setup.ts did not run`);
+    copyFileSync(prepared, path.join(dataDir, 'passerelle.sqlite'));
+  }
+  return dataDir;
 }
 
 /** A port that was free a moment ago: the portal must know its own address before it starts (PUBLIC_URL). */
@@ -49,7 +70,7 @@ interface Running {
 const live = new Map<ServerProcess, { inTest: boolean }>();
 
 async function launch(env: Record<string, string>): Promise<Running> {
-  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
+  const dataDir = env.DATA_DIR ?? newDataDir(env);
   const port = await freePort();
   const child = spawn(process.execPath, [mainFile], {
     cwd: repoRoot,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type DataSource } from 'typeorm';
 import { openDatabase, type DatabaseConfig } from '../../src/database/data-source.js';
 import { createTempMysqlDatabase } from '../../src/database/temp-database.js';
+import { copyMysqlTemplate, copySqliteTemplate } from './database-templates.js';
 
 export type DriverName = 'sqlite' | 'mysql';
 
@@ -31,11 +32,31 @@ export async function createTestDatabase(driver: DriverName): Promise<TestDataba
   return { driver, config: { type: 'mysql', url: temp.url }, dispose: () => temp.drop() };
 }
 
-/** A fresh database, connected and migrated. Call `close()` in afterAll. */
+/**
+ * A fresh database already migrated: a copy of the run's migrated template (support/database-templates.ts).
+ * Opening it runs the migrations as the app does, and finds none pending.
+ */
+export async function createMigratedTestDatabase(driver: DriverName): Promise<TestDatabase> {
+  const db = await createTestDatabase(driver);
+  try {
+    if (db.config.type === 'sqlite') copySqliteTemplate(db.config.file);
+    else await copyMysqlTemplate(db.config.url);
+  } catch (error) {
+    await db.dispose();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * A fresh database, connected and migrated. Call `close()` in afterAll. `from: 'empty'` runs every migration
+ * on an empty database; the default starts from a copy of the run's migrated template.
+ */
 export async function openTestDatabase(
   driver: DriverName,
+  { from = 'template' }: { from?: 'template' | 'empty' } = {},
 ): Promise<{ dataSource: DataSource; config: DatabaseConfig; close(): Promise<void> }> {
-  const db = await createTestDatabase(driver);
+  const db = await (from === 'empty' ? createTestDatabase(driver) : createMigratedTestDatabase(driver));
   const dataSource = await openDatabase(db.config);
   return {
     dataSource,

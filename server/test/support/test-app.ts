@@ -9,7 +9,7 @@ import { openSharedState, type SharedState } from '../../src/common/shared/share
 import { openDatabase, type DatabaseConfig } from '../../src/database/data-source.js';
 import { ContractTestResolver } from './contract-test.resolver.js';
 import { GqlClient, type GqlClientOptions } from './gql-client.js';
-import { createTestDatabase, type DriverName } from './databases.js';
+import { createMigratedTestDatabase, type DriverName } from './databases.js';
 
 export interface TestApp {
   url: string;
@@ -65,7 +65,7 @@ function createTestClock(): TestClock {
 
 /** Starts the real HTTP app on a free port over a fresh database, with the contract-test resolvers. */
 export async function startTestApp(driver: DriverName, options: StartOptions = {}): Promise<TestApp> {
-  const testDb = options.database ? undefined : await createTestDatabase(driver);
+  const testDb = options.database ? undefined : await createMigratedTestDatabase(driver);
   const database = options.database ?? testDb!.config;
   const clock = createTestClock();
   const config: AppConfig = {

@@ -1,0 +1,101 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { openDatabase } from '../../src/database/data-source.js';
+import { createTempMysqlDatabase } from '../../src/database/temp-database.js';
+
+// Migrated templates (docs/decisions/0047-ci-under-twelve-minutes.md): the suite's global setup migrates one
+// empty SQLite file and one empty MySQL database through the real migrations, once per run; a test file that
+// wants a migrated database gets a copy (the file copied; the tables' own CREATE TABLE statements, foreign
+// keys included, and the migrations table's rows), instead of running the 25 migrations again. On MariaDB the
+// migrations cost seconds per database (their ALTERs rebuild tables), and the suite makes about 70 of them.
+// migrations.spec.ts still runs the migrations on an empty database of each driver, and checks the copy too.
+
+/** Where the global setup tells the test files (environment variables reach every worker it forks). */
+const sqliteVar = 'PASSERELLE_TEST_SQLITE_TEMPLATE';
+const mysqlVar = 'PASSERELLE_TEST_MYSQL_TEMPLATE';
+
+/** Migrates the templates (global setup); resolves with a function that deletes them (teardown). */
+export async function prepareTemplates(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-template-'));
+  const sqliteFile = path.join(dir, 'template.sqlite');
+  const sqlite = await openDatabase({ type: 'sqlite', file: sqliteFile });
+  // Everything in the one file, so that copying the file copies the database.
+  await sqlite.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  await sqlite.query('PRAGMA journal_mode = DELETE');
+  await sqlite.destroy();
+  process.env[sqliteVar] = sqliteFile;
+  let mysqlTemplate: Awaited<ReturnType<typeof createTempMysqlDatabase>> | undefined;
+  if (process.env.MYSQL_URL) {
+    mysqlTemplate = await createTempMysqlDatabase(process.env.MYSQL_URL, 'passerelle_tpl');
+    const migrated = await openDatabase({ type: 'mysql', url: mysqlTemplate.url });
+    await migrated.destroy();
+    process.env[mysqlVar] = mysqlTemplate.name;
+  }
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await mysqlTemplate?.drop();
+  };
+}
+
+/** Copies the migrated SQLite template to `file` (a file that does not exist yet). */
+export function copySqliteTemplate(file: string): void {
+  const template = process.env[sqliteVar];
+  if (!template) throw new Error(`${sqliteVar} is not set: the suite's global setup did not run`);
+  copyFileSync(template, file);
+}
+
+interface MysqlClone {
+  createTables: string[];
+  copyRows: string[];
+}
+let mysqlClone: Promise<MysqlClone> | undefined;
+
+/** The template's tables as statements that make them again in another database (read once per worker). */
+async function readMysqlTemplate(baseUrl: string, template: string): Promise<MysqlClone> {
+  const connection = await mysql.createConnection({ uri: baseUrl });
+  try {
+    const [tables] = await connection.query<mysql.RowDataPacket[]>(
+      `SELECT TABLE_NAME AS name, TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?
+       ORDER BY TABLE_NAME`,
+      [template],
+    );
+    const createTables: string[] = [];
+    const copyRows: string[] = [];
+    for (const { name, type } of tables as Array<{ name: string; type: string }>) {
+      if (type !== 'BASE TABLE') throw new Error(`template ${template}: ${name} is a ${type}, not copied`);
+      const [[created]] = await connection.query<mysql.RowDataPacket[]>(
+        `SHOW CREATE TABLE \`${template}\`.\`${name}\``,
+      );
+      createTables.push(String(created['Create Table']));
+      const [[count]] = await connection.query<mysql.RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM \`${template}\`.\`${name}\``,
+      );
+      if (Number(count.n) > 0)
+        copyRows.push(`INSERT INTO \`${name}\` SELECT * FROM \`${template}\`.\`${name}\``);
+    }
+    return { createTables, copyRows };
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Makes the tables and rows of the migrated MySQL template in the (empty) database at `url`. */
+export async function copyMysqlTemplate(url: string): Promise<void> {
+  const template = process.env[mysqlVar];
+  if (!template) throw new Error(`${mysqlVar} is not set: the suite's global setup did not run`);
+  const base = new URL(url);
+  base.pathname = '/';
+  mysqlClone ??= readMysqlTemplate(base.toString(), template);
+  const { createTables, copyRows } = await mysqlClone;
+  const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
+  try {
+    // Foreign keys name tables that may come later in the list.
+    await connection.query(
+      ['SET FOREIGN_KEY_CHECKS = 0', ...createTables, ...copyRows, 'SET FOREIGN_KEY_CHECKS = 1'].join(';\n'),
+    );
+  } finally {
+    await connection.end();
+  }
+}
