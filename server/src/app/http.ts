@@ -14,7 +14,7 @@ import { RETRY_AFTER_SECONDS } from '../common/database/availability.js';
 import { createContext, type AppContext } from './context.js';
 import { errorHandlingPlugin, formatError } from './error-handling.js';
 import { requestLogging } from './request-context.js';
-import { requestDeadline } from './request-deadline.js';
+import { requestDeadline, transferPathsOf } from './request-deadline.js';
 import { sendHttpError, sendUnexpectedError } from '../common/errors/http-errors.js';
 import { sessionOfRequest } from '../modules/sessions/http-session.js';
 import { sessionPlugin } from './session-plugin.js';
@@ -121,7 +121,7 @@ export async function createHttpApp({
 
   app.use(requestLogging(log));
   app.use(securityHeaders);
-  app.use(requestDeadline(config.requestDeadline));
+  app.use(requestDeadline(config.requestDeadline, transferPathsOf(appModules)));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

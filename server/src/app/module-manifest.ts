@@ -53,6 +53,8 @@ export interface ModuleManifest {
   entities?: ClassType[];
   /** Plain HTTP routes, mounted beside /graphql before the SPA. */
   routes?: (deps: RouteDeps) => Router[];
+  /** Path prefixes of its routes that carry files: TRANSFER_TIMEOUT_MS, not REQUEST_TIMEOUT_MS, bounds them. */
+  transferPaths?: string[];
   /** Background workers; a factory returns null when the configuration turns the worker off. */
   workers?: Array<(deps: WorkerDeps) => Worker | null>;
   /** Reactions to domain events, run in the publishing transaction. */

@@ -110,7 +110,7 @@ export const envSchema = z
     ),
     TRANSFER_TIMEOUT_MS: documented(
       z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
-      'The same deadline for document uploads and downloads (`/api/documents`).',
+      'The deadline of the routes that carry files: document and message attachment uploads and downloads, letters’ PDFs, export files (`/api/documents`, `/api/messaging/attachments`, `/api/exports/:id/download`).',
     ),
     AGENCY_PHONE: documented(
       z.string().min(1).default('1-800-461-9999'),

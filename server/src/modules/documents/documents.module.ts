@@ -8,6 +8,7 @@ export const documentsModule: ModuleManifest = {
   name: 'documents',
   entities: documentEntities,
   // Document upload and download (multipart streams; same session, CSRF token and access table).
+  transferPaths: ['/api/documents'],
   routes: ({ config, dataSource }) => [
     documentRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }),
   ],

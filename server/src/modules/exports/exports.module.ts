@@ -12,6 +12,8 @@ export const exportsModule: ModuleManifest = {
   name: 'exports',
   resolvers: [ExportsResolver],
   entities: exportEntities,
+  // An export's file (GET /api/exports/:id/download).
+  transferPaths: ['/api/exports/'],
   routes: ({ config, dataSource }) => [
     exportRoutes({ config, dataSource, storage: createDocumentStorage(config.documents) }),
   ],
