@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import {
   type CountedConnection,
   countedConnectionType,
@@ -379,15 +379,12 @@ export class ApplyCreditInput {
 }
 
 @ObjectType({ description: 'The credit and the transactions it paid, or the problems with the input.' })
-export class ApplyCreditPayload {
+export class ApplyCreditPayload extends UserErrorsPayload {
   @Field(() => AccountTransaction, { nullable: true, description: 'The credit, after the application.' })
   credit: AccountTransaction | null;
 
   @Field(() => [AccountTransaction], { description: 'The transactions paid, after the application.' })
   paid: AccountTransaction[];
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @InputType({
@@ -423,15 +420,12 @@ export class SubmitFinancialSecurityChangeInput {
 }
 
 @ObjectType({ description: 'The financial security change requested, or the problems with the input.' })
-export class FinancialSecurityChangePayload {
+export class FinancialSecurityChangePayload extends UserErrorsPayload {
   @Field(() => FinancialSecurityChangeNode, {
     nullable: true,
     description: 'The financial security change requested; null when the input had problems.',
   })
   change: FinancialSecurityChangeNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @InputType({
@@ -462,15 +456,12 @@ export class CreatePadAgreementInput {
 }
 
 @ObjectType({ description: 'The pre-authorized debit agreement, or the problems with the input.' })
-export class PadAgreementPayload {
+export class PadAgreementPayload extends UserErrorsPayload {
   @Field(() => PadAgreementNode, {
     nullable: true,
     description: 'The pre-authorized debit agreement; null when the input had problems.',
   })
   agreement: PadAgreementNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadAgreement', PadAgreementNode, {

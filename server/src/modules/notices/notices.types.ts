@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 
@@ -369,15 +369,12 @@ export class PostNoticeInput {
 }
 
 @ObjectType({ description: 'How many notices and emails were written, or the problems with the input.' })
-export class PostNoticePayload {
+export class PostNoticePayload extends UserErrorsPayload {
   @Field(() => Int, { description: 'Notices written (one per business, or per program account).' })
   noticeCount: number;
 
   @Field(() => Int, { description: 'Emails queued.' })
   emailCount: number;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The notice opened and the caller’s new unread count.' })

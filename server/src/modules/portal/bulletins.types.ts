@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 
 @ObjectType({
@@ -35,10 +35,7 @@ export class PostBulletinInput {
 }
 
 @ObjectType({ description: 'The bulletin posted, or what was wrong with it.' })
-export class PostBulletinPayload {
+export class PostBulletinPayload extends UserErrorsPayload {
   @Field(() => BulletinNode, { nullable: true, description: 'The bulletin, in the caller’s language.' })
   bulletin: BulletinNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
