@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describedEnum } from '../../common/graphql/described-enum.js';
+import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
 import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import {
   type CountedConnection,
@@ -15,13 +17,9 @@ export enum SecurityType {
   SURETY_BOND = 'SURETY_BOND',
   CASH_DEPOSIT = 'CASH_DEPOSIT',
 }
-registerEnumType(SecurityType, {
-  name: 'SecurityType',
-  description: 'The form of a financial security.',
-  valuesConfig: {
-    SURETY_BOND: { description: 'A bond from a surety company.' },
-    CASH_DEPOSIT: { description: 'Cash deposited with the agency.' },
-  },
+describedEnum(SecurityType, 'SecurityType', 'The form of a financial security.', {
+  SURETY_BOND: 'A bond from a surety company.',
+  CASH_DEPOSIT: 'Cash deposited with the agency.',
 });
 
 // ---- Transactions -----------------------------------------------------------------------------------------
@@ -117,13 +115,13 @@ export class AccountStatement {
   @Field(() => ID, { description: 'The account statement’s id (opaque).' })
   id: string;
 
-  @Field(() => String, { description: 'The date the statement was issued, YYYY-MM-DD.' })
+  @CalendarDateField('The date the statement was issued')
   statementDate: string;
 
-  @Field(() => String, { description: 'First day of the period covered, YYYY-MM-DD.' })
+  @CalendarDateField('First day of the period covered')
   periodStart: string;
 
-  @Field(() => String, { description: 'Last day of the period covered, YYYY-MM-DD.' })
+  @CalendarDateField('Last day of the period covered')
   periodEnd: string;
 
   @Field(() => Int, { description: 'Signed: a credit balance is negative.' })
@@ -132,7 +130,7 @@ export class AccountStatement {
   @Field(() => Int, { description: 'What the statement asks to be paid by the due date, in cents.' })
   amountDueCents: number;
 
-  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
+  @CalendarDateField('The date payment is due')
   dueDate: string;
 }
 
@@ -157,7 +155,7 @@ export class AgencyInvoice {
   @Field(() => String, { description: 'The agency’s invoice number.' })
   invoiceNumber: string;
 
-  @Field(() => String, { description: 'The date of the invoice, YYYY-MM-DD.' })
+  @CalendarDateField('The date of the invoice')
   invoiceDate: string;
 
   @Field(() => String, {
@@ -174,7 +172,7 @@ export class AgencyInvoice {
   @Field(() => Int, { description: 'The amount billed, in cents.' })
   amountCents: number;
 
-  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
+  @CalendarDateField('The date payment is due')
   dueDate: string;
 
   @Field(() => String, { description: 'OUTSTANDING, PAID or CANCELLED.' })
@@ -231,7 +229,7 @@ export class FinancialSecurity {
   @Field(() => String, { nullable: true, description: 'Bond or deposit number.' })
   reference: string | null;
 
-  @Field(() => String, { description: 'From when it covers the account, YYYY-MM-DD.' })
+  @CalendarDateField('From when it covers the account')
   effectiveDate: string;
 
   @Field(() => String, { nullable: true, description: 'Null when it does not expire.' })
@@ -255,7 +253,7 @@ export class FinancialSecurityChangeNode {
   @Field(() => String, { nullable: true, description: 'Bond or deposit number, when given.' })
   reference: string | null;
 
-  @Field(() => String, { description: 'From when the change applies, YYYY-MM-DD.' })
+  @CalendarDateField('From when the change applies')
   effectiveDate: string;
 
   @Field(() => String, {
@@ -291,14 +289,15 @@ export enum SecurityChangeDecision {
   REJECTED = 'REJECTED',
 }
 
-registerEnumType(SecurityChangeDecision, {
-  name: 'SecurityChangeDecision',
-  description: 'An agency officer’s decision on a financial security change.',
-  valuesConfig: {
-    APPROVED: { description: 'The change is accepted.' },
-    REJECTED: { description: 'The change is refused.' },
+describedEnum(
+  SecurityChangeDecision,
+  'SecurityChangeDecision',
+  'An agency officer’s decision on a financial security change.',
+  {
+    APPROVED: 'The change is accepted.',
+    REJECTED: 'The change is refused.',
   },
-});
+);
 
 @InputType({
   description: 'An officer’s decision on a financial security change, with the reason in both languages.',
