@@ -53,10 +53,10 @@ async function caseNumberOf(page: Page): Promise<string> {
   return caseNumber;
 }
 
-/** A home-page indicator of claims and repayments, as a whole number (a count, or an amount in cents). */
-async function indicator(page: Page, label: string): Promise<number> {
+/** A home-page indicator (claims and repayments, or the accounts'), as a whole number (a count, or cents). */
+async function indicator(page: Page, label: string, section = 'claim-indicators'): Promise<number> {
   const value = page
-    .locator('section[aria-labelledby="claim-indicators"] dt', { hasText: label })
+    .locator(`section[aria-labelledby="${section}"] dt`, { hasText: label })
     .locator('xpath=following-sibling::dd[1]');
   await value.waitFor({ timeout: 10_000 });
   return Number(((await value.textContent()) ?? '').replace(/\D/g, ''));
@@ -113,6 +113,7 @@ const journeys = {
       paidOn: 'Payment date',
       repaidText: '$0.50 paid on',
       openClaimed: 'Refunds claimed, not decided',
+      securityRequired: 'Required by the agency',
       repaymentsPaid: 'Repayments paid',
     },
   },
@@ -166,6 +167,7 @@ const journeys = {
       paidOn: 'Date de paiement',
       repaidText: '0,50 $ payé le',
       openClaimed: 'Remboursements demandés, non tranchés',
+      securityRequired: 'Exigée par l’agence',
       repaymentsPaid: 'Remboursements payés',
     },
   },
@@ -223,6 +225,11 @@ describe.runIf(hasChromium)('claims in Chromium', () => {
           await page.goto(`${server.url}/${language}/welcome`);
           const openClaimedBefore = await indicator(page, t.openClaimed);
           const paidBefore = await indicator(page, t.repaymentsPaid);
+          // The agency's requirement from the reference data's rule (decision 0044): never below its $25,000.00
+          // minimum for an importer's RM account.
+          expect(await indicator(page, t.securityRequired, 'account-indicators')).toBeGreaterThanOrEqual(
+            2_500_000,
+          );
 
           // The officer's half: the queue, the review, a request for more information.
           const officer = `Rembourse${language}${Date.now() % 100000}`;

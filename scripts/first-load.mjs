@@ -67,6 +67,9 @@ export async function startBuiltServer() {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DEV_IDENTITY_PROVIDER_PORT: '0',
       LOG_LEVEL: 'info',
+      // The pages as production shows them: no "Try the demo" panel (and its chunk), which only a demo
+      // server offers (docs/decisions/0050). The reference data is still imported.
+      DEMO_WORLD: 'false',
     },
   });
   let stderr = '';

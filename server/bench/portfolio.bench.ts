@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import { type DriverName } from '../test/support/databases.js';
 import { buildPortfolio, type Portfolio, PORTFOLIO_QUERY } from '../test/support/broker-world.js';
 import { startTestApp, type TestApp } from '../test/support/test-app.js';
@@ -43,11 +43,6 @@ interface Fixture {
   /** The variables of each page, as a broker's system walks them. */
   pages: Variables[];
 }
-
-const fixtures = new Map<string, Fixture>();
-/** A world that could not be built or walked: its scenario reports the error instead of a ratio. */
-const failures = new Map<string, Error>();
-const key = (driver: DriverName, clients: number) => `${driver}:${clients}`;
 
 async function ask(url: string, secret: string, variables: Variables): Promise<string> {
   const res = await fetch(url, {
@@ -132,25 +127,18 @@ async function walk(t: TestApp, driver: DriverName, clients: number): Promise<Fi
   return { t, portfolio, raw, floor, floorUrl, pages };
 }
 
-beforeAll(async () => {
-  for (const { clients } of sizes)
-    for (const driver of benchDrivers())
-      try {
-        fixtures.set(key(driver, clients), await setUp(driver, clients));
-      } catch (error) {
-        // One failing world (5,000 clients on SQLite, say) must not cost the others their figures.
-        console.error(error);
-        failures.set(key(driver, clients), error as Error);
-      }
-}, 3_600_000);
+/** Closes what a world holds (its app, its database, the floor's connections): the next world starts clean. */
+async function tearDown(f: Fixture): Promise<void> {
+  await new Promise((resolve) => f.floor.close(resolve));
+  await f.raw.close();
+  await f.t.close();
+}
 
-afterAll(async () => {
-  for (const f of fixtures.values()) {
-    await new Promise((resolve) => f.floor.close(resolve));
-    await f.raw.close();
-    await f.t.close();
-  }
-});
+function failedRow(clients: number, driver: DriverName, failure: Error): void {
+  const row = `| portfolio page (${clients.toLocaleString('en')} clients) | ${driver} | — | failed: ${failure.message.slice(0, 200)} | | | | | ${new Date().toISOString().slice(0, 10)} | |`;
+  process.stdout.write(`${row}\n`);
+  if (process.env.BENCH_OUT) appendFileSync(process.env.BENCH_OUT, `${row}\n`);
+}
 
 skippedUnless(sizes.length > 0, 'portfolio');
 for (const { scenario, clients } of sizes)
@@ -159,37 +147,48 @@ for (const { scenario, clients } of sizes)
       bench(
         'viewerBusiness.clients(first: 100) + notices(first: 100), API token, vs raw SQL',
         onceOnly(`${scenario} ${driver}`, async () => {
-          const failure = failures.get(key(driver, clients));
-          if (failure) {
-            const row = `| portfolio page (${clients.toLocaleString('en')} clients) | ${driver} | — | failed: ${failure.message.slice(0, 200)} | | | | | ${new Date().toISOString().slice(0, 10)} | |`;
-            process.stdout.write(`${row}\n`);
-            if (process.env.BENCH_OUT) appendFileSync(process.env.BENCH_OUT, `${row}\n`);
+          // Each world is built right before it is timed and closed right after, so that a run prints each
+          // result as soon as it is measured (a 5,000-client world takes minutes to build on MariaDB), and one
+          // failing world (5,000 clients on SQLite, say) does not cost the others their figures.
+          let f: Fixture;
+          try {
+            f = await setUp(driver, clients);
+          } catch (error) {
+            console.error(error);
+            failedRow(clients, driver, error as Error);
             return;
           }
-          const f = fixtures.get(key(driver, clients))!;
-          const headers = {
-            'content-type': 'application/json',
-            authorization: `Bearer ${f.portfolio.secret}`,
-          };
-          const bodies = f.pages.map((variables) => JSON.stringify({ query: PORTFOLIO_QUERY, variables }));
-          const before = f.raw.statements;
-          await ask(f.floorUrl, f.portfolio.secret, f.pages[0]);
-          const floorStatements = f.raw.statements - before;
-          const statements = await statementsOf(f.t.dataSource, async () => {
-            await ask(`${f.t.url}/graphql`, f.portfolio.secret, f.pages[0]);
-          });
-          await compare({
-            scenario: `portfolio page (${clients.toLocaleString('en')} clients)`,
-            driver,
-            floorName: 'raw SQL + JSON.stringify',
-            real: { url: `${f.t.url}/graphql`, headers, bodies },
-            floor: { url: f.floorUrl, headers, bodies },
-            requests: scaled(clients > 1000 ? 60 : 200),
-            concurrency: 1,
-            statements: { real: statements, floor: floorStatements },
-            target: { ratio: 0.5, statements: 5 },
-          });
+          try {
+            await measure(f, driver, clients);
+          } finally {
+            await tearDown(f);
+          }
         }),
         once,
       );
     });
+
+async function measure(f: Fixture, driver: DriverName, clients: number): Promise<void> {
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${f.portfolio.secret}`,
+  };
+  const bodies = f.pages.map((variables) => JSON.stringify({ query: PORTFOLIO_QUERY, variables }));
+  const before = f.raw.statements;
+  await ask(f.floorUrl, f.portfolio.secret, f.pages[0]);
+  const floorStatements = f.raw.statements - before;
+  const statements = await statementsOf(f.t.dataSource, async () => {
+    await ask(`${f.t.url}/graphql`, f.portfolio.secret, f.pages[0]);
+  });
+  await compare({
+    scenario: `portfolio page (${clients.toLocaleString('en')} clients)`,
+    driver,
+    floorName: 'raw SQL + JSON.stringify',
+    real: { url: `${f.t.url}/graphql`, headers, bodies },
+    floor: { url: f.floorUrl, headers, bodies },
+    requests: scaled(clients > 1000 ? 60 : 200),
+    concurrency: 1,
+    statements: { real: statements, floor: floorStatements },
+    target: { ratio: 0.5, statements: 5 },
+  });
+}

@@ -1134,6 +1134,10 @@ for (const business of businesses) {
 
 const file = {
   formatVersion: 1,
+  // The agency's financial security rule (decision 0044), as the CBSA's release-prior-to-payment practice
+  // sets it: 50% of the highest month's assessed duties and taxes over the last 12 months, never below
+  // $25,000.00. Changeable by the file.
+  securityRequirement: { percentOfHighestMonth: 50, minimumCents: 2_500_000 },
   businesses,
 };
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo.json');

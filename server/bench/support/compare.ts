@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -75,6 +75,8 @@ export interface HttpSide {
   url: string;
   headers: Record<string, string>;
   bodies: string[];
+  /** Each answer must contain every one of these (a sign-in's `"userErrors":[]`, say), or the batch fails. */
+  mustInclude?: string[];
 }
 
 export type Side = HttpSide | (() => Promise<void>);
@@ -135,6 +137,17 @@ async function callBatch(work: () => Promise<void>, n: number, concurrency: numb
   return { wall: performance.now() - begin, latencies };
 }
 
+/** The server thread's CPU time so far, in ms (Linux: the main thread's utime + stime, 10 ms ticks); NaN elsewhere. */
+function serverThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Times the real side against its floor: a warm-up of each, then 10 rounds that alternate which side goes
  * first, each side `requests / 10` calls at `concurrency`. Throughput is calls over the sides' summed wall
@@ -146,13 +159,20 @@ export async function compare(c: Comparison): Promise<Outcome> {
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
   const sides = {
-    real: { wall: 0, latencies: [] as number[] },
-    floor: { wall: 0, latencies: [] as number[] },
+    real: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
+    floor: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
   };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
     for (const side of order) {
+      const before = performance.eventLoopUtilization();
+      const cpuBefore = serverThreadCpu();
+      const processBefore = process.cpuUsage();
       const result = await batch(side === 'real' ? c.real : c.floor, per, c.concurrency);
+      sides[side].busy += performance.eventLoopUtilization(before).active;
+      sides[side].cpu += serverThreadCpu() - cpuBefore;
+      const used = process.cpuUsage(processBefore);
+      sides[side].processCpu += (used.user + used.system) / 1000;
       sides[side].wall += result.wall;
       sides[side].latencies.push(...result.latencies);
     }
@@ -180,6 +200,15 @@ export async function compare(c: Comparison): Promise<Outcome> {
       (c.target.statements === undefined || (c.statements.real ?? 0) <= c.target.statements),
   };
   report(outcome);
+  // Where a side's time goes besides its floor, per request: the server thread's CPU (Linux: its own counters,
+  // whatever the machine's load), the process's CPU (every thread: argon2's pool, the load worker), and the
+  // server thread's busy time (event loop utilization: descheduled time included on a loaded machine).
+  const perRequest = (side: 'real' | 'floor') => {
+    const n = sides[side].latencies.length;
+    const cpu = Number.isNaN(sides[side].cpu) ? 'n/a' : (sides[side].cpu / n).toFixed(1);
+    return `${side} ${cpu} ms server thread CPU, ${(sides[side].processCpu / n).toFixed(1)} ms process CPU, ${(sides[side].busy / n).toFixed(1)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)`;
+  };
+  process.stdout.write(`  per request: ${perRequest('real')}; ${perRequest('floor')}\n`);
   if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
   return outcome;
 }

@@ -33,6 +33,12 @@ export interface AppContext {
   access: StandingSource;
 }
 
+/**
+ * What an owner reader needs (common/auth's OwnerReader): the database and the caller's standings. The REST
+ * routes that serve a business's data give their readers this much (modules/access/http-access.ts).
+ */
+export type OwnerContext = Pick<AppContext, 'dataSource' | 'access'>;
+
 export function createContext(input: Omit<AppContext, 't' | 'access'>): AppContext {
   return {
     ...input,

@@ -16,15 +16,13 @@ import { errorHandlingPlugin, formatError } from './error-handling.js';
 import { requestLogging } from './request-context.js';
 import { requestDeadline } from './request-deadline.js';
 import { sendHttpError, sendUnexpectedError } from '../common/errors/http-errors.js';
-import { RequestSession } from '../modules/sessions/request-session.js';
-import { isSecureRequest, readSessionToken } from '../modules/sessions/session-cookie.js';
+import { sessionOfRequest } from '../modules/sessions/http-session.js';
 import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, validationRules } from './api-limits.js';
 import { drainer } from './server-drain.js';
 import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
-import { readBearerToken } from '../modules/api-tokens/bearer.js';
 import { staticClient } from './static-client.js';
 import { appModules } from './modules.js';
 
@@ -154,14 +152,7 @@ export async function createHttpApp({
             config,
             dataSource,
             client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-            session: new RequestSession({
-              dataSource,
-              config,
-              res,
-              token: readSessionToken(req.headers.cookie),
-              secure: isSecureRequest(req, config),
-              bearerToken: readBearerToken(req.get('authorization')),
-            }),
+            session: sessionOfRequest(req, res, { dataSource, config }, { bearer: true }),
           }),
         ),
     }),

@@ -245,6 +245,42 @@ describe.each(drivers)(
       });
     });
 
+    // Issue 19 item 4: the REST document routes decide through the same path as the GraphQL fields. Cell by
+    // cell, for each caller (the client's BAM and Reader, business management, program management, a provider
+    // employee assigned to nothing) and each program account: downloading a document (GET /api/documents/:id)
+    // answers as `ruling(id:)`'s documents (VIEW), uploading to the case (POST /api/documents) as
+    // `documentCase(caseNumber:)` (EDIT); and both as the seed's table says.
+    it('decides each REST document cell as the GraphQL field decides it, for both relationship types', async () => {
+      const callers = { clientBam, clientReader, bmBroker, pmBroker, idleBroker };
+      const expected: Record<keyof typeof callers, Record<'RM' | 'RT', { view: boolean; edit: boolean }>> = {
+        clientBam: { RM: { view: true, edit: true }, RT: { view: true, edit: true } },
+        clientReader: { RM: { view: true, edit: false }, RT: { view: false, edit: false } },
+        bmBroker: { RM: { view: true, edit: true }, RT: { view: true, edit: true } },
+        pmBroker: { RM: { view: true, edit: true }, RT: { view: false, edit: false } },
+        idleBroker: { RM: { view: false, edit: false }, RT: { view: false, edit: false } },
+      };
+      const cells: string[] = [];
+      for (const [name, who] of Object.entries(callers) as Array<[keyof typeof callers, Person]>)
+        for (const [account, ruling, document] of [
+          ['RM', rmRuling, rmDocument],
+          ['RT', rtRuling, rtDocument],
+        ] as const) {
+          const field = await who.client.gql(
+            `query($id: ID!) { ruling(id: $id) { documentsConnection { totalCount } } }`,
+            { id: ruling.id },
+          );
+          const graphqlView = !field.body.errors && field.body.data?.ruling != null;
+          const restView = (await download(t.url, who.client, `/api/documents/${document}`)).status === 200;
+          const edit = await who.client.gql(DOCUMENT_CASE, { caseNumber: ruling.caseNumber });
+          const graphqlEdit = !edit.body.errors && edit.body.data?.documentCase != null;
+          const restEdit = (await uploadStatus(who.client, ruling)) === 201;
+          cells.push(`${name} ${account}: view ${graphqlView}/${restView}, edit ${graphqlEdit}/${restEdit}`);
+          const { view, edit: mayEdit } = expected[name][account];
+          expect(cells.at(-1)).toBe(`${name} ${account}: view ${view}/${view}, edit ${mayEdit}/${mayEdit}`);
+        }
+      expect(cells).toHaveLength(10);
+    });
+
     it('reaches rulings and documents only through guarded fields (schema walk)', async () => {
       const schema = await buildAppSchema();
       const behindGuards = new Set(['Ruling', 'RulingConnection', 'RulingEdge', 'CaseDocument']);

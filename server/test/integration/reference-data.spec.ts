@@ -37,6 +37,7 @@ const TABLES = [
   'registry_statement',
   'registry_invoice',
   'registry_financial_security',
+  'registry_security_rule',
 ] as const;
 
 /** Every row of every registry table, in a stable order: equal snapshots mean nothing was written. */
@@ -73,6 +74,7 @@ function fileCounts(data: ReferenceData): Record<ImportKind, number> {
     statements: sum((a) => a.statements),
     invoices: sum((a) => a.invoices),
     financialSecurities: accounts.filter((a) => a.financialSecurity).length,
+    securityRequirement: data.securityRequirement ? 1 : 0,
   };
 }
 

@@ -1,18 +1,30 @@
 import { type ComponentType } from 'react';
 
-let loaded: ComponentType | undefined;
+interface SignedInParts {
+  menu: ComponentType;
+  inactivityDialog: ComponentType;
+}
+
+let loaded: SignedInParts | undefined;
 
 /**
- * The signed-in menu's module (the header's who, links, bell, business switcher and sign-out), in a
- * chunk of its own that a visitor never loads (docs/decisions/0036). Loaded once; the signed-in routes'
- * loader awaits it (router.tsx) so that their pages and the menu render together.
+ * The signed-in menu's module (the header's who, links, bell, business switcher and sign-out) and the
+ * inactivity dialog, in a chunk of their own that a visitor never loads (docs/decisions/0036, 0050).
+ * Loaded once; the signed-in routes' loader awaits it (router.tsx) so that their pages and the menu
+ * render together.
  */
 export async function loadSignedInMenu(): Promise<ComponentType> {
-  loaded ??= (await import('./signed-in-menu')).SignedInMenu;
-  return loaded;
+  const module = await import('./signed-in-menu');
+  loaded ??= { menu: module.SignedInMenu, inactivityDialog: module.InactivityDialog };
+  return loaded.menu;
 }
 
 /** The menu's component once loaded, to render it without waiting; undefined before. */
 export function loadedSignedInMenu(): ComponentType | undefined {
-  return loaded;
+  return loaded?.menu;
+}
+
+/** The inactivity dialog, loaded with the menu (a visitor has no session to time out). */
+export function loadedInactivityDialog(): ComponentType | undefined {
+  return loaded?.inactivityDialog;
 }

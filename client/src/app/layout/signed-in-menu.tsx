@@ -9,6 +9,9 @@ import { useLeaveSession } from '../../lib/session';
 import { useLanguage } from '../../lib/use-language';
 import { nodes } from '../../lib/connections';
 
+// Loaded with the menu: only a signed-in person has a session to time out (docs/decisions/0050).
+export { InactivityDialog } from '../../components/session/inactivity-dialog';
+
 /**
  * Only people who belong to several businesses see the switcher: its code (and GcdsSelect's) is a chunk
  * of its own, fetched when the header's answer shows one (docs/decisions/0036).

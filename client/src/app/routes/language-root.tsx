@@ -4,32 +4,38 @@ import { AppLayout, mainContentId } from '../../components/layout/app-layout';
 import { AssistantPanel, showsAssistantPanel } from '../../components/layout/assistant-panel';
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
-import { loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
-import { InactivityDialog } from '../../components/session/inactivity-dialog';
+import { loadedInactivityDialog, loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
 import { useViewerQuery } from '../../generated/graphql';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
 import { BilingualNotFoundRoute } from './bilingual-not-found-route';
 import { type RouteHandle } from './route-handle';
 
 /**
- * The signed-in menu, for a signed-in person only: neither its code nor its translations (business,
- * finance...) are loaded for a visitor (docs/decisions/0024, 0036). The pages behind sign-in load both
- * beforehand (router.tsx), so there it renders with the page; elsewhere it comes on its own, without
- * holding up the page.
+ * Whether someone is signed in, and the signed-in chunk (menu, inactivity dialog) loaded once they are:
+ * neither its code nor its translations (business, finance...) are loaded for a visitor
+ * (docs/decisions/0024, 0036, 0050). The pages behind sign-in load it beforehand (router.tsx), so there
+ * it renders with the page; elsewhere it comes on its own, without holding up the page.
  */
-function MenuWhenSignedIn() {
+function useSignedInChunk(): { signedIn: boolean; loading: boolean } {
   const { data, loading } = useViewerQuery();
   const signedIn = Boolean(data?.me);
-  const menu = loadedSignedInMenu();
+  const ready = loadedSignedInMenu() !== undefined;
   const [, setLoaded] = useState(false);
-  // On a page behind sign-in, the bar's place is kept until the menu shows (see .signed-in-menu).
-  const behindSignIn = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.signedIn);
   useEffect(() => {
-    if (signedIn && !menu)
+    if (signedIn && !ready)
       void loadSignedInMenu()
         .then(() => setLoaded(true))
         .catch(() => undefined);
-  }, [signedIn, menu]);
+  }, [signedIn, ready]);
+  return { signedIn, loading };
+}
+
+/** The signed-in menu, for a signed-in person only. */
+function MenuWhenSignedIn() {
+  const { signedIn, loading } = useSignedInChunk();
+  const menu = loadedSignedInMenu();
+  // On a page behind sign-in, the bar's place is kept until the menu shows (see .signed-in-menu).
+  const behindSignIn = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.signedIn);
   if (!menu || !signedIn) {
     return behindSignIn && (loading || signedIn) ? (
       <div slot="menu" className="signed-in-menu" aria-hidden="true" />
@@ -39,6 +45,13 @@ function MenuWhenSignedIn() {
     // The menu's component is one for the life of the page (load-signed-in-menu.ts), never made here.
     <Suspense fallback={null}>{createElement(menu)}</Suspense>
   );
+}
+
+/** The inactivity warning, for a signed-in person only: a visitor has no session to time out. */
+function InactivityDialogWhenSignedIn() {
+  const { signedIn } = useSignedInChunk();
+  const dialog = loadedInactivityDialog();
+  return signedIn && dialog ? createElement(dialog) : null;
 }
 
 /** Frame of every /en/... and /fr/... page; anything else under the root is a bilingual 404. */
@@ -59,7 +72,7 @@ export function LanguageRoot() {
       </Suspense>
       {showsAssistantPanel(location.pathname) ? <AssistantPanel /> : null}
       <PageFocus within={mainContentId} />
-      <InactivityDialog />
+      <InactivityDialogWhenSignedIn />
     </AppLayout>
   );
 }

@@ -34,4 +34,18 @@ describe('the signed-in menu’s place (docs/decisions/0036)', () => {
     ).toBeInTheDocument();
     expect(document.querySelector('.signed-in-menu')).toBeNull();
   });
+
+  it('brings the inactivity dialog for a signed-in person only (docs/decisions/0050)', async () => {
+    renderRoute('/en/', []);
+    expect(
+      await screen.findByText('Passerelle client portal', { selector: 'gcds-heading' }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('dialog.inactivity-dialog')).toBeNull();
+  });
+
+  it('has the inactivity dialog on the landing page once the person is known', async () => {
+    renderRoute('/en/', [viewerMock(() => viewer()), sessionMock(() => session())]);
+    expect(await screen.findByText('Sign out', { selector: 'gcds-button' })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector('dialog.inactivity-dialog')).not.toBeNull());
+  });
 });

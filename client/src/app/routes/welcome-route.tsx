@@ -1,12 +1,11 @@
 import { WelcomePage } from '../../features/account/components/welcome-page';
-import { ClaimsHomeIndicators } from '../../features/claims/components/claims-home-indicators';
-import { AccountHomeIndicators } from '../../features/finance/components/account-indicators';
 import { FinanceHomeLinks } from '../../features/finance/components/finance-home-links';
 import { RecentTransactions } from '../../features/finance/components/recent-transactions';
+import { HomeIndicators } from './home-indicators';
 
 /**
- * The welcome page with the finance feature's links and recent transactions and the claims feature's
- * indicators: the app composes features.
+ * The welcome page with the finance feature's links and recent transactions and the claims and finance
+ * features' indicators (one query, home-indicators.tsx): the app composes features.
  */
 export function WelcomeRoute() {
   return (
@@ -14,8 +13,7 @@ export function WelcomeRoute() {
       moreLinks={<FinanceHomeLinks />}
       recentActivity={
         <>
-          <ClaimsHomeIndicators />
-          <AccountHomeIndicators />
+          <HomeIndicators />
           <RecentTransactions />
         </>
       }

@@ -4,7 +4,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { buildSchema } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Access, enforceAccess, ownedBy, type StandingSource } from './access-directive.js';
+import { Access, AccessType, enforceAccess, ownedBy, type StandingSource } from './access-directive.js';
 import { AccessAction, AccessArea, ActorKind, type Standing } from './access-table.js';
 
 @ObjectType('GuardedAccount')
@@ -37,7 +37,7 @@ class GuardedResolver {
   }
 
   @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
-    owner: (args) =>
+    owner: (args: { id: string }) =>
       args.id === 'in' || args.id === 'out' ? { businessId: 'client', programAccountId: args.id } : null,
   })
   @Mutation(() => Boolean)
@@ -159,5 +159,54 @@ describe('the @access directive', () => {
     }
     const built = await buildSchema({ resolvers: [BadResolver], validate: false });
     expect(() => enforceAccess(built)).toThrow('BadGuarded.name: a guarded field must be nullable');
+  });
+
+  it('decides a type’s rule once per owned value, shows it on the type, and leaves an unowned part to its reach', async () => {
+    @AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
+    @ObjectType('TypedCase')
+    class TypedCase {
+      @Field(() => ID)
+      id: string;
+
+      @Field(() => String)
+      number: string;
+    }
+    const cases = ['in', 'out'].map((id) =>
+      ownedBy(Object.assign(new TypedCase(), { id, number: `case-${id}` }), {
+        businessId: 'client',
+        programAccountId: id,
+      }),
+    );
+    @Resolver()
+    class TypedResolver {
+      @Query(() => [TypedCase], { nullable: 'items' })
+      cases(): TypedCase[] {
+        return cases;
+      }
+
+      @Query(() => TypedCase)
+      part(): TypedCase {
+        return Object.assign(new TypedCase(), { id: 'part', number: 'unowned' });
+      }
+    }
+    const typed = enforceAccess(await buildSchema({ resolvers: [TypedResolver], validate: false }));
+    expect(printSchemaWithDirectives(typed)).toContain(
+      'type TypedCase @access(area: REQUESTS_AND_TRANSACTIONS, action: VIEW)',
+    );
+    expect(typed.getType('TypedCase')?.description).toContain('Access REQUESTS_AND_TRANSACTIONS VIEW —');
+    const { access, asked } = source(programManagement);
+    const result = await graphql({
+      schema: typed,
+      source: '{ cases { id number } part { id number } }',
+      contextValue: { access },
+    });
+    // In scope: every field; out of scope: the value is denied (its non-null fields null it, naming the area).
+    expect(result.data).toEqual({
+      cases: [{ id: 'in', number: 'case-in' }, null],
+      part: { id: 'part', number: 'unowned' },
+    });
+    expect(result.errors?.map((e) => e.extensions?.area)).toEqual(['REQUESTS_AND_TRANSACTIONS']);
+    // One decision per value (two fields each), not per field.
+    expect(asked.get('client')).toBe(2);
   });
 });

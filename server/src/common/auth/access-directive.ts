@@ -5,8 +5,12 @@ import {
   GraphQLDirective,
   GraphQLEnumType,
   GraphQLNonNull,
+  GraphQLObjectType,
+  isObjectType,
   type GraphQLFieldConfig,
   GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
 } from 'graphql';
 import { Directive, Extensions } from 'type-graphql';
 import { AppError, ErrorCode } from '../errors/app-error.js';
@@ -47,19 +51,71 @@ export interface AccessContext {
 }
 
 /**
- * How a guarded root field (a query or a mutation) finds what it touches from its arguments. Answer null
- * when the arguments name nothing that exists: the caller gets FORBIDDEN, as for something they may not
+ * How a guarded root field (a query or a mutation) finds what it touches from its arguments, typed by the
+ * arguments it reads and the context it uses (issue 19 item 4: no string lookups, no context casts). Answer
+ * null when the arguments name nothing that exists: the caller gets FORBIDDEN, as for something they may not
  * see, so that the answer does not tell whether it exists.
  */
-export type OwnerFromArgs = (
-  args: Record<string, unknown>,
-  context: unknown,
-) => AccessOwner | null | Promise<AccessOwner | null>;
+export interface OwnerReader<TArgs, TContext extends AccessContext = AccessContext> {
+  (args: TArgs, context: TContext): AccessOwner | null | Promise<AccessOwner | null>;
+  /**
+   * The argument paths it reads (`['id']`, `['input', 'claimId']`): building the schema fails when a field
+   * given this reader has no such argument, so a reader cannot silently read nothing.
+   */
+  readonly reads?: readonly ArgPath[];
+}
+
+/** An argument (`['id']`) or a field of an input argument (`['input', 'claimId']`). */
+export type ArgPath = readonly [string] | readonly [string, string];
+
+/** The arguments a path names: `{ id: string }` or `{ input: { claimId: string } }`. */
+export type ArgsAt<P extends ArgPath> = P extends readonly [infer A extends string]
+  ? { [K in A]: string }
+  : P extends readonly [infer A extends string, infer B extends string]
+    ? { [K in A]: { [L in B]: string } }
+    : never;
+
+/**
+ * An owner reader that takes one id from the arguments (`path`) and finds its owner with `find`: the typed
+ * form of every "the business of X by id" reader, which declares the path it reads for the build's check.
+ */
+export function ownerFromArg<const P extends ArgPath, TContext extends AccessContext>(
+  path: P,
+  find: (id: string, context: TContext) => AccessOwner | null | Promise<AccessOwner | null>,
+): OwnerReader<ArgsAt<P>, TContext> {
+  const read = (args: ArgsAt<P>, context: TContext) => {
+    const value =
+      path.length === 1
+        ? (args as Record<string, string>)[path[0]]
+        : (args as Record<string, Record<string, string>>)[path[0]]?.[path[1]];
+    return typeof value === 'string' && value ? find(value, context) : null;
+  };
+  return Object.assign(read, { reads: [path] as const });
+}
+
+/** The reader as the directive stores it: GraphQL hands it the field's arguments, checked by `reads`. */
+type StoredReader = OwnerReader<Record<string, unknown>, AccessContext>;
 
 interface AccessGuard {
   area: AccessArea;
   action: AccessAction;
-  owner?: OwnerFromArgs;
+  owner?: StoredReader;
+}
+
+/**
+ * The one decision of a guarded value, for the directive and for the REST routes that serve a business's
+ * data (documents, attachments, letters' PDFs, exports): nothing named (null) is denied; a value addressed to
+ * one person goes to that person only; anything else is the table's answer for the caller's standing.
+ */
+export async function decideFor(
+  access: StandingSource,
+  area: AccessArea,
+  action: AccessAction,
+  owner: AccessOwner | null,
+): Promise<boolean> {
+  if (!owner) return false;
+  if (owner.recipientId) return owner.recipientId === access.callerId?.();
+  return decideAccess(await access.standing(owner.businessId), area, action, owner);
 }
 
 const ACCESS_OWNER = Symbol('accessOwner');
@@ -105,8 +161,8 @@ function accessDirectiveFor(schema: GraphQLSchema): GraphQLDirective {
   return new GraphQLDirective({
     name: 'access',
     description:
-      'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing.',
-    locations: [DirectiveLocation.FIELD_DEFINITION],
+      'The field (or mutation) is guarded: the caller’s standing toward the owning business must allow this area and action (docs/access-model.md). Denied: null and a FORBIDDEN error naming the area; a denied mutation changes nothing. On a type: the rule of each of its fields that shows none of its own (decision 0048).',
+    locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT],
     args: {
       area: { type: new GraphQLNonNull(enumOf(schema, 'AccessArea', AccessArea)) },
       action: {
@@ -126,18 +182,31 @@ function accessDirectiveFor(schema: GraphQLSchema): GraphQLDirective {
  * and tells the enforcing transformer how to find the owner: from the parent value (`ownedBy`) for object
  * fields, from the arguments (`owner`) for root fields.
  */
-export function Access(
+export function Access<TArgs, TContext extends AccessContext>(
   area: AccessArea,
   action: AccessAction,
-  options: { owner?: OwnerFromArgs } = {},
+  options: { owner?: OwnerReader<TArgs, TContext> } = {},
 ): MethodDecorator & PropertyDecorator {
-  const guard: AccessGuard = { area, action, ...(options.owner ? { owner: options.owner } : {}) };
+  // The one place the field's untyped arguments meet the typed reader: its `reads` are checked against the
+  // field's arguments when the schema is built (enforceAccess).
+  const owner = options.owner as unknown as StoredReader | undefined;
+  const guard: AccessGuard = { area, action, ...(owner ? { owner } : {}) };
   const directive = Directive(`@access(area: ${area}, action: ${action})`);
   const extensions = Extensions({ access: guard });
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     directive(target, key, descriptor as TypedPropertyDescriptor<unknown>);
     extensions(target, key, descriptor as TypedPropertyDescriptor<unknown>);
   };
+}
+
+/**
+ * The rule of every field of an object type that has none of its own (issue 19 item 4, decision 0048): puts
+ * `@access(area, action)` on the type in the schema, so the published SDL shows it. A value of the type that
+ * carries its owner (`ownedBy`) is decided once per request; a part of one (an address, a claim's line) is
+ * reached only through a field decided under the rule.
+ */
+export function AccessType(area: AccessArea, action: AccessAction): ClassDecorator {
+  return Directive(`@access(area: ${area}, action: ${action})`);
 }
 
 const actorLabels: Record<ActorKind, string> = {
@@ -168,6 +237,14 @@ function guardOf(field: GraphQLFieldConfig<unknown, unknown>): AccessGuard | und
   return (field.extensions as { access?: AccessGuard } | undefined)?.access;
 }
 
+/** Whether the field has an argument at the path (an input argument's field for two steps). */
+function argumentAt(field: GraphQLFieldConfig<unknown, unknown>, path: ArgPath): boolean {
+  const arg = field.args?.[path[0]];
+  if (!arg || path.length === 1) return Boolean(arg);
+  const input = getNamedType(arg.type);
+  return isInputObjectType(input) && path[1] in input.getFields();
+}
+
 function denied(area: AccessArea): AppError {
   return new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}` as MessageKey, {}, { area });
 }
@@ -184,16 +261,62 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
     ...config,
     directives: [...config.directives, accessDirectiveFor(built)],
   });
+  const typeRules = new Map<string, { area: AccessArea; action: AccessAction }>();
+  for (const type of Object.values(schema.getTypeMap()))
+    if (isObjectType(type)) {
+      const rule = getDirective(schema, type, 'access')?.[0] as
+        | { area: AccessArea; action: AccessAction }
+        | undefined;
+      if (rule) typeRules.set(type.name, rule);
+    }
+  // One decision per value of a type with a rule, per request (keyed by the request's standing source).
+  const decided = new WeakMap<object, WeakMap<object, Promise<boolean>>>();
+  const decideOnce = (access: StandingSource, value: object, rule: AccessGuard, owner: AccessOwner) => {
+    let forRequest = decided.get(access);
+    if (!forRequest) decided.set(access, (forRequest = new WeakMap()));
+    let decision = forRequest.get(value);
+    if (!decision) forRequest.set(value, (decision = decideFor(access, rule.area, rule.action, owner)));
+    return decision;
+  };
   return mapSchema(schema, {
+    [MapperKind.OBJECT_TYPE]: (type) => {
+      const rule = typeRules.get(type.name);
+      if (!rule) return type;
+      const words = describeRule(rule.area, rule.action);
+      const config = type.toConfig();
+      return new GraphQLObjectType({
+        ...config,
+        description: config.description ? `${config.description}\n\n${words}` : words,
+      });
+    },
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const directive = getDirective(schema, field, 'access')?.[0];
       const guard = guardOf(field);
+      const typeRule = typeRules.get(typeName);
+      if (!directive && !guard && typeRule) {
+        // The type's rule, for a value that carries its owner; a part of one was reached through a guard.
+        const resolve = field.resolve ?? defaultFieldResolver;
+        return {
+          ...field,
+          resolve: async (parent, args, context: AccessContext, info) => {
+            const owner = ownerOf(parent);
+            if (owner && !(await decideOnce(context.access, parent as object, typeRule, owner)))
+              throw denied(typeRule.area);
+            return resolve(parent, args, context, info);
+          },
+        };
+      }
       if (!directive && !guard) return field;
       if (!directive || !guard)
         throw new Error(`${typeName}.${fieldName}: @access must come from the Access decorator`);
       const isMutation = typeName === schema.getMutationType()?.name;
       if (field.type instanceof GraphQLNonNull && !isMutation)
         throw new Error(`${typeName}.${fieldName}: a guarded field must be nullable`);
+      for (const path of guard.owner?.reads ?? [])
+        if (!argumentAt(field, path))
+          throw new Error(
+            `${typeName}.${fieldName}: its owner reader reads ${path.join('.')}, not an argument`,
+          );
       const resolve = field.resolve ?? defaultFieldResolver;
       const rule = describeRule(guard.area, guard.action);
       return {
@@ -204,14 +327,8 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
           const owner = guard.owner ? await guard.owner(args, context) : ownerOf(parent);
           if (owner === undefined)
             throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
-          if (owner === null) throw denied(guard.area);
-          if (owner.recipientId) {
-            if (owner.recipientId !== context.access.callerId?.()) throw denied(guard.area);
-            return resolve(parent, args, context, info);
-          }
-          const standing = await context.access.standing(owner.businessId);
-          if (!decideAccess(standing, guard.area, guard.action, owner)) throw denied(guard.area);
-          if (!isMutation) return resolve(parent, args, context, info);
+          if (!(await decideFor(context.access, guard.area, guard.action, owner))) throw denied(guard.area);
+          if (!isMutation || owner?.recipientId) return resolve(parent, args, context, info);
           try {
             return await resolve(parent, args, context, info);
           } finally {

@@ -68,6 +68,21 @@ function guardedFields(schema: GraphQLSchema): string[] {
     .map((area) => `- \`${area}\`: ${byArea.get(area)!.sort().join(', ')}`);
 }
 
+/** Every object type that carries `@access` (the rule of its fields that show none of their own), by area. */
+function guardedTypes(schema: GraphQLSchema): string[] {
+  const byArea = new Map<string, string[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const access = getDirective(schema, type, 'access')?.[0] as { area: string; action: string } | undefined;
+    if (!access) continue;
+    byArea.set(access.area, [...(byArea.get(access.area) ?? []), `\`${type.name}\` (${access.action})`]);
+  }
+  if (!byArea.size) return ['No type carries `@access` yet.'];
+  return Object.values(AccessArea)
+    .filter((area) => byArea.has(area))
+    .map((area) => `- \`${area}\`: ${byArea.get(area)!.sort().join(', ')}`);
+}
+
 /**
  * docs/access-model.md, rendered from the access table and the schema: `npm run docs:access` writes it, a
  * spec fails when the committed file differs, so the document can never drift from what the server does.
@@ -110,6 +125,27 @@ export function renderAccessModel(schema: GraphQLSchema): string {
     '`FORBIDDEN` and `extensions.area` names the area; the rest of the answer is unaffected. A denied mutation',
     'runs nothing and changes nothing. The published schema (`schema/schema.graphql`) shows',
     '`@access(area, action)` on every guarded field, and each guarded field’s description states its rule.',
+    '',
+    '## Rules on types',
+    '',
+    'Every field that holds a business’s data shows its rule in the published schema, on the field or on its',
+    'type (decision 0048). `@access` on a type is the rule of each of its fields that shows none of its own: a',
+    'value that carries its owner (a business, a program account, a ruling, a claim, a notice, a thread, a',
+    'letter) is decided once per request, like a field, and a denied value’s fields answer `FORBIDDEN`; a part',
+    'of such a value (an account’s balance, a claim’s line) is reached only through a field or type decided',
+    'under the rule. The type’s description states the rule in words. A spec (`access-shown.spec.ts`) walks the',
+    'built schema and fails on a field of a business’s type that shows no rule.',
+    '',
+    ...guardedTypes(schema),
+    '',
+    '## Downloads and uploads over REST',
+    '',
+    'The routes that serve a business’s files (`/api/documents`, message attachments, letters’ PDFs, export',
+    'downloads) take the caller as `/graphql` does (session cookie or bearer token, accepted terms, the',
+    'session’s CSRF token on an upload) and decide with the same function as the directive and the same owner',
+    'readers as the GraphQL fields: a document as its case’s fields (`REQUESTS_AND_TRANSACTIONS`), an',
+    'attachment as its thread (`MESSAGES`) or letter (`CORRESPONDENCE`), an export as its business',
+    '(`BUSINESS_IDENTITY`). Unknown and refused answer alike.',
     '',
     '## Guarded fields',
     '',

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
-import { Access, type OwnerFromArgs } from '../../common/auth/access-directive.js';
+import { Access, ownerFromArg } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
@@ -39,13 +39,12 @@ export function tokenNode(row: ApiToken, clientGroupIds: string[], now: Date): A
 }
 
 /** The business of a token (`tokenId`). */
-const businessOfToken: OwnerFromArgs = async (args, context) => {
-  const { dataSource } = context as AppContext;
+const businessOfToken = ownerFromArg(['tokenId'], async (id, { dataSource }: AppContext) => {
   const token = await dataSource
     .getRepository(ApiToken)
-    .findOne({ select: { id: true, businessId: true }, where: { id: String(args.tokenId) } });
+    .findOne({ select: { id: true, businessId: true }, where: { id } });
   return token ? { businessId: token.businessId } : null;
-};
+});
 
 /** Tokens are managed by a person: a token cannot list, create or revoke tokens. */
 function requirePerson(ctx: AppContext) {

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type CountedConnection, countedConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
@@ -14,6 +16,7 @@ registerEnumType(ApiTokenScope, {
   },
 });
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('ApiToken', {
   implements: NodeInterface,
   description:

@@ -9,8 +9,8 @@ import { AFTER_ARG, FIRST_ARG, listConnection } from '../../common/graphql/list-
 import { sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { Viewer } from '../users/viewer.type.js';
-import { programAccountById } from './access-owners.js';
-import { businessLoaders } from './business-loaders.js';
+import { programAccountById, programAccountOfInput } from './access-owners.js';
+import { businessLoaders, peopleColumns, primePeople } from './business-loaders.js';
 import {
   activeMembershipsOf,
   activeViewerMembership,
@@ -96,10 +96,7 @@ export class BusinessResolver {
     return programAccountOf(loaders, await ctx.access.standing(business.id), business.id, account);
   }
 
-  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, {
-    owner: (args, context) =>
-      programAccountById({ id: (args.input as { programAccountId: string }).programAccountId }, context),
-  })
+  @Access(AccessArea.PROGRAM_PROFILE, AccessAction.EDIT, { owner: programAccountOfInput })
   @Mutation(() => ProgramAccountPayload, {
     description:
       'The business’s own contacts of a program account (the rest of its profile is the agency’s registry).',
@@ -251,11 +248,12 @@ export class BusinessResolver {
     if (!isActiveBam(membership))
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const { dataSource } = ctx;
+    const people = peopleColumns(dataSource, 'm.user_id');
     const page = await sqlListRows<Record<string, unknown>>(
       dataSource,
       {
-        select: entityColumns(dataSource, BusinessMembership, 'm', 'm_'),
-        from: 'business_membership m',
+        select: `${entityColumns(dataSource, BusinessMembership, 'm', 'm_')}, ${people.select}`,
+        from: `business_membership m${people.join}`,
         where: 'm.business_id = :business',
         params: { business: node.id },
         // ACTIVE sorts before REVOKED, as in membersOf.
@@ -270,6 +268,7 @@ export class BusinessResolver {
       },
       { first, after },
     );
+    primePeople(dataSource, loaders, page.rows, (row) => String(row.m_user_id));
     return sqlListConnection(
       page.rows.map((row) => hydrate(dataSource, BusinessMembership, row, 'm_')!),
       page.size,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeInterface } from '../../common/graphql/node.type.js';
-import { Access } from '../../common/auth/access-directive.js';
+import { Access, AccessType } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
@@ -190,6 +190,7 @@ export class Contact {
   email: string | null;
 }
 
+@AccessType(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
 @ObjectType({
   description: 'An owner, director or officer of a program account’s business, from the registry.',
 })
@@ -201,6 +202,7 @@ export class Owner {
   role: string;
 }
 
+@AccessType(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
 @ObjectType({ description: 'A trade program a program account takes part in.' })
 export class SubProgram {
   @Field(() => String, { description: 'The program’s code, e.g. CSA, PIP, CLVS, RPP.' })
@@ -210,6 +212,7 @@ export class SubProgram {
   name: string;
 }
 
+@AccessType(AccessArea.PROGRAM_PROFILE, AccessAction.VIEW)
 @ObjectType({
   description:
     'A program account of a business (e.g. the RM import-export account, 123456789RM0001), from the registry, with its finances and requests. Each field is guarded by the access tables.',
@@ -358,6 +361,7 @@ export class BusinessProfile {
 // ---- Portal objects (roots of field resolvers) -----------------------------------------------------------
 
 /** A portal-registered business. Relation fields are resolved by BusinessFieldsResolver through loaders. */
+@AccessType(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
 @ObjectType('Business', {
   implements: NodeInterface,
   description:
@@ -385,6 +389,7 @@ export class BusinessNode {
   registryBusinessId: string;
 }
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('Membership', {
   description:
     'A person’s membership of a business: their role and, for a program role, the program accounts in scope. The person sees their own; a business account manager sees the business’s.',
@@ -410,6 +415,7 @@ export class MembershipNode {
   userId: string;
 }
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('AccessRequest', {
   description:
     'A person’s request to join a business as an employee (seed 003 §1.7), decided by its business account manager or a program account manager. The requester sees their own; the business’s managers see those of the business.',

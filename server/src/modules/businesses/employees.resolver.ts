@@ -2,7 +2,12 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
-import { businessFromInput, businessOfAccessRequest, businessOfMembership } from './access-owners.js';
+import {
+  businessFromInput,
+  businessOfAccessRequest,
+  businessOfMembership,
+  businessOfMembershipInput,
+} from './access-owners.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { requireSession, requireTermsAccepted } from '../sessions/session.guards.js';
 import { accessRequestNode } from './access-requests.view.js';
@@ -96,7 +101,7 @@ export class EmployeesResolver {
     return accessPayload(ctx, await decideAccessRequest(ctx.dataSource, ctx.config, user.id, input));
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembership })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: businessOfMembershipInput })
   @Mutation(() => MembershipPayload)
   async changeMembership(
     @Arg('input', () => ChangeMembershipInput, {

@@ -1,35 +1,42 @@
-import { type AppContext } from '../../app/context.js';
-import { type OwnerFromArgs } from '../../common/auth/access-directive.js';
-import { programAccountById } from '../businesses/access-owners.js';
+import { type AppContext, type OwnerContext } from '../../app/context.js';
+import { ownerFromArg } from '../../common/auth/access-directive.js';
+import { type AccessOwner } from '../../common/auth/access-table.js';
+import { programAccountOwner } from '../businesses/access-owners.js';
 import { transactionSummary } from '../registry/registry-lookups.service.js';
 import { findClaim, findOpenClaimByCase } from './claims.service.js';
 
-// How the guarded root fields of claims find what they touch. Null when the arguments name nothing: FORBIDDEN
-// either way, so the answer never tells whether a claim or transaction exists.
+// How the guarded root fields of claims find what they touch (typed: `ownerFromArg` in common/auth). Null
+// when the arguments name nothing: FORBIDDEN either way, so the answer never tells whether a claim or
+// transaction exists.
 
-const idOf = (args: Record<string, unknown>, name: string): string => {
-  const input = args.input as Record<string, unknown> | undefined;
-  const value = input?.[name] ?? args[name];
-  return typeof value === 'string' ? value : '';
-};
-
-/** The program account of a claim (`claimId` or `input.claimId`, or `id`). */
-export const claimOwner: OwnerFromArgs = async (args, context) => {
-  const id = idOf(args, 'claimId') || idOf(args, 'id');
-  const row = id ? await findClaim((context as AppContext).dataSource, id) : null;
+async function claimOwnerOf(id: string, { dataSource }: AppContext): Promise<AccessOwner | null> {
+  const row = await findClaim(dataSource, id);
   return row ? { businessId: row.businessId, programAccountId: row.programAccountId } : null;
-};
+}
+
+/** The program account of a claim by `id`. */
+export const claimOwner = ownerFromArg(['id'], claimOwnerOf);
+
+/** The program account of a claim by `claimId`. */
+export const claimOwnerById = ownerFromArg(['claimId'], claimOwnerOf);
+
+/** The program account of a claim by `input.claimId`. */
+export const claimOwnerOfInput = ownerFromArg(['input', 'claimId'], claimOwnerOf);
 
 /** The program account of the transaction a new claim is filed on (`input.transactionId`). */
-export const transactionOwner: OwnerFromArgs = async (args, context) => {
-  const id = idOf(args, 'transactionId');
-  const transaction = id ? await transactionSummary((context as AppContext).dataSource.manager, id) : null;
-  return transaction ? programAccountById({ id: transaction.programAccountId }, context) : null;
-};
+export const transactionOwner = ownerFromArg(['input', 'transactionId'], async (id, context: AppContext) => {
+  const transaction = await transactionSummary(context.dataSource.manager, id);
+  return transaction ? programAccountOwner(transaction.programAccountId, context) : null;
+});
 
-/** The program account of the open claim a case number names (`caseNumber`), as the documents' upload takes it. */
-export const openClaimCaseOwner: OwnerFromArgs = async (args, context) => {
-  const caseNumber = typeof args.caseNumber === 'string' ? args.caseNumber : '';
-  const found = await findOpenClaimByCase((context as AppContext).dataSource, caseNumber);
+/** The program account of the open claim a case number names, as the documents' upload takes it. */
+export async function openClaimOwnerOf(
+  caseNumber: string,
+  { dataSource }: OwnerContext,
+): Promise<AccessOwner | null> {
+  const found = await findOpenClaimByCase(dataSource, caseNumber);
   return found ? { businessId: found.businessId, programAccountId: found.programAccountId } : null;
-};
+}
+
+/** The open claim a case number names (`caseNumber`). */
+export const openClaimCaseOwner = ownerFromArg(['caseNumber'], openClaimOwnerOf);

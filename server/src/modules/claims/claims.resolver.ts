@@ -10,7 +10,13 @@ import { CaseDocumentConnection } from '../documents/documents.types.js';
 import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
-import { claimOwner, openClaimCaseOwner, transactionOwner } from './access-owners.js';
+import {
+  claimOwner,
+  claimOwnerById,
+  claimOwnerOfInput,
+  openClaimCaseOwner,
+  transactionOwner,
+} from './access-owners.js';
 import { agencyDay } from '../../common/time/agency-date.js';
 import { AccountTransaction } from '../finance/finance.types.js';
 import { PENDING_STATUSES, transactionProblems } from './claims.rules.js';
@@ -150,7 +156,7 @@ export class ClaimsResolver {
     return claimPayload(await fileClaim(ctx.dataSource, ctx.config, user.id, input, ctx.lang), ctx);
   }
 
-  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwner })
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwnerOfInput })
   @Mutation(() => ClaimPayload, {
     description: 'Replaces a draft’s content (IN_PROGRESS only); the refund is computed again.',
   })
@@ -163,7 +169,7 @@ export class ClaimsResolver {
     return claimPayload(await updateClaim(ctx.dataSource, ctx.config, input, ctx.lang), ctx);
   }
 
-  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwner })
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwnerOfInput })
   @Mutation(() => ClaimPayload, {
     description: 'Submits a draft to the agency (SUBMITTED), with the attestation; audited, dated.',
   })
@@ -176,7 +182,7 @@ export class ClaimsResolver {
     return claimPayload(await submitClaim(ctx.dataSource, ctx.config, user.id, input, ctx.lang), ctx);
   }
 
-  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwner })
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwnerById })
   @Mutation(() => ClaimPayload, {
     description: 'Withdraws an open claim (a draft, or one the agency has not decided); its lines are freed.',
   })
@@ -188,7 +194,7 @@ export class ClaimsResolver {
     return claimPayload(await withdrawClaim(ctx.dataSource, ctx.config, user.id, claimId, ctx.lang), ctx);
   }
 
-  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwner })
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: claimOwnerOfInput })
   @Mutation(() => ClaimPayload, {
     description:
       'Answers the agency’s request for information (the claim goes back UNDER_REVIEW); documents go to the claim’s case number.',

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
@@ -92,6 +94,7 @@ registerEnumType(RepaymentMethod, {
   },
 });
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('ClaimLine', { description: 'A line of the transaction, as claimed.' })
 export class ClaimLineNode {
   @Field(() => Int, { description: 'The line number on the declaration (1 to 999).' })
@@ -121,6 +124,7 @@ export class ClaimLineNode {
   refundCents: number;
 }
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('ClaimHistoryEntry', { description: 'One dated step of a claim’s timeline.' })
 export class ClaimHistoryEntry {
   @Field(() => ID, { description: 'The entry’s id.' })
@@ -145,6 +149,7 @@ export class ClaimHistoryEntry {
   occurredAt: Date;
 }
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('Repayment', {
   description:
     'What an approved claim repays. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS).',
@@ -187,6 +192,7 @@ export class RepaymentNode {
   programAccountId: string;
 }
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('ClaimTransaction', { description: 'The transaction a claim is about.' })
 export class ClaimTransaction {
   @Field(() => ID, { description: 'The transaction’s id.' })
@@ -199,6 +205,7 @@ export class ClaimTransaction {
   transactionDate: string;
 }
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('Claim', {
   description:
     'An adjustment or drawback claim on a transaction of a program account. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS VIEW).',
@@ -281,6 +288,7 @@ export const RepaymentConnection = listConnectionType<RepaymentNode>('Repayment'
 });
 export type RepaymentConnection = ListConnection<RepaymentNode>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('ClaimIndicators', {
   description: 'A program account’s (or a business’s visible accounts’) claims and repayments at a glance.',
 })

@@ -3,13 +3,13 @@ import { IsNull } from 'typeorm';
 import { type AppContext } from '../../app/context.js';
 import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
-import { providerFromInput, providerOfGroup } from '../relationships/access-owners.js';
+import { providerFromInput, providerOfGroup, providerOfGroupInput } from '../relationships/access-owners.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
 import { sqlChildListRows, sqlListConnection, sqlListRows } from '../../common/graphql/sql-list-page.js';
-import { businessLoaders } from '../businesses/business-loaders.js';
+import { businessLoaders, peopleColumns, primePeople } from '../businesses/business-loaders.js';
 import {
   activeViewerMembership,
   businessNode,
@@ -128,7 +128,7 @@ export class ClientGroupsResolver {
     return asCaller(ctx, createClientGroup, input, groupPayload);
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => ClientGroupPayload)
   async renameClientGroup(
     @Arg('input', () => RenameClientGroupInput, { description: 'The group and its new name.' })
@@ -193,7 +193,7 @@ export class ClientGroupsResolver {
     return asCaller(ctx, unassignEmployeeFromClient, input, assignmentPayload);
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => EmployeeAssignmentPayload)
   async assignEmployeeToGroup(
     @Arg('input', () => AssignEmployeeToGroupInput, { description: 'The employee and the client group.' })
@@ -203,7 +203,7 @@ export class ClientGroupsResolver {
     return asCaller(ctx, assignEmployeeToGroup, input, assignmentPayload);
   }
 
-  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
+  @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
   @Mutation(() => EmployeeAssignmentPayload, { description: 'Answers the assignment removed.' })
   async unassignEmployeeFromGroup(
     @Arg('input', () => UnassignEmployeeFromGroupInput, { description: 'The employee and the client group.' })
@@ -282,12 +282,13 @@ export class ClientGroupResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
   ): Promise<ClientGroupAssigneeConnection> {
     const { dataSource } = ctx;
+    const people = peopleColumns(dataSource, 'a.user_id');
     const page = await sqlChildListRows<Record<string, unknown>>(
       ctx,
       'clientGroup.assignees',
       {
-        select: entityColumns(dataSource, EmployeeAssignment, 'a', 'a_'),
-        from: 'employee_assignment a',
+        select: `${entityColumns(dataSource, EmployeeAssignment, 'a', 'a_')}, ${people.select}`,
+        from: `employee_assignment a${people.join}`,
         where: '1 = 1',
         params: {},
         parent: 'a.client_group_id',
@@ -297,6 +298,7 @@ export class ClientGroupResolver {
       { first, after },
     );
     const loaders = businessLoaders(ctx);
+    primePeople(dataSource, loaders, page.rows, (row) => String(row.a_user_id));
     return sqlListConnection(
       page.rows.map((row) => hydrate(dataSource, EmployeeAssignment, row, 'a_')!),
       page.size,

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError, UserErrorsPayload } from '../../common/graphql/user-error.type.js';
@@ -5,6 +7,7 @@ import { type ListConnection, listConnectionType } from '../../common/graphql/li
 import { BusinessSummary, PersonSummary } from '../businesses/businesses.types.js';
 
 /** A provider's group of clients; clients and assignees are resolved through loaders. */
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('ClientGroup', {
   description:
     'A named group of a service provider’s clients, to assign employees (or scope an API token) to many clients at once. Seen by the provider’s business account managers.',
@@ -26,6 +29,7 @@ export class ClientGroupNode {
 }
 
 /** A provider's employee assigned to one client or to a group. */
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('EmployeeAssignment', {
   description:
     'An employee of a service provider assigned to one client, or to a client group: the employee may then act for that client (or the group’s clients).',
@@ -123,6 +127,7 @@ export class ClientGroupPayload extends UserErrorsPayload {
   group: ClientGroupNode | null;
 }
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'The answer for one client of a bulk change.' })
 export class ClientGroupClientResult extends UserErrorsPayload {
   @Field(() => ID, { description: 'The client business’s id.' })

@@ -1,9 +1,12 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { BusinessNode, ProgramAccountSummary } from '../businesses/businesses.types.js';
 import { BusinessRelationshipNode, RelationshipType } from '../relationships/relationships.types.js';
 
+@AccessType(AccessArea.BUSINESS_IDENTITY, AccessAction.VIEW)
 @ObjectType('ClientAccess', {
   description:
     'A client a service provider’s caller can act for: the accepted relationship, its type and the program accounts in scope.',
@@ -56,6 +59,7 @@ registerEnumType(DelegateKind, {
   },
 });
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('Delegation', {
   description:
     'One line of the delegation of authority report: who has which access to the business’s program accounts.',

@@ -1,58 +1,42 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { readBearerToken } from '../api-tokens/bearer.js';
-import { AppError } from '../../common/errors/app-error.js';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
-import { AccessAction, AccessArea, decideAccess } from '../../common/auth/access-table.js';
+import { decideFor } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { type Language } from '../../common/i18n/language.js';
+import { httpCaller, type CallerRefusal, type HttpCaller } from '../access/http-access.js';
+import { openClaimOwnerOf } from '../claims/access-owners.js';
+import { rulingCaseOwner } from '../rulings/access-owners.js';
+import { documentOwnerOf } from './access-owners.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-errors.js';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
-import { createStandingSource } from '../access/standing-source.js';
 import { findOpenClaimByCase } from '../claims/claims.service.js';
 import { CASE_NUMBER_MAX_LENGTH, findRulingByCase } from '../rulings/rulings.service.js';
-import { RequestSession } from '../sessions/request-session.js';
-import { isSecureRequest, readSessionToken } from '../sessions/session-cookie.js';
-import { csrfTokenMatches } from '../sessions/session.service.js';
 import { type DocumentCase, findDocument, storeUpload } from './documents.service.js';
 import { downloadUrlOf } from './documents.view.js';
 import { DocumentCategory } from './documents.types.js';
 import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from './upload-reception.js';
 import { type UploadError } from '../../common/rules/upload-rules.js';
 
-// Document upload and download over plain HTTP (multipart does not belong in GraphQL). The same session
-// cookie and X-CSRF-Token as /graphql, the same access table: REQUESTS_AND_TRANSACTIONS EDIT on the case's
-// program account to upload, VIEW to download. docs/rulings-and-documents.md.
+// Document upload and download over plain HTTP (multipart does not belong in GraphQL). The same caller as
+// /graphql (httpCaller: session cookie, terms, X-CSRF-Token) and the same decision (decideFor, with the owner
+// readers of the GraphQL fields): REQUESTS_AND_TRANSACTIONS EDIT on the case's program account to upload,
+// VIEW to download. docs/rulings-and-documents.md.
 
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ ok: false, errors: [{ field: [], code, message }] });
 }
 
-/** The signed-in caller whose terms are accepted, or null. */
-export async function signedIn(
-  req: Request,
-  res: Response,
-  deps: { dataSource: DataSource; config: AppConfig },
-  options: { bearer?: boolean } = {},
-) {
-  const session = new RequestSession({
-    dataSource: deps.dataSource,
-    config: deps.config,
-    res,
-    token: readSessionToken(req.headers.cookie),
-    secure: isSecureRequest(req, deps.config),
-    // A download a broker system makes with its API token (`Authorization: Bearer`), when the route takes one.
-    ...(options.bearer ? { bearerToken: readBearerToken(req.get('authorization')) } : {}),
-  });
-  // An unknown, revoked or expired token is no caller.
-  const active = await session.load().catch((error: unknown) => {
-    if (options.bearer && error instanceof AppError) return null;
-    throw error;
-  });
-  return active?.session.termsAcceptedAt ? { session, active } : null;
+/** A caller refusal in these routes' shape: 401 UNAUTHENTICATED (an invalid token alike), 403 CSRF_TOKEN_INVALID. */
+export function sendRefusal(res: Response, lang: Language, refused: CallerRefusal): void {
+  if (refused === 'CSRF_TOKEN_INVALID')
+    return sendError(res, 403, 'CSRF_TOKEN_INVALID', translate(lang, 'errors.csrfTokenInvalid'));
+  sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
 }
 
 type CaseProblem = [code: string, key: MessageKey, params?: MessageParams];
@@ -61,12 +45,11 @@ interface CaseCheck {
   problem?: CaseProblem;
 }
 
-/** Step 1's case number: present, at most 10 characters, a ruling the caller may change (EDIT). */
-async function checkCase(
-  dataSource: DataSource,
-  session: RequestSession,
-  caseNumber: string,
-): Promise<CaseCheck> {
+/**
+ * Step 1's case number: present, at most 10 characters, a ruling or an open claim the caller may change: the
+ * decision of `documentCase` / `claimDocumentCase` (REQUESTS_AND_TRANSACTIONS EDIT, their owner readers).
+ */
+async function checkCase(dataSource: DataSource, caller: HttpCaller, caseNumber: string): Promise<CaseCheck> {
   if (!caseNumber) return { ruling: null, problem: ['REQUIRED', 'documents.caseNumber.REQUIRED'] };
   if (caseNumber.length > CASE_NUMBER_MAX_LENGTH)
     return {
@@ -74,22 +57,23 @@ async function checkCase(
       problem: ['TOO_LONG', 'documents.caseNumber.TOO_LONG', { max: CASE_NUMBER_MAX_LENGTH }],
     };
   // A ruling's case number, or an open claim's (a closed claim takes no more documents: "not found" alike).
-  const found = await findRulingByCase(dataSource, caseNumber);
-  const ruling: DocumentCase | null = found
-    ? { kind: 'RULING', ...found }
-    : await findOpenClaimByCase(dataSource, caseNumber);
-  const standing = ruling
-    ? await createStandingSource(dataSource, session).standing(ruling.businessId)
-    : null;
+  const owner =
+    (await rulingCaseOwner(caseNumber, caller.context)) ??
+    (await openClaimOwnerOf(caseNumber, caller.context));
   // Unknown and not the caller's to change get the same answer: the number tells nothing.
-  const allowed =
-    ruling &&
-    standing &&
-    decideAccess(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, {
-      businessId: ruling.businessId,
-      programAccountId: ruling.programAccountId,
-    });
-  return allowed
+  const allowed = await decideFor(
+    caller.access,
+    AccessArea.REQUESTS_AND_TRANSACTIONS,
+    AccessAction.EDIT,
+    owner,
+  );
+  const found = allowed ? await findRulingByCase(dataSource, caseNumber) : null;
+  const ruling: DocumentCase | null = !allowed
+    ? null
+    : found
+      ? { kind: 'RULING', ...found }
+      : await findOpenClaimByCase(dataSource, caseNumber);
+  return ruling
     ? { ruling }
     : { ruling: null, problem: ['CASE_NOT_FOUND', 'documents.caseNumber.CASE_NOT_FOUND'] };
 }
@@ -108,10 +92,8 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
   router.post('/api/documents', async (req, res) => {
     const lang = requestLanguage(req);
     const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
-    const caller = await signedIn(req, res, deps);
-    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', t('errors.unauthenticated'));
-    if (!csrfTokenMatches(caller.active.session, req.get('x-csrf-token')))
-      return sendError(res, 403, 'CSRF_TOKEN_INVALID', t('errors.csrfTokenInvalid'));
+    const caller = await httpCaller(req, res, deps, { csrf: true });
+    if ('refused' in caller) return sendRefusal(res, lang, caller.refused);
     if (!req.is('multipart/form-data'))
       return sendError(res, 400, 'NOT_MULTIPART', t('documents.NOT_MULTIPART'));
 
@@ -120,7 +102,7 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
     // case still has its files read, counted and inspected for the per-file answers, but never written.
     let caseCheck: Promise<CaseCheck> | undefined;
     const checkCaseOnce = (value: string | undefined) =>
-      (caseCheck ??= checkCase(dataSource, caller.session, (value ?? '').trim()));
+      (caseCheck ??= checkCase(dataSource, caller, (value ?? '').trim()));
 
     const tempDir = path.join(config.documents.tempDir, timeOrderedId());
     await mkdir(tempDir, { recursive: true });
@@ -190,21 +172,20 @@ export function documentRoutes(deps: DocumentRoutesDeps): Router {
 
   router.get('/api/documents/:id', async (req, res) => {
     const lang = requestLanguage(req);
-    const caller = await signedIn(req, res, deps);
-    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
-    const document = await findDocument(dataSource, String(req.params.id));
-    const standing = document
-      ? await createStandingSource(dataSource, caller.session).standing(document.businessId)
-      : null;
+    const caller = await httpCaller(req, res, deps);
+    if ('refused' in caller) return sendRefusal(res, lang, caller.refused);
+    // The decision of the document's ruling or claim fields (REQUESTS_AND_TRANSACTIONS VIEW on its owner).
     // Unknown and not the caller's to see get the same answer.
-    if (
-      !document ||
-      !standing ||
-      !decideAccess(standing, AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW, {
-        businessId: document.businessId,
-        programAccountId: document.programAccountId,
-      })
-    )
+    const id = String(req.params.id);
+    const owner = await documentOwnerOf(id, caller.context);
+    const allowed = await decideFor(
+      caller.access,
+      AccessArea.REQUESTS_AND_TRANSACTIONS,
+      AccessAction.VIEW,
+      owner,
+    );
+    const document = allowed ? await findDocument(dataSource, id) : null;
+    if (!document)
       return sendError(
         res,
         403,

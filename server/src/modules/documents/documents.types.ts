@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
@@ -25,6 +27,7 @@ registerEnumType(DocumentCategory, {
   },
 });
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('CaseDocument', { description: 'A file attached to a case (a ruling request).' })
 export class CaseDocumentNode {
   @Field(() => ID, { description: 'The case document’s id (opaque).' })

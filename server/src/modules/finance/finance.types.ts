@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { describedEnum } from '../../common/graphql/described-enum.js';
 import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
@@ -24,6 +26,7 @@ describedEnum(SecurityType, 'SecurityType', 'The form of a financial security.',
 
 // ---- Transactions -----------------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({
   description: 'A transaction of a program account (e.g. a CAD), with what the portal applied to it.',
 })
@@ -96,6 +99,7 @@ export const AccountTransactionConnection = countedConnectionType<AccountTransac
 );
 export type AccountTransactionConnection = CountedConnection<AccountTransaction>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'The account balance: what the transactions on record add up to.' })
 export class AccountBalance {
   @Field(() => Int, { description: 'Sum of every transaction not cancelled; negative when in credit.' })
@@ -110,6 +114,7 @@ export class AccountBalance {
 
 // ---- Statements and invoices ------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'A monthly statement of account.' })
 export class AccountStatement {
   @Field(() => ID, { description: 'The account statement’s id (opaque).' })
@@ -147,6 +152,7 @@ export const AccountStatementConnection = countedConnectionType<AccountStatement
 );
 export type AccountStatementConnection = CountedConnection<AccountStatement>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'An invoice the agency billed to the account.' })
 export class AgencyInvoice {
   @Field(() => ID, { description: 'The agency invoice’s id (opaque).' })
@@ -190,6 +196,7 @@ export type AgencyInvoiceConnection = CountedConnection<AgencyInvoice>;
 
 // ---- Credit applications ----------------------------------------------------------------------------------
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType({ description: 'A credit applied as payment to one transaction through the portal.' })
 export class CreditApplicationNode {
   @Field(() => ID, { description: 'The credit application’s id (opaque).' })
@@ -215,6 +222,7 @@ export class CreditApplicationNode {
 
 // ---- Financial security -----------------------------------------------------------------------------------
 
+@AccessType(AccessArea.FINANCIAL_SECURITY, AccessAction.VIEW)
 @ObjectType({ description: 'The financial security on file for an RM account.' })
 export class FinancialSecurity {
   @Field(() => SecurityType, { description: 'SURETY_BOND or CASH_DEPOSIT.' })
@@ -236,6 +244,7 @@ export class FinancialSecurity {
   expiryDate: string | null;
 }
 
+@AccessType(AccessArea.FINANCIAL_SECURITY, AccessAction.VIEW)
 @ObjectType({ description: 'A change to the financial security, submitted for the agency to process.' })
 export class FinancialSecurityChangeNode {
   @Field(() => ID, { description: 'The financial security change’s id (opaque).' })
@@ -318,6 +327,7 @@ export class DecideFinancialSecurityChangeInput {
 
 // ---- Pre-authorized debit ---------------------------------------------------------------------------------
 
+@AccessType(AccessArea.PAD, AccessAction.VIEW)
 @ObjectType({ description: 'A monthly pre-authorized debit agreement. Bank numbers are masked.' })
 export class PadAgreementNode {
   @Field(() => ID, { description: 'The pre-authorized debit agreement’s id (opaque).' })
@@ -470,6 +480,7 @@ export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadA
 });
 export type PadAgreementConnection = ListConnection<PadAgreementNode>;
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('AccountIndicators', {
   description:
     'A program account’s (or a business’s visible accounts’) amounts overdue, statements due and financial security at a glance.',
@@ -497,7 +508,14 @@ export class AccountIndicators {
   @Field(() => Int, {
     nullable: true,
     description:
-      'What the security must cover, in cents: the amounts overdue and due of the accounts whose security the caller may view; null as securityOnFileCents.',
+      'The financial security the agency requires, in cents, over the accounts whose security the caller may view: per RM account, the figure the agency set for it, else its rule (a percentage of the highest month’s assessed duties and taxes over the last 12 months, never below a minimum); null when the caller may view none, or when the agency set neither a rule nor a figure for one of them.',
   })
   securityRequiredCents: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How much more security the agency requires than is on file, in cents: per account, what it requires less what it holds, floored at 0, added up (a surplus on one account covers no other); null as securityRequiredCents.',
+  })
+  securityShortfallCents: number | null;
 }

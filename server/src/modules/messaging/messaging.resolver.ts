@@ -1,13 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
-import { Access } from '../../common/auth/access-directive.js';
-import {
-  AccessAction,
-  AccessArea,
-  decideAccess,
-  visibleScope,
-  type AccessOwner,
-} from '../../common/auth/access-table.js';
+import { Access, decideFor } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, visibleScope, type AccessOwner } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { AFTER_ARG, FIRST_ARG } from '../../common/graphql/list-connection.js';
@@ -16,7 +10,14 @@ import { AGENCY_TIME_ZONE, agencyDay } from '../../common/time/agency-date.js';
 import { BusinessNode } from '../businesses/businesses.types.js';
 import { requireOfficer, requireTermsAccepted } from '../sessions/session.guards.js';
 import { PersonRole } from '../users/user.types.js';
-import { letterOwnerFromArgs, newThreadOwner, threadOwnerFromArgs } from './access-owners.js';
+import {
+  letterOwnerFromArgs,
+  letterOwnerOf,
+  newThreadOwner,
+  threadOwnerById,
+  threadOwnerOf,
+  threadOwnerOfInput,
+} from './access-owners.js';
 import { findLetter, issueLetter, letterNodes, listLetters, markLetterRead } from './letters.service.js';
 import {
   assignThread,
@@ -85,9 +86,8 @@ function startOfAgencyDay(day: string, argument: string): Date {
 
 /** FORBIDDEN (naming the area) unless the caller's standing allows VIEW on the owner. */
 async function requireView(ctx: AppContext, area: AccessArea, owner: AccessOwner | null): Promise<void> {
-  const allowed =
-    owner && decideAccess(await ctx.access.standing(owner.businessId), area, AccessAction.VIEW, owner);
-  if (!allowed) throw new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}`, {}, { area });
+  if (!(await decideFor(ctx.access, area, AccessAction.VIEW, owner)))
+    throw new AppError(ErrorCode.FORBIDDEN, `errors.accessDenied.${area}`, {}, { area });
 }
 
 /**
@@ -98,15 +98,15 @@ export async function messagingNode(
   ctx: AppContext,
   id: string,
 ): Promise<MessageThreadNode | LetterNode | null> {
-  const allowed = async (area: AccessArea, owner: AccessOwner) =>
-    decideAccess(await ctx.access.standing(owner.businessId), area, AccessAction.VIEW, owner);
+  const allowed = (area: AccessArea, owner: AccessOwner) =>
+    decideFor(ctx.access, area, AccessAction.VIEW, owner);
   const thread = await findThread(ctx.dataSource, id);
   if (thread) {
     if (!(await allowed(AccessArea.MESSAGES, threadOwner(thread)))) return null;
     const [node] = await threadNodes(ctx.dataSource.manager, [thread], viewerOf(ctx));
     return asNode(node, 'MessageThread');
   }
-  const owner = await letterOwnerFromArgs({ id }, ctx);
+  const owner = await letterOwnerOf(id, ctx);
   const letter = owner && (await findLetter(ctx.dataSource, id));
   if (!owner || !letter || !(await allowed(AccessArea.CORRESPONDENCE, owner))) return null;
   const [node] = await letterNodes(ctx.dataSource.manager, owner.businessId, [letter], viewerOf(ctx));
@@ -121,7 +121,7 @@ async function threadPayload(ctx: AppContext, result: ThreadResult): Promise<Mes
 
 @Resolver(() => MessageThreadNode)
 export class MessagingResolver {
-  @Access(AccessArea.MESSAGES, AccessAction.VIEW, { owner: threadOwnerFromArgs })
+  @Access(AccessArea.MESSAGES, AccessAction.VIEW, { owner: threadOwnerById })
   @Query(() => MessageThreadNode, {
     nullable: true,
     description: 'A message thread by id (FORBIDDEN when the caller may not see it, or it does not exist).',
@@ -166,7 +166,7 @@ export class MessagingResolver {
     );
   }
 
-  @Access(AccessArea.MESSAGES, AccessAction.EDIT, { owner: threadOwnerFromArgs })
+  @Access(AccessArea.MESSAGES, AccessAction.EDIT, { owner: threadOwnerOfInput })
   @Mutation(() => MessageThreadPayload, {
     description:
       'Replies in a thread (status WAITING_FOR_AGENCY). A closed thread takes no reply (userErrors code CLOSED).',
@@ -195,7 +195,7 @@ export class MessagingResolver {
     @Ctx() ctx: AppContext,
   ): Promise<MessageThreadNode | null> {
     const { user } = requireTermsAccepted(ctx);
-    await requireView(ctx, AccessArea.MESSAGES, await threadOwnerFromArgs({ threadId }, ctx));
+    await requireView(ctx, AccessArea.MESSAGES, await threadOwnerOf(threadId, ctx));
     await markThreadRead(ctx.dataSource, ctx.config, user.id, threadId);
     return this.messageThread(threadId, ctx);
   }
@@ -304,7 +304,7 @@ export class LettersResolver {
     @Ctx() ctx: AppContext,
   ): Promise<LetterNode | null> {
     requireTermsAccepted(ctx);
-    const owner = await letterOwnerFromArgs({ id }, ctx);
+    const owner = await letterOwnerOf(id, ctx);
     const row = await findLetter(ctx.dataSource, id);
     if (!row || !owner) return null;
     return (await letterNodes(ctx.dataSource.manager, owner.businessId, [row], viewerOf(ctx)))[0];
@@ -320,7 +320,7 @@ export class LettersResolver {
     @Ctx() ctx: AppContext,
   ): Promise<LetterNode | null> {
     const { user } = requireTermsAccepted(ctx);
-    await requireView(ctx, AccessArea.CORRESPONDENCE, await letterOwnerFromArgs({ id }, ctx));
+    await requireView(ctx, AccessArea.CORRESPONDENCE, await letterOwnerOf(id, ctx));
     await markLetterRead(ctx.dataSource, ctx.config, user.id, id);
     return this.letter(id, ctx);
   }

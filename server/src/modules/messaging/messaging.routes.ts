@@ -4,20 +4,21 @@ import { pipeline } from 'node:stream/promises';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
-import { AccessAction, AccessArea, decideAccess, visibleScope } from '../../common/auth/access-table.js';
+import { decideFor } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
+import { isAgencyOfficer } from '../../common/auth/role-policy.js';
+import { httpCaller, type HttpCaller } from '../access/http-access.js';
+import { sendError, sendRefusal } from '../documents/documents.routes.js';
+import { letterOwnerOf } from './access-owners.js';
+import { findLetter, generatedLetterPdf, LETTER_ATTACHMENT } from './letters.service.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { requestLanguage, sendUnexpectedError } from '../../common/errors/http-errors.js';
 import { translate, type MessageKey, type MessageParams } from '../../common/i18n/messages.js';
 import { type UploadError } from '../../common/rules/upload-rules.js';
 import { type DocumentStorage } from '../../common/storage/document-storage.js';
-import { createStandingSource } from '../access/standing-source.js';
 import { businessSummaries } from '../businesses/business-directory.service.js';
-import { sendError, signedIn } from '../documents/documents.routes.js';
 import { findAttachment, storeAttachments } from '../documents/documents.service.js';
 import { checkedFiles, fileProblems, MalformedUpload, receiveUpload } from '../documents/upload-reception.js';
-import { csrfTokenMatches } from '../sessions/session.service.js';
-import { PersonRole } from '../users/user.types.js';
-import { findLetter, generatedLetterPdf, LETTER_ATTACHMENT, letterOwner } from './letters.service.js';
 import { type Letter } from './messaging.entities.js';
 import {
   ATTACHMENT_DOWNLOAD_BASE,
@@ -26,7 +27,6 @@ import {
   threadOfMessage,
   threadOwner,
 } from './messaging.service.js';
-import { businessIdOfRegistry } from '../businesses/business-directory.service.js';
 
 // Attachments of messages and letters over plain HTTP, with the documents module's reception (same rules:
 // up to 10 files, 15 MB each, types by extension and content, streamed) and storage. An upload names the
@@ -40,51 +40,64 @@ export interface MessagingRoutesDeps {
   storage: DocumentStorage;
 }
 
-type Caller = NonNullable<Awaited<ReturnType<typeof signedIn>>>;
-
-/** Whether the caller may attach files for the business: an officer, or MESSAGES EDIT somewhere in it. */
-async function mayUploadFor(dataSource: DataSource, caller: Caller, businessId: string): Promise<boolean> {
+/**
+ * Whether the caller may attach files for the business: an officer (the officer console's replies and
+ * letters), or MESSAGES EDIT on some thread of it (the table's `visibleScope`, as openMessageThread's and
+ * postMessage's owners are decided on one of its program accounts or on the business itself).
+ */
+async function mayUploadFor(
+  dataSource: DataSource,
+  caller: HttpCaller,
+  businessId: string,
+): Promise<boolean> {
   if (!businessId || !(await businessSummaries(dataSource.manager, [businessId])).get(businessId))
     return false;
-  if (caller.active.user.role === PersonRole.OFFICER) return true;
-  const standing = await createStandingSource(dataSource, caller.session).standing(businessId);
-  const scope = visibleScope(standing, AccessArea.MESSAGES, AccessAction.EDIT);
+  if (isAgencyOfficer(caller.active.user.role)) return true;
+  const scope = visibleScope(
+    await caller.access.standing(businessId),
+    AccessArea.MESSAGES,
+    AccessAction.EDIT,
+  );
   return scope === 'ALL' || scope.size > 0;
 }
 
 /**
- * The letter and its portal business when the caller may read it (CORRESPONDENCE VIEW on the letter's owner):
- * the one decision for a letter's attachment and for its generated PDF.
+ * The letter and its portal business when the caller may read it: the decision of `letter(id:)`
+ * (CORRESPONDENCE VIEW, its owner reader), for a letter's attachment and for its generated PDF.
  */
 async function mayReadLetter(
   dataSource: DataSource,
-  caller: Caller,
+  caller: HttpCaller,
   letterId: string,
 ): Promise<{ letter: Letter; businessId: string } | null> {
+  const owner = await letterOwnerOf(letterId, caller.context);
+  if (!owner || !(await decideFor(caller.access, AccessArea.CORRESPONDENCE, AccessAction.VIEW, owner)))
+    return null;
   const letter = await findLetter(dataSource, letterId);
-  const businessId = letter && (await businessIdOfRegistry(dataSource.manager, letter.registryBusinessId));
-  if (!letter || !businessId) return null;
-  const standing = await createStandingSource(dataSource, caller.session).standing(businessId);
-  return decideAccess(standing, AccessArea.CORRESPONDENCE, AccessAction.VIEW, letterOwner(businessId, letter))
-    ? { letter, businessId }
-    : null;
+  return letter ? { letter, businessId: owner.businessId } : null;
 }
 
-/** Whether the caller may download the attachment: the decision of what it is attached to. */
+/**
+ * Whether the caller may download the attachment: the decision of what it is attached to (its thread's
+ * MESSAGES VIEW, its letter's CORRESPONDENCE VIEW); one not yet attached is its uploader's only.
+ */
 async function mayDownload(
   dataSource: DataSource,
-  caller: Caller,
+  caller: HttpCaller,
   attachment: NonNullable<Awaited<ReturnType<typeof findAttachment>>>,
 ): Promise<{ ok: boolean; area: AccessArea }> {
-  const source = createStandingSource(dataSource, caller.session);
-  if (!attachment.ownerId)
-    return { ok: attachment.uploadedBy === caller.active.user.id, area: AccessArea.MESSAGES };
+  if (!attachment.ownerId) {
+    const owner = { businessId: attachment.businessId, recipientId: attachment.uploadedBy };
+    return {
+      ok: await decideFor(caller.access, AccessArea.MESSAGES, AccessAction.VIEW, owner),
+      area: AccessArea.MESSAGES,
+    };
+  }
   if (attachment.ownerType === MESSAGE_ATTACHMENT) {
     const thread = await threadOfMessage(dataSource, attachment.ownerId);
-    if (!thread) return { ok: false, area: AccessArea.MESSAGES };
-    const standing = await source.standing(thread.businessId);
+    const owner = thread ? threadOwner(thread) : null;
     return {
-      ok: decideAccess(standing, AccessArea.MESSAGES, AccessAction.VIEW, threadOwner(thread)),
+      ok: await decideFor(caller.access, AccessArea.MESSAGES, AccessAction.VIEW, owner),
       area: AccessArea.MESSAGES,
     };
   }
@@ -104,10 +117,8 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
   router.post(ATTACHMENT_DOWNLOAD_BASE, async (req, res) => {
     const lang = requestLanguage(req);
     const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
-    const caller = await signedIn(req, res, deps);
-    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', t('errors.unauthenticated'));
-    if (!csrfTokenMatches(caller.active.session, req.get('x-csrf-token')))
-      return sendError(res, 403, 'CSRF_TOKEN_INVALID', t('errors.csrfTokenInvalid'));
+    const caller = await httpCaller(req, res, deps, { csrf: true });
+    if ('refused' in caller) return sendRefusal(res, lang, caller.refused);
     if (!req.is('multipart/form-data'))
       return sendError(res, 400, 'NOT_MULTIPART', t('documents.NOT_MULTIPART'));
 
@@ -173,8 +184,8 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
   router.get(`${ATTACHMENT_DOWNLOAD_BASE}/:id`, async (req, res) => {
     const lang = requestLanguage(req);
     // A person's session, or a broker system's API token (issue 15 §6): the same access decision.
-    const caller = await signedIn(req, res, deps, { bearer: true });
-    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
+    const caller = await httpCaller(req, res, deps, { bearer: true });
+    if ('refused' in caller) return sendRefusal(res, lang, caller.refused);
     const attachment = await findAttachment(dataSource, String(req.params.id));
     const decision = attachment ? await mayDownload(dataSource, caller, attachment) : null;
     // Unknown and not the caller's to see get the same answer.
@@ -208,8 +219,8 @@ export function messagingRoutes(deps: MessagingRoutesDeps): Router {
   // is its PDF): 404 once access is granted.
   router.get(`${LETTER_PDF_BASE}/:letterId`, async (req, res) => {
     const lang = requestLanguage(req);
-    const caller = await signedIn(req, res, deps, { bearer: true });
-    if (!caller) return sendError(res, 401, 'UNAUTHENTICATED', translate(lang, 'errors.unauthenticated'));
+    const caller = await httpCaller(req, res, deps, { bearer: true });
+    if ('refused' in caller) return sendRefusal(res, lang, caller.refused);
     const readable = await mayReadLetter(dataSource, caller, String(req.params.letterId));
     if (!readable)
       return sendError(

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { describedEnum } from '../../common/graphql/described-enum.js';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
@@ -93,6 +95,7 @@ export class MessageAttachmentNode {
   downloadUrl: string;
 }
 
+@AccessType(AccessArea.MESSAGES, AccessAction.VIEW)
 @ObjectType('ThreadMessage', { description: 'One message of a thread.' })
 export class ThreadMessageNode {
   @Field(() => ID, { description: 'The message’s id (opaque).' })
@@ -129,6 +132,7 @@ export const ThreadMessageConnection = listConnectionType<ThreadMessageNode>(
 );
 export type ThreadMessageConnection = ListConnection<ThreadMessageNode>;
 
+@AccessType(AccessArea.MESSAGES, AccessAction.VIEW)
 @ObjectType('MessageThread', {
   implements: NodeInterface,
   description:
@@ -208,6 +212,7 @@ export const MessageThreadConnection = listConnectionType<MessageThreadNode>(
 );
 export type MessageThreadConnection = ListConnection<MessageThreadNode>;
 
+@AccessType(AccessArea.CORRESPONDENCE, AccessAction.VIEW)
 @ObjectType('Letter', {
   implements: NodeInterface,
   description:

@@ -4,7 +4,7 @@ import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { BilingualBodyInput } from '../../common/graphql/bilingual-body.input.js';
-import { Access } from '../../common/auth/access-directive.js';
+import { Access, AccessType } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 
 /** What a notice is about (seed 003 §2.4; domain.md §7). Labels in both languages below. */
@@ -241,6 +241,7 @@ registerEnumType(MailDeliveryStatus, {
  * list and `notice(id)` also apply the area of its type (collections, access, relationships) and answer a
  * person-addressed notice to that person only.
  */
+@AccessType(AccessArea.NOTICES, AccessAction.VIEW)
 @ObjectType('Notice', { description: 'A notice from the agency or the portal (seed 003 §2.4).' })
 export class NoticeNode {
   @Field(() => ID, { description: 'The notice’s id (opaque).' })

@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type ClientInfo } from '../../app/context.js';
 import { type AppConfig } from '../../config/env.js';
 import { fieldProblems, type Problem } from '../../common/errors/problems.js';
+import { entityColumns, hydrate } from '../../common/database/named-sql.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { type Language } from '../../common/i18n/language.js';
 import {
@@ -146,4 +147,21 @@ export async function personContacts(
 /** "First Last" from the person's profile; '' when they have none yet. */
 export async function personName(manager: EntityManager, userId: string): Promise<string> {
   return (await personContacts(manager, [userId])).get(userId)?.name ?? '';
+}
+
+/**
+ * A profile's columns for a raw SELECT that joins `personal_profile <alias>` beside its own rows (a list's
+ * people read with the list: business-loaders' `peopleColumns`), read back by `profileOfRow`.
+ */
+export function profileColumns(dataSource: DataSource, alias: string, prefix: string): string {
+  return entityColumns(dataSource, PersonalProfileRecord, alias, prefix);
+}
+
+/** The profile `profileColumns` read into `row`; null when the person has none. */
+export function profileOfRow(
+  dataSource: DataSource,
+  row: Record<string, unknown>,
+  prefix: string,
+): PersonalProfileRecord | null {
+  return hydrate(dataSource, PersonalProfileRecord, row, prefix);
 }

@@ -233,3 +233,27 @@ export class RegistryFinancialSecurity {
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
   updatedAt: Date;
 }
+
+/**
+ * The agency's financial security requirement rule (decision 0044): an RM account must hold
+ * `percentOfHighestMonth`% of its highest month's assessed duties and taxes over the last 12 months, never
+ * less than `minimumCents`. One row at most: the reference data file sets it.
+ */
+@Entity('registry_security_rule')
+export class RegistrySecurityRule {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Whole percent, 1 to 100. */
+  @Column({ name: 'percent_of_highest_month', type: 'int' })
+  percentOfHighestMonth: number;
+
+  @CentsColumn('minimum_cents')
+  minimumCents: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}

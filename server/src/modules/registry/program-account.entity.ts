@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { RegistryBusiness } from './registry-business.entity.js';
-import { AddressColumns } from './registry-columns.js';
+import { AddressColumns, NullableCentsColumn } from './registry-columns.js';
 import {
   type AccountStatus,
   type BillingType,
@@ -54,6 +54,13 @@ export class RegistryProgramAccount {
   /** RM accounts only ('' otherwise); decides whether registration asks 2 or 3 questions (see BILLING_TYPES). */
   @Column({ name: 'billing_type', type: 'varchar', length: 20 })
   billingType: BillingType | '';
+
+  /**
+   * The financial security the agency requires of this RM account, in cents, when it set one for the account
+   * (it overrides the agency's rule, RegistrySecurityRule); null otherwise (decision 0044).
+   */
+  @NullableCentsColumn('required_security_cents')
+  requiredSecurityCents: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

@@ -109,6 +109,30 @@ const cents = z
 
 const nonNegativeCents = cents.refine((value) => value >= 0, 'must not be negative');
 
+/**
+ * The largest financial security figure a file may set ($10,000,000.00): a sum of a few accounts' figures
+ * stays inside the API's 32-bit Int of cents (decision 0044).
+ */
+export const MAX_SECURITY_CENTS = 1_000_000_000;
+
+const securityCents = nonNegativeCents.refine(
+  (value) => value <= MAX_SECURITY_CENTS,
+  `must be at most ${MAX_SECURITY_CENTS} cents ($10,000,000.00)`,
+);
+
+/**
+ * The agency's financial security requirement rule (decision 0044): the security an RM account must hold is
+ * `percentOfHighestMonth`% of its highest month's assessed duties and taxes over the last 12 months, rounded
+ * up to the cent, and never less than `minimumCents`.
+ */
+const securityRequirementSchema = z.strictObject({
+  percentOfHighestMonth: z
+    .number()
+    .refine(Number.isInteger, 'must be a whole percent, e.g. 50')
+    .refine((value) => value >= 1 && value <= 100, 'must be from 1 to 100'),
+  minimumCents: securityCents,
+});
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -366,6 +390,8 @@ const programAccountSchema = z
     statements: z.array(statementSchema).default([]),
     invoices: z.array(invoiceSchema).default([]),
     financialSecurity: financialSecuritySchema.nullish().transform((value) => value ?? null),
+    // The security the agency requires of this account, overriding its rule; omitted or null: the rule.
+    requiredSecurityCents: securityCents.nullish().transform((value) => value ?? null),
   })
   .superRefine((account, ctx) => {
     const match = ACCOUNT_NUMBER.exec(asString(account.accountNumber) ?? '');
@@ -457,6 +483,13 @@ function checkProgramRules(ctx: z.RefinementCtx, account: Record<string, unknown
         code: 'custom',
         path: ['financialSecurity'],
         message: 'financial security is held for RM accounts only',
+      });
+    }
+    if (account.requiredSecurityCents !== undefined && account.requiredSecurityCents !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requiredSecurityCents'],
+        message: 'financial security is required of RM accounts only',
       });
     }
     for (const list of ['transactions', 'payments', 'statements', 'invoices'] as const) {
@@ -568,6 +601,8 @@ export const referenceDataSchema = z
     formatVersion: z.literal(REFERENCE_DATA_FORMAT_VERSION, {
       error: choicesError(`${REFERENCE_DATA_FORMAT_VERSION}`),
     }),
+    // Omitted: the rule on record stays as it is; null: the agency has no rule any more.
+    securityRequirement: securityRequirementSchema.nullish(),
     businesses: z.array(businessSchema),
     repaymentPayments: z.array(repaymentPaymentSchema).optional(),
   })

@@ -17,6 +17,7 @@ import {
   RegistryFinancialSecurity,
   RegistryInvoice,
   RegistryPayment,
+  RegistrySecurityRule,
   RegistryStatement,
   RegistryTransaction,
 } from './financial-record.entity.js';
@@ -130,10 +131,11 @@ export const IMPORT_KINDS = [
   'statements',
   'invoices',
   'financialSecurities',
+  'securityRequirement',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** `deleted` only moves for replaced child lists (addresses, contacts, owners, sub-programs) and securities. */
+/** `deleted` only moves for replaced child lists (addresses, contacts, owners, sub-programs) securities and the security requirement rule. */
 export interface KindCounts {
   created: number;
   updated: number;
@@ -280,6 +282,7 @@ const INSERT_ORDER: EntityTarget<ObjectLiteral>[] = [
   RegistryStatement,
   RegistryInvoice,
   RegistryFinancialSecurity,
+  RegistrySecurityRule,
 ];
 
 function emptyCounts(): Record<ImportKind, KindCounts> {
@@ -323,6 +326,7 @@ function accountValues(account: ReferenceProgramAccount, businessId: string): Va
     name: account.name,
     status: account.status,
     billingType: account.billingType,
+    requiredSecurityCents: account.requiredSecurityCents,
   };
 }
 
@@ -358,6 +362,9 @@ async function loadExisting(manager: EntityManager, data: ReferenceData) {
     statements: byAccount(await findIn(manager, RegistryStatement, 'programAccountId', accountIds)),
     invoices: byAccount(await findIn(manager, RegistryInvoice, 'programAccountId', accountIds)),
     securities: byAccount(await findIn(manager, RegistryFinancialSecurity, 'programAccountId', accountIds)),
+    // At most one row; only read when the file speaks of the rule.
+    securityRules:
+      data.securityRequirement === undefined ? [] : await manager.find(RegistrySecurityRule, { take: 2 }),
   };
 }
 
@@ -469,6 +476,28 @@ function planAccount(
 }
 
 /**
+ * The agency's security requirement rule: set as the file says; null removes it; omitted leaves it as it is
+ * (a file may carry only some businesses, decision 0044).
+ */
+function planSecurityRule(
+  writes: PendingWrites,
+  existing: readonly RegistrySecurityRule[],
+  rule: ReferenceData['securityRequirement'],
+): void {
+  if (rule === undefined) return;
+  const [current, ...extra] = existing;
+  for (const row of extra) writes.remove('securityRequirement', RegistrySecurityRule, row.id);
+  if (rule === null) {
+    if (current) writes.remove('securityRequirement', RegistrySecurityRule, current.id);
+    return;
+  }
+  writes.upsert('securityRequirement', RegistrySecurityRule, current, {
+    percentOfHighestMonth: rule.percentOfHighestMonth,
+    minimumCents: rule.minimumCents,
+  });
+}
+
+/**
  * Statements per STATEMENTS_ISSUED event: keeps a payload (about 200 bytes a statement) well inside the
  * 64 KiB of MySQL's TEXT column that domain_event.payload is.
  */
@@ -529,6 +558,7 @@ export async function importReferenceData(
       );
       for (const account of business.programAccounts) planAccount(writes, existing, account, businessId);
     }
+    planSecurityRule(writes, existing.securityRules, data.securityRequirement);
     const knownStatements = new Set(
       [...existing.statements.values()].flat().map((st) => `${st.programAccountId}|${st.statementDate}`),
     );

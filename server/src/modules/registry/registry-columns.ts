@@ -16,6 +16,16 @@ export function CentsColumn(name: string): PropertyDecorator {
   return Column({ name, type: 'bigint', transformer: centsTransformer });
 }
 
+const nullableCentsTransformer: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
+
+/** A money column that may be empty (null): signed integer cents in a nullable BIGINT. */
+export function NullableCentsColumn(name: string): PropertyDecorator {
+  return Column({ name, type: 'bigint', nullable: true, transformer: nullableCentsTransformer });
+}
+
 /**
  * A calendar date held as a 'YYYY-MM-DD' string. `utc` makes TypeORM format the Date that mysql2 builds
  * (at UTC midnight, the connection's timezone being 'Z') with UTC getters, so a non-UTC process zone such

@@ -223,11 +223,47 @@ export interface AccountFinanceSums {
   statementsDueCents: number;
   /** The financial security on file (0 when there is none). */
   securityCents: number;
+  /** The highest monthly total of assessed duties and taxes in the 12 months up to today (0 when none). */
+  highestMonthCents: number;
+  /**
+   * The financial security the agency requires of the account (decision 0044): its own figure when the agency
+   * set one, else the agency's rule applied to highestMonthCents; 0 for an account of another program than RM
+   * (security is held for RM accounts only); null for an RM account when the agency set neither.
+   */
+  securityRequiredCents: number | null;
+}
+
+/** The agency's rule as stored: `percent`% of the highest month, never below `minimumCents`. */
+export interface SecurityRule {
+  percentOfHighestMonth: number;
+  minimumCents: number;
+}
+
+/** The rule applied to a highest month, in integer cents rounded up (BigInt: no float ever rounds). */
+export function securityRequiredByRule(rule: SecurityRule, highestMonthCents: number): number {
+  const product = BigInt(highestMonthCents) * BigInt(rule.percentOfHighestMonth);
+  const share = Number((product + 99n) / 100n);
+  return Math.max(rule.minimumCents, share);
 }
 
 /**
- * The account indicators' sums of `programAccountIds` on `today` (YYYY-MM-DD), by account: ONE grouped
- * statement (three grouped selects under UNION ALL), whatever the number of accounts.
+ * The first day of the 12-month window that ends on `today` (YYYY-MM-DD): the first of the month 11 months
+ * before today's, so the window is today's month so far and the 11 calendar months before it.
+ */
+export function securityWindowStart(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - 11;
+  const start = new Date(Date.UTC(year, month - 1, 1));
+  return start.toISOString().slice(0, 10);
+}
+
+/** The statuses of transactions that assess duties and taxes (credits and cancelled ones do not). */
+const ASSESSED_STATUSES = ['POSTED', 'PARTIALLY_PAID', 'PAID'];
+
+/**
+ * The account indicators' sums of `programAccountIds` on `today` (YYYY-MM-DD), by account, with the security
+ * the agency requires of each: ONE statement (grouped selects under UNION ALL), whatever the number of
+ * accounts. Every requested account that exists has an entry.
  */
 export async function accountFinanceSums(
   db: Db,
@@ -238,9 +274,15 @@ export async function accountFinanceSums(
   if (programAccountIds.length === 0) return sums;
   const ids = [...programAccountIds];
   const marks = ids.map(() => '?').join(', ');
-  const rows: Array<{ kind: string; account: string; n: string | number; cents: string | number | null }> =
-    await db.query(
-      `SELECT 'overdue' AS kind, program_account_id AS account, COUNT(*) AS n, SUM(amount_cents) AS cents
+  const assessed = ASSESSED_STATUSES.map(() => '?').join(', ');
+  // SUBSTR of a DATE column is its 'YYYY-MM' month on both SQLite (text) and MySQL (DATE as a string).
+  const rows: Array<{
+    kind: string;
+    account: string;
+    n: string | number | null;
+    cents: string | number | null;
+  }> = await db.query(
+    `SELECT 'overdue' AS kind, program_account_id AS account, COUNT(*) AS n, SUM(amount_cents) AS cents
          FROM registry_invoice WHERE status = 'OUTSTANDING' AND due_date < ? AND program_account_id IN (${marks})
          GROUP BY program_account_id
        UNION ALL
@@ -250,29 +292,79 @@ export async function accountFinanceSums(
        UNION ALL
        SELECT 'security', program_account_id, COUNT(*), SUM(amount_cents)
          FROM registry_financial_security WHERE program_account_id IN (${marks})
-         GROUP BY program_account_id`,
-      [today, ...ids, today, ...ids, ...ids],
-    );
-  for (const row of rows) {
-    const entry = sums.get(row.account) ?? {
-      programAccountId: row.account,
+         GROUP BY program_account_id
+       UNION ALL
+       SELECT 'highest', m.account, COUNT(*), MAX(m.total)
+         FROM (SELECT program_account_id AS account, SUM(duties_and_taxes_cents) AS total
+                 FROM registry_transaction
+                WHERE status IN (${assessed}) AND transaction_date >= ? AND transaction_date <= ?
+                  AND program_account_id IN (${marks})
+                GROUP BY program_account_id, SUBSTR(transaction_date, 1, 7)) m
+         GROUP BY m.account
+       UNION ALL
+       SELECT 'account', id, CASE WHEN program_code = 'RM' THEN 1 ELSE 0 END, required_security_cents
+         FROM registry_program_account WHERE id IN (${marks})
+       UNION ALL
+       SELECT 'rule', '', percent_of_highest_month, minimum_cents FROM registry_security_rule`,
+    [
+      today,
+      ...ids,
+      today,
+      ...ids,
+      ...ids,
+      ...ASSESSED_STATUSES,
+      securityWindowStart(today),
+      today,
+      ...ids,
+      ...ids,
+    ],
+  );
+  const entry = (account: string): AccountFinanceSums => {
+    const found = sums.get(account);
+    if (found) return found;
+    const created: AccountFinanceSums = {
+      programAccountId: account,
       overdueCount: 0,
       overdueCents: 0,
       statementsDueCount: 0,
       statementsDueCents: 0,
       securityCents: 0,
+      highestMonthCents: 0,
+      securityRequiredCents: null,
     };
+    sums.set(account, created);
+    return created;
+  };
+  let rule: SecurityRule | null = null;
+  const accounts = new Map<string, { rm: boolean; ownCents: number | null }>();
+  for (const row of rows) {
     // MySQL answers COUNT and SUM as strings, SQLite as numbers.
-    const n = Number(row.n);
-    const cents = Number(row.cents ?? 0);
+    const n = Number(row.n ?? 0);
+    const cents = row.cents === null ? null : Number(row.cents);
+    if (row.kind === 'rule') {
+      rule = { percentOfHighestMonth: n, minimumCents: cents ?? 0 };
+      continue;
+    }
+    if (row.kind === 'account') {
+      accounts.set(row.account, { rm: n === 1, ownCents: cents });
+      entry(row.account);
+      continue;
+    }
+    const sum = entry(row.account);
     if (row.kind === 'overdue') {
-      entry.overdueCount = n;
-      entry.overdueCents = cents;
+      sum.overdueCount = n;
+      sum.overdueCents = cents ?? 0;
     } else if (row.kind === 'due') {
-      entry.statementsDueCount = n;
-      entry.statementsDueCents = cents;
-    } else entry.securityCents = cents;
-    sums.set(row.account, entry);
+      sum.statementsDueCount = n;
+      sum.statementsDueCents = cents ?? 0;
+    } else if (row.kind === 'highest') sum.highestMonthCents = cents ?? 0;
+    else sum.securityCents = cents ?? 0;
+  }
+  for (const [id, account] of accounts) {
+    const sum = entry(id);
+    if (!account.rm) sum.securityRequiredCents = 0;
+    else if (account.ownCents !== null) sum.securityRequiredCents = account.ownCents;
+    else if (rule) sum.securityRequiredCents = securityRequiredByRule(rule, sum.highestMonthCents);
   }
   return sums;
 }

@@ -2,6 +2,7 @@ import {
   RegistryFinancialSecurity,
   RegistryInvoice,
   RegistryPayment,
+  RegistrySecurityRule,
   RegistryStatement,
   RegistryTransaction,
 } from './financial-record.entity.js';
@@ -28,4 +29,5 @@ export const registryEntities = [
   RegistryStatement,
   RegistryInvoice,
   RegistryFinancialSecurity,
+  RegistrySecurityRule,
 ];

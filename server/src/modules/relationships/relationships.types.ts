@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { UserError, UserErrorsPayload } from '../../common/graphql/user-error.type.js';
@@ -65,6 +67,7 @@ registerEnumType(RelationshipEventType, {
   },
 });
 
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('RelationshipEvent', { description: 'One step of a relationship’s timeline.' })
 export class RelationshipEventNode {
   @Field(() => ID, { description: 'The relationship event’s id (opaque).' })
@@ -95,6 +98,7 @@ export const RelationshipEventConnection = listConnectionType<RelationshipEventN
 export type RelationshipEventConnection = ListConnection<RelationshipEventNode>;
 
 /** A relationship; provider, client, programAccounts and timeline are resolved through loaders. */
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType('BusinessRelationship', {
   implements: NodeInterface,
   description:
@@ -219,6 +223,7 @@ export class RelationshipPayload extends UserErrorsPayload {
   relationship: BusinessRelationshipNode | null;
 }
 
+@AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'The answer for one business number of a bulk request.' })
 export class RelationshipRequestResult extends UserErrorsPayload {
   @Field(() => String, { description: 'The BN9 this answer is for, as sent.' })

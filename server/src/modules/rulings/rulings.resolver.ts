@@ -4,7 +4,7 @@ import { Access } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea, visibleScope } from '../../common/auth/access-table.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { AFTER_ARG, FIRST_ARG, listConnection, CURSOR_ARG } from '../../common/graphql/list-connection.js';
-import { programAccountById } from '../businesses/access-owners.js';
+import { programAccountOfInput } from '../businesses/access-owners.js';
 import { businessLoaders } from '../businesses/business-loaders.js';
 import { BusinessNode, ProgramAccount } from '../businesses/businesses.types.js';
 import { documentNode, documentsOfRuling } from '../documents/documents.view.js';
@@ -61,10 +61,7 @@ export class RulingsResolver {
     return row ? rulingById(ctx.dataSource, row.id) : null;
   }
 
-  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, {
-    owner: (args, context) =>
-      programAccountById({ id: (args.input as { programAccountId: string }).programAccountId }, context),
-  })
+  @Access(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.EDIT, { owner: programAccountOfInput })
   @Mutation(() => RequestRulingPayload, {
     description:
       'Requests a ruling for a program account: a new case (status SUBMITTED) with its case number, audited.',

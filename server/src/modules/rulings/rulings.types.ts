@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
@@ -39,6 +41,7 @@ registerEnumType(RulingStatus, {
   },
 });
 
+@AccessType(AccessArea.REQUESTS_AND_TRANSACTIONS, AccessAction.VIEW)
 @ObjectType('Ruling', {
   description:
     'A ruling request of a program account. Reached only through guarded fields (REQUESTS_AND_TRANSACTIONS VIEW).',

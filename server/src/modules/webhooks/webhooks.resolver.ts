@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AppContext } from '../../app/context.js';
-import { Access, type OwnerFromArgs } from '../../common/auth/access-directive.js';
-import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { Access, ownerFromArg } from '../../common/auth/access-directive.js';
+import { AccessAction, AccessArea, type AccessOwner } from '../../common/auth/access-table.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { toUserErrors } from '../../common/errors/problems.js';
 import { PAGE_SIZE_MAX, pageSize } from '../../common/graphql/connection.js';
@@ -64,22 +64,21 @@ function deliveryNode(row: WebhookDelivery, eventType: string): WebhookDeliveryN
 }
 
 /** The business of an endpoint (`endpointId`). */
-const businessOfEndpoint: OwnerFromArgs = async (args, context) => {
-  const { dataSource } = context as AppContext;
+async function businessOfEndpointId(id: string, { dataSource }: AppContext): Promise<AccessOwner | null> {
   const row = await dataSource
     .getRepository(WebhookEndpoint)
-    .findOne({ select: { id: true, businessId: true }, where: { id: String(args.endpointId) } });
+    .findOne({ select: { id: true, businessId: true }, where: { id } });
   return row ? { businessId: row.businessId } : null;
-};
+}
+const businessOfEndpoint = ownerFromArg(['endpointId'], businessOfEndpointId);
 
 /** The business of a delivery's endpoint (`deliveryId`). */
-const businessOfDelivery: OwnerFromArgs = async (args, context) => {
-  const { dataSource } = context as AppContext;
-  const row = await dataSource
+const businessOfDelivery = ownerFromArg(['deliveryId'], async (id, context: AppContext) => {
+  const row = await context.dataSource
     .getRepository(WebhookDelivery)
-    .findOne({ select: { id: true, endpointId: true }, where: { id: String(args.deliveryId) } });
-  return row ? businessOfEndpoint({ endpointId: row.endpointId }, context) : null;
-};
+    .findOne({ select: { id: true, endpointId: true }, where: { id } });
+  return row ? businessOfEndpointId(row.endpointId, context) : null;
+});
 
 /** The caller as the services see them: a person (checked a BAM there) or a token acting as its creator. */
 function actorOf(ctx: AppContext): WebhookActor {

@@ -1,3 +1,5 @@
+import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
+import { AccessType } from '../../common/auth/access-directive.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
@@ -16,6 +18,7 @@ export class WebhookEventTypeNode {
   description: string;
 }
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'One sending of an event to an endpoint.' })
 export class WebhookDeliveryNode {
   @Field(() => ID, { description: 'The delivery’s id (resendWebhookDelivery takes it).' })
@@ -56,6 +59,7 @@ export class WebhookDeliveryNode {
   createdAt: Date;
 }
 
+@AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'A webhook endpoint of a business.' })
 export class WebhookEndpointNode {
   @Field(() => ID, { description: 'The endpoint’s id.' })

@@ -3,10 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
-  AccountIndicatorsAccessDocument,
-  AccountIndicatorsHomeDocument,
-  ClaimsHomeDocument,
-  ClaimsHomeIndicatorsDocument,
+  HomeIndicatorsAccessDocument,
+  HomeIndicatorsDocument,
   SignOutEverywhereDocument,
   WelcomeDocument,
 } from '../../../generated/graphql';
@@ -72,6 +70,56 @@ function welcome(
 }
 
 const signedIn = [viewerMock(() => viewer()), sessionMock(() => session())];
+
+type AreaLevels = Parameters<typeof areas>[0];
+
+/** The home's access query: the active business and the areas the viewer may see. */
+function homeAccess(levels: AreaLevels) {
+  return anyVariables(HomeIndicatorsAccessDocument, () => ({
+    me: {
+      __typename: 'Viewer',
+      id: 'user-1',
+      activeBusiness: {
+        __typename: 'Business',
+        id: 'b-1',
+        viewerAccess: { __typename: 'BusinessAccess', areas: areas(levels) },
+      },
+    },
+  }));
+}
+
+const noClaims = {
+  __typename: 'ClaimIndicators',
+  inProgressCount: 0,
+  submittedCount: 0,
+  approvedCount: 0,
+  openClaimedCents: 0,
+  payableCount: 0,
+  payableCents: 0,
+  paidCents: 0,
+  unpaidCents: 0,
+} as const;
+
+const noAccountFigures = {
+  __typename: 'AccountIndicators',
+  overdueCount: 0,
+  overdueCents: 0,
+  statementsDueCount: 0,
+  statementsDueCents: 0,
+  securityOnFileCents: null,
+  securityRequiredCents: null,
+  securityShortfallCents: null,
+} as const;
+
+/** The home's one indicators query: claims and account indicators together. */
+function homeIndicators(
+  claimIndicators: Record<string, unknown> = noClaims,
+  accountIndicators: Record<string, unknown> = noAccountFigures,
+) {
+  return anyVariables(HomeIndicatorsDocument, () => ({
+    business: { __typename: 'Business', id: 'b-1', claimIndicators, accountIndicators },
+  }));
+}
 
 describe('welcome page', () => {
   it('greets the person with the previous sign-in in the page language and agency time zone, and lists events', async () => {
@@ -194,44 +242,23 @@ describe('welcome page', () => {
   ])(
     'shows the business’s claims and repayments indicators, each linked to its list (%s)',
     async (language, heading, inProgress, payable) => {
-      const claimsHome = () =>
-        anyVariables(ClaimsHomeDocument, () => ({
-          me: {
-            __typename: 'Viewer',
-            id: 'user-1',
-            activeBusiness: {
-              __typename: 'Business',
-              id: 'b-1',
-              viewerAccess: {
-                __typename: 'BusinessAccess',
-                areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view' }),
-              },
-            },
-          },
-        }));
-      const indicators = anyVariables(ClaimsHomeIndicatorsDocument, () => ({
-        business: {
-          __typename: 'Business',
-          id: 'b-1',
-          claimIndicators: {
-            __typename: 'ClaimIndicators',
-            inProgressCount: 2,
-            submittedCount: 1,
-            approvedCount: 3,
-            openClaimedCents: 35_000,
-            payableCount: 1,
-            payableCents: 20_000,
-            paidCents: 10_000,
-            unpaidCents: 0,
-          },
-        },
-      }));
+      const indicators = homeIndicators({
+        __typename: 'ClaimIndicators',
+        inProgressCount: 2,
+        submittedCount: 1,
+        approvedCount: 3,
+        openClaimedCents: 35_000,
+        payableCount: 1,
+        payableCents: 20_000,
+        paidCents: 10_000,
+        unpaidCents: 0,
+      });
       renderRoute(`/${language}/welcome`, [
         welcome(null),
         ...signedIn,
         // The header names the same active business (its default answers none, and the cache would agree).
         headerMock({ ...northernLights, accounts: ['123456789RM0001'] }),
-        claimsHome(),
+        homeAccess({ REQUESTS_AND_TRANSACTIONS: 'view' }),
         indicators,
       ]);
       expect(await screen.findByText(heading, { selector: 'gcds-heading' })).toBeInTheDocument();
@@ -252,7 +279,11 @@ describe('welcome page', () => {
       'en',
       'Account at a glance',
       ['Amounts overdue: 2 ($10,045.00)', 'Statements due: 1 ($60,000.00)'],
-      ['Financial security on file: $50,000.00', 'Owing that the security must cover: $70,045.00'],
+      [
+        'Financial security on file: $50,000.00',
+        'Required by the agency: $80,000.00',
+        'Shortfall: $30,000.00',
+      ],
     ],
     [
       'fr',
@@ -260,41 +291,24 @@ describe('welcome page', () => {
       ['Montants en souffrance : 2 (10 045,00 $)', 'Relevés à payer : 1 (60 000,00 $)'],
       [
         'Sécurité financière au dossier : 50 000,00 $',
-        'Sommes dues que la sécurité doit couvrir : 70 045,00 $',
+        'Exigée par l’agence : 80 000,00 $',
+        'Manque à combler : 30 000,00 $',
       ],
     ],
   ])(
     'shows the amounts overdue, statements due and security against what is required, linked (%s)',
     async (language, heading, finance, security) => {
-      const access = anyVariables(AccountIndicatorsAccessDocument, () => ({
-        me: {
-          __typename: 'Viewer',
-          id: 'user-1',
-          activeBusiness: {
-            __typename: 'Business',
-            id: 'b-1',
-            viewerAccess: {
-              __typename: 'BusinessAccess',
-              areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view', FINANCIAL_SECURITY: 'view' }),
-            },
-          },
-        },
-      }));
-      const indicators = anyVariables(AccountIndicatorsHomeDocument, () => ({
-        business: {
-          __typename: 'Business',
-          id: 'b-1',
-          accountIndicators: {
-            __typename: 'AccountIndicators',
-            overdueCount: 2,
-            overdueCents: 1_004_500,
-            statementsDueCount: 1,
-            statementsDueCents: 6_000_000,
-            securityOnFileCents: 5_000_000,
-            securityRequiredCents: 7_004_500,
-          },
-        },
-      }));
+      const access = homeAccess({ REQUESTS_AND_TRANSACTIONS: 'view', FINANCIAL_SECURITY: 'view' });
+      const indicators = homeIndicators(noClaims, {
+        __typename: 'AccountIndicators',
+        overdueCount: 2,
+        overdueCents: 1_004_500,
+        statementsDueCount: 1,
+        statementsDueCents: 6_000_000,
+        securityOnFileCents: 5_000_000,
+        securityRequiredCents: 8_000_000,
+        securityShortfallCents: 3_000_000,
+      });
       renderRoute(`/${language}/welcome`, [
         welcome(null),
         ...signedIn,
@@ -313,37 +327,14 @@ describe('welcome page', () => {
       const href = (label: string) => links().find(([l]) => l === label)![1] as HTMLElement;
       await waitFor(() => expect(shadowHref(href(finance[0]))).toBe(`/${language}/finance`));
       await waitFor(() => expect(shadowHref(href(finance[1]))).toBe(`/${language}/finance`));
-      await waitFor(() => expect(shadowHref(href(security[0]))).toBe(`/${language}/finance/security`));
+      for (const label of security)
+        await waitFor(() => expect(shadowHref(href(label))).toBe(`/${language}/finance/security`));
     },
   );
 
   it('leaves the security rows out when the server answers them null (no financial security area)', async () => {
-    const access = anyVariables(AccountIndicatorsAccessDocument, () => ({
-      me: {
-        __typename: 'Viewer',
-        id: 'user-1',
-        activeBusiness: {
-          __typename: 'Business',
-          id: 'b-1',
-          viewerAccess: { __typename: 'BusinessAccess', areas: areas({ REQUESTS_AND_TRANSACTIONS: 'view' }) },
-        },
-      },
-    }));
-    const indicators = anyVariables(AccountIndicatorsHomeDocument, () => ({
-      business: {
-        __typename: 'Business',
-        id: 'b-1',
-        accountIndicators: {
-          __typename: 'AccountIndicators',
-          overdueCount: 0,
-          overdueCents: 0,
-          statementsDueCount: 0,
-          statementsDueCents: 0,
-          securityOnFileCents: null,
-          securityRequiredCents: null,
-        },
-      },
-    }));
+    const access = homeAccess({ REQUESTS_AND_TRANSACTIONS: 'view' });
+    const indicators = homeIndicators();
     renderRoute('/en/welcome', [
       welcome(null),
       ...signedIn,
@@ -354,6 +345,7 @@ describe('welcome page', () => {
     expect(await screen.findByText('Account at a glance', { selector: 'gcds-heading' })).toBeInTheDocument();
     expect(screen.getByText('Amounts overdue')).toBeInTheDocument();
     expect(screen.queryByText('Financial security on file')).not.toBeInTheDocument();
-    expect(screen.queryByText('Owing that the security must cover')).not.toBeInTheDocument();
+    expect(screen.queryByText('Required by the agency')).not.toBeInTheDocument();
+    expect(screen.queryByText('Shortfall')).not.toBeInTheDocument();
   });
 });

@@ -1,29 +1,20 @@
-import { useClaimsHomeIndicatorsQuery, useClaimsHomeQuery } from '../../../generated/graphql';
+import { type ClaimIndicatorsFieldsFragment } from '../../../generated/graphql';
 import { useLanguage } from '../../../lib/use-language';
 import { ClaimIndicatorsPanel } from './claims-parts';
 
 /**
  * The home page's claims and repayments indicators (issue 16): of the active business, over the program
- * accounts the viewer may see requests of (the server answers by scope); nothing without that access. Each
- * figure links to the list behind it.
+ * accounts the viewer may see requests of (the server answers by scope). The app loads them with the account
+ * indicators in one query (app/routes/home-indicators.tsx). Each figure links to the list behind it.
  */
-export function ClaimsHomeIndicators() {
-  const { data } = useClaimsHomeQuery({ fetchPolicy: 'cache-and-network' });
-  const business = data?.me?.activeBusiness;
-  const view = business?.viewerAccess.areas.find((a) => a.area === 'REQUESTS_AND_TRANSACTIONS')?.view;
-  if (!business || !view) return null;
-  return <HomeIndicators businessId={business.id} />;
-}
-
-function HomeIndicators({ businessId }: { businessId: string }) {
+export function ClaimsHomeIndicators({
+  businessId,
+  indicators,
+}: {
+  businessId: string;
+  indicators: ClaimIndicatorsFieldsFragment;
+}) {
   const language = useLanguage();
-  const { data } = useClaimsHomeIndicatorsQuery({
-    variables: { businessId },
-    fetchPolicy: 'cache-and-network',
-    errorPolicy: 'all',
-  });
-  const indicators = data?.business?.claimIndicators;
-  if (!indicators) return null;
   const claims = (status?: string) =>
     `/${language}/claims?business=${encodeURIComponent(businessId)}${status ? `&status=${status}` : ''}`;
   return (

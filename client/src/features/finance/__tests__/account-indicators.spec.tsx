@@ -12,7 +12,8 @@ import { financeBusinessesMock, securityBusinessesMock } from '../../../test/fix
 import { anyVariables } from '../../../test/fixtures/relationships-fixtures';
 import { renderRoute, shadowHref } from '../../../test/render-route';
 
-// A program account's page shows its account indicators (issue 16 item 5), each linked to the list behind it.
+// A program account's page shows its account indicators (issue 16 item 5): the financial security on file
+// against what the agency requires (decision 0044) and the shortfall, each linked to the list behind it.
 
 const header = headerMock({
   id: 'b-1',
@@ -32,15 +33,16 @@ const indicators = anyVariables(AccountIndicatorsOfAccountDocument, () => ({
       statementsDueCount: 1,
       statementsDueCents: 6_000_000,
       securityOnFileCents: 5_000_000,
-      securityRequiredCents: 7_004_500,
+      securityRequiredCents: 8_000_000,
+      securityShortfallCents: 3_000_000,
     },
   },
 }));
 
 describe('a program account’s indicators', () => {
   it.each([
-    ['en', '2 ($10,045.00)', '1 ($60,000.00)', '$50,000.00', '$70,045.00'],
-    ['fr', '2 (10 045,00 $)', '1 (60 000,00 $)', '50 000,00 $', '70 045,00 $'],
+    ['en', '2 ($10,045.00)', '1 ($60,000.00)', '$50,000.00', '$80,000.00', '$30,000.00'],
+    ['fr', '2 (10 045,00 $)', '1 (60 000,00 $)', '50 000,00 $', '80 000,00 $', '30 000,00 $'],
   ])('shows them in %s, linked to the account’s finances and security', async (language, ...values) => {
     renderRoute(`/${language}/business/program-accounts/pa-1`, [
       ...signedIn,
@@ -50,7 +52,7 @@ describe('a program account’s indicators', () => {
       securityBusinessesMock({ own: { granted: { FINANCIAL_SECURITY: 'view' } } }),
       indicators,
     ]);
-    const [overdue, due, onFile, required] = values;
+    const [overdue, due, onFile, required, shortfall] = values;
     const label = (key: string, value: string) =>
       language === 'en' ? `${key}: ${value}` : `${key} : ${value}`;
     const names =
@@ -59,13 +61,15 @@ describe('a program account’s indicators', () => {
             'Amounts overdue',
             'Statements due',
             'Financial security on file',
-            'Owing that the security must cover',
+            'Required by the agency',
+            'Shortfall',
           ]
         : [
             'Montants en souffrance',
             'Relevés à payer',
             'Sécurité financière au dossier',
-            'Sommes dues que la sécurité doit couvrir',
+            'Exigée par l’agence',
+            'Manque à combler',
           ];
     const hrefOf = (key: string, value: string) =>
       waitFor(() => {
@@ -82,5 +86,6 @@ describe('a program account’s indicators', () => {
     const security = `/${language}/finance/security?business=b-1&account=pa-1`;
     expect(await hrefOf(names[2], onFile)).toBe(security);
     expect(await hrefOf(names[3], required)).toBe(security);
+    expect(await hrefOf(names[4], shortfall)).toBe(security);
   });
 });

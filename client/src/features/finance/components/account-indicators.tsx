@@ -3,8 +3,6 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AccountIndicatorsFieldsFragment,
-  useAccountIndicatorsAccessQuery,
-  useAccountIndicatorsHomeQuery,
   useAccountIndicatorsOfAccountQuery,
   useFinanceBusinessesQuery,
   useSecurityBusinessesQuery,
@@ -14,12 +12,13 @@ import { useLanguage } from '../../../lib/use-language';
 import { financeAccountIds, formatMoney } from './finance-parts';
 import { securityBusinesses } from './security-businesses';
 
-type IndicatorKey = 'overdue' | 'statementsDue' | 'securityOnFile' | 'securityRequired';
+type IndicatorKey = 'overdue' | 'statementsDue' | 'securityOnFile' | 'securityRequired' | 'securityShortfall';
 
 /**
- * Amounts overdue, statements due and the financial security on file against what it must cover (issue 16
- * item 5), each linked to the list behind it; the security rows only when the server answers them (the
- * financial security area).
+ * Amounts overdue, statements due and the financial security on file against what the agency requires (issue
+ * 16 item 5, decision 0044), each linked to the list behind it; the security rows only when the server
+ * answers them (the financial security area; the requirement only when the agency set one), the shortfall
+ * only when there is one.
  */
 export function AccountIndicatorsPanel({
   indicators,
@@ -41,6 +40,8 @@ export function AccountIndicatorsPanel({
     rows.push(['securityOnFile', formatMoney(indicators.securityOnFileCents, language)]);
   if (indicators.securityRequiredCents !== null && indicators.securityRequiredCents !== undefined)
     rows.push(['securityRequired', formatMoney(indicators.securityRequiredCents, language)]);
+  if (indicators.securityShortfallCents)
+    rows.push(['securityShortfall', formatMoney(indicators.securityShortfallCents, language)]);
   return (
     <section aria-labelledby="account-indicators">
       <GcdsHeading tag="h2" id="account-indicators">
@@ -65,27 +66,16 @@ export function AccountIndicatorsPanel({
   );
 }
 
-/** The home page's account indicators, over the accounts the viewer may see (nothing without that access). */
-export function AccountHomeIndicators() {
-  const { data } = useAccountIndicatorsAccessQuery({ fetchPolicy: 'cache-and-network' });
-  const business = data?.me?.activeBusiness;
-  const view = business?.viewerAccess.areas.find((a) => a.area === 'REQUESTS_AND_TRANSACTIONS')?.view;
-  if (!business || !view) return null;
-  return <HomeIndicators businessId={business.id} />;
-}
-
-function HomeIndicators({ businessId }: { businessId: string }) {
+/**
+ * The home page's account indicators, over the accounts the viewer may see; the app loads them with the claims
+ * indicators in one query (app/routes/home-indicators.tsx).
+ */
+export function AccountHomeIndicators({ indicators }: { indicators: AccountIndicatorsFieldsFragment }) {
   const language = useLanguage();
-  const { data } = useAccountIndicatorsHomeQuery({
-    variables: { businessId },
-    fetchPolicy: 'cache-and-network',
-    errorPolicy: 'all',
-  });
-  const indicators = data?.business?.accountIndicators;
-  if (!indicators) return null;
   // The lists are per program account: the financial information page (statements, invoices, transactions)
   // and the financial security page open on the first account and let the viewer pick another.
   const finance = `/${language}/finance`;
+  const security = `/${language}/finance/security`;
   return (
     <AccountIndicatorsPanel
       indicators={indicators}
@@ -93,8 +83,9 @@ function HomeIndicators({ businessId }: { businessId: string }) {
       links={{
         overdue: finance,
         statementsDue: finance,
-        securityOnFile: `/${language}/finance/security`,
-        securityRequired: `/${language}/finance/security`,
+        securityOnFile: security,
+        securityRequired: security,
+        securityShortfall: security,
       }}
     />
   );
@@ -131,6 +122,7 @@ function AccountIndicatorsOf({ accountId }: { accountId: string }) {
         statementsDue: `/${language}/finance?${account}`,
         securityOnFile: securityPage,
         securityRequired: securityPage,
+        securityShortfall: securityPage,
       }}
     />
   );

@@ -7,14 +7,22 @@ import {
   GcdsNotice,
   GcdsText,
 } from '@cdssnc/gcds-components-react';
-import { Trans, useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FlashNotice } from '../../../components/layout/flash-notice';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
 import { usePortalInfoQuery } from '../../../generated/graphql';
+import { taggedText } from '../../../lib/tagged-text';
 import { useLanguage } from '../../../lib/use-language';
-import { TryDemoPanel } from './try-demo-panel';
 
 const accessSectionId = 'sign-in';
+
+/**
+ * "Try the demo" shows only while the demo is on (never in production): its code (the panel, its
+ * mutation, the form's hooks, 2 kB gzip) is a chunk of its own, fetched when the server offers people
+ * to sign in as, not part of every visitor's first chunk (docs/decisions/0050).
+ */
+const TryDemoPanel = lazy(async () => ({ default: (await import('./try-demo-panel')).TryDemoPanel }));
 
 /**
  * eManifest and Trusted Trader are the agency's other portals, not pages of this one (seed 003 §1.2):
@@ -49,18 +57,19 @@ export function LandingPage() {
       <GcdsHeading tag="h1">{t('title')}</GcdsHeading>
       <FlashNotice />
       <GcdsText>{t('lead')}</GcdsText>
-      {data ? <TryDemoPanel personas={data.demoPersonas} /> : null}
+      {data && data.demoPersonas.length > 0 ? (
+        <Suspense fallback={null}>
+          <TryDemoPanel personas={data.demoPersonas} />
+        </Suspense>
+      ) : null}
 
       <GcdsNotice type="info" noticeTitleTag="h2" noticeTitle={t('note.title')}>
         <GcdsText>{t('note.members')}</GcdsText>
         {data ? (
           <GcdsText>
-            <Trans
-              t={t}
-              i18nKey="note.consultants"
-              values={{ phone: data.portalInfo.agencyPhone }}
-              components={{ phone: <GcdsLink href={telHref(data.portalInfo.agencyPhone)} /> }}
-            />
+            {taggedText(t('note.consultants', { phone: data.portalInfo.agencyPhone }), {
+              phone: <GcdsLink href={telHref(data.portalInfo.agencyPhone)} />,
+            })}
           </GcdsText>
         ) : loading ? (
           <GcdsText role="status">{t('note.loading')}</GcdsText>

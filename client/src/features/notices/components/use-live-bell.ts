@@ -19,8 +19,8 @@ export const liveBellRetryMaxMs = 60_000;
 export const liveQueriesOfNotice: Readonly<Record<string, readonly string[]>> = {
   MESSAGE_FROM_AGENCY: ['MessageThread', 'MessageThreads', 'MessagingBusiness', 'OfficerInbox'],
   LETTER_ISSUED: ['Letters', 'Letter'],
-  CLAIM_STATUS_CHANGED: ['ClaimDetail', 'ClaimsList', 'ClaimsHomeIndicators'],
-  REPAYMENT_STATUS_CHANGED: ['ClaimDetail', 'AccountRepayments', 'ClaimsHomeIndicators'],
+  CLAIM_STATUS_CHANGED: ['ClaimDetail', 'ClaimsList', 'HomeIndicators'],
+  REPAYMENT_STATUS_CHANGED: ['ClaimDetail', 'AccountRepayments', 'HomeIndicators'],
 };
 
 /**

@@ -24,5 +24,6 @@ import { Migration as M20 } from './1796607439312-reference-descriptions-fr.js';
 import { Migration as M21 } from './1796607500000-security-event-sign-in-index.js';
 import { Migration as M22 } from './1796607600000-bulletins.js';
 import { Migration as M23 } from './1796608400000-ruling-and-security-decisions.js';
+import { Migration as M24 } from './1796609000000-security-requirement.js';
 
-export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19, M20, M21, M22, M23];
+export const sqliteMigrations: ClassType[] = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19, M20, M21, M22, M23, M24];
