@@ -21,23 +21,58 @@ function documented<T extends z.ZodType>(schema: T, description: string, shownDe
   return schema.meta({ ...doc });
 }
 
+/** A variable's schema waiting for its README text: `.doc(description, shownDefault?)` attaches it. */
+interface Setting<T extends z.ZodType> {
+  doc(description: string, shownDefault?: string): T;
+}
+
+function setting<T extends z.ZodType>(schema: T): Setting<T> {
+  return { doc: (description, shownDefault) => documented(schema, description, shownDefault) };
+}
+
+/** A whole number within bounds (no upper one when `max` is left out), with its default. */
+function intSetting(bounds: { min: number; max?: number; default: number }) {
+  const int = z.coerce.number().int().min(bounds.min);
+  return setting((bounds.max === undefined ? int : int.max(bounds.max)).default(bounds.default));
+}
+
+/** `true`/`false` (or `1`/`0`), with its default. */
+function flagSetting(fallback: boolean) {
+  return setting(booleanFlag.default(fallback));
+}
+
+/** One of a few words, with its default. */
+function enumSetting<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return setting(z.enum(values).default(fallback));
+}
+
+/** Any text that is not empty, with its default. */
+function textSetting(fallback: string) {
+  return setting(z.string().min(1).default(fallback));
+}
+
+/** Any text that is not empty; unset by default (the README's `shownDefault` says what that means). */
+function optionalTextSetting() {
+  return setting(z.string().min(1).optional());
+}
+
+/** An http:// or https:// address; unset by default. */
+function optionalHttpUrlSetting() {
+  return setting(z.url({ protocol: /^https?$/ }).optional());
+}
+
 /**
  * Every environment variable the server reads, each with its README text: the README's configuration table
  * is generated from this (`npm run docs:config`; `npm run check:drift` fails when it is stale).
  */
 export const envSchema = z
   .object({
-    NODE_ENV: documented(
-      z.enum(['development', 'production', 'test']).default('development'),
+    NODE_ENV: enumSetting(['development', 'production', 'test'], 'development').doc(
       '`production` turns off introspection (unless `GRAPHQL_INTROSPECTION=true`), stack traces and schema hints in errors; it also turns off the bundled demo sign-in partner.',
     ),
-    PORT: documented(
-      z.coerce.number().int().min(0).max(65535).default(4000),
-      'HTTP port. `0` picks a free one.',
-    ),
-    HOST: documented(z.string().min(1).default('0.0.0.0'), 'Interface to listen on.'),
-    DATA_DIR: documented(
-      z.string().min(1).optional(),
+    PORT: intSetting({ min: 0, max: 65535, default: 4000 }).doc('HTTP port. `0` picks a free one.'),
+    HOST: textSetting('0.0.0.0').doc('Interface to listen on.'),
+    DATA_DIR: optionalTextSetting().doc(
       'Folder of the embedded SQLite database (`passerelle.sqlite`), the local document storage (`documents/`), uploads being checked (`uploads-tmp/`) and the local mail sink (`mail/`). Relative paths resolve against the working directory.',
       '`./data` (repository root)',
     ),
@@ -51,21 +86,14 @@ export const envSchema = z
         .optional(),
       '`mysql://user:password@host:3306/database` switches from the embedded SQLite database to MySQL 8 / MariaDB 10.11+.',
     ),
-    LOG_LEVEL: documented(
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: enumSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info').doc(
       '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Logs are JSON lines on stdout.',
     ),
-    CLIENT_DIST_DIR: documented(
-      z.string().min(1).optional(),
-      'Folder of the built single-page app.',
-      '`client/dist`',
-    ),
-    SEED_DEMO_DATA: documented(
-      booleanFlag.default(true),
+    CLIENT_DIST_DIR: optionalTextSetting().doc('Folder of the built single-page app.', '`client/dist`'),
+    SEED_DEMO_DATA: flagSetting(true).doc(
       'Import the demo reference data when the registry is empty (first start). Outside production it also seeds the demo world (four prepared people; `npm run demo:seed` does the same) and shows the landing page\'s "Try the demo" one-click sign-ins; `false` turns both off.',
     ),
-    DEMO_WORLD: documented(
-      booleanFlag.default(true),
+    DEMO_WORLD: flagSetting(true).doc(
       'The demo world and its one-click sign-ins alone (they also need `SEED_DEMO_DATA`): `false` keeps the demo reference data but neither seeds the four prepared people at start nor offers "Try the demo". The browser journeys that do not use the demo start their servers so, sparing each the seeding.',
     ),
     GRAPHQL_INTROSPECTION: documented(
@@ -80,166 +108,125 @@ export const envSchema = z
         .default('1mb'),
       'Largest request body accepted on `/graphql` (413 above it).',
     ),
-    SHUTDOWN_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(0).default(10_000),
+    SHUTDOWN_TIMEOUT_MS: intSetting({ min: 0, default: 10_000 }).doc(
       'How long SIGTERM waits for in-flight requests before closing connections.',
     ),
-    DB_CONNECT_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(120_000).default(3_000),
+    DB_CONNECT_TIMEOUT_MS: intSetting({ min: 50, max: 120_000, default: 3_000 }).doc(
       'MySQL: how long opening a connection may take.',
     ),
-    DB_ACQUIRE_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(120_000).default(3_000),
+    DB_ACQUIRE_TIMEOUT_MS: intSetting({ min: 50, max: 120_000, default: 3_000 }).doc(
       'How long a request waits for a free pooled connection (MySQL, 10 of them) or, on SQLite, for the transactions queued before its own, before 503; a write that gave up never runs.',
     ),
-    DB_QUERY_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(600_000).default(5_000),
+    DB_QUERY_TIMEOUT_MS: intSetting({ min: 50, max: 600_000, default: 5_000 }).doc(
       'MySQL: how long one statement may wait for its answer; the connection is then dropped and the request answers 503. Raise it for a large `npm run registry:import` (migrations are not bound by it).',
     ),
-    DB_LOCK_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(120_000).default(3_000),
+    DB_LOCK_TIMEOUT_MS: intSetting({ min: 50, max: 120_000, default: 3_000 }).doc(
       'How long a statement waits for another’s lock: SQLite’s busy timeout, MySQL’s `innodb_lock_wait_timeout` (whole seconds).',
     ),
-    REQUEST_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(100).max(600_000).default(15_000),
+    REQUEST_TIMEOUT_MS: intSetting({ min: 100, max: 600_000, default: 15_000 }).doc(
       'No request outlives this: past it the caller gets 503 `SERVICE_UNAVAILABLE` with `Retry-After`.',
     ),
-    DOCUMENT_SWEEP_GRACE_MINUTES: documented(
-      z.coerce.number().int().min(0).max(10_080).default(60),
+    DOCUMENT_SWEEP_GRACE_MINUTES: intSetting({ min: 0, max: 10_080, default: 60 }).doc(
       'Age after which the sweep (at start, then hourly) removes upload temp folders and stored files without a database row: what a crash left. Must be longer than `TRANSFER_TIMEOUT_MS`, or the sweep could remove an upload in progress.',
     ),
-    TRANSFER_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+    TRANSFER_TIMEOUT_MS: intSetting({ min: 1_000, max: 3_600_000, default: 300_000 }).doc(
       'The deadline of the routes that carry files: document and message attachment uploads and downloads, letters’ PDFs, export files (`/api/documents`, `/api/messaging/attachments`, `/api/exports/:id/download`).',
     ),
-    AGENCY_PHONE: documented(
-      z.string().min(1).default('1-800-461-9999'),
-      'Agency telephone number shown on the landing page.',
-    ),
-    PUBLIC_URL: documented(
-      z.url({ protocol: /^https?$/ }).optional(),
+    AGENCY_PHONE: textSetting('1-800-461-9999').doc('Agency telephone number shown on the landing page.'),
+    PUBLIC_URL: optionalHttpUrlSetting().doc(
       "The portal's address as browsers see it (e.g. `https://portal.example.ca`): the sign-in partner's redirect URI is `<PUBLIC_URL>/auth/partner/callback` ([docs/partner-sign-in.md](docs/partner-sign-in.md)).",
       '`http://localhost:<port>`',
     ),
-    OIDC_ISSUER: documented(
-      z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_ISSUER: optionalHttpUrlSetting().doc(
       'The external sign-in partner (OpenID Connect issuer). Unset: outside production, the bundled demo partner; in production, partner sign-in is off.',
     ),
-    OIDC_CLIENT_ID: documented(
-      z.string().min(1).optional(),
+    OIDC_CLIENT_ID: optionalTextSetting().doc(
       "The portal's client id at the sign-in partner (required with `OIDC_ISSUER`).",
     ),
-    OIDC_CLIENT_SECRET: documented(
-      z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: optionalTextSetting().doc(
       "The portal's client secret at the sign-in partner (`client_secret_basic`; required with `OIDC_ISSUER`).",
     ),
-    DEV_IDENTITY_PROVIDER_PORT: documented(
-      z.coerce.number().int().min(0).max(65535).default(4001),
+    DEV_IDENTITY_PROVIDER_PORT: intSetting({ min: 0, max: 65535, default: 4001 }).doc(
       'Port of the bundled demo sign-in partner, started beside the portal outside production when `OIDC_ISSUER` is unset.',
     ),
-    COOKIE_SECURE: documented(
-      z.enum(['auto', 'true', 'false']).default('auto'),
+    COOKIE_SECURE: enumSetting(['auto', 'true', 'false'], 'auto').doc(
       '`Secure` flag of the session cookie: `auto` sets it when the request came over HTTPS (through a proxy on loopback, `X-Forwarded-Proto`) or with `NODE_ENV=production`; `true` or `false` force it.',
     ),
-    SESSION_IDLE_MINUTES: documented(
-      z.coerce.number().int().min(1).max(1440).default(20),
+    SESSION_IDLE_MINUTES: intSetting({ min: 1, max: 1440, default: 20 }).doc(
       'A session ends after this long without a request.',
     ),
     SESSION_IDLE_SECONDS: documented(
       z.coerce.number().int().min(1).max(86_400).optional(),
       'The idle timeout in seconds instead of minutes, for tests that watch a session end (a browser journey waits seconds, not a minute). Overrides `SESSION_IDLE_MINUTES` when set.',
     ),
-    SESSION_ABSOLUTE_HOURS: documented(
-      z.coerce.number().int().min(1).max(168).default(12),
+    SESSION_ABSOLUTE_HOURS: intSetting({ min: 1, max: 168, default: 12 }).doc(
       'A session ends this long after sign-in, however active.',
     ),
-    LOCKOUT_THRESHOLD: documented(
-      z.coerce.number().int().min(1).max(100).default(5),
+    LOCKOUT_THRESHOLD: intSetting({ min: 1, max: 100, default: 5 }).doc(
       'Consecutive failures (sign-in, password recovery, current password) that lock a username, existing or not.',
     ),
-    LOCKOUT_MINUTES: documented(
-      z.coerce.number().int().min(1).max(10_080).default(30),
+    LOCKOUT_MINUTES: intSetting({ min: 1, max: 10_080, default: 30 }).doc(
       'How long a locked username stays locked (an officer can unlock it sooner).',
     ),
-    ADDRESS_FAILURE_LIMIT: documented(
-      z.coerce.number().int().min(1).max(100_000).default(30),
+    ADDRESS_FAILURE_LIMIT: intSetting({ min: 1, max: 100_000, default: 30 }).doc(
       'Failed sign-ins and recoveries one client address may make per window; then THROTTLED.',
     ),
-    ADDRESS_LOOKUP_LIMIT: documented(
-      z.coerce.number().int().min(1).max(100_000).default(60),
+    ADDRESS_LOOKUP_LIMIT: intSetting({ min: 1, max: 100_000, default: 60 }).doc(
       'Username lookups (availability, recovery question, taken usernames at registration) per address per window.',
     ),
-    ADDRESS_WINDOW_MINUTES: documented(
-      z.coerce.number().int().min(1).max(1440).default(15),
+    ADDRESS_WINDOW_MINUTES: intSetting({ min: 1, max: 1440, default: 15 }).doc(
       'The window of the two address limits.',
     ),
     AUTH_SECRET: documented(
       z.string().min(32, 'must be at least 32 characters').optional(),
       'At least 32 characters: the key of the username HMACs (throttling keys, the recovery question shown for unknown usernames). Unset: a random secret kept in the database.',
     ),
-    RELATIONSHIP_EXPIRY_DAYS: documented(
-      z.coerce.number().int().min(1).max(365).default(30),
+    RELATIONSHIP_EXPIRY_DAYS: intSetting({ min: 1, max: 365, default: 30 }).doc(
       "Days a business relationship request waits for the client's answer before it expires (see [docs/relationships.md](docs/relationships.md)).",
     ),
-    GRAPHQL_MAX_DEPTH: documented(
-      z.coerce.number().int().min(1).max(100).default(15),
+    GRAPHQL_MAX_DEPTH: intSetting({ min: 1, max: 100, default: 15 }).doc(
       'Deepest selection accepted on `/graphql` (fragments included); deeper is HTTP 400 `QUERY_TOO_DEEP` ([docs/api.md](docs/api.md)).',
     ),
-    GRAPHQL_MAX_ALIASES: documented(
-      z.coerce.number().int().min(0).max(1000).default(30),
+    GRAPHQL_MAX_ALIASES: intSetting({ min: 0, max: 1000, default: 30 }).doc(
       'Aliases accepted in one document.',
     ),
-    GRAPHQL_MAX_DIRECTIVES: documented(
-      z.coerce.number().int().min(0).max(1000).default(30),
+    GRAPHQL_MAX_DIRECTIVES: intSetting({ min: 0, max: 1000, default: 30 }).doc(
       'Directives accepted in one document.',
     ),
-    GRAPHQL_MAX_TOKENS: documented(
-      z.coerce.number().int().min(100).max(1_000_000).default(5000),
+    GRAPHQL_MAX_TOKENS: intSetting({ min: 100, max: 1_000_000, default: 5000 }).doc(
       'Lexical tokens accepted in one document (a syntax error, HTTP 400, above it).',
     ),
-    API_QUERY_COST_MAX: documented(
-      z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    API_QUERY_COST_MAX: intSetting({ min: 1, max: 1_000_000, default: 5000 }).doc(
       'Highest cost of a single query (`QUERY_TOO_COSTLY` above it).',
     ),
-    API_COST_BUCKET_SIZE: documented(
-      z.coerce.number().int().min(1).max(1_000_000).default(10000),
+    API_COST_BUCKET_SIZE: intSetting({ min: 1, max: 1_000_000, default: 10000 }).doc(
       'Cost budget of each caller (token, browser session, or address), reported in `extensions.cost`.',
     ),
-    API_COST_RESTORE_RATE: documented(
-      z.coerce.number().int().min(1).max(1_000_000).default(1500),
+    API_COST_RESTORE_RATE: intSetting({ min: 1, max: 1_000_000, default: 1500 }).doc(
       'Points per second the budget refills; a spent budget is HTTP 429 `THROTTLED`.',
     ),
-    TRUSTED_DOCUMENTS: documented(
-      z.enum(['off', 'browser']).default('off'),
+    TRUSTED_DOCUMENTS: enumSetting(['off', 'browser'], 'off').doc(
       "`browser`: browser sessions and anonymous callers may send only the app's persisted operations; API tokens send any query.",
     ),
-    PERSISTED_DOCUMENTS_FILE: documented(
-      z.string().min(1).optional(),
+    PERSISTED_DOCUMENTS_FILE: optionalTextSetting().doc(
       "The app's operations `TRUSTED_DOCUMENTS=browser` accepts (default `client/src/generated/persisted-documents.json`).",
       "codegen's manifest",
     ),
-    DOCUMENT_STORAGE: documented(
-      z.enum(['local', 's3']).default('local'),
+    DOCUMENT_STORAGE: enumSetting(['local', 's3'], 'local').doc(
       'Where uploaded documents are kept: `local` (`DATA_DIR/documents`) or `s3` (an S3-compatible bucket). Uploads wait in `DATA_DIR/uploads-tmp` while checked.',
     ),
-    S3_ENDPOINT: documented(
-      z.url({ protocol: /^https?$/ }).optional(),
+    S3_ENDPOINT: optionalHttpUrlSetting().doc(
       'With `DOCUMENT_STORAGE=s3`: the S3-compatible server, e.g. `https://s3.ca-central-1.amazonaws.com`.',
       'AWS for `S3_REGION`',
     ),
-    S3_BUCKET: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required): the bucket.'),
-    S3_REGION: documented(
-      z.string().min(1).default('us-east-1'),
-      'With `DOCUMENT_STORAGE=s3`: the signing region.',
-    ),
-    S3_ACCESS_KEY_ID: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required).'),
-    S3_SECRET_ACCESS_KEY: documented(z.string().min(1).optional(), 'With `DOCUMENT_STORAGE=s3` (required).'),
-    S3_FORCE_PATH_STYLE: documented(
-      booleanFlag.default(true),
+    S3_BUCKET: optionalTextSetting().doc('With `DOCUMENT_STORAGE=s3` (required): the bucket.'),
+    S3_REGION: textSetting('us-east-1').doc('With `DOCUMENT_STORAGE=s3`: the signing region.'),
+    S3_ACCESS_KEY_ID: optionalTextSetting().doc('With `DOCUMENT_STORAGE=s3` (required).'),
+    S3_SECRET_ACCESS_KEY: optionalTextSetting().doc('With `DOCUMENT_STORAGE=s3` (required).'),
+    S3_FORCE_PATH_STYLE: flagSetting(true).doc(
       'Path-style URLs (`endpoint/bucket/key`), as most S3-compatible servers want; `false` for `bucket.endpoint/key`.',
     ),
-    MAIL_TRANSPORT: documented(
-      z.enum(['file', 'smtp']).default('file'),
+    MAIL_TRANSPORT: enumSetting(['file', 'smtp'], 'file').doc(
       'Where notice emails go: `file` writes `.eml` files under `DATA_DIR/mail` (no mail server needed), `smtp` sends through `SMTP_URL` ([docs/notices.md](docs/notices.md)).',
     ),
     SMTP_URL: documented(
@@ -250,28 +237,22 @@ export const envSchema = z
       z.string().min(3).default('Passerelle <no-reply@passerelle.invalid>'),
       'The From address of notice emails.',
     ),
-    MAIL_WORKER: documented(
-      booleanFlag.default(true),
+    MAIL_WORKER: flagSetting(true).doc(
       'Whether this process runs the email outbox worker (several may; leases keep them apart).',
     ),
-    MAIL_MAX_ATTEMPTS: documented(
-      z.coerce.number().int().min(1).max(100).default(8),
+    MAIL_MAX_ATTEMPTS: intSetting({ min: 1, max: 100, default: 8 }).doc(
       'Failures after which an email becomes a dead letter, shown to officers.',
     ),
-    MAIL_RETRY_BASE_MS: documented(
-      z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    MAIL_RETRY_BASE_MS: intSetting({ min: 10, max: 3_600_000, default: 30_000 }).doc(
       'First retry delay; doubled on each further failure (at most one hour).',
     ),
-    MAIL_POLL_MS: documented(
-      z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+    MAIL_POLL_MS: intSetting({ min: 50, max: 3_600_000, default: 5_000 }).doc(
       'How often the worker looks for due emails.',
     ),
-    DB_MIGRATIONS: documented(
-      z.enum(['run', 'check', 'only']).default('run'),
+    DB_MIGRATIONS: enumSetting(['run', 'check', 'only'], 'run').doc(
       '`run`: each start applies pending migrations (one process); `only`: apply them and exit (a deploy step, once); `check`: refuse to start while some are pending (app replicas of a rolling deploy, [docs/operations.md](docs/operations.md#scaling-out)).',
     ),
-    TRUST_PROXY: documented(
-      z.string().min(1).default('loopback'),
+    TRUST_PROXY: textSetting('loopback').doc(
       "Which proxies' `X-Forwarded-For` gives the caller's address (per-address limits): Express's `trust proxy` (e.g. `loopback, uniquelocal` behind a balancer on a private network).",
     ),
     REDIS_URL: documented(
@@ -285,41 +266,28 @@ export const envSchema = z
       z.string().min(1).max(100).default('passerelle:'),
       'Prefix of every Redis key and channel, so that several deployments (or test runs) can share one Redis.',
     ),
-    REDIS_CONNECT_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(60_000).default(2_000),
+    REDIS_CONNECT_TIMEOUT_MS: intSetting({ min: 50, max: 60_000, default: 2_000 }).doc(
       'Longest wait to connect to Redis; a request that needs it meanwhile gets 503 `SERVICE_UNAVAILABLE`.',
     ),
-    REDIS_COMMAND_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(50).max(60_000).default(1_000),
+    REDIS_COMMAND_TIMEOUT_MS: intSetting({ min: 50, max: 60_000, default: 1_000 }).doc(
       'Longest wait for one Redis command (a cost take, a publish); past it the request gets 503 `SERVICE_UNAVAILABLE`.',
     ),
-    JOB_LEASE_MS: documented(
-      z.coerce
-        .number()
-        .int()
-        .min(1_000)
-        .max(24 * 3_600_000)
-        .default(5 * 60_000),
+    JOB_LEASE_MS: intSetting({ min: 1_000, max: 24 * 3_600_000, default: 5 * 60_000 }).doc(
       "How long a scheduled job's run belongs to the process that took it; a process that dies mid-run leaves it to another after this.",
     ),
-    JOB_POLL_MS: documented(
-      z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    JOB_POLL_MS: intSetting({ min: 100, max: 3_600_000, default: 30_000 }).doc(
       'How often each process looks for a due scheduled job (relationship expiry, session purge); each due run is taken by one process.',
     ),
-    EVENT_STREAMS_PER_PERSON: documented(
-      z.coerce.number().int().min(1).max(100).default(5),
+    EVENT_STREAMS_PER_PERSON: intSetting({ min: 1, max: 100, default: 5 }).doc(
       'Open live-bell streams (`GET /api/events/stream`) a person may hold across the deployment (counted on Redis when `REDIS_URL` is set, else per process); one more is HTTP 429 `THROTTLED`.',
     ),
-    EVENT_STREAM_HEARTBEAT_MS: documented(
-      z.coerce.number().int().min(1_000).max(300_000).default(25_000),
+    EVENT_STREAM_HEARTBEAT_MS: intSetting({ min: 1_000, max: 300_000, default: 25_000 }).doc(
       'How often an open live-bell stream sends a comment, so that proxies do not close it as idle.',
     ),
-    MAIL_LEASE_MS: documented(
-      z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    MAIL_LEASE_MS: intSetting({ min: 1_000, max: 3_600_000, default: 120_000 }).doc(
       "How long a claimed email is one worker's; longer than an SMTP send can take.",
     ),
-    WEBHOOK_WORKER: documented(
-      booleanFlag.default(true),
+    WEBHOOK_WORKER: flagSetting(true).doc(
       'Whether this process takes part in sending webhook deliveries (a scheduled job: one process runs each round; [docs/api.md](docs/api.md)).',
     ),
     WEBHOOK_SECRET_KEY: documented(
@@ -331,28 +299,22 @@ export const envSchema = z
       'Whether webhook endpoints may use `http://` and loopback or private addresses (local trials, tests). Otherwise only `https://` to public addresses.',
       '`true` with `NODE_ENV=development`, else `false`',
     ),
-    WEBHOOK_TIMEOUT_MS: documented(
-      z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_TIMEOUT_MS: intSetting({ min: 100, max: 60_000, default: 10_000 }).doc(
       'How long one webhook request may take, connection to the end of the answer (whose first 64 KiB only are read).',
     ),
-    WEBHOOK_MAX_ATTEMPTS: documented(
-      z.coerce.number().int().min(1).max(100).default(13),
+    WEBHOOK_MAX_ATTEMPTS: intSetting({ min: 1, max: 100, default: 13 }).doc(
       'Attempts after which a webhook delivery is a dead letter (13 with the default backoff: about a day).',
     ),
-    WEBHOOK_RETRY_BASE_MS: documented(
-      z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    WEBHOOK_RETRY_BASE_MS: intSetting({ min: 10, max: 3_600_000, default: 30_000 }).doc(
       'First webhook retry delay; doubled on each further failure (at most 8 hours).',
     ),
-    WEBHOOK_POLL_MS: documented(
-      z.coerce.number().int().min(20).max(3_600_000).default(2_000),
+    WEBHOOK_POLL_MS: intSetting({ min: 20, max: 3_600_000, default: 2_000 }).doc(
       'How often the webhook delivery job runs (one process per run, under the job lease).',
     ),
-    WEBHOOK_LEASE_MS: documented(
-      z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+    WEBHOOK_LEASE_MS: intSetting({ min: 500, max: 3_600_000, default: 60_000 }).doc(
       "How long a claimed delivery is one worker's; longer than `WEBHOOK_TIMEOUT_MS`.",
     ),
-    WEBHOOK_DISABLE_AFTER_HOURS: documented(
-      z.coerce.number().int().min(1).max(720).default(72),
+    WEBHOOK_DISABLE_AFTER_HOURS: intSetting({ min: 1, max: 720, default: 72 }).doc(
       'An endpoint whose deliveries have failed for this long without a success is disabled, and its business account managers get a notice.',
     ),
   })

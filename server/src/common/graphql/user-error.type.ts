@@ -18,3 +18,13 @@ export class UserError {
   @Field(() => String, { description: 'Explanation for a person, in English or French (Accept-Language).' })
   message: string;
 }
+
+/**
+ * The `userErrors` of a mutation payload: a payload class extends this and adds what the mutation answers
+ * (null when `userErrors` is not empty). No field answers it, so no type of that name is published.
+ */
+@ObjectType()
+export abstract class UserErrorsPayload {
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
+  userErrors: UserError[];
+}

@@ -3,7 +3,7 @@ import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type CountedConnection, countedConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserError, UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
 import { ApiTokenScope } from './api-tokens.service.js';
 
@@ -94,7 +94,7 @@ export class CreateApiTokenInput {
 }
 
 @ObjectType({ description: 'The result of createApiToken.' })
-export class CreateApiTokenPayload {
+export class CreateApiTokenPayload extends UserErrorsPayload {
   @Field(() => ApiTokenNode, {
     nullable: true,
     description: 'The new token; null when userErrors is not empty.',
@@ -107,9 +107,6 @@ export class CreateApiTokenPayload {
       'The secret to send as `Authorization: Bearer <secret>`. Shown this once: it cannot be read again.',
   })
   secret: string | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The result of revokeApiToken.' })

@@ -3,7 +3,7 @@ import { NodeInterface } from '../../common/graphql/node.type.js';
 import { Access, AccessType } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 
 export enum BusinessRole {
@@ -591,27 +591,21 @@ export class AnswerRegistrationQuestionsInput {
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
 @ObjectType({ description: 'The registration in progress, or the problems with the input.' })
-export class BusinessRegistrationPayload {
+export class BusinessRegistrationPayload extends UserErrorsPayload {
   @Field(() => BusinessRegistrationNode, {
     nullable: true,
     description: 'The registration in progress; null when the input had problems.',
   })
   registration: BusinessRegistrationNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The business, or the problems with the input.' })
-export class BusinessPayload {
+export class BusinessPayload extends UserErrorsPayload {
   @Field(() => BusinessNode, {
     nullable: true,
     description: 'The business; null when the input had problems.',
   })
   business: BusinessNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 // ---- Officer console and activation keys ------------------------------------------------------------------
@@ -736,27 +730,21 @@ export class IssueActivationKeyInput {
 }
 
 @ObjectType({ description: 'The activation key issued, or the problems with the input.' })
-export class IssueActivationKeyPayload {
+export class IssueActivationKeyPayload extends UserErrorsPayload {
   @Field(() => IssuedActivationKey, {
     nullable: true,
     description: 'The activation key issued; null when the input had problems.',
   })
   activationKey: IssuedActivationKey | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The business, as officers see it, or the problems with the input.' })
-export class OfficerBusinessPayload {
+export class OfficerBusinessPayload extends UserErrorsPayload {
   @Field(() => OfficerBusinessView, {
     nullable: true,
     description: 'The business, as officers see it; null when the input had problems.',
   })
   view: OfficerBusinessView | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 // ---- Employer access, roles and settings -----------------------------------------------------------------
@@ -867,39 +855,30 @@ export class UpdateProgramAccountContactsInput {
 }
 
 @ObjectType({ description: 'The program account, or the problems with the input.' })
-export class ProgramAccountPayload {
+export class ProgramAccountPayload extends UserErrorsPayload {
   @Field(() => ProgramAccount, {
     nullable: true,
     description: 'The program account; null when the input had problems.',
   })
   programAccount: ProgramAccount | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The access request, or the problems with the input.' })
-export class AccessRequestPayload {
+export class AccessRequestPayload extends UserErrorsPayload {
   @Field(() => AccessRequestNode, {
     nullable: true,
     description: 'The access request; null when the input had problems.',
   })
   accessRequest: AccessRequestNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The membership, or the problems with the input.' })
-export class MembershipPayload {
+export class MembershipPayload extends UserErrorsPayload {
   @Field(() => MembershipNode, {
     nullable: true,
     description: 'The membership; null when the input had problems.',
   })
   membership: MembershipNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 // ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------

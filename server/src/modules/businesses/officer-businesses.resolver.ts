@@ -18,7 +18,7 @@ import {
 import { parseAuditDetails } from './business-audit.service.js';
 import { businessLoaders } from './business-loaders.js';
 import { businessNode, personSummary } from './business-view.service.js';
-import { BusinessAuditEvent } from './businesses.entities.js';
+import { type ActivationKey, BusinessAuditEvent } from './businesses.entities.js';
 import {
   ActivationKeySummary,
   ActivationKeySummaryConnection,
@@ -35,6 +35,11 @@ import {
 
 export const OFFICER_SEARCH_MAX = 20;
 export const AUDIT_TRAIL_MAX = 200;
+
+function activationKeySummary(key: ActivationKey): ActivationKeySummary {
+  const { id, contactName, issuedAt, expiresAt, usedAt } = key;
+  return { id, contactName, issuedAt, expiresAt, usedAt };
+}
 
 function viewOf(registry: RegistryBusiness): OfficerBusinessView {
   return {
@@ -161,14 +166,9 @@ export class OfficerBusinessesResolver {
     @Root() view: OfficerBusinessView,
     @Ctx() ctx: AppContext,
   ): Promise<ActivationKeySummary[]> {
-    const keys = await businessLoaders(ctx).activationKeys.load(view.registryBusinessId);
-    return keys.map((key) => ({
-      id: key.id,
-      contactName: key.contactName,
-      issuedAt: key.issuedAt,
-      expiresAt: key.expiresAt,
-      usedAt: key.usedAt,
-    }));
+    return (await businessLoaders(ctx).activationKeys.load(view.registryBusinessId)).map(
+      activationKeySummary,
+    );
   }
 
   @FieldResolver(() => ActivationKeySummaryConnection, {

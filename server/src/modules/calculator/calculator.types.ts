@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 
 export enum TariffTreatment {
   MFN = 'MFN',
@@ -130,13 +130,10 @@ export class DutyEstimate {
 }
 
 @ObjectType({ description: 'The estimate, or the problems with the input.' })
-export class DutyEstimatePayload {
+export class DutyEstimatePayload extends UserErrorsPayload {
   @Field(() => DutyEstimate, {
     nullable: true,
     description: 'The estimate; null when the input had problems.',
   })
   estimate: DutyEstimate | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }

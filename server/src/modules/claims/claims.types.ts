@@ -1,6 +1,7 @@
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { listConnectionType, type ListConnection } from '../../common/graphql/list-connection.js';
 import { UserError } from '../../common/graphql/user-error.type.js';
@@ -200,7 +201,7 @@ export class ClaimTransaction {
   @Field(() => String, { description: 'Its 14-digit number.' })
   transactionNumber: string;
 
-  @Field(() => String, { description: 'Its date, YYYY-MM-DD.' })
+  @CalendarDateField('Its date')
   transactionDate: string;
 }
 
@@ -222,7 +223,7 @@ export class ClaimNode {
   @Field(() => CorrectionKind, { nullable: true, description: 'What an adjustment corrects.' })
   correctionKind: CorrectionKind | null;
 
-  @Field(() => String, { nullable: true, description: 'A drawback’s export date, YYYY-MM-DD.' })
+  @CalendarDateField('A drawback’s export date', { nullable: true })
   exportDate: string | null;
 
   @Field(() => String, { nullable: true, description: 'A drawback’s destination country (ISO alpha-2).' })
@@ -362,7 +363,7 @@ export class ClaimContentInput {
   @Field(() => CorrectionKind, { nullable: true, description: 'Adjustment only: what is corrected.' })
   correctionKind?: CorrectionKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Drawback only: the export date, YYYY-MM-DD.' })
+  @CalendarDateField('Drawback only: the export date', { nullable: true })
   exportDate?: string | null;
 
   @Field(() => String, {

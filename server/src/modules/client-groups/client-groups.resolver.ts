@@ -92,6 +92,22 @@ function assignmentPayload(ctx: AppContext, result: AssignmentResult): EmployeeA
     : { assignment: null, userErrors: toUserErrors(result.problems, ctx.t) };
 }
 
+/** A client-groups mutation: terms accepted, then the service as the caller, its result mapped to the payload. */
+async function asCaller<I, R, P>(
+  ctx: AppContext,
+  service: (
+    dataSource: AppContext['dataSource'],
+    config: AppContext['config'],
+    actorId: string,
+    input: I,
+  ) => Promise<R>,
+  input: I,
+  payload: (ctx: AppContext, result: R) => P,
+): Promise<P> {
+  const { user } = requireTermsAccepted(ctx);
+  return payload(ctx, await service(ctx.dataSource, ctx.config, user.id, input));
+}
+
 async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessSummary | null> {
   const loaders = businessLoaders(ctx);
   const business = await loaders.business.load(businessId);
@@ -109,8 +125,7 @@ export class ClientGroupsResolver {
     input: CreateClientGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return groupPayload(ctx, await createClientGroup(ctx.dataSource, ctx.config, user.id, input));
+    return asCaller(ctx, createClientGroup, input, groupPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
@@ -120,8 +135,7 @@ export class ClientGroupsResolver {
     input: RenameClientGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return groupPayload(ctx, await renameClientGroup(ctx.dataSource, ctx.config, user.id, input));
+    return asCaller(ctx, renameClientGroup, input, groupPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
@@ -130,8 +144,7 @@ export class ClientGroupsResolver {
     @Arg('groupId', () => ID, { description: 'The group to delete.' }) groupId: string,
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return groupPayload(ctx, await deleteClientGroup(ctx.dataSource, ctx.config, user.id, groupId));
+    return asCaller(ctx, deleteClientGroup, groupId, groupPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
@@ -144,11 +157,7 @@ export class ClientGroupsResolver {
     clientBusinessIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupClientsPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return clientsPayload(
-      ctx,
-      await addClientsToGroup(ctx.dataSource, ctx.config, user.id, { groupId, clientBusinessIds }),
-    );
+    return asCaller(ctx, addClientsToGroup, { groupId, clientBusinessIds }, clientsPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroup })
@@ -161,11 +170,7 @@ export class ClientGroupsResolver {
     clientBusinessIds: string[],
     @Ctx() ctx: AppContext,
   ): Promise<ClientGroupClientsPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return clientsPayload(
-      ctx,
-      await removeClientsFromGroup(ctx.dataSource, ctx.config, user.id, { groupId, clientBusinessIds }),
-    );
+    return asCaller(ctx, removeClientsFromGroup, { groupId, clientBusinessIds }, clientsPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
@@ -175,8 +180,7 @@ export class ClientGroupsResolver {
     input: AssignEmployeeToClientInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return assignmentPayload(ctx, await assignEmployeeToClient(ctx.dataSource, ctx.config, user.id, input));
+    return asCaller(ctx, assignEmployeeToClient, input, assignmentPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerFromInput })
@@ -186,11 +190,7 @@ export class ClientGroupsResolver {
     input: UnassignEmployeeFromClientInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return assignmentPayload(
-      ctx,
-      await unassignEmployeeFromClient(ctx.dataSource, ctx.config, user.id, input),
-    );
+    return asCaller(ctx, unassignEmployeeFromClient, input, assignmentPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
@@ -200,8 +200,7 @@ export class ClientGroupsResolver {
     input: AssignEmployeeToGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return assignmentPayload(ctx, await assignEmployeeToGroup(ctx.dataSource, ctx.config, user.id, input));
+    return asCaller(ctx, assignEmployeeToGroup, input, assignmentPayload);
   }
 
   @Access(AccessArea.ACCESS_MANAGEMENT, AccessAction.EDIT, { owner: providerOfGroupInput })
@@ -211,11 +210,7 @@ export class ClientGroupsResolver {
     input: UnassignEmployeeFromGroupInput,
     @Ctx() ctx: AppContext,
   ): Promise<EmployeeAssignmentPayload> {
-    const { user } = requireTermsAccepted(ctx);
-    return assignmentPayload(
-      ctx,
-      await unassignEmployeeFromGroup(ctx.dataSource, ctx.config, user.id, input),
-    );
+    return asCaller(ctx, unassignEmployeeFromGroup, input, assignmentPayload);
   }
 }
 

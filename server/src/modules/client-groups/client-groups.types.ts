@@ -2,7 +2,7 @@ import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserError, UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { BusinessSummary, PersonSummary } from '../businesses/businesses.types.js';
 
@@ -119,20 +119,17 @@ export class UnassignEmployeeFromGroupInput {
 }
 
 @ObjectType({ description: 'The client group, or the problems with the input.' })
-export class ClientGroupPayload {
+export class ClientGroupPayload extends UserErrorsPayload {
   @Field(() => ClientGroupNode, {
     nullable: true,
     description: 'The client group; null when the input had problems.',
   })
   group: ClientGroupNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @AccessType(AccessArea.ACCESS_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'The answer for one client of a bulk change.' })
-export class ClientGroupClientResult {
+export class ClientGroupClientResult extends UserErrorsPayload {
   @Field(() => ID, { description: 'The client business’s id.' })
   clientBusinessId: string;
 
@@ -140,9 +137,6 @@ export class ClientGroupClientResult {
     description: 'Whether this client was added (or removed); false with userErrors saying why.',
   })
   done: boolean;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The client group, or the problems with the input.' })
@@ -161,15 +155,12 @@ export class ClientGroupClientsPayload {
 }
 
 @ObjectType({ description: 'The employee assignment, or the problems with the input.' })
-export class EmployeeAssignmentPayload {
+export class EmployeeAssignmentPayload extends UserErrorsPayload {
   @Field(() => EmployeeAssignmentNode, {
     nullable: true,
     description: 'The employee assignment; null when the input had problems.',
   })
   assignment: EmployeeAssignmentNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 // ---- Connections over the older lists (docs/decisions/0017-connections-for-every-list.md) ------------------

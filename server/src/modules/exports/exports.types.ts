@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { ExportFormat, ExportStatus } from './exports.service.js';
 
 registerEnumType(ExportFormat, {
@@ -137,10 +137,7 @@ export class StartExportInput {
 }
 
 @ObjectType({ description: 'The export started, or what was wrong with the input.' })
-export class StartExportPayload {
+export class StartExportPayload extends UserErrorsPayload {
   @Field(() => ExportNode, { nullable: true, description: 'The queued export; null on userErrors.' })
   export: ExportNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }

@@ -1,7 +1,9 @@
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AccessType } from '../../common/auth/access-directive.js';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describedEnum } from '../../common/graphql/described-enum.js';
+import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import {
   type CountedConnection,
   countedConnectionType,
@@ -17,13 +19,9 @@ export enum SecurityType {
   SURETY_BOND = 'SURETY_BOND',
   CASH_DEPOSIT = 'CASH_DEPOSIT',
 }
-registerEnumType(SecurityType, {
-  name: 'SecurityType',
-  description: 'The form of a financial security.',
-  valuesConfig: {
-    SURETY_BOND: { description: 'A bond from a surety company.' },
-    CASH_DEPOSIT: { description: 'Cash deposited with the agency.' },
-  },
+describedEnum(SecurityType, 'SecurityType', 'The form of a financial security.', {
+  SURETY_BOND: 'A bond from a surety company.',
+  CASH_DEPOSIT: 'Cash deposited with the agency.',
 });
 
 // ---- Transactions -----------------------------------------------------------------------------------------
@@ -122,13 +120,13 @@ export class AccountStatement {
   @Field(() => ID, { description: 'The account statement’s id (opaque).' })
   id: string;
 
-  @Field(() => String, { description: 'The date the statement was issued, YYYY-MM-DD.' })
+  @CalendarDateField('The date the statement was issued')
   statementDate: string;
 
-  @Field(() => String, { description: 'First day of the period covered, YYYY-MM-DD.' })
+  @CalendarDateField('First day of the period covered')
   periodStart: string;
 
-  @Field(() => String, { description: 'Last day of the period covered, YYYY-MM-DD.' })
+  @CalendarDateField('Last day of the period covered')
   periodEnd: string;
 
   @Field(() => Int, { description: 'Signed: a credit balance is negative.' })
@@ -137,7 +135,7 @@ export class AccountStatement {
   @Field(() => Int, { description: 'What the statement asks to be paid by the due date, in cents.' })
   amountDueCents: number;
 
-  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
+  @CalendarDateField('The date payment is due')
   dueDate: string;
 }
 
@@ -163,7 +161,7 @@ export class AgencyInvoice {
   @Field(() => String, { description: 'The agency’s invoice number.' })
   invoiceNumber: string;
 
-  @Field(() => String, { description: 'The date of the invoice, YYYY-MM-DD.' })
+  @CalendarDateField('The date of the invoice')
   invoiceDate: string;
 
   @Field(() => String, {
@@ -180,7 +178,7 @@ export class AgencyInvoice {
   @Field(() => Int, { description: 'The amount billed, in cents.' })
   amountCents: number;
 
-  @Field(() => String, { description: 'The date payment is due, YYYY-MM-DD.' })
+  @CalendarDateField('The date payment is due')
   dueDate: string;
 
   @Field(() => String, { description: 'OUTSTANDING, PAID or CANCELLED.' })
@@ -239,7 +237,7 @@ export class FinancialSecurity {
   @Field(() => String, { nullable: true, description: 'Bond or deposit number.' })
   reference: string | null;
 
-  @Field(() => String, { description: 'From when it covers the account, YYYY-MM-DD.' })
+  @CalendarDateField('From when it covers the account')
   effectiveDate: string;
 
   @Field(() => String, { nullable: true, description: 'Null when it does not expire.' })
@@ -264,7 +262,7 @@ export class FinancialSecurityChangeNode {
   @Field(() => String, { nullable: true, description: 'Bond or deposit number, when given.' })
   reference: string | null;
 
-  @Field(() => String, { description: 'From when the change applies, YYYY-MM-DD.' })
+  @CalendarDateField('From when the change applies')
   effectiveDate: string;
 
   @Field(() => String, {
@@ -300,14 +298,15 @@ export enum SecurityChangeDecision {
   REJECTED = 'REJECTED',
 }
 
-registerEnumType(SecurityChangeDecision, {
-  name: 'SecurityChangeDecision',
-  description: 'An agency officer’s decision on a financial security change.',
-  valuesConfig: {
-    APPROVED: { description: 'The change is accepted.' },
-    REJECTED: { description: 'The change is refused.' },
+describedEnum(
+  SecurityChangeDecision,
+  'SecurityChangeDecision',
+  'An agency officer’s decision on a financial security change.',
+  {
+    APPROVED: 'The change is accepted.',
+    REJECTED: 'The change is refused.',
   },
-});
+);
 
 @InputType({
   description: 'An officer’s decision on a financial security change, with the reason in both languages.',
@@ -389,15 +388,12 @@ export class ApplyCreditInput {
 }
 
 @ObjectType({ description: 'The credit and the transactions it paid, or the problems with the input.' })
-export class ApplyCreditPayload {
+export class ApplyCreditPayload extends UserErrorsPayload {
   @Field(() => AccountTransaction, { nullable: true, description: 'The credit, after the application.' })
   credit: AccountTransaction | null;
 
   @Field(() => [AccountTransaction], { description: 'The transactions paid, after the application.' })
   paid: AccountTransaction[];
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @InputType({
@@ -433,15 +429,12 @@ export class SubmitFinancialSecurityChangeInput {
 }
 
 @ObjectType({ description: 'The financial security change requested, or the problems with the input.' })
-export class FinancialSecurityChangePayload {
+export class FinancialSecurityChangePayload extends UserErrorsPayload {
   @Field(() => FinancialSecurityChangeNode, {
     nullable: true,
     description: 'The financial security change requested; null when the input had problems.',
   })
   change: FinancialSecurityChangeNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @InputType({
@@ -472,15 +465,12 @@ export class CreatePadAgreementInput {
 }
 
 @ObjectType({ description: 'The pre-authorized debit agreement, or the problems with the input.' })
-export class PadAgreementPayload {
+export class PadAgreementPayload extends UserErrorsPayload {
   @Field(() => PadAgreementNode, {
     nullable: true,
     description: 'The pre-authorized debit agreement; null when the input had problems.',
   })
   agreement: PadAgreementNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 export const PadAgreementConnection = listConnectionType<PadAgreementNode>('PadAgreement', PadAgreementNode, {

@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CalendarDateField } from '../../common/graphql/calendar-date.field.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
+import { BilingualBodyInput } from '../../common/graphql/bilingual-body.input.js';
 import { Access, AccessType } from '../../common/auth/access-directive.js';
 import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 
@@ -245,7 +247,7 @@ export class NoticeNode {
   @Field(() => ID, { description: 'The notice’s id (opaque).' })
   id: string;
 
-  @Field(() => String, { description: 'The agency day it is dated, YYYY-MM-DD.' })
+  @CalendarDateField('The agency day it is dated')
   displayDate: string;
 
   @Field(() => NoticeType, {
@@ -337,7 +339,7 @@ export class NoticeFilterInput {
 }
 
 @InputType({ description: 'An officer’s notice; subject and body in both languages.' })
-export class PostNoticeInput {
+export class PostNoticeInput extends BilingualBodyInput {
   @Field(() => NoticeAudience, {
     description:
       'Who receives it: one BUSINESS, every business with a program account of a PROGRAM_TYPE, or EVERYONE.',
@@ -361,24 +363,15 @@ export class PostNoticeInput {
 
   @Field(() => String, { description: 'The subject in French, 1 to 200 characters.' })
   subjectFr: string;
-
-  @Field(() => String, { description: 'The body in English, plain text, 1 to 5000 characters.' })
-  bodyEn: string;
-
-  @Field(() => String, { description: 'The body in French, plain text, 1 to 5000 characters.' })
-  bodyFr: string;
 }
 
 @ObjectType({ description: 'How many notices and emails were written, or the problems with the input.' })
-export class PostNoticePayload {
+export class PostNoticePayload extends UserErrorsPayload {
   @Field(() => Int, { description: 'Notices written (one per business, or per program account).' })
   noticeCount: number;
 
   @Field(() => Int, { description: 'Emails queued.' })
   emailCount: number;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The notice opened and the caller’s new unread count.' })

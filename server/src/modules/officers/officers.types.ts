@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { type ListConnection, listConnectionType } from '../../common/graphql/list-connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 
 @ObjectType({ description: 'A local credential locked after too many failed attempts.' })
 export class LockedCredential {
@@ -21,12 +21,9 @@ export class LockedCredential {
 }
 
 @ObjectType({ description: 'Whether a locked credential was unlocked, or the problems with the input.' })
-export class UnlockCredentialPayload {
+export class UnlockCredentialPayload extends UserErrorsPayload {
   @Field(() => Boolean, { description: 'True when the credential was locked and is now unlocked.' })
   unlocked: boolean;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 export const LockedCredentialConnection = listConnectionType<LockedCredential>(

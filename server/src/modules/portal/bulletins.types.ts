@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
+import { BilingualBodyInput } from '../../common/graphql/bilingual-body.input.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 
 @ObjectType({
@@ -20,25 +21,16 @@ export class BulletinNode {
 }
 
 @InputType({ description: 'An officer’s bulletin; title and body in both languages.' })
-export class PostBulletinInput {
+export class PostBulletinInput extends BilingualBodyInput {
   @Field(() => String, { description: 'The title in English, 1 to 200 characters.' })
   titleEn: string;
 
   @Field(() => String, { description: 'The title in French, 1 to 200 characters.' })
   titleFr: string;
-
-  @Field(() => String, { description: 'The body in English, plain text, 1 to 5000 characters.' })
-  bodyEn: string;
-
-  @Field(() => String, { description: 'The body in French, plain text, 1 to 5000 characters.' })
-  bodyFr: string;
 }
 
 @ObjectType({ description: 'The bulletin posted, or what was wrong with it.' })
-export class PostBulletinPayload {
+export class PostBulletinPayload extends UserErrorsPayload {
   @Field(() => BulletinNode, { nullable: true, description: 'The bulletin, in the caller’s language.' })
   bulletin: BulletinNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }

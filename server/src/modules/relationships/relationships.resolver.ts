@@ -60,6 +60,10 @@ function relationshipPayload(ctx: AppContext, result: RelationshipResult): Relat
     : { relationship: null, userErrors: toUserErrors(result.problems, ctx.t) };
 }
 
+function eventNode(row: RelationshipEvent): RelationshipEventNode {
+  return { id: row.id, type: row.type, occurredAt: row.occurredAt, detail: row.detail, actorId: row.actorId };
+}
+
 async function summaryOf(ctx: AppContext, businessId: string): Promise<BusinessSummary> {
   const loaders = businessLoaders(ctx);
   const business = await loaders.business.load(businessId);
@@ -242,14 +246,7 @@ export class BusinessRelationshipResolver {
     @Root() node: BusinessRelationshipNode,
     @Ctx() ctx: AppContext,
   ): Promise<RelationshipEventNode[]> {
-    const rows = await relationshipLoaders(ctx).timeline.load(node.id);
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type,
-      occurredAt: row.occurredAt,
-      detail: row.detail,
-      actorId: row.actorId,
-    }));
+    return (await relationshipLoaders(ctx).timeline.load(node.id)).map(eventNode);
   }
 
   @FieldResolver(() => RelationshipEventConnection, {
@@ -282,13 +279,7 @@ export class BusinessRelationshipResolver {
       page.rows.map((row) => hydrate(dataSource, RelationshipEvent, row, 'e_')!),
       page.size,
       (event) => ({ key: [event.occurredAt], id: event.id }),
-      (row) => ({
-        id: row.id,
-        type: row.type,
-        occurredAt: row.occurredAt,
-        detail: row.detail,
-        actorId: row.actorId,
-      }),
+      eventNode,
       page.count,
     );
   }

@@ -2,7 +2,7 @@ import { AccessAction, AccessArea } from '../../common/auth/access-table.js';
 import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserError, UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { NodeInterface } from '../../common/graphql/node.type.js';
 import {
   type CountedConnection,
@@ -215,20 +215,17 @@ export class DecideRelationshipInput {
 // ---- Payloads ---------------------------------------------------------------------------------------------
 
 @ObjectType({ description: 'The relationship, or the problems with the input.' })
-export class RelationshipPayload {
+export class RelationshipPayload extends UserErrorsPayload {
   @Field(() => BusinessRelationshipNode, {
     nullable: true,
     description: 'The relationship; null when the input had problems.',
   })
   relationship: BusinessRelationshipNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @AccessType(AccessArea.RELATIONSHIP_MANAGEMENT, AccessAction.VIEW)
 @ObjectType({ description: 'The answer for one business number of a bulk request.' })
-export class RelationshipRequestResult {
+export class RelationshipRequestResult extends UserErrorsPayload {
   @Field(() => String, { description: 'The BN9 this answer is for, as sent.' })
   businessNumber: string;
 
@@ -237,9 +234,6 @@ export class RelationshipRequestResult {
     description: 'The request made; null when this business number had problems (see userErrors).',
   })
   relationship: BusinessRelationshipNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({

@@ -3,7 +3,7 @@ import { AccessType } from '../../common/auth/access-directive.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { ProgramAccountSummary } from '../businesses/businesses.types.js';
 
 export enum RulingType {
@@ -146,12 +146,9 @@ export class RequestRulingInput {
 }
 
 @ObjectType({ description: 'The ruling, or the problems with the input.' })
-export class RequestRulingPayload {
+export class RequestRulingPayload extends UserErrorsPayload {
   @Field(() => RulingNode, { nullable: true, description: 'The ruling; null when the input had problems.' })
   ruling: RulingNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @InputType({

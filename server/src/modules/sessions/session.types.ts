@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 
 @ObjectType({ description: 'The current session.' })
 export class SessionInfo {
@@ -19,10 +19,7 @@ export class SessionInfo {
 }
 
 @ObjectType({ description: 'Whether sessions were ended, or the problems with the input.' })
-export class SignOutPayload {
+export class SignOutPayload extends UserErrorsPayload {
   @Field(() => Boolean, { description: 'True when the sessions were ended.' })
   signedOut: boolean;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }

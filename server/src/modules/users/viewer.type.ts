@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 import { type ActiveSession } from '../sessions/session.service.js';
 import { CredentialKind, PersonRole } from './user.types.js';
 
@@ -48,13 +48,10 @@ export function viewerOf({ user, session }: ActiveSession): Viewer {
 }
 
 @ObjectType({ description: 'The signed-in person after a mutation, or the problems with its input.' })
-export class ViewerPayload {
+export class ViewerPayload extends UserErrorsPayload {
   @Field(() => Viewer, {
     nullable: true,
     description: 'The signed-in person; null when the input had problems.',
   })
   viewer: Viewer | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }

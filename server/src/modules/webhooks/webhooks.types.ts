@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
-import { UserError } from '../../common/graphql/user-error.type.js';
+import { UserErrorsPayload } from '../../common/graphql/user-error.type.js';
 
 @ObjectType({ description: 'One public event type of the catalogue (docs/api.md "Events").' })
 export class WebhookEventTypeNode {
@@ -134,7 +134,7 @@ export class UpdateWebhookEndpointInput {
 }
 
 @ObjectType({ description: 'What an endpoint mutation did.' })
-export class WebhookEndpointPayload {
+export class WebhookEndpointPayload extends UserErrorsPayload {
   @Field(() => WebhookEndpointNode, { nullable: true, description: 'The endpoint; null with userErrors.' })
   endpoint: WebhookEndpointNode | null;
 
@@ -143,21 +143,15 @@ export class WebhookEndpointPayload {
     description: 'The signing secret (`whsec_…`): in the answer to the registration only, never again.',
   })
   secret: string | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The delivery a resend or test queued.' })
-export class WebhookDeliveryPayload {
+export class WebhookDeliveryPayload extends UserErrorsPayload {
   @Field(() => WebhookDeliveryNode, {
     nullable: true,
     description: 'The new delivery; null with userErrors.',
   })
   delivery: WebhookDeliveryNode | null;
-
-  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
-  userErrors: UserError[];
 }
 
 @ObjectType({ description: 'A public event (docs/api.md "Events"): the same body a webhook receives.' })
