@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     return;
   }
   if (config.seedDemoData) {
-    const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
+    const seeded = await seedDemoReferenceDataIfEmpty(dataSource, config.now());
     if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');
   }
   // The demo anyone can try (decision 0037): its prepared people and their world, once; never in production.
