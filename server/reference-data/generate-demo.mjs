@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// "Today" for the demo: every date is relative to it, never to the clock.
+// "Today" for the demo: every date is relative to it, never to the clock. The first start moves the dates
+// forward by whole months to the day the demo is built (server/src/modules/registry/demo-dates.ts).
 const TODAY = '2026-11-20';
 
 // ---------------------------------------------------------------------------------------------------------

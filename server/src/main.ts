@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     return;
   }
   if (config.seedDemoData) {
-    const seeded = await seedDemoReferenceDataIfEmpty(dataSource);
+    const seeded = await seedDemoReferenceDataIfEmpty(dataSource, config.now());
     if (seeded) log.info({ counts: seeded.counts }, 'imported the demo reference data (first start)');
   }
   // The demo anyone can try (decision 0037): its prepared people and their world, once; never in production.
@@ -90,11 +90,11 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, drainDelayMs: config.shutdownDrainDelayMs }, 'shutting down');
     try {
-      // Each lets its work in flight finish (an email being sent is recorded as sent, not sent again).
-      await Promise.all(workers.map((worker) => worker.stop()));
-      await app.close();
+      // The app is not ready at once and still answers for SHUTDOWN_DRAIN_DELAY_MS, then drains; meanwhile each
+      // worker lets its work in flight finish (an email being sent is recorded as sent, not sent again).
+      await Promise.all([...workers.map((worker) => worker.stop()), app.close()]);
       await partnerSignIn.close();
       await shared.close();
       await dataSource.destroy();

@@ -123,11 +123,18 @@ export async function createHttpApp({
   app.use(securityHeaders);
   app.use(requestDeadline(config.requestDeadline, transferPathsOf(appModules)));
 
+  // Set by close(): /readyz answers 503 from then on.
+  let stopping = false;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Answers within a second: 503 while the database does not answer a probe in time.
+  // Answers within a second: 503 once the process is stopping (close(): the balancer stops sending here while
+  // the process still answers), and while the database does not answer a probe in time.
   app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
     const [database, redis] = await Promise.all([isDatabaseReachable(dataSource), shared.ping(800)]);
     const ready = database && redis;
     if (!ready) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -188,6 +195,12 @@ export async function createHttpApp({
       });
     },
     async close() {
+      // Not ready at once, still listening and answering for SHUTDOWN_DRAIN_DELAY_MS: a balancer that probes
+      // /readyz (or an orchestrator removing the endpoint) stops sending here before the listener closes, when
+      // a connection still in the kernel's accept queue would be reset unread (docs/operations.md).
+      stopping = true;
+      if (config.shutdownDrainDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs));
       // Event streams end first (the browser reconnects, through the balancer, to another process).
       closing.abort();
       // Stops accepting, lets requests already sent arrive and finish, closes idle keep-alive sockets.

@@ -111,6 +111,11 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: intSetting({ min: 0, default: 10_000 }).doc(
       'How long SIGTERM waits for in-flight requests before closing connections.',
     ),
+    SHUTDOWN_DRAIN_DELAY_MS: documented(
+      z.coerce.number().int().min(0).max(60_000).optional(),
+      'On SIGTERM, how long the process goes on accepting and answering requests while `/readyz` answers 503, before it closes its listener and drains (`SHUTDOWN_TIMEOUT_MS`): the time for the balancer to stop sending to it (its readiness probe interval times its failure threshold, or the orchestrator removing the endpoint). A connection still queued when the listener closes is reset (Linux). 0 to 60000.',
+      '5000 in production, 0 otherwise',
+    ),
     DB_CONNECT_TIMEOUT_MS: intSetting({ min: 50, max: 120_000, default: 3_000 }).doc(
       'MySQL: how long opening a connection may take.',
     ),
@@ -368,6 +373,8 @@ export interface AppConfig {
   introspection: boolean;
   bodyLimit: string;
   shutdownTimeoutMs: number;
+  /** On SIGTERM, how long /readyz answers 503 while requests are still accepted, before the listener closes. */
+  shutdownDrainDelayMs: number;
   /** Bounded waits on the database (docs/operations.md, decision 0021). */
   databaseTimeouts: DatabaseTimeouts;
   /** How long a request may take before it is answered 503 (`transferMs` for document uploads and downloads). */
@@ -553,6 +560,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    // 0 outside production: tests and a developer's Ctrl-C stop at once, with no balancer to wait for.
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS ?? (isProduction ? 5_000 : 0),
     databaseTimeouts: {
       connectMs: env.DB_CONNECT_TIMEOUT_MS,
       acquireMs: env.DB_ACQUIRE_TIMEOUT_MS,

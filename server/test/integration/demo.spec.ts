@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorld } from '../../src/modules/demo/demo-world.service.js';
+import { RegistryTransaction } from '../../src/modules/registry/financial-record.entity.js';
 import { User } from '../../src/modules/users/user.entity.js';
 import { drivers } from '../support/databases.js';
 import { payload } from '../support/identity.js';
@@ -118,5 +119,31 @@ describe.each([
     const refused = await visitor.gql(DEMO_SIGN_IN, { persona: 'BROKER_BAM' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(refused.setCookies).toEqual([]);
+  });
+});
+
+// The demo file's dates were written for November 2026 (generate-demo.mjs); the world built years later
+// moves them forward (shiftDemoDates) so its claims are still within their 4-year time limit.
+describe('the demo built in 2031', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    t.clock.advance(Date.parse('2031-03-02T15:00:00Z') - Date.now());
+  });
+  afterAll(async () => t?.close());
+
+  it('seeds the world, its claims and their transactions dated in the last months', async () => {
+    expect(await seedDemoWorld(t.dataSource, t.config)).toBe(true);
+    const importer = t.client();
+    await importer.gql(DEMO_SIGN_IN, { persona: 'IMPORTER_BAM' });
+    await importer.gql(ACCEPT);
+    const claims = payload<{
+      claims: { edges: Array<{ node: { status: string; transaction: { transactionNumber: string } } }> };
+    }>(await importer.gql(IMPORTER_CLAIMS));
+    expect(claims.claims.edges.map((e) => e.node.status).sort()).toEqual(['APPROVED', 'SUBMITTED']);
+    const [newest] = await t.dataSource
+      .getRepository(RegistryTransaction)
+      .find({ order: { transactionDate: 'DESC' }, take: 1 });
+    expect(newest.transactionDate >= '2031-02-01' && newest.transactionDate <= '2031-03-02').toBe(true);
   });
 });

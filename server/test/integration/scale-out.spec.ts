@@ -83,6 +83,8 @@ describe.runIf(process.env.MYSQL_URL && redisUrl)('two app processes behind a ba
       LOCKOUT_THRESHOLD: '5',
       ADDRESS_FAILURE_LIMIT: '1000',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      // Long enough for the balancer's /readyz probes (every 100 ms) to leave a stopping process on a busy machine.
+      SHUTDOWN_DRAIN_DELAY_MS: '2000',
       EVENT_STREAMS_PER_PERSON: '2',
     };
     [a, b] = await Promise.all([startAppProcess('a', env), startAppProcess('b', env)]);

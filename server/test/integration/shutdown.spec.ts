@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/env.js';
 import { startTestApp } from '../support/test-app.js';
 
 describe('graceful shutdown', () => {
@@ -41,5 +42,50 @@ describe('graceful shutdown', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('graceful shutdown with a drain delay (SHUTDOWN_DRAIN_DELAY_MS)', () => {
+  it('answers /readyz 503 at once and every request sent during the delay, then refuses connections', async () => {
+    // A balancer that probes /readyz stops sending within the delay; until then nothing it sends is lost, and
+    // no connection waits in the accept queue of a listener about to close (Linux resets those).
+    const t = await startTestApp('sqlite', { env: { SHUTDOWN_DRAIN_DELAY_MS: '1000' } });
+    try {
+      const closing = t.app.close();
+      const answers: Array<[string, number]> = [];
+      const started = Date.now();
+      while (Date.now() - started < 700) {
+        // A fresh connection each time, as a balancer without keep-alive opens one per request.
+        const send = (path: string, init?: RequestInit) =>
+          fetch(`${t.url}${path}`, { ...init, headers: { connection: 'close', ...init?.headers } });
+        const [ready, health, gql] = await Promise.all([
+          send('/readyz'),
+          send('/healthz'),
+          send('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          }),
+        ]);
+        expect(await ready.json()).toEqual({ status: 'stopping' });
+        answers.push(['readyz', ready.status], ['healthz', health.status], ['graphql', gql.status]);
+        await gql.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(answers.length).toBeGreaterThan(9);
+      expect(answers.filter(([path, status]) => status !== (path === 'readyz' ? 503 : 200))).toEqual([]);
+      await closing;
+      await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is 0 outside production and 5 s in production unless set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).shutdownDrainDelayMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'development' }).shutdownDrainDelayMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).shutdownDrainDelayMs).toBe(5000);
+    expect(loadConfig({ NODE_ENV: 'production', SHUTDOWN_DRAIN_DELAY_MS: '0' }).shutdownDrainDelayMs).toBe(0);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_DELAY_MS: '60001' })).toThrow(/SHUTDOWN_DRAIN_DELAY_MS/);
   });
 });

@@ -96,7 +96,7 @@ export interface Balancer {
   url: string;
   /** Requests each backend answered, by index. */
   served: number[];
-  /** Attempts that found a backend refusing (or resetting, unread) connections and went to the next. */
+  /** Attempts that found a backend refusing connections and went to the next. */
   retried: number;
   /** Requests the balancer could not answer (no backend left, or a connection cut after the request was sent). */
   failed: number;
@@ -106,22 +106,48 @@ export interface Balancer {
 }
 
 /**
- * A round-robin HTTP balancer over `backends`: a fresh connection per request (no keep-alive, so a backend
- * that stops listening refuses, which is safe to retry even for a POST: the request never reached it); a
- * connection refused, or reset before any answer (queued unaccepted when the backend closed its listener), goes
- * to the next backend; answers (event streams included) are piped as they come.
+ * A round-robin HTTP balancer over `backends`, as docs/operations.md asks of one: it probes each backend's
+ * /readyz every 100 ms and sends only to those that answered 200 (a stopping process answers 503 for
+ * SHUTDOWN_DRAIN_DELAY_MS while it still listens, so the balancer has left it before its listener closes); a
+ * fresh connection per request (no keep-alive); a connection refused (the request never reached the backend:
+ * safe to retry even for a POST) goes to the next backend. A connection reset before any answer is a failure:
+ * with the drain delay no request waits in the accept queue of a listener that closes (Linux resets those).
  */
 export async function startBalancer(backends: string[]): Promise<Balancer> {
   let next = 0;
   const state = { served: backends.map(() => 0), retried: 0, failed: 0, errors: [] as string[] };
+  const ready = backends.map(() => true);
+  const probe = async (i: number) => {
+    try {
+      const answer = await fetch(new URL('/readyz', backends[i]), { signal: AbortSignal.timeout(1_000) });
+      await answer.arrayBuffer();
+      ready[i] = answer.ok;
+    } catch {
+      ready[i] = false;
+    }
+  };
+  let probing = true;
+  const probes = (async () => {
+    while (probing) {
+      await Promise.all(backends.map((_, i) => probe(i)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      // The first try goes round-robin; a retry goes to the backend after the one that refused.
+      // The first try goes round-robin over the ready backends; a retry goes to the one after the one that refused.
+      const pick = (from: number) => {
+        for (let k = 0; k < backends.length; k += 1) {
+          const i = (from + k) % backends.length;
+          if (ready[i]) return i;
+        }
+        return from % backends.length;
+      };
       const attempt = (tries: number, after?: number) => {
-        const index = after === undefined ? next++ % backends.length : (after + 1) % backends.length;
+        const index = after === undefined ? pick(next++) : pick(after + 1);
         const target = new URL(req.url ?? '/', backends[index]);
         const upstream = http.request(
           target,
@@ -133,12 +159,8 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
           },
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          // Refused: the backend no longer listens. Reset before any answer: the connection sat in the
-          // backend's accept queue when it closed its listener on SIGTERM (Linux resets those), so the app never
-          // read the request (it drains every connection it accepted; shutdown.spec). Both are retried, as
-          // nginx's `proxy_next_upstream error non_idempotent` does for an app that keeps that contract.
-          const neverRead = error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET';
-          if (!res.headersSent && neverRead && tries < backends.length) {
+          // Refused: the backend no longer listens, the request never reached it: retried, as nginx does.
+          if (!res.headersSent && error.code === 'ECONNREFUSED' && tries < backends.length) {
             state.retried += 1;
             attempt(tries + 1, index);
             return;
@@ -172,10 +194,13 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
     get errors() {
       return state.errors;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      probing = false;
+      await probes;
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

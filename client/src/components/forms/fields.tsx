@@ -6,6 +6,7 @@ import {
   GcdsTextarea,
 } from '@cdssnc/gcds-components-react';
 import { fieldId } from './field-id';
+import { keepGroupInputsNonNull } from './gcds-group-inputs';
 
 /**
  * GC Design System form controls, controlled by React and validated by the form: GCDS's own
@@ -75,6 +76,7 @@ export function RadioField(props: ChoiceFieldProps) {
   const control = controlProps(props);
   return (
     <GcdsRadios
+      ref={keepGroupInputsNonNull}
       {...control}
       legend={label}
       value={value}
@@ -131,6 +133,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
   const control = controlProps(props);
   return (
     <GcdsCheckboxes
+      ref={keepGroupInputsNonNull}
       {...control}
       legend={label}
       value={checked ? ['yes'] : []}
@@ -174,6 +177,7 @@ export function ChecklistField(props: ChecklistFieldProps) {
   const control = controlProps(props);
   return (
     <GcdsCheckboxes
+      ref={keepGroupInputsNonNull}
       {...control}
       legend={label}
       value={[...values]}

@@ -134,7 +134,7 @@ async function register(dataSource: DataSource, config: AppConfig, bn: string, u
  */
 export async function seedDemoWorld(dataSource: DataSource, config: AppConfig): Promise<boolean> {
   if (await findLocalUser(dataSource, demoUsernames[DemoPersona.OFFICER])) return false;
-  await seedDemoReferenceDataIfEmpty(dataSource);
+  await seedDemoReferenceDataIfEmpty(dataSource, config.now());
   const now = () => config.now();
 
   const importer = await person(dataSource, config, DemoPersona.IMPORTER_BAM);

@@ -13,6 +13,7 @@ import {
 import { type z } from 'zod';
 import { type IssuedStatement } from '../../common/events/domain-events.js';
 import { publish } from '../../common/events/event-bus.js';
+import { agencyDay } from '../../common/time/agency-date.js';
 import {
   RegistryFinancialSecurity,
   RegistryInvoice,
@@ -28,6 +29,7 @@ import {
   RegistryProgramOwner,
   RegistrySubProgram,
 } from './program-account.entity.js';
+import { shiftDemoDates } from './demo-dates.js';
 import { RegistryBusiness, RegistryBusinessAddress } from './registry-business.entity.js';
 import { type AddressColumns } from './registry-columns.js';
 import {
@@ -591,8 +593,14 @@ export async function loadDemoReferenceData(file = demoFile): Promise<ReferenceD
   return result.data;
 }
 
-/** First-start seeding: imports the demo file when the registry is empty; returns null when it was not. */
-export async function seedDemoReferenceDataIfEmpty(dataSource: DataSource): Promise<ImportResult | null> {
+/**
+ * First-start seeding: imports the demo file when the registry is empty, its dates moved forward to be recent
+ * on `now` (shiftDemoDates); returns null when the registry was not empty.
+ */
+export async function seedDemoReferenceDataIfEmpty(
+  dataSource: DataSource,
+  now: Date,
+): Promise<ImportResult | null> {
   if (!(await isRegistryEmpty(dataSource))) return null;
-  return importReferenceData(dataSource, await loadDemoReferenceData());
+  return importReferenceData(dataSource, shiftDemoDates(await loadDemoReferenceData(), agencyDay(now)));
 }
