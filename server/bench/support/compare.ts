@@ -87,6 +87,8 @@ const percentile = (sorted: number[], p: number) =>
 interface Batch {
   wall: number;
   latencies: number[];
+  /** The load worker's own CPU for the batch, in ms (HTTP sides; NaN off Linux); none for a call. */
+  cpu?: number;
 }
 
 let client: Worker | undefined;
@@ -159,8 +161,8 @@ export async function compare(c: Comparison): Promise<Outcome> {
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
   const sides = {
-    real: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
-    floor: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
+    real: { wall: 0, busy: 0, cpu: 0, processCpu: 0, clientCpu: 0, latencies: [] as number[] },
+    floor: { wall: 0, busy: 0, cpu: 0, processCpu: 0, clientCpu: 0, latencies: [] as number[] },
   };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
@@ -174,6 +176,7 @@ export async function compare(c: Comparison): Promise<Outcome> {
       const used = process.cpuUsage(processBefore);
       sides[side].processCpu += (used.user + used.system) / 1000;
       sides[side].wall += result.wall;
+      sides[side].clientCpu += result.cpu ?? 0;
       sides[side].latencies.push(...result.latencies);
     }
   }
@@ -202,11 +205,13 @@ export async function compare(c: Comparison): Promise<Outcome> {
   report(outcome);
   // Where a side's time goes besides its floor, per request: the server thread's CPU (Linux: its own counters,
   // whatever the machine's load), the process's CPU (every thread: argon2's pool, the load worker), and the
-  // server thread's busy time (event loop utilization: descheduled time included on a loaded machine).
+  // server thread's busy time (event loop utilization: descheduled time included on a loaded machine), and
+  // the load worker's own CPU (its thread's counters: what the HTTP client costs, part of the process's CPU).
   const perRequest = (side: 'real' | 'floor') => {
     const n = sides[side].latencies.length;
-    const cpu = Number.isNaN(sides[side].cpu) ? 'n/a' : (sides[side].cpu / n).toFixed(1);
-    return `${side} ${cpu} ms server thread CPU, ${(sides[side].processCpu / n).toFixed(1)} ms process CPU, ${(sides[side].busy / n).toFixed(1)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)`;
+    const ms = (total: number, digits = 1) => (Number.isNaN(total) ? 'n/a' : (total / n).toFixed(digits));
+    const client = typeof c[side] === 'function' ? '' : `, ${ms(sides[side].clientCpu, 2)} ms client CPU`;
+    return `${side} ${ms(sides[side].cpu)} ms server thread CPU, ${ms(sides[side].processCpu)} ms process CPU, ${ms(sides[side].busy)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)${client}`;
   };
   process.stdout.write(`  per request: ${perRequest('real')}; ${perRequest('floor')}\n`);
   if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
