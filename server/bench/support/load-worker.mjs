@@ -176,7 +176,9 @@ parentPort.on('message', async ({ url, headers, bodies, mustInclude = [], n, con
         const at = performance.now();
         let answer;
         try {
-          answer = useFetch ? await viaFetch(url, headers, body) : await viaSocket(url, headers, body, pool[lane]);
+          answer = useFetch
+            ? await viaFetch(url, headers, body)
+            : await viaSocket(url, headers, body, pool[lane]);
         } catch (error) {
           failure = `no answer: ${error.message}`;
           break;

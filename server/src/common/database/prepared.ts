@@ -62,7 +62,7 @@ function sqliteValue(value: unknown): unknown {
 
 function runSqlite(dataSource: DataSource, { sql, values }: Statement): Ran {
   let statements = prepared.get(dataSource);
-  if (!statements) prepared.set(dataSource, (statements = new Map()));
+  if (!statements) prepared.set(dataSource, (statements = new Map<string, SqliteStatement>()));
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = sqliteDatabase(dataSource).prepare(sql)));
   const bound = values.map(sqliteValue);
@@ -76,12 +76,16 @@ function runMysql(dataSource: DataSource, { sql, values }: Statement): Promise<R
     // The pool's getConnection and each connection's query are bounded (acquire, query and lock waits).
     pool.getConnection((error, connection) => {
       if (error || !connection) return reject(error ?? new Error('no connection'));
-      connection.query(sql, values.map((value) => value ?? null), (failed, result) => {
-        connection.release();
-        if (failed) return reject(failed);
-        if (Array.isArray(result)) resolve({ rows: result as Row[], changes: 0 });
-        else resolve({ rows: [], changes: (result as { affectedRows?: number }).affectedRows ?? 0 });
-      });
+      connection.query(
+        sql,
+        values.map((value) => value ?? null),
+        (failed, result) => {
+          connection.release();
+          if (failed) return reject(failed);
+          if (Array.isArray(result)) resolve({ rows: result as Row[], changes: 0 });
+          else resolve({ rows: [], changes: (result as { affectedRows?: number }).affectedRows ?? 0 });
+        },
+      );
     });
   });
 }
@@ -106,10 +110,7 @@ export async function runStatement(dataSource: DataSource, statement: Statement)
  * statement, as `runStatement` runs it: one row per statement, nothing held across them, nothing to deadlock.
  * The statements and what they change are the same on both; on SQLite a failure undoes the steps before it.
  */
-export async function runInOrder(
-  dataSource: DataSource,
-  steps: readonly Step[],
-): Promise<Ran[]> {
+export async function runInOrder(dataSource: DataSource, steps: readonly Step[]): Promise<Ran[]> {
   if (isSqlite(dataSource))
     return syncTransactionInTurn(dataSource, () => {
       const answers: Ran[] = [];
@@ -134,7 +135,9 @@ export async function runInOrder(
 export function instantOf(value: unknown): Date | null {
   if (value == null) return null;
   if (value instanceof Date) return value;
-  const text = String(value);
+  const text = value as string;
   // SQLite: TypeORM's UTC text; anything else (an ISO string) as Date reads it.
-  return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+  return new Date(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text,
+  );
 }

@@ -90,14 +90,11 @@ function runTransaction<T>(dataSource: DataSource, work: (manager: EntityManager
  * cannot interleave with anything else in this process. Otherwise it takes its turn in the queue, inside a
  * transaction of its own, so that it never lands inside another caller's.
  */
-export function syncTransactionInTurn<T>(dataSource: DataSource, work: () => T): Promise<T> {
+export async function syncTransactionInTurn<T>(dataSource: DataSource, work: () => T): Promise<T> {
   if (!open.get(dataSource)) {
-    const db = (dataSource.driver as unknown as { databaseConnection: SqliteTransactions }).databaseConnection;
-    try {
-      return Promise.resolve(db.transaction(work)());
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    const db = (dataSource.driver as unknown as { databaseConnection: SqliteTransactions })
+      .databaseConnection;
+    return db.transaction(work)();
   }
   return runTransaction(dataSource, () => Promise.resolve().then(work));
 }

@@ -199,7 +199,12 @@ function newSession(
 }
 
 function startedOf(token: string, session: UserSession, user: User): StartedSession {
-  return { token, session, user, cookie: { name: SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/' } };
+  return {
+    token,
+    session,
+    user,
+    cookie: { name: SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/' },
+  };
 }
 
 /**

@@ -152,7 +152,7 @@ export function throttleStateOf(
     row?.thc_key_hash == null
       ? null
       : Object.assign(new CredentialThrottle(), {
-          keyHash: String(row.thc_key_hash),
+          keyHash: row.thc_key_hash as string,
           userId: (row.thc_user_id as string | null) ?? null,
           failedAttempts: Number(row.thc_failed_attempts),
           lockedUntil: instantOf(row.thc_locked_until),
@@ -162,7 +162,7 @@ export function throttleStateOf(
     row?.tha_bucket == null
       ? null
       : Object.assign(new AddressThrottle(), {
-          bucket: String(row.tha_bucket),
+          bucket: row.tha_bucket as string,
           count: Number(row.tha_count),
           windowStartedAt: instantOf(row.tha_window_started_at)!,
         });
@@ -207,13 +207,16 @@ async function takeAddressFailure(
 const CLAIM_RETRIES = 50;
 
 /** What a claim decides from the credential's row as read: refused (locked), or the count and lock it writes. */
-type CredentialDecision = { lockedUntil: Date; refused: true } | { refused: false; failedAttempts: number; lockedUntil: Date | null };
+type CredentialDecision =
+  { lockedUntil: Date; refused: true } | { refused: false; failedAttempts: number; lockedUntil: Date | null };
 
 function decide(state: ThrottleState, now: Date, threshold: number, lockEnd: Date): CredentialDecision {
   const row = state.credential;
   // A successful sign-in after the row's last claim voids its failures and any lock that claim set: what
   // clearing them at the sign-in did before decision 0035.
-  const signedInSince = Boolean(row && state.lastSignInAt !== null && row.lastFailureAt <= state.lastSignInAt);
+  const signedInSince = Boolean(
+    row && state.lastSignInAt !== null && row.lastFailureAt <= state.lastSignInAt,
+  );
   if (row?.lockedUntil && row.lockedUntil > now && !signedInSince)
     return { refused: true, lockedUntil: row.lockedUntil };
   const fresh = !row || row.lockedUntil !== null || signedInSince;
@@ -235,7 +238,15 @@ function credentialClaimStatement(
     sql:
       'UPDATE credential_throttle SET failed_attempts = ?, locked_until = ?, last_failure_at = ?,' +
       ' user_id = COALESCE(user_id, ?) WHERE key_hash = ? AND failed_attempts = ? AND last_failure_at = ?',
-    values: [decided.failedAttempts, decided.lockedUntil, now, userId, row.keyHash, row.failedAttempts, row.lastFailureAt],
+    values: [
+      decided.failedAttempts,
+      decided.lockedUntil,
+      now,
+      userId,
+      row.keyHash,
+      row.failedAttempts,
+      row.lastFailureAt,
+    ],
   };
 }
 
@@ -281,7 +292,8 @@ export async function claimAttempt(
       credentialClaimStatement(current.credential, userId, first, now),
     ]);
     addressTaken = address.changes > 0;
-    if (credential?.changes) return { allowed: true, failedAttempts: first.failedAttempts, lockedUntil: first.lockedUntil };
+    if (credential?.changes)
+      return { allowed: true, failedAttempts: first.failedAttempts, lockedUntil: first.lockedUntil };
     // Another attempt changed the credential's row since it was read: read it again below.
     if (credential) current = await readThrottleState(dataSource, keyHash, userId, null);
   }
