@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -150,6 +150,36 @@ function serverThreadCpu(): number {
   }
 }
 
+/** The local MariaDB/MySQL server's process id (Linux), found once; null when there is none. */
+let databasePid: number | null | undefined;
+function databaseProcess(): number | null {
+  if (databasePid !== undefined) return databasePid;
+  databasePid = null;
+  try {
+    for (const entry of readdirSync('/proc'))
+      if (/^\d+$/.test(entry)) {
+        const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+        if (comm === 'mariadbd' || comm === 'mysqld') databasePid = Number(entry);
+      }
+  } catch {
+    // Not Linux: no figure.
+  }
+  return databasePid;
+}
+
+/** The database server's CPU so far, in ms (every client's statements, this process's and others'); NaN without one. */
+function databaseCpu(): number {
+  const pid = databaseProcess();
+  if (pid === null) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Times the real side against its floor: a warm-up of each, then 10 rounds that alternate which side goes
  * first, each side `requests / 10` calls at `concurrency`. Throughput is calls over the sides' summed wall
@@ -161,8 +191,24 @@ export async function compare(c: Comparison): Promise<Outcome> {
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
   const sides = {
-    real: { wall: 0, busy: 0, cpu: 0, processCpu: 0, clientCpu: 0, latencies: [] as number[] },
-    floor: { wall: 0, busy: 0, cpu: 0, processCpu: 0, clientCpu: 0, latencies: [] as number[] },
+    real: {
+      wall: 0,
+      busy: 0,
+      cpu: 0,
+      processCpu: 0,
+      clientCpu: 0,
+      databaseCpu: 0,
+      latencies: [] as number[],
+    },
+    floor: {
+      wall: 0,
+      busy: 0,
+      cpu: 0,
+      processCpu: 0,
+      clientCpu: 0,
+      databaseCpu: 0,
+      latencies: [] as number[],
+    },
   };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
@@ -170,6 +216,7 @@ export async function compare(c: Comparison): Promise<Outcome> {
       const before = performance.eventLoopUtilization();
       const cpuBefore = serverThreadCpu();
       const processBefore = process.cpuUsage();
+      const databaseBefore = c.driver === 'mysql' ? databaseCpu() : Number.NaN;
       const result = await batch(side === 'real' ? c.real : c.floor, per, c.concurrency);
       sides[side].busy += performance.eventLoopUtilization(before).active;
       sides[side].cpu += serverThreadCpu() - cpuBefore;
@@ -177,6 +224,7 @@ export async function compare(c: Comparison): Promise<Outcome> {
       sides[side].processCpu += (used.user + used.system) / 1000;
       sides[side].wall += result.wall;
       sides[side].clientCpu += result.cpu ?? 0;
+      sides[side].databaseCpu += databaseCpu() - databaseBefore;
       sides[side].latencies.push(...result.latencies);
     }
   }
@@ -214,6 +262,15 @@ export async function compare(c: Comparison): Promise<Outcome> {
     return `${side} ${ms(sides[side].cpu)} ms server thread CPU, ${ms(sides[side].processCpu)} ms process CPU, ${ms(sides[side].busy)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)${client}`;
   };
   process.stdout.write(`  per request: ${perRequest('real')}; ${perRequest('floor')}\n`);
+  // MySQL/MariaDB on this machine: its CPU while the real side ran, less what it spent at the same rate while
+  // the floor ran (the other clients of a shared server), per request.
+  if (c.driver === 'mysql' && !Number.isNaN(sides.real.databaseCpu)) {
+    const background = (sides.floor.databaseCpu / sides.floor.wall) * sides.real.wall;
+    const own = (sides.real.databaseCpu - background) / sides.real.latencies.length;
+    process.stdout.write(
+      `  database server CPU: ${own.toFixed(1)} ms per real request (${(sides.real.databaseCpu / sides.real.latencies.length).toFixed(1)} ms before taking off ${(background / sides.real.latencies.length).toFixed(1)} ms of other clients' rate)\n`,
+    );
+  }
   if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
   return outcome;
 }
