@@ -139,16 +139,19 @@ async function callBatch(work: () => Promise<void>, n: number, concurrency: numb
   return { wall: performance.now() - begin, latencies };
 }
 
-/** The server thread's CPU time so far, in ms (Linux: the main thread's utime + stime, 10 ms ticks); NaN elsewhere. */
-function serverThreadCpu(): number {
+/** The CPU time so far of a /proc `stat` file's thread or process, in ms (utime + stime, 10 ms ticks); NaN elsewhere. */
+function procCpu(file: string): number {
   try {
-    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.NaN;
   }
 }
+
+/** The server thread's CPU time so far, in ms (Linux: the main thread's counters); NaN elsewhere. */
+const serverThreadCpu = () => procCpu(`/proc/${process.pid}/task/${process.pid}/stat`);
 
 /** The local MariaDB/MySQL server's process id (Linux), found once; null when there is none. */
 let databasePid: number | null | undefined;
@@ -170,14 +173,7 @@ function databaseProcess(): number | null {
 /** The database server's CPU so far, in ms (every client's statements, this process's and others'); NaN without one. */
 function databaseCpu(): number {
   const pid = databaseProcess();
-  if (pid === null) return Number.NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
+  return pid === null ? Number.NaN : procCpu(`/proc/${pid}/stat`);
 }
 
 /**
@@ -190,26 +186,16 @@ export async function compare(c: Comparison): Promise<Outcome> {
   const per = Math.max(c.concurrency, Math.ceil(c.requests / rounds));
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
-  const sides = {
-    real: {
-      wall: 0,
-      busy: 0,
-      cpu: 0,
-      processCpu: 0,
-      clientCpu: 0,
-      databaseCpu: 0,
-      latencies: [] as number[],
-    },
-    floor: {
-      wall: 0,
-      busy: 0,
-      cpu: 0,
-      processCpu: 0,
-      clientCpu: 0,
-      databaseCpu: 0,
-      latencies: [] as number[],
-    },
-  };
+  const totals = () => ({
+    wall: 0,
+    busy: 0,
+    cpu: 0,
+    processCpu: 0,
+    clientCpu: 0,
+    databaseCpu: 0,
+    latencies: [] as number[],
+  });
+  const sides = { real: totals(), floor: totals() };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
     for (const side of order) {
