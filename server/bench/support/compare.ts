@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -87,6 +87,8 @@ const percentile = (sorted: number[], p: number) =>
 interface Batch {
   wall: number;
   latencies: number[];
+  /** The load worker's own CPU for the batch, in ms (HTTP sides; NaN off Linux); none for a call. */
+  cpu?: number;
 }
 
 let client: Worker | undefined;
@@ -137,15 +139,41 @@ async function callBatch(work: () => Promise<void>, n: number, concurrency: numb
   return { wall: performance.now() - begin, latencies };
 }
 
-/** The server thread's CPU time so far, in ms (Linux: the main thread's utime + stime, 10 ms ticks); NaN elsewhere. */
-function serverThreadCpu(): number {
+/** The CPU time so far of a /proc `stat` file's thread or process, in ms (utime + stime, 10 ms ticks); NaN elsewhere. */
+function procCpu(file: string): number {
   try {
-    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.NaN;
   }
+}
+
+/** The server thread's CPU time so far, in ms (Linux: the main thread's counters); NaN elsewhere. */
+const serverThreadCpu = () => procCpu(`/proc/${process.pid}/task/${process.pid}/stat`);
+
+/** The local MariaDB/MySQL server's process id (Linux), found once; null when there is none. */
+let databasePid: number | null | undefined;
+function databaseProcess(): number | null {
+  if (databasePid !== undefined) return databasePid;
+  databasePid = null;
+  try {
+    for (const entry of readdirSync('/proc'))
+      if (/^\d+$/.test(entry)) {
+        const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+        if (comm === 'mariadbd' || comm === 'mysqld') databasePid = Number(entry);
+      }
+  } catch {
+    // Not Linux: no figure.
+  }
+  return databasePid;
+}
+
+/** The database server's CPU so far, in ms (every client's statements, this process's and others'); NaN without one. */
+function databaseCpu(): number {
+  const pid = databaseProcess();
+  return pid === null ? Number.NaN : procCpu(`/proc/${pid}/stat`);
 }
 
 /**
@@ -158,22 +186,31 @@ export async function compare(c: Comparison): Promise<Outcome> {
   const per = Math.max(c.concurrency, Math.ceil(c.requests / rounds));
   await batch(c.real, c.concurrency * 2, c.concurrency);
   await batch(c.floor, c.concurrency * 2, c.concurrency);
-  const sides = {
-    real: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
-    floor: { wall: 0, busy: 0, cpu: 0, processCpu: 0, latencies: [] as number[] },
-  };
+  const totals = () => ({
+    wall: 0,
+    busy: 0,
+    cpu: 0,
+    processCpu: 0,
+    clientCpu: 0,
+    databaseCpu: 0,
+    latencies: [] as number[],
+  });
+  const sides = { real: totals(), floor: totals() };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 ? (['real', 'floor'] as const) : (['floor', 'real'] as const);
     for (const side of order) {
       const before = performance.eventLoopUtilization();
       const cpuBefore = serverThreadCpu();
       const processBefore = process.cpuUsage();
+      const databaseBefore = c.driver === 'mysql' ? databaseCpu() : Number.NaN;
       const result = await batch(side === 'real' ? c.real : c.floor, per, c.concurrency);
       sides[side].busy += performance.eventLoopUtilization(before).active;
       sides[side].cpu += serverThreadCpu() - cpuBefore;
       const used = process.cpuUsage(processBefore);
       sides[side].processCpu += (used.user + used.system) / 1000;
       sides[side].wall += result.wall;
+      sides[side].clientCpu += result.cpu ?? 0;
+      sides[side].databaseCpu += databaseCpu() - databaseBefore;
       sides[side].latencies.push(...result.latencies);
     }
   }
@@ -202,13 +239,24 @@ export async function compare(c: Comparison): Promise<Outcome> {
   report(outcome);
   // Where a side's time goes besides its floor, per request: the server thread's CPU (Linux: its own counters,
   // whatever the machine's load), the process's CPU (every thread: argon2's pool, the load worker), and the
-  // server thread's busy time (event loop utilization: descheduled time included on a loaded machine).
+  // server thread's busy time (event loop utilization: descheduled time included on a loaded machine), and
+  // the load worker's own CPU (its thread's counters: what the HTTP client costs, part of the process's CPU).
   const perRequest = (side: 'real' | 'floor') => {
     const n = sides[side].latencies.length;
-    const cpu = Number.isNaN(sides[side].cpu) ? 'n/a' : (sides[side].cpu / n).toFixed(1);
-    return `${side} ${cpu} ms server thread CPU, ${(sides[side].processCpu / n).toFixed(1)} ms process CPU, ${(sides[side].busy / n).toFixed(1)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)`;
+    const ms = (total: number, digits = 1) => (Number.isNaN(total) ? 'n/a' : (total / n).toFixed(digits));
+    const client = typeof c[side] === 'function' ? '' : `, ${ms(sides[side].clientCpu, 2)} ms client CPU`;
+    return `${side} ${ms(sides[side].cpu)} ms server thread CPU, ${ms(sides[side].processCpu)} ms process CPU, ${ms(sides[side].busy)} ms busy (${((100 * sides[side].busy) / sides[side].wall).toFixed(0)} %)${client}`;
   };
   process.stdout.write(`  per request: ${perRequest('real')}; ${perRequest('floor')}\n`);
+  // MySQL/MariaDB on this machine: its CPU while the real side ran, less what it spent at the same rate while
+  // the floor ran (the other clients of a shared server), per request.
+  if (c.driver === 'mysql' && !Number.isNaN(sides.real.databaseCpu)) {
+    const background = (sides.floor.databaseCpu / sides.floor.wall) * sides.real.wall;
+    const own = (sides.real.databaseCpu - background) / sides.real.latencies.length;
+    process.stdout.write(
+      `  database server CPU: ${own.toFixed(1)} ms per real request (${(sides.real.databaseCpu / sides.real.latencies.length).toFixed(1)} ms before taking off ${(background / sides.real.latencies.length).toFixed(1)} ms of other clients' rate)\n`,
+    );
+  }
   if (process.env.BENCH_PROFILE) await profile(c, process.env.BENCH_PROFILE);
   return outcome;
 }

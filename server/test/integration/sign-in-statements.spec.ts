@@ -52,4 +52,41 @@ describe.each(drivers)('a password sign-in on %s', (driver) => {
     expect(session?.csrfToken).toBeTruthy();
     expect(codes(await signIn(t.client(), 'counted-person', 'Wrong0pass'))).toEqual(['INVALID_CREDENTIALS']);
   });
+
+  // Decision 0052: on SQLite a sign-in's writes after the check (the session, its SIGN_IN_SUCCEEDED, the
+  // address's count given back) commit together; on MySQL each commits on its own (decision 0035).
+  it.runIf(driver === 'sqlite')('commits its session and its audit event together, or neither', async () => {
+    const person = await seedUser(t.dataSource, 'failing-person');
+    await signIn(t.client(), 'failing-person');
+    const sessions = async () =>
+      Number(
+        (
+          await t.dataSource.query<Array<{ n: number }>>(
+            'SELECT COUNT(*) AS n FROM user_session WHERE user_id = ?',
+            [person.id],
+          )
+        )[0].n,
+      );
+    const addressCount = async () =>
+      (await t.dataSource.query<Array<{ count: number }>>('SELECT count FROM address_throttle')).map((row) =>
+        Number(row.count),
+      );
+    const before = { sessions: await sessions(), address: await addressCount() };
+    await t.dataSource.query(
+      "CREATE TRIGGER refuse_sign_in BEFORE INSERT ON security_event WHEN NEW.event_type = 'SIGN_IN_SUCCEEDED'" +
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    );
+    try {
+      const result = await signIn(t.client(), 'failing-person');
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.dataSource.query('DROP TRIGGER refuse_sign_in');
+    }
+    // No session nobody holds the cookie of; the address's count was taken by the claim (its own commit)
+    // and stays taken, as for a failure.
+    expect(await sessions()).toBe(before.sessions);
+    expect((await addressCount()).reduce((a, b) => a + b, 0)).toBe(
+      before.address.reduce((a, b) => a + b, 0) + 1,
+    );
+  });
 });

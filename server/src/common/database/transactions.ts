@@ -7,6 +7,8 @@ import { DatabaseWaitTimeout } from './availability.js';
 // queued one after another in this process (SQLite allows one writer at a time anyway). MySQL hands each
 // transaction its own pooled connection and needs no queue.
 const queues = new WeakMap<DataSource, Promise<unknown>>();
+/** How many queued transactions of a data source have not settled (waiting for their turn or running). */
+const open = new WeakMap<DataSource, number>();
 
 // How long a transaction may wait for its turn in that queue: the SQLite counterpart of the MySQL pool's
 // acquire timeout (DB_ACQUIRE_TIMEOUT_MS). Without it a queued write waited as long as the queue was long, and
@@ -71,12 +73,34 @@ function runTransaction<T>(dataSource: DataSource, work: (manager: EntityManager
     });
   });
   const run = ready.then(() => dataSource.transaction(work));
+  open.set(dataSource, (open.get(dataSource) ?? 0) + 1);
+  const settled = () => open.set(dataSource, (open.get(dataSource) ?? 1) - 1);
+  run.then(settled, settled);
   // The next transaction's turn comes after this one ran, or, when this one gave up, after the previous one.
   queues.set(
     dataSource,
     turn.then(() => run).catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * Runs synchronous `work` (better-sqlite3 statements sent straight to the driver: common/database/prepared.ts)
+ * in one SQLite transaction. With no queued transaction open, it runs on the spot: a synchronous transaction
+ * cannot interleave with anything else in this process. Otherwise it takes its turn in the queue, inside a
+ * transaction of its own, so that it never lands inside another caller's.
+ */
+export async function syncTransactionInTurn<T>(dataSource: DataSource, work: () => T): Promise<T> {
+  if (!open.get(dataSource)) {
+    const db = (dataSource.driver as unknown as { databaseConnection: SqliteTransactions })
+      .databaseConnection;
+    return db.transaction(work)();
+  }
+  return runTransaction(dataSource, () => Promise.resolve().then(work));
+}
+
+interface SqliteTransactions {
+  transaction<T>(work: () => T): () => T;
 }
 
 function driverCode(error: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
+import { type Statement } from '../../common/database/prepared.js';
 import { timeOrderedId } from '../../common/database/time-ordered-id.js';
 import { SecurityEvent } from './security-event.entity.js';
 import { SecurityEventType } from './security-event.types.js';
@@ -36,6 +37,26 @@ export async function recordSecurityEvents(
       ipAddress: event.ipAddress ?? null,
     })),
   );
+}
+
+/**
+ * The one statement that appends `events` to the trail (a multi-row INSERT: atomic on its own), for callers
+ * that send their statements to the driver (common/database/prepared.ts: a password sign-in, decision 0052).
+ */
+export function securityEventsStatement(events: readonly SecurityEventInput[]): Statement {
+  return {
+    sql:
+      'INSERT INTO security_event (id, event_type, occurred_at, user_id, actor_id, ip_address) VALUES ' +
+      events.map(() => '(?, ?, ?, ?, ?, ?)').join(', '),
+    values: events.flatMap((event) => [
+      timeOrderedId(),
+      event.type,
+      event.occurredAt,
+      event.userId ?? null,
+      event.actorId ?? null,
+      event.ipAddress ?? null,
+    ]),
+  };
 }
 
 /** A person's most recent events, newest first, at most RECENT_EVENTS_MAX. Throws nothing of its own. */

@@ -4,7 +4,7 @@ import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { fieldProblems, formProblem, type Problem } from '../../common/errors/problems.js';
 import { inTransaction, isUniqueViolation } from '../../common/database/transactions.js';
-import { queryNamed } from '../../common/database/named-sql.js';
+import { runInOrder, runStatement, type Statement } from '../../common/database/prepared.js';
 import {
   collapseSpaces,
   normalizeRecoveryAnswer,
@@ -15,7 +15,7 @@ import { recordSecurityEvents, type SecurityEventInput } from '../audit/audit.se
 import { SecurityEventType } from '../audit/security-event.types.js';
 import {
   endAllSessionsIn,
-  startSession,
+  sessionStart,
   startSessionIn,
   type ActiveSession,
   type StartedSession,
@@ -23,13 +23,15 @@ import {
 import {
   claimAttempt,
   clearFailures,
+  clearFailuresStatement,
   countLookup,
   linkFailuresToUser,
   minutesUntil,
   releaseAddressAttempt,
+  releaseAddressStatement,
   throttleStateOf,
-  throttleStateParams,
   throttleStateSql,
+  throttleStateValues,
   type ThrottleState,
   type ThrottleVerdict,
 } from '../throttling/throttling.service.js';
@@ -260,6 +262,9 @@ export async function registerLocalCredential(
   }
 }
 
+/** readSignIn's SQL, built once per data source (the person's columns come from its metadata). */
+const signInSql = new WeakMap<DataSource, string>();
+
 /**
  * A password sign-in's one read: the local person of the username (if any), the credential's and the
  * address's throttle rows and the person's last successful sign-in, in one statement.
@@ -270,14 +275,20 @@ async function readSignIn(
   keyHash: string,
   ipAddress: string | null,
 ): Promise<{ user: User | null; state: ThrottleState }> {
-  const throttles = throttleStateSql(dataSource, 'u.id');
-  const [row] = await queryNamed<Array<Record<string, unknown>>>(
-    dataSource,
-    `SELECT ${userColumns(dataSource, 'u', 'u_')}, ${throttles.select} FROM (SELECT 1 AS one) k` +
-      ` LEFT JOIN app_user u ON u.username_key = :usernameKey${throttles.joins}`,
+  let sql = signInSql.get(dataSource);
+  if (!sql) {
+    const throttles = throttleStateSql('u.id');
+    sql =
+      `SELECT ${userColumns(dataSource, 'u', 'u_')}, ${throttles.select} FROM (SELECT 1 AS one) k` +
+      ` LEFT JOIN app_user u ON u.username_key = ?${throttles.joins}`;
+    signInSql.set(dataSource, sql);
+  }
+  const { rows } = await runStatement(dataSource, {
+    sql,
     // A username that cannot exist matches no key ('' is never one).
-    { usernameKey: localUsernameKey(username) ?? '', ...throttleStateParams(keyHash, ipAddress) },
-  );
+    values: [localUsernameKey(username) ?? '', ...throttleStateValues(keyHash, ipAddress)],
+  });
+  const [row] = rows;
   const user = row ? userFromRow(dataSource, row, 'u_') : null;
   return { user, state: throttleStateOf(dataSource, row, user?.lastSignInAt ?? null) };
 }
@@ -336,14 +347,19 @@ export async function signInLocal(
   // A first-try sign-in leaves the credential's row as its claim made it: this sign-in's SIGN_IN_SUCCEEDED
   // makes that count void (claimAttempt, decision 0035). After failures the row is cleared (one statement
   // more), so that no lock nor count stays there for officers to see. The address's failure is given back.
-  if (claim.failedAttempts > 1) await clearFailures(dataSource.manager, keyHash);
-  const started = await startSession(
-    dataSource,
+  // The writes go in order, in one commit on SQLite (decision 0052).
+  const { started, statements } = sessionStart(
     config,
-    { userId: user.id, ipAddress: client.ipAddress, userAgent: client.userAgent, replacesToken },
     { user, previousSignInAt: state.lastSignInAt },
+    { userId: user.id, ipAddress: client.ipAddress, userAgent: client.userAgent, replacesToken },
   );
-  await releaseAddressAttempt(dataSource, client.ipAddress);
+  const release = releaseAddressStatement(client.ipAddress);
+  const writes: Statement[] = [
+    ...(claim.failedAttempts > 1 ? [clearFailuresStatement(keyHash)] : []),
+    ...statements,
+    ...(release ? [release] : []),
+  ];
+  await runInOrder(dataSource, writes);
   return ok(started);
 }
 

@@ -4,7 +4,13 @@ import { type AppConfig } from '../../config/env.js';
 import { AppError, ErrorCode } from '../../common/errors/app-error.js';
 import { inTransaction } from '../../common/database/transactions.js';
 import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
-import { lastSignInOf, lastSignInSql, recordSecurityEvents } from '../audit/audit.service.js';
+import { runInOrder, type Statement } from '../../common/database/prepared.js';
+import {
+  lastSignInOf,
+  lastSignInSql,
+  recordSecurityEvents,
+  securityEventsStatement,
+} from '../audit/audit.service.js';
 import { SecurityEventType } from '../audit/security-event.types.js';
 import { findUserById, type User, userColumns, userFromRow } from '../users/users.service.js';
 import { SESSION_COOKIE } from './session-cookie.js';
@@ -91,9 +97,10 @@ export function latest(a: Date | null, b: Date | null): Date | null {
  * sign-in partner). The session this browser held ends (the cookie rotates). `person`, when the caller read
  * it with the credential (a password sign-in), saves a statement.
  *
- * No transaction (decision 0035): the session is inserted, then its SIGN_IN_SUCCEEDED. Should the second
- * fail, the request fails and its cookie is never sent: a session row nobody holds the token of, which the
- * periodic purge removes when it ends. Ended sessions are the periodic purge's business too (it runs every
+ * No transaction on MySQL (decision 0035): the session is inserted, then its SIGN_IN_SUCCEEDED. Should the
+ * second fail, the request fails and its cookie is never sent: a session row nobody holds the token of, which
+ * the periodic purge removes when it ends. On SQLite the same statements commit together (runInOrder, decision
+ * 0052). Ended sessions are the periodic purge's business too (it runs every
  * few minutes), not each sign-in's. The sign-in's time is not written on the person: the trail is where it
  * is read from (readSigningInPerson). Throws FORBIDDEN (extensions.reason CREDENTIAL_REVOKED) for a revoked
  * credential and NOT_FOUND for an unknown user id.
@@ -106,12 +113,98 @@ export async function startSession(
 ): Promise<StartedSession> {
   const signingIn = person ?? (await readSigningInPerson(dataSource, input.userId));
   if (!signingIn) throw new AppError(ErrorCode.NOT_FOUND, 'errors.notFound');
-  if (signingIn.user.revokedAt)
+  const { started, statements } = sessionStart(config, signingIn, input);
+  await runInOrder(dataSource, statements);
+  return started;
+}
+
+/**
+ * What startSession writes, as statements for the caller to send with its own (a password sign-in gives back
+ * its address's count with them: one commit on SQLite, decision 0052): the browser's previous session deleted
+ * by its token's unique index (no gap lock outlives it), the new session, its SIGN_IN_SUCCEEDED. The session
+ * answered is the one inserted. Throws FORBIDDEN (extensions.reason CREDENTIAL_REVOKED) for a revoked credential.
+ */
+export function sessionStart(
+  config: AppConfig,
+  { user, previousSignInAt }: SigningInPerson,
+  input: StartSessionInput,
+): { started: StartedSession; statements: Statement[] } {
+  if (user.revokedAt)
     throw new AppError(ErrorCode.FORBIDDEN, 'errors.credentialRevoked', {}, { reason: 'CREDENTIAL_REVOKED' });
-  // One statement by the token's unique index, outside any transaction: no gap lock outlives it.
+  const { token, session } = newSession(config, user, previousSignInAt, input);
+  const statements: Statement[] = [];
   if (input.replacesToken)
-    await dataSource.getRepository(UserSession).delete({ tokenHash: hashSessionToken(input.replacesToken) });
-  return openSession(dataSource.manager, config, signingIn, input);
+    statements.push({
+      sql: 'DELETE FROM user_session WHERE token_hash = ?',
+      values: [hashSessionToken(input.replacesToken)],
+    });
+  statements.push(
+    {
+      sql:
+        'INSERT INTO user_session (id, token_hash, user_id, csrf_token, created_at, last_seen_at,' +
+        ' absolute_expires_at, terms_accepted_at, previous_sign_in_at, ip_address, user_agent, active_business_id)' +
+        ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      values: [
+        session.id,
+        session.tokenHash,
+        session.userId,
+        session.csrfToken,
+        session.createdAt,
+        session.lastSeenAt,
+        session.absoluteExpiresAt,
+        session.termsAcceptedAt,
+        session.previousSignInAt,
+        session.ipAddress,
+        session.userAgent,
+        session.activeBusinessId,
+      ],
+    },
+    securityEventsStatement([
+      {
+        type: SecurityEventType.SIGN_IN_SUCCEEDED,
+        userId: user.id,
+        ipAddress: input.ipAddress,
+        occurredAt: session.createdAt,
+      },
+    ]),
+  );
+  user.lastSignInAt = session.createdAt;
+  return { started: startedOf(token, session, user), statements };
+}
+
+/** A new session of `user` (not yet written) and its token. */
+function newSession(
+  config: AppConfig,
+  user: User,
+  previousSignInAt: Date | null,
+  input: StartSessionInput,
+): { token: string; session: UserSession } {
+  const now = config.now();
+  const token = randomBytes(32).toString('base64url');
+  const session = Object.assign(new UserSession(), {
+    id: randomUUID(),
+    tokenHash: hashSessionToken(token),
+    userId: user.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + config.identity.sessionAbsoluteMs),
+    termsAcceptedAt: null,
+    previousSignInAt,
+    ipAddress: input.ipAddress ?? null,
+    userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
+    activeBusinessId: null,
+  });
+  return { token, session };
+}
+
+function startedOf(token: string, session: UserSession, user: User): StartedSession {
+  return {
+    token,
+    session,
+    user,
+    cookie: { name: SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/' },
+  };
 }
 
 /**
@@ -132,45 +225,25 @@ export async function startSessionIn(
   return openSession(manager, config, signingIn, input);
 }
 
-/** Inserts the session and its SIGN_IN_SUCCEEDED (two statements). */
+/** Inserts the session and its SIGN_IN_SUCCEEDED (two statements) in the caller's transaction. */
 async function openSession(
   manager: EntityManager,
   config: AppConfig,
   { user, previousSignInAt }: SigningInPerson,
   input: StartSessionInput,
 ): Promise<StartedSession> {
-  const now = config.now();
-  const token = randomBytes(32).toString('base64url');
-  const session = manager.create(UserSession, {
-    id: randomUUID(),
-    tokenHash: hashSessionToken(token),
-    userId: user.id,
-    csrfToken: randomBytes(32).toString('base64url'),
-    createdAt: now,
-    lastSeenAt: now,
-    absoluteExpiresAt: new Date(now.getTime() + config.identity.sessionAbsoluteMs),
-    termsAcceptedAt: null,
-    previousSignInAt,
-    ipAddress: input.ipAddress ?? null,
-    userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
-    activeBusinessId: null,
-  });
+  const { token, session } = newSession(config, user, previousSignInAt, input);
   await manager.insert(UserSession, session);
   await recordSecurityEvents(manager, [
     {
       type: SecurityEventType.SIGN_IN_SUCCEEDED,
       userId: user.id,
       ipAddress: input.ipAddress,
-      occurredAt: now,
+      occurredAt: session.createdAt,
     },
   ]);
-  user.lastSignInAt = now;
-  return {
-    token,
-    session,
-    user,
-    cookie: { name: SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/' },
-  };
+  user.lastSignInAt = session.createdAt;
+  return startedOf(token, session, user);
 }
 
 /**

@@ -1,7 +1,13 @@
 import { type DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import { type AppConfig } from '../../config/env.js';
 import { isUniqueViolation } from '../../common/database/transactions.js';
-import { entityColumns, hydrate, queryNamed } from '../../common/database/named-sql.js';
+import {
+  instantOf,
+  runInOrder,
+  runStatement,
+  type Row,
+  type Statement,
+} from '../../common/database/prepared.js';
 import { lastSignInOf, lastSignInSql } from '../audit/audit.service.js';
 import { AddressThrottle, CredentialThrottle } from './throttle.entities.js';
 
@@ -60,34 +66,41 @@ async function takeFromWindow(
   now: Date,
   ensure = true,
 ): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
-  const windowStartedBefore = new Date(now.getTime() - config.identity.addressWindowMs);
   if (ensure) await ensureRow(dataSource, AddressThrottle, { bucket, count: 0, windowStartedAt: now });
-  // `count` is assigned before `window_started_at`: MySQL reads columns already assigned in the same SET.
-  const result = await dataSource
-    .createQueryBuilder()
-    .update(AddressThrottle)
-    .set({
-      count: () => 'CASE WHEN window_started_at <= :windowStartedBefore THEN 1 ELSE count + 1 END',
-      windowStartedAt: () =>
-        'CASE WHEN window_started_at <= :windowStartedBefore THEN :now ELSE window_started_at END',
-    })
-    .where('bucket = :bucket AND (window_started_at <= :windowStartedBefore OR count < :limit)')
-    .setParameters({ bucket, windowStartedBefore, now, limit })
-    .execute();
-  if (result.affected) return { allowed: true };
+  const result = await runStatement(dataSource, windowStatement(config, bucket, limit, now));
+  if (result.changes) return { allowed: true };
   const row = await dataSource.getRepository(AddressThrottle).findOneByOrFail({ bucket });
   return { allowed: false, retryAt: windowEnd(row, config) };
 }
 
+/**
+ * Takes one unit from a fixed-window bucket (changes 1) or refuses (changes 0): a window that has run out starts
+ * afresh. `count` is assigned before `window_started_at`: MySQL reads columns already assigned in the same SET.
+ */
+function windowStatement(config: AppConfig, bucket: string, limit: number, now: Date): Statement {
+  const windowStartedBefore = new Date(now.getTime() - config.identity.addressWindowMs);
+  return {
+    sql:
+      'UPDATE address_throttle SET count = CASE WHEN window_started_at <= ? THEN 1 ELSE count + 1 END,' +
+      ' window_started_at = CASE WHEN window_started_at <= ? THEN ? ELSE window_started_at END' +
+      ' WHERE bucket = ? AND (window_started_at <= ? OR count < ?)',
+    values: [windowStartedBefore, windowStartedBefore, now, bucket, windowStartedBefore, limit],
+  };
+}
+
+/** The statement that gives back an address's failure taken by claimAttempt (null: no address). */
+export function releaseAddressStatement(ipAddress: string | null): Statement | null {
+  if (!ipAddress) return null;
+  return {
+    sql: 'UPDATE address_throttle SET count = count - 1 WHERE bucket = ? AND count > 0',
+    values: [failureBucket(ipAddress)],
+  };
+}
+
 /** Gives back an address's failure taken by claimAttempt (a right password, or a locked credential). */
 export async function releaseAddressAttempt(dataSource: DataSource, ipAddress: string | null): Promise<void> {
-  if (!ipAddress) return;
-  await dataSource
-    .createQueryBuilder()
-    .update(AddressThrottle)
-    .set({ count: () => 'count - 1' })
-    .where('bucket = :bucket AND count > 0', { bucket: failureBucket(ipAddress) })
-    .execute();
+  const release = releaseAddressStatement(ipAddress);
+  if (release) await runStatement(dataSource, release);
 }
 
 /**
@@ -103,33 +116,31 @@ export interface ThrottleState {
 /**
  * The SQL that reads a ThrottleState within a larger SELECT (`FROM (SELECT 1 AS one) k` then the joins): the
  * caller's sign-in reads the person and their throttles in one statement. `userIdSql` names the person's id
- * in the outer query (NULL when unknown). Parameters: `throttleKey`, `throttleBucket`.
+ * in the outer query (NULL when unknown). Its `?` placeholders: those of `userIdSql` (in `select`), then
+ * `throttleStateValues` (in `joins`).
  */
-export function throttleStateSql(
-  dataSource: DataSource,
-  userIdSql: string,
-): { select: string; joins: string } {
+export function throttleStateSql(userIdSql: string): { select: string; joins: string } {
   return {
-    select: [
-      entityColumns(dataSource, CredentialThrottle, 'thc', 'thc_'),
-      entityColumns(dataSource, AddressThrottle, 'tha', 'tha_'),
-      `${lastSignInSql(userIdSql)} AS th_last_sign_in`,
-    ].join(', '),
+    select:
+      'thc.key_hash AS thc_key_hash, thc.user_id AS thc_user_id, thc.failed_attempts AS thc_failed_attempts,' +
+      ' thc.locked_until AS thc_locked_until, thc.last_failure_at AS thc_last_failure_at,' +
+      ' tha.bucket AS tha_bucket, tha.count AS tha_count, tha.window_started_at AS tha_window_started_at,' +
+      ` ${lastSignInSql(userIdSql)} AS th_last_sign_in`,
     joins:
-      ' LEFT JOIN credential_throttle thc ON thc.key_hash = :throttleKey' +
-      ' LEFT JOIN address_throttle tha ON tha.bucket = :throttleBucket',
+      ' LEFT JOIN credential_throttle thc ON thc.key_hash = ?' +
+      ' LEFT JOIN address_throttle tha ON tha.bucket = ?',
   };
 }
 
-/** The parameters of throttleStateSql. */
-export function throttleStateParams(keyHash: string, ipAddress: string | null): Record<string, string> {
-  return { throttleKey: keyHash, throttleBucket: ipAddress ? failureBucket(ipAddress) : '' };
+/** The values of throttleStateSql's joins. */
+export function throttleStateValues(keyHash: string, ipAddress: string | null): [string, string] {
+  return [keyHash, ipAddress ? failureBucket(ipAddress) : ''];
 }
 
 /** The ThrottleState of a row read with throttleStateSql. */
 export function throttleStateOf(
   dataSource: DataSource,
-  row: Record<string, unknown> | undefined,
+  row: Row | undefined,
   fallbackLastSignInAt: Date | null = null,
 ): ThrottleState {
   const events = lastSignInOf(dataSource, row?.th_last_sign_in);
@@ -137,11 +148,25 @@ export function throttleStateOf(
     events && fallbackLastSignInAt
       ? new Date(Math.max(events.getTime(), fallbackLastSignInAt.getTime()))
       : (events ?? fallbackLastSignInAt);
-  return {
-    credential: row ? hydrate(dataSource, CredentialThrottle, row, 'thc_') : null,
-    address: row ? hydrate(dataSource, AddressThrottle, row, 'tha_') : null,
-    lastSignInAt,
-  };
+  const credential =
+    row?.thc_key_hash == null
+      ? null
+      : Object.assign(new CredentialThrottle(), {
+          keyHash: row.thc_key_hash as string,
+          userId: (row.thc_user_id as string | null) ?? null,
+          failedAttempts: Number(row.thc_failed_attempts),
+          lockedUntil: instantOf(row.thc_locked_until),
+          lastFailureAt: instantOf(row.thc_last_failure_at)!,
+        });
+  const address =
+    row?.tha_bucket == null
+      ? null
+      : Object.assign(new AddressThrottle(), {
+          bucket: row.tha_bucket as string,
+          count: Number(row.tha_count),
+          windowStartedAt: instantOf(row.tha_window_started_at)!,
+        });
+  return { credential, address, lastSignInAt };
 }
 
 /** Reads a ThrottleState on its own (one statement), for claims that have not read it with the person. */
@@ -151,13 +176,12 @@ export async function readThrottleState(
   userId: string | null,
   ipAddress: string | null,
 ): Promise<ThrottleState> {
-  const sql = throttleStateSql(dataSource, ':throttleUser');
-  const [row] = await queryNamed<Array<Record<string, unknown>>>(
-    dataSource,
-    `SELECT ${sql.select} FROM (SELECT 1 AS one) k${sql.joins}`,
-    { ...throttleStateParams(keyHash, ipAddress), throttleUser: userId },
-  );
-  return throttleStateOf(dataSource, row);
+  const sql = throttleStateSql('?');
+  const { rows } = await runStatement(dataSource, {
+    sql: `SELECT ${sql.select} FROM (SELECT 1 AS one) k${sql.joins}`,
+    values: [userId, ...throttleStateValues(keyHash, ipAddress)],
+  });
+  return throttleStateOf(dataSource, rows[0]);
 }
 
 /** Takes one failure from the address's window, knowing from `state` whether its row exists. */
@@ -182,6 +206,50 @@ async function takeAddressFailure(
 /** The most times a claim reads the credential again after another attempt changed it under it. */
 const CLAIM_RETRIES = 50;
 
+/** What a claim decides from the credential's row as read: refused (locked), or the count and lock it writes. */
+type CredentialDecision =
+  { lockedUntil: Date; refused: true } | { refused: false; failedAttempts: number; lockedUntil: Date | null };
+
+function decide(state: ThrottleState, now: Date, threshold: number, lockEnd: Date): CredentialDecision {
+  const row = state.credential;
+  // A successful sign-in after the row's last claim voids its failures and any lock that claim set: what
+  // clearing them at the sign-in did before decision 0035.
+  const signedInSince = Boolean(
+    row && state.lastSignInAt !== null && row.lastFailureAt <= state.lastSignInAt,
+  );
+  if (row?.lockedUntil && row.lockedUntil > now && !signedInSince)
+    return { refused: true, lockedUntil: row.lockedUntil };
+  const fresh = !row || row.lockedUntil !== null || signedInSince;
+  const failedAttempts = (fresh ? 0 : row.failedAttempts) + 1;
+  return { refused: false, failedAttempts, lockedUntil: failedAttempts >= threshold ? lockEnd : null };
+}
+
+/**
+ * The compare-and-set of a credential's claim: writes the count and lock decided from `row` only if the row is
+ * still the version read. Every claim writes both: the pair names the version of the row this claim decided from.
+ */
+function credentialClaimStatement(
+  row: CredentialThrottle,
+  userId: string | null,
+  decided: { failedAttempts: number; lockedUntil: Date | null },
+  now: Date,
+): Statement {
+  return {
+    sql:
+      'UPDATE credential_throttle SET failed_attempts = ?, locked_until = ?, last_failure_at = ?,' +
+      ' user_id = COALESCE(user_id, ?) WHERE key_hash = ? AND failed_attempts = ? AND last_failure_at = ?',
+    values: [
+      decided.failedAttempts,
+      decided.lockedUntil,
+      now,
+      userId,
+      row.keyHash,
+      row.failedAttempts,
+      row.lastFailureAt,
+    ],
+  };
+}
+
 /**
  * Claims one password check on the credential `keyHash` from `ipAddress`, counting it as a failure up front:
  * THROTTLED when the address used up its failures for the window, LOCKED while the credential is locked;
@@ -194,7 +262,9 @@ const CLAIM_RETRIES = 50;
  * The address's count is one conditional UPDATE (decision 0021). The credential's is computed from the row
  * read and written with a compare-and-set on (failed_attempts, last_failure_at, not locked): an attempt that
  * lost the race reads the row again, so N concurrent guesses still check at most the threshold's number of
- * passwords, in 2 statements when nobody races (decision 0035).
+ * passwords, in 2 statements when nobody races (decision 0035). When both rows were read, the two statements
+ * run in order through runInOrder (one commit on SQLite, decision 0052); the credential's only if the
+ * address's took.
  */
 export async function claimAttempt(
   dataSource: DataSource,
@@ -208,7 +278,26 @@ export async function claimAttempt(
   state?: ThrottleState,
 ): Promise<AttemptClaim> {
   let current = state ?? (await readThrottleState(dataSource, keyHash, userId, ipAddress));
-  if (ipAddress) {
+  const threshold = config.identity.lockoutThreshold;
+  const lockEnd = new Date(now.getTime() + config.identity.lockoutMs);
+  let addressTaken = !ipAddress;
+  const first = decide(current, now, threshold, lockEnd);
+  if (ipAddress && current.address && current.credential && !first.refused) {
+    // The usual claim (both rows exist): the address's UPDATE, then the credential's compare-and-set.
+    const [address, credential] = await runInOrder(dataSource, [
+      {
+        ...windowStatement(config, failureBucket(ipAddress), config.identity.addressFailureLimit, now),
+        next: (ran) => ran.changes > 0,
+      },
+      credentialClaimStatement(current.credential, userId, first, now),
+    ]);
+    addressTaken = address.changes > 0;
+    if (credential?.changes)
+      return { allowed: true, failedAttempts: first.failedAttempts, lockedUntil: first.lockedUntil };
+    // Another attempt changed the credential's row since it was read: read it again below.
+    if (credential) current = await readThrottleState(dataSource, keyHash, userId, null);
+  }
+  if (ipAddress && !addressTaken) {
     const address = await takeAddressFailure(
       dataSource,
       config,
@@ -219,23 +308,15 @@ export async function claimAttempt(
     if (!address.allowed)
       return { allowed: false, verdict: { blocked: true, code: 'THROTTLED', retryAt: address.retryAt } };
   }
-  const threshold = config.identity.lockoutThreshold;
-  const lockEnd = new Date(now.getTime() + config.identity.lockoutMs);
   const repository = dataSource.getRepository(CredentialThrottle);
   for (let attempt = 0; attempt < CLAIM_RETRIES; attempt += 1) {
     const row = current.credential;
-    // A successful sign-in after the row's last claim voids its failures and any lock that claim set: what
-    // clearing them at the sign-in did before decision 0035.
-    const signedInSince = Boolean(
-      row && current.lastSignInAt !== null && row.lastFailureAt <= current.lastSignInAt,
-    );
-    if (row?.lockedUntil && row.lockedUntil > now && !signedInSince) {
+    const decided = decide(current, now, threshold, lockEnd);
+    if (decided.refused) {
       await releaseAddressAttempt(dataSource, ipAddress);
-      return { allowed: false, verdict: { blocked: true, code: 'LOCKED', retryAt: row.lockedUntil } };
+      return { allowed: false, verdict: { blocked: true, code: 'LOCKED', retryAt: decided.lockedUntil } };
     }
-    const fresh = !row || row.lockedUntil !== null || signedInSince;
-    const failedAttempts = (fresh ? 0 : row.failedAttempts) + 1;
-    const lockedUntil = failedAttempts >= threshold ? lockEnd : null;
+    const { failedAttempts, lockedUntil } = decided;
     if (!row) {
       try {
         await repository.insert({ keyHash, userId, failedAttempts, lockedUntil, lastFailureAt: now });
@@ -244,33 +325,22 @@ export async function claimAttempt(
         if (!isUniqueViolation(error)) throw error;
       }
     } else {
-      const claimed = await dataSource
-        .createQueryBuilder()
-        .update(CredentialThrottle)
-        .set({
-          failedAttempts,
-          lockedUntil,
-          lastFailureAt: now,
-          userId: () => 'COALESCE(user_id, :userId)',
-        })
-        .where(
-          // Every claim writes both: the pair names the version of the row this claim decided from.
-          'key_hash = :keyHash AND failed_attempts = :seenAttempts AND last_failure_at = :seenFailureAt',
-        )
-        .setParameters({
-          keyHash,
-          userId,
-          seenAttempts: row.failedAttempts,
-          seenFailureAt: row.lastFailureAt,
-        })
-        .execute();
-      if (claimed.affected) return { allowed: true, failedAttempts, lockedUntil };
+      const claimed = await runStatement(dataSource, credentialClaimStatement(row, userId, decided, now));
+      if (claimed.changes) return { allowed: true, failedAttempts, lockedUntil };
     }
     // Another attempt changed the row since it was read: read it again.
     current = await readThrottleState(dataSource, keyHash, userId, null);
   }
   await releaseAddressAttempt(dataSource, ipAddress);
   return { allowed: false, verdict: { blocked: true, code: 'LOCKED', retryAt: lockEnd } };
+}
+
+/** The statement that forgets a credential's failures after a success (see clearFailures). */
+export function clearFailuresStatement(keyHash: string): Statement {
+  return {
+    sql: 'UPDATE credential_throttle SET failed_attempts = 0, locked_until = NULL WHERE key_hash = ?',
+    values: [keyHash],
+  };
 }
 
 /**
