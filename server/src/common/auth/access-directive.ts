@@ -265,8 +265,7 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap()))
     if (isObjectType(type)) {
       const rule = getDirective(schema, type, 'access')?.[0] as
-        | { area: AccessArea; action: AccessAction }
-        | undefined;
+        { area: AccessArea; action: AccessAction } | undefined;
       if (rule) typeRules.set(type.name, rule);
     }
   // One decision per value of a type with a rule, per request (keyed by the request's standing source).
