@@ -113,7 +113,9 @@ describe.runIf(hasChromium)('financial security and pre-authorized debit in Chro
           await expectNoAxeViolations(page, `${language} financial security`);
 
           await page.getByRole('textbox', { name: t.amount }).fill(t.newAmount);
-          await page.getByRole('textbox', { name: t.effectiveDate }).fill(`${new Date().getFullYear() + 1}-01-15`);
+          await page
+            .getByRole('textbox', { name: t.effectiveDate })
+            .fill(`${new Date().getFullYear() + 1}-01-15`);
           await page.getByRole('textbox', { name: t.reason }).fill('More imports expected next year.');
           await page.getByRole('button', { name: t.submitChange, exact: true }).click();
           await main
