@@ -34,6 +34,8 @@ const preactCompat = [
   { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  // react-i18next's shim for Reacts before 18, a CommonJS module that requires React: compat has the hook.
+  { find: /^use-sync-external-store\/shim$/, replacement: 'preact/compat' },
 ];
 // The credential rules are shared with the server, which owns them (docs/decisions/0008).
 const sharedRulesDir = path.join(repoRoot, 'server', 'src', 'common', 'rules');
@@ -328,6 +330,9 @@ export default defineConfig({
   // browser build.
   resolve: {
     conditions: ['module', 'browser', 'es2015', 'development|production'],
+    // Testing Library's ES module build (its `module` field), whose React imports take the aliases below;
+    // its CommonJS build would `require` React itself.
+    mainFields: ['browser', 'module', 'jsnext:main', 'jsnext'],
     alias: [{ find: '@rules', replacement: sharedRulesDir }, ...preactCompat],
   },
   // JSX through `react/jsx-runtime`, that is Preact's (above). No React Fast Refresh: it needs React's
