@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { appRoutePaths } from './src/app/route-table.ts';
@@ -20,6 +19,24 @@ const gcdsReactComponents = path.join(
   'components.js',
 );
 const apiTarget = 'http://localhost:4000';
+
+/**
+ * The app runs on Preact through `preact/compat`, which answers to React's package names: 11 kB gzip of
+ * the first chunk instead of react-dom's 63 (docs/decisions/0053). The build, the dev server and the
+ * client's specs all resolve React's names here, so what the specs render is what ships. The types stay
+ * @types/react's. Exact names only: `react-router` and `react-i18next` are not React.
+ */
+const preactCompat = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  // Testing Library's `act` when React has none (React.act is React 19's).
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  // react-i18next's shim for Reacts before 18, a CommonJS module that requires React: compat has the hook.
+  { find: /^use-sync-external-store\/shim$/, replacement: 'preact/compat' },
+];
 // The credential rules are shared with the server, which owns them (docs/decisions/0008).
 const sharedRulesDir = path.join(repoRoot, 'server', 'src', 'common', 'rules');
 
@@ -300,7 +317,6 @@ function routeTable(): Plugin {
 export default defineConfig({
   root: clientDir,
   plugins: [
-    react(),
     gcdsLocalAssets(),
     gcdsComponentPerModule(),
     generatedOperationPerModule(),
@@ -314,8 +330,14 @@ export default defineConfig({
   // browser build.
   resolve: {
     conditions: ['module', 'browser', 'es2015', 'development|production'],
-    alias: { '@rules': sharedRulesDir },
+    // Testing Library's ES module build (its `module` field), whose React imports take the aliases below;
+    // its CommonJS build would `require` React itself.
+    mainFields: ['browser', 'module', 'jsnext:main', 'jsnext'],
+    alias: [{ find: '@rules', replacement: sharedRulesDir }, ...preactCompat],
   },
+  // JSX through `react/jsx-runtime`, that is Preact's (above). No React Fast Refresh: it needs React's
+  // renderer, so the dev server reloads the page when a component changes.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: path.join(clientDir, 'dist'),
     emptyOutDir: true,
@@ -326,6 +348,12 @@ export default defineConfig({
     // first chunk (docs/decisions/0050).
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // React Router marks its modules "use client" (for React Server Components, which the portal does
+      // not use); bundling drops the directive, as it should.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
       output: {
         codeSplitting: { groups: [{ name: 'frame', tags: ['$initial'] }] },
       },
@@ -357,9 +385,22 @@ export default defineConfig({
     env: { TZ: 'America/Toronto' },
     setupFiles: [path.join(clientDir, 'src/test/setup.ts')],
     css: false,
-    // Bundle the GCDS React wrappers through Vite (browser conditions) instead of Node's loader.
+    // Bundle the GCDS React wrappers through Vite (browser conditions) instead of Node's loader, and
+    // every package that imports React, so that it gets Preact through the aliases above; Preact itself
+    // too, so that one copy of it serves them all (Node's loader would take its other build).
     server: {
-      deps: { inline: ['@cdssnc/gcds-components-react', '@stencil/react-output-target', '@lit/react'] },
+      deps: {
+        inline: [
+          '@cdssnc/gcds-components-react',
+          '@stencil/react-output-target',
+          '@lit/react',
+          '@apollo/client',
+          'react-router',
+          'react-i18next',
+          '@testing-library/react',
+          'preact',
+        ],
+      },
     },
     restoreMocks: true,
     // vitest's default is one worker less than the cores, one on two cores: two keep both busy while the

@@ -1,6 +1,10 @@
+// Preact's development checks, React's in the specs before decision 0053: among them the duplicate keys
+// caught below. First, before anything renders.
+import 'preact/debug';
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { duplicateKeyIn } from './duplicate-keys';
 
 // Queries that wait (findBy, waitFor) return as soon as the page shows what they look for; the limit only
 // matters on a busy machine, where GCDS components upgrade slowly in jsdom. One second failed a CI-like run
@@ -88,20 +92,20 @@ afterEach(() => {
   cleanup();
 });
 
-// React reports two siblings with one key through console.error and then keeps going: it may leave the
-// old child on screen beside the new one (an old account's balance above the new one's; a second search
-// form). No page may do that, so a test that renders one fails instead of passing with a warning.
+// Preact (its debug build, imported above) reports two siblings with one key through console.error and
+// then keeps going: it may leave the old child on screen beside the new one (an old account's balance
+// above the new one's; a second search form). No page may do that, so a test that renders one fails
+// instead of passing with a warning.
 const duplicateKeys: string[] = [];
-const reactConsoleError = console.error.bind(console);
+const debugConsoleError = console.error.bind(console);
 console.error = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].includes('Encountered two children with the same key')) {
-    duplicateKeys.push(typeof args[1] === 'string' ? args[1] : args[0]);
-  }
-  reactConsoleError(...args);
+  const key = duplicateKeyIn(args[0]);
+  if (key !== undefined) duplicateKeys.push(key);
+  debugConsoleError(...args);
 };
 afterEach(() => {
   const found = duplicateKeys.splice(0);
-  if (found.length > 0) throw new Error(`React rendered siblings with the same key: ${found.join(', ')}`);
+  if (found.length > 0) throw new Error(`Preact rendered siblings with the same key: ${found.join(', ')}`);
 });
 // The app loads each page's translations when the router opens it (lib/i18n.ts); components rendered on
 // their own in a spec find every namespace of both languages already there.
