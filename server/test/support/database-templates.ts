@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -15,6 +15,8 @@ import { createTempMysqlDatabase } from '../../src/database/temp-database.js';
 /** Where the global setup tells the test files (environment variables reach every worker it forks). */
 const sqliteVar = 'PASSERELLE_TEST_SQLITE_TEMPLATE';
 const mysqlVar = 'PASSERELLE_TEST_MYSQL_TEMPLATE';
+/** Where test files leave the worlds they build once per run (support/world-templates.ts). */
+export const worldsVar = 'PASSERELLE_TEST_WORLDS';
 
 /** Migrates the templates (global setup); resolves with a function that deletes them (teardown). */
 export async function prepareTemplates(): Promise<() => Promise<void>> {
@@ -26,6 +28,9 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
   await sqlite.query('PRAGMA journal_mode = DELETE');
   await sqlite.destroy();
   process.env[sqliteVar] = sqliteFile;
+  const worlds = path.join(dir, 'worlds');
+  mkdirSync(worlds);
+  process.env[worldsVar] = worlds;
   let mysqlTemplate: Awaited<ReturnType<typeof createTempMysqlDatabase>> | undefined;
   if (process.env.MYSQL_URL) {
     mysqlTemplate = await createTempMysqlDatabase(process.env.MYSQL_URL, 'passerelle_tpl');
@@ -34,6 +39,20 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
     process.env[mysqlVar] = mysqlTemplate.name;
   }
   return async () => {
+    // The MySQL worlds: each is a database named in a `.mysql` file.
+    const worldDatabases = readdirSync(worlds)
+      .filter((file) => file.endsWith('.mysql'))
+      .map((file) => readFileSync(path.join(worlds, file), 'utf8'));
+    if (worldDatabases.length > 0) {
+      const base = new URL(process.env.MYSQL_URL!);
+      base.pathname = '/';
+      const connection = await mysql.createConnection({ uri: base.toString() });
+      try {
+        for (const name of worldDatabases) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
     await mysqlTemplate?.drop();
   };
@@ -88,7 +107,7 @@ async function readMysqlTemplate(baseUrl: string, template: string): Promise<Mys
 const COPY_CONNECTIONS = 4;
 
 /** Makes the tables and rows of the MySQL database `template` in the (empty) database at `url`. */
-async function copyMysqlDatabase(url: string, template: string): Promise<void> {
+export async function copyMysqlDatabase(url: string, template: string): Promise<void> {
   const base = new URL(url);
   base.pathname = '/';
   let clone = mysqlClones.get(template);
