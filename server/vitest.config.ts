@@ -1,5 +1,19 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { usesWorld } from './test/support/world-files.js';
+
+/**
+ * vitest's order (failed, then longest or largest first), with the files that read the run's portfolio world
+ * last: the global setup builds it while the other files run (test/support/world-templates.ts, decision 0054).
+ */
+class WorldFilesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = sorted.filter((file) => usesWorld(file.moduleId));
+    return [...sorted.filter((file) => !last.includes(file)), ...last];
+  }
+}
 
 export default defineConfig({
   // esbuild does not emit decorator metadata, which type-graphql and TypeORM read; swc does.
@@ -19,6 +33,7 @@ export default defineConfig({
     // database (docs/decisions/0025).
     pool: 'forks',
     maxWorkers: 2,
+    sequence: { sequencer: WorldFilesLast },
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
   },

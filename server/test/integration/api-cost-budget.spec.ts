@@ -6,8 +6,9 @@ import { buildAppSchema } from '../../src/app/build-schema.js';
 import { loadConfig } from '../../src/config/env.js';
 import { bearer } from '../support/api-tokens.js';
 import { drivers } from '../support/databases.js';
-import { buildPortfolio, type Portfolio, PORTFOLIO_QUERY } from '../support/broker-world.js';
+import { type Portfolio, PORTFOLIO_QUERY } from '../support/broker-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { portfolioWorld, type PortfolioWorld } from '../support/world-templates.js';
 
 // The default cost budget lets a broker page its portfolio at 2 pages a second, sustained (docs/api.md, "Limits
 // and cost"). Counted, not timed: the costs are the server's own figures for the real page, and the bucket is
@@ -34,13 +35,19 @@ describe('the portfolio page’s static cost', () => {
 
 describe.each(drivers)('the default cost budget on %s', (driver) => {
   let t: TestApp;
+  let world: PortfolioWorld | undefined;
   let portfolio: Portfolio;
   beforeAll(async () => {
-    // Default limits: the point of the test.
-    t = await startTestApp(driver, { env: { MAIL_WORKER: 'false' } });
-    portfolio = await buildPortfolio(t, 120);
-  }, 240_000);
-  afterAll(async () => t?.close());
+    // The run's portfolio world (500 clients, 2 notices each: built once through the real services and
+    // copied, support/world-templates.ts). Default limits: the point of the test.
+    world = await portfolioWorld(driver);
+    portfolio = world.portfolio;
+    t = await startTestApp(driver, { database: world.database.config, env: { MAIL_WORKER: 'false' } });
+  }, 600_000);
+  afterAll(async () => {
+    await t?.close();
+    await world?.database.dispose();
+  });
 
   it('lets a broker page 100 clients and 100 notices twice a second for an hour', async () => {
     const answer = await bearer(t, portfolio.secret, PORTFOLIO_QUERY);

@@ -17,9 +17,10 @@ import { EXPORT_LEASE_MS, ExportWorker } from '../../src/modules/exports/exports
 import { reportQuery } from '../../src/modules/exports/export-reports.js';
 import { runExport } from '../../../tools/report/report-cli.mjs';
 import { bearer } from '../support/api-tokens.js';
-import { buildPortfolio, type Portfolio } from '../support/broker-world.js';
+import { type Portfolio } from '../support/broker-world.js';
 import { drivers } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { portfolioWorld, type PortfolioWorld, WORLD_CLIENTS } from '../support/world-templates.js';
 
 // Bulk exports (docs/api.md "Bulk exports", decision 0029): a broker's token exports its 500-client
 // portfolio through the real HTTP API and the real worker; the file matches the paged API row for row.
@@ -41,10 +42,11 @@ interface ExportView {
   downloadUrl: string | null;
 }
 
-const CLIENTS = 500;
+const CLIENTS = WORLD_CLIENTS;
 
 describe.each(drivers)('Bulk exports on %s', (driver) => {
   let t: TestApp;
+  let world: PortfolioWorld | undefined;
   let portfolio: Portfolio;
   let worker: ExportWorker;
   let dataDir: string;
@@ -75,8 +77,13 @@ describe.each(drivers)('Bulk exports on %s', (driver) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-exports-'));
     tempDir = path.join(dataDir, 'exports-tmp');
-    t = await startTestApp(driver, { env: { MAIL_WORKER: 'false', DATA_DIR: dataDir } });
-    portfolio = await buildPortfolio(t, CLIENTS, 0);
+    // The run's portfolio world (built once through the real services, support/world-templates.ts), copied.
+    world = await portfolioWorld(driver);
+    portfolio = world.portfolio;
+    t = await startTestApp(driver, {
+      database: world.database.config,
+      env: { MAIL_WORKER: 'false', DATA_DIR: dataDir },
+    });
     const newWorker = async () =>
       new ExportWorker({
         config: t.config,
@@ -90,6 +97,7 @@ describe.each(drivers)('Bulk exports on %s', (driver) => {
   }, 600_000);
   afterAll(async () => {
     await t?.close();
+    await world?.database.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -22,7 +22,8 @@ import { type TestApp } from './test-app.js';
 // A customs broker's portfolio, built the way production builds it: the registry through the importer (one
 // validated file), businesses registered, relationships requested by the broker and accepted by each client
 // through the relationships service, the broker's API token through its service, and notices through the
-// notice writer. Used by the portfolio benchmark (bench/portfolio.bench.ts) and the cost budget test.
+// notice writer. Used by the portfolio benchmark (bench/portfolio.bench.ts) and, built once per test run and
+// copied, by the cost budget and bulk export tests (support/world-templates.ts).
 
 /** The broker's business number; clients are 81xxxxxxx. */
 export const BROKER_BN = '800000008';

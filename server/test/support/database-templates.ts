@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -15,6 +15,8 @@ import { createTempMysqlDatabase } from '../../src/database/temp-database.js';
 /** Where the global setup tells the test files (environment variables reach every worker it forks). */
 const sqliteVar = 'PASSERELLE_TEST_SQLITE_TEMPLATE';
 const mysqlVar = 'PASSERELLE_TEST_MYSQL_TEMPLATE';
+/** Where test files leave the worlds they build once per run (support/world-templates.ts). */
+export const worldsVar = 'PASSERELLE_TEST_WORLDS';
 
 /** Migrates the templates (global setup); resolves with a function that deletes them (teardown). */
 export async function prepareTemplates(): Promise<() => Promise<void>> {
@@ -26,6 +28,9 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
   await sqlite.query('PRAGMA journal_mode = DELETE');
   await sqlite.destroy();
   process.env[sqliteVar] = sqliteFile;
+  const worlds = path.join(dir, 'worlds');
+  mkdirSync(worlds);
+  process.env[worldsVar] = worlds;
   let mysqlTemplate: Awaited<ReturnType<typeof createTempMysqlDatabase>> | undefined;
   if (process.env.MYSQL_URL) {
     mysqlTemplate = await createTempMysqlDatabase(process.env.MYSQL_URL, 'passerelle_tpl');
@@ -34,6 +39,20 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
     process.env[mysqlVar] = mysqlTemplate.name;
   }
   return async () => {
+    // The MySQL worlds: each is a database named in a `.mysql` file.
+    const worldDatabases = readdirSync(worlds)
+      .filter((file) => file.endsWith('.mysql'))
+      .map((file) => readFileSync(path.join(worlds, file), 'utf8'));
+    if (worldDatabases.length > 0) {
+      const base = new URL(process.env.MYSQL_URL!);
+      base.pathname = '/';
+      const connection = await mysql.createConnection({ uri: base.toString() });
+      try {
+        for (const name of worldDatabases) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
     await mysqlTemplate?.drop();
   };
@@ -50,9 +69,9 @@ interface MysqlClone {
   createTables: string[];
   copyRows: string[];
 }
-let mysqlClone: Promise<MysqlClone> | undefined;
+const mysqlClones = new Map<string, Promise<MysqlClone>>();
 
-/** The template's tables as statements that make them again in another database (read once per worker). */
+/** The template's tables as statements that make them again in another database (read once per process). */
 async function readMysqlTemplate(baseUrl: string, template: string): Promise<MysqlClone> {
   const connection = await mysql.createConnection({ uri: baseUrl });
   try {
@@ -81,21 +100,38 @@ async function readMysqlTemplate(baseUrl: string, template: string): Promise<Mys
   }
 }
 
+/**
+ * Connections that make a copy's tables side by side: MariaDB makes each table's file and waits for the disk,
+ * so one connection spends most of a copy waiting (docs/decisions/0054).
+ */
+const COPY_CONNECTIONS = 4;
+
+/** Makes the tables and rows of the MySQL database `template` in the (empty) database at `url`. */
+export async function copyMysqlDatabase(url: string, template: string): Promise<void> {
+  const base = new URL(url);
+  base.pathname = '/';
+  let clone = mysqlClones.get(template);
+  if (!clone) mysqlClones.set(template, (clone = readMysqlTemplate(base.toString(), template)));
+  const { createTables, copyRows } = await clone;
+  const shares = Array.from({ length: COPY_CONNECTIONS }, (_, k) =>
+    createTables.filter((_statement, i) => i % COPY_CONNECTIONS === k),
+  ).filter((share) => share.length > 0);
+  // Foreign keys name tables that another connection may not have made yet: checks off while they are made.
+  const run = async (statements: string[]) => {
+    const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
+    try {
+      await connection.query(['SET FOREIGN_KEY_CHECKS = 0', ...statements].join(';\n'));
+    } finally {
+      await connection.end();
+    }
+  };
+  await Promise.all(shares.map(run));
+  if (copyRows.length > 0) await run(copyRows);
+}
+
 /** Makes the tables and rows of the migrated MySQL template in the (empty) database at `url`. */
 export async function copyMysqlTemplate(url: string): Promise<void> {
   const template = process.env[mysqlVar];
   if (!template) throw new Error(`${mysqlVar} is not set: the suite's global setup did not run`);
-  const base = new URL(url);
-  base.pathname = '/';
-  mysqlClone ??= readMysqlTemplate(base.toString(), template);
-  const { createTables, copyRows } = await mysqlClone;
-  const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
-  try {
-    // Foreign keys name tables that may come later in the list.
-    await connection.query(
-      ['SET FOREIGN_KEY_CHECKS = 0', ...createTables, ...copyRows, 'SET FOREIGN_KEY_CHECKS = 1'].join(';\n'),
-    );
-  } finally {
-    await connection.end();
-  }
+  await copyMysqlDatabase(url, template);
 }
