@@ -46,7 +46,7 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
     if (worldDatabases.length > 0) {
       const base = new URL(process.env.MYSQL_URL!);
       base.pathname = '/';
-      const connection = await mysql.createConnection({ uri: base.toString() });
+      const connection = await connectWithRetry({ uri: base.toString() });
       try {
         for (const name of worldDatabases) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
       } finally {
@@ -73,7 +73,7 @@ const mysqlClones = new Map<string, Promise<MysqlClone>>();
 
 /** The template's tables as statements that make them again in another database (read once per process). */
 async function readMysqlTemplate(baseUrl: string, template: string): Promise<MysqlClone> {
-  const connection = await mysql.createConnection({ uri: baseUrl });
+  const connection = await connectWithRetry({ uri: baseUrl });
   try {
     const [tables] = await connection.query<mysql.RowDataPacket[]>(
       `SELECT TABLE_NAME AS name, TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?
@@ -106,6 +106,24 @@ async function readMysqlTemplate(baseUrl: string, template: string): Promise<Mys
  */
 const COPY_CONNECTIONS = 4;
 
+/**
+ * A new connection, tried again (up to 3 times, 0.2 then 0.4 s apart) when the connect itself fails with a reset,
+ * a refusal or a timeout: CI saw `connect ECONNRESET 127.0.0.1:3306` once at the start of a run, when the workers
+ * and the world builder open their copies' connections together, and it failed every file of that world. Only
+ * the connect is tried again: nothing has been sent on it yet.
+ */
+export async function connectWithRetry(options: mysql.ConnectionOptions): Promise<mysql.Connection> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await mysql.createConnection(options);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (attempt >= 3 || !['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT'].includes(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 /** Makes the tables and rows of the MySQL database `template` in the (empty) database at `url`. */
 export async function copyMysqlDatabase(url: string, template: string): Promise<void> {
   const base = new URL(url);
@@ -118,7 +136,7 @@ export async function copyMysqlDatabase(url: string, template: string): Promise<
   ).filter((share) => share.length > 0);
   // Foreign keys name tables that another connection may not have made yet: checks off while they are made.
   const run = async (statements: string[]) => {
-    const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
+    const connection = await connectWithRetry({ uri: url, multipleStatements: true });
     try {
       await connection.query(['SET FOREIGN_KEY_CHECKS = 0', ...statements].join(';\n'));
     } finally {

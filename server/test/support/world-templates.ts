@@ -87,12 +87,15 @@ const worldBase = (driver: DriverName) => path.join(worldsDir(), `portfolio-${dr
  * MariaDB most of a build is waiting for the database, time a worker would spend idle).
  */
 export async function buildWorlds(drivers: DriverName[]): Promise<void> {
-  await Promise.all(
+  // Each driver's world on its own: one that fails (its `.failed` file says why) does not stop the other's.
+  const results = await Promise.allSettled(
     drivers.map((driver) => {
       const base = worldBase(driver);
       return takeBuild(base) ? buildOrFail(driver, base) : Promise.resolve();
     }),
   );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
