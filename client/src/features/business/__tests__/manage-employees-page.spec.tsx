@@ -240,7 +240,7 @@ describe('manage my employees', () => {
     };
     renderRoute('/en/business/employees', [...signedIn, header, employeesMock(() => state), change]);
 
-    await user.click(await labelledButton('Change the access of Omar Haddad'));
+    await user.click(await labelledButton('Change access for Omar Haddad'));
     const role = await select('Role');
     await waitFor(() => expect(role.value).toBe('EDITOR'));
     await user.selectOptions(role, 'READER');
