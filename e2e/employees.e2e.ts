@@ -195,7 +195,6 @@ describe.runIf(hasChromium)('manage my employees in Chromium', () => {
           await heading(page, t.profileTitle);
           await page.getByText(business.legalName, { exact: true }).first().waitFor();
           await expectNoAxeViolations(page, `${language} business profile (BAM)`);
-          await page.screenshot({ path: `/tmp/biz-${language}-profile.png`, fullPage: true });
 
           await page.getByRole('link', { name: t.programAccountsLink }).click();
           await arriveAt(page, `${server.url}/${language}/business/program-accounts`);
@@ -227,7 +226,6 @@ describe.runIf(hasChromium)('manage my employees in Chromium', () => {
           const reloaded = page.getByRole('textbox', { name: t.contactName(newNumber), exact: true });
           await expect.poll(() => reloaded.inputValue()).toBe(journey.newContact);
           expect(await page.getByRole('textbox', { name: t.contactNames }).count()).toBe(newNumber);
-          await page.screenshot({ path: `/tmp/biz-${language}-account-contacts.png`, fullPage: true });
 
           // Manage my employees: approve the request as editor of RM0001.
           await page.getByRole('link', { name: t.myBusiness, exact: true }).click();
@@ -256,7 +254,6 @@ describe.runIf(hasChromium)('manage my employees in Chromium', () => {
           await expect.poll(() => row.textContent()).toContain(t.editor);
           expect(await row.textContent()).toContain('RM0001');
           await expectNoAxeViolations(page, `${language} after approving`);
-          await page.screenshot({ path: `/tmp/biz-${language}-employees.png`, fullPage: true });
           expect(problems).toEqual([]);
         } finally {
           await context.close();

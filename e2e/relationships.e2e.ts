@@ -255,7 +255,6 @@ describe.runIf(hasChromium)('business relationships in Chromium', () => {
           const sent = broker.getByRole('table', { name: t.sentTable, exact: true });
           await sent.getByRole('rowheader', { name: `${clientName} (${client.businessNumber})` }).waitFor();
           await expectNoAxeViolations(broker, `${language} relationships (provider, request sent)`);
-          await broker.screenshot({ path: `/tmp/rel-${language}-sent.png`, fullPage: true });
 
           // (b) The client's BAM approves it: program management of RM0001 only.
           const owner = await signIn(clientContext, clientUsername, problems);
@@ -290,7 +289,6 @@ describe.runIf(hasChromium)('business relationships in Chromium', () => {
           await timeline.getByRole('cell', { name: t.requested, exact: true }).waitFor();
           await owner.getByText(t.messageText, { exact: true }).waitFor();
           await expectNoAxeViolations(owner, `${language} relationship page (client)`);
-          await owner.screenshot({ path: `/tmp/rel-${language}-detail.png`, fullPage: true });
 
           // (c) The provider's BAM creates a client group and assigns the employee to the client.
           await broker.reload();
@@ -311,7 +309,6 @@ describe.runIf(hasChromium)('business relationships in Chromium', () => {
           await broker.getByRole('button', { name: t.assign, exact: true }).click();
           await broker.getByText(t.assigned(employeeName, clientName), { exact: true }).waitFor();
           await expectNoAxeViolations(broker, `${language} client groups (employee assigned)`);
-          await broker.screenshot({ path: `/tmp/rel-${language}-groups.png`, fullPage: true });
 
           // (d) The employee picks the client and sees exactly what program management of RM0001 allows.
           const employee = await signIn(employeeContext, employeeUsername, problems);
@@ -338,7 +335,6 @@ describe.runIf(hasChromium)('business relationships in Chromium', () => {
           expect(await employee.getByRole('heading', { name: t.programList, exact: true }).count()).toBe(0);
           await expectNoErrorBox(employee, `${language} client page`);
           await expectNoAxeViolations(employee, `${language} client page (program management)`);
-          await employee.screenshot({ path: `/tmp/rel-${language}-client.png`, fullPage: true });
           expect(problems).toEqual([]);
         } finally {
           await providerContext.close();

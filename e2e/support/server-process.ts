@@ -201,6 +201,7 @@ export function continuesJourneyAbove(): void {
 /** Every server of the file stopped, whatever its tests did (a failed test may leave one running). */
 export async function stopLiveServers(): Promise<void> {
   for (const server of live.keys()) await server.stop();
+  continuing.clear();
 }
 
 /** Runs the built server expecting it to fail at start; resolves with its exit code and stderr. */
