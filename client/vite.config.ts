@@ -405,7 +405,7 @@ export default defineConfig({
         ],
       },
     },
-    // Each file imports its libraries afresh (its own module graph): 1,000-odd modules of Apollo Client,
+    // Each file imports its libraries afresh (its own module graph): some 900 modules of Apollo Client,
     // GCDS, React Router, i18next, Testing Library and Preact, each fetched from the main process and
     // evaluated on its own. vitest's dependency optimizer bundles them once per run (a second or two) into
     // a few chunks that every file evaluates instead; the chunks are inlined (server.deps.inline above), so
