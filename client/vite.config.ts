@@ -399,7 +399,47 @@ export default defineConfig({
           'react-i18next',
           '@testing-library/react',
           'preact',
+          // The optimizer's chunks (deps.optimizer below), which vitest would otherwise load through Node's
+          // loader once per worker, shared by the files it runs.
+          /[\\/]node_modules[\\/]\.vite[\\/]vitest[\\/]/,
         ],
+      },
+    },
+    // Each file imports its libraries afresh (its own module graph): some 900 modules of Apollo Client,
+    // GCDS, React Router, i18next, Testing Library and Preact, each fetched from the main process and
+    // evaluated on its own. vitest's dependency optimizer bundles them once per run (a second or two) into
+    // a few chunks that every file evaluates instead; the chunks are inlined (server.deps.inline above), so
+    // each file still gets its own copy, with its own jsdom's globals (docs/decisions/0058). Every entry the
+    // specs and the app import must be listed: one left out is loaded from its own files beside the bundle,
+    // a second copy of the library (vitest leaves out `react` and the JSX runtimes itself: they come through
+    // the aliases to Preact's entries listed here).
+    deps: {
+      optimizer: {
+        client: {
+          enabled: true,
+          include: [
+            'preact',
+            'preact/compat',
+            'preact/hooks',
+            'preact/debug',
+            'preact/test-utils',
+            '@apollo/client',
+            '@apollo/client/errors',
+            '@apollo/client/react',
+            '@apollo/client/testing',
+            '@apollo/client/testing/react',
+            '@cdssnc/gcds-components-react',
+            'graphql',
+            'i18next',
+            'react-i18next',
+            'react-router',
+            'react-router/dom',
+            'rxjs',
+            '@testing-library/react',
+            '@testing-library/user-event',
+            '@testing-library/jest-dom/vitest',
+          ],
+        },
       },
     },
     restoreMocks: true,

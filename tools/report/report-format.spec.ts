@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { progressLine } from './report-cli.mjs';
 import { csvCell, ReportWriter, valueAt } from './report-format.mjs';
