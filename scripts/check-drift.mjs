@@ -1,12 +1,13 @@
 // `npm run check:drift`: fails when a generated artifact no longer matches its source.
 //  - schema/schema.graphql against the server code (server `emit-schema --check`);
-//  - client/src/generated/* against the schema and the client's operations (codegen is re-run and the
-//    output compared; the committed files are put back untouched);
+//  - client/src/generated/* against the schema and the client's operations (codegen is run into a
+//    temporary folder and the output compared with the committed files, which are never rewritten);
 //  - migrations against the entities (a fresh database migrated must have zero pending changes);
 //  - README.md's configuration table against the environment schema (server/src/config/env.ts);
 //  - docs/api.md's event table against the event catalogue (server/src/modules/webhooks/event-catalogue.ts).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -21,20 +22,29 @@ try {
   failures.push('schema/schema.graphql is stale: run `npm run schema`.');
 }
 
+// Generated into a folder of its own and compared, so that the committed files are never rewritten while the
+// type checks and lint, which run beside this check, read them.
 const generatedDir = path.join(root, 'client/src/generated');
-const snapshot = () =>
-  Object.fromEntries(
-    readdirSync(generatedDir).map((f) => [f, readFileSync(path.join(generatedDir, f), 'utf8')]),
+const freshDir = mkdtempSync(path.join(tmpdir(), 'passerelle-codegen-'));
+const contents = (dir) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+try {
+  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CODEGEN_OUT_DIR: freshDir },
+  });
+  // No formatting step: `npm run codegen`'s prettier leaves client/src/generated as written (.prettierignore).
+  const committed = contents(generatedDir);
+  const fresh = contents(freshDir);
+  const changed = [...new Set([...Object.keys(committed), ...Object.keys(fresh)])].filter(
+    (f) => committed[f] !== fresh[f],
   );
-const before = snapshot();
-run('npm', ['run', '--silent', 'codegen']);
-const after = snapshot();
-const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-  (f) => before[f] !== after[f],
-);
-for (const [file, content] of Object.entries(before)) writeFileSync(path.join(generatedDir, file), content);
-if (changed.length)
-  failures.push(`client/src/generated is stale (${changed.join(', ')}): run \`npm run codegen\`.`);
+  if (changed.length)
+    failures.push(`client/src/generated is stale (${changed.join(', ')}): run \`npm run codegen\`.`);
+} finally {
+  rmSync(freshDir, { recursive: true, force: true });
+}
 
 try {
   run('node', ['dist/database/tools/generate-migration.js', '--check'], path.join(root, 'server'));
