@@ -41,6 +41,11 @@ const config: CodegenConfig = {
       plugins: ['./tools/codegen/persisted-documents-plugin.mjs'],
       config: { idsOnly: true },
     },
+    // The first page's two queries, id and text, sent without Apollo Client (docs/decisions/0061).
+    [`${outDir}/boot-documents.json`]: {
+      plugins: ['./tools/codegen/persisted-documents-plugin.mjs'],
+      config: { only: ['PortalInfo', 'Viewer'] },
+    },
   },
 };
 

@@ -19,6 +19,8 @@ const gcdsReactComponents = path.join(
   'components.js',
 );
 const apiTarget = 'http://localhost:4000';
+const apolloChunk =
+  /[\\/]node_modules[\\/](@apollo|rxjs|optimism|@wry|tslib|ts-invariant)[\\/]|[\\/]src[\\/]lib[\\/](apollo-(client|runtime)|session-clock)\.tsx?$/;
 
 /**
  * The app runs on Preact through `preact/compat`, which answers to React's package names: 11 kB gzip of
@@ -355,7 +357,14 @@ export default defineConfig({
         warn(warning);
       },
       output: {
-        codeSplitting: { groups: [{ name: 'frame', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: 'frame', tags: ['$initial'] },
+            // Apollo Client and what it brings (rxjs, its caches), with the app’s client: one chunk
+            // that the first page needing it loads, rather than some 20 shared pieces (docs/decisions/0061).
+            { name: 'apollo-client', test: apolloChunk },
+          ],
+        },
       },
       treeshake: {
         // The GCDS React package imports every component's entry module; those entries only

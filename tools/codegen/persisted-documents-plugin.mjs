@@ -50,8 +50,10 @@ function withFragments(operation, fragments) {
 
 /**
  * With `config.idsOnly`, the output is only `{ operationName: id }`: what the browser bundles to send each
- * operation's id beside its text (the bodies stay out of the bundle).
- * @type {import('@graphql-codegen/plugin-helpers').PluginFunction<{ idsOnly?: boolean }>}
+ * operation's id beside its text (the bodies stay out of the bundle). With `config.only`, the named operations'
+ * ids and bodies, `{ operationName: { id, body } }`: what the first page sends without Apollo Client
+ * (client/src/lib/boot-query.ts).
+ * @type {import('@graphql-codegen/plugin-helpers').PluginFunction<{ idsOnly?: boolean, only?: string[] }>}
  */
 export const plugin = (_schema, documents, config) => {
   const definitions = documents.flatMap((file) => file.document?.definitions ?? []);
@@ -73,6 +75,14 @@ export const plugin = (_schema, documents, config) => {
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  if (config?.only) {
+    const chosen = config.only.map((name) => {
+      const operation = operations.find((o) => o.name === name);
+      if (!operation) throw new Error(`No operation named ${name} in the client documents.`);
+      return [name, { id: operation.id, body: operation.body }];
+    });
+    return `${JSON.stringify(Object.fromEntries(chosen), null, 2)}\n`;
+  }
   if (config?.idsOnly)
     return `${JSON.stringify(Object.fromEntries(operations.map((o) => [o.name, o.id])), null, 2)}\n`;
   return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;

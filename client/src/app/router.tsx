@@ -7,6 +7,7 @@ import {
   useLocation,
 } from 'react-router';
 import { LandingPage } from '../features/landing/components/landing-page';
+import { loadApollo } from '../lib/apollo-loader';
 import { type Namespace, loadCatalogs, loadLanguage } from '../lib/i18n';
 import { isLanguage, preferredLanguage } from '../lib/language';
 import { loadSignedInMenu } from './layout/load-signed-in-menu';
@@ -28,7 +29,8 @@ function catalogs(namespaces: readonly Namespace[]) {
  * A page in its own chunk, with the translation namespaces it uses besides common: the router fetches the
  * chunk and the namespaces (in the URL's language only) at once, and renders the page when both are
  * there, so nothing flashes and no text shows as a key (docs/decisions/0024). The entry chunk holds the
- * frame (layout, router, Apollo, i18next) and the landing page only.
+ * frame (layout, router, i18next) and the landing page only; Apollo Client comes with the first other page
+ * (docs/decisions/0061).
  */
 function page<K extends string, M extends Record<K, ComponentType>>(
   load: () => Promise<M>,
@@ -38,7 +40,11 @@ function page<K extends string, M extends Record<K, ComponentType>>(
   return {
     // A static loader runs beside `lazy`, not after it.
     loader: catalogs(namespaces),
-    lazy: async () => ({ Component: (await load())[name] }),
+    // Every page but the landing page renders under Apollo Client, whose chunk comes beside the page's.
+    lazy: async () => {
+      const [module, apollo] = await Promise.all([load(), loadApollo()]);
+      return { Component: apollo.withApollo(module[name]) };
+    },
   };
 }
 

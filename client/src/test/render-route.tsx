@@ -1,5 +1,6 @@
-import { type MockLink } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
+import { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter } from 'react-router';
@@ -16,6 +17,8 @@ import {
   type ViewerQuery,
 } from '../generated/graphql';
 import { createCache } from '../lib/apollo-client';
+import { provideApolloForTests } from '../lib/apollo-loader';
+import { startApolloRuntime } from '../lib/apollo-runtime';
 import { connectionOf } from './fixtures/connection';
 import { i18n } from '../lib/i18n';
 
@@ -122,17 +125,23 @@ const noUnreadNotices: MockLink.MockedResponse = {
  * landing page's PortalInfo.
  */
 export function renderRoute(path: string, mocks: readonly MockLink.MockedResponse[] = []) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const cache = createCache();
+  const client = new ApolloClient({
+    cache,
+    link: new MockLink([...mocks, ...signedOut, noBusinessMock(cache), portalInfo, noUnreadNotices], {
+      defaultOptions: { delay: 0 },
+    }),
+  });
+  // The app loads Apollo Client with its first page that needs it; here it is this client, already loaded,
+  // and the frame's queries (who is signed in, the landing page's) start over in it (lib/boot-query.ts).
+  provideApolloForTests(startApolloRuntime(client));
+  // After the client: the router starts the first route's loaders at once, and a page's loader loads Apollo.
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <MockedProvider
-        mocks={[...mocks, ...signedOut, noBusinessMock(cache), portalInfo, noUnreadNotices]}
-        cache={cache}
-        mockLinkDefaultOptions={{ delay: 0 }}
-      >
+      <ApolloProvider client={client}>
         <RouterProvider router={router} />
-      </MockedProvider>
+      </ApolloProvider>
     </I18nextProvider>,
   );
   return { router, ...view };

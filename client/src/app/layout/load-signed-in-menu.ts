@@ -1,4 +1,5 @@
 import { type ComponentType } from 'react';
+import { loadApollo } from '../../lib/apollo-loader';
 
 interface SignedInParts {
   menu: ComponentType;
@@ -14,8 +15,12 @@ let loaded: SignedInParts | undefined;
  * render together.
  */
 export async function loadSignedInMenu(): Promise<ComponentType> {
-  const module = await import('./signed-in-menu');
-  loaded ??= { menu: module.SignedInMenu, inactivityDialog: module.InactivityDialog };
+  const [module, apollo] = await Promise.all([import('./signed-in-menu'), loadApollo()]);
+  // Both render in the frame, outside any page: under Apollo Client of their own (docs/decisions/0061).
+  loaded ??= {
+    menu: apollo.withApollo(module.SignedInMenu),
+    inactivityDialog: apollo.withApollo(module.InactivityDialog),
+  };
   return loaded.menu;
 }
 

@@ -5,7 +5,7 @@ import { AssistantPanel, showsAssistantPanel } from '../../components/layout/ass
 import { PageFocus } from '../../components/layout/page-focus';
 import { PageLoading } from '../../components/layout/page-status';
 import { loadedInactivityDialog, loadedSignedInMenu, loadSignedInMenu } from '../layout/load-signed-in-menu';
-import { useViewerQuery } from '../../generated/graphql';
+import { useBootQuery, viewerQuery } from '../../lib/boot-query';
 import { isLanguage, otherLanguage, switchLanguagePath } from '../../lib/language';
 import { BilingualNotFoundRoute } from './bilingual-not-found-route';
 import { type RouteHandle } from './route-handle';
@@ -17,7 +17,7 @@ import { type RouteHandle } from './route-handle';
  * it renders with the page; elsewhere it comes on its own, without holding up the page.
  */
 function useSignedInChunk(): { signedIn: boolean; loading: boolean } {
-  const { data, loading } = useViewerQuery();
+  const { data, loading } = useBootQuery(viewerQuery);
   const signedIn = Boolean(data?.me);
   const ready = loadedSignedInMenu() !== undefined;
   const [, setLoaded] = useState(false);

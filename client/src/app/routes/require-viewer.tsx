@@ -1,6 +1,7 @@
 import { Navigate, Outlet } from 'react-router';
 import { PageLoadError, PageLoading } from '../../components/layout/page-status';
-import { type PersonRole, useViewerQuery } from '../../generated/graphql';
+import { type PersonRole } from '../../generated/graphql';
+import { useBootQuery, viewerQuery } from '../../lib/boot-query';
 import { useLanguage } from '../../lib/use-language';
 import { ForbiddenRoute } from './forbidden-route';
 
@@ -16,7 +17,7 @@ interface RequireViewerProps {
  */
 export function RequireViewer({ terms = true, role }: RequireViewerProps) {
   const language = useLanguage();
-  const { data, loading, error } = useViewerQuery();
+  const { data, loading, error } = useBootQuery(viewerQuery);
   if (!data && loading) return <PageLoading />;
   if (!data && error) return <PageLoadError />;
   const me = data?.me;

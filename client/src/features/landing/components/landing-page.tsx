@@ -11,7 +11,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlashNotice } from '../../../components/layout/flash-notice';
 import { useDocumentTitle } from '../../../components/layout/use-document-title';
-import { usePortalInfoQuery } from '../../../generated/graphql';
+import { loadApollo } from '../../../lib/apollo-loader';
+import { portalInfoQuery, useBootQuery } from '../../../lib/boot-query';
 import { taggedText } from '../../../lib/tagged-text';
 import { useLanguage } from '../../../lib/use-language';
 
@@ -22,7 +23,10 @@ const accessSectionId = 'sign-in';
  * mutation, the form's hooks, 2 kB gzip) is a chunk of its own, fetched when the server offers people
  * to sign in as, not part of every visitor's first chunk (docs/decisions/0050).
  */
-const TryDemoPanel = lazy(async () => ({ default: (await import('./try-demo-panel')).TryDemoPanel }));
+const TryDemoPanel = lazy(async () => {
+  const [{ TryDemoPanel: panel }, apollo] = await Promise.all([import('./try-demo-panel'), loadApollo()]);
+  return { default: apollo.withApollo(panel) };
+});
 
 /**
  * eManifest and Trusted Trader are the agency's other portals, not pages of this one (seed 003 §1.2):
@@ -48,7 +52,7 @@ function telHref(phone: string): string {
 export function LandingPage() {
   const language = useLanguage();
   const { t } = useTranslation('landing');
-  const { data, loading, error } = usePortalInfoQuery();
+  const { data, loading, error } = useBootQuery(portalInfoQuery);
   useDocumentTitle(t('title'));
   const page = (path: string) => `/${language}/${path}`;
 
