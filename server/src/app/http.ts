@@ -2,7 +2,6 @@ import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type GraphQLSchema } from 'graphql';
 import { type DataSource } from 'typeorm';
@@ -21,6 +20,7 @@ import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, validationRules } from './api-limits.js';
 import { drainer } from './server-drain.js';
+import { graphqlHandler } from './graphql-http.js';
 import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 import { staticClient } from './static-client.js';
@@ -148,21 +148,21 @@ export async function createHttpApp({
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      // No database access here: the session plugin loads the session, where a failure is masked and logged.
-      context: ({ req, res }) =>
-        Promise.resolve(
-          createContext({
-            requestId: req.id,
-            lang: languageFromHeader(req.get('accept-language')),
-            log: req.log,
-            config,
-            dataSource,
-            client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-            session: sessionOfRequest(req, res, { dataSource, config }, { bearer: true }),
-          }),
-        ),
-    }),
+    // No database access in the context: the session plugin loads the session, where a failure is masked and
+    // logged.
+    graphqlHandler(apollo, ({ req, res }) =>
+      Promise.resolve(
+        createContext({
+          requestId: req.id,
+          lang: languageFromHeader(req.get('accept-language')),
+          log: req.log,
+          config,
+          dataSource,
+          client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          session: sessionOfRequest(req, res, { dataSource, config }, { bearer: true }),
+        }),
+      ),
+    ),
   );
 
   // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).
