@@ -287,46 +287,6 @@ export function operationCost(
   return cost + mutations * MUTATION_COST;
 }
 
-/** One field of a selection on a type, as resultCost weighs it: where its value is and what one object costs. */
-interface CostStep {
-  key: string;
-  named: GraphQLNamedType;
-  weight: number;
-  sets: SelectionSetNode[];
-}
-
-/**
- * The object fields a selection set asks of a `type` (as valueCost walks them), worked out once per selection
- * set and type: Apollo keeps a query's parsed document between requests, so a page of 100 objects, and the
- * next page, walk the same steps instead of grouping the selection again for each object.
- */
-const costSteps = new WeakMap<GraphQLSchema, WeakMap<SelectionSetNode, Map<string, CostStep[]>>>();
-
-function stepsOf(
-  schema: GraphQLSchema,
-  type: GraphQLNamedType,
-  set: SelectionSetNode,
-  fragments: Fragments,
-): CostStep[] {
-  let forSchema = costSteps.get(schema);
-  if (!forSchema) costSteps.set(schema, (forSchema = new WeakMap()));
-  let forSet = forSchema.get(set);
-  if (!forSet) forSchema.set(set, (forSet = new Map()));
-  let steps = forSet.get(type.name);
-  if (!steps) {
-    steps = [];
-    for (const [key, { field: node, sets }] of fieldsOf(set, fragments)) {
-      if (sets.length === 0 || node.name.value.startsWith('__')) continue;
-      const field = findField(schema, type, node.name.value);
-      if (!field) continue;
-      const named = getNamedType(field.type);
-      steps.push({ key, named, weight: objectWeight(named), sets });
-    }
-    forSet.set(type.name, steps);
-  }
-  return steps;
-}
-
 /**
  * What a result really cost (Shopify's actualQueryCost): the same weights as selectionCost, applied to the
  * objects the answer holds (a page of 7 costs 7 nodes, not `first`; a null field nothing).
@@ -339,21 +299,23 @@ function valueCost(
   value: Record<string, unknown>,
 ): number {
   let cost = 0;
-  for (const step of stepsOf(schema, type, set, fragments)) {
-    const child = value[step.key];
-    if (child === null || child === undefined) continue;
-    if (Array.isArray(child)) for (const item of child) cost += objectCost(schema, step, fragments, item);
-    else cost += objectCost(schema, step, fragments, child);
+  for (const [key, { field: node, sets }] of fieldsOf(set, fragments)) {
+    const child = value[key];
+    if (sets.length === 0 || child === null || child === undefined || node.name.value.startsWith('__'))
+      continue;
+    const field = findField(schema, type, node.name.value);
+    if (!field) continue;
+    const named = getNamedType(field.type);
+    const one = (item: unknown): number =>
+      item && typeof item === 'object'
+        ? objectWeight(named) +
+          sets.reduce(
+            (sum, s) => sum + valueCost(schema, named, s, fragments, item as Record<string, unknown>),
+            0,
+          )
+        : 0;
+    cost += Array.isArray(child) ? child.reduce((sum: number, item) => sum + one(item), 0) : one(child);
   }
-  return cost;
-}
-
-/** One object's weight and its selections' cost; a value that is not an object (a scalar list) costs nothing. */
-function objectCost(schema: GraphQLSchema, step: CostStep, fragments: Fragments, item: unknown): number {
-  if (!item || typeof item !== 'object') return 0;
-  let cost = step.weight;
-  for (const set of step.sets)
-    cost += valueCost(schema, step.named, set, fragments, item as Record<string, unknown>);
   return cost;
 }
 
