@@ -352,7 +352,7 @@ export async function noticeListStatements(
   filter: NoticeFilterInput | null | undefined,
   size: number,
   after: string | null | undefined,
-): Promise<{ page: SqlStatement; count: () => SqlStatement }> {
+): Promise<{ page: SqlStatement; count: SqlStatement }> {
   const from = filter?.from ? checkDay(filter.from, 'filter.from') : defaultFrom(now);
   const to = filter?.to ? checkDay(filter.to, 'filter.to') : agencyDay(now);
   const position = after ? decodeNoticeCursor(after) : null;
@@ -400,8 +400,7 @@ export async function noticeListStatements(
         ` LEFT JOIN ${quote('notice_read')} nr ON nr.notice_id = nn.id AND nr.user_id = ?${tokenReach.sql}`,
       params: [...arms.flatMap((a) => a.params), userId, ...tokenReach.params],
     },
-    // Built when asked: a page that does not select totalCount (a broker's system paging) never runs it.
-    count: () => sumOfCounts(dataSource, visible, (where) => filtered(where)),
+    count: sumOfCounts(dataSource, visible, (where) => filtered(where)),
   };
 }
 
@@ -493,8 +492,10 @@ export async function listNotices(
     rows: rows.slice(0, size),
     hasNextPage: rows.length > size,
     totalCount: async () => {
-      const count = statements.count();
-      const [row] = await dataSource.query<Array<{ total: number | string }>>(count.sql, count.params);
+      const [row] = await dataSource.query<Array<{ total: number | string }>>(
+        statements.count.sql,
+        statements.count.params,
+      );
       return Number(row?.total ?? 0);
     },
   };
