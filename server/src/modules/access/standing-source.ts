@@ -116,7 +116,10 @@ export function standingsFromRows(
 export function createStandingSource(
   dataSource: DataSource,
   session: RequestSession,
-): StandingSource & { prime(businessId: string, standing: Standing): void } {
+): StandingSource & {
+  prime(businessId: string, standing: Standing): void;
+  settled(businessId: string): Standing | undefined;
+} {
   // What the loader has answered so far, for `settled`: the same standings, without a promise per field.
   const settled = new Map<string, Standing>();
   // The businesses the loader holds (asked or primed since the last forget): a prime of one is ignored.
