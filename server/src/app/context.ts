@@ -40,9 +40,13 @@ export interface AppContext {
 export type OwnerContext = Pick<AppContext, 'dataSource' | 'access'>;
 
 export function createContext(input: Omit<AppContext, 't' | 'access'>): AppContext {
+  let access: StandingSource | undefined;
   return {
     ...input,
     t: (key, params) => translate(input.lang, key, params),
-    access: createStandingSource(input.dataSource, input.session),
+    // Made on first use (the same one for the whole request): a request that decides nothing builds no loader.
+    get access() {
+      return (access ??= createStandingSource(input.dataSource, input.session));
+    },
   };
 }

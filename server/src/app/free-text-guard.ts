@@ -23,13 +23,19 @@ function firstControlled(value: unknown, path: Array<string | number>): Array<st
   return null;
 }
 
+/** Apollo keeps a query's parsed document between requests: its literals are checked once. */
+const literalsChecked = new WeakMap<DocumentNode, boolean>();
+
 function literalHasControl(document: DocumentNode): boolean {
+  const known = literalsChecked.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
       if (hasForbiddenControlCharacters(node.value)) found = true;
     },
   });
+  literalsChecked.set(document, found);
   return found;
 }
 

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type GraphQLSchema } from 'graphql';
 import { type DataSource } from 'typeorm';
@@ -21,6 +20,7 @@ import { sessionPlugin } from './session-plugin.js';
 import { freeTextGuardPlugin } from './free-text-guard.js';
 import { apiLimitsPlugin, validationRules } from './api-limits.js';
 import { drainer } from './server-drain.js';
+import { graphqlHandler } from './graphql-http.js';
 import { bindFanout, memorySharedState, type SharedState } from '../common/shared/shared-state.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 import { staticClient } from './static-client.js';
@@ -46,26 +46,25 @@ export interface HttpApp {
 }
 
 // Conservative headers for every response; a stricter per-page policy can come with the sign-in work.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // GC Design System web components inject their own style elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      "script-src 'self'",
-      // GC Design System web components inject their own style elements.
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join('; '),
-  );
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
   next();
 }
 
@@ -148,21 +147,21 @@ export async function createHttpApp({
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      // No database access here: the session plugin loads the session, where a failure is masked and logged.
-      context: ({ req, res }) =>
-        Promise.resolve(
-          createContext({
-            requestId: req.id,
-            lang: languageFromHeader(req.get('accept-language')),
-            log: req.log,
-            config,
-            dataSource,
-            client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-            session: sessionOfRequest(req, res, { dataSource, config }, { bearer: true }),
-          }),
-        ),
-    }),
+    // No database access in the context: the session plugin loads the session, where a failure is masked and
+    // logged.
+    graphqlHandler(apollo, ({ req, res }) =>
+      Promise.resolve(
+        createContext({
+          requestId: req.id,
+          lang: languageFromHeader(req.get('accept-language')),
+          log: req.log,
+          config,
+          dataSource,
+          client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          session: sessionOfRequest(req, res, { dataSource, config }, { bearer: true }),
+        }),
+      ),
+    ),
   );
 
   // The modules' own routes (document upload and download), then the ones main.ts adds (the sign-in partner).

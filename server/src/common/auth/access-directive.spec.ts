@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { graphql, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { buildSchema } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,26 @@ describe('the @access directive', () => {
     await graphql({ schema, source: '{ accounts { name bankAccount } }', contextValue: { access } });
     // 2 accounts × 2 guarded fields: the directive asks each time; the real source batches and caches.
     expect(asked.get('client')).toBe(4);
+  });
+
+  it('decides the fields of a value whose standing is settled without a promise, with the same answers', async () => {
+    const { access: loading } = source(programManagement);
+    const settled: StandingSource = { ...loading, settled: () => programManagement };
+    const fields = (schema.getType('GuardedAccount') as GraphQLObjectType).getFields();
+    const resolve = (field: 'name' | 'bankAccount', access: StandingSource) =>
+      fields[field].resolve!(accounts[0], {}, { access }, { fieldName: field } as GraphQLResolveInfo);
+    // Settled: the value itself, or FORBIDDEN thrown at once (program management sees no PAD).
+    expect(resolve('name', settled)).toBe('Account in');
+    expect(() => resolve('bankAccount', settled)).toThrow('errors.accessDenied.PAD');
+    // Not settled: the standing is awaited, as before.
+    const pending = resolve('name', loading);
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).resolves.toBe('Account in');
+    const query = '{ accounts { id name bankAccount } }';
+    const [fast, slow] = await Promise.all(
+      [settled, loading].map((access) => graphql({ schema, source: query, contextValue: { access } })),
+    );
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
   });
 
   it('publishes the directive in the SDL and the rule in the description', () => {

@@ -10,6 +10,7 @@ import {
   type GraphQLFieldConfig,
   GraphQLSchema,
   getNamedType,
+  type GraphQLResolveInfo,
   isInputObjectType,
 } from 'graphql';
 import { Directive, Extensions } from 'type-graphql';
@@ -34,6 +35,11 @@ export interface StandingSource {
    * caller gets the same answer whether or not the ids it sends exist.
    */
   requireCaller(): void;
+  /**
+   * The standing `standing(businessId)` has already answered (or was primed with) since the last `forget`, if
+   * any: the same value, read without a promise, so that the fields of a value decided once cost no await.
+   */
+  settled?(businessId: string): Standing | undefined;
   /** Forgets the standings loaded so far: a mutation may have changed them (the next field reloads). */
   forget(): void;
   /** The signed-in person's id (for values addressed to one person, AccessOwner.recipientId). */
@@ -113,9 +119,26 @@ export async function decideFor(
   action: AccessAction,
   owner: AccessOwner | null,
 ): Promise<boolean> {
+  return (
+    decideSettled(access, area, action, owner) ??
+    decideAccess(await access.standing(owner!.businessId), area, action, owner!)
+  );
+}
+
+/**
+ * decideFor's answer when it needs no standing or the standing is already settled (StandingSource.settled);
+ * undefined when the standing is still to load.
+ */
+function decideSettled(
+  access: StandingSource,
+  area: AccessArea,
+  action: AccessAction,
+  owner: AccessOwner | null,
+): boolean | undefined {
   if (!owner) return false;
   if (owner.recipientId) return owner.recipientId === access.callerId?.();
-  return decideAccess(await access.standing(owner.businessId), area, action, owner);
+  const standing = access.settled?.(owner.businessId);
+  return standing && decideAccess(standing, area, action, owner);
 }
 
 const ACCESS_OWNER = Symbol('accessOwner');
@@ -268,13 +291,23 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
         { area: AccessArea; action: AccessAction } | undefined;
       if (rule) typeRules.set(type.name, rule);
     }
-  // One decision per value of a type with a rule, per request (keyed by the request's standing source).
-  const decided = new WeakMap<object, WeakMap<object, Promise<boolean>>>();
+  // One decision per value of a type with a rule, per request (keyed by the request's standing source): the
+  // answer itself once known, so that the value's other fields resolve without a promise each.
+  const decided = new WeakMap<object, WeakMap<object, boolean | Promise<boolean>>>();
   const decideOnce = (access: StandingSource, value: object, rule: AccessGuard, owner: AccessOwner) => {
     let forRequest = decided.get(access);
     if (!forRequest) decided.set(access, (forRequest = new WeakMap()));
     let decision = forRequest.get(value);
-    if (!decision) forRequest.set(value, (decision = decideFor(access, rule.area, rule.action, owner)));
+    if (decision === undefined) {
+      const known = forRequest;
+      decision =
+        decideSettled(access, rule.area, rule.action, owner) ??
+        decideFor(access, rule.area, rule.action, owner).then((allowed) => {
+          known.set(value, allowed);
+          return allowed;
+        });
+      forRequest.set(value, decision);
+    }
     return decision;
   };
   return mapSchema(schema, {
@@ -297,11 +330,17 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
         const resolve = field.resolve ?? defaultFieldResolver;
         return {
           ...field,
-          resolve: async (parent, args, context: AccessContext, info) => {
+          // Not async: a value already decided resolves its fields as an unguarded one would.
+          resolve: (parent, args, context: AccessContext, info) => {
             const owner = ownerOf(parent);
-            if (owner && !(await decideOnce(context.access, parent as object, typeRule, owner)))
-              throw denied(typeRule.area);
-            return resolve(parent, args, context, info);
+            if (!owner) return resolve(parent, args, context, info);
+            const decision = decideOnce(context.access, parent as object, typeRule, owner);
+            if (decision === true) return resolve(parent, args, context, info);
+            if (decision === false) throw denied(typeRule.area);
+            return decision.then((allowed) => {
+              if (!allowed) throw denied(typeRule.area);
+              return resolve(parent, args, context, info);
+            });
           },
         };
       }
@@ -318,24 +357,41 @@ export function enforceAccess(built: GraphQLSchema): GraphQLSchema {
           );
       const resolve = field.resolve ?? defaultFieldResolver;
       const rule = describeRule(guard.area, guard.action);
+      const guarded = async (
+        parent: unknown,
+        args: Record<string, unknown>,
+        context: AccessContext,
+        info: GraphQLResolveInfo,
+      ) => {
+        context.access.requireCaller();
+        const owner = guard.owner ? await guard.owner(args, context) : ownerOf(parent);
+        if (owner === undefined)
+          throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
+        if (!(await decideFor(context.access, guard.area, guard.action, owner))) throw denied(guard.area);
+        if (!isMutation || owner?.recipientId) return resolve(parent, args, context, info);
+        try {
+          return await resolve(parent, args, context, info);
+        } finally {
+          // Ending a relationship or revoking a membership changes standings: the rest of the
+          // operation (its payload, a later mutation of the same request) decides on fresh ones.
+          context.access.forget();
+        }
+      };
       return {
         ...field,
         description: field.description ? `${field.description}\n\n${rule}` : rule,
-        resolve: async (parent, args: Record<string, unknown>, context: AccessContext, info) => {
-          context.access.requireCaller();
-          const owner = guard.owner ? await guard.owner(args, context) : ownerOf(parent);
-          if (owner === undefined)
-            throw new Error(`${typeName}.${fieldName}: the parent value has no access owner (ownedBy)`);
-          if (!(await decideFor(context.access, guard.area, guard.action, owner))) throw denied(guard.area);
-          if (!isMutation || owner?.recipientId) return resolve(parent, args, context, info);
-          try {
-            return await resolve(parent, args, context, info);
-          } finally {
-            // Ending a relationship or revoking a membership changes standings: the rest of the
-            // operation (its payload, a later mutation of the same request) decides on fresh ones.
-            context.access.forget();
-          }
-        },
+        resolve:
+          guard.owner || isMutation
+            ? guarded
+            : // A field of a value (its owner from ownedBy) whose standing is settled decides without a promise.
+              (parent, args: Record<string, unknown>, context: AccessContext, info) => {
+                context.access.requireCaller();
+                const owner = ownerOf(parent);
+                const allowed = owner && decideSettled(context.access, guard.area, guard.action, owner);
+                if (allowed === undefined) return guarded(parent, args, context, info);
+                if (!allowed) throw denied(guard.area);
+                return resolve(parent, args, context, info);
+              },
       };
     },
   });

@@ -116,7 +116,16 @@ export function standingsFromRows(
 export function createStandingSource(
   dataSource: DataSource,
   session: RequestSession,
-): StandingSource & { prime(businessId: string, standing: Standing): void } {
+): StandingSource & {
+  prime(businessId: string, standing: Standing): void;
+  settled(businessId: string): Standing | undefined;
+} {
+  // What the loader has answered so far, for `settled`: the same standings, without a promise per field.
+  const settled = new Map<string, Standing>();
+  // The businesses the loader holds (asked or primed since the last forget): a prime of one is ignored.
+  const asked = new Set<string>();
+  // Counts forget()s: a load that was in flight when the loader was cleared does not settle anything.
+  let generation = 0;
   const loader = new DataLoader<string, Standing>(async (businessIds) => {
     const caller = reachCallerOf(session);
     // Signed out: every guarded field says so, rather than "forbidden".
@@ -138,12 +147,33 @@ export function createStandingSource(
     return businessIds.map((id) => ({ grants: [...officer, ...(grants.get(id) ?? [])] }));
   });
   return {
-    standing: (businessId) => loader.load(businessId),
+    standing(businessId) {
+      const loading = loader.load(businessId);
+      if (!asked.has(businessId)) {
+        asked.add(businessId);
+        const loadedIn = generation;
+        void loading.then(
+          (standing) => {
+            if (loadedIn === generation) settled.set(businessId, standing);
+          },
+          () => undefined,
+        );
+      }
+      return loading;
+    },
+    settled: (businessId) => settled.get(businessId),
     prime(businessId, standing) {
+      // As the loader does: a business already asked (or primed) keeps what it was (or will be) answered.
+      if (asked.has(businessId)) return;
+      asked.add(businessId);
+      settled.set(businessId, standing);
       loader.prime(businessId, standing);
     },
     forget() {
       loader.clearAll();
+      generation += 1;
+      asked.clear();
+      settled.clear();
     },
     callerId: () => session.current?.user?.id ?? null,
     requireCaller() {

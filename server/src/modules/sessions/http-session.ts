@@ -20,7 +20,10 @@ export function sessionOfRequest(
     config: deps.config,
     res,
     token: readSessionToken(req.headers.cookie),
-    secure: isSecureRequest(req, deps.config),
+    // Read when a cookie is set or cleared (req.secure weighs the trusted proxies): most requests set none.
+    get secure() {
+      return isSecureRequest(req, deps.config);
+    },
     ...(options.bearer ? { bearerToken: readBearerToken(req.get('authorization')) } : {}),
   });
 }
