@@ -34,10 +34,10 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // One module registry per worker, not per file: each file no longer loads TypeORM, type-graphql, Apollo
-    // and the app's modules again (half the suite's CPU). A file leaves nothing behind for the next one in
-    // its worker: its apps, servers and pools closed in afterAll, a module-level value it sets reset
-    // (docs/decisions/0060).
-    isolate: false,
+    // and the app's modules again (about half the suite's CPU). A file leaves nothing behind for the next one
+    // in its worker: its apps, servers and pools closed in afterAll, a module-level value it sets reset
+    // (docs/decisions/0060). SERVER_ISOLATE=true runs each file in its own process again.
+    isolate: process.env.SERVER_ISOLATE === 'true',
     sequence: { sequencer: WorldFilesLast },
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
