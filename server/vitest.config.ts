@@ -33,11 +33,10 @@ export default defineConfig({
     // database (docs/decisions/0025).
     pool: 'forks',
     maxWorkers: 2,
-    // One module registry per worker, not per file: each file no longer loads TypeORM, type-graphql, Apollo
-    // and the app's modules again (about half the suite's CPU). A file leaves nothing behind for the next one
-    // in its worker: its apps, servers and pools closed in afterAll, a module-level value it sets reset
-    // (docs/decisions/0060). SERVER_ISOLATE=true runs each file in its own process again.
-    isolate: process.env.SERVER_ISOLATE === 'true',
+    // A module registry per file, so each file loads TypeORM, type-graphql, Apollo and the app's modules again
+    // (half the suite's CPU). SERVER_ISOLATE=false runs each worker's files in one registry: about 330 CPU-s
+    // less a run, but timing bounds failed in each of those runs at a load of 9 to 16 (docs/decisions/0060).
+    isolate: process.env.SERVER_ISOLATE !== 'false',
     sequence: { sequencer: WorldFilesLast },
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
