@@ -35,7 +35,8 @@ export default defineConfig({
     maxWorkers: 2,
     // A module registry per file, so each file loads TypeORM, type-graphql, Apollo and the app's modules again
     // (half the suite's CPU). SERVER_ISOLATE=false runs each worker's files in one registry: about 330 CPU-s
-    // less a run, but timing bounds failed in each of those runs at a load of 9 to 16 (docs/decisions/0060).
+    // less a run, but no whole run of it has passed yet (timing bounds at loads of 12 and more, and one
+    // isolated run failed one too), so it is not the default (docs/decisions/0060).
     isolate: process.env.SERVER_ISOLATE !== 'false',
     sequence: { sequencer: WorldFilesLast },
     globalSetup: ['test/support/global-setup.ts'],
