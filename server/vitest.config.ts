@@ -34,7 +34,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // A module registry per file, so each file loads TypeORM, type-graphql, Apollo and the app's modules again
-    // (half the suite's CPU). SERVER_ISOLATE=false runs each worker's files in one registry: about 330 CPU-s
+    // (half the suite's CPU). SERVER_ISOLATE=false runs each worker's files in one registry: about 340 CPU-s
     // less a run, but no whole run of it has passed yet (timing bounds at loads of 12 and more, and one
     // isolated run failed one too), so it is not the default (docs/decisions/0060).
     isolate: process.env.SERVER_ISOLATE !== 'false',
