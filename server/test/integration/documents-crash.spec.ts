@@ -39,7 +39,8 @@ describe.runIf(!child)('a server killed during an upload', () => {
   let dispose: (() => Promise<void>) | undefined;
   afterAll(async () => {
     // The child runs in its own process group: end it, and its vitest worker, by that group's id.
-    if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+    if (server?.pid && server.exitCode === null && server.signalCode === null)
+      process.kill(-server.pid, 'SIGKILL');
     await dispose?.();
     rmSync(dataDir, { recursive: true, force: true });
   });

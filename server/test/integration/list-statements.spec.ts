@@ -176,10 +176,16 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
   async function counted(client: GqlClient, query: string, variables?: Record<string, unknown>) {
     // A pooled connection may have been reset while the world grew (see grow): the unmeasured run retries.
     await client.gql(query, variables).catch(() => client.gql(query, variables));
-    recorded.length = 0;
-    recording = true;
-    const result = await client.gql(query, variables);
-    recording = false;
+    let result: Awaited<ReturnType<GqlClient['gql']>>;
+    // The session's activity is written once a minute (session.service.ts): a run that wrote it (a
+    // transaction of its own, three statements, not the page's) is measured again, which does not write it.
+    for (let attempt = 0; ; attempt += 1) {
+      recorded.length = 0;
+      recording = true;
+      result = await client.gql(query, variables);
+      recording = false;
+      if (attempt > 0 || !recorded.some((sql) => /^UPDATE\W+user_session\W/i.test(sql))) break;
+    }
     all.push(...recorded);
     expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
     return {

@@ -171,6 +171,15 @@ export function commonPasswordsLoaded(): boolean {
 }
 
 /**
+ * The list as before it was given (tests): a test process runs many files in one module registry
+ * (decision 0060), and a file that gives its own list, or checks that the list is read on first use, must
+ * neither see nor leave another file's.
+ */
+export function forgetCommonPasswords(): void {
+  commonPasswordSet = undefined;
+}
+
+/**
  * Whether the password is on the common-password list (case-insensitive). False until the list is given:
  * only the client checks before that (the server refuses the password anyway, beside the same field);
  * the server's checks load it first.
