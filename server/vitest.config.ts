@@ -33,11 +33,11 @@ export default defineConfig({
     // database (docs/decisions/0025).
     pool: 'forks',
     maxWorkers: 2,
-    // A module registry per file, so each file loads TypeORM, type-graphql, Apollo and the app's modules again
-    // (half the suite's CPU). SERVER_ISOLATE=false runs each worker's files in one registry: about 340 CPU-s
-    // less a run, but no whole run of it has passed yet (timing bounds at loads of 12 and more, and one
-    // isolated run failed one too), so it is not the default (docs/decisions/0060).
-    isolate: process.env.SERVER_ISOLATE !== 'false',
+    // One module registry per worker, shared by its files one after the other: each file still makes its own
+    // databases, apps and servers and closes them in afterAll, but TypeORM, type-graphql, Apollo and the app's
+    // modules load once per worker instead of once per file, half the suite's CPU (docs/decisions/0060).
+    // SERVER_ISOLATE=true gives each file its own registry again.
+    isolate: process.env.SERVER_ISOLATE === 'true',
     sequence: { sequencer: WorldFilesLast },
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
