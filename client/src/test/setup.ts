@@ -8,8 +8,10 @@ import { duplicateKeyIn } from './duplicate-keys';
 
 // Queries that wait (findBy, waitFor) return as soon as the page shows what they look for; the limit only
 // matters on a busy machine, where GCDS components upgrade slowly in jsdom. One second failed a CI-like run
-// under a load of 8 on two cores; five seconds costs nothing to a passing test.
-configure({ asyncUtilTimeout: 5000 });
+// under a load of 8 on two cores, and five seconds a run at a load of 8 to 10 (the first `findByText` of
+// account-indicators.spec.tsx, its file 8.1 s); fifteen costs nothing to a passing test, and stays under the
+// test's own limit (testTimeout in vite.config.ts).
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom has constructable stylesheets but no `adoptedStyleSheets`, which the GCDS (Stencil) components
 // push their styles to when they attach a shadow root. (Node-environment specs have no DOM at all.)
