@@ -39,7 +39,6 @@ export default tseslint.config(
           // tools/ has a dozen small files (the lint rules and their specs, codegen, report): above the default 8.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },
-        tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
     },

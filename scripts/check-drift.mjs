@@ -14,7 +14,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 const failures = [];
 
-run('npx', ['tsc', '-p', 'tsconfig.build.json'], path.join(root, 'server'));
+// Emitted without checking the types: `npm run typecheck` checks them (the output is the same either way).
+run('npx', ['tsc', '-p', 'tsconfig.build.json', '--noCheck'], path.join(root, 'server'));
 
 try {
   run('node', ['dist/app/emit-schema.js', '--check'], path.join(root, 'server'));

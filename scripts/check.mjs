@@ -7,10 +7,13 @@ import { spawn } from 'node:child_process';
 // `--without-lint`: .ci/run runs lint on its own, beside this check and then beside `npm test`, whose suites
 // leave part of the two cores idle while they wait on databases and browsers; the rest is split in two halves
 // of about a minute each (decision 0056).
+// `--without-types`: .ci/run runs the type check too on its own, before lint, whose cache it prunes by what
+// the type check found changed (scripts/ci-cache.mjs, decision 0062).
+const withoutTypes = process.argv.includes('--without-types');
 const halves = process.argv.includes('--without-lint')
   ? [
       ['format:check', 'check:drift'],
-      ['typecheck', 'check:api', 'check:deprecated'],
+      [...(withoutTypes ? [] : ['typecheck']), 'check:api', 'check:deprecated'],
     ]
   : [['lint'], ['format:check', 'typecheck', 'check:drift', 'check:api', 'check:deprecated']];
 

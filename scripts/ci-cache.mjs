@@ -1,0 +1,185 @@
+// `.ci/run`'s caches of the type check, lint and format check, kept outside the clone between runs on one
+// machine, as a CI service keeps them between builds (docs/decisions/0062-check-caches-between-runs.md).
+//   node scripts/ci-cache.mjs restore <dir>   before the checks
+//   node scripts/ci-cache.mjs prune           after `npm run typecheck`, before `npm run lint`
+//   node scripts/ci-cache.mjs save <dir>      after lint
+// Each tool decides for itself what of its cache still holds: tsc's incremental build info and Prettier's cache
+// compare every file's content (and the tool's version and options). ESLint's compares a file's content and its
+// config only, but its type-aware rules also read the types of what the file imports. So `prune` drops the entry
+// of every file whose content changed since the saved run and of every file that imports one, directly or not,
+// through the type checker's own graph of this run; and a change to the lint setup itself (lockfile, lint config
+// and rules, tsconfigs, Node) drops ESLint's cache whole.
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const local = path.join(root, '.cache');
+const lintCache = path.join(local, 'eslint', 'lint-cache.json');
+// The build info as restored, before this run's type check rewrites it: what `prune` compares with.
+const tscBefore = path.join(local, 'tsc-before');
+const typeAware = /\.(ts|tsx|mts|cts)$/;
+
+// ESLint's own file-entry-cache, which reads and writes its cache format.
+const fileEntryCache = createRequire(createRequire(import.meta.url).resolve('eslint'))('file-entry-cache');
+
+/** What ESLint's results depend on beyond a file, its config and its imports' types. */
+function lintSetupKey() {
+  const hash = createHash('sha256').update(process.version);
+  const files = [
+    'package-lock.json',
+    'eslint.config.js',
+    ...readdirSync(path.join(root, 'tools/lint'), { recursive: true }).map((f) => `tools/lint/${f}`),
+    ...['.', 'server', 'client', 'e2e'].flatMap((dir) =>
+      readdirSync(path.join(root, dir))
+        .filter((f) => /^tsconfig.*\.json$/.test(f))
+        .map((f) => `${dir}/${f}`),
+    ),
+  ].sort();
+  for (const file of files) {
+    const full = path.join(root, file);
+    if (existsSync(full) && statSync(full).isFile()) hash.update(`${file}\0`).update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+function openLintCache() {
+  return fileEntryCache.createFromFile(lintCache, { useCheckSum: true, useModifiedTime: false });
+}
+
+function restore(dir) {
+  for (const tool of ['tsc', 'prettier']) {
+    if (existsSync(path.join(dir, tool)))
+      cpSync(path.join(dir, tool), path.join(local, tool), { recursive: true });
+  }
+  rmSync(tscBefore, { recursive: true, force: true });
+  if (existsSync(path.join(dir, 'tsc'))) cpSync(path.join(dir, 'tsc'), tscBefore, { recursive: true });
+  const saved = path.join(dir, 'eslint');
+  const key = existsSync(path.join(saved, 'key')) ? readFileSync(path.join(saved, 'key'), 'utf8') : '';
+  if (!existsSync(path.join(saved, 'lint-cache.json')) || key !== lintSetupKey()) {
+    console.warn('ESLint cache: none restored (no saved cache, or the lint setup changed since).');
+    return;
+  }
+  mkdirSync(path.dirname(lintCache), { recursive: true });
+  cpSync(path.join(saved, 'lint-cache.json'), lintCache);
+  // Saved with paths relative to the clone; ESLint looks its files up by absolute path.
+  const cache = openLintCache();
+  cache.renameCacheKeys('', `${root}${path.sep}`);
+  cache.reconcile();
+  console.warn(`ESLint cache: ${cache.cache.keys().length} entries restored.`);
+}
+
+/** A build info's files (absolute paths) with their content versions, and who references whom. */
+function readBuildInfo(file) {
+  const info = JSON.parse(readFileSync(file, 'utf8'));
+  const names = info.fileNames.map((name) => path.resolve(path.dirname(file), name));
+  const versions = new Map(
+    names.map((name, i) => {
+      const fileInfo = info.fileInfos[i];
+      return [name, typeof fileInfo === 'string' ? { version: fileInfo } : fileInfo];
+    }),
+  );
+  // Ids are 1-based: referencedMap pairs a file with a list of fileIdsList.
+  const references = (info.referencedMap ?? []).map(([fileId, listId]) => [
+    names[fileId - 1],
+    info.fileIdsList[listId - 1].map((id) => names[id - 1]),
+  ]);
+  return { tsVersion: info.version, options: JSON.stringify(info.options ?? {}), versions, references };
+}
+
+/** The files whose lint results may have changed since the build info in `tscBefore`, or null for all. */
+function staleFiles() {
+  if (!existsSync(tscBefore)) return null;
+  const stale = new Set();
+  for (const name of readdirSync(path.join(local, 'tsc'))) {
+    if (!existsSync(path.join(tscBefore, name))) return null;
+    const before = readBuildInfo(path.join(tscBefore, name));
+    // Paths resolve from .cache/tsc, where the new build info lies and the old one lay.
+    const now = readBuildInfo(path.join(local, 'tsc', name));
+    if (before.tsVersion !== now.tsVersion || before.options !== now.options) return null;
+    const changed = [...new Set([...before.versions.keys(), ...now.versions.keys()])].filter(
+      (file) => before.versions.get(file)?.version !== now.versions.get(file)?.version,
+    );
+    // A changed global declaration can change the types of any file.
+    if (
+      changed.some(
+        (file) => before.versions.get(file)?.affectsGlobalScope || now.versions.get(file)?.affectsGlobalScope,
+      )
+    )
+      return null;
+    const importers = new Map();
+    for (const [file, referenced] of now.references)
+      for (const target of referenced) importers.set(target, [...(importers.get(target) ?? []), file]);
+    const queue = [...changed];
+    while (queue.length) {
+      const file = queue.pop();
+      if (stale.has(file)) continue;
+      stale.add(file);
+      queue.push(...(importers.get(file) ?? []));
+    }
+  }
+  return stale;
+}
+
+function prune() {
+  if (!existsSync(lintCache)) return;
+  const cache = openLintCache();
+  const entries = cache.cache.keys();
+  const stale = staleFiles();
+  const checked = new Set(
+    readdirSync(path.join(local, 'tsc')).flatMap((name) => [
+      ...readBuildInfo(path.join(local, 'tsc', name)).versions.keys(),
+    ]),
+  );
+  // A type-aware file outside every type-checked project has no graph here: never trusted.
+  const dropped = entries.filter(
+    (entry) => stale === null || stale.has(entry) || (typeAware.test(entry) && !checked.has(entry)),
+  );
+  for (const entry of dropped) cache.removeEntry(entry);
+  cache.reconcile();
+  console.warn(
+    stale === null
+      ? `ESLint cache: all ${entries.length} entries dropped (no comparable type-check build info).`
+      : `ESLint cache: ${entries.length - dropped.length} of ${entries.length} entries kept; ${dropped.length} dropped (changed, or importing a changed file).`,
+  );
+}
+
+function save(dir) {
+  const next = `${dir}.next`;
+  rmSync(next, { recursive: true, force: true });
+  for (const tool of ['tsc', 'prettier']) {
+    if (existsSync(path.join(local, tool)))
+      cpSync(path.join(local, tool), path.join(next, tool), { recursive: true });
+  }
+  if (existsSync(lintCache)) {
+    const saved = path.join(next, 'eslint', 'lint-cache.json');
+    mkdirSync(path.dirname(saved), { recursive: true });
+    cpSync(lintCache, saved);
+    const cache = fileEntryCache.createFromFile(saved, { useCheckSum: true, useModifiedTime: false });
+    cache.renameCacheKeys(`${root}${path.sep}`, '');
+    cache.cache.save(true);
+    writeFileSync(path.join(next, 'eslint', 'key'), lintSetupKey());
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(next, dir);
+}
+
+const [command, dir] = process.argv.slice(2);
+if (command === 'restore' && dir) restore(dir);
+else if (command === 'prune') prune();
+else if (command === 'save' && dir) save(dir);
+else {
+  console.error('usage: node scripts/ci-cache.mjs restore <dir> | prune | save <dir>');
+  process.exit(2);
+}
