@@ -23,6 +23,8 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readBuildInfo, staleFiles } from '../tools/ci-cache/stale-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const local = path.join(root, '.cache');
@@ -80,63 +82,11 @@ function restore(dir) {
   console.warn(`ESLint cache: ${cache.cache.keys().length} entries restored.`);
 }
 
-/** A build info's files (absolute paths) with their content versions, and who references whom. */
-function readBuildInfo(file) {
-  const info = JSON.parse(readFileSync(file, 'utf8'));
-  const names = info.fileNames.map((name) => path.resolve(path.dirname(file), name));
-  const versions = new Map(
-    names.map((name, i) => {
-      const fileInfo = info.fileInfos[i];
-      return [name, typeof fileInfo === 'string' ? { version: fileInfo } : fileInfo];
-    }),
-  );
-  // Ids are 1-based: referencedMap pairs a file with a list of fileIdsList.
-  const references = (info.referencedMap ?? []).map(([fileId, listId]) => [
-    names[fileId - 1],
-    info.fileIdsList[listId - 1].map((id) => names[id - 1]),
-  ]);
-  return { tsVersion: info.version, options: JSON.stringify(info.options ?? {}), versions, references };
-}
-
-/** The files whose lint results may have changed since the build info in `tscBefore`, or null for all. */
-function staleFiles() {
-  if (!existsSync(tscBefore)) return null;
-  const stale = new Set();
-  for (const name of readdirSync(path.join(local, 'tsc'))) {
-    if (!existsSync(path.join(tscBefore, name))) return null;
-    const before = readBuildInfo(path.join(tscBefore, name));
-    // Paths resolve from .cache/tsc, where the new build info lies and the old one lay.
-    const now = readBuildInfo(path.join(local, 'tsc', name));
-    if (before.tsVersion !== now.tsVersion || before.options !== now.options) return null;
-    const changed = [...new Set([...before.versions.keys(), ...now.versions.keys()])].filter(
-      (file) => before.versions.get(file)?.version !== now.versions.get(file)?.version,
-    );
-    // A changed global declaration can change the types of any file.
-    if (
-      changed.some(
-        (file) => before.versions.get(file)?.affectsGlobalScope || now.versions.get(file)?.affectsGlobalScope,
-      )
-    )
-      return null;
-    const importers = new Map();
-    for (const [file, referenced] of now.references)
-      for (const target of referenced) importers.set(target, [...(importers.get(target) ?? []), file]);
-    const queue = [...changed];
-    while (queue.length) {
-      const file = queue.pop();
-      if (stale.has(file)) continue;
-      stale.add(file);
-      queue.push(...(importers.get(file) ?? []));
-    }
-  }
-  return stale;
-}
-
 function prune() {
   if (!existsSync(lintCache)) return;
   const cache = openLintCache();
   const entries = cache.cache.keys();
-  const stale = staleFiles();
+  const stale = staleFiles(tscBefore, path.join(local, 'tsc'));
   const checked = new Set(
     readdirSync(path.join(local, 'tsc')).flatMap((name) => [
       ...readBuildInfo(path.join(local, 'tsc', name)).versions.keys(),
@@ -175,11 +125,13 @@ function save(dir) {
   renameSync(next, dir);
 }
 
-const [command, dir] = process.argv.slice(2);
-if (command === 'restore' && dir) restore(dir);
-else if (command === 'prune') prune();
-else if (command === 'save' && dir) save(dir);
-else {
-  console.error('usage: node scripts/ci-cache.mjs restore <dir> | prune | save <dir>');
-  process.exit(2);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [command, dir] = process.argv.slice(2);
+  if (command === 'restore' && dir) restore(dir);
+  else if (command === 'prune') prune();
+  else if (command === 'save' && dir) save(dir);
+  else {
+    console.error('usage: node scripts/ci-cache.mjs restore <dir> | prune | save <dir>');
+    process.exit(2);
+  }
 }
