@@ -24,7 +24,7 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readBuildInfo, staleFiles } from '../tools/ci-cache/stale-files.mjs';
+import { buildInfoFiles, readBuildInfo, staleFiles } from '../tools/ci-cache/stale-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const local = path.join(root, '.cache');
@@ -61,20 +61,31 @@ function openLintCache() {
 }
 
 function restore(dir) {
+  if (!existsSync(dir)) {
+    console.warn('Check caches: none saved yet.');
+    return;
+  }
+  // One snapshot first, then a check that its parts come from one save: a run beside this one may be saving.
+  const snapshot = path.join(local, 'saved');
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(dir, snapshot, { recursive: true });
   for (const tool of ['tsc', 'prettier']) {
-    if (existsSync(path.join(dir, tool)))
-      cpSync(path.join(dir, tool), path.join(local, tool), { recursive: true });
+    if (existsSync(path.join(snapshot, tool)))
+      cpSync(path.join(snapshot, tool), path.join(local, tool), { recursive: true });
   }
   rmSync(tscBefore, { recursive: true, force: true });
-  if (existsSync(path.join(dir, 'tsc'))) cpSync(path.join(dir, 'tsc'), tscBefore, { recursive: true });
-  const saved = path.join(dir, 'eslint');
-  const key = existsSync(path.join(saved, 'key')) ? readFileSync(path.join(saved, 'key'), 'utf8') : '';
-  if (!existsSync(path.join(saved, 'lint-cache.json')) || key !== lintSetupKey()) {
-    console.warn('ESLint cache: none restored (no saved cache, or the lint setup changed since).');
+  if (existsSync(path.join(snapshot, 'tsc')))
+    cpSync(path.join(snapshot, 'tsc'), tscBefore, { recursive: true });
+  const read = (file) =>
+    existsSync(path.join(snapshot, file)) ? readFileSync(path.join(snapshot, file), 'utf8') : '';
+  const saved = path.join(snapshot, 'eslint', 'lint-cache.json');
+  const sameSave = read('eslint/generation') !== '' && read('eslint/generation') === read('tsc/generation');
+  if (!existsSync(saved) || !sameSave || read('eslint/key') !== lintSetupKey()) {
+    console.warn('ESLint cache: none restored (none saved, or the lint setup changed since).');
     return;
   }
   mkdirSync(path.dirname(lintCache), { recursive: true });
-  cpSync(path.join(saved, 'lint-cache.json'), lintCache);
+  cpSync(saved, lintCache);
   // Saved with paths relative to the clone; ESLint looks its files up by absolute path.
   const cache = openLintCache();
   cache.renameCacheKeys('', `${root}${path.sep}`);
@@ -88,7 +99,7 @@ function prune() {
   const entries = cache.cache.keys();
   const stale = staleFiles(tscBefore, path.join(local, 'tsc'));
   const checked = new Set(
-    readdirSync(path.join(local, 'tsc')).flatMap((name) => [
+    buildInfoFiles(path.join(local, 'tsc')).flatMap((name) => [
       ...readBuildInfo(path.join(local, 'tsc', name)).versions.keys(),
     ]),
   );
@@ -106,7 +117,8 @@ function prune() {
 }
 
 function save(dir) {
-  const next = `${dir}.next`;
+  // Made beside and renamed into place: a run beside this one may be saving too, or restoring.
+  const next = `${dir}.next.${process.pid}`;
   rmSync(next, { recursive: true, force: true });
   for (const tool of ['tsc', 'prettier']) {
     if (existsSync(path.join(local, tool)))
@@ -120,9 +132,18 @@ function save(dir) {
     cache.renameCacheKeys(`${root}${path.sep}`, '');
     cache.cache.save(true);
     writeFileSync(path.join(next, 'eslint', 'key'), lintSetupKey());
+    // Lint's results hold for the files as the type check saw them: restored only together.
+    const generation = `${Date.now()}-${process.pid}`;
+    writeFileSync(path.join(next, 'eslint', 'generation'), generation);
+    if (existsSync(path.join(next, 'tsc'))) writeFileSync(path.join(next, 'tsc', 'generation'), generation);
   }
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(next, dir);
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(next, dir);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    console.warn(`Check caches not saved (${error.message}): the next run rechecks more.`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -6,3 +6,4 @@ export interface BuildInfo {
 }
 export function readBuildInfo(file: string, base?: string): BuildInfo;
 export function staleFiles(beforeDir: string, nowDir: string): Set<string> | null;
+export function buildInfoFiles(dir: string): string[];

@@ -3,6 +3,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** The .tsbuildinfo files of a folder. */
+export function buildInfoFiles(dir) {
+  return readdirSync(dir).filter((name) => name.endsWith('.tsbuildinfo'));
+}
+
 /** A build info's files (absolute paths) with their content versions, and who references whom. */
 export function readBuildInfo(file, base = path.dirname(file)) {
   const info = JSON.parse(readFileSync(file, 'utf8'));
@@ -30,7 +35,7 @@ export function readBuildInfo(file, base = path.dirname(file)) {
 export function staleFiles(beforeDir, nowDir) {
   if (!existsSync(beforeDir)) return null;
   const stale = new Set();
-  for (const name of readdirSync(nowDir)) {
+  for (const name of buildInfoFiles(nowDir)) {
     if (!existsSync(path.join(beforeDir, name))) return null;
     // Paths resolve from the new build info's folder, where the old one lay too.
     const before = readBuildInfo(path.join(beforeDir, name), nowDir);
