@@ -33,22 +33,21 @@ describe('kept-alive connections', () => {
     // client's idle timer (3 s: the announced timeout less undici's 2 s) and the server's run on the same event
     // loop, and the request is written before either runs. A separate client on a slow link sends its request
     // as late, relative to the server's timer, as the link is slow.
-    const sockets: unknown[] = [];
-    t.app.server.on('request', (req: { socket: unknown }) => sockets.push(req.socket));
     expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: 'ok' });
     // The pool takes the connection back one event loop turn after the answer.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setImmediate(resolve));
     stall(7_000);
+    let opened = 0;
+    t.app.server.on('connection', () => (opened += 1));
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-    // The same connection carried both: the stalled one was reused, not replaced.
-    expect(sockets).toHaveLength(2);
-    expect(sockets[1]).toBe(sockets[0]);
+    expect(await res.json()).toMatchObject({ data: { __typename: 'Query' } });
+    // It went on a connection opened before the stall: kept alive through it, not replaced.
+    expect(opened).toBe(0);
   }, 30_000);
 });
