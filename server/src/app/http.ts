@@ -84,6 +84,9 @@ export async function createHttpApp({
   // Notices written in a transaction reach the live bells of every process through this (notice-writer.ts).
   bindFanout(dataSource, shared.fanout);
   const server = http.createServer(app);
+  // Node's 5 s would close a connection a balancer (or any client that keeps connections longer) is about to
+  // reuse: the request it sends then is reset unread (decision 0063). Headers and request timeouts are Node's.
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
   // Stops without cutting a request a balancer has sent (server-drain.ts).
   const drain = drainer(server);
 

@@ -108,6 +108,9 @@ export const envSchema = z
         .default('1mb'),
       'Largest request body accepted on `/graphql` (413 above it).',
     ),
+    KEEP_ALIVE_TIMEOUT_MS: intSetting({ min: 1_000, max: 3_600_000, default: 65_000 }).doc(
+      'How long an idle connection is kept open between requests (announced as `Keep-Alive: timeout=`). Keep it longer than the idle timeout of whatever reuses connections to the process (a balancer with upstream keep-alive: 60 s on AWS ALB): the client must close first, or a request sent as the process closes the connection is reset, and a POST cannot be retried safely (decision 0063).',
+    ),
     SHUTDOWN_TIMEOUT_MS: intSetting({ min: 0, default: 10_000 }).doc(
       'How long SIGTERM waits for in-flight requests before closing connections.',
     ),
@@ -372,6 +375,8 @@ export interface AppConfig {
   demo: boolean;
   introspection: boolean;
   bodyLimit: string;
+  /** How long an idle kept-alive connection stays open (longer than a balancer's idle timeout, decision 0063). */
+  keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
   /** On SIGTERM, how long /readyz answers 503 while requests are still accepted, before the listener closes. */
   shutdownDrainDelayMs: number;
@@ -559,6 +564,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     demo: env.SEED_DEMO_DATA && env.DEMO_WORLD && !isProduction,
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     bodyLimit: env.BODY_LIMIT,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // 0 outside production: tests and a developer's Ctrl-C stop at once, with no balancer to wait for.
     shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS ?? (isProduction ? 5_000 : 0),

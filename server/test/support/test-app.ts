@@ -50,15 +50,31 @@ export interface TestClock {
   now(): Date;
   /** Moves the app's time forward (or back, with a negative duration). */
   advance(ms: number): void;
+  /**
+   * Stops the app's time where it is, until `thaw()`: only `advance` moves it, however slow the machine (a
+   * bound in real time, such as a refill per second, then counts only the time the test gives).
+   */
+  freeze(): void;
+  /** Lets the app's time run again from where it stands. */
+  thaw(): void;
 }
 
-/** Real time plus an offset the test controls. */
+/** Real time plus an offset the test controls, or a time the test holds. */
 function createTestClock(): TestClock {
   let offset = 0;
+  let frozen: number | undefined;
   return {
-    now: () => new Date(Date.now() + offset),
+    now: () => new Date(frozen ?? Date.now() + offset),
     advance(ms) {
-      offset += ms;
+      if (frozen === undefined) offset += ms;
+      else frozen += ms;
+    },
+    freeze() {
+      frozen ??= Date.now() + offset;
+    },
+    thaw() {
+      if (frozen !== undefined) offset = frozen - Date.now();
+      frozen = undefined;
     },
   };
 }
