@@ -459,6 +459,7 @@ export default defineConfig({
     // own modules, without a process to start. The whole suite: 201 and 201 s against 237 and 243 s with
     // forks, interleaved, at a load of 7 (docs/decisions/0055).
     pool: 'threads',
+    isolate: false,
     // With waits of up to 5 s (src/test/setup.ts), a journey of several steps needs more than 5 s on a busy machine.
     testTimeout: 20_000,
   },
