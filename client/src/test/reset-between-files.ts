@@ -1,5 +1,10 @@
+import { forgetSignedInMenuForTests } from '../app/layout/load-signed-in-menu';
+import { forgetCommonPasswordsForTests } from '../components/credentials/common-passwords';
+import { forgetNoticeCursorsForTests } from '../features/notices/components/notices-page';
 import { provideApolloForTests } from '../lib/apollo-loader';
+import { portalInfoQuery, viewerQuery } from '../lib/boot-query';
 import { i18n } from '../lib/i18n';
+import { sessionClock } from '../lib/session-clock';
 
 /**
  * The app's module state that a spec file may leave behind, put back as a fresh module registry would have
@@ -10,4 +15,11 @@ export async function resetForNextSpecFile(): Promise<void> {
   if (i18n.language !== 'en') await i18n.changeLanguage('en');
   // The next file's first render provides its own client; none is left for a spec that renders without one.
   provideApolloForTests(undefined);
+  forgetNoticeCursorsForTests();
+  forgetSignedInMenuForTests();
+  forgetCommonPasswordsForTests();
+  viewerQuery.forgetForTests();
+  portalInfoQuery.forgetForTests();
+  // Nobody signed in: no deadline, as a fresh clock has none.
+  sessionClock.noteSession(null);
 }
