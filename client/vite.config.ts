@@ -461,7 +461,7 @@ export default defineConfig({
     pool: 'threads',
     // The files of a worker share its jsdom and its module registry: vitest 4 builds a worker's window once,
     // and its libraries and app modules are evaluated once (each spec file and src/test/setup.ts afresh).
-    // The setup puts the window and the app's module state back after each file (src/test/reset-between-files.ts).
+    // The setup puts the window and the app's module state back after each file (src/app/reset-between-spec-files.ts).
     // 133 CPU-seconds against 356 isolated, at a load of 9 to 11 (docs/decisions/0064). CLIENT_ISOLATE=true
     // gives each file its own worker again, to tell a leak from a bug.
     isolate: process.env.CLIENT_ISOLATE === 'true',

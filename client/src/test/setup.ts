@@ -143,6 +143,6 @@ afterAll(async () => {
   window.history.replaceState(null, '', '/');
   window.localStorage.clear();
   window.sessionStorage.clear();
-  const { resetForNextSpecFile } = await import('./reset-between-files');
+  const { resetForNextSpecFile } = await import('../app/reset-between-spec-files');
   await resetForNextSpecFile();
 });

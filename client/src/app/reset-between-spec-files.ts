@@ -1,4 +1,4 @@
-import { forgetSignedInMenuForTests } from '../app/layout/load-signed-in-menu';
+import { forgetSignedInMenuForTests } from './layout/load-signed-in-menu';
 import { forgetCommonPasswordsForTests } from '../components/credentials/common-passwords';
 import { forgetNoticeCursorsForTests } from '../features/notices/components/notices-page';
 import { provideApolloForTests } from '../lib/apollo-loader';
@@ -8,7 +8,8 @@ import { sessionClock } from '../lib/session-clock';
 
 /**
  * The app's module state that a spec file may leave behind, put back as a fresh module registry would have
- * it for the next file of the same worker (`isolate: false`, docs/decisions/0064; src/test/setup.ts).
+ * it for the next file of the same worker (`isolate: false`, docs/decisions/0064; src/test/setup.ts). In app/,
+ * which may import the features.
  */
 export async function resetForNextSpecFile(): Promise<void> {
   // A fresh i18n starts in the language of the page's path, `/`: English.
