@@ -414,11 +414,11 @@ export default defineConfig({
         ],
       },
     },
-    // Each file imports its libraries afresh (its own module graph): some 900 modules of Apollo Client,
+    // A registry imports the libraries (its own module graph): some 900 modules of Apollo Client,
     // GCDS, React Router, i18next, Testing Library and Preact, each fetched from the main process and
     // evaluated on its own. vitest's dependency optimizer bundles them once per run (a second or two) into
-    // a few chunks that every file evaluates instead; the chunks are inlined (server.deps.inline above), so
-    // each file still gets its own copy, with its own jsdom's globals (docs/decisions/0058). Every entry the
+    // a few chunks that every worker evaluates instead; the chunks are inlined (server.deps.inline above), so
+    // they are evaluated in the worker's registry with its jsdom's globals (docs/decisions/0058, 0064). Every entry the
     // specs and the app import must be listed: one left out is loaded from its own files beside the bundle,
     // a second copy of the library (vitest leaves out `react` and the JSX runtimes itself: they come through
     // the aliases to Preact's entries listed here).
@@ -459,6 +459,12 @@ export default defineConfig({
     // own modules, without a process to start. The whole suite: 201 and 201 s against 237 and 243 s with
     // forks, interleaved, at a load of 7 (docs/decisions/0055).
     pool: 'threads',
+    // The files of a worker share its jsdom and its module registry: vitest 4 builds a worker's window once,
+    // and its libraries and app modules are evaluated once (each spec file and src/test/setup.ts afresh).
+    // The setup puts the window and the app's module state back after each file (src/app/reset-between-spec-files.ts).
+    // 133 CPU-seconds against 356 isolated, at a load of 9 to 11 (docs/decisions/0064). CLIENT_ISOLATE=true
+    // gives each file its own worker again, to tell a leak from a bug.
+    isolate: process.env.CLIENT_ISOLATE === 'true',
     // With waits of up to 5 s (src/test/setup.ts), a journey of several steps needs more than 5 s on a busy machine.
     testTimeout: 20_000,
   },

@@ -18,6 +18,6 @@ export function loadApollo(): Promise<ApolloRuntime> {
 }
 
 /** The client specs' own client stands for the app's (test/render-route.tsx). */
-export function provideApolloForTests(given: ApolloRuntime): void {
-  runtime = Promise.resolve(given);
+export function provideApolloForTests(given: ApolloRuntime | undefined): void {
+  runtime = given && Promise.resolve(given);
 }

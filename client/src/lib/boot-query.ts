@@ -66,6 +66,15 @@ export class BootQuery<TData> {
     if (this.asked) this.watch();
   }
 
+  /** As before anything asked or followed (tests: the specs of one worker share this module, src/test/setup.ts). */
+  forgetForTests(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.source = undefined;
+    this.asked = false;
+    this.snapshot = { data: undefined, loading: true, error: undefined };
+  }
+
   current(): BootSnapshot<TData> {
     return this.snapshot;
   }

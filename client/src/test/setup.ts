@@ -3,7 +3,7 @@
 import 'preact/debug';
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, vi } from 'vitest';
 import { duplicateKeyIn } from './duplicate-keys';
 
 // Queries that wait (findBy, waitFor) return as soon as the page shows what they look for; the limit only
@@ -98,13 +98,21 @@ afterEach(() => {
 // then keeps going: it may leave the old child on screen beside the new one (an old account's balance
 // above the new one's; a second search form). No page may do that, so a test that renders one fails
 // instead of passing with a warning.
-const duplicateKeys: string[] = [];
-const debugConsoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  const key = duplicateKeyIn(args[0]);
-  if (key !== undefined) duplicateKeys.push(key);
-  debugConsoleError(...args);
-};
+// The files of a worker share one module registry and one jsdom (vite.config.ts, docs/decisions/0064), and
+// this file runs again for each: the console is wrapped once, and its list kept on the wrapper.
+type KeyWatchingConsoleError = typeof console.error & { duplicateKeys?: string[] };
+const currentConsoleError = console.error as KeyWatchingConsoleError;
+const duplicateKeys: string[] = currentConsoleError.duplicateKeys ?? [];
+if (!currentConsoleError.duplicateKeys) {
+  const debugConsoleError = console.error.bind(console);
+  const keyWatchingConsoleError: KeyWatchingConsoleError = (...args: unknown[]) => {
+    const key = duplicateKeyIn(args[0]);
+    if (key !== undefined) duplicateKeys.push(key);
+    debugConsoleError(...args);
+  };
+  keyWatchingConsoleError.duplicateKeys = duplicateKeys;
+  console.error = keyWatchingConsoleError;
+}
 afterEach(() => {
   const found = duplicateKeys.splice(0);
   if (found.length > 0) throw new Error(`Preact rendered siblings with the same key: ${found.join(', ')}`);
@@ -115,3 +123,26 @@ if (typeof document !== 'undefined') {
   const { loadCatalogs, namespaces } = await import('../lib/i18n');
   await Promise.all([loadCatalogs('en', namespaces), loadCatalogs('fr', namespaces)]);
 }
+
+// The files of a worker share its jsdom and its modules (`isolate: false`, docs/decisions/0064): each file
+// leaves them as a fresh window would be, for the next one. The GCDS elements stay defined (a window
+// defines each once) and the libraries keep their state, which no spec sets.
+afterAll(async () => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  if (typeof document === 'undefined') return;
+  document.body.replaceChildren();
+  // Focus as a page's load leaves it, on the body (`activeElement` is null while the element last focused
+  // is out of the document): through an element of its own, focused and left.
+  const focusHolder = document.body.appendChild(document.createElement('input'));
+  focusHolder.focus();
+  focusHolder.blur();
+  focusHolder.remove();
+  document.title = '';
+  document.documentElement.removeAttribute('lang');
+  window.history.replaceState(null, '', '/');
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  const { resetForNextSpecFile } = await import('../app/reset-between-spec-files');
+  await resetForNextSpecFile();
+});

@@ -33,3 +33,8 @@ export function loadedSignedInMenu(): ComponentType | undefined {
 export function loadedInactivityDialog(): ComponentType | undefined {
   return loaded?.inactivityDialog;
 }
+
+/** The specs of one worker share this module: each file starts with the menu not loaded (src/test/setup.ts). */
+export function forgetSignedInMenuForTests(): void {
+  loaded = undefined;
+}

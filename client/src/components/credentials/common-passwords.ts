@@ -1,4 +1,4 @@
-import { commonPasswordsLoaded, setCommonPasswords } from '@rules/credential-rules';
+import { commonPasswordsLoaded, forgetCommonPasswords, setCommonPasswords } from '@rules/credential-rules';
 import { useEffect } from 'react';
 
 let loading: Promise<void> | undefined;
@@ -17,6 +17,15 @@ export function loadCommonPasswords(): Promise<void> {
     },
   );
   return loading;
+}
+
+/**
+ * The list as before it was fetched (tests): the specs of one worker share this module and the rules'
+ * (src/test/setup.ts), and a file that checks the list is fetched on first use must not see another file's.
+ */
+export function forgetCommonPasswordsForTests(): void {
+  loading = undefined;
+  forgetCommonPasswords();
 }
 
 /** Starts fetching the list when a new-password field shows. */

@@ -125,6 +125,11 @@ function SearchForm({ from, to, type }: { from: string; to: string; type: string
  */
 const knownCursors = new Map<string, Map<number, string | null>>();
 
+/** The specs of one worker share this module: each file starts knowing no cursor (src/test/setup.ts). */
+export function forgetNoticeCursorsForTests(): void {
+  knownCursors.clear();
+}
+
 function cursorsFor(filter: NoticeFilterInput): Map<number, string | null> {
   const key = JSON.stringify(filter);
   const cursors = knownCursors.get(key) ?? new Map<number, string | null>([[1, null]]);
