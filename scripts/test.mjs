@@ -1,18 +1,15 @@
-// `npm test`: the server suite and, beside it, the client suite, then the browser journeys, stopping at the
-// first that fails. The server suite leaves about a fifth of the two cores idle while it waits on MariaDB, Redis
-// and its own servers (80 % busy in a quiet .ci/run): the client suite, which shares nothing with it, runs
-// beside it, its output printed whole once the server suite's is (decision 0062). The journeys need the built
-// app (`npm run build`, about 45 s of CPU); it builds beside the suites too, so the journeys start without
-// waiting for a build (docs/decisions/0047-ci-under-twelve-minutes.md). The build's output is printed whole
-// when it ends; a failed build fails the run before the journeys.
+// `npm test`: the server suite, then the client suite, then the browser journeys, stopping at the first that
+// fails. The journeys need the built app (`npm run build`, about 45 s of CPU); it builds beside the server and
+// client suites, which wait on their databases much of the time, so the journeys start without waiting for a
+// build (docs/decisions/0047-ci-under-twelve-minutes.md). The build's output is printed whole when it ends;
+// a failed build fails the run before the journeys.
 import { spawn } from 'node:child_process';
 
-function run(args, { capture = false, env = {} } = {}) {
+function run(args, { capture = false } = {}) {
   // Its own process group, so that a failed suite can stop the build and everything npm started for it.
   const child = spawn('npm', args, {
     stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: capture,
-    env: { ...process.env, ...env },
   });
   const output = [];
   if (capture) {
@@ -36,15 +33,11 @@ const buildReport = build.done.then(({ code, output }) => {
   return code;
 });
 
-const besides = [build];
-
 function fail(code) {
-  for (const beside of besides) {
-    try {
-      process.kill(-beside.child.pid, 'SIGTERM');
-    } catch {
-      // It had ended.
-    }
+  try {
+    process.kill(-build.child.pid, 'SIGTERM');
+  } catch {
+    // The build had ended.
   }
   process.exit(code);
 }
@@ -53,17 +46,10 @@ function fail(code) {
 process.on('SIGINT', () => fail(130));
 process.on('SIGTERM', () => fail(143));
 
-// vitest's colours, as on a terminal, though its output goes to a pipe.
-const client = run(['run', 'test', '--workspace', 'client'], {
-  capture: true,
-  env: { FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
-});
-besides.push(client);
-const server = await run(['run', 'test', '--workspace', 'server']).done;
-if (server.code !== 0) fail(server.code);
-const clientResult = await client.done;
-process.stdout.write(`\n--- the client suite (beside the server suite):\n${clientResult.output}`);
-if (clientResult.code !== 0) fail(clientResult.code);
+for (const workspace of ['server', 'client']) {
+  const { code } = await run(['run', 'test', '--workspace', workspace]).done;
+  if (code !== 0) fail(code);
+}
 const buildCode = await buildReport;
 if (buildCode !== 0) fail(buildCode);
 const { code } = await run(['run', 'test:journeys']).done;
