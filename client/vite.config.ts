@@ -465,7 +465,7 @@ export default defineConfig({
     // 133 CPU-seconds against 356 isolated, at a load of 9 to 11 (docs/decisions/0064). CLIENT_ISOLATE=true
     // gives each file its own worker again, to tell a leak from a bug.
     isolate: process.env.CLIENT_ISOLATE === 'true',
-    // With waits of up to 5 s (src/test/setup.ts), a journey of several steps needs more than 5 s on a busy machine.
+    // Waiting queries give up after 15 s (src/test/setup.ts); a journey of several steps needs more on a busy machine.
     testTimeout: 20_000,
   },
 });

@@ -52,7 +52,10 @@ export function staleFiles(beforeDir, nowDir) {
       return null;
     const importers = new Map();
     for (const [file, referenced] of now.references)
-      for (const target of referenced) importers.set(target, [...(importers.get(target) ?? []), file]);
+      for (const target of referenced) {
+        if (!importers.has(target)) importers.set(target, []);
+        importers.get(target).push(file);
+      }
     const queue = [...changed];
     while (queue.length) {
       const file = queue.pop();
