@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import { type Transporter } from 'nodemailer';
 import { type MailConfig } from '../../config/env.js';
 
 // Where notice emails go (docs/notices.md "Email"): an SMTP server through nodemailer, or, by default, a
@@ -37,12 +37,21 @@ function mailOptions(config: MailConfig, message: MailMessage) {
   };
 }
 
+/**
+ * nodemailer (and what it loads) is imported at the first message sent, not at every start: most processes
+ * never send one (decision 0065).
+ */
+let loadingNodemailer: Promise<typeof import('nodemailer')> | undefined;
+function nodemailer(): Promise<typeof import('nodemailer')> {
+  return (loadingNodemailer ??= import('nodemailer'));
+}
+
 /** The transport the configuration names. */
 export function createMailTransport(config: MailConfig): MailTransport {
   if (config.transport === 'smtp') {
     const url = new URL(config.smtpUrl!);
     const secure = url.protocol === 'smtps:';
-    const transporter = nodemailer.createTransport({
+    const options = {
       host: url.hostname,
       port: url.port ? Number(url.port) : secure ? 465 : 587,
       secure,
@@ -52,18 +61,23 @@ export function createMailTransport(config: MailConfig): MailTransport {
       connectionTimeout: SOCKET_TIMEOUT_MS,
       greetingTimeout: SOCKET_TIMEOUT_MS,
       socketTimeout: SOCKET_TIMEOUT_MS,
-    });
+    };
+    let transporter: Promise<Transporter> | undefined;
     return {
       async send(message) {
-        await transporter.sendMail(mailOptions(config, message));
+        transporter ??= nodemailer().then((mailer) => mailer.createTransport(options));
+        await (await transporter).sendMail(mailOptions(config, message));
       },
-      close: () => transporter.close(),
+      close: () => void transporter?.then((made) => made.close()),
     };
   }
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let transporter: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      const info = (await transporter.sendMail(mailOptions(config, message))) as { message: Buffer };
+      transporter ??= nodemailer().then((mailer) =>
+        mailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+      );
+      const info = (await (await transporter).sendMail(mailOptions(config, message))) as { message: Buffer };
       await mkdir(config.fileDir, { recursive: true });
       // Named after the Message-ID: sending the same message again rewrites the same file. Written then
       // renamed, so a reader never sees half a message.

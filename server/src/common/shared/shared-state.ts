@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import { type Redis } from 'ioredis';
 import { type DataSource } from 'typeorm';
 import { type RedisConfig } from '../../config/env.js';
 import { type Logger } from '../logger.js';
@@ -360,6 +360,8 @@ function redisOptions(config: RedisConfig) {
 
 /** Connects to Redis (bounded by the connect timeout: a start without Redis fails, as without the database). */
 export async function redisSharedState(config: RedisConfig, log: Logger): Promise<SharedState> {
+  // Loaded only when REDIS_URL is set: the embedded default never loads the client (decision 0065).
+  const { Redis } = await import('ioredis');
   const client = new Redis(config.url, redisOptions(config));
   client.defineCommand('passerelleBucket', { numberOfKeys: 1, lua: BUCKET_SCRIPT });
   client.defineCommand('passerelleSlotTake', { numberOfKeys: 1, lua: SLOT_TAKE_SCRIPT });

@@ -14,7 +14,6 @@ import { recordBusinessAudit } from '../businesses/business-audit.service.js';
 import { businessIdOfRegistry, businessSummaries } from '../businesses/business-directory.service.js';
 import { attachmentContentTypes, attachmentsOf, attachToOwner } from '../documents/documents.service.js';
 import { programAccountSummaries } from '../registry/registry-lookups.service.js';
-import { renderLetterPdf } from './letter-pdf.js';
 import { Letter, LetterRead } from './messaging.entities.js';
 import {
   attachmentNode,
@@ -106,6 +105,9 @@ export async function generatedLetterPdf(
   const business = businesses.get(businessId);
   const account = letter.programAccountId ? accounts.get(letter.programAccountId) : undefined;
   const fr = lang === 'fr';
+  // pdf-lib and its fonts (about 1.2 MB of JavaScript) load at the first letter asked for, not at every
+  // start (decision 0065).
+  const { renderLetterPdf } = await import('./letter-pdf.js');
   const bytes = await renderLetterPdf({
     lang,
     subject: fr ? letter.subjectFr : letter.subjectEn,
