@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's chromium-headless-shell: the same Blink and V8 as Debian's chromium, without the browser's own
 // layers (what Playwright itself drives headless by default). The journeys are about two thirds Chromium's
@@ -15,7 +15,7 @@ if (!hasChromium) {
 }
 
 /** Debian's Chromium headless shell, with the flags this closed network needs (no background connections). */
-export function launchChromium(): Promise<Browser> {
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
@@ -29,6 +29,51 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** The worker's Chromium, launched by its first file and kept for the next (Playwright ends it with the worker). */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * A handle on the worker's Chromium for one test file. Its contexts are the file's own, as isolated from the
+ * other files' as from each other (cookies, storage, cache); `close()` closes them, not the browser. A worker
+ * runs its files one after the other in one process (e2e/vitest.config.ts, decision 0057): the browser's own
+ * start and end, about 0.7 CPU-s with its GPU and network processes, is paid once per worker instead of once per
+ * file. A browser that crashed or disconnected is launched again for the next file.
+ */
+export async function launchChromium(): Promise<Browser> {
+  let browser = await (shared ??= launch()).catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  if (!browser.isConnected()) browser = await (shared = launch());
+  const contexts = new Set<BrowserContext>();
+  const newContext: Browser['newContext'] = async (options) => {
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const overrides: Partial<Browser> = {
+    newContext,
+    // As Playwright's own: a page in a context of its own, which ends with the page.
+    newPage: async (options) => {
+      const context = await newContext(options);
+      const page = await context.newPage();
+      page.once('close', () => void context.close());
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close()));
+    },
+  };
+  return new Proxy(browser, {
+    get(target, property, receiver) {
+      if (property in overrides) return overrides[property as keyof Browser];
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 
