@@ -1,5 +1,5 @@
-// `.ci/run`'s caches of the type check, lint and format check, kept outside the clone between runs on one
-// machine, as a CI service keeps them between builds (docs/decisions/0062-check-caches-between-runs.md).
+// `.ci/run`'s caches of the type check, lint and format check, and vitest's last results, kept outside the
+// clone between runs on one machine, as a CI service keeps them between builds (docs/decisions/0062).
 //   node scripts/ci-cache.mjs restore <dir>   before the checks
 //   node scripts/ci-cache.mjs prune           after `npm run typecheck`, before `npm run lint`
 //   node scripts/ci-cache.mjs save <dir>      after lint
@@ -32,6 +32,13 @@ const lintCache = path.join(local, 'eslint', 'lint-cache.json');
 // The build info as restored, before this run's type check rewrites it: what `prune` compares with.
 const tscBefore = path.join(local, 'tsc-before');
 const typeAware = /\.(ts|tsx|mts|cts)$/;
+// vitest's results of the last run of each suite (each file's duration, and whether it failed), which it reads
+// to start the longest files first and failed ones before them, so that no long file starts last and runs
+// alone: without them, in a fresh clone, it orders files by size. Order only: what a file checks is the same.
+const vitestResults = ['server', 'client', 'e2e'].map((dir) => [
+  dir,
+  path.join(root, dir, 'node_modules', '.vite', 'vitest'),
+]);
 
 // ESLint's own file-entry-cache, which reads and writes its cache format.
 const fileEntryCache = createRequire(createRequire(import.meta.url).resolve('eslint'))('file-entry-cache');
@@ -72,6 +79,10 @@ function restore(dir) {
   for (const tool of ['tsc', 'prettier']) {
     if (existsSync(path.join(snapshot, tool)))
       cpSync(path.join(snapshot, tool), path.join(local, tool), { recursive: true });
+  }
+  for (const [suite, results] of vitestResults) {
+    if (existsSync(path.join(snapshot, 'vitest', suite)))
+      cpSync(path.join(snapshot, 'vitest', suite), results, { recursive: true });
   }
   rmSync(tscBefore, { recursive: true, force: true });
   if (existsSync(path.join(snapshot, 'tsc')))
@@ -123,6 +134,9 @@ function save(dir) {
   for (const tool of ['tsc', 'prettier']) {
     if (existsSync(path.join(local, tool)))
       cpSync(path.join(local, tool), path.join(next, tool), { recursive: true });
+  }
+  for (const [suite, results] of vitestResults) {
+    if (existsSync(results)) cpSync(results, path.join(next, 'vitest', suite), { recursive: true });
   }
   if (existsSync(lintCache)) {
     const saved = path.join(next, 'eslint', 'lint-cache.json');
