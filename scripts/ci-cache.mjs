@@ -136,7 +136,12 @@ function save(dir) {
       cpSync(path.join(local, tool), path.join(next, tool), { recursive: true });
   }
   for (const [suite, results] of vitestResults) {
-    if (existsSync(results)) cpSync(results, path.join(next, 'vitest', suite), { recursive: true });
+    // The results files only (one per config hash), not the dependency optimizer's output beside them.
+    if (!existsSync(results)) continue;
+    for (const file of readdirSync(results, { recursive: true })) {
+      if (path.basename(file) === 'results.json')
+        cpSync(path.join(results, file), path.join(next, 'vitest', suite, file));
+    }
   }
   if (existsSync(lintCache)) {
     const saved = path.join(next, 'eslint', 'lint-cache.json');
