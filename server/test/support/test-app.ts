@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { type Router } from 'express';
+import { type GraphQLSchema } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { buildAppSchema } from '../../src/app/build-schema.js';
 import { createHttpApp, type HttpApp } from '../../src/app/http.js';
@@ -10,6 +11,15 @@ import { openDatabase, type DatabaseConfig } from '../../src/database/data-sourc
 import { ContractTestResolver } from './contract-test.resolver.js';
 import { GqlClient, type GqlClientOptions } from './gql-client.js';
 import { createMigratedTestDatabase, type DriverName } from './databases.js';
+
+/**
+ * The schema, built once per module registry (once per worker: vitest.config.ts shares a worker's registry
+ * between its files) and shared by every app it starts, as one process's apps share it in production
+ * (main.ts builds it once): the resolvers are stateless, a request's state lives in its context. Building it
+ * (type-graphql's metadata, its introspection self-check, the access directive's wrapping) is 60 to 350 ms
+ * of CPU, and the suite starts a few hundred apps.
+ */
+let appSchema: Promise<GraphQLSchema> | undefined;
 
 export interface TestApp {
   url: string;
@@ -99,7 +109,7 @@ export async function startTestApp(driver: DriverName, options: StartOptions = {
   });
   const log = createLogger(config.logLevel, sink);
   const dataSource = await openDatabase(database, config.databaseTimeouts);
-  const schema = await buildAppSchema({ extraResolvers: [ContractTestResolver] });
+  const schema = await (appSchema ??= buildAppSchema({ extraResolvers: [ContractTestResolver] }));
   const routes = options.routes?.({ dataSource, config }) ?? [];
   // Redis when the options' env sets REDIS_URL, else the process's memory (as main.ts does).
   const shared = await openSharedState(config.redis, log);
