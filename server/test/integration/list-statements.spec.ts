@@ -197,6 +197,8 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
   it('costs the same statements for a small provider as for one past every first page', async () => {
     const counts: Array<{ provider: number; lists: number; timelines: number; employee: number }> = [];
     const figures: string[] = [];
+    // Each request's statements, by round: a failure shows the statements of a request whose count changed.
+    const texts: Array<Record<string, string[]>> = [];
     for (const [clients, groupCount, perGroup, people, direct] of [
       [6, 2, 3, 2, 2],
       [130, 30, 110, 3, 120],
@@ -243,8 +245,19 @@ describe.each(drivers)('statements of the paged lists on %s', (driver) => {
       figures.push(
         `${clients} clients: ${provider.statements.length} and ${employee.statements.length} statements`,
       );
+      texts.push({
+        provider: provider.statements,
+        lists: lists.statements,
+        timelines: timelines.statements,
+        employee: employee.statements,
+      });
     }
-    expect(counts[1], figures.join('; ')).toEqual(counts[0]);
+    const changed = Object.keys(texts[0]).filter((key) => texts[0][key].length !== texts[1][key].length);
+    const shown = changed.map(
+      (key) =>
+        `${key}:\n${texts.map((round) => round[key].map((sql) => `  ${sql.slice(0, 160)}`).join('\n')).join('\n  ----\n')}`,
+    );
+    expect(counts[1], [figures.join('; '), ...shown].join('\n')).toEqual(counts[0]);
     // And the rows: a statement that reads a group's members, an assignment list or a timeline (other than as
     // an EXISTS of a reach) takes one page in SQL, or counts. Reading a whole list to cut it here fails this.
     const lists = /\b"?(client_group_member|employee_assignment|relationship_event)"?\b/;
