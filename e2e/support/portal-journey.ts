@@ -33,7 +33,8 @@ const signInText = {
 } as const;
 
 /**
- * One server process and one Chromium for the file's journeys, started before and stopped after them
+ * One server process and a handle on the worker's Chromium (support/browser.ts) for the file's journeys,
+ * taken before and stopped (its contexts closed) after them
  * (`env`: the server's settings, `{ DEMO_WORLD: 'true' }` for a journey that uses the demo world).
  * The getters are read inside the tests, once `beforeAll` has run.
  */
