@@ -137,6 +137,10 @@ describe.runIf(hasChromium)('landing page in Chromium', () => {
     const { page } = await openPage('en-CA');
     await page.goto(`${server.url}/en`);
     await page.getByRole('heading', { level: 1, name: 'Passerelle client portal' }).waitFor();
+    // The skip link lives in the header's shadow root, in a GCDS link that upgrades on its own schedule: on a
+    // busy machine the heading can show first, and a Tab then skipped to the language link (CI, 2026-12-08).
+    // A person sees the page before pressing Tab; the journey waits for the link the same way.
+    await page.getByRole('link', { name: 'Skip to main content' }).waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toMatch(/skip to main content/i);
     await page.keyboard.press('Enter');

@@ -1,5 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { runServerExpectingFailure, startServer, type ServerProcess } from './support/server-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freshWorldForRetry,
+  runServerExpectingFailure,
+  startServer,
+  type ServerProcess,
+} from './support/server-process.js';
 
 describe('the server process (what `npm start` runs)', () => {
   const started: ServerProcess[] = [];
@@ -43,5 +48,23 @@ describe('the server process (what `npm start` runs)', () => {
 
     expect(await server.stop()).toBe(0);
     expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+});
+
+// Runs after the tests above, as a later file of the same worker does (isolate: false): vitest still names
+// the last test while this describe's beforeAll runs (decision 0018).
+describe('before a retried journey', () => {
+  let fromHook: ServerProcess;
+  beforeAll(async () => {
+    fromHook = await startServer();
+  });
+
+  it("restarts the servers the file's hooks started, on a new port, and stops the ones the test started", async () => {
+    const fromTest = await startServer();
+    const before = fromHook.url;
+    await freshWorldForRetry(undefined);
+    expect(fromTest.child.exitCode).not.toBeNull();
+    expect(fromHook.url).not.toBe(before);
+    expect((await fetch(`${fromHook.url}/healthz`)).status).toBe(200);
   });
 });

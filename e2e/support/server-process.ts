@@ -69,6 +69,17 @@ interface Running {
 /** The servers of this test file still running, and whether a test (not a hook) started them. */
 const live = new Map<ServerProcess, { inTest: boolean }>();
 
+/**
+ * Whether a test is running (between the setup file's beforeEach and afterEach, support/fresh-world.ts).
+ * Not `expect.getState().currentTestName`: vitest sets it when a test starts and never clears it, so in a
+ * later describe's beforeAll, or in the next file of the same worker (isolate: false), it still names the
+ * last test, and a retry then stopped a hook's server instead of restarting it (CI: ERR_CONNECTION_REFUSED).
+ */
+let testRunning = false;
+export function markTestRunning(running: boolean): void {
+  testRunning = running;
+}
+
 async function launch(env: Record<string, string>): Promise<Running> {
   const dataDir = env.DATA_DIR ?? newDataDir(env);
   const port = await freePort();
@@ -164,7 +175,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       running = await launch(env);
     },
   };
-  live.set(server, { inTest: expect.getState().currentTestName !== undefined });
+  live.set(server, { inTest: testRunning });
   return server;
 }
 
