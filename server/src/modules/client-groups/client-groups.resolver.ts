@@ -475,18 +475,22 @@ export class BusinessClientGroupsResolver {
   ): Promise<EmployeeAssignmentConnection> {
     const person = await this.assignmentsOf(node, ctx, userId);
     const { dataSource } = ctx;
+    // The assignments' people are read with the page (decision 0051): a list asked beside this one that also
+    // names people (the delegation report) then makes its own batch whichever answer comes first.
+    const people = peopleColumns(dataSource, 'a.user_id');
     const page = await sqlListRows<Record<string, unknown>>(
       dataSource,
       {
-        select: entityColumns(dataSource, EmployeeAssignment, 'a', 'a_'),
+        select: `${entityColumns(dataSource, EmployeeAssignment, 'a', 'a_')}, ${people.select}`,
         // An assignment to a deleted group is left out; a direct one has no group (the outer join's NULL).
-        from: 'employee_assignment a LEFT JOIN client_group g ON g.id = a.client_group_id',
+        from: `employee_assignment a LEFT JOIN client_group g ON g.id = a.client_group_id${people.join}`,
         where: `a.provider_business_id = :provider AND g.deleted_at IS NULL${person ? ' AND a.user_id = :person' : ''}`,
         params: { provider: node.id, person },
         order: { keys: [{ sql: 'a.created_at', kind: 'date' }], id: 'a.id', direction: 'ASC' },
       },
       { first, after },
     );
+    primePeople(dataSource, businessLoaders(ctx), page.rows, (row) => String(row.a_user_id));
     const rows = page.rows.map((row) => hydrate(dataSource, EmployeeAssignment, row, 'a_')!);
     return sqlListConnection(
       rows,
