@@ -69,32 +69,24 @@ export function hostById(id: string): HTMLElement | null {
   return document.getElementById(id);
 }
 
-/** The real <button> of the GCDS button showing this text. */
+/**
+ * The real <button> (or <a>) of the GCDS button showing this text, once it is drawn enabled. The pages
+ * disable their submit button while a request runs. The host's `disabled` changes at once, but the shadow
+ * button keeps the click handler of its last draw, which ignores clicks while it was disabled, until the
+ * component draws again (`aria-disabled` then says "false"). A click in between does nothing, as for a
+ * person clicking a button still shown disabled: loaded CI runs lost such clicks (test/gcds.spec.tsx).
+ */
 export async function button(text: Matcher): Promise<HTMLButtonElement> {
   return waitFor(() => {
-    const host = [...document.querySelectorAll('gcds-button')].find((element) =>
-      matches(element.textContent?.trim(), text),
+    const host = [...document.querySelectorAll<HTMLElement & { disabled?: boolean }>('gcds-button')].find(
+      (element) => matches(element.textContent?.trim(), text),
     );
     const real = host?.shadowRoot?.querySelector('button, a');
-    if (!real) throw new Error(`no rendered gcds-button ${String(text)}`);
-    return real as HTMLButtonElement;
-  });
-}
-
-/**
- * The real <button> of the GCDS button showing this text, once it is drawn enabled. The host's `disabled`
- * changes at once, but the shadow button keeps the click handler of its last render, which ignores clicks
- * while it was disabled, until the component draws again (`aria-disabled` then says "false"). A click in
- * between does nothing, as for a person clicking a button still shown disabled.
- */
-export async function enabledButton(text: Matcher): Promise<HTMLButtonElement> {
-  const real = await button(text);
-  await waitFor(() => {
-    const host = (real.getRootNode() as ShadowRoot).host as HTMLElement & { disabled?: boolean };
+    if (!host || !real) throw new Error(`no rendered gcds-button ${String(text)}`);
     if (host.disabled || real.getAttribute('aria-disabled') === 'true')
       throw new Error(`gcds-button ${String(text)} is still drawn disabled`);
+    return real as HTMLButtonElement;
   });
-  return real;
 }
 
 /** The links listed by the GCDS error summary: their text and target. */

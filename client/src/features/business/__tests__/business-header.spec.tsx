@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { HeaderBusinessDocument, SwitchBusinessDocument } from '../../../generated/graphql';
-import { button, enabledButton, select } from '../../../test/gcds';
+import { button, select } from '../../../test/gcds';
 import { renderRoute } from '../../../test/render-route';
 import {
   always,
@@ -197,9 +197,9 @@ describe('header: who acts for which business', () => {
     await user.click(await button('Switch'));
     await screen.findByText('Signed in as Jane Doe (RM0002) / Importations Côté-Lévesque (567890124)');
     // "Switch" is disabled until the first switch has ended (its refetch can land well before it on a busy
-    // machine); a click before it is drawn enabled again does nothing, as it would for a person. Waiting only
-    // for the host's `disabled` to clear let the click land on the button still drawn disabled (CI failed so).
-    const again = await enabledButton('Switch');
+    // machine); a click before it is drawn enabled again does nothing, as it would for a person (`button`
+    // waits for that).
+    const again = await button('Switch');
     // The end of the first switch left the person's later choice alone (it used to put the active
     // business back, so that "Switch" then did nothing).
     await waitFor(() => expect(choice.value).toBe('b-1'));
